@@ -1,0 +1,184 @@
+//! Who may do what, where. Every handler asks [`authorize`]; nothing else decides.
+
+use crate::territories::Kato;
+use serde::{Deserialize, Serialize};
+
+/// A role, always granted on a territory (or on the whole country for administrators) and
+/// covering everything under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// тұрғын / житель
+    Resident,
+    /// ХҚБ үйлестірушісі / координатор БНУ
+    Coordinator,
+    /// сараптамалық кеңес мүшесі / член экспертного совета
+    Expert,
+    /// әкімдік қызметкері / сотрудник акимата
+    Official,
+    /// мәслихат депутаты / депутат маслихата
+    Deputy,
+    /// бақылау тобының мүшесі / член группы надзора
+    Monitor,
+    /// әкімші / администратор платформы
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Resident,
+        Role::Coordinator,
+        Role::Expert,
+        Role::Official,
+        Role::Deputy,
+        Role::Monitor,
+        Role::Admin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Resident => "resident",
+            Role::Coordinator => "coordinator",
+            Role::Expert => "expert",
+            Role::Official => "official",
+            Role::Deputy => "deputy",
+            Role::Monitor => "monitor",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// Something a signed-in person does to an object that belongs to a territory. Later
+/// capabilities add their actions here and rows to the policy and its test table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Correct a territory's population (the base of thresholds and per-capita indicators).
+    EditTerritory,
+    /// Grant or revoke a role on a territory.
+    GrantRole,
+    /// See who holds which role in a territory.
+    ViewRoleGrants,
+}
+
+impl Action {
+    pub const ALL: [Action; 3] = [Action::EditTerritory, Action::GrantRole, Action::ViewRoleGrants];
+
+    /// The policy: which roles may take an action at all. Scope is checked separately.
+    pub fn allowed_roles(self) -> &'static [Role] {
+        match self {
+            Action::EditTerritory => &[Role::Official, Role::Admin],
+            Action::GrantRole => &[Role::Admin],
+            Action::ViewRoleGrants => &[Role::Coordinator, Role::Official, Role::Admin],
+        }
+    }
+}
+
+/// One role held by one person; `territory: None` is the whole country (administrators).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grant {
+    pub role: Role,
+    pub territory: Option<Kato>,
+}
+
+impl Grant {
+    /// Whether the grant's territory is the target or one of its ancestors.
+    pub fn covers(&self, target_path: &[Kato]) -> bool {
+        match &self.territory {
+            None => true,
+            Some(k) => target_path.contains(k),
+        }
+    }
+}
+
+/// May someone holding `grants` take `action` on an object of the territory whose path (its
+/// ancestors and itself) is `target_path`?
+pub fn authorize(grants: &[Grant], action: Action, target_path: &[Kato]) -> bool {
+    let roles = action.allowed_roles();
+    grants
+        .iter()
+        .any(|g| roles.contains(&g.role) && g.covers(target_path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(s: &str) -> Kato {
+        Kato::parse(s).unwrap()
+    }
+
+    /// Role × action × (inside / outside): the table later issues extend. `true` means the
+    /// role may take the action inside its territory; outside it, nothing is ever allowed.
+    const TABLE: &[(Role, Action, bool)] = &[
+        (Role::Resident, Action::EditTerritory, false),
+        (Role::Resident, Action::GrantRole, false),
+        (Role::Resident, Action::ViewRoleGrants, false),
+        (Role::Coordinator, Action::EditTerritory, false),
+        (Role::Coordinator, Action::GrantRole, false),
+        (Role::Coordinator, Action::ViewRoleGrants, true),
+        (Role::Expert, Action::EditTerritory, false),
+        (Role::Expert, Action::GrantRole, false),
+        (Role::Expert, Action::ViewRoleGrants, false),
+        (Role::Official, Action::EditTerritory, true),
+        (Role::Official, Action::GrantRole, false),
+        (Role::Official, Action::ViewRoleGrants, true),
+        (Role::Deputy, Action::EditTerritory, false),
+        (Role::Deputy, Action::GrantRole, false),
+        (Role::Deputy, Action::ViewRoleGrants, false),
+        (Role::Monitor, Action::EditTerritory, false),
+        (Role::Monitor, Action::GrantRole, false),
+        (Role::Monitor, Action::ViewRoleGrants, false),
+        (Role::Admin, Action::EditTerritory, true),
+        (Role::Admin, Action::GrantRole, true),
+        (Role::Admin, Action::ViewRoleGrants, true),
+    ];
+
+    #[test]
+    fn table_covers_every_role_and_action() {
+        for r in Role::ALL {
+            for a in Action::ALL {
+                assert_eq!(
+                    TABLE.iter().filter(|(tr, ta, _)| *tr == r && *ta == a).count(),
+                    1,
+                    "{r:?} × {a:?} must have exactly one row"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn role_action_inside_and_outside() {
+        // Granted on an okrug: a village inside it, and a village of another okrug.
+        let okrug = k("114435000");
+        let inside = [k("110000000"), k("114400000"), okrug.clone(), k("114435200")];
+        let outside = [k("110000000"), k("114400000"), k("114441000"), k("114441100")];
+        for &(role, action, allowed) in TABLE {
+            let grants = [Grant { role, territory: Some(okrug.clone()) }];
+            assert_eq!(authorize(&grants, action, &inside), allowed, "{role:?} {action:?} inside");
+            assert!(!authorize(&grants, action, &outside), "{role:?} {action:?} outside");
+            // A grant never reaches upwards: the district above the okrug is outside too.
+            assert!(!authorize(&grants, action, &inside[..2]), "{role:?} {action:?} above");
+        }
+    }
+
+    #[test]
+    fn country_wide_admin_covers_everything() {
+        let grants = [Grant { role: Role::Admin, territory: None }];
+        for a in Action::ALL {
+            assert!(authorize(&grants, a, &[k("750000000")]));
+        }
+        assert!(!authorize(&[], Action::ViewRoleGrants, &[k("750000000")]));
+    }
+
+    #[test]
+    fn roles_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("king"), None);
+    }
+}

@@ -1,0 +1,13 @@
+//! Qatysu's domain: the words and rules of local self-government in Kazakhstan as pure types
+//! and functions. Nothing here touches a database, the network or the clock of the machine:
+//! callers pass "today" in, so every rule is testable as plain data.
+
+pub mod access;
+pub mod accounts;
+pub mod money;
+pub mod territories;
+
+pub use access::{authorize, Action, Grant, Role};
+pub use accounts::{Contact, Iin, IinError, IinKey, Password, PasswordError};
+pub use money::{Mrp, Tenge};
+pub use territories::{Kato, KatoError, TerritoryKind};

@@ -1,0 +1,215 @@
+//! Accounts and the roles they hold on territories.
+
+use crate::db::{execute, in_tx, on_pool};
+use crate::{new_id, Db, Result, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::{Contact, Grant, Kato, Role};
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: Uuid,
+    pub display_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub iin_last4: String,
+    pub birth_date: NaiveDate,
+    pub residence_id: Uuid,
+    pub verification_level: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct Row {
+    id: Uuid,
+    display_name: String,
+    phone: Option<String>,
+    email: Option<String>,
+    iin_last4: String,
+    birth_date: NaiveDate,
+    residence_id: Uuid,
+    verification_level: i64,
+    created_at: DateTime<Utc>,
+}
+
+impl From<Row> for User {
+    fn from(r: Row) -> User {
+        User {
+            id: r.id,
+            display_name: r.display_name,
+            phone: r.phone,
+            email: r.email,
+            iin_last4: r.iin_last4,
+            birth_date: r.birth_date,
+            residence_id: r.residence_id,
+            verification_level: r.verification_level,
+            created_at: r.created_at,
+        }
+    }
+}
+
+const COLUMNS: &str = "id, display_name, phone, email, iin_last4, birth_date, residence_id, verification_level, created_at";
+
+/// What registration stores. The IIN itself is not here: only its keyed fingerprint.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub display_name: String,
+    pub contact: Contact,
+    pub password_hash: String,
+    pub iin_hash: Vec<u8>,
+    pub iin_last4: String,
+    pub birth_date: NaiveDate,
+    pub residence_id: Uuid,
+    pub verification_level: i64,
+}
+
+/// Why an account could not be created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    Iin,
+    Contact,
+}
+
+/// Create an account and its resident role on the place of residence, together or not at all.
+/// A second account for the same person (same IIN fingerprint) or contact is refused.
+pub async fn create(db: &Db, u: &NewUser) -> Result<std::result::Result<Uuid, Taken>> {
+    let id = new_id();
+    let (phone, email) = match &u.contact {
+        Contact::Phone(p) => (Some(p.as_str()), None),
+        Contact::Email(e) => (None, Some(e.as_str())),
+    };
+    let now = Utc::now();
+    let result = in_tx!(db, tx => {
+        let taken: Option<Vec<u8>> = sqlx::query_scalar("SELECT iin_hash FROM users WHERE iin_hash = $1 OR phone = $2 OR email = $3")
+            .bind(&u.iin_hash).bind(phone).bind(email).fetch_optional(&mut *tx).await?;
+        match taken {
+            Some(h) if h == u.iin_hash => Err(Taken::Iin),
+            Some(_) => Err(Taken::Contact),
+            None => {
+                sqlx::query("INSERT INTO users (id, display_name, phone, email, password_hash, iin_hash, iin_last4, birth_date, residence_id, verification_level, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                    .bind(id).bind(&u.display_name).bind(phone).bind(email).bind(&u.password_hash)
+                    .bind(&u.iin_hash).bind(&u.iin_last4).bind(u.birth_date).bind(u.residence_id)
+                    .bind(u.verification_level).bind(now)
+                    .execute(&mut *tx).await.map_err(|e| StoreError::from_unique(e, "user"))?;
+                sqlx::query("INSERT INTO role_grants (id, user_id, role, territory_id, granted_at) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(new_id()).bind(id).bind(Role::Resident.as_str()).bind(u.residence_id).bind(now)
+                    .execute(&mut *tx).await?;
+                Ok(id)
+            }
+        }
+    });
+    match result {
+        Ok(id) => Ok(Ok(id)),
+        Err(t) => Ok(Err(t)),
+    }
+}
+
+pub async fn by_id(db: &Db, id: Uuid) -> Result<Option<User>> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
+    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    Ok(row.map(User::from))
+}
+
+/// The account and its password hash, for logging in by phone or e-mail.
+pub async fn credentials(db: &Db, contact: &Contact) -> Result<Option<(User, String)>> {
+    let column = match contact {
+        Contact::Phone(_) => "phone",
+        Contact::Email(_) => "email",
+    };
+    let sql = format!("SELECT {COLUMNS}, password_hash FROM users WHERE {column} = $1");
+    #[derive(sqlx::FromRow)]
+    struct WithHash {
+        #[sqlx(flatten)]
+        row: Row,
+        password_hash: String,
+    }
+    let found: Option<WithHash> = on_pool!(db, p => sqlx::query_as(&sql).bind(contact.as_str()).fetch_optional(p).await)?;
+    Ok(found.map(|w| (User::from(w.row), w.password_hash)))
+}
+
+pub async fn password_hash(db: &Db, id: Uuid) -> Result<String> {
+    let h: Option<String> = on_pool!(db, p => sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(id).fetch_optional(p).await)?;
+    h.ok_or(StoreError::NotFound)
+}
+
+pub async fn set_password_hash(db: &Db, id: Uuid, hash: &str) -> Result<()> {
+    execute!(db, sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1").bind(id).bind(hash))?;
+    Ok(())
+}
+
+/// A role held, with the territory's names for display.
+#[derive(Debug, Clone)]
+pub struct HeldRole {
+    pub grant: Grant,
+    pub user_id: Uuid,
+    pub user_name: String,
+    pub territory_name_kk: Option<String>,
+    pub territory_name_ru: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct GrantRow {
+    user_id: Uuid,
+    display_name: String,
+    role: String,
+    kato: Option<String>,
+    name_kk: Option<String>,
+    name_ru: Option<String>,
+}
+
+const GRANT_SELECT: &str = "SELECT g.user_id, u.display_name, g.role, t.kato, t.name_kk, t.name_ru FROM role_grants g JOIN users u ON u.id = g.user_id LEFT JOIN territories t ON t.id = g.territory_id";
+
+fn held(rows: Vec<GrantRow>) -> Result<Vec<HeldRole>> {
+    rows.into_iter()
+        .map(|r| {
+            let role = Role::parse(&r.role).ok_or_else(|| StoreError::Corrupt(format!("role {}", r.role)))?;
+            let territory = r
+                .kato
+                .as_deref()
+                .map(Kato::parse)
+                .transpose()
+                .map_err(|_| StoreError::Corrupt("grant territory".into()))?;
+            Ok(HeldRole {
+                grant: Grant { role, territory },
+                user_id: r.user_id,
+                user_name: r.display_name,
+                territory_name_kk: r.name_kk,
+                territory_name_ru: r.name_ru,
+            })
+        })
+        .collect()
+}
+
+pub async fn roles_of(db: &Db, user: Uuid) -> Result<Vec<HeldRole>> {
+    let sql = format!("{GRANT_SELECT} WHERE g.user_id = $1 ORDER BY g.granted_at");
+    let rows: Vec<GrantRow> = on_pool!(db, p => sqlx::query_as(&sql).bind(user).fetch_all(p).await)?;
+    held(rows)
+}
+
+/// Roles granted on a territory or anywhere under it (its subtree's path prefix).
+pub async fn roles_within(db: &Db, path_prefix: &str) -> Result<Vec<HeldRole>> {
+    let sql = format!("{GRANT_SELECT} WHERE t.path LIKE $1 ORDER BY t.kato, g.role, u.display_name");
+    let rows: Vec<GrantRow> = on_pool!(db, p => sqlx::query_as(&sql).bind(format!("{path_prefix}%")).fetch_all(p).await)?;
+    held(rows)
+}
+
+/// Grant a role (idempotent). `territory: None` is the whole country.
+pub async fn grant(db: &Db, user: Uuid, role: Role, territory: Option<Uuid>) -> Result<()> {
+    let exists: Option<Uuid> = match territory {
+        Some(t) => on_pool!(db, p => sqlx::query_scalar("SELECT id FROM role_grants WHERE user_id = $1 AND role = $2 AND territory_id = $3").bind(user).bind(role.as_str()).bind(t).fetch_optional(p).await)?,
+        None => on_pool!(db, p => sqlx::query_scalar("SELECT id FROM role_grants WHERE user_id = $1 AND role = $2 AND territory_id IS NULL").bind(user).bind(role.as_str()).fetch_optional(p).await)?,
+    };
+    if exists.is_some() {
+        return Ok(());
+    }
+    let res = execute!(db, sqlx::query("INSERT INTO role_grants (id, user_id, role, territory_id, granted_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(new_id()).bind(user).bind(role.as_str()).bind(territory).bind(Utc::now()));
+    match res.map_err(|e| StoreError::from_unique(e, "grant")) {
+        Ok(_) | Err(StoreError::Conflict(_)) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn count(db: &Db) -> Result<i64> {
+    Ok(on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(p).await)?)
+}

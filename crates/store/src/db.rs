@@ -1,0 +1,130 @@
+use crate::{migrations, Result, StoreError};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// A connection pool on one of the two engines. Not `sqlx::Any`: it has no UUIDs or dates.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Run the same code against whichever pool `$db` holds; the body is compiled once per engine.
+macro_rules! on_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite($pool) => $body,
+            $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+/// Execute a statement on whichever engine and return the number of rows it touched.
+macro_rules! execute {
+    ($db:expr, $query:expr) => {
+        match $db {
+            $crate::Db::Sqlite(pool) => $query.execute(pool).await.map(|r| r.rows_affected()),
+            $crate::Db::Postgres(pool) => $query.execute(pool).await.map(|r| r.rows_affected()),
+        }
+    };
+}
+pub(crate) use execute;
+
+/// Run a block in a write transaction: on SQLite `BEGIN IMMEDIATE`, so the write lock is taken
+/// up front and a read-then-write never fails half-way. An early `?` drops (rolls back) it.
+macro_rules! in_tx {
+    ($db:expr, $tx:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite(pool) => {
+                #[allow(unused_mut)]
+                let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                let out = $body;
+                $tx.commit().await?;
+                out
+            }
+            $crate::Db::Postgres(pool) => {
+                #[allow(unused_mut)]
+                let mut $tx = pool.begin().await?;
+                let out = $body;
+                $tx.commit().await?;
+                out
+            }
+        }
+    };
+}
+pub(crate) use in_tx;
+
+impl Db {
+    /// Open a database from a URL: `sqlite://PATH[?mode=rwc]` or `postgres://…`. A SQLite URL
+    /// naming a file that does not exist is refused unless it asks for `mode=rwc`, so a typo
+    /// never quietly starts an empty platform.
+    pub async fn connect(url: &str) -> Result<Db> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let opts = PgConnectOptions::from_str(url)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(10)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(opts)
+                .await?;
+            return Ok(Db::Postgres(pool));
+        }
+        let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
+            return Err(StoreError::UnsupportedUrl(url.to_string()));
+        };
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let create = query.split('&').any(|kv| kv == "mode=rwc");
+        if !create && !Path::new(path).exists() {
+            return Err(StoreError::MissingFile(path.to_string()));
+        }
+        Db::open_sqlite(Path::new(path), create).await
+    }
+
+    /// The embedded default: one SQLite file, created when missing.
+    pub async fn open_sqlite(path: &Path, create: bool) -> Result<Db> {
+        let opts = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(create)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(opts)
+            .await?;
+        Ok(Db::Sqlite(pool))
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self {
+            Db::Sqlite(_) => Engine::Sqlite,
+            Db::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    /// Apply every embedded migration not yet applied; refuse a schema newer than this binary.
+    pub async fn migrate(&self) -> Result<migrations::MigrationStatus> {
+        migrations::apply(self).await
+    }
+
+    /// A cheap round trip, for `/healthz`.
+    pub async fn ping(&self) -> Result<()> {
+        execute!(self, sqlx::query("SELECT 1"))?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        on_pool!(self, p => p.close().await)
+    }
+}

@@ -1,0 +1,154 @@
+## Layout
+app-name = Qatysu
+app-tagline = Participation in local self-government
+skip-to-content = Skip to content
+nav-home = Home
+nav-territories = Territories
+nav-login = Log in
+nav-register = Register
+nav-account = My account
+nav-logout = Log out
+lang-switch-label = Language
+footer-text = Qatysu — an open platform for the People's Participation Budget, civic initiatives and public oversight.
+footer-api = Open data (API)
+
+## Home
+home-title = Take part in your village's decisions
+home-intro = Propose how part of the local budget is spent, vote, sign initiatives and follow what the akimat and the maslikhat decide.
+home-territories = Find your village
+home-stats = { $territories } territories, { $users } registered residents
+
+## Dates and months (genitive where the language needs it)
+date-full = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Territories
+territories-title = Territories
+territories-intro = Oblasts, districts, rural okrugs and villages by the KATO classifier.
+territories-empty = No territories have been loaded yet.
+territories-too-many = Showing the top levels only; open a territory to see what is under it.
+territory-kato = KATO code
+territory-kind = Kind
+territory-population = Population
+territory-population-unknown = not known
+territory-population-illustrative = illustrative figure for the demo, not official statistics
+territory-children = Under this territory
+territory-children-count = { $count ->
+    [one] { $count } territory
+   *[other] { $count } territories
+}
+territory-no-children = Nothing is registered under this territory.
+territory-parent = Part of
+territory-edit-population = Correct the population
+territory-population-save = Save
+territory-population-saved = The population has been saved.
+territory-roles = Roles in this territory
+kind-oblast = oblast
+kind-city_republican = city of republican significance
+kind-district = district
+kind-city_oblast = city of oblast significance
+kind-rural_okrug = rural okrug
+kind-town = town or settlement
+kind-village = village
+
+## Registration and login
+register-title = Register
+register-intro = Registration lets you propose projects, vote and sign initiatives in your village.
+field-name = Full name
+field-contact = Phone or e-mail
+field-contact-hint = For example +7 701 123 45 67 or name@mail.kz
+field-password = Password
+field-password-hint = At least { $min } characters.
+field-iin = IIN
+field-iin-hint = 12 digits. It is checked and stored only as a fingerprint; only the last four digits are ever shown.
+field-village = Village of residence
+field-village-choose = Choose a village
+register-submit = Register
+register-done = Welcome! Your account has been created.
+register-have-account = Already registered? Log in.
+login-title = Log in
+login-submit = Log in
+login-no-account = No account yet? Register.
+login-failed = The phone, e-mail or password is wrong.
+login-throttled = Too many attempts. Try again in { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+logout-submit = Log out
+logout-done = You have logged out.
+account-title = My account
+account-iin = IIN: ••••••••{ $last4 }
+account-age = Age: { $age ->
+    [one] { $age } year
+   *[other] { $age } years
+}
+account-residence = Village of residence
+account-roles = My roles
+password-change-title = Change password
+field-current-password = Current password
+field-new-password = New password
+password-change-submit = Change password
+password-changed = Your password has been changed. Other devices have been logged out.
+
+## Form errors
+form-has-errors = Please correct the fields marked below.
+err-name-required = Enter your name (2 to 100 characters).
+err-contact-invalid = Enter a phone number (+7 and 10 digits) or an e-mail address.
+err-contact-taken = This phone or e-mail is already registered.
+err-password-short = The password must have at least { $min } characters.
+err-password-long = The password is too long.
+err-password-common = This password is too easy to guess; choose another.
+err-password-wrong = The current password is wrong.
+err-iin-length = An IIN has exactly 12 digits.
+err-iin-century = The 7th digit of an IIN must be from 1 to 6.
+err-iin-date = The first six digits of the IIN are not a real date of birth.
+err-iin-check = This IIN is not valid: the last digit does not match. Check it for a typo.
+err-iin-taken = An account with this IIN already exists. Each person may have only one account.
+err-village-unknown = Choose a village from the list.
+err-population-invalid = Enter the population as a whole number from 0 to 100 000 000.
+err-user-unknown = No account has this phone or e-mail.
+err-role-unknown = Choose a role from the list.
+
+## Roles
+role-resident = resident
+role-coordinator = PB coordinator
+role-expert = expert council member
+role-official = akimat official
+role-deputy = maslikhat deputy
+role-monitor = monitoring group member
+role-admin = administrator
+roles-title = Roles in { $territory }
+roles-none = No roles have been granted here yet.
+roles-country = the whole country
+roles-grant-title = Grant a role
+field-role = Role
+field-user-contact = Phone or e-mail of the account
+roles-grant-submit = Grant
+roles-granted = The role has been granted.
+roles-col-person = Person
+roles-col-role = Role
+roles-col-territory = Territory
+
+## Error pages
+error-404-title = Page not found
+error-404-text = There is no page at this address. It may have moved.
+error-403-title = Not allowed
+error-403-text = Your roles do not allow this action in this territory.
+error-csrf-title = The form has expired
+error-csrf-text = For your safety the form could not be accepted. Go back, reload the page and send it again.
+error-login-title = Please log in
+error-login-text = Log in to continue.
+error-500-title = Something went wrong
+error-500-text = The error has been recorded. If it happens again, give this code to the support team: { $id }
+error-back-home = Back to the home page

@@ -1,0 +1,147 @@
+## Layout
+app-name = Qatysu
+app-tagline = Жергілікті өзін-өзі басқаруға қатысу
+skip-to-content = Негізгі мазмұнға өту
+nav-home = Басты бет
+nav-territories = Аумақтар
+nav-login = Кіру
+nav-register = Тіркелу
+nav-account = Жеке кабинет
+nav-logout = Шығу
+lang-switch-label = Тіл
+footer-text = Qatysu — халықтық қатысу бюджетіне, азаматтық бастамаларға және қоғамдық бақылауға арналған ашық платформа.
+footer-api = Ашық деректер (API)
+
+## Home
+home-title = Ауылыңыздың шешімдеріне қатысыңыз
+home-intro = Жергілікті бюджеттің бір бөлігін неге жұмсау керегін ұсыныңыз, дауыс беріңіз, бастамаларға қол қойыңыз, әкімдік пен мәслихат шешімдерін қадағалаңыз.
+home-territories = Ауылыңызды табыңыз
+home-stats = Аумақ саны: { $territories }, тіркелген тұрғын саны: { $users }
+
+## Dates and months (genitive where the language needs it)
+date-full = { $year } жылғы { $day } { $month }
+month-1 = қаңтар
+month-2 = ақпан
+month-3 = наурыз
+month-4 = сәуір
+month-5 = мамыр
+month-6 = маусым
+month-7 = шілде
+month-8 = тамыз
+month-9 = қыркүйек
+month-10 = қазан
+month-11 = қараша
+month-12 = желтоқсан
+
+## Territories
+territories-title = Аумақтар
+territories-intro = ӘАОЖ (КАТО) сыныптауышы бойынша облыстар, аудандар, ауылдық округтер мен ауылдар.
+territories-empty = Аумақтар әлі жүктелмеген.
+territories-too-many = Тек жоғарғы деңгейлер көрсетілген; құрамын көру үшін аумақты ашыңыз.
+territory-kato = ӘАОЖ коды
+territory-kind = Түрі
+territory-population = Халық саны
+territory-population-unknown = дерек жоқ
+territory-population-illustrative = көрсетуге арналған шартты сан, ресми статистика емес
+territory-children = Аумақтың құрамында
+territory-children-count = { $count ->
+   *[other] { $count } аумақ
+}
+territory-no-children = Бұл аумақтың құрамында ештеңе тіркелмеген.
+territory-parent = Құрамына кіреді
+territory-edit-population = Халық санын түзету
+territory-population-save = Сақтау
+territory-population-saved = Халық саны сақталды.
+territory-roles = Осы аумақтағы рөлдер
+kind-oblast = облыс
+kind-city_republican = республикалық маңызы бар қала
+kind-district = аудан
+kind-city_oblast = облыстық маңызы бар қала
+kind-rural_okrug = ауылдық округ
+kind-town = қала немесе кент
+kind-village = ауыл
+
+## Registration and login
+register-title = Тіркелу
+register-intro = Тіркелгеннен кейін ауылыңызда жоба ұсынып, дауыс беріп, бастамаларға қол қоя аласыз.
+field-name = Тегі мен аты
+field-contact = Телефон немесе эл. пошта
+field-contact-hint = Мысалы, +7 701 123 45 67 немесе name@mail.kz
+field-password = Құпиясөз
+field-password-hint = Кемінде { $min } таңба.
+field-iin = ЖСН
+field-iin-hint = 12 цифр. ЖСН тексеріледі және тек таңба-із түрінде сақталады; соңғы төрт цифры ғана көрсетіледі.
+field-village = Тұратын ауылыңыз
+field-village-choose = Ауылды таңдаңыз
+register-submit = Тіркелу
+register-done = Қош келдіңіз! Есептік жазбаңыз құрылды.
+register-have-account = Тіркелгенсіз бе? Кіріңіз.
+login-title = Кіру
+login-submit = Кіру
+login-no-account = Есептік жазбаңыз жоқ па? Тіркеліңіз.
+login-failed = Телефон, эл. пошта немесе құпиясөз қате.
+login-throttled = Әрекет тым көп болды. { $minutes } минуттан кейін қайталаңыз.
+logout-submit = Шығу
+logout-done = Сіз жүйеден шықтыңыз.
+account-title = Жеке кабинет
+account-iin = ЖСН: ••••••••{ $last4 }
+account-age = Жасы: { $age }
+account-residence = Тұратын ауылы
+account-roles = Менің рөлдерім
+password-change-title = Құпиясөзді ауыстыру
+field-current-password = Қазіргі құпиясөз
+field-new-password = Жаңа құпиясөз
+password-change-submit = Құпиясөзді ауыстыру
+password-changed = Құпиясөз ауыстырылды. Басқа құрылғылардан шығу орындалды.
+
+## Form errors
+form-has-errors = Төменде белгіленген өрістерді түзетіңіз.
+err-name-required = Атыңызды жазыңыз (2-ден 100 таңбаға дейін).
+err-contact-invalid = Телефон нөмірін (+7 және 10 цифр) немесе эл. пошта мекенжайын жазыңыз.
+err-contact-taken = Бұл телефон немесе эл. пошта бұрын тіркелген.
+err-password-short = Құпиясөзде кемінде { $min } таңба болуы керек.
+err-password-long = Құпиясөз тым ұзын.
+err-password-common = Бұл құпиясөзді табу тым оңай; басқасын таңдаңыз.
+err-password-wrong = Қазіргі құпиясөз қате.
+err-iin-length = ЖСН дәл 12 цифрдан тұрады.
+err-iin-century = ЖСН-нің жетінші цифры 1-ден 6-ға дейін болуы керек.
+err-iin-date = ЖСН-нің алғашқы алты цифры нақты туған күнді білдірмейді.
+err-iin-check = ЖСН жарамсыз: бақылау цифры сәйкес келмейді. Қате терілмегенін тексеріңіз.
+err-iin-taken = Бұл ЖСН-мен есептік жазба бұрын ашылған. Әр адамның бір ғана есептік жазбасы болады.
+err-village-unknown = Ауылды тізімнен таңдаңыз.
+err-population-invalid = Халық санын 0-ден 100 000 000-ға дейінгі бүтін санмен жазыңыз.
+err-user-unknown = Мұндай телефон немесе эл. поштамен есептік жазба жоқ.
+err-role-unknown = Рөлді тізімнен таңдаңыз.
+
+## Roles
+role-resident = тұрғын
+role-coordinator = ХҚБ үйлестірушісі
+role-expert = сараптамалық кеңес мүшесі
+role-official = әкімдік қызметкері
+role-deputy = мәслихат депутаты
+role-monitor = бақылау тобының мүшесі
+role-admin = әкімші
+roles-title = Рөлдер: { $territory }
+roles-none = Мұнда әлі бірде-бір рөл берілмеген.
+roles-country = бүкіл ел
+roles-grant-title = Рөл беру
+field-role = Рөл
+field-user-contact = Есептік жазбаның телефоны немесе эл. поштасы
+roles-grant-submit = Беру
+roles-granted = Рөл берілді.
+roles-col-person = Адам
+roles-col-role = Рөл
+roles-col-territory = Аумақ
+
+## Error pages
+error-404-title = Бет табылмады
+error-404-text = Бұл мекенжайда бет жоқ. Мүмкін, ол басқа жерге ауыстырылған.
+error-403-title = Рұқсат жоқ
+error-403-text = Сіздің рөлдеріңіз бұл аумақта мұндай әрекет жасауға рұқсат бермейді.
+error-csrf-title = Форманың мерзімі өтті
+error-csrf-text = Қауіпсіздік мақсатында форма қабылданбады. Артқа оралып, бетті жаңартыңыз да, қайта жіберіңіз.
+error-login-title = Жүйеге кіріңіз
+error-login-text = Жалғастыру үшін жүйеге кіріңіз.
+error-500-title = Бірдеңе дұрыс болмады
+error-500-text = Қате тіркелді. Қайталанса, қолдау қызметіне мына кодты хабарлаңыз: { $id }
+error-back-home = Басты бетке оралу

@@ -1,0 +1,157 @@
+## Layout
+app-name = Qatysu
+app-tagline = Участие в местном самоуправлении
+skip-to-content = Перейти к содержанию
+nav-home = Главная
+nav-territories = Территории
+nav-login = Войти
+nav-register = Регистрация
+nav-account = Мой кабинет
+nav-logout = Выйти
+lang-switch-label = Язык
+footer-text = Qatysu — открытая платформа для бюджета народного участия, гражданских инициатив и общественного контроля.
+footer-api = Открытые данные (API)
+
+## Home
+home-title = Участвуйте в решениях своего села
+home-intro = Предлагайте, на что потратить часть местного бюджета, голосуйте, подписывайте инициативы и следите за решениями акимата и маслихата.
+home-territories = Найти своё село
+home-stats = Территорий: { $territories }, зарегистрированных жителей: { $users }
+
+## Dates and months (genitive where the language needs it)
+date-full = { $day } { $month } { $year } г.
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+
+## Territories
+territories-title = Территории
+territories-intro = Области, районы, сельские округа и сёла по классификатору КАТО.
+territories-empty = Территории ещё не загружены.
+territories-too-many = Показаны только верхние уровни; откройте территорию, чтобы увидеть, что в неё входит.
+territory-kato = Код КАТО
+territory-kind = Тип
+territory-population = Население
+territory-population-unknown = нет данных
+territory-population-illustrative = условная цифра для демонстрации, не официальная статистика
+territory-children = В составе территории
+territory-children-count = { $count ->
+    [one] { $count } территория
+    [few] { $count } территории
+   *[many] { $count } территорий
+}
+territory-no-children = В составе этой территории ничего не зарегистрировано.
+territory-parent = Входит в
+territory-edit-population = Исправить численность населения
+territory-population-save = Сохранить
+territory-population-saved = Численность населения сохранена.
+territory-roles = Роли на этой территории
+kind-oblast = область
+kind-city_republican = город республиканского значения
+kind-district = район
+kind-city_oblast = город областного значения
+kind-rural_okrug = сельский округ
+kind-town = город или посёлок
+kind-village = село
+
+## Registration and login
+register-title = Регистрация
+register-intro = После регистрации вы сможете предлагать проекты, голосовать и подписывать инициативы своего села.
+field-name = Фамилия и имя
+field-contact = Телефон или эл. почта
+field-contact-hint = Например, +7 701 123 45 67 или name@mail.kz
+field-password = Пароль
+field-password-hint = Не менее { $min } символов.
+field-iin = ИИН
+field-iin-hint = 12 цифр. ИИН проверяется и хранится только в виде отпечатка; показываются лишь последние четыре цифры.
+field-village = Село проживания
+field-village-choose = Выберите село
+register-submit = Зарегистрироваться
+register-done = Добро пожаловать! Ваша учётная запись создана.
+register-have-account = Уже зарегистрированы? Войдите.
+login-title = Вход
+login-submit = Войти
+login-no-account = Ещё нет учётной записи? Зарегистрируйтесь.
+login-failed = Неверный телефон, эл. почта или пароль.
+login-throttled = Слишком много попыток. Повторите через { $minutes ->
+    [one] { $minutes } минуту
+    [few] { $minutes } минуты
+   *[many] { $minutes } минут
+}.
+logout-submit = Выйти
+logout-done = Вы вышли из системы.
+account-title = Мой кабинет
+account-iin = ИИН: ••••••••{ $last4 }
+account-age = Возраст: { $age ->
+    [one] { $age } год
+    [few] { $age } года
+   *[many] { $age } лет
+}
+account-residence = Село проживания
+account-roles = Мои роли
+password-change-title = Смена пароля
+field-current-password = Текущий пароль
+field-new-password = Новый пароль
+password-change-submit = Сменить пароль
+password-changed = Пароль изменён. На других устройствах выполнен выход.
+
+## Form errors
+form-has-errors = Исправьте, пожалуйста, отмеченные поля.
+err-name-required = Укажите имя (от 2 до 100 символов).
+err-contact-invalid = Укажите номер телефона (+7 и 10 цифр) или адрес эл. почты.
+err-contact-taken = Этот телефон или адрес эл. почты уже зарегистрирован.
+err-password-short = Пароль должен содержать не менее { $min } символов.
+err-password-long = Пароль слишком длинный.
+err-password-common = Этот пароль слишком легко угадать; выберите другой.
+err-password-wrong = Текущий пароль указан неверно.
+err-iin-length = ИИН состоит ровно из 12 цифр.
+err-iin-century = Седьмая цифра ИИН должна быть от 1 до 6.
+err-iin-date = Первые шесть цифр ИИН не образуют реальную дату рождения.
+err-iin-check = ИИН недействителен: не совпадает контрольная цифра. Проверьте, нет ли опечатки.
+err-iin-taken = Учётная запись с этим ИИН уже существует. У каждого человека может быть только одна учётная запись.
+err-village-unknown = Выберите село из списка.
+err-population-invalid = Укажите численность населения целым числом от 0 до 100 000 000.
+err-user-unknown = Нет учётной записи с таким телефоном или адресом эл. почты.
+err-role-unknown = Выберите роль из списка.
+
+## Roles
+role-resident = житель
+role-coordinator = координатор БНУ
+role-expert = член экспертного совета
+role-official = сотрудник акимата
+role-deputy = депутат маслихата
+role-monitor = член группы надзора
+role-admin = администратор
+roles-title = Роли: { $territory }
+roles-none = Здесь ещё не назначено ни одной роли.
+roles-country = вся страна
+roles-grant-title = Назначить роль
+field-role = Роль
+field-user-contact = Телефон или эл. почта учётной записи
+roles-grant-submit = Назначить
+roles-granted = Роль назначена.
+roles-col-person = Человек
+roles-col-role = Роль
+roles-col-territory = Территория
+
+## Error pages
+error-404-title = Страница не найдена
+error-404-text = По этому адресу нет страницы. Возможно, она перемещена.
+error-403-title = Действие не разрешено
+error-403-text = Ваши роли не позволяют выполнить это действие на этой территории.
+error-csrf-title = Срок действия формы истёк
+error-csrf-text = В целях безопасности форма не принята. Вернитесь назад, обновите страницу и отправьте её снова.
+error-login-title = Войдите в систему
+error-login-text = Чтобы продолжить, войдите в систему.
+error-500-title = Что-то пошло не так
+error-500-text = Ошибка записана. Если она повторится, сообщите службе поддержки этот код: { $id }
+error-back-home = Вернуться на главную

@@ -1,0 +1,341 @@
+//! Registration, logging in and out, the account page and password changes.
+
+mod limits;
+mod passwords;
+
+use crate::access::role_label;
+use crate::i18n::Arg;
+use crate::middleware::{set_cookie, CookieSpec, SessionToken};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Form, Router};
+use domain::{Contact, Iin, IinError, Password, PasswordError};
+use rand::RngCore;
+use serde::Deserialize;
+use std::net::SocketAddr;
+use store::accounts::{NewUser, Taken};
+use uuid::Uuid;
+
+pub use passwords::hash_password;
+use passwords::verify_password;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/register", get(register_form).post(register))
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+        .route("/account", get(account))
+        .route("/account/password", post(change_password))
+}
+
+const SESSION_COOKIE: &str = "qatysu_session";
+
+/// Open a database session and set its cookie on `headers`.
+async fn start_session(s: &AppState, user: Uuid, headers: &mut HeaderMap) -> Result<String, AppError> {
+    let mut b = [0u8; 32];
+    rand::rng().fill_bytes(&mut b);
+    let token = hex::encode(b);
+    let days = s.config.session_days;
+    store::sessions::create(&s.db, &token, user, chrono::Duration::days(days)).await?;
+    set_cookie(
+        headers,
+        CookieSpec {
+            name: SESSION_COOKIE,
+            value: &token,
+            max_age: Some(days * 86400),
+            http_only: true,
+            secure: s.config.secure_cookies,
+        },
+    );
+    Ok(token)
+}
+
+fn redirect_with_cookies(to: &str, headers: HeaderMap) -> Response {
+    let mut res = Redirect::to(to).into_response();
+    res.headers_mut().extend(headers);
+    res
+}
+
+// ---- registration ----
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RegisterForm {
+    name: String,
+    contact: String,
+    iin: String,
+    village: String,
+    password: String,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/register.html")]
+struct RegisterPage<'a> {
+    c: &'a Ctx,
+    form: RegisterForm,
+    errors: FieldErrors,
+    villages: Vec<(String, Vec<(String, String, bool)>)>,
+    password_hint: String,
+}
+
+const VILLAGE_LIMIT: i64 = 3000;
+
+/// Villages grouped under their okrug (or district), for the residence list.
+async fn villages(s: &AppState, c: &Ctx, chosen: &str) -> Result<Vec<(String, Vec<(String, String, bool)>)>, AppError> {
+    let lang = c.lang.code();
+    let list = store::territories::settlements(&s.db, VILLAGE_LIMIT).await?;
+    let mut groups: Vec<(Option<Uuid>, String, Vec<(String, String, bool)>)> = Vec::new();
+    for v in list {
+        if groups.last().map(|g| g.0) != Some(v.parent_id) {
+            let parent = match v.parent_id {
+                Some(p) => store::territories::by_id(&s.db, p).await?.map(|t| t.name(lang).to_string()),
+                None => None,
+            };
+            groups.push((v.parent_id, parent.unwrap_or_default(), Vec::new()));
+        }
+        if let Some(g) = groups.last_mut() {
+            g.2.push((v.kato.to_string(), v.name(lang).to_string(), v.kato.as_str() == chosen.trim()));
+        }
+    }
+    Ok(groups.into_iter().map(|(_, n, items)| (n, items)).collect())
+}
+
+async fn register_page(s: &AppState, c: &Ctx, mut form: RegisterForm, errors: FieldErrors) -> Result<Response, AppError> {
+    form.password.clear(); // never sent back
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = RegisterPage {
+        c,
+        villages: villages(s, c, &form.village).await?,
+        password_hint: c.t_num("field-password-hint", "min", domain::accounts::MIN_PASSWORD as i64),
+        form,
+        errors,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn register_form(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
+    register_page(&s, &c, RegisterForm::default(), FieldErrors::default()).await
+}
+
+pub fn iin_message(c: &Ctx, e: IinError) -> String {
+    c.t(match e {
+        IinError::Length => "err-iin-length",
+        IinError::Century => "err-iin-century",
+        IinError::Date => "err-iin-date",
+        IinError::CheckDigit => "err-iin-check",
+    })
+}
+
+pub fn password_message(c: &Ctx, e: PasswordError) -> String {
+    match e {
+        PasswordError::TooShort { min } => c.t_num("err-password-short", "min", min as i64),
+        PasswordError::TooLong => c.t("err-password-long"),
+        PasswordError::Common => c.t("err-password-common"),
+    }
+}
+
+async fn register(State(s): State<AppState>, c: Ctx, Form(f): Form<RegisterForm>) -> Result<Response, AppError> {
+    let mut errors = FieldErrors::default();
+    let name = f.name.trim().to_string();
+    if !(2..=100).contains(&name.chars().count()) {
+        errors.add("name", c.t("err-name-required"));
+    }
+    let contact = Contact::parse(&f.contact).map_err(|_| errors.add("contact", c.t("err-contact-invalid"))).ok();
+    let iin = Iin::parse(&f.iin).map_err(|e| errors.add("iin", iin_message(&c, e))).ok();
+    let password = Password::parse(&f.password).map_err(|e| errors.add("password", password_message(&c, e))).ok();
+    let village = match domain::Kato::parse(&f.village) {
+        Ok(k) => store::territories::by_kato(&s.db, &k).await?.filter(|t| t.kind.is_settlement()),
+        Err(_) => None,
+    };
+    if village.is_none() {
+        errors.add("village", c.t("err-village-unknown"));
+    }
+    let (Some(contact), Some(iin), Some(password), Some(village), true) = (contact, iin, password, village, errors.is_empty()) else {
+        return register_page(&s, &c, f, errors).await;
+    };
+    let new = NewUser {
+        display_name: name,
+        contact,
+        password_hash: hash_password(password).await?,
+        iin_hash: s.keys.iin.fingerprint(&iin),
+        iin_last4: iin.last_four(),
+        birth_date: iin.birth_date(),
+        residence_id: village.id,
+        verification_level: 0,
+    };
+    match store::accounts::create(&s.db, &new).await? {
+        Ok(id) => {
+            tracing::info!(user = %id, "account registered");
+            let mut headers = HeaderMap::new();
+            start_session(&s, id, &mut headers).await?;
+            Ok(redirect_with_cookies("/account?ok=register-done", headers))
+        }
+        Err(taken) => {
+            match taken {
+                Taken::Iin => errors.add("iin", c.t("err-iin-taken")),
+                Taken::Contact => errors.add("contact", c.t("err-contact-taken")),
+            }
+            register_page(&s, &c, f, errors).await
+        }
+    }
+}
+
+// ---- login and logout ----
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LoginForm {
+    contact: String,
+    password: String,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/login.html")]
+struct LoginPage<'a> {
+    c: &'a Ctx,
+    contact: String,
+    error: Option<String>,
+}
+
+async fn login_form(c: Ctx) -> Result<Response, AppError> {
+    Ok(render(&LoginPage { c: &c, contact: String::new(), error: None })?.into_response())
+}
+
+async fn login(
+    State(s): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req_headers: HeaderMap,
+    c: Ctx,
+    Form(f): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let ip = limits::client_ip(&s, &req_headers, peer);
+    let contact = Contact::parse(&f.contact).ok();
+    let subjects = limits::subjects(&ip, contact.as_ref());
+    if let Some(minutes) = limits::blocked(&s, &subjects).await? {
+        let error = c.t_num("login-throttled", "minutes", minutes);
+        let page = LoginPage { c: &c, contact: f.contact, error: Some(error) };
+        return Ok((StatusCode::TOO_MANY_REQUESTS, render(&page)?).into_response());
+    }
+    let found = match &contact {
+        Some(ct) => store::accounts::credentials(&s.db, ct).await?,
+        None => None,
+    };
+    let hash = found.as_ref().map(|(_, h)| h.clone());
+    if verify_password(f.password.clone(), hash).await {
+        if let Some((user, _)) = found {
+            limits::clear(&s, &subjects).await?;
+            let mut headers = HeaderMap::new();
+            start_session(&s, user.id, &mut headers).await?;
+            tracing::info!(user = %user.id, "logged in");
+            return Ok(redirect_with_cookies("/account", headers));
+        }
+    }
+    limits::record(&s, &subjects).await?;
+    let page = LoginPage { c: &c, contact: f.contact, error: Some(c.t("login-failed")) };
+    Ok((StatusCode::UNAUTHORIZED, render(&page)?).into_response())
+}
+
+async fn logout(State(s): State<AppState>, token: Option<Extension<SessionToken>>) -> Result<Response, AppError> {
+    if let Some(Extension(SessionToken(t))) = token {
+        store::sessions::delete(&s.db, &t).await?;
+    }
+    let mut headers = HeaderMap::new();
+    set_cookie(
+        &mut headers,
+        CookieSpec { name: SESSION_COOKIE, value: "", max_age: Some(0), http_only: true, secure: s.config.secure_cookies },
+    );
+    Ok(redirect_with_cookies("/?ok=logout-done", headers))
+}
+
+// ---- the account page ----
+
+#[derive(Template)]
+#[template(path = "accounts/account.html")]
+struct AccountPage<'a> {
+    c: &'a Ctx,
+    name: String,
+    contact: String,
+    iin: String,
+    age: String,
+    residence: String,
+    roles: Vec<(String, String)>,
+    errors: FieldErrors,
+}
+
+async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Response, AppError> {
+    let v = require_viewer(c)?;
+    let u = &v.user;
+    let lang = c.lang.code();
+    let residence = store::territories::by_id(&s.db, u.residence_id)
+        .await?
+        .map(|t| t.name(lang).to_string())
+        .unwrap_or_default();
+    let roles = store::accounts::roles_of(&s.db, u.id)
+        .await?
+        .into_iter()
+        .map(|h| {
+            let place = match lang {
+                "ru" => h.territory_name_ru,
+                _ => h.territory_name_kk,
+            }
+            .unwrap_or_else(|| c.t("roles-country"));
+            (role_label(c, h.grant.role), place)
+        })
+        .collect();
+    let today = chrono::Utc::now().date_naive();
+    let age = domain::accounts::age_on(u.birth_date, today);
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = AccountPage {
+        c,
+        name: u.display_name.clone(),
+        contact: u.phone.clone().or_else(|| u.email.clone()).unwrap_or_default(),
+        iin: c.lang.t_args("account-iin", &[("last4", Arg::Str(u.iin_last4.clone()))]),
+        age: c.t_num("account-age", "age", i64::from(age)),
+        residence,
+        roles,
+        errors,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn account(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
+    account_page(&s, &c, FieldErrors::default()).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PasswordForm {
+    current: String,
+    new: String,
+}
+
+async fn change_password(
+    State(s): State<AppState>,
+    c: Ctx,
+    token: Option<Extension<SessionToken>>,
+    Form(f): Form<PasswordForm>,
+) -> Result<Response, AppError> {
+    let v = require_viewer(&c)?;
+    let user_id = v.user.id;
+    let mut errors = FieldErrors::default();
+    let stored = store::accounts::password_hash(&s.db, user_id).await?;
+    if !verify_password(f.current, Some(stored)).await {
+        errors.add("current", c.t("err-password-wrong"));
+    }
+    let new = Password::parse(&f.new).map_err(|e| errors.add("new", password_message(&c, e))).ok();
+    let (Some(new), true) = (new, errors.is_empty()) else {
+        return account_page(&s, &c, errors).await;
+    };
+    let hash = hash_password(new).await?;
+    store::accounts::set_password_hash(&s.db, user_id, &hash).await?;
+    if let Some(Extension(SessionToken(t))) = token {
+        store::sessions::delete_others(&s.db, user_id, &t).await?;
+    }
+    tracing::info!(user = %user_id, "password changed");
+    Ok(Redirect::to("/account?ok=password-changed").into_response())
+}

@@ -1,0 +1,192 @@
+//! Translations (Fluent) and the formatting Fluent does not do: grouped numbers, tenge, dates.
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "kk",
+        // Unicode isolation marks around arguments show up as stray characters in forms and
+        // break copy-paste of numbers; our arguments are never bidirectional.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The interface language. Kazakh is the default (the state language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Kk,
+    Ru,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == s.trim())
+    }
+
+    /// The language's own name, shown in the switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Kk => "Қазақша",
+            Lang::Ru => "Русский",
+            Lang::En => "English",
+        }
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        // The three codes are valid BCP 47 tags.
+        self.code().parse().unwrap_or_default()
+    }
+
+    pub fn t(self, id: &str) -> String {
+        LOCALES.lookup(&self.id(), id)
+    }
+
+    pub fn t_args(self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    Arg::Str(s) => FluentValue::from(s.clone()),
+                    Arg::Num(n) => FluentValue::from(*n),
+                };
+                (Cow::Borrowed(*k), v)
+            })
+            .collect();
+        LOCALES.lookup_with_args(&self.id(), id, &map)
+    }
+
+    /// "28 қараша 2026 ж.", "28 ноября 2026 г.", "28 November 2026".
+    pub fn date(self, d: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let month = self.t(&format!("month-{}", d.month()));
+        self.t_args(
+            "date-full",
+            &[
+                ("day", Arg::Num(i64::from(d.day()))),
+                ("month", Arg::Str(month)),
+                ("year", Arg::Num(i64::from(d.year()))),
+            ],
+        )
+    }
+
+    pub fn number(self, n: i64) -> String {
+        let s = domain::money::group_digits(n.unsigned_abs(), self.code());
+        if n < 0 {
+            format!("-{s}")
+        } else {
+            s
+        }
+    }
+}
+
+/// An argument to a message: text, or a number (which also selects plural forms).
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Str(String),
+    Num(i64),
+}
+
+/// Message ids defined in each language's file, for the completeness test.
+pub fn message_ids(lang: Lang) -> Vec<String> {
+    let src = match lang {
+        Lang::Kk => include_str!("../../locales/kk/main.ftl"),
+        Lang::Ru => include_str!("../../locales/ru/main.ftl"),
+        Lang::En => include_str!("../../locales/en/main.ftl"),
+    };
+    src.lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    #[test]
+    fn every_language_has_every_message() {
+        let kk: BTreeSet<_> = message_ids(Lang::Kk).into_iter().collect();
+        assert!(kk.len() > 50);
+        for lang in [Lang::Ru, Lang::En] {
+            let other: BTreeSet<_> = message_ids(lang).into_iter().collect();
+            let missing: Vec<_> = kk.symmetric_difference(&other).collect();
+            assert!(missing.is_empty(), "kk vs {}: {missing:?}", lang.code());
+        }
+    }
+
+    /// Every `t("…")` / `t_args("…"` in templates and Rust code names a message that exists.
+    #[test]
+    fn every_used_id_exists() {
+        let known: BTreeSet<_> = message_ids(Lang::Kk).into_iter().collect();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut used = BTreeSet::new();
+        let mut files = Vec::new();
+        collect(&root.join("templates"), &mut files);
+        collect(&root.join("src"), &mut files);
+        assert!(files.len() > 10);
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            for pat in ["t(\"", "t_args(\"", "msg(\""] {
+                for part in text.split(pat).skip(1) {
+                    if let Some(id) = part.split('"').next() {
+                        if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                            used.insert((id.to_string(), f.display().to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        let unknown: Vec<_> = used.iter().filter(|(id, _)| !known.contains(id)).collect();
+        assert!(unknown.is_empty(), "ids used but not defined: {unknown:?}");
+    }
+
+    fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                collect(&p, out);
+            } else if p.extension().is_some_and(|x| x == "html" || x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let n = |l: Lang, k| l.t_args("territory-children-count", &[("count", Arg::Num(k))]);
+        assert_eq!(n(Lang::Ru, 1), "1 территория");
+        assert_eq!(n(Lang::Ru, 3), "3 территории");
+        assert_eq!(n(Lang::Ru, 5), "5 территорий");
+        assert_eq!(n(Lang::En, 1), "1 territory");
+        assert_eq!(n(Lang::En, 2), "2 territories");
+        // Kazakh: the noun stays singular after a numeral.
+        assert_eq!(n(Lang::Kk, 5), "5 аумақ");
+    }
+
+    #[test]
+    fn dates_per_language() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
+        assert_eq!(Lang::Kk.date(d), "2026 жылғы 28 қараша");
+        assert_eq!(Lang::Ru.date(d), "28 ноября 2026 г.");
+        assert_eq!(Lang::En.date(d), "28 November 2026");
+        assert_eq!(Lang::Ru.number(1_500_000), "1\u{a0}500\u{a0}000");
+    }
+}

@@ -1,0 +1,76 @@
+use super::REQUEST_ID;
+use crate::i18n::{Arg, Lang};
+use crate::pages::{Ctx, ErrorPage};
+use crate::AppError;
+use askama::Template;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use futures_util::FutureExt;
+use std::panic::AssertUnwindSafe;
+
+/// Turn an [`AppError`] response, or a panic anywhere below, into a page in the reader's
+/// language (JSON under `/api/`), with the request id so support can find the log lines.
+pub async fn pages(req: Request, next: Next) -> Response {
+    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+    let request_id = req
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_string();
+    let path = req.uri().path().to_string();
+    let query = req.uri().query().unwrap_or("").to_string();
+    let res = match AssertUnwindSafe(next.run(req)).catch_unwind().await {
+        Ok(res) => res,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            tracing::error!(panic = %what, "handler panicked");
+            AppError::Internal("panic".into()).into_response()
+        }
+    };
+    let Some(err) = res.extensions().get::<AppError>().cloned() else {
+        return res;
+    };
+    if let AppError::Internal(detail) = &err {
+        tracing::error!(%detail, "request failed");
+    }
+    if path.starts_with("/api/") {
+        let body = serde_json::json!({ "error": err.to_string(), "request_id": request_id });
+        return (err.status(), axum::Json(body)).into_response();
+    }
+    render(lang, &err, &request_id, path, query)
+}
+
+fn render(lang: Lang, err: &AppError, request_id: &str, path: String, query: String) -> Response {
+    let (title, text) = match err {
+        AppError::NotFound => (lang.t("error-404-title"), lang.t("error-404-text")),
+        AppError::Forbidden => (lang.t("error-403-title"), lang.t("error-403-text")),
+        AppError::Csrf => (lang.t("error-csrf-title"), lang.t("error-csrf-text")),
+        AppError::LoginRequired => (lang.t("error-login-title"), lang.t("error-login-text")),
+        AppError::Internal(_) => (
+            lang.t("error-500-title"),
+            lang.t_args("error-500-text", &[("id", Arg::Str(request_id.to_string()))]),
+        ),
+    };
+    let c = Ctx::bare(lang, path, query);
+    let login = matches!(err, AppError::LoginRequired);
+    let page = ErrorPage { c: &c, title, text, login };
+    let status = err.status();
+    match page.render() {
+        Ok(html) => {
+            let mut res = (status, Html(html)).into_response();
+            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            res
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "error page failed to render");
+            (StatusCode::INTERNAL_SERVER_ERROR, "500").into_response()
+        }
+    }
+}

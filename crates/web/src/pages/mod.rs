@@ -1,0 +1,144 @@
+//! What every page shares: the reader's context (language, who is signed in, the CSRF token,
+//! the address for the language switch) and rendering.
+
+use crate::i18n::{Arg, Lang};
+use crate::middleware::{CsrfToken, Viewer};
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::Html;
+
+/// Message ids that a redirect may ask the next page to show as a notice (`?ok=…`).
+const NOTICES: &[&str] = &[
+    "register-done",
+    "logout-done",
+    "password-changed",
+    "territory-population-saved",
+    "roles-granted",
+];
+
+/// The reader's context, passed to every template as `c`.
+pub struct Ctx {
+    pub lang: Lang,
+    pub viewer: Option<Viewer>,
+    pub csrf: String,
+    path: String,
+    query: String,
+    pub notice: Option<String>,
+}
+
+impl Ctx {
+    /// For error pages, rendered outside the session and CSRF layers.
+    pub fn bare(lang: Lang, path: String, query: String) -> Ctx {
+        Ctx { lang, viewer: None, csrf: String::new(), path, query, notice: None }
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.lang.t(id)
+    }
+
+    pub fn t_num(&self, id: &str, name: &'static str, n: i64) -> String {
+        self.lang.t_args(id, &[(name, Arg::Num(n))])
+    }
+
+    pub fn t_str(&self, id: &str, name: &'static str, s: &str) -> String {
+        self.lang.t_args(id, &[(name, Arg::Str(s.to_string()))])
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.viewer.is_some()
+    }
+
+    /// (code, native name, link, is current) for the language switch; keeps the other
+    /// query parameters of the page.
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, String, bool)> {
+        let rest: Vec<&str> = self
+            .query
+            .split('&')
+            .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("ok="))
+            .collect();
+        Lang::ALL
+            .into_iter()
+            .map(|l| {
+                let mut q = rest.join("&");
+                if !q.is_empty() {
+                    q.push('&');
+                }
+                q.push_str("lang=");
+                q.push_str(l.code());
+                (l.code(), l.native_name(), format!("{}?{}", self.path, q), l == self.lang)
+            })
+            .collect()
+    }
+
+    pub fn number(&self, n: i64) -> String {
+        self.lang.number(n)
+    }
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> Result<Ctx, AppError> {
+        let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
+        let query = parts.uri.query().unwrap_or("").to_string();
+        let notice = query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("ok="))
+            .filter(|id| NOTICES.contains(id))
+            .map(|id| lang.t(id));
+        Ok(Ctx {
+            lang,
+            viewer: parts.extensions.get::<Viewer>().cloned(),
+            csrf: parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default(),
+            path: parts.uri.path().to_string(),
+            query,
+            notice,
+        })
+    }
+}
+
+/// The signed-in person, or a "please log in" page.
+pub fn require_viewer(c: &Ctx) -> Result<&Viewer, AppError> {
+    c.viewer.as_ref().ok_or(AppError::LoginRequired)
+}
+
+pub fn render<T: Template>(page: &T) -> Result<Html<String>, AppError> {
+    Ok(Html(page.render()?))
+}
+
+/// A form field's error, as a translated message.
+#[derive(Default)]
+pub struct FieldErrors(Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: String) {
+        self.0.push((field, message));
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+pub struct ErrorPage<'a> {
+    pub c: &'a Ctx,
+    pub title: String,
+    pub text: String,
+    pub login: bool,
+}

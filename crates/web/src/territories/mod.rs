@@ -1,0 +1,168 @@
+//! Public pages of the territory tree, and correcting a territory's population.
+
+use crate::pages::{render, require_viewer, Ctx};
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use domain::{authorize, Action, Kato};
+use serde::Deserialize;
+use store::territories::{self, Territory};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/territories", get(tree))
+        .route("/territories/{kato}", get(show))
+        .route("/territories/{kato}/population", post(set_population))
+}
+
+/// The whole tree is shown when it is small (one district, as in the demo); a full KATO
+/// import shows the oblasts and cities only.
+const TREE_LIMIT: i64 = 400;
+
+pub struct TreeRow {
+    kato: String,
+    name: String,
+    kind: String,
+    depth: usize,
+}
+
+#[derive(Template)]
+#[template(path = "territories/tree.html")]
+struct TreePage<'a> {
+    c: &'a Ctx,
+    rows: Vec<TreeRow>,
+    truncated: bool,
+}
+
+fn kind_label(c: &Ctx, t: &Territory) -> String {
+    c.t(&format!("kind-{}", t.kind.as_str()))
+}
+
+async fn tree(State(s): State<AppState>, c: Ctx) -> Result<Html<String>, AppError> {
+    let total = territories::count(&s.db).await?;
+    let truncated = total > TREE_LIMIT;
+    let list = if truncated {
+        territories::children(&s.db, None).await?
+    } else {
+        territories::all(&s.db, TREE_LIMIT).await?
+    };
+    let rows = list
+        .iter()
+        .map(|t| TreeRow {
+            kato: t.kato.to_string(),
+            name: t.name(c.lang.code()).to_string(),
+            kind: kind_label(&c, t),
+            depth: t.path.len(),
+        })
+        .collect();
+    render(&TreePage { c: &c, rows, truncated })
+}
+
+#[derive(Template)]
+#[template(path = "territories/show.html")]
+struct ShowPage<'a> {
+    c: &'a Ctx,
+    kato: String,
+    name: String,
+    kind: String,
+    population: String,
+    illustrative: bool,
+    crumbs: Vec<(String, String)>,
+    children: Vec<(String, String, String)>,
+    children_count: String,
+    can_edit: bool,
+    can_view_roles: bool,
+    population_input: String,
+    population_error: Option<String>,
+}
+
+pub async fn load(s: &AppState, kato: &str) -> Result<Territory, AppError> {
+    let kato = Kato::parse(kato).map_err(|_| AppError::NotFound)?;
+    territories::by_kato(&s.db, &kato).await?.ok_or(AppError::NotFound)
+}
+
+fn allowed(c: &Ctx, action: Action, t: &Territory) -> bool {
+    c.viewer.as_ref().is_some_and(|v| authorize(&v.grants, action, &t.path))
+}
+
+async fn show_page(
+    s: &AppState,
+    c: &Ctx,
+    t: &Territory,
+    population_input: Option<String>,
+    population_error: Option<String>,
+) -> Result<Html<String>, AppError> {
+    let lang = c.lang.code();
+    let crumbs = territories::ancestors(&s.db, t)
+        .await?
+        .iter()
+        .map(|a| (a.kato.to_string(), a.name(lang).to_string()))
+        .collect();
+    let kids = territories::children(&s.db, Some(t.id)).await?;
+    let children = kids
+        .iter()
+        .map(|k| (k.kato.to_string(), k.name(lang).to_string(), kind_label(c, k)))
+        .collect();
+    let population = t
+        .population
+        .map(|p| c.number(p))
+        .unwrap_or_else(|| c.t("territory-population-unknown"));
+    render(&ShowPage {
+        c,
+        kato: t.kato.to_string(),
+        name: t.name(lang).to_string(),
+        kind: kind_label(c, t),
+        population,
+        illustrative: t.population_illustrative && t.population.is_some(),
+        crumbs,
+        children_count: c.t_num("territory-children-count", "count", kids.len() as i64),
+        children,
+        can_edit: allowed(c, Action::EditTerritory, t),
+        can_view_roles: allowed(c, Action::ViewRoleGrants, t),
+        population_input: population_input
+            .unwrap_or_else(|| t.population.map(|p| p.to_string()).unwrap_or_default()),
+        population_error,
+    })
+}
+
+async fn show(State(s): State<AppState>, c: Ctx, Path(kato): Path<String>) -> Result<Html<String>, AppError> {
+    let t = load(&s, &kato).await?;
+    show_page(&s, &c, &t, None, None).await
+}
+
+#[derive(Deserialize)]
+#[serde(default)]
+#[derive(Default)]
+struct PopulationForm {
+    population: String,
+}
+
+const MAX_POPULATION: i64 = 100_000_000;
+
+async fn set_population(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(kato): Path<String>,
+    Form(f): Form<PopulationForm>,
+) -> Result<Response, AppError> {
+    require_viewer(&c)?;
+    let t = load(&s, &kato).await?;
+    if !allowed(&c, Action::EditTerritory, &t) {
+        return Err(AppError::Forbidden);
+    }
+    let cleaned: String = f.population.chars().filter(|ch| !ch.is_whitespace()).collect();
+    match cleaned.parse::<i64>() {
+        Ok(n) if (0..=MAX_POPULATION).contains(&n) => {
+            territories::set_population(&s.db, t.id, n).await?;
+            Ok(Redirect::to(&format!("/territories/{}?ok=territory-population-saved", t.kato)).into_response())
+        }
+        _ => {
+            let err = c.t("err-population-invalid");
+            let page = show_page(&s, &c, &t, Some(f.population), Some(err)).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}

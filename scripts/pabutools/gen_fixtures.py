@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Expected outcomes from pabutools 1.2.3 for every Pabulib file and every rule it supports.
+
+Writes crates/tally/tests/fixtures/expected.json, read by crates/tally/tests/pabutools.rs.
+Each (file, rule) runs in its own child process with a time limit, so one slow pabutools run
+(Add1 on a citywide file can take hours) is recorded as skipped instead of stalling the rest.
+
+    pip install pabutools==1.2.3
+    PYTHONHASHSEED=0 python3 scripts/pabutools/gen_fixtures.py [--timeout 60] [--dir DIR] [--only FILE...]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+DEFAULT_DIR = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "pabulib"))
+OUT = os.path.join(ROOT, "crates", "tally", "tests", "fixtures", "expected.json")
+
+RULES = [
+    "greedy",
+    "greedy-ratio",
+    "mes",
+    "mes-approval",
+    "mes-add1",
+    "mes-add1-greedy",
+    "phragmen",
+    "max-welfare",
+]
+
+
+def vote_type(path):
+    with open(path, encoding="utf-8-sig") as f:
+        for line in f:
+            cells = line.strip().split(";")
+            if cells[0].strip().lower() == "vote_type" and len(cells) > 1:
+                return cells[1].strip().strip('"')
+            if cells[0].strip().lower() == "projects":
+                break
+    return "approval"
+
+
+def run_one(path, rule):
+    """Runs in the child: prints one JSON object."""
+    from pabutools.election import (
+        parse_pabulib,
+        Cost_Sat,
+        Cardinality_Sat,
+        Additive_Cardinal_Sat,
+    )
+    from pabutools.election.satisfaction.additivesatisfaction import AdditiveSatisfaction
+    from pabutools.election.ballot import AbstractCardinalBallot
+    from pabutools.rules import (
+        greedy_utilitarian_welfare,
+        method_of_equal_shares,
+        sequential_phragmen,
+        max_additive_utilitarian_welfare,
+        completion_by_rule_combination,
+    )
+
+    class Points_Cost_Sat(AdditiveSatisfaction):
+        """u = points x cost: greedy by Cost_Sat density then orders by total points."""
+
+        def __init__(self, instance, profile, ballot):
+            AdditiveSatisfaction.__init__(
+                self, instance, profile, ballot,
+                lambda i, p, b, proj, pre: b.get(proj, 0) * proj.cost,
+            )
+
+    t0 = time.perf_counter()
+    instance, profile = parse_pabulib(path)
+    t_parse = time.perf_counter() - t0
+    cardinal = isinstance(next(iter(profile), None), AbstractCardinalBallot)
+    greedy_sat = Points_Cost_Sat if cardinal else Cost_Sat
+    mes_sat = Additive_Cardinal_Sat if cardinal else Cost_Sat
+    t0 = time.perf_counter()
+    extra = {}
+    if rule == "greedy":
+        out = greedy_utilitarian_welfare(instance, profile, sat_class=greedy_sat)
+    elif rule == "greedy-ratio":
+        out = greedy_utilitarian_welfare(instance, profile, sat_class=Cardinality_Sat)
+    elif rule == "mes":
+        out = method_of_equal_shares(instance, profile, sat_class=mes_sat)
+    elif rule == "mes-approval":
+        out = method_of_equal_shares(instance, profile, sat_class=Cardinality_Sat)
+    elif rule == "mes-add1":
+        out = method_of_equal_shares(
+            instance, profile, sat_class=mes_sat, voter_budget_increment=1
+        )
+    elif rule == "mes-add1-greedy":
+        out = completion_by_rule_combination(
+            instance,
+            profile,
+            [method_of_equal_shares, greedy_utilitarian_welfare],
+            [
+                {"sat_class": mes_sat, "voter_budget_increment": 1},
+                {"sat_class": greedy_sat},
+            ],
+        )
+    elif rule == "phragmen":
+        out = sequential_phragmen(instance, profile)
+    elif rule == "max-welfare":
+        out = max_additive_utilitarian_welfare(instance, profile, sat_class=Cost_Sat)
+        # Cost_Sat welfare = sum over selected p of cost(p) * #ballots containing p.
+        counts = {}
+        for b in profile:
+            for p in b:
+                counts[p.name] = counts.get(p.name, 0) + profile.multiplicity(b)
+        welfare = sum(p.cost * counts.get(p.name, 0) for p in out)
+        extra["welfare"] = str(welfare)
+    else:
+        raise ValueError(rule)
+    t_rule = time.perf_counter() - t0
+    res = {
+        "selected": [p.name for p in out],
+        "spent": str(sum(p.cost for p in out)),
+        "parse_seconds": round(t_parse, 3),
+        "rule_seconds": round(t_rule, 3),
+    }
+    res.update(extra)
+    print(json.dumps(res))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", default=os.environ.get("QATYSU_PABULIB_DIR", DEFAULT_DIR))
+    ap.add_argument("--timeout", type=float, default=60.0)
+    ap.add_argument("--out", default=OUT)
+    ap.add_argument("--only", nargs="*")
+    ap.add_argument("--rules", nargs="*", default=RULES)
+    ap.add_argument("--one", nargs=2, metavar=("FILE", "RULE"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        run_one(*args.one)
+        return
+
+    import pabutools  # noqa: F401  (fail early when it is missing)
+    from importlib.metadata import version
+
+    files = sorted(
+        (f for f in os.listdir(args.dir) if f.endswith(".pb")),
+        key=lambda f: os.path.getsize(os.path.join(args.dir, f)),
+    )
+    if args.only:
+        files = [f for f in files if f in args.only]
+    result = {"pabutools": version("pabutools"), "timeout_seconds": args.timeout, "files": {}}
+    if os.path.exists(args.out):
+        with open(args.out) as f:
+            old = json.load(f)
+        result["files"] = old.get("files", {})
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    for name in files:
+        path = os.path.join(args.dir, name)
+        entry = result["files"].setdefault(name, {})
+        entry["vote_type"] = vote_type(path)
+        for rule in args.rules:
+            t0 = time.perf_counter()
+            try:
+                p = subprocess.run(
+                    [sys.executable, os.path.abspath(__file__), "--one", path, rule],
+                    capture_output=True, text=True, timeout=args.timeout, env=env,
+                )
+                if p.returncode == 0:
+                    entry[rule] = json.loads(p.stdout.strip().splitlines()[-1])
+                else:
+                    last = (p.stderr.strip().splitlines() or ["?"])[-1]
+                    entry[rule] = {"skipped": f"pabutools error: {last}"}
+            except subprocess.TimeoutExpired:
+                entry[rule] = {"skipped": f"timeout after {args.timeout:g} s"}
+            print(f"{name} {rule}: {time.perf_counter() - t0:.1f}s "
+                  f"{entry[rule].get('skipped', 'ok')}", flush=True)
+            with open(args.out, "w") as f:
+                json.dump(result, f, indent=1, sort_keys=True)
+                f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,17 @@
+//! One module per command.
+
+pub mod demo;
+pub mod import;
+pub mod serve;
+pub mod tally;
+pub mod user;
+
+use crate::setup::{self, DataArgs};
+
+pub async fn migrate(args: DataArgs) -> anyhow::Result<()> {
+    let db = setup::open_db(&args.data).await?;
+    let status = db.migrate().await?;
+    println!("schema version {}", status.version);
+    db.close().await;
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! The `qatysu` command's pieces, as a library so the end-to-end tests drive exactly what
+//! the binary runs.
+
+pub mod cli;
+pub mod setup;

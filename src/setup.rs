@@ -1,0 +1,88 @@
+//! What every command that touches the platform needs: the data folder, the database and the
+//! server secret, and logging.
+
+use anyhow::Context;
+use clap::Args;
+use std::path::{Path, PathBuf};
+use store::Db;
+
+#[derive(Args, Debug, Clone)]
+pub struct DataArgs {
+    /// Folder of the SQLite database, uploads and the server secret.
+    #[arg(long, default_value = "qatysu-data", env = "QATYSU_DATA")]
+    pub data: PathBuf,
+}
+
+pub fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let json = std::env::var("QATYSU_LOG_FORMAT").is_ok_and(|v| v == "json");
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+/// The language of command-line output: `QATYSU_LANG`, else `LANG`'s first two letters.
+pub fn cli_lang() -> String {
+    let raw = std::env::var("QATYSU_LANG").or_else(|_| std::env::var("LANG")).unwrap_or_default();
+    match raw.get(..2) {
+        Some("ru") => "ru".into(),
+        Some("en") => "en".into(),
+        _ => "kk".into(),
+    }
+}
+
+/// Open the database: `DATABASE_URL` if set, else `DATA/qatysu.db` (created when missing),
+/// and bring its schema up to date.
+pub async fn open_db(data: &Path) -> anyhow::Result<Db> {
+    let db = match std::env::var("DATABASE_URL") {
+        Ok(url) if !url.is_empty() => Db::connect(&url).await.context("cannot open DATABASE_URL")?,
+        _ => {
+            std::fs::create_dir_all(data).with_context(|| format!("cannot create {}", data.display()))?;
+            Db::open_sqlite(&data.join("qatysu.db"), true).await.context("cannot open the SQLite database")?
+        }
+    };
+    let status = db.migrate().await?;
+    if !status.applied_now.is_empty() {
+        tracing::info!(applied = ?status.applied_now, version = status.version, "database migrated");
+    }
+    Ok(db)
+}
+
+/// The server secret: `QATYSU_SECRET`, else `DATA/secret` (made once, readable by the owner
+/// only). Every instance serving one database must share it: it keys IIN fingerprints.
+pub fn secret(data: &Path) -> anyhow::Result<Vec<u8>> {
+    if let Ok(s) = std::env::var("QATYSU_SECRET") {
+        anyhow::ensure!(s.len() >= 32, "QATYSU_SECRET must have at least 32 characters");
+        return Ok(s.into_bytes());
+    }
+    let path = data.join("secret");
+    if let Ok(s) = std::fs::read_to_string(&path) {
+        let s = s.trim();
+        anyhow::ensure!(s.len() >= 32, "{} is too short; delete it only if no accounts exist yet", path.display());
+        return Ok(s.as_bytes().to_vec());
+    }
+    std::fs::create_dir_all(data)?;
+    let mut bytes = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    write_private(&path, &hex).with_context(|| format!("cannot write {}", path.display()))?;
+    tracing::info!(path = %path.display(), "server secret created");
+    Ok(hex.into_bytes())
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    f.write_all(text.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    std::fs::write(path, text)
+}
