@@ -43,23 +43,10 @@ def vote_type(path):
     return "approval"
 
 
-def run_one(path, rule):
-    """Runs in the child: prints one JSON object."""
-    from pabutools.election import (
-        parse_pabulib,
-        Cost_Sat,
-        Cardinality_Sat,
-        Additive_Cardinal_Sat,
-    )
+def load(path):
+    from pabutools.election import parse_pabulib, Cost_Sat, Additive_Cardinal_Sat
     from pabutools.election.satisfaction.additivesatisfaction import AdditiveSatisfaction
     from pabutools.election.ballot import AbstractCardinalBallot
-    from pabutools.rules import (
-        greedy_utilitarian_welfare,
-        method_of_equal_shares,
-        sequential_phragmen,
-        max_additive_utilitarian_welfare,
-        completion_by_rule_combination,
-    )
 
     class Points_Cost_Sat(AdditiveSatisfaction):
         """u = points x cost: greedy by Cost_Sat density then orders by total points."""
@@ -76,6 +63,20 @@ def run_one(path, rule):
     cardinal = isinstance(next(iter(profile), None), AbstractCardinalBallot)
     greedy_sat = Points_Cost_Sat if cardinal else Cost_Sat
     mes_sat = Additive_Cardinal_Sat if cardinal else Cost_Sat
+    return instance, profile, t_parse, greedy_sat, mes_sat
+
+
+def run_rule(loaded, rule):
+    from pabutools.election import Cost_Sat, Cardinality_Sat
+    from pabutools.rules import (
+        greedy_utilitarian_welfare,
+        method_of_equal_shares,
+        sequential_phragmen,
+        max_additive_utilitarian_welfare,
+        completion_by_rule_combination,
+    )
+
+    instance, profile, t_parse, greedy_sat, mes_sat = loaded
     t0 = time.perf_counter()
     extra = {}
     if rule == "greedy":
@@ -121,7 +122,40 @@ def run_one(path, rule):
         "rule_seconds": round(t_rule, 3),
     }
     res.update(extra)
-    print(json.dumps(res))
+    return res
+
+
+def run_one(path, rule):
+    """Child mode for one (file, rule): prints one JSON object (used by bench_tally.sh)."""
+    print(json.dumps(run_rule(load(path), rule)))
+
+
+class RuleTimeout(Exception):
+    pass
+
+
+def run_file(path, rules, timeout):
+    """Child mode for one file: parses once, then each rule under its own time limit (SIGALRM,
+    which interrupts pabutools' pure-Python loops). Prints one JSON line per rule as it ends."""
+    import signal
+
+    def on_alarm(signum, frame):
+        raise RuleTimeout()
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    loaded = load(path)
+    print(json.dumps({"parse_seconds": round(loaded[2], 3)}), flush=True)
+    for rule in rules:
+        signal.alarm(int(max(1, timeout)))
+        try:
+            res = run_rule(loaded, rule)
+        except RuleTimeout:
+            res = {"skipped": f"timeout after {timeout:g} s (pabutools parse took {loaded[2]:.0f} s)"}
+        except Exception as e:  # pabutools refuses some rule × ballot type pairs
+            res = {"skipped": f"pabutools error: {type(e).__name__}: {e}"}
+        finally:
+            signal.alarm(0)
+        print(json.dumps({"rule": rule, "result": res}), flush=True)
 
 
 def main():
@@ -130,11 +164,17 @@ def main():
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--out", default=OUT)
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--keep-done", action="store_true",
+                    help="skip files whose rules all have a result already in --out")
     ap.add_argument("--rules", nargs="*", default=RULES)
     ap.add_argument("--one", nargs=2, metavar=("FILE", "RULE"), help=argparse.SUPPRESS)
+    ap.add_argument("--file-child", metavar="FILE", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
         run_one(*args.one)
+        return
+    if args.file_child:
+        run_file(args.file_child, args.rules, args.timeout)
         return
 
     import pabutools  # noqa: F401  (fail early when it is missing)
@@ -155,26 +195,35 @@ def main():
     for name in files:
         path = os.path.join(args.dir, name)
         entry = result["files"].setdefault(name, {})
+        if args.keep_done and all(r in entry for r in args.rules):
+            continue
         entry["vote_type"] = vote_type(path)
+        t0 = time.perf_counter()
+        cmd = [sys.executable, os.path.abspath(__file__), "--file-child", path,
+               "--timeout", str(args.timeout), "--rules", *args.rules]
+        # The parse of a citywide file alone takes minutes in pabutools: allow for it once.
+        overall = args.timeout * (len(args.rules) + 5)
+        try:
+            p = subprocess.run(cmd, capture_output=True, text=True, timeout=overall, env=env)
+            out, err = p.stdout, p.stderr
+        except subprocess.TimeoutExpired as e:
+            out = e.stdout.decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
+            err = "overall timeout"
+        done = set()
+        for line in out.splitlines():
+            msg = json.loads(line)
+            if "rule" in msg:
+                entry[msg["rule"]] = msg["result"]
+                done.add(msg["rule"])
         for rule in args.rules:
-            t0 = time.perf_counter()
-            try:
-                p = subprocess.run(
-                    [sys.executable, os.path.abspath(__file__), "--one", path, rule],
-                    capture_output=True, text=True, timeout=args.timeout, env=env,
-                )
-                if p.returncode == 0:
-                    entry[rule] = json.loads(p.stdout.strip().splitlines()[-1])
-                else:
-                    last = (p.stderr.strip().splitlines() or ["?"])[-1]
-                    entry[rule] = {"skipped": f"pabutools error: {last}"}
-            except subprocess.TimeoutExpired:
-                entry[rule] = {"skipped": f"timeout after {args.timeout:g} s"}
-            print(f"{name} {rule}: {time.perf_counter() - t0:.1f}s "
-                  f"{entry[rule].get('skipped', 'ok')}", flush=True)
-            with open(args.out, "w") as f:
-                json.dump(result, f, indent=1, sort_keys=True)
-                f.write("\n")
+            if rule not in done:
+                last = (err.strip().splitlines() or ["?"])[-1]
+                entry[rule] = {"skipped": f"not run: {last}"}
+        print(f"{name}: {time.perf_counter() - t0:.1f}s " + " ".join(
+            f"{r}={'ok' if 'selected' in entry[r] else 'skip'}" for r in args.rules), flush=True)
+        with open(args.out, "w") as f:
+            json.dump(result, f, indent=1, sort_keys=True)
+            f.write("\n")
 
 
 if __name__ == "__main__":

@@ -100,6 +100,7 @@ struct Labels {
     price: &'static str,
     effective: &'static str,
     total: &'static str,
+    chosen: &'static str,
 }
 
 fn labels(lang: &str) -> Labels {
@@ -125,6 +126,7 @@ fn labels(lang: &str) -> Labels {
             price: "бір жақтаушыға баға",
             effective: "тиімді дауыс",
             total: "Барлығы",
+            chosen: "Таңдалғаны",
         },
         "ru" => Labels {
             rule: "Правило",
@@ -147,6 +149,7 @@ fn labels(lang: &str) -> Labels {
             price: "цена на сторонника",
             effective: "эффективных голосов",
             total: "Итого",
+            chosen: "Выбрано",
         },
         _ => Labels {
             rule: "Rule",
@@ -169,13 +172,14 @@ fn labels(lang: &str) -> Labels {
             price: "price per supporter",
             effective: "effective votes",
             total: "Total",
+            chosen: "Selected",
         },
     }
 }
 
 pub fn run(args: &TallyArgs, lang: &str) -> anyhow::Result<()> {
-    let election = tally::pb::read_file(&args.file)
-        .with_context(|| format!("{}", args.file.display()))?;
+    let election =
+        tally::pb::read_file(&args.file).with_context(|| format!("{}", args.file.display()))?;
     let opts = Options {
         utility: match args.utility {
             None => Utility::Default,
@@ -196,7 +200,11 @@ pub fn run(args: &TallyArgs, lang: &str) -> anyhow::Result<()> {
         match args.format {
             FormatArg::Json => comparison.to_json(),
             FormatArg::Text => {
-                let explained = if rule.is_equal_shares() { rule } else { Rule::Mes };
+                let explained = if rule.is_equal_shares() {
+                    rule
+                } else {
+                    Rule::Mes
+                };
                 compare_text(&election, &comparison.outcomes, explained, &l)
             }
         }
@@ -286,7 +294,9 @@ fn compare_text(election: &Election, outcomes: &[Outcome], explained: Rule, l: &
         s,
         "{}: {}   {}: {}",
         l.budget,
-        outcomes.first().map_or(String::new(), |o| o.budget.to_string()),
+        outcomes
+            .first()
+            .map_or(String::new(), |o| o.budget.to_string()),
         l.official,
         match (&official, election.meta("rule")) {
             (Some(_), Some(r)) => r.to_string(),
@@ -300,14 +310,22 @@ fn compare_text(election: &Election, outcomes: &[Outcome], explained: Rule, l: &
         .collect();
     let _ = writeln!(s, "{}\n", legend.join("  "));
     let idw = id_width(election, l.project);
-    let _ = write!(s, "{:<idw$}  {:>14}  {:>7}  {:>3}", l.project, l.cost, l.votes, "OF");
+    let _ = write!(
+        s,
+        "{:<idw$}  {:>14}  {:>7}  {:>3}",
+        l.project, l.cost, l.votes, "OF"
+    );
     for o in outcomes {
         let _ = write!(s, " {:>3}", short(o.rule));
     }
     s.push('\n');
     let mut order: Vec<usize> = (0..election.projects.len()).collect();
     let votes = election.approval_counts();
-    order.sort_by(|&a, &b| votes[b].cmp(&votes[a]).then_with(|| election.projects[a].id.cmp(&election.projects[b].id)));
+    order.sort_by(|&a, &b| {
+        votes[b]
+            .cmp(&votes[a])
+            .then_with(|| election.projects[a].id.cmp(&election.projects[b].id))
+    });
     let official_set: Vec<bool> = {
         let mut v = vec![false; election.projects.len()];
         for &p in official.iter().flatten() {
@@ -331,18 +349,27 @@ fn compare_text(election: &Election, outcomes: &[Outcome], explained: Rule, l: &
             of
         );
         for o in outcomes {
-            let cell = o.projects[p].round.map_or("·".to_string(), |r| r.to_string());
+            let cell = o.projects[p]
+                .round
+                .map_or("·".to_string(), |r| r.to_string());
             let _ = write!(s, " {:>3}", cell);
         }
         s.push('\n');
     }
-    let _ = write!(s, "{:<idw$}  {:>14}  {:>7}  {:>3}", l.spent, "", "", "");
+    let _ = write!(s, "{:<idw$}  {:>14}  {:>7}  {:>3}", l.chosen, "", "", "");
     for o in outcomes {
         let _ = write!(s, " {:>3}", o.selected.len());
     }
     s.push('\n');
     for o in outcomes {
-        let _ = writeln!(s, "{:>3} {:<17} {}: {}", short(o.rule), o.rule.label(), l.spent, o.spent);
+        let _ = writeln!(
+            s,
+            "{:>3} {:<17} {}: {}",
+            short(o.rule),
+            o.rule.label(),
+            l.spent,
+            o.spent
+        );
     }
     if let Some(report) = outcomes
         .iter()
@@ -369,7 +396,11 @@ fn explain(report: &EqualSharesReport, l: &Labels) -> String {
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => b.supporters.cmp(&a.supporters),
     });
-    let w = notes.iter().map(|n| n.id.chars().count()).max().unwrap_or(8);
+    let w = notes
+        .iter()
+        .map(|n| n.id.chars().count())
+        .max()
+        .unwrap_or(8);
     for n in notes {
         let round = n.round.map_or("-".to_string(), |r| r.to_string());
         let why = match n.verdict {
@@ -387,8 +418,17 @@ fn explain(report: &EqualSharesReport, l: &Labels) -> String {
                 format!("{} ({:.2})", l.cannot_afford, supporters_money)
             }
         };
-        let _ = writeln!(s, "{:>4}  {:<w$}  {:>6}  {}", round, n.id, n.supporters, why);
+        let _ = writeln!(
+            s,
+            "{:>4}  {:<w$}  {:>6}  {}",
+            round, n.id, n.supporters, why
+        );
     }
-    let _ = write!(s, "{}: {}", l.total, report.projects.len());
+    let bought = report
+        .projects
+        .iter()
+        .filter(|n| matches!(n.verdict, Verdict::Bought | Verdict::BoughtByCompletion))
+        .count();
+    let _ = write!(s, "{}: {} / {}", l.total, bought, report.projects.len());
     s
 }

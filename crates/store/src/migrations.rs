@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn both_engines_have_the_same_migrations() {
-        let names = |l: &[(i64, &str, &str)]| l.iter().map(|m| (m.0, m.1)).collect::<Vec<_>>();
+        let names = |l: &[(i64, &'static str, &'static str)]| l.iter().map(|m| (m.0, m.1)).collect::<Vec<_>>();
         assert_eq!(names(MIGRATIONS_SQLITE), names(MIGRATIONS_POSTGRES));
         for (i, m) in MIGRATIONS_SQLITE.iter().enumerate() {
             assert_eq!(m.0, i as i64 + 1, "versions are 1, 2, 3, …");

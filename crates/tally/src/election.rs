@@ -188,6 +188,11 @@ impl Election {
         self.voter_cell(voter, 0)
     }
 
+    /// The `column`-th extra VOTES cell of a voter (aligned with `vote_columns`).
+    pub fn voter_extra(&self, voter: usize, column: usize) -> &str {
+        self.voter_cell(voter, column + 1)
+    }
+
     /// A VOTES column other than `voter_id`, `vote` and `points` (e.g. `age`).
     pub fn voter_field(&self, voter: usize, column: &str) -> Option<&str> {
         let c = self.vote_columns.iter().position(|h| h == column)?;
@@ -211,7 +216,8 @@ impl Election {
         self.voter_cells.push_str(id);
         self.voter_cell_ends.push(self.voter_cells.len() as u32);
         for i in 0..self.vote_columns.len() {
-            self.voter_cells.push_str(extra.get(i).copied().unwrap_or(""));
+            self.voter_cells
+                .push_str(extra.get(i).copied().unwrap_or(""));
             self.voter_cell_ends.push(self.voter_cells.len() as u32);
         }
         self.ballot_projects.extend_from_slice(projects);
@@ -272,12 +278,7 @@ impl Election {
             self.projects
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| {
-                    p.extra
-                        .get(c)
-                        .map(|v| v.trim() == "1")
-                        .unwrap_or(false)
-                })
+                .filter(|(_, p)| p.extra.get(c).map(|v| v.trim() == "1").unwrap_or(false))
                 .map(|(i, _)| i)
                 .collect(),
         )

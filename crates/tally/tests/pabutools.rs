@@ -104,7 +104,9 @@ fn every_rule_on_every_file_equals_pabutools() {
                 _ => got == want,
             };
             if !same {
-                failures.push(format!("{file} {name}:\n  pabutools {want:?}\n  tally     {got:?}"));
+                failures.push(format!(
+                    "{file} {name}:\n  pabutools {want:?}\n  tally     {got:?}"
+                ));
             }
         }
     }
@@ -114,7 +116,10 @@ fn every_rule_on_every_file_equals_pabutools() {
         failures.len(),
         failures.join("\n")
     );
-    assert!(only.is_some() || checked > 300, "only {checked} fixtures checked");
+    assert!(
+        only.is_some() || checked > 300,
+        "only {checked} fixtures checked"
+    );
 }
 
 /// The rule a city used, where we implement it, must give its official `selected` column.
@@ -133,7 +138,11 @@ fn official_outcomes_are_reproduced() {
         if path.extension().and_then(|x| x.to_str()) != Some("pb") {
             continue;
         }
-        let file = path.file_name().and_then(|f| f.to_str()).unwrap_or("?").to_string();
+        let file = path
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or("?")
+            .to_string();
         if only.as_deref().is_some_and(|o| !file.contains(o)) {
             continue;
         }
@@ -158,14 +167,19 @@ fn official_outcomes_are_reproduced() {
         let Some(official) = election.official_selection() else {
             continue;
         };
-        let mut want: Vec<&str> = official.iter().map(|&p| election.projects[p].id.as_str()).collect();
+        let mut want: Vec<&str> = official
+            .iter()
+            .map(|&p| election.projects[p].id.as_str())
+            .collect();
         want.sort();
         let outcome = count(&election, rule, &Options::default());
         let mut got: Vec<&str> = outcome.selected.iter().map(String::as_str).collect();
         got.sort();
         checked.push(format!("{file} {rule}"));
         if got != want {
-            failures.push(format!("{file} {rule}:\n  official {want:?}\n  tally    {got:?}"));
+            failures.push(format!(
+                "{file} {rule}:\n  official {want:?}\n  tally    {got:?}"
+            ));
         }
     }
     assert!(

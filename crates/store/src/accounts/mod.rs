@@ -79,18 +79,28 @@ pub async fn create(db: &Db, u: &NewUser) -> Result<std::result::Result<Uuid, Ta
         Contact::Email(e) => (None, Some(e.as_str())),
     };
     let now = Utc::now();
-    let result = in_tx!(db, tx => {
+    let outcome = in_tx!(db, tx => {
         let taken: Option<Vec<u8>> = sqlx::query_scalar("SELECT iin_hash FROM users WHERE iin_hash = $1 OR phone = $2 OR email = $3")
             .bind(&u.iin_hash).bind(phone).bind(email).fetch_optional(&mut *tx).await?;
         match taken {
             Some(h) if h == u.iin_hash => Err(Taken::Iin),
             Some(_) => Err(Taken::Contact),
             None => {
-                sqlx::query("INSERT INTO users (id, display_name, phone, email, password_hash, iin_hash, iin_last4, birth_date, residence_id, verification_level, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                // Two registrations can pass the check at once on PostgreSQL; the unique
+                // indexes decide, and the loser is told which value was taken.
+                let inserted = sqlx::query("INSERT INTO users (id, display_name, phone, email, password_hash, iin_hash, iin_last4, birth_date, residence_id, verification_level, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
                     .bind(id).bind(&u.display_name).bind(phone).bind(email).bind(&u.password_hash)
                     .bind(&u.iin_hash).bind(&u.iin_last4).bind(u.birth_date).bind(u.residence_id)
                     .bind(u.verification_level).bind(now)
-                    .execute(&mut *tx).await.map_err(|e| StoreError::from_unique(e, "user"))?;
+                    .execute(&mut *tx).await;
+                match inserted {
+                    Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+                        let which = format!("{} {}", d.message(), d.constraint().unwrap_or(""));
+                        return Ok(Err(if which.contains("iin_hash") { Taken::Iin } else { Taken::Contact }));
+                    }
+                    Err(e) => return Err(e.into()),
+                    Ok(_) => {}
+                }
                 sqlx::query("INSERT INTO role_grants (id, user_id, role, territory_id, granted_at) VALUES ($1, $2, $3, $4, $5)")
                     .bind(new_id()).bind(id).bind(Role::Resident.as_str()).bind(u.residence_id).bind(now)
                     .execute(&mut *tx).await?;
@@ -98,10 +108,7 @@ pub async fn create(db: &Db, u: &NewUser) -> Result<std::result::Result<Uuid, Ta
             }
         }
     });
-    match result {
-        Ok(id) => Ok(Ok(id)),
-        Err(t) => Ok(Err(t)),
-    }
+    Ok(outcome)
 }
 
 pub async fn by_id(db: &Db, id: Uuid) -> Result<Option<User>> {

@@ -9,3 +9,6 @@ pub use error::ReadError;
 pub(crate) use read::decimal_parts;
 pub use read::{read_file, read_str};
 pub use write::{write_string, write_to};
+
+#[cfg(test)]
+mod tests;

@@ -74,7 +74,9 @@ fn parse_decimal(raw: &str) -> Result<Decimal, DecimalError> {
         None => (digits, ""),
     };
     let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-    if (int_part.is_empty() && frac_part.is_empty()) || !all_digits(int_part) || !all_digits(frac_part)
+    if (int_part.is_empty() && frac_part.is_empty())
+        || !all_digits(int_part)
+        || !all_digits(frac_part)
     {
         return Err(DecimalError::NotANumber);
     }
@@ -366,7 +368,11 @@ pub fn read_str(text: &str) -> Result<Election, ReadError> {
                 let items: Vec<&str> = if vote_type.has_points() {
                     cell(layout.vote).trim().split(',').collect()
                 } else {
-                    cell(layout.vote).trim().split(',').filter(|s| !s.is_empty()).collect()
+                    cell(layout.vote)
+                        .trim()
+                        .split(',')
+                        .filter(|s| !s.is_empty())
+                        .collect()
                 };
                 let items: &[&str] = if items.len() == 1 && items[0].is_empty() {
                     &[]
@@ -376,8 +382,7 @@ pub fn read_str(text: &str) -> Result<Election, ReadError> {
                 match layout.points {
                     Some(pc) => {
                         let raw = cell(pc).trim();
-                        let pts: Vec<&str> = if raw.is_empty() || raw.eq_ignore_ascii_case("none")
-                        {
+                        let pts: Vec<&str> = if raw.is_empty() || raw.eq_ignore_ascii_case("none") {
                             Vec::new()
                         } else {
                             raw.split(',').collect()
@@ -392,7 +397,8 @@ pub fn read_str(text: &str) -> Result<Election, ReadError> {
                         }
                         for (name, pt) in items.iter().zip(&pts) {
                             let p = lookup(&index_of, name, no, voter)?;
-                            let d = parse_decimal(pt).map_err(|e| decimal_error(e, no, "points", pt))?;
+                            let d = parse_decimal(pt)
+                                .map_err(|e| decimal_error(e, no, "points", pt))?;
                             if seen_stamp[p as usize] == stamp {
                                 // A repeated id keeps its first position and its last points.
                                 if let Some(k) = ballot.iter().position(|&q| q == p) {
@@ -407,7 +413,9 @@ pub fn read_str(text: &str) -> Result<Election, ReadError> {
                     }
                     None => {
                         if matches!(vote_type, VoteType::Approval | VoteType::ChooseOne) {
-                            if let Some(i) = election.vote_columns.iter().position(|h| h == "points") {
+                            if let Some(i) =
+                                election.vote_columns.iter().position(|h| h == "points")
+                            {
                                 let raw = cell(layout.extra[i]).trim();
                                 if !raw.is_empty() && !raw.eq_ignore_ascii_case("none") {
                                     return Err(ReadError::PointsOnApproval {
@@ -453,7 +461,11 @@ pub fn read_str(text: &str) -> Result<Election, ReadError> {
     }
     match section {
         Section::None => return Err(ReadError::MissingSection { section: "META" }),
-        Section::Meta => return Err(ReadError::MissingSection { section: "PROJECTS" }),
+        Section::Meta => {
+            return Err(ReadError::MissingSection {
+                section: "PROJECTS",
+            })
+        }
         Section::Projects => return Err(ReadError::MissingSection { section: "VOTES" }),
         Section::Votes => {}
     }
@@ -562,11 +574,7 @@ mod tests {
 
     #[test]
     fn decimals() {
-        let ok = |s: &str| {
-            parse_decimal(s)
-                .map(|d| (d.mantissa, d.decimals))
-                .ok()
-        };
+        let ok = |s: &str| parse_decimal(s).map(|d| (d.mantissa, d.decimals)).ok();
         assert_eq!(ok("1500"), Some((1500, 0)));
         assert_eq!(ok("1500,50"), Some((15005, 1)));
         assert_eq!(ok(" 1500.25 "), Some((150025, 2)));

@@ -73,8 +73,8 @@ pub fn write_to(election: &Election, out: &mut impl Write) -> io::Result<()> {
                 .collect();
             write!(out, ";{}", cell(&pts.join(",")))?;
         }
-        for c in &election.vote_columns {
-            write!(out, ";{}", cell(election.voter_field(v, c).unwrap_or("")))?;
+        for c in 0..election.vote_columns.len() {
+            write!(out, ";{}", cell(election.voter_extra(v, c)))?;
         }
         writeln!(out)?;
     }

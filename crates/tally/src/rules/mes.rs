@@ -60,7 +60,13 @@ struct Setup {
 }
 
 impl Setup {
-    fn new(election: &Election, ranks: Vec<usize>, m: Measure, costs: Vec<u64>, budget: u64) -> Setup {
+    fn new(
+        election: &Election,
+        ranks: Vec<usize>,
+        m: Measure,
+        costs: Vec<u64>,
+        budget: u64,
+    ) -> Setup {
         let np = election.projects.len();
         let mut supporters: Vec<Vec<u32>> = vec![Vec::new(); np];
         let mut utils: Vec<Vec<u64>> = vec![Vec::new(); np];
@@ -159,9 +165,12 @@ impl Ratio {
     }
 
     fn to_f64(&self) -> f64 {
-        BigRational::new(BigInt::from(self.num.clone()), BigInt::from(self.den.clone()))
-            .to_f64()
-            .unwrap_or(f64::NAN)
+        BigRational::new(
+            BigInt::from(self.num.clone()),
+            BigInt::from(self.den.clone()),
+        )
+        .to_f64()
+        .unwrap_or(f64::NAN)
     }
 }
 
@@ -186,6 +195,9 @@ enum Evaluation {
 struct State<'s> {
     setup: &'s Setup,
     class_num: Vec<BigUint>,
+    /// Approximate budget of each class; a class's budget never changes (only its numerator is
+    /// rescaled with the common denominator), so this stays valid.
+    class_quick: Vec<f64>,
     class_pop: Vec<u32>,
     voter_class: Vec<u32>,
     d: BigUint,
@@ -197,6 +209,14 @@ impl<'s> State<'s> {
         let start = if share_num.is_zero() { 0 } else { 1 };
         State {
             setup,
+            class_quick: vec![
+                0.0,
+                Ratio {
+                    num: share_num.clone(),
+                    den: share_den.clone(),
+                }
+                .approx(),
+            ],
             class_num: vec![BigUint::zero(), share_num],
             class_pop: vec![0, 0],
             voter_class: vec![start; setup.n],
@@ -236,7 +256,17 @@ impl<'s> State<'s> {
         }
         let nums = &self.class_num;
         if cand.utils.is_none() {
-            groups.sort_by(|a, b| nums[a.0 as usize].cmp(&nums[b.0 as usize]));
+            // Sort by the cached approximation, then repair the few inversions it may leave with
+            // exact comparisons (insertion sort is linear on nearly sorted input).
+            let quick = &self.class_quick;
+            groups.sort_unstable_by(|a, b| quick[a.0 as usize].total_cmp(&quick[b.0 as usize]));
+            for i in 1..groups.len() {
+                let mut j = i;
+                while j > 0 && nums[groups[j - 1].0 as usize] > nums[groups[j].0 as usize] {
+                    groups.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
         } else {
             groups.sort_by(|a, b| {
                 (&nums[a.0 as usize] * b.1)
@@ -304,7 +334,16 @@ impl<'s> State<'s> {
                     let have = &self.class_num[old as usize] * w;
                     let pay = x * u;
                     let k = if have > pay {
-                        self.class_num.push((have - pay) / &g);
+                        let num = (have - pay) / &g;
+                        let den = &self.d * &factor;
+                        self.class_quick.push(
+                            Ratio {
+                                num: num.clone(),
+                                den,
+                            }
+                            .approx(),
+                        );
+                        self.class_num.push(num);
                         self.class_pop.push(0);
                         (self.class_num.len() - 1) as u32
                     } else {
@@ -332,7 +371,7 @@ impl<'s> State<'s> {
         self.d *= factor;
     }
 
-    fn run(mut self) -> RunResult {
+    fn run(&mut self) -> RunResult {
         let setup = self.setup;
         let nc = setup.candidates.len();
         self.class_pop[self.voter_class.first().copied().unwrap_or(0) as usize] = setup.n as u32;
@@ -418,7 +457,6 @@ impl<'s> State<'s> {
             money_left,
         }
     }
-
 }
 
 fn tie_ranks(n: usize, cmp: impl Fn(usize, usize) -> Ordering) -> Vec<usize> {
@@ -433,6 +471,45 @@ fn tie_ranks(n: usize, cmp: impl Fn(usize, usize) -> Ordering) -> Vec<usize> {
 
 fn run_with_share(setup: &Setup, num: BigUint, den: BigUint) -> RunResult {
     State::new(setup, num, den).run()
+}
+
+/// Runs plain equal shares and checks what each voter paid: never more than B/n, and the
+/// payments add up to the cost of what was bought. `None` when there are no voters.
+#[cfg(test)]
+pub(crate) fn payments_check(election: &Election, utility: Utility) -> Option<Result<(), String>> {
+    let n = election.num_voters();
+    if n == 0 {
+        return None;
+    }
+    let ties = Ties::new(election, super::TieBreak::Id);
+    let setup = Setup::new(
+        election,
+        ranks_for(election, &ties),
+        measure(election, utility),
+        costs(election),
+        election.budget,
+    );
+    let mut state = State::new(&setup, BigUint::from(election.budget), BigUint::from(n));
+    let run = state.run();
+    let share = BigRational::new(BigInt::from(election.budget), BigInt::from(n));
+    let mut paid_total = BigRational::zero();
+    for v in 0..n {
+        let left = BigRational::new(
+            BigInt::from(state.class_num[state.voter_class[v] as usize].clone()),
+            BigInt::from(state.d.clone()),
+        );
+        if left < BigRational::zero() || left > share {
+            return Some(Err(format!(
+                "voter {v} has {left} left of a share of {share}"
+            )));
+        }
+        paid_total += &share - left;
+    }
+    let spent = BigRational::from_integer(BigInt::from(setup.spent(&run.order)));
+    if paid_total != spent {
+        return Some(Err(format!("payments {paid_total} != spent {spent}")));
+    }
+    Some(Ok(()))
 }
 
 fn report(
@@ -469,7 +546,11 @@ fn report(
         let cand = &setup.candidates[purchase.candidate];
         let rho = purchase.rho.to_f64();
         // For points the price differs by supporter; report it per point.
-        let unit = if cand.utils.is_some() { 1.0 } else { cand.unit as f64 };
+        let unit = if cand.utils.is_some() {
+            1.0
+        } else {
+            cand.unit as f64
+        };
         let price = rho * unit / scale;
         let note = &mut notes[cand.project];
         note.round = Some(offset + k + 1);
@@ -504,7 +585,13 @@ fn costs(election: &Election) -> Vec<u64> {
 }
 
 pub(crate) fn plain(election: &Election, ties: &Ties<'_>, utility: Utility) -> Selection {
-    let setup = Setup::new(election, ranks_for(election, ties), measure(election, utility), costs(election), election.budget);
+    let setup = Setup::new(
+        election,
+        ranks_for(election, ties),
+        measure(election, utility),
+        costs(election),
+        election.budget,
+    );
     let n = setup.n.max(1) as u64;
     let run = run_with_share(&setup, BigUint::from(election.budget), BigUint::from(n));
     let share = election.budget as f64 / n as f64;
@@ -553,7 +640,13 @@ fn ratio_f64(num: &BigUint, den: &BigUint) -> f64 {
 }
 
 pub(crate) fn add1(election: &Election, ties: &Ties<'_>, utility: Utility) -> Selection {
-    let setup = Setup::new(election, ranks_for(election, ties), measure(election, utility), costs(election), election.budget);
+    let setup = Setup::new(
+        election,
+        ranks_for(election, ties),
+        measure(election, utility),
+        costs(election),
+        election.budget,
+    );
     let unit = 10u64.pow(election.money_scale);
     let (run, share, runs) = add1_runs(&setup, unit);
     Selection {
@@ -562,8 +655,18 @@ pub(crate) fn add1(election: &Election, ties: &Ties<'_>, utility: Utility) -> Se
     }
 }
 
-pub(crate) fn add1_then_greedy(election: &Election, ties: &Ties<'_>, utility: Utility) -> Selection {
-    let setup = Setup::new(election, ranks_for(election, ties), measure(election, utility), costs(election), election.budget);
+pub(crate) fn add1_then_greedy(
+    election: &Election,
+    ties: &Ties<'_>,
+    utility: Utility,
+) -> Selection {
+    let setup = Setup::new(
+        election,
+        ranks_for(election, ties),
+        measure(election, utility),
+        costs(election),
+        election.budget,
+    );
     let unit = 10u64.pow(election.money_scale);
     let (run, share, runs) = add1_runs(&setup, unit);
     let spent = setup.spent(&run.order);
@@ -601,7 +704,12 @@ pub(crate) fn add1_pabulib(election: &Election, utility: Utility) -> Selection {
         floored[a]
             .cmp(&floored[b])
             .then(votes[b].cmp(&votes[a]))
-            .then_with(|| election.projects[a].id.as_bytes().cmp(election.projects[b].id.as_bytes()))
+            .then_with(|| {
+                election.projects[a]
+                    .id
+                    .as_bytes()
+                    .cmp(election.projects[b].id.as_bytes())
+            })
     };
     let ranks = tie_ranks(election.projects.len(), cmp);
     let setup = Setup::new(election, ranks, measure(election, utility), floored, budget);
@@ -631,7 +739,8 @@ pub(crate) fn add1_pabulib(election: &Election, utility: Utility) -> Selection {
     if comparison {
         let plain_ties = Ties::new(election, super::TieBreak::Id);
         let scores = greedy::ranking_scores(election);
-        let greedy_order = greedy::complete(election, &plain_ties, &scores, Fit::Skip, &[], |_| true);
+        let greedy_order =
+            greedy::complete(election, &plain_ties, &scores, Fit::Skip, &[], |_| true);
         if more_prefer(election, &greedy_order, &run.order) {
             return Selection {
                 order: greedy_order,
@@ -658,8 +767,16 @@ fn more_prefer(election: &Election, a: &[usize], b: &[usize]) -> bool {
     let (mut prefer_a, mut prefer_b) = (0u64, 0u64);
     for v in 0..election.num_voters() {
         let ballot = election.ballot(v);
-        let sa = ballot.projects.iter().filter(|&&p| in_a[p as usize]).count();
-        let sb = ballot.projects.iter().filter(|&&p| in_b[p as usize]).count();
+        let sa = ballot
+            .projects
+            .iter()
+            .filter(|&&p| in_a[p as usize])
+            .count();
+        let sb = ballot
+            .projects
+            .iter()
+            .filter(|&&p| in_b[p as usize])
+            .count();
         match sa.cmp(&sb) {
             Ordering::Greater => prefer_a += 1,
             Ordering::Less => prefer_b += 1,

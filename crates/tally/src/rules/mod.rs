@@ -183,7 +183,9 @@ impl Selection {
 pub fn count(election: &Election, rule: Rule, opts: &Options) -> Outcome {
     let ties = Ties::new(election, opts.tie);
     let selection = match rule {
-        Rule::Greedy => Selection::plain(greedy::by_votes(election, &ties, greedy::Fit::Skip, None)),
+        Rule::Greedy => {
+            Selection::plain(greedy::by_votes(election, &ties, greedy::Fit::Skip, None))
+        }
         Rule::GreedyNoSkip => {
             Selection::plain(greedy::by_votes(election, &ties, greedy::Fit::Stop, None))
         }
@@ -211,11 +213,9 @@ pub fn count(election: &Election, rule: Rule, opts: &Options) -> Outcome {
 pub fn compare(election: &Election, opts: &Options) -> Comparison {
     Comparison {
         official_rule: election.meta("rule").map(str::to_string),
-        official: election.official_selection().map(|v| {
-            v.iter()
-                .map(|&p| election.projects[p].id.clone())
-                .collect()
-        }),
+        official: election
+            .official_selection()
+            .map(|v| v.iter().map(|&p| election.projects[p].id.clone()).collect()),
         outcomes: Rule::ALL
             .iter()
             .map(|&r| count(election, r, opts))
@@ -275,3 +275,6 @@ fn dress(election: &Election, rule: Rule, selection: Selection) -> Outcome {
         equal_shares: selection.equal_shares,
     }
 }
+
+#[cfg(test)]
+mod proptests;

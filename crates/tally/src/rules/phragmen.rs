@@ -32,7 +32,8 @@ pub(crate) fn sequential(election: &Election, ties: &Ties<'_>) -> Vec<usize> {
     let mut chosen = Vec::new();
     loop {
         // max load if p were bought: (sums[p] + cost·D) / (A(p)·D); A = 0 is +∞.
-        let top = |p: usize, d: &BigUint, sums: &[BigUint]| &sums[p] + d * election.projects[p].cost;
+        let top =
+            |p: usize, d: &BigUint, sums: &[BigUint]| &sums[p] + d * election.projects[p].cost;
         let cmp = |a: usize, b: usize, d: &BigUint, sums: &[BigUint]| -> Ordering {
             match (approvals[a], approvals[b]) {
                 (0, 0) => Ordering::Equal,
@@ -49,7 +50,11 @@ pub(crate) fn sequential(election: &Election, ties: &Ties<'_>) -> Vec<usize> {
                 Some(Ordering::Greater) => {}
             }
         }
-        if tied.is_empty() || tied.iter().any(|&p| spent + election.projects[p].cost > budget) {
+        if tied.is_empty()
+            || tied
+                .iter()
+                .any(|&p| spent + election.projects[p].cost > budget)
+        {
             break;
         }
         let Some(winner) = ties.first(&tied) else {

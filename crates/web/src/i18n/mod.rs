@@ -144,7 +144,7 @@ mod tests {
         assert!(files.len() > 10);
         for f in files {
             let text = std::fs::read_to_string(&f).unwrap_or_default();
-            for pat in ["t(\"", "t_args(\"", "msg(\""] {
+            for pat in [".t(\"", ".t_args(\"", ".t_num(\"", ".t_str(\""] {
                 for part in text.split(pat).skip(1) {
                     if let Some(id) = part.split('"').next() {
                         if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
@@ -154,8 +154,51 @@ mod tests {
                 }
             }
         }
+        // Ids built at run time from a closed set of values.
+        let built = domain::TerritoryKind::ALL
+            .iter()
+            .map(|k| format!("kind-{}", k.as_str()))
+            .chain(domain::Role::ALL.iter().map(|r| format!("role-{}", r.as_str())))
+            .chain((1..=12).map(|m| format!("month-{m}")))
+            .chain(crate::pages::NOTICES.iter().map(|n| n.to_string()));
+        for id in built {
+            used.insert((id, "built at run time".into()));
+        }
+        assert!(used.len() > 60, "the scan found the calls");
         let unknown: Vec<_> = used.iter().filter(|(id, _)| !known.contains(id)).collect();
         assert!(unknown.is_empty(), "ids used but not defined: {unknown:?}");
+    }
+
+    /// Templates hold no visible text of their own: everything a reader sees comes from the
+    /// message files (or data).
+    #[test]
+    fn templates_have_no_literal_text() {
+        let mut files = Vec::new();
+        collect(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"), &mut files);
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            let mut visible = String::new();
+            let mut rest = text.as_str();
+            while let Some(start) = rest.find(['<', '{']) {
+                visible.push_str(&rest[..start]);
+                let close = match &rest[start..start + 2.min(rest.len() - start)] {
+                    "{{" => "}}",
+                    "{%" => "%}",
+                    "{#" => "#}",
+                    s if s.starts_with('<') => ">",
+                    _ => "",
+                };
+                if close.is_empty() {
+                    visible.push_str(&rest[start..start + 1]);
+                    rest = &rest[start + 1..];
+                    continue;
+                }
+                rest = rest[start..].split_once(close).map(|(_, r)| r).unwrap_or("");
+            }
+            visible.push_str(rest);
+            let letters: String = visible.chars().filter(|c| c.is_alphabetic()).collect();
+            assert!(letters.is_empty(), "{}: literal text {letters:?}", f.display());
+        }
     }
 
     fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -74,3 +74,50 @@ fn render(lang: Lang, err: &AppError, request_id: &str, path: String, query: Str
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{AppState, Config};
+    use axum::body::{to_bytes, Body};
+    use axum::http::{Request, StatusCode};
+    use axum::routing::get;
+    use axum::Router;
+    use tower::ServiceExt;
+
+    async fn boom() -> &'static str {
+        panic!("kaboom")
+    }
+
+    async fn app() -> (Router, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = store::Db::open_sqlite(&dir.path().join("t.db"), true).await.expect("db");
+        db.migrate().await.expect("migrate");
+        let state = AppState::new(db, b"0123456789abcdef0123456789abcdef", Config::default());
+        let routes: Router<AppState> = Router::new()
+            .route("/boom", get(boom))
+            .route("/api/boom", get(boom));
+        (crate::middleware::wrap(routes, state.clone()).with_state(state), dir)
+    }
+
+    #[tokio::test]
+    async fn a_panic_becomes_a_500_page_in_the_readers_language_with_the_request_id() {
+        let (app, _dir) = app().await;
+        let res = app
+            .clone()
+            .oneshot(Request::get("/boom?lang=ru").body(Body::empty()).expect("request"))
+            .await
+            .expect("response");
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let id = res.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        assert!(id.len() >= 32, "a request id is sent back");
+        let body = String::from_utf8_lossy(&to_bytes(res.into_body(), 1 << 20).await.expect("body")).into_owned();
+        assert!(body.contains("Что-то пошло не так"), "{body}");
+        assert!(body.contains(&id), "the page shows the request id");
+        assert!(!body.contains("kaboom"), "no internals leak");
+
+        let res = app.oneshot(Request::get("/api/boom").body(Body::empty()).expect("request")).await.expect("response");
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = String::from_utf8_lossy(&to_bytes(res.into_body(), 1 << 20).await.expect("body")).into_owned();
+        assert!(body.contains("\"request_id\""), "{body}");
+    }
+}

@@ -10,7 +10,7 @@ use axum::http::request::Parts;
 use axum::response::Html;
 
 /// Message ids that a redirect may ask the next page to show as a notice (`?ok=…`).
-const NOTICES: &[&str] = &[
+pub(crate) const NOTICES: &[&str] = &[
     "register-done",
     "logout-done",
     "password-changed",

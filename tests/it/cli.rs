@@ -1,0 +1,87 @@
+//! The `qatysu` binary as an operator runs it.
+
+use crate::support::{fresh_db, postgres_url};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn qatysu(args: &[&str], data: &Path, database_url: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qatysu"));
+    cmd.args(args).arg("--data").arg(data).env("RUST_LOG", "warn").env_remove("DATABASE_URL");
+    if let Some(url) = database_url {
+        cmd.env("DATABASE_URL", url);
+    }
+    cmd.output().expect("run qatysu")
+}
+
+/// A database URL for the binary: the suite's engine (a fresh PostgreSQL database, or
+/// SQLite in `data`).
+async fn target(data: &Path) -> (Option<String>, Option<crate::support::TestDb>) {
+    if postgres_url().is_some() {
+        let t = fresh_db().await;
+        (Some(t.url.clone()), Some(t))
+    } else {
+        let _ = data;
+        (None, None)
+    }
+}
+
+#[tokio::test]
+async fn import_territories_reports_bad_lines_and_imports_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (url, _keep) = target(dir.path()).await;
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "kato,kato_version,level,type_code,name_ru,name_kk,population\n\
+         110000000,NK RK 11-2025,oblast,0,Акмолинская область,Ақмола облысы,\n\
+         114400000,NK RK 11-2025,district,2,Егиндыкольский район,Егіндікөл ауданы,abc\n\
+         1144,NK RK 11-2025,district,2,Район,Аудан,\n",
+    )
+    .expect("write");
+    let out = qatysu(&["import", "territories", bad.to_str().unwrap_or("")], dir.path(), url.as_deref());
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 3:") && err.contains("population"), "{err}");
+    assert!(err.contains("line 4:") && err.contains("9 digits"), "{err}");
+    assert!(err.contains("nothing was imported"), "{err}");
+
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
+    for run in 0..2 {
+        let out = qatysu(&["import", "territories", good.to_str().unwrap_or("")], dir.path(), url.as_deref());
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let expected = if run == 0 { "23 new, 0 updated" } else { "0 new, 23 updated" };
+        assert!(text.contains(expected), "run {run}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn user_add_creates_an_admin_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (url, _keep) = target(dir.path()).await;
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
+    assert!(qatysu(&["import", "territories", good.to_str().unwrap_or("")], dir.path(), url.as_deref()).status.success());
+    let base = ["user", "add", "--name", "Admin", "--contact", "root@akimat.kz", "--village", "114435200", "--role", "admin"];
+    let mut args = base.to_vec();
+    args.extend(["--iin", "900101300013"]);
+    let out = qatysu(&args, dir.path(), url.as_deref());
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("check digit"));
+    let mut args = base.to_vec();
+    args.extend(["--iin", "900101300017"]);
+    let out = qatysu(&args, dir.path(), url.as_deref());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("password: "), "{text}");
+    let again = qatysu(&args, dir.path(), url.as_deref());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+#[test]
+fn help_lists_every_command() {
+    let out = Command::new(env!("CARGO_BIN_EXE_qatysu")).arg("--help").output().expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for cmd in ["serve", "demo", "migrate", "import", "user", "tally"] {
+        assert!(text.contains(cmd), "{cmd} missing from --help");
+    }
+}

@@ -1,0 +1,10 @@
+//! End-to-end tests: one binary (it links once), real servers, real databases. Runs on
+//! SQLite, and on PostgreSQL when `QATYSU_TEST_DATABASE_URL` is set.
+
+mod browser;
+mod cli;
+mod http_accounts;
+mod http_pages;
+mod multi_instance;
+mod storage;
+mod support;
