@@ -5,7 +5,11 @@ use clap::{Parser, Subcommand};
 use qatysu::{cli, setup};
 
 #[derive(Parser)]
-#[command(name = "qatysu", version, about = "Qatysu — civic participation in local self-government (Kazakhstan)")]
+#[command(
+    name = "qatysu",
+    version,
+    about = "Qatysu — civic participation in local self-government (Kazakhstan)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

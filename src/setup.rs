@@ -15,9 +15,12 @@ pub struct DataArgs {
 
 pub fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter =
+        EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     let json = std::env::var("QATYSU_LOG_FORMAT").is_ok_and(|v| v == "json");
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {
@@ -27,7 +30,9 @@ pub fn init_tracing() {
 
 /// The language of command-line output: `QATYSU_LANG`, else `LANG`'s first two letters.
 pub fn cli_lang() -> String {
-    let raw = std::env::var("QATYSU_LANG").or_else(|_| std::env::var("LANG")).unwrap_or_default();
+    let raw = std::env::var("QATYSU_LANG")
+        .or_else(|_| std::env::var("LANG"))
+        .unwrap_or_default();
     match raw.get(..2) {
         Some("ru") => "ru".into(),
         Some("en") => "en".into(),
@@ -39,10 +44,15 @@ pub fn cli_lang() -> String {
 /// and bring its schema up to date.
 pub async fn open_db(data: &Path) -> anyhow::Result<Db> {
     let db = match std::env::var("DATABASE_URL") {
-        Ok(url) if !url.is_empty() => Db::connect(&url).await.context("cannot open DATABASE_URL")?,
+        Ok(url) if !url.is_empty() => Db::connect(&url)
+            .await
+            .context("cannot open DATABASE_URL")?,
         _ => {
-            std::fs::create_dir_all(data).with_context(|| format!("cannot create {}", data.display()))?;
-            Db::open_sqlite(&data.join("qatysu.db"), true).await.context("cannot open the SQLite database")?
+            std::fs::create_dir_all(data)
+                .with_context(|| format!("cannot create {}", data.display()))?;
+            Db::open_sqlite(&data.join("qatysu.db"), true)
+                .await
+                .context("cannot open the SQLite database")?
         }
     };
     let status = db.migrate().await?;
@@ -56,13 +66,20 @@ pub async fn open_db(data: &Path) -> anyhow::Result<Db> {
 /// only). Every instance serving one database must share it: it keys IIN fingerprints.
 pub fn secret(data: &Path) -> anyhow::Result<Vec<u8>> {
     if let Ok(s) = std::env::var("QATYSU_SECRET") {
-        anyhow::ensure!(s.len() >= 32, "QATYSU_SECRET must have at least 32 characters");
+        anyhow::ensure!(
+            s.len() >= 32,
+            "QATYSU_SECRET must have at least 32 characters"
+        );
         return Ok(s.into_bytes());
     }
     let path = data.join("secret");
     if let Ok(s) = std::fs::read_to_string(&path) {
         let s = s.trim();
-        anyhow::ensure!(s.len() >= 32, "{} is too short; delete it only if no accounts exist yet", path.display());
+        anyhow::ensure!(
+            s.len() >= 32,
+            "{} is too short; delete it only if no accounts exist yet",
+            path.display()
+        );
         return Ok(s.as_bytes().to_vec());
     }
     std::fs::create_dir_all(data)?;
@@ -78,7 +95,11 @@ pub fn secret(data: &Path) -> anyhow::Result<Vec<u8>> {
 fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
     f.write_all(text.as_bytes())
 }
 

@@ -27,13 +27,55 @@ pub struct DemoArgs {
 
 /// One demo account per role: (role, scope KATO or country, name, e-mail, password).
 pub const ACCOUNTS: [(Role, Option<&str>, &str, &str, &str); 7] = [
-    (Role::Admin, None, "Әкімші Демо", "admin@demo.qatysu.kz", "demo-admin-2026"),
-    (Role::Coordinator, Some("114435000"), "Айгүл Сейітова", "coordinator@demo.qatysu.kz", "demo-coordinator-2026"),
-    (Role::Expert, Some("114400000"), "Ерлан Жақыпов", "expert@demo.qatysu.kz", "demo-expert-2026"),
-    (Role::Official, Some("114400000"), "Мәдина Қасымова", "official@demo.qatysu.kz", "demo-official-2026"),
-    (Role::Deputy, Some("114400000"), "Серік Омаров", "deputy@demo.qatysu.kz", "demo-deputy-2026"),
-    (Role::Monitor, Some("114435000"), "Гүлнар Ахметова", "monitor@demo.qatysu.kz", "demo-monitor-2026"),
-    (Role::Resident, None, "Бауыржан Нұрланов", "resident@demo.qatysu.kz", "demo-resident-2026"),
+    (
+        Role::Admin,
+        None,
+        "Әкімші Демо",
+        "admin@demo.qatysu.kz",
+        "demo-admin-2026",
+    ),
+    (
+        Role::Coordinator,
+        Some("114435000"),
+        "Айгүл Сейітова",
+        "coordinator@demo.qatysu.kz",
+        "demo-coordinator-2026",
+    ),
+    (
+        Role::Expert,
+        Some("114400000"),
+        "Ерлан Жақыпов",
+        "expert@demo.qatysu.kz",
+        "demo-expert-2026",
+    ),
+    (
+        Role::Official,
+        Some("114400000"),
+        "Мәдина Қасымова",
+        "official@demo.qatysu.kz",
+        "demo-official-2026",
+    ),
+    (
+        Role::Deputy,
+        Some("114400000"),
+        "Серік Омаров",
+        "deputy@demo.qatysu.kz",
+        "demo-deputy-2026",
+    ),
+    (
+        Role::Monitor,
+        Some("114435000"),
+        "Гүлнар Ахметова",
+        "monitor@demo.qatysu.kz",
+        "demo-monitor-2026",
+    ),
+    (
+        Role::Resident,
+        None,
+        "Бауыржан Нұрланов",
+        "resident@demo.qatysu.kz",
+        "demo-resident-2026",
+    ),
 ];
 
 /// Where the demo accounts live: the village of Коркем in the Alakol rural okrug.
@@ -56,7 +98,12 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
     let secret = setup::secret(&data)?;
     let banner = seed(&db, &secret).await?;
     tracing::info!(ms = started.elapsed().as_millis() as u64, data = %data.display(), "demo ready");
-    let serve_args = ServeArgs { addr: args.addr, data: DataArgs { data }, secure_cookies: false, trust_proxy: false };
+    let serve_args = ServeArgs {
+        addr: args.addr,
+        data: DataArgs { data },
+        secure_cookies: false,
+        trust_proxy: false,
+    };
     serve::start(serve_args, db, Some(banner)).await
 }
 
@@ -86,8 +133,15 @@ pub async fn seed(db: &Db, secret: &[u8]) -> anyhow::Result<String> {
 
 /// Made-up populations, the same on every run: KATO has none, and the pages say so.
 fn illustrate_populations(rows: &mut [store::territories::NewTerritory]) {
-    for r in rows.iter_mut().filter(|r| r.kind == TerritoryKind::Village || r.kind == TerritoryKind::Town) {
-        let seed: u32 = r.kato.as_str().bytes().fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    for r in rows
+        .iter_mut()
+        .filter(|r| r.kind == TerritoryKind::Village || r.kind == TerritoryKind::Town)
+    {
+        let seed: u32 = r
+            .kato
+            .as_str()
+            .bytes()
+            .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
         r.population = Some(i64::from(300 + seed % 4200));
         r.population_illustrative = true;
     }
@@ -95,9 +149,20 @@ fn illustrate_populations(rows: &mut [store::territories::NewTerritory]) {
         .iter()
         .filter_map(|r| r.population.map(|p| (r.kato.to_string(), p)))
         .collect();
-    for r in rows.iter_mut().filter(|r| matches!(r.kind, TerritoryKind::RuralOkrug | TerritoryKind::District)) {
-        let prefix = &r.kato.as_str()[..if r.kind == TerritoryKind::District { 4 } else { 6 }];
-        let sum: i64 = villages.iter().filter(|(k, _)| k.starts_with(prefix)).map(|(_, p)| p).sum();
+    for r in rows
+        .iter_mut()
+        .filter(|r| matches!(r.kind, TerritoryKind::RuralOkrug | TerritoryKind::District))
+    {
+        let prefix = &r.kato.as_str()[..if r.kind == TerritoryKind::District {
+            4
+        } else {
+            6
+        }];
+        let sum: i64 = villages
+            .iter()
+            .filter(|(k, _)| k.starts_with(prefix))
+            .map(|(_, p)| p)
+            .sum();
         r.population = Some(sum);
         r.population_illustrative = true;
     }
@@ -131,9 +196,19 @@ mod tests {
     fn populations_add_up() {
         let mut rows = crate::cli::import::parse_territories(DEMO_CSV).unwrap_or_default();
         illustrate_populations(&mut rows);
-        let pop = |k: &str| rows.iter().find(|r| r.kato.as_str() == k).and_then(|r| r.population);
-        assert_eq!(pop("114435000"), Some(pop("114435100").unwrap_or(0) + pop("114435200").unwrap_or(0)));
-        assert!(rows.iter().filter(|r| r.population.is_some()).all(|r| r.population_illustrative));
+        let pop = |k: &str| {
+            rows.iter()
+                .find(|r| r.kato.as_str() == k)
+                .and_then(|r| r.population)
+        };
+        assert_eq!(
+            pop("114435000"),
+            Some(pop("114435100").unwrap_or(0) + pop("114435200").unwrap_or(0))
+        );
+        assert!(rows
+            .iter()
+            .filter(|r| r.population.is_some())
+            .all(|r| r.population_illustrative));
         assert_eq!(pop("110000000"), None);
     }
 }

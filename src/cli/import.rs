@@ -50,13 +50,19 @@ pub async fn run(cmd: ImportCommand) -> anyhow::Result<()> {
 }
 
 /// Check parents against the database, then write everything in one transaction.
-pub async fn import(db: &Db, rows: &[NewTerritory], progress: bool) -> anyhow::Result<store::territories::ImportCounts> {
+pub async fn import(
+    db: &Db,
+    rows: &[NewTerritory],
+    progress: bool,
+) -> anyhow::Result<store::territories::ImportCounts> {
     let in_file: HashSet<&str> = rows.iter().map(|r| r.kato.as_str()).collect();
     let mut orphans = Vec::new();
     for r in rows.iter().filter(|r| r.kato.depth() > 1) {
         let mut found = false;
         for cand in r.kato.parent_candidates() {
-            if in_file.contains(cand.as_str()) || store::territories::by_kato(db, &cand).await?.is_some() {
+            if in_file.contains(cand.as_str())
+                || store::territories::by_kato(db, &cand).await?.is_some()
+            {
                 found = true;
                 break;
             }
@@ -66,9 +72,16 @@ pub async fn import(db: &Db, rows: &[NewTerritory], progress: bool) -> anyhow::R
         }
     }
     if !orphans.is_empty() {
-        bail!("no parent territory for {}; nothing was imported", orphans.join(", "));
+        bail!(
+            "no parent territory for {}; nothing was imported",
+            orphans.join(", ")
+        );
     }
-    let bar = if progress { ProgressBar::new(rows.len() as u64) } else { ProgressBar::hidden() };
+    let bar = if progress {
+        ProgressBar::new(rows.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
     if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}") {
         bar.set_style(style);
     }
@@ -81,16 +94,32 @@ const LEVELS: [&str; 4] = ["oblast", "district", "sub_district", "settlement"];
 
 /// Parse and validate a KATO CSV. Errors carry the line number (the header is line 1).
 pub fn parse_territories(text: &str) -> Result<Vec<NewTerritory>, Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
         Err(e) => return Err(vec![format!("line 1: cannot read the header: {e}")]),
     };
     let col = |name: &str| headers.iter().position(|h| h == name);
-    let required = ["kato", "kato_version", "level", "type_code", "name_ru", "name_kk"];
-    let missing: Vec<&str> = required.iter().copied().filter(|n| col(n).is_none()).collect();
+    let required = [
+        "kato",
+        "kato_version",
+        "level",
+        "type_code",
+        "name_ru",
+        "name_kk",
+    ];
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|n| col(n).is_none())
+        .collect();
     if !missing.is_empty() {
-        return Err(vec![format!("line 1: missing columns: {}", missing.join(", "))]);
+        return Err(vec![format!(
+            "line 1: missing columns: {}",
+            missing.join(", ")
+        )]);
     }
     let idx = |n: &str| col(n).unwrap_or(usize::MAX);
     let pop_col = col("population");
@@ -108,12 +137,20 @@ pub fn parse_territories(text: &str) -> Result<Vec<NewTerritory>, Vec<String>> {
         };
         let get = |n: &str| rec.get(idx(n)).unwrap_or("").trim();
         let mut problems = Vec::new();
-        let kato = Kato::parse(get("kato")).map_err(|e| problems.push(e.to_string())).ok();
+        let kato = Kato::parse(get("kato"))
+            .map_err(|e| problems.push(e.to_string()))
+            .ok();
         let level = get("level");
         if !LEVELS.contains(&level) {
-            problems.push(format!("level {level:?} is not one of {}", LEVELS.join(", ")));
+            problems.push(format!(
+                "level {level:?} is not one of {}",
+                LEVELS.join(", ")
+            ));
         }
-        let type_code = get("type_code").parse::<i64>().map_err(|_| problems.push(format!("type_code {:?} is not a number", get("type_code")))).ok();
+        let type_code = get("type_code")
+            .parse::<i64>()
+            .map_err(|_| problems.push(format!("type_code {:?} is not a number", get("type_code"))))
+            .ok();
         let (name_ru, name_kk) = (get("name_ru"), get("name_kk"));
         if name_ru.is_empty() || name_kk.is_empty() {
             problems.push("name_ru and name_kk must not be empty".into());
@@ -121,7 +158,11 @@ pub fn parse_territories(text: &str) -> Result<Vec<NewTerritory>, Vec<String>> {
         if get("kato_version").is_empty() {
             problems.push("kato_version must not be empty".into());
         }
-        let population = match pop_col.and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty()) {
+        let population = match pop_col
+            .and_then(|c| rec.get(c))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             None => None,
             Some(p) => match p.replace([' ', '\u{a0}'], "").parse::<i64>() {
                 Ok(n) if n >= 0 => Some(n),
@@ -131,7 +172,9 @@ pub fn parse_territories(text: &str) -> Result<Vec<NewTerritory>, Vec<String>> {
                 }
             },
         };
-        let kind = kato.as_ref().and_then(|k| TerritoryKind::classify(k.as_str(), level, name_ru));
+        let kind = kato
+            .as_ref()
+            .and_then(|k| TerritoryKind::classify(k.as_str(), level, name_ru));
         if let Some(k) = &kato {
             if !seen.insert(k.clone()) {
                 problems.push(format!("KATO {k} appears twice in the file"));
@@ -171,8 +214,18 @@ mod tests {
     fn reads_the_demo_district() {
         let rows = parse_territories(crate::cli::demo::DEMO_CSV).unwrap_or_default();
         assert_eq!(rows.len(), 23);
-        assert_eq!(rows.iter().filter(|r| r.kind == TerritoryKind::Village).count(), 13);
-        assert_eq!(rows.iter().filter(|r| r.kind == TerritoryKind::RuralOkrug).count(), 8);
+        assert_eq!(
+            rows.iter()
+                .filter(|r| r.kind == TerritoryKind::Village)
+                .count(),
+            13
+        );
+        assert_eq!(
+            rows.iter()
+                .filter(|r| r.kind == TerritoryKind::RuralOkrug)
+                .count(),
+            8
+        );
     }
 
     #[test]
@@ -185,13 +238,19 @@ mod tests {
         let errors = parse_territories(csv).err().unwrap_or_default();
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert!(errors[0].starts_with("line 3:"));
-        assert!(errors[1].starts_with("line 4:") && errors[1].contains("population") && errors[1].contains("type_code"));
+        assert!(
+            errors[1].starts_with("line 4:")
+                && errors[1].contains("population")
+                && errors[1].contains("type_code")
+        );
         assert!(errors[2].starts_with("line 5:") && errors[2].contains("twice"));
     }
 
     #[test]
     fn header_must_have_the_columns() {
-        let errors = parse_territories("code,name\n1,2\n").err().unwrap_or_default();
+        let errors = parse_territories("code,name\n1,2\n")
+            .err()
+            .unwrap_or_default();
         assert_eq!(errors.len(), 1);
         assert!(errors[0].contains("missing columns"));
     }

@@ -22,7 +22,11 @@ pub struct ServeArgs {
 
 impl ServeArgs {
     pub fn config(&self) -> Config {
-        Config { secure_cookies: self.secure_cookies, trust_proxy: self.trust_proxy, ..Config::default() }
+        Config {
+            secure_cookies: self.secure_cookies,
+            trust_proxy: self.trust_proxy,
+            ..Config::default()
+        }
     }
 }
 

@@ -60,7 +60,9 @@ pub async fn create_account(db: &Db, key: &IinKey, spec: &AccountSpec<'_>) -> an
     let role_territory = match spec.role {
         Some((_, Some(k))) => {
             let kato = Kato::parse(k).context("--territory")?;
-            let t = store::territories::by_kato(db, &kato).await?.with_context(|| format!("no territory {kato}"))?;
+            let t = store::territories::by_kato(db, &kato)
+                .await?
+                .with_context(|| format!("no territory {kato}"))?;
             Some(t.id)
         }
         _ => None,
@@ -91,16 +93,30 @@ pub fn random_password() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut rng = rand::rng();
-    (0..14).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect()
+    (0..14)
+        .map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]))
+        .collect()
 }
 
 pub async fn run(cmd: UserCommand) -> anyhow::Result<()> {
-    let UserCommand::Add { name, contact, iin, village, role, territory, password_stdin, data } = cmd;
+    let UserCommand::Add {
+        name,
+        contact,
+        iin,
+        village,
+        role,
+        territory,
+        password_stdin,
+        data,
+    } = cmd;
     let role = match role.as_deref() {
         None => None,
         Some(r) => {
             let names: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-            Some(Role::parse(r).with_context(|| format!("unknown role {r:?}; one of {}", names.join(", ")))?)
+            Some(
+                Role::parse(r)
+                    .with_context(|| format!("unknown role {r:?}; one of {}", names.join(", ")))?,
+            )
         }
     };
     let (password, generated) = if password_stdin {

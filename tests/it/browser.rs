@@ -411,6 +411,18 @@ impl Shots {
         if height > HEIGHT {
             set_viewport(c, WIDTH, height).await?;
         }
+        // Not a failure (yet), but worth a look: a page wider than the phone scrolls sideways.
+        let wide = c
+            .execute(
+                "return document.documentElement.scrollWidth - window.innerWidth",
+                vec![],
+            )
+            .await?
+            .as_i64()
+            .unwrap_or(0);
+        if wide > 0 {
+            println!("browser: warning: {file} is {wide} px wider than the {WIDTH} px screen");
+        }
         let png = c.screenshot().await;
         if height > HEIGHT {
             set_viewport(c, WIDTH, HEIGHT).await?;

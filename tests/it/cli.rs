@@ -6,7 +6,11 @@ use std::process::{Command, Output};
 
 fn qatysu(args: &[&str], data: &Path, database_url: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_qatysu"));
-    cmd.args(args).arg("--data").arg(data).env("RUST_LOG", "warn").env_remove("DATABASE_URL");
+    cmd.args(args)
+        .arg("--data")
+        .arg(data)
+        .env("RUST_LOG", "warn")
+        .env_remove("DATABASE_URL");
     if let Some(url) = database_url {
         cmd.env("DATABASE_URL", url);
     }
@@ -38,19 +42,38 @@ async fn import_territories_reports_bad_lines_and_imports_nothing() {
          1144,NK RK 11-2025,district,2,Район,Аудан,\n",
     )
     .expect("write");
-    let out = qatysu(&["import", "territories", bad.to_str().unwrap_or("")], dir.path(), url.as_deref());
+    let out = qatysu(
+        &["import", "territories", bad.to_str().unwrap_or("")],
+        dir.path(),
+        url.as_deref(),
+    );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("line 3:") && err.contains("population"), "{err}");
+    assert!(
+        err.contains("line 3:") && err.contains("population"),
+        "{err}"
+    );
     assert!(err.contains("line 4:") && err.contains("9 digits"), "{err}");
     assert!(err.contains("nothing was imported"), "{err}");
 
     let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
     for run in 0..2 {
-        let out = qatysu(&["import", "territories", good.to_str().unwrap_or("")], dir.path(), url.as_deref());
+        let out = qatysu(
+            &["import", "territories", good.to_str().unwrap_or("")],
+            dir.path(),
+            url.as_deref(),
+        );
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let expected = if run == 0 { "23 new, 0 updated" } else { "0 new, 23 updated" };
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let expected = if run == 0 {
+            "23 new, 0 updated"
+        } else {
+            "0 new, 23 updated"
+        };
         assert!(text.contains(expected), "run {run}: {text}");
     }
 }
@@ -60,8 +83,25 @@ async fn user_add_creates_an_admin_and_refuses_bad_input() {
     let dir = tempfile::tempdir().expect("dir");
     let (url, _keep) = target(dir.path()).await;
     let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
-    assert!(qatysu(&["import", "territories", good.to_str().unwrap_or("")], dir.path(), url.as_deref()).status.success());
-    let base = ["user", "add", "--name", "Admin", "--contact", "root@akimat.kz", "--village", "114435200", "--role", "admin"];
+    assert!(qatysu(
+        &["import", "territories", good.to_str().unwrap_or("")],
+        dir.path(),
+        url.as_deref()
+    )
+    .status
+    .success());
+    let base = [
+        "user",
+        "add",
+        "--name",
+        "Admin",
+        "--contact",
+        "root@akimat.kz",
+        "--village",
+        "114435200",
+        "--role",
+        "admin",
+    ];
     let mut args = base.to_vec();
     args.extend(["--iin", "900101300013"]);
     let out = qatysu(&args, dir.path(), url.as_deref());
@@ -71,7 +111,11 @@ async fn user_add_creates_an_admin_and_refuses_bad_input() {
     args.extend(["--iin", "900101300017"]);
     let out = qatysu(&args, dir.path(), url.as_deref());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(text.contains("password: "), "{text}");
     let again = qatysu(&args, dir.path(), url.as_deref());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
@@ -79,7 +123,10 @@ async fn user_add_creates_an_admin_and_refuses_bad_input() {
 
 #[test]
 fn help_lists_every_command() {
-    let out = Command::new(env!("CARGO_BIN_EXE_qatysu")).arg("--help").output().expect("run");
+    let out = Command::new(env!("CARGO_BIN_EXE_qatysu"))
+        .arg("--help")
+        .output()
+        .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
     for cmd in ["serve", "demo", "migrate", "import", "user", "tally"] {
         assert!(text.contains(cmd), "{cmd} missing from --help");

@@ -8,45 +8,137 @@ use reqwest::StatusCode;
 
 const NEW_IIN: &str = "850315400025";
 
-fn registration<'a>(iin: &'a str, contact: &'a str, password: &'a str, village: &'a str) -> Vec<(&'static str, &'a str)> {
-    vec![("name", "Дана Әбдірова"), ("contact", contact), ("iin", iin), ("village", village), ("password", password)]
+fn registration<'a>(
+    iin: &'a str,
+    contact: &'a str,
+    password: &'a str,
+    village: &'a str,
+) -> Vec<(&'static str, &'a str)> {
+    vec![
+        ("name", "Дана Әбдірова"),
+        ("contact", contact),
+        ("iin", iin),
+        ("village", village),
+        ("password", password),
+    ]
 }
 
 #[tokio::test]
 async fn a_resident_registers_logs_out_and_in_and_changes_the_password() {
     let app = TestApp::spawn().await;
     let c = app.client();
-    let res = c.submit("/register", "/register", &registration(NEW_IIN, "+7 701 555 44 33", "таза-ауа-2026", "114441100")).await;
+    let res = c
+        .submit(
+            "/register",
+            "/register",
+            &registration(NEW_IIN, "+7 701 555 44 33", "таза-ауа-2026", "114441100"),
+        )
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(res.location(), "/account?ok=register-done");
-    let cookie = res.headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find(|v| v.starts_with("qatysu_session=")).unwrap_or("").to_string();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"));
+    let cookie = res
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("qatysu_session="))
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax")
+            && !cookie.contains("Secure")
+    );
     let account = c.get("/account?ok=register-done&lang=ru").await;
     assert!(account.has("Добро пожаловать"));
     assert!(account.has("••••••••0025"), "last four digits only");
     assert!(!account.has(NEW_IIN), "never the full IIN");
-    assert!(account.has("Возраст: 41 год") || account.has("Возраст: 40 лет"), "age from the IIN");
+    assert!(
+        account.has("Возраст: 41 год") || account.has("Возраст: 40 лет"),
+        "age from the IIN"
+    );
     assert!(account.has("житель") && account.has("с.Буревестник"));
+    let today = chrono::Utc::now().date_naive();
+    let months = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    use chrono::Datelike;
+    let date = format!(
+        "Дата регистрации: {} {} {} г.",
+        today.day(),
+        months[today.month0() as usize],
+        today.year()
+    );
+    assert!(account.has(&date), "dates formatted per language: {date}");
 
     let out = c.submit("/account", "/logout", &[]).await;
     assert_eq!(out.location(), "/?ok=logout-done");
     assert_eq!(c.get("/account").await.status, StatusCode::UNAUTHORIZED);
 
-    let bad = c.submit("/login", "/login", &[("contact", "87015554433"), ("password", "wrong-password")]).await;
+    let bad = c
+        .submit(
+            "/login",
+            "/login",
+            &[("contact", "87015554433"), ("password", "wrong-password")],
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNAUTHORIZED);
-    assert!(bad.has("Неверный телефон, эл. почта или пароль."), "Russian stays chosen");
-    assert!(bad.has("value=\"87015554433\""), "the typed contact is kept");
-    let good = c.submit("/login", "/login", &[("contact", "87015554433"), ("password", "таза-ауа-2026")]).await;
+    assert!(
+        bad.has("Неверный телефон, эл. почта или пароль."),
+        "Russian stays chosen"
+    );
+    assert!(
+        bad.has("value=\"87015554433\""),
+        "the typed contact is kept"
+    );
+    let good = c
+        .submit(
+            "/login",
+            "/login",
+            &[("contact", "87015554433"), ("password", "таза-ауа-2026")],
+        )
+        .await;
     assert_eq!(good.status, StatusCode::SEE_OTHER);
 
     let other_device = app.login_as_contact("+77015554433", "таза-ауа-2026").await;
-    let wrong = c.submit("/account", "/account/password", &[("current", "nope-nope"), ("new", "жаңа-құпиясөз-1")]).await;
+    let wrong = c
+        .submit(
+            "/account",
+            "/account/password",
+            &[("current", "nope-nope"), ("new", "жаңа-құпиясөз-1")],
+        )
+        .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.has("Текущий пароль указан неверно."));
-    let changed = c.submit("/account", "/account/password", &[("current", "таза-ауа-2026"), ("new", "жаңа-құпиясөз-1")]).await;
+    let changed = c
+        .submit(
+            "/account",
+            "/account/password",
+            &[("current", "таза-ауа-2026"), ("new", "жаңа-құпиясөз-1")],
+        )
+        .await;
     assert_eq!(changed.location(), "/account?ok=password-changed");
-    assert_eq!(c.get("/account").await.status, StatusCode::OK, "this device stays logged in");
-    assert_eq!(other_device.get("/account").await.status, StatusCode::UNAUTHORIZED, "other devices are logged out");
+    assert_eq!(
+        c.get("/account").await.status,
+        StatusCode::OK,
+        "this device stays logged in"
+    );
+    assert_eq!(
+        other_device.get("/account").await.status,
+        StatusCode::UNAUTHORIZED,
+        "other devices are logged out"
+    );
 }
 
 #[tokio::test]
@@ -54,17 +146,55 @@ async fn bad_registrations_keep_what_was_typed_and_write_nothing() {
     let app = TestApp::spawn().await;
     let c = app.client();
     let before = store::accounts::count(&app.db).await.expect("count");
-    let cases: [(&str, Vec<(&str, &str)>, &str, &str); 7] = [
-        ("kk", registration("900101300013", "dana@mail.kz", "таза-ауа-2026", "114441100"), "бақылау цифры", "900101300013"),
-        ("ru", registration("901301300012", "dana@mail.kz", "таза-ауа-2026", "114441100"), "не образуют реальную дату", "901301300012"),
-        ("en", registration("900101700017", "dana@mail.kz", "таза-ауа-2026", "114441100"), "The 7th digit", "dana@mail.kz"),
-        ("en", registration(NEW_IIN, "dana@mail.kz", "12345678", "114441100"), "too easy to guess", "dana@mail.kz"),
-        ("ru", registration(NEW_IIN, "dana@mail.kz", "short", "114441100"), "не менее 8 символов", NEW_IIN),
-        ("kk", registration(NEW_IIN, "dana@mail.kz", "таза-ауа-2026", "114435000"), "Ауылды тізімнен таңдаңыз", "Дана Әбдірова"),
-        ("en", registration(NEW_IIN, "not a phone", "таза-ауа-2026", "114441100"), "Enter a phone number", "not a phone"),
+    type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str, &'a str);
+    let cases: [Case; 7] = [
+        (
+            "kk",
+            registration("900101300013", "dana@mail.kz", "таза-ауа-2026", "114441100"),
+            "бақылау цифры",
+            "900101300013",
+        ),
+        (
+            "ru",
+            registration("901301300012", "dana@mail.kz", "таза-ауа-2026", "114441100"),
+            "не образуют реальную дату",
+            "901301300012",
+        ),
+        (
+            "en",
+            registration("900101700017", "dana@mail.kz", "таза-ауа-2026", "114441100"),
+            "The 7th digit",
+            "dana@mail.kz",
+        ),
+        (
+            "en",
+            registration(NEW_IIN, "dana@mail.kz", "12345678", "114441100"),
+            "too easy to guess",
+            "dana@mail.kz",
+        ),
+        (
+            "ru",
+            registration(NEW_IIN, "dana@mail.kz", "short", "114441100"),
+            "не менее 8 символов",
+            NEW_IIN,
+        ),
+        (
+            "kk",
+            registration(NEW_IIN, "dana@mail.kz", "таза-ауа-2026", "114435000"),
+            "Ауылды тізімнен таңдаңыз",
+            "Дана Әбдірова",
+        ),
+        (
+            "en",
+            registration(NEW_IIN, "not a phone", "таза-ауа-2026", "114441100"),
+            "Enter a phone number",
+            "not a phone",
+        ),
     ];
     for (lang, fields, message, kept) in cases {
-        let p = c.submit(&format!("/register?lang={lang}"), "/register", &fields).await;
+        let p = c
+            .submit(&format!("/register?lang={lang}"), "/register", &fields)
+            .await;
         assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
         assert!(p.has(message), "{lang}: {message}");
         assert!(p.has(kept), "{lang}: kept {kept}");
@@ -72,17 +202,46 @@ async fn bad_registrations_keep_what_was_typed_and_write_nothing() {
         assert!(!p.has("таза-ауа-2026"), "the password is never sent back");
     }
     // A valid village stays selected after an error elsewhere.
-    let p = c.submit("/register", "/register", &registration("900101300013", "dana@mail.kz", "x", "114441100")).await;
+    let p = c
+        .submit(
+            "/register",
+            "/register",
+            &registration("900101300013", "dana@mail.kz", "x", "114441100"),
+        )
+        .await;
     assert!(p.has("value=\"114441100\" selected"));
-    assert_eq!(store::accounts::count(&app.db).await.expect("count"), before);
+    assert_eq!(
+        store::accounts::count(&app.db).await.expect("count"),
+        before
+    );
 
     // The demo admin's IIN is taken: one account per person, said in the chosen language.
     let taken_iin = demo::demo_iin(0).expect("iin");
-    let p = c.submit("/register?lang=ru", "/register", &registration(&taken_iin, "new@mail.kz", "таза-ауа-2026", "114441100")).await;
+    let p = c
+        .submit(
+            "/register?lang=ru",
+            "/register",
+            &registration(&taken_iin, "new@mail.kz", "таза-ауа-2026", "114441100"),
+        )
+        .await;
     assert!(p.has("Учётная запись с этим ИИН уже существует"));
-    let p = c.submit("/register?lang=en", "/register", &registration(NEW_IIN, "admin@demo.qatysu.kz", "таза-ауа-2026", "114441100")).await;
+    let p = c
+        .submit(
+            "/register?lang=en",
+            "/register",
+            &registration(
+                NEW_IIN,
+                "admin@demo.qatysu.kz",
+                "таза-ауа-2026",
+                "114441100",
+            ),
+        )
+        .await;
     assert!(p.has("already registered"));
-    assert_eq!(store::accounts::count(&app.db).await.expect("count"), before);
+    assert_eq!(
+        store::accounts::count(&app.db).await.expect("count"),
+        before
+    );
 }
 
 #[tokio::test]
@@ -90,33 +249,80 @@ async fn login_attempts_are_limited_per_account_with_a_clear_message() {
     let app = TestApp::spawn().await;
     let c = app.client();
     for _ in 0..5 {
-        let p = c.submit("/login", "/login", &[("contact", "official@demo.qatysu.kz"), ("password", "guess-guess")]).await;
+        let p = c
+            .submit(
+                "/login",
+                "/login",
+                &[
+                    ("contact", "official@demo.qatysu.kz"),
+                    ("password", "guess-guess"),
+                ],
+            )
+            .await;
         assert_eq!(p.status, StatusCode::UNAUTHORIZED);
     }
-    let blocked = c.submit("/login?lang=en", "/login", &[("contact", "official@demo.qatysu.kz"), ("password", "demo-official-2026")]).await;
+    let blocked = c
+        .submit(
+            "/login?lang=en",
+            "/login",
+            &[
+                ("contact", "official@demo.qatysu.kz"),
+                ("password", "demo-official-2026"),
+            ],
+        )
+        .await;
     assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(blocked.has("Too many attempts. Try again in 15 minutes."));
     // Other accounts from the same address are still fine (the address limit is higher).
-    let other = c.submit("/login", "/login", &[("contact", "deputy@demo.qatysu.kz"), ("password", "demo-deputy-2026")]).await;
+    let other = c
+        .submit(
+            "/login",
+            "/login",
+            &[
+                ("contact", "deputy@demo.qatysu.kz"),
+                ("password", "demo-deputy-2026"),
+            ],
+        )
+        .await;
     assert_eq!(other.status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]
 async fn login_attempts_are_limited_per_address() {
-    let config = web::Config { login_limit_ip: 3, ..web::Config::default() };
+    let config = web::Config {
+        login_limit_ip: 3,
+        ..web::Config::default()
+    };
     let app = TestApp::spawn_with(config).await;
     let c = app.client();
     for who in ["a@mail.kz", "b@mail.kz", "c@mail.kz"] {
-        c.submit("/login", "/login", &[("contact", who), ("password", "guess-guess")]).await;
+        c.submit(
+            "/login",
+            "/login",
+            &[("contact", who), ("password", "guess-guess")],
+        )
+        .await;
     }
-    let p = c.submit("/login?lang=ru", "/login", &[("contact", "deputy@demo.qatysu.kz"), ("password", "demo-deputy-2026")]).await;
+    let p = c
+        .submit(
+            "/login?lang=ru",
+            "/login",
+            &[
+                ("contact", "deputy@demo.qatysu.kz"),
+                ("password", "demo-deputy-2026"),
+            ],
+        )
+        .await;
     assert_eq!(p.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(p.has("Слишком много попыток. Повторите через 15 минут."));
 }
 
 /// The scope each demo role was granted on.
 fn scope_of(role: Role) -> Option<&'static str> {
-    demo::ACCOUNTS.iter().find(|a| a.0 == role).and_then(|a| a.1)
+    demo::ACCOUNTS
+        .iter()
+        .find(|a| a.0 == role)
+        .and_then(|a| a.1)
 }
 
 fn path(katos: &[&str]) -> Vec<Kato> {
@@ -129,32 +335,71 @@ fn path(katos: &[&str]) -> Vec<Kato> {
 async fn role_action_territory_matrix_over_http() {
     let app = TestApp::spawn().await;
     let targets: [(&str, Vec<Kato>); 3] = [
-        ("114435200", path(&["110000000", "114400000", "114435000", "114435200"])),
+        (
+            "114435200",
+            path(&["110000000", "114400000", "114435000", "114435200"]),
+        ),
         ("114441000", path(&["110000000", "114400000", "114441000"])),
         ("110000000", path(&["110000000"])),
     ];
     for role in Role::ALL {
         let c = app.login_as(role).await;
-        let mut grants = vec![Grant { role: Role::Resident, territory: Kato::parse(demo::DEMO_VILLAGE).ok() }];
+        let mut grants = vec![Grant {
+            role: Role::Resident,
+            territory: Kato::parse(demo::DEMO_VILLAGE).ok(),
+        }];
         if role != Role::Resident {
-            grants.push(Grant { role, territory: scope_of(role).and_then(|k| Kato::parse(k).ok()) });
+            grants.push(Grant {
+                role,
+                territory: scope_of(role).and_then(|k| Kato::parse(k).ok()),
+            });
         }
         for (kato, target_path) in &targets {
             let may = |a: Action| authorize(&grants, a, target_path);
 
             let roles_page = c.get(&format!("/territories/{kato}/roles")).await;
-            let expect = if may(Action::ViewRoleGrants) { StatusCode::OK } else { StatusCode::FORBIDDEN };
+            let expect = if may(Action::ViewRoleGrants) {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
             assert_eq!(roles_page.status, expect, "{role:?} view roles on {kato}");
 
             let page = c.get(&format!("/territories/{kato}")).await;
-            assert_eq!(page.has("name=\"population\""), may(Action::EditTerritory), "{role:?} sees the edit form on {kato}");
+            assert_eq!(
+                page.has("name=\"population\""),
+                may(Action::EditTerritory),
+                "{role:?} sees the edit form on {kato}"
+            );
             let token = page.csrf_or_empty();
-            let res = c.post(&format!("/territories/{kato}/population"), &[("csrf", &token), ("population", "1234")]).await;
-            let expect = if may(Action::EditTerritory) { StatusCode::SEE_OTHER } else { StatusCode::FORBIDDEN };
+            let res = c
+                .post(
+                    &format!("/territories/{kato}/population"),
+                    &[("csrf", &token), ("population", "1234")],
+                )
+                .await;
+            let expect = if may(Action::EditTerritory) {
+                StatusCode::SEE_OTHER
+            } else {
+                StatusCode::FORBIDDEN
+            };
             assert_eq!(res.status, expect, "{role:?} edit population of {kato}");
 
-            let res = c.post(&format!("/territories/{kato}/roles"), &[("csrf", &token), ("contact", "resident@demo.qatysu.kz"), ("role", "monitor")]).await;
-            let expect = if may(Action::GrantRole) { StatusCode::SEE_OTHER } else { StatusCode::FORBIDDEN };
+            let res = c
+                .post(
+                    &format!("/territories/{kato}/roles"),
+                    &[
+                        ("csrf", &token),
+                        ("contact", "resident@demo.qatysu.kz"),
+                        ("role", "monitor"),
+                    ],
+                )
+                .await;
+            let expect = if may(Action::GrantRole) {
+                StatusCode::SEE_OTHER
+            } else {
+                StatusCode::FORBIDDEN
+            };
             assert_eq!(res.status, expect, "{role:?} grant a role on {kato}");
         }
     }
@@ -169,24 +414,56 @@ async fn role_action_territory_matrix_over_http() {
 async fn an_official_corrects_a_population_and_bad_figures_are_refused() {
     let app = TestApp::spawn().await;
     let c = app.login_as(Role::Official).await;
-    let bad = c.submit("/territories/114435200?lang=ru", "/territories/114435200/population", &[("population", "много")]).await;
+    let bad = c
+        .submit(
+            "/territories/114435200?lang=ru",
+            "/territories/114435200/population",
+            &[("population", "много")],
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.has("целым числом") && bad.has("value=\"много\""));
-    let ok = c.submit("/territories/114435200", "/territories/114435200/population", &[("population", "2 345")]).await;
-    assert_eq!(ok.location(), "/territories/114435200?ok=territory-population-saved");
-    let page = c.get("/territories/114435200?ok=territory-population-saved&lang=en").await;
+    let ok = c
+        .submit(
+            "/territories/114435200",
+            "/territories/114435200/population",
+            &[("population", "2 345")],
+        )
+        .await;
+    assert_eq!(
+        ok.location(),
+        "/territories/114435200?ok=territory-population-saved"
+    );
+    let page = c
+        .get("/territories/114435200?ok=territory-population-saved&lang=en")
+        .await;
     assert!(page.has("2,345") && page.has("The population has been saved."));
-    assert!(!page.has("illustrative figure"), "a figure entered by an official is not illustrative");
+    assert!(
+        !page.has("illustrative figure"),
+        "a figure entered by an official is not illustrative"
+    );
 }
 
 #[tokio::test]
 async fn an_admin_grants_a_role_by_contact() {
     let app = TestApp::spawn().await;
     let c = app.login_as(Role::Admin).await;
-    let bad = c.submit("/territories/114441000/roles?lang=en", "/territories/114441000/roles", &[("contact", "nobody@mail.kz"), ("role", "monitor")]).await;
+    let bad = c
+        .submit(
+            "/territories/114441000/roles?lang=en",
+            "/territories/114441000/roles",
+            &[("contact", "nobody@mail.kz"), ("role", "monitor")],
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.has("No account has this phone or e-mail.") && bad.has("nobody@mail.kz"));
-    let ok = c.submit("/territories/114441000/roles", "/territories/114441000/roles", &[("contact", "resident@demo.qatysu.kz"), ("role", "monitor")]).await;
+    let ok = c
+        .submit(
+            "/territories/114441000/roles",
+            "/territories/114441000/roles",
+            &[("contact", "resident@demo.qatysu.kz"), ("role", "monitor")],
+        )
+        .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
     let list = c.get("/territories/114441000/roles?lang=en").await;
     assert!(list.has("Бауыржан Нұрланов") && list.has("monitoring group member"));

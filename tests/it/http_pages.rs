@@ -7,8 +7,21 @@ use reqwest::StatusCode;
 async fn public_pages_render_in_every_language() {
     let app = TestApp::spawn().await;
     let c = app.client();
-    for path in ["/", "/territories", "/territories/110000000", "/territories/114400000", "/territories/114435000", "/territories/114435200", "/login", "/register"] {
-        for (lang, word) in [("kk", "Аумақтар"), ("ru", "Территории"), ("en", "Territories")] {
+    for path in [
+        "/",
+        "/territories",
+        "/territories/110000000",
+        "/territories/114400000",
+        "/territories/114435000",
+        "/territories/114435200",
+        "/login",
+        "/register",
+    ] {
+        for (lang, word) in [
+            ("kk", "Аумақтар"),
+            ("ru", "Территории"),
+            ("en", "Territories"),
+        ] {
             let p = c.get(&format!("{path}?lang={lang}")).await;
             assert_eq!(p.status, StatusCode::OK, "{path} {lang}");
             assert!(p.has(&format!("<html lang=\"{lang}\">")), "{path} {lang}");
@@ -23,8 +36,16 @@ async fn kazakh_is_the_default_and_the_choice_is_remembered() {
     let c = app.client();
     assert!(c.get("/").await.has("<html lang=\"kk\">"));
     let switched = c.get("/territories?lang=ru").await;
-    let cookie = switched.headers.get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or("");
-    assert!(cookie.contains("lang=ru") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+    let cookie = switched
+        .headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(
+        cookie.contains("lang=ru")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax")
+    );
     // The next page, with no parameter, stays in Russian; the switch links keep the page.
     let next = c.get("/territories/114400000").await;
     assert!(next.has("<html lang=\"ru\">"));
@@ -39,35 +60,71 @@ async fn territory_page_shows_the_tree_and_labels_illustrative_figures() {
     let p = c.get("/territories/114435000?lang=ru").await;
     assert!(p.has("Алакольский с.о."));
     assert!(p.has("сельский округ"));
-    assert!(p.has("Акмолинская область") && p.has("Егиндыкольский район"), "breadcrumbs");
+    assert!(
+        p.has("Акмолинская область") && p.has("Егиндыкольский район"),
+        "breadcrumbs"
+    );
     assert!(p.has("с.Полтавское") && p.has("с.Коркем"));
     assert!(p.has("2 территории"), "Russian plural for 2");
-    assert!(p.has("условная цифра"), "illustrative population is labelled");
+    assert!(
+        p.has("условная цифра"),
+        "illustrative population is labelled"
+    );
     let tree = c.get("/territories?lang=en").await;
     assert_eq!(tree.body.matches("<li class=\"d").count(), 23);
     let unknown = c.get("/territories/119999999?lang=kk").await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     assert!(unknown.has("Бет табылмады"), "404 page in Kazakh");
-    assert_eq!(c.get("/territories/not-a-code?lang=en").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        c.get("/territories/not-a-code?lang=en").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
 async fn security_headers_and_compression_on_every_response() {
     let app = TestApp::spawn().await;
     let c = app.client();
-    for path in ["/", "/login", "/nowhere", "/api/v1/territories", "/static/style.css"] {
+    for path in [
+        "/",
+        "/login",
+        "/nowhere",
+        "/api/v1/territories",
+        "/static/style.css",
+    ] {
         let p = c.get(path).await;
-        let h = |n: &str| p.headers.get(n).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-        assert!(h("content-security-policy").contains("script-src 'none'"), "{path}");
-        assert!(h("content-security-policy").contains("frame-ancestors 'none'"), "{path}");
+        let h = |n: &str| {
+            p.headers
+                .get(n)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string()
+        };
+        assert!(
+            h("content-security-policy").contains("script-src 'none'"),
+            "{path}"
+        );
+        assert!(
+            h("content-security-policy").contains("frame-ancestors 'none'"),
+            "{path}"
+        );
         assert_eq!(h("x-content-type-options"), "nosniff", "{path}");
         assert_eq!(h("referrer-policy"), "same-origin", "{path}");
         assert!(!h("x-request-id").is_empty(), "{path}");
     }
     let home = c.get("/").await;
-    assert_eq!(home.headers.get("content-encoding").and_then(|v| v.to_str().ok()), Some("gzip"));
+    assert_eq!(
+        home.headers
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok()),
+        Some("gzip")
+    );
     let css = c.get("/static/style.css").await;
-    assert!(css.compressed <= CSS_BUDGET, "stylesheet {} bytes compressed", css.compressed);
+    assert!(
+        css.compressed <= CSS_BUDGET,
+        "stylesheet {} bytes compressed",
+        css.compressed
+    );
     assert!(!css.body.contains("@import"));
 }
 
@@ -76,14 +133,30 @@ async fn a_post_without_a_valid_csrf_token_gets_a_friendly_403() {
     let app = TestApp::spawn().await;
     let c = app.client();
     let _ = c.get("/login?lang=en").await; // gets the CSRF cookie
-    let p = c.post("/login", &[("contact", "admin@demo.qatysu.kz"), ("password", "demo-admin-2026")]).await;
+    let p = c
+        .post(
+            "/login",
+            &[
+                ("contact", "admin@demo.qatysu.kz"),
+                ("password", "demo-admin-2026"),
+            ],
+        )
+        .await;
     assert_eq!(p.status, StatusCode::FORBIDDEN);
     assert!(p.has("The form has expired"));
-    let forged = c.post("/login", &[("csrf", "00"), ("contact", "a@b.kz"), ("password", "x")]).await;
+    let forged = c
+        .post(
+            "/login",
+            &[("csrf", "00"), ("contact", "a@b.kz"), ("password", "x")],
+        )
+        .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     // A client that never received a cookie cannot post at all.
     let fresh = app.client();
-    assert_eq!(fresh.post("/logout", &[("csrf", "x")]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        fresh.post("/logout", &[("csrf", "x")]).await.status,
+        StatusCode::FORBIDDEN
+    );
     // Another site's form is refused even with a token.
     let token = c.get("/login").await.csrf();
     let res = c
@@ -102,12 +175,16 @@ async fn a_post_without_a_valid_csrf_token_gets_a_friendly_403() {
 async fn api_lists_territories_and_is_described_by_openapi() {
     let app = TestApp::spawn().await;
     let c = app.client();
-    let roots: serde_json::Value = serde_json::from_str(&c.get("/api/v1/territories").await.body).expect("json");
+    let roots: serde_json::Value =
+        serde_json::from_str(&c.get("/api/v1/territories").await.body).expect("json");
     assert_eq!(roots.as_array().map(|a| a.len()), Some(1));
     assert_eq!(roots[0]["kato"], "110000000");
-    let okrugs: serde_json::Value = serde_json::from_str(&c.get("/api/v1/territories?parent=114400000").await.body).expect("json");
+    let okrugs: serde_json::Value =
+        serde_json::from_str(&c.get("/api/v1/territories?parent=114400000").await.body)
+            .expect("json");
     assert_eq!(okrugs.as_array().map(|a| a.len()), Some(8));
-    let village: serde_json::Value = serde_json::from_str(&c.get("/api/v1/territories/114435200").await.body).expect("json");
+    let village: serde_json::Value =
+        serde_json::from_str(&c.get("/api/v1/territories/114435200").await.body).expect("json");
     assert_eq!(village["name_kk"], "Көркем а.");
     assert_eq!(village["kind"], "village");
     assert_eq!(village["parent"], "114435000");
@@ -117,7 +194,8 @@ async fn api_lists_territories_and_is_described_by_openapi() {
     let err: serde_json::Value = serde_json::from_str(&missing.body).expect("json error");
     assert!(err["request_id"].as_str().is_some_and(|s| s.len() > 8));
 
-    let spec: serde_json::Value = serde_json::from_str(&c.get("/api/openapi.json").await.body).expect("openapi");
+    let spec: serde_json::Value =
+        serde_json::from_str(&c.get("/api/openapi.json").await.body).expect("openapi");
     assert_eq!(spec["openapi"], "3.1.0");
     let paths = spec["paths"].as_object().expect("paths");
     for p in ["/api/v1/territories", "/api/v1/territories/{kato}"] {
@@ -136,5 +214,8 @@ async fn healthz_answers_when_the_database_does() {
     let p = app.client().get("/healthz").await;
     assert_eq!(p.status, StatusCode::OK);
     app.db.close().await;
-    assert_eq!(app.client().get("/healthz").await.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        app.client().get("/healthz").await.status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
 }

@@ -11,7 +11,10 @@ async fn a_login_through_one_instance_is_valid_on_the_other() {
     let second = first.another_instance().await;
     let c = first.login_as(Role::Coordinator).await;
     // The same cookie jar, pointed at the other instance (same host, so the cookies apply).
-    let on_second = crate::support::Client { base: format!("http://{}", second.addr), http: c.http.clone() };
+    let on_second = crate::support::Client {
+        base: format!("http://{}", second.addr),
+        http: c.http.clone(),
+    };
     let page = on_second.get("/account?lang=en").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.has("Айгүл Сейітова"));
@@ -29,9 +32,26 @@ async fn login_throttling_is_shared_between_instances() {
     let second = first.another_instance().await;
     for app in [&first, &second, &first, &second, &first] {
         let c = app.client();
-        c.submit("/login", "/login", &[("contact", "expert@demo.qatysu.kz"), ("password", "guess-guess")]).await;
+        c.submit(
+            "/login",
+            "/login",
+            &[
+                ("contact", "expert@demo.qatysu.kz"),
+                ("password", "guess-guess"),
+            ],
+        )
+        .await;
     }
     let c = second.client();
-    let p = c.submit("/login", "/login", &[("contact", "expert@demo.qatysu.kz"), ("password", "demo-expert-2026")]).await;
+    let p = c
+        .submit(
+            "/login",
+            "/login",
+            &[
+                ("contact", "expert@demo.qatysu.kz"),
+                ("password", "demo-expert-2026"),
+            ],
+        )
+        .await;
     assert_eq!(p.status, StatusCode::TOO_MANY_REQUESTS);
 }

@@ -19,7 +19,9 @@ pub const PAGE_BUDGET: usize = 14 * 1024;
 pub const CSS_BUDGET: usize = 6 * 1024;
 
 pub fn postgres_url() -> Option<String> {
-    std::env::var("QATYSU_TEST_DATABASE_URL").ok().filter(|u| !u.is_empty())
+    std::env::var("QATYSU_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
 }
 
 static PG_CLEANED: OnceCell<()> = OnceCell::const_new();
@@ -33,7 +35,10 @@ pub struct TestDb {
 }
 
 fn swap_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map(|(b, q)| (b, Some(q))).unwrap_or((url, None));
+    let (base, query) = url
+        .split_once('?')
+        .map(|(b, q)| (b, Some(q)))
+        .unwrap_or((url, None));
     let cut = base.rfind('/').map(|i| &base[..i]).unwrap_or(base);
     match query {
         Some(q) => format!("{cut}/{name}?{q}"),
@@ -45,27 +50,43 @@ pub async fn fresh_db() -> TestDb {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = match postgres_url() {
         Some(admin_url) => {
-            let admin = sqlx::PgPool::connect(&admin_url).await.expect("QATYSU_TEST_DATABASE_URL must be reachable");
+            let admin = sqlx::PgPool::connect(&admin_url)
+                .await
+                .expect("QATYSU_TEST_DATABASE_URL must be reachable");
             PG_CLEANED
                 .get_or_init(|| async {
                     // Databases left by earlier runs (a test that panicked never drops its own).
-                    let stale: Vec<String> = sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'qatysu_t_%'")
-                        .fetch_all(&admin)
-                        .await
-                        .unwrap_or_default();
+                    let stale: Vec<String> = sqlx::query_scalar(
+                        "SELECT datname FROM pg_database WHERE datname LIKE 'qatysu_t_%'",
+                    )
+                    .fetch_all(&admin)
+                    .await
+                    .unwrap_or_default();
                     for name in stale {
-                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&admin).await;
+                        let _ = sqlx::query(&format!(
+                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                        ))
+                        .execute(&admin)
+                        .await;
                     }
                 })
                 .await;
             let name = format!("{PG_PREFIX}{}", uuid::Uuid::now_v7().simple());
-            sqlx::query(&format!("CREATE DATABASE \"{name}\"")).execute(&admin).await.expect("create test database");
+            sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                .execute(&admin)
+                .await
+                .expect("create test database");
             admin.close().await;
             swap_database(&admin_url, &name)
         }
-        None => format!("sqlite://{}?mode=rwc", dir.path().join("qatysu.db").display()),
+        None => format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("qatysu.db").display()
+        ),
     };
-    let db = Db::connect(&url).await.expect("connect to the test database");
+    let db = Db::connect(&url)
+        .await
+        .expect("connect to the test database");
     db.migrate().await.expect("migrate");
     TestDb { db, url, dir }
 }
@@ -104,12 +125,21 @@ impl TestApp {
 
     async fn start(db: Db, url: String, data: &Path, config: web::Config) -> TestApp {
         let state = web::AppState::new(db.clone(), SECRET, config);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
         let server = tokio::spawn(async move {
             let _ = web::serve(listener, state).await;
         });
-        TestApp { addr, db, url, data: data.to_path_buf(), _dir: None, server }
+        TestApp {
+            addr,
+            db,
+            url,
+            data: data.to_path_buf(),
+            _dir: None,
+            server,
+        }
     }
 
     pub fn client(&self) -> Client {
@@ -118,14 +148,28 @@ impl TestApp {
 
     /// A client logged in as the demo account of `role`.
     pub async fn login_as(&self, role: Role) -> Client {
-        let (_, _, _, email, password) = demo::ACCOUNTS.iter().find(|a| a.0 == role).expect("demo role");
+        let (_, _, _, email, password) = demo::ACCOUNTS
+            .iter()
+            .find(|a| a.0 == role)
+            .expect("demo role");
         self.login_as_contact(email, password).await
     }
 
     pub async fn login_as_contact(&self, contact: &str, password: &str) -> Client {
         let c = self.client();
-        let res = c.submit("/login", "/login", &[("contact", contact), ("password", password)]).await;
-        assert_eq!(res.status, StatusCode::SEE_OTHER, "login as {contact}: {}", res.body);
+        let res = c
+            .submit(
+                "/login",
+                "/login",
+                &[("contact", contact), ("password", password)],
+            )
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::SEE_OTHER,
+            "login as {contact}: {}",
+            res.body
+        );
         c
     }
 }
@@ -146,14 +190,25 @@ pub struct Page {
 
 impl Page {
     pub fn location(&self) -> &str {
-        self.headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
 
     /// The value of the hidden CSRF field of the first form.
     pub fn csrf(&self) -> String {
         let marker = "name=\"csrf\" value=\"";
-        let start = self.body.find(marker).map(|i| i + marker.len()).expect("page has a CSRF field");
-        self.body[start..].split('"').next().unwrap_or("").to_string()
+        let start = self
+            .body
+            .find(marker)
+            .map(|i| i + marker.len())
+            .expect("page has a CSRF field");
+        self.body[start..]
+            .split('"')
+            .next()
+            .unwrap_or("")
+            .to_string()
     }
 
     /// The CSRF field's value, or "" on a page without forms.
@@ -183,7 +238,10 @@ impl Client {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        Client { base: format!("http://{addr}"), http }
+        Client {
+            base: format!("http://{addr}"),
+            http,
+        }
     }
 
     async fn read(res: reqwest::Response) -> Page {
@@ -193,18 +251,31 @@ impl Client {
         let gz = headers.get(CONTENT_ENCODING).is_some_and(|v| v == "gzip");
         let body = if gz {
             let mut s = String::new();
-            flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut s).expect("gunzip");
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_string(&mut s)
+                .expect("gunzip");
             s
         } else {
             String::from_utf8_lossy(&bytes).into_owned()
         };
-        let page = Page { status, headers, body, compressed: bytes.len() };
+        let page = Page {
+            status,
+            headers,
+            body,
+            compressed: bytes.len(),
+        };
         check_page(&page);
         page
     }
 
     pub async fn get(&self, path: &str) -> Page {
-        let res = self.http.get(format!("{}{path}", self.base)).header(ACCEPT_ENCODING, "gzip").send().await.expect("GET");
+        let res = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header(ACCEPT_ENCODING, "gzip")
+            .send()
+            .await
+            .expect("GET");
         Client::read(res).await
     }
 
@@ -244,7 +315,9 @@ fn enc(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(b))
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -262,7 +335,11 @@ fn check_page(p: &Page) {
     if !html {
         return;
     }
-    assert!(p.compressed <= PAGE_BUDGET, "page of {} bytes compressed is over the budget", p.compressed);
+    assert!(
+        p.compressed <= PAGE_BUDGET,
+        "page of {} bytes compressed is over the budget",
+        p.compressed
+    );
     assert!(p.body.contains("<html lang=\""), "page without <html lang>");
     let forms = p.body.matches("method=\"post\"").count();
     let tokens = p.body.matches("name=\"csrf\"").count();
@@ -280,7 +357,18 @@ fn record_weight(p: &Page) {
         .unwrap_or("")
         .to_string();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
-    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("page-weights.txt")) {
-        let _ = writeln!(f, "{}\t{}\t{}\t{}", p.compressed, p.body.len(), p.status.as_u16(), title);
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("page-weights.txt"))
+    {
+        let _ = writeln!(
+            f,
+            "{}\t{}\t{}\t{}",
+            p.compressed,
+            p.body.len(),
+            p.status.as_u16(),
+            title
+        );
     }
 }

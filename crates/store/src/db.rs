@@ -79,7 +79,10 @@ impl Db {
                 .await?;
             return Ok(Db::Postgres(pool));
         }
-        let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
+        let Some(rest) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        else {
             return Err(StoreError::UnsupportedUrl(url.to_string()));
         };
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));

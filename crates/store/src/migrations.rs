@@ -35,7 +35,10 @@ pub(crate) async fn apply(db: &Db) -> Result<MigrationStatus> {
     let current: Option<i64> = on_pool!(db, p => sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations").fetch_one(p).await)?;
     let current = current.unwrap_or(0);
     if current > known {
-        return Err(StoreError::SchemaTooNew { found: current, known });
+        return Err(StoreError::SchemaTooNew {
+            found: current,
+            known,
+        });
     }
     let mut applied_now = Vec::new();
     for &(version, name, sql) in list.iter().filter(|m| m.0 > current) {
@@ -45,16 +48,27 @@ pub(crate) async fn apply(db: &Db) -> Result<MigrationStatus> {
             Db::Sqlite(pool) => {
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
                 sqlx::raw_sql(sql).execute(&mut *tx).await?;
-                sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-                    .bind(version).bind(name).bind(&now).execute(&mut *tx).await?;
+                sqlx::query(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                )
+                .bind(version)
+                .bind(name)
+                .bind(&now)
+                .execute(&mut *tx)
+                .await?;
                 tx.commit().await?;
             }
             Db::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
                 // Two instances starting together must not both migrate.
-                sqlx::query("SELECT pg_advisory_xact_lock(7243911)").execute(&mut *tx).await?;
-                let done: Option<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
-                    .bind(version).fetch_optional(&mut *tx).await?;
+                sqlx::query("SELECT pg_advisory_xact_lock(7243911)")
+                    .execute(&mut *tx)
+                    .await?;
+                let done: Option<i64> =
+                    sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
+                        .bind(version)
+                        .fetch_optional(&mut *tx)
+                        .await?;
                 if done.is_none() {
                     sqlx::raw_sql(sql).execute(&mut *tx).await?;
                     sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
@@ -66,7 +80,10 @@ pub(crate) async fn apply(db: &Db) -> Result<MigrationStatus> {
         tracing::info!(version, name, "migration applied");
         applied_now.push(version);
     }
-    Ok(MigrationStatus { applied_now, version: known.max(current) })
+    Ok(MigrationStatus {
+        applied_now,
+        version: known.max(current),
+    })
 }
 
 #[cfg(test)]
@@ -75,7 +92,9 @@ mod tests {
 
     #[test]
     fn both_engines_have_the_same_migrations() {
-        let names = |l: &[(i64, &'static str, &'static str)]| l.iter().map(|m| (m.0, m.1)).collect::<Vec<_>>();
+        let names = |l: &[(i64, &'static str, &'static str)]| {
+            l.iter().map(|m| (m.0, m.1)).collect::<Vec<_>>()
+        };
         assert_eq!(names(MIGRATIONS_SQLITE), names(MIGRATIONS_POSTGRES));
         for (i, m) in MIGRATIONS_SQLITE.iter().enumerate() {
             assert_eq!(m.0, i as i64 + 1, "versions are 1, 2, 3, …");

@@ -11,7 +11,9 @@ use axum::routing::get;
 use axum::Router;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(home)).route("/healthz", get(healthz))
+    Router::new()
+        .route("/", get(home))
+        .route("/healthz", get(healthz))
 }
 
 #[derive(Template)]
@@ -26,7 +28,10 @@ async fn home(State(s): State<AppState>, c: Ctx) -> Result<Html<String>, AppErro
     let users = store::accounts::count(&s.db).await?;
     let stats = c.lang.t_args(
         "home-stats",
-        &[("territories", Arg::Str(c.number(territories))), ("users", Arg::Str(c.number(users)))],
+        &[
+            ("territories", Arg::Str(c.number(territories))),
+            ("users", Arg::Str(c.number(users))),
+        ],
     );
     render(&HomePage { c: &c, stats })
 }

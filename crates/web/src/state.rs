@@ -23,7 +23,11 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     pub fn new(db: Db, secret: &[u8], config: Config) -> AppState {
-        AppState(Arc::new(Inner { db, keys: Keys::derive(secret), config }))
+        AppState(Arc::new(Inner {
+            db,
+            keys: Keys::derive(secret),
+            config,
+        }))
     }
 }
 
@@ -68,7 +72,10 @@ fn derive(secret: &[u8], label: &[u8]) -> Vec<u8> {
 
 impl Keys {
     pub fn derive(secret: &[u8]) -> Keys {
-        Keys { iin: IinKey::new(&derive(secret, b"iin")), csrf: derive(secret, b"csrf") }
+        Keys {
+            iin: IinKey::new(&derive(secret, b"iin")),
+            csrf: derive(secret, b"csrf"),
+        }
     }
 
     /// The form token for a browser's CSRF cookie.

@@ -65,7 +65,11 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 3] = [Action::EditTerritory, Action::GrantRole, Action::ViewRoleGrants];
+    pub const ALL: [Action; 3] = [
+        Action::EditTerritory,
+        Action::GrantRole,
+        Action::ViewRoleGrants,
+    ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
     pub fn allowed_roles(self) -> &'static [Role] {
@@ -142,7 +146,10 @@ mod tests {
         for r in Role::ALL {
             for a in Action::ALL {
                 assert_eq!(
-                    TABLE.iter().filter(|(tr, ta, _)| *tr == r && *ta == a).count(),
+                    TABLE
+                        .iter()
+                        .filter(|(tr, ta, _)| *tr == r && *ta == a)
+                        .count(),
                     1,
                     "{r:?} × {a:?} must have exactly one row"
                 );
@@ -154,20 +161,46 @@ mod tests {
     fn role_action_inside_and_outside() {
         // Granted on an okrug: a village inside it, and a village of another okrug.
         let okrug = k("114435000");
-        let inside = [k("110000000"), k("114400000"), okrug.clone(), k("114435200")];
-        let outside = [k("110000000"), k("114400000"), k("114441000"), k("114441100")];
+        let inside = [
+            k("110000000"),
+            k("114400000"),
+            okrug.clone(),
+            k("114435200"),
+        ];
+        let outside = [
+            k("110000000"),
+            k("114400000"),
+            k("114441000"),
+            k("114441100"),
+        ];
         for &(role, action, allowed) in TABLE {
-            let grants = [Grant { role, territory: Some(okrug.clone()) }];
-            assert_eq!(authorize(&grants, action, &inside), allowed, "{role:?} {action:?} inside");
-            assert!(!authorize(&grants, action, &outside), "{role:?} {action:?} outside");
+            let grants = [Grant {
+                role,
+                territory: Some(okrug.clone()),
+            }];
+            assert_eq!(
+                authorize(&grants, action, &inside),
+                allowed,
+                "{role:?} {action:?} inside"
+            );
+            assert!(
+                !authorize(&grants, action, &outside),
+                "{role:?} {action:?} outside"
+            );
             // A grant never reaches upwards: the district above the okrug is outside too.
-            assert!(!authorize(&grants, action, &inside[..2]), "{role:?} {action:?} above");
+            assert!(
+                !authorize(&grants, action, &inside[..2]),
+                "{role:?} {action:?} above"
+            );
         }
     }
 
     #[test]
     fn country_wide_admin_covers_everything() {
-        let grants = [Grant { role: Role::Admin, territory: None }];
+        let grants = [Grant {
+            role: Role::Admin,
+            territory: None,
+        }];
         for a in Action::ALL {
             assert!(authorize(&grants, a, &[k("750000000")]));
         }

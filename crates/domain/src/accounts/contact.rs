@@ -25,9 +25,15 @@ impl Contact {
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !lower.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+                && !lower
+                    .chars()
+                    .any(|c| c.is_whitespace() || c == '<' || c == '>')
                 && lower.len() <= 254;
-            return if ok { Ok(Contact::Email(lower)) } else { Err(ContactError::Invalid) };
+            return if ok {
+                Ok(Contact::Email(lower))
+            } else {
+                Err(ContactError::Invalid)
+            };
         }
         let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
         let only_phone_chars = s
@@ -63,14 +69,30 @@ mod tests {
 
     #[test]
     fn normalises_phones_and_emails() {
-        for p in ["+7 701 123 45 67", "87011234567", "7011234567", "+7(701)123-45-67"] {
-            assert_eq!(Contact::parse(p), Ok(Contact::Phone("+77011234567".into())), "{p}");
+        for p in [
+            "+7 701 123 45 67",
+            "87011234567",
+            "7011234567",
+            "+7(701)123-45-67",
+        ] {
+            assert_eq!(
+                Contact::parse(p),
+                Ok(Contact::Phone("+77011234567".into())),
+                "{p}"
+            );
         }
         assert_eq!(
             Contact::parse(" Aigul@Mail.KZ "),
             Ok(Contact::Email("aigul@mail.kz".into()))
         );
-        for bad in ["", "123", "a@b", "@mail.kz", "+7 301 123 45 67", "phone 87011234567"] {
+        for bad in [
+            "",
+            "123",
+            "a@b",
+            "@mail.kz",
+            "+7 301 123 45 67",
+            "phone 87011234567",
+        ] {
             assert!(Contact::parse(bad).is_err(), "{bad}");
         }
     }

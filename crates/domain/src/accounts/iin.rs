@@ -37,7 +37,9 @@ const WEIGHTS_2: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
 
 /// The check digit shared by IIN and BIN; `None` when both weight sets give 10 (never issued).
 pub(crate) fn check_digit(d: &[u8; 12]) -> Option<u8> {
-    let sum = |w: &[u32; 11]| -> u32 { w.iter().zip(d).map(|(w, &x)| w * u32::from(x)).sum::<u32>() % 11 };
+    let sum = |w: &[u32; 11]| -> u32 {
+        w.iter().zip(d).map(|(w, &x)| w * u32::from(x)).sum::<u32>() % 11
+    };
     let first = sum(&WEIGHTS_1);
     let r = if first == 10 { sum(&WEIGHTS_2) } else { first };
     (r != 10).then_some(r as u8)
@@ -73,7 +75,7 @@ impl Iin {
     }
 
     pub fn sex(&self) -> Sex {
-        if self.digits[6] % 2 == 1 {
+        if !self.digits[6].is_multiple_of(2) {
             Sex::Male
         } else {
             Sex::Female
@@ -87,7 +89,10 @@ impl Iin {
 
     /// The only part of an IIN the platform ever shows.
     pub fn last_four(&self) -> String {
-        self.digits[8..].iter().map(|d| char::from(b'0' + d)).collect()
+        self.digits[8..]
+            .iter()
+            .map(|d| char::from(b'0' + d))
+            .collect()
     }
 
     fn as_ascii(&self) -> [u8; 12] {
@@ -142,7 +147,13 @@ mod tests {
 
     #[test]
     fn the_rules_test_numbers() {
-        for ok in ["900101300017", "850315400025", "010520500011", "000229600014", "900101300811"] {
+        for ok in [
+            "900101300017",
+            "850315400025",
+            "010520500011",
+            "000229600014",
+            "900101300811",
+        ] {
             assert!(Iin::parse(ok).is_ok(), "{ok} should be valid");
         }
         assert_eq!(Iin::parse("900101300013"), Err(IinError::CheckDigit));
@@ -155,7 +166,10 @@ mod tests {
     #[test]
     fn derives_birth_date_sex_and_age() {
         let iin = Iin::parse("000229600014").unwrap();
-        assert_eq!(iin.birth_date(), NaiveDate::from_ymd_opt(2000, 2, 29).unwrap());
+        assert_eq!(
+            iin.birth_date(),
+            NaiveDate::from_ymd_opt(2000, 2, 29).unwrap()
+        );
         assert_eq!(iin.sex(), Sex::Female);
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(iin.age_on(day(2018, 2, 28)), 17);

@@ -16,9 +16,22 @@ const MAX_LEN: usize = 256;
 
 /// Passwords seen most often in leaks, in Latin and Cyrillic keyboard layouts.
 const COMMON: [&str; 16] = [
-    "12345678", "123456789", "1234567890", "password", "qwertyui", "qwerty123", "11111111",
-    "00000000", "87654321", "password1", "iloveyou", "йцукенгш", "пароль123", "qazwsxed",
-    "abcd1234", "qatysu123",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "password",
+    "qwertyui",
+    "qwerty123",
+    "11111111",
+    "00000000",
+    "87654321",
+    "password1",
+    "iloveyou",
+    "йцукенгш",
+    "пароль123",
+    "qazwsxed",
+    "abcd1234",
+    "qatysu123",
 ];
 
 impl Password {
@@ -31,7 +44,7 @@ impl Password {
             return Err(PasswordError::TooLong);
         }
         let lower = raw.to_lowercase();
-        let one_char = lower.chars().all(|c| Some(c) == lower.chars().next());
+        let one_char = lower.chars().all(|c| lower.starts_with(c));
         if one_char || COMMON.contains(&lower.as_str()) {
             return Err(PasswordError::Common);
         }
@@ -50,9 +63,21 @@ mod tests {
     #[test]
     fn policy() {
         assert!(Password::parse("жаңа-құпия-сөз").is_ok());
-        assert_eq!(Password::parse("short").err(), Some(PasswordError::TooShort { min: 8 }));
-        assert_eq!(Password::parse("12345678").err(), Some(PasswordError::Common));
-        assert_eq!(Password::parse("aaaaaaaaaa").err(), Some(PasswordError::Common));
-        assert_eq!(Password::parse(&"x".repeat(300)).err(), Some(PasswordError::TooLong));
+        assert_eq!(
+            Password::parse("short").err(),
+            Some(PasswordError::TooShort { min: 8 })
+        );
+        assert_eq!(
+            Password::parse("12345678").err(),
+            Some(PasswordError::Common)
+        );
+        assert_eq!(
+            Password::parse("aaaaaaaaaa").err(),
+            Some(PasswordError::Common)
+        );
+        assert_eq!(
+            Password::parse(&"x".repeat(300)).err(),
+            Some(PasswordError::TooLong)
+        );
     }
 }

@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// An amount in tenge (теңге, ₸), kept in tiyn so sums never round.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Tenge(i64);
 
 const NBSP: char = '\u{a0}';
@@ -45,7 +47,7 @@ pub fn group_digits(n: u64, lang: &str) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -97,11 +99,25 @@ mod tests {
     fn mrp_in_force_changes_inside_a_year() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let table = [
-            Mrp { year: 2020, valid_from: d(2020, 1, 1), value: Tenge::from_tenge(2651) },
-            Mrp { year: 2020, valid_from: d(2020, 4, 1), value: Tenge::from_tenge(2778) },
+            Mrp {
+                year: 2020,
+                valid_from: d(2020, 1, 1),
+                value: Tenge::from_tenge(2651),
+            },
+            Mrp {
+                year: 2020,
+                valid_from: d(2020, 4, 1),
+                value: Tenge::from_tenge(2778),
+            },
         ];
-        assert_eq!(Mrp::in_force(&table, d(2020, 3, 31)).unwrap().value, Tenge::from_tenge(2651));
-        assert_eq!(Mrp::in_force(&table, d(2020, 4, 1)).unwrap().value, Tenge::from_tenge(2778));
+        assert_eq!(
+            Mrp::in_force(&table, d(2020, 3, 31)).unwrap().value,
+            Tenge::from_tenge(2651)
+        );
+        assert_eq!(
+            Mrp::in_force(&table, d(2020, 4, 1)).unwrap().value,
+            Tenge::from_tenge(2778)
+        );
         assert!(Mrp::in_force(&table, d(2019, 12, 31)).is_none());
         assert_eq!(table[1].times(1500), Tenge::from_tenge(4_167_000));
     }

@@ -44,7 +44,9 @@ impl TerritoryKind {
             "oblast" => TerritoryKind::Oblast,
             "district" if name.contains("район") => TerritoryKind::District,
             "district" => TerritoryKind::CityOblast,
-            "sub_district" if name.contains("г.") || name.starts_with("п.") => TerritoryKind::Town,
+            "sub_district" if name.contains("г.") || name.starts_with("п.") => {
+                TerritoryKind::Town
+            }
             "sub_district" => TerritoryKind::RuralOkrug,
             "settlement" if name.starts_with("г.") => TerritoryKind::Town,
             "settlement" => TerritoryKind::Village,
@@ -93,7 +95,11 @@ mod tests {
             ("114435200", "settlement", "с.Коркем", Village),
         ];
         for (kato, level, name, want) in cases {
-            assert_eq!(TerritoryKind::classify(kato, level, name), Some(want), "{name}");
+            assert_eq!(
+                TerritoryKind::classify(kato, level, name),
+                Some(want),
+                "{name}"
+            );
         }
         assert_eq!(TerritoryKind::classify("1", "planet", "x"), None);
         for k in TerritoryKind::ALL {

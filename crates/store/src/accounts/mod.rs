@@ -113,7 +113,8 @@ pub async fn create(db: &Db, u: &NewUser) -> Result<std::result::Result<Uuid, Ta
 
 pub async fn by_id(db: &Db, id: Uuid) -> Result<Option<User>> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    let row: Option<Row> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
     Ok(row.map(User::from))
 }
 
@@ -130,7 +131,8 @@ pub async fn credentials(db: &Db, contact: &Contact) -> Result<Option<(User, Str
         row: Row,
         password_hash: String,
     }
-    let found: Option<WithHash> = on_pool!(db, p => sqlx::query_as(&sql).bind(contact.as_str()).fetch_optional(p).await)?;
+    let found: Option<WithHash> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(contact.as_str()).fetch_optional(p).await)?;
     Ok(found.map(|w| (User::from(w.row), w.password_hash)))
 }
 
@@ -140,7 +142,12 @@ pub async fn password_hash(db: &Db, id: Uuid) -> Result<String> {
 }
 
 pub async fn set_password_hash(db: &Db, id: Uuid, hash: &str) -> Result<()> {
-    execute!(db, sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1").bind(id).bind(hash))?;
+    execute!(
+        db,
+        sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1")
+            .bind(id)
+            .bind(hash)
+    )?;
     Ok(())
 }
 
@@ -169,7 +176,8 @@ const GRANT_SELECT: &str = "SELECT g.user_id, u.display_name, g.role, t.kato, t.
 fn held(rows: Vec<GrantRow>) -> Result<Vec<HeldRole>> {
     rows.into_iter()
         .map(|r| {
-            let role = Role::parse(&r.role).ok_or_else(|| StoreError::Corrupt(format!("role {}", r.role)))?;
+            let role = Role::parse(&r.role)
+                .ok_or_else(|| StoreError::Corrupt(format!("role {}", r.role)))?;
             let territory = r
                 .kato
                 .as_deref()
@@ -189,22 +197,29 @@ fn held(rows: Vec<GrantRow>) -> Result<Vec<HeldRole>> {
 
 pub async fn roles_of(db: &Db, user: Uuid) -> Result<Vec<HeldRole>> {
     let sql = format!("{GRANT_SELECT} WHERE g.user_id = $1 ORDER BY g.granted_at");
-    let rows: Vec<GrantRow> = on_pool!(db, p => sqlx::query_as(&sql).bind(user).fetch_all(p).await)?;
+    let rows: Vec<GrantRow> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(user).fetch_all(p).await)?;
     held(rows)
 }
 
 /// Roles granted on a territory or anywhere under it (its subtree's path prefix).
 pub async fn roles_within(db: &Db, path_prefix: &str) -> Result<Vec<HeldRole>> {
-    let sql = format!("{GRANT_SELECT} WHERE t.path LIKE $1 ORDER BY t.kato, g.role, u.display_name");
-    let rows: Vec<GrantRow> = on_pool!(db, p => sqlx::query_as(&sql).bind(format!("{path_prefix}%")).fetch_all(p).await)?;
+    let sql =
+        format!("{GRANT_SELECT} WHERE t.path LIKE $1 ORDER BY t.kato, g.role, u.display_name");
+    let rows: Vec<GrantRow> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(format!("{path_prefix}%")).fetch_all(p).await)?;
     held(rows)
 }
 
 /// Grant a role (idempotent). `territory: None` is the whole country.
 pub async fn grant(db: &Db, user: Uuid, role: Role, territory: Option<Uuid>) -> Result<()> {
     let exists: Option<Uuid> = match territory {
-        Some(t) => on_pool!(db, p => sqlx::query_scalar("SELECT id FROM role_grants WHERE user_id = $1 AND role = $2 AND territory_id = $3").bind(user).bind(role.as_str()).bind(t).fetch_optional(p).await)?,
-        None => on_pool!(db, p => sqlx::query_scalar("SELECT id FROM role_grants WHERE user_id = $1 AND role = $2 AND territory_id IS NULL").bind(user).bind(role.as_str()).fetch_optional(p).await)?,
+        Some(t) => {
+            on_pool!(db, p => sqlx::query_scalar("SELECT id FROM role_grants WHERE user_id = $1 AND role = $2 AND territory_id = $3").bind(user).bind(role.as_str()).bind(t).fetch_optional(p).await)?
+        }
+        None => {
+            on_pool!(db, p => sqlx::query_scalar("SELECT id FROM role_grants WHERE user_id = $1 AND role = $2 AND territory_id IS NULL").bind(user).bind(role.as_str()).fetch_optional(p).await)?
+        }
     };
     if exists.is_some() {
         return Ok(());

@@ -28,40 +28,63 @@ pub async fn user_of(db: &Db, token: &str) -> Result<Option<Uuid>> {
 }
 
 pub async fn delete(db: &Db, token: &str) -> Result<()> {
-    execute!(db, sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash(token)))?;
+    execute!(
+        db,
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash(token))
+    )?;
     Ok(())
 }
 
 /// End every session of a user but one (after a password change).
 pub async fn delete_others(db: &Db, user: Uuid, keep_token: &str) -> Result<()> {
-    execute!(db, sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
-        .bind(user).bind(token_hash(keep_token)))?;
+    execute!(
+        db,
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user)
+            .bind(token_hash(keep_token))
+    )?;
     Ok(())
 }
 
 pub async fn purge_expired(db: &Db) -> Result<u64> {
     let now = Utc::now();
-    let a = execute!(db, sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now))?;
+    let a = execute!(
+        db,
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now)
+    )?;
     let cutoff = now - Duration::days(1);
-    let b = execute!(db, sqlx::query("DELETE FROM login_attempts WHERE attempted_at < $1").bind(cutoff))?;
+    let b = execute!(
+        db,
+        sqlx::query("DELETE FROM login_attempts WHERE attempted_at < $1").bind(cutoff)
+    )?;
     Ok(a + b)
 }
 
 /// Record a failed login for a subject ("ip:…" or "account:…").
 pub async fn record_failure(db: &Db, subject: &str) -> Result<()> {
-    execute!(db, sqlx::query("INSERT INTO login_attempts (id, subject, attempted_at) VALUES ($1, $2, $3)")
-        .bind(new_id()).bind(subject).bind(Utc::now()))?;
+    execute!(
+        db,
+        sqlx::query("INSERT INTO login_attempts (id, subject, attempted_at) VALUES ($1, $2, $3)")
+            .bind(new_id())
+            .bind(subject)
+            .bind(Utc::now())
+    )?;
     Ok(())
 }
 
 /// Failed logins of a subject within the window.
 pub async fn recent_failures(db: &Db, subject: &str, window: Duration) -> Result<i64> {
     let since = Utc::now() - window;
-    Ok(on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE subject = $1 AND attempted_at > $2")
-        .bind(subject).bind(since).fetch_one(p).await)?)
+    Ok(
+        on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE subject = $1 AND attempted_at > $2")
+        .bind(subject).bind(since).fetch_one(p).await)?,
+    )
 }
 
 pub async fn clear_failures(db: &Db, subject: &str) -> Result<()> {
-    execute!(db, sqlx::query("DELETE FROM login_attempts WHERE subject = $1").bind(subject))?;
+    execute!(
+        db,
+        sqlx::query("DELETE FROM login_attempts WHERE subject = $1").bind(subject)
+    )?;
     Ok(())
 }

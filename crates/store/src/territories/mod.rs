@@ -163,13 +163,15 @@ pub async fn upsert_all(
 
 pub async fn by_kato(db: &Db, kato: &Kato) -> Result<Option<Territory>> {
     let sql = format!("SELECT {COLUMNS} FROM territories WHERE kato = $1");
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(kato.as_str()).fetch_optional(p).await)?;
+    let row: Option<Row> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(kato.as_str()).fetch_optional(p).await)?;
     row.map(Territory::try_from).transpose()
 }
 
 pub async fn by_id(db: &Db, id: Uuid) -> Result<Option<Territory>> {
     let sql = format!("SELECT {COLUMNS} FROM territories WHERE id = $1");
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    let row: Option<Row> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
     row.map(Territory::try_from).transpose()
 }
 
@@ -177,11 +179,13 @@ pub async fn by_id(db: &Db, id: Uuid) -> Result<Option<Territory>> {
 pub async fn children(db: &Db, parent: Option<Uuid>) -> Result<Vec<Territory>> {
     let rows: Vec<Row> = match parent {
         Some(id) => {
-            let sql = format!("SELECT {COLUMNS} FROM territories WHERE parent_id = $1 ORDER BY kato");
+            let sql =
+                format!("SELECT {COLUMNS} FROM territories WHERE parent_id = $1 ORDER BY kato");
             on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_all(p).await)?
         }
         None => {
-            let sql = format!("SELECT {COLUMNS} FROM territories WHERE parent_id IS NULL ORDER BY kato");
+            let sql =
+                format!("SELECT {COLUMNS} FROM territories WHERE parent_id IS NULL ORDER BY kato");
             on_pool!(db, p => sqlx::query_as(&sql).fetch_all(p).await)?
         }
     };
@@ -204,7 +208,9 @@ pub async fn all(db: &Db, limit: i64) -> Result<Vec<Territory>> {
 }
 
 pub async fn count(db: &Db) -> Result<i64> {
-    Ok(on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM territories").fetch_one(p).await)?)
+    Ok(
+        on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM territories").fetch_one(p).await)?,
+    )
 }
 
 /// The settlements (villages and towns) where people can be registered as living.
@@ -227,8 +233,15 @@ pub async fn ancestors(db: &Db, t: &Territory) -> Result<Vec<Territory>> {
 
 /// Set the population; a figure entered by a person is no longer illustrative.
 pub async fn set_population(db: &Db, id: Uuid, population: i64) -> Result<()> {
-    let n = execute!(db, sqlx::query("UPDATE territories SET population = $2, population_illustrative = $3 WHERE id = $1")
-        .bind(id).bind(population).bind(false))?;
+    let n = execute!(
+        db,
+        sqlx::query(
+            "UPDATE territories SET population = $2, population_illustrative = $3 WHERE id = $1"
+        )
+        .bind(id)
+        .bind(population)
+        .bind(false)
+    )?;
     if n == 0 {
         return Err(StoreError::NotFound);
     }

@@ -93,6 +93,7 @@ account-age = Age: { $age ->
     [one] { $age } year
    *[other] { $age } years
 }
+account-since = Registered on { $date }
 account-residence = Village of residence
 account-roles = My roles
 password-change-title = Change password

@@ -86,6 +86,7 @@ logout-done = Сіз жүйеден шықтыңыз.
 account-title = Жеке кабинет
 account-iin = ЖСН: ••••••••{ $last4 }
 account-age = Жасы: { $age }
+account-since = Тіркелген күні: { $date }
 account-residence = Тұратын ауылы
 account-roles = Менің рөлдерім
 password-change-title = Құпиясөзді ауыстыру

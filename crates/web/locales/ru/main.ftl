@@ -96,6 +96,7 @@ account-age = Возраст: { $age ->
     [few] { $age } года
    *[many] { $age } лет
 }
+account-since = Дата регистрации: { $date }
 account-residence = Село проживания
 account-roles = Мои роли
 password-change-title = Смена пароля

@@ -47,7 +47,14 @@ async fn roles_page<'a>(
         return Err(AppError::Forbidden);
     }
     let lang = c.lang.code();
-    let prefix = format!("/{}/", t.path.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("/"));
+    let prefix = format!(
+        "/{}/",
+        t.path
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join("/")
+    );
     let rows = store::accounts::roles_within(&s.db, &prefix)
         .await?
         .into_iter()
@@ -68,13 +75,20 @@ async fn roles_page<'a>(
         territory_name: name,
         rows,
         can_grant: authorize(&v.grants, Action::GrantRole, &t.path),
-        roles: Role::ALL.iter().map(|r| (r.as_str(), role_label(c, *r), r.as_str() == form.role)).collect(),
+        roles: Role::ALL
+            .iter()
+            .map(|r| (r.as_str(), role_label(c, *r), r.as_str() == form.role))
+            .collect(),
         contact: form.contact,
         errors,
     })
 }
 
-async fn list(State(s): State<AppState>, c: Ctx, Path(kato): Path<String>) -> Result<Response, AppError> {
+async fn list(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(kato): Path<String>,
+) -> Result<Response, AppError> {
     let t = load(&s, &kato).await?;
     let p = roles_page(&s, &c, &t, GrantForm::default(), FieldErrors::default()).await?;
     Ok(render(&p)?.into_response())
@@ -109,7 +123,9 @@ async fn grant(
             None
         }
         Ok(contact) => {
-            let found = store::accounts::credentials(&s.db, &contact).await?.map(|(u, _)| u);
+            let found = store::accounts::credentials(&s.db, &contact)
+                .await?
+                .map(|(u, _)| u);
             if found.is_none() {
                 errors.add("contact", c.t("err-user-unknown"));
             }
@@ -120,7 +136,10 @@ async fn grant(
         (Some(u), Some(r)) if errors.is_empty() => {
             store::accounts::grant(&s.db, u.id, r, Some(t.id)).await?;
             tracing::info!(target_user = %u.id, role = r.as_str(), territory = %t.kato, by = %v.user.id, "role granted");
-            Ok(Redirect::to(&format!("/territories/{}/roles?ok=roles-granted", t.kato)).into_response())
+            Ok(
+                Redirect::to(&format!("/territories/{}/roles?ok=roles-granted", t.kato))
+                    .into_response(),
+            )
         }
         _ => {
             let p = roles_page(&s, &c, &t, f, errors).await?;

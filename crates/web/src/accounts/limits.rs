@@ -23,9 +23,13 @@ pub fn client_ip(s: &AppState, headers: &HeaderMap, peer: SocketAddr) -> String 
 }
 
 pub fn subjects(ip: &str, contact: Option<&Contact>) -> Vec<Subject> {
-    let mut v = vec![Subject { key: format!("ip:{ip}") }];
+    let mut v = vec![Subject {
+        key: format!("ip:{ip}"),
+    }];
     if let Some(c) = contact {
-        v.push(Subject { key: format!("account:{c}") });
+        v.push(Subject {
+            key: format!("account:{c}"),
+        });
     }
     v
 }

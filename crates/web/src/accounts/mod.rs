@@ -36,7 +36,11 @@ pub fn routes() -> Router<AppState> {
 const SESSION_COOKIE: &str = "qatysu_session";
 
 /// Open a database session and set its cookie on `headers`.
-async fn start_session(s: &AppState, user: Uuid, headers: &mut HeaderMap) -> Result<String, AppError> {
+async fn start_session(
+    s: &AppState,
+    user: Uuid,
+    headers: &mut HeaderMap,
+) -> Result<String, AppError> {
     let mut b = [0u8; 32];
     rand::rng().fill_bytes(&mut b);
     let token = hex::encode(b);
@@ -79,39 +83,75 @@ struct RegisterPage<'a> {
     c: &'a Ctx,
     form: RegisterForm,
     errors: FieldErrors,
-    villages: Vec<(String, Vec<(String, String, bool)>)>,
+    villages: Vec<VillageGroup>,
     password_hint: String,
 }
 
 const VILLAGE_LIMIT: i64 = 3000;
 
-/// Villages grouped under their okrug (or district), for the residence list.
-async fn villages(s: &AppState, c: &Ctx, chosen: &str) -> Result<Vec<(String, Vec<(String, String, bool)>)>, AppError> {
-    let lang = c.lang.code();
-    let list = store::territories::settlements(&s.db, VILLAGE_LIMIT).await?;
-    let mut groups: Vec<(Option<Uuid>, String, Vec<(String, String, bool)>)> = Vec::new();
-    for v in list {
-        if groups.last().map(|g| g.0) != Some(v.parent_id) {
-            let parent = match v.parent_id {
-                Some(p) => store::territories::by_id(&s.db, p).await?.map(|t| t.name(lang).to_string()),
-                None => None,
-            };
-            groups.push((v.parent_id, parent.unwrap_or_default(), Vec::new()));
-        }
-        if let Some(g) = groups.last_mut() {
-            g.2.push((v.kato.to_string(), v.name(lang).to_string(), v.kato.as_str() == chosen.trim()));
-        }
-    }
-    Ok(groups.into_iter().map(|(_, n, items)| (n, items)).collect())
+/// The villages of one okrug (or district) in the residence list.
+struct VillageGroup {
+    name: String,
+    parent: Option<Uuid>,
+    villages: Vec<VillageOption>,
 }
 
-async fn register_page(s: &AppState, c: &Ctx, mut form: RegisterForm, errors: FieldErrors) -> Result<Response, AppError> {
+struct VillageOption {
+    kato: String,
+    name: String,
+    selected: bool,
+}
+
+/// Villages grouped under their okrug (or district), for the residence list.
+async fn villages(s: &AppState, c: &Ctx, chosen: &str) -> Result<Vec<VillageGroup>, AppError> {
+    let lang = c.lang.code();
+    let list = store::territories::settlements(&s.db, VILLAGE_LIMIT).await?;
+    let mut groups: Vec<VillageGroup> = Vec::new();
+    for v in list {
+        if groups.last().map(|g| g.parent) != Some(v.parent_id) {
+            let name = match v.parent_id {
+                Some(p) => store::territories::by_id(&s.db, p)
+                    .await?
+                    .map(|t| t.name(lang).to_string()),
+                None => None,
+            };
+            groups.push(VillageGroup {
+                name: name.unwrap_or_default(),
+                parent: v.parent_id,
+                villages: Vec::new(),
+            });
+        }
+        if let Some(g) = groups.last_mut() {
+            g.villages.push(VillageOption {
+                selected: v.kato.as_str() == chosen.trim(),
+                kato: v.kato.to_string(),
+                name: v.name(lang).to_string(),
+            });
+        }
+    }
+    Ok(groups)
+}
+
+async fn register_page(
+    s: &AppState,
+    c: &Ctx,
+    mut form: RegisterForm,
+    errors: FieldErrors,
+) -> Result<Response, AppError> {
     form.password.clear(); // never sent back
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let page = RegisterPage {
         c,
         villages: villages(s, c, &form.village).await?,
-        password_hint: c.t_num("field-password-hint", "min", domain::accounts::MIN_PASSWORD as i64),
+        password_hint: c.t_num(
+            "field-password-hint",
+            "min",
+            domain::accounts::MIN_PASSWORD as i64,
+        ),
         form,
         errors,
     };
@@ -139,23 +179,37 @@ pub fn password_message(c: &Ctx, e: PasswordError) -> String {
     }
 }
 
-async fn register(State(s): State<AppState>, c: Ctx, Form(f): Form<RegisterForm>) -> Result<Response, AppError> {
+async fn register(
+    State(s): State<AppState>,
+    c: Ctx,
+    Form(f): Form<RegisterForm>,
+) -> Result<Response, AppError> {
     let mut errors = FieldErrors::default();
     let name = f.name.trim().to_string();
     if !(2..=100).contains(&name.chars().count()) {
         errors.add("name", c.t("err-name-required"));
     }
-    let contact = Contact::parse(&f.contact).map_err(|_| errors.add("contact", c.t("err-contact-invalid"))).ok();
-    let iin = Iin::parse(&f.iin).map_err(|e| errors.add("iin", iin_message(&c, e))).ok();
-    let password = Password::parse(&f.password).map_err(|e| errors.add("password", password_message(&c, e))).ok();
+    let contact = Contact::parse(&f.contact)
+        .map_err(|_| errors.add("contact", c.t("err-contact-invalid")))
+        .ok();
+    let iin = Iin::parse(&f.iin)
+        .map_err(|e| errors.add("iin", iin_message(&c, e)))
+        .ok();
+    let password = Password::parse(&f.password)
+        .map_err(|e| errors.add("password", password_message(&c, e)))
+        .ok();
     let village = match domain::Kato::parse(&f.village) {
-        Ok(k) => store::territories::by_kato(&s.db, &k).await?.filter(|t| t.kind.is_settlement()),
+        Ok(k) => store::territories::by_kato(&s.db, &k)
+            .await?
+            .filter(|t| t.kind.is_settlement()),
         Err(_) => None,
     };
     if village.is_none() {
         errors.add("village", c.t("err-village-unknown"));
     }
-    let (Some(contact), Some(iin), Some(password), Some(village), true) = (contact, iin, password, village, errors.is_empty()) else {
+    let (Some(contact), Some(iin), Some(password), Some(village), true) =
+        (contact, iin, password, village, errors.is_empty())
+    else {
         return register_page(&s, &c, f, errors).await;
     };
     let new = NewUser {
@@ -203,7 +257,12 @@ struct LoginPage<'a> {
 }
 
 async fn login_form(c: Ctx) -> Result<Response, AppError> {
-    Ok(render(&LoginPage { c: &c, contact: String::new(), error: None })?.into_response())
+    Ok(render(&LoginPage {
+        c: &c,
+        contact: String::new(),
+        error: None,
+    })?
+    .into_response())
 }
 
 async fn login(
@@ -218,7 +277,11 @@ async fn login(
     let subjects = limits::subjects(&ip, contact.as_ref());
     if let Some(minutes) = limits::blocked(&s, &subjects).await? {
         let error = c.t_num("login-throttled", "minutes", minutes);
-        let page = LoginPage { c: &c, contact: f.contact, error: Some(error) };
+        let page = LoginPage {
+            c: &c,
+            contact: f.contact,
+            error: Some(error),
+        };
         return Ok((StatusCode::TOO_MANY_REQUESTS, render(&page)?).into_response());
     }
     let found = match &contact {
@@ -236,18 +299,31 @@ async fn login(
         }
     }
     limits::record(&s, &subjects).await?;
-    let page = LoginPage { c: &c, contact: f.contact, error: Some(c.t("login-failed")) };
+    let page = LoginPage {
+        c: &c,
+        contact: f.contact,
+        error: Some(c.t("login-failed")),
+    };
     Ok((StatusCode::UNAUTHORIZED, render(&page)?).into_response())
 }
 
-async fn logout(State(s): State<AppState>, token: Option<Extension<SessionToken>>) -> Result<Response, AppError> {
+async fn logout(
+    State(s): State<AppState>,
+    token: Option<Extension<SessionToken>>,
+) -> Result<Response, AppError> {
     if let Some(Extension(SessionToken(t))) = token {
         store::sessions::delete(&s.db, &t).await?;
     }
     let mut headers = HeaderMap::new();
     set_cookie(
         &mut headers,
-        CookieSpec { name: SESSION_COOKIE, value: "", max_age: Some(0), http_only: true, secure: s.config.secure_cookies },
+        CookieSpec {
+            name: SESSION_COOKIE,
+            value: "",
+            max_age: Some(0),
+            http_only: true,
+            secure: s.config.secure_cookies,
+        },
     );
     Ok(redirect_with_cookies("/?ok=logout-done", headers))
 }
@@ -262,6 +338,7 @@ struct AccountPage<'a> {
     contact: String,
     iin: String,
     age: String,
+    since: String,
     residence: String,
     roles: Vec<(String, String)>,
     errors: FieldErrors,
@@ -289,13 +366,28 @@ async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Resp
         .collect();
     let today = chrono::Utc::now().date_naive();
     let age = domain::accounts::age_on(u.birth_date, today);
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let page = AccountPage {
         c,
         name: u.display_name.clone(),
-        contact: u.phone.clone().or_else(|| u.email.clone()).unwrap_or_default(),
-        iin: c.lang.t_args("account-iin", &[("last4", Arg::Str(u.iin_last4.clone()))]),
+        contact: u
+            .phone
+            .clone()
+            .or_else(|| u.email.clone())
+            .unwrap_or_default(),
+        iin: c
+            .lang
+            .t_args("account-iin", &[("last4", Arg::Str(u.iin_last4.clone()))]),
         age: c.t_num("account-age", "age", i64::from(age)),
+        since: c.t_str(
+            "account-since",
+            "date",
+            &c.lang.date(u.created_at.date_naive()),
+        ),
         residence,
         roles,
         errors,
@@ -327,7 +419,9 @@ async fn change_password(
     if !verify_password(f.current, Some(stored)).await {
         errors.add("current", c.t("err-password-wrong"));
     }
-    let new = Password::parse(&f.new).map_err(|e| errors.add("new", password_message(&c, e))).ok();
+    let new = Password::parse(&f.new)
+        .map_err(|e| errors.add("new", password_message(&c, e)))
+        .ok();
     let (Some(new), true) = (new, errors.is_empty()) else {
         return account_page(&s, &c, errors).await;
     };

@@ -15,8 +15,10 @@ const DECOY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$0HnDG
 pub async fn verify_password(candidate: String, hash: Option<String>) -> bool {
     let exists = hash.is_some();
     let hash = hash.unwrap_or_else(|| DECOY.to_string());
-    let ok = tokio::task::spawn_blocking(move || password_auth::verify_password(candidate, &hash).is_ok())
-        .await
-        .unwrap_or(false);
+    let ok = tokio::task::spawn_blocking(move || {
+        password_auth::verify_password(candidate, &hash).is_ok()
+    })
+    .await
+    .unwrap_or(false);
     ok && exists
 }

@@ -37,7 +37,12 @@ struct TerritoryJson {
 
 impl From<&Territory> for TerritoryJson {
     fn from(t: &Territory) -> TerritoryJson {
-        let parent = t.path.len().checked_sub(2).and_then(|i| t.path.get(i)).map(|k| k.to_string());
+        let parent = t
+            .path
+            .len()
+            .checked_sub(2)
+            .and_then(|i| t.path.get(i))
+            .map(|k| k.to_string());
         TerritoryJson {
             kato: t.kato.to_string(),
             kato_version: t.kato_version.clone(),
@@ -57,11 +62,19 @@ struct ListQuery {
     parent: Option<String>,
 }
 
-async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<Json<Vec<TerritoryJson>>, AppError> {
+async fn list(
+    State(s): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<Vec<TerritoryJson>>, AppError> {
     let parent = match q.parent.as_deref() {
         Some(k) => {
             let kato = Kato::parse(k).map_err(|_| AppError::NotFound)?;
-            Some(territories::by_kato(&s.db, &kato).await?.ok_or(AppError::NotFound)?.id)
+            Some(
+                territories::by_kato(&s.db, &kato)
+                    .await?
+                    .ok_or(AppError::NotFound)?
+                    .id,
+            )
         }
         None => None,
     };
@@ -69,8 +82,13 @@ async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<J
     Ok(Json(list.iter().map(TerritoryJson::from).collect()))
 }
 
-async fn one(State(s): State<AppState>, Path(kato): Path<String>) -> Result<Json<TerritoryJson>, AppError> {
+async fn one(
+    State(s): State<AppState>,
+    Path(kato): Path<String>,
+) -> Result<Json<TerritoryJson>, AppError> {
     let kato = Kato::parse(&kato).map_err(|_| AppError::NotFound)?;
-    let t = territories::by_kato(&s.db, &kato).await?.ok_or(AppError::NotFound)?;
+    let t = territories::by_kato(&s.db, &kato)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Json(TerritoryJson::from(&t)))
 }

@@ -147,7 +147,11 @@ mod tests {
             for pat in [".t(\"", ".t_args(\"", ".t_num(\"", ".t_str(\""] {
                 for part in text.split(pat).skip(1) {
                     if let Some(id) = part.split('"').next() {
-                        if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                        if !id.is_empty()
+                            && id
+                                .chars()
+                                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                        {
                             used.insert((id.to_string(), f.display().to_string()));
                         }
                     }
@@ -158,7 +162,11 @@ mod tests {
         let built = domain::TerritoryKind::ALL
             .iter()
             .map(|k| format!("kind-{}", k.as_str()))
-            .chain(domain::Role::ALL.iter().map(|r| format!("role-{}", r.as_str())))
+            .chain(
+                domain::Role::ALL
+                    .iter()
+                    .map(|r| format!("role-{}", r.as_str())),
+            )
             .chain((1..=12).map(|m| format!("month-{m}")))
             .chain(crate::pages::NOTICES.iter().map(|n| n.to_string()));
         for id in built {
@@ -174,7 +182,10 @@ mod tests {
     #[test]
     fn templates_have_no_literal_text() {
         let mut files = Vec::new();
-        collect(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"), &mut files);
+        collect(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"),
+            &mut files,
+        );
         for f in files {
             let text = std::fs::read_to_string(&f).unwrap_or_default();
             let mut visible = String::new();
@@ -193,11 +204,18 @@ mod tests {
                     rest = &rest[start + 1..];
                     continue;
                 }
-                rest = rest[start..].split_once(close).map(|(_, r)| r).unwrap_or("");
+                rest = rest[start..]
+                    .split_once(close)
+                    .map(|(_, r)| r)
+                    .unwrap_or("");
             }
             visible.push_str(rest);
             let letters: String = visible.chars().filter(|c| c.is_alphabetic()).collect();
-            assert!(letters.is_empty(), "{}: literal text {letters:?}", f.display());
+            assert!(
+                letters.is_empty(),
+                "{}: literal text {letters:?}",
+                f.display()
+            );
         }
     }
 

@@ -43,7 +43,11 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-        let sent = if is_form { form_field(&bytes, "csrf") } else { None };
+        let sent = if is_form {
+            form_field(&bytes, "csrf")
+        } else {
+            None
+        };
         if !sent.is_some_and(|s| constant_time_eq(s.as_bytes(), token.as_bytes())) {
             return AppError::Csrf.into_response();
         }
@@ -55,7 +59,13 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         let secure = state.config.secure_cookies;
         set_cookie(
             res.headers_mut(),
-            CookieSpec { name: CSRF_COOKIE, value: &browser_key, max_age: None, http_only: true, secure },
+            CookieSpec {
+                name: CSRF_COOKIE,
+                value: &browser_key,
+                max_age: None,
+                http_only: true,
+                secure,
+            },
         );
     }
     res
@@ -66,7 +76,10 @@ fn cross_site(req: &Request) -> bool {
     if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return !matches!(site, "same-origin" | "none");
     }
-    match (h.get("origin").and_then(|v| v.to_str().ok()), h.get("host").and_then(|v| v.to_str().ok())) {
+    match (
+        h.get("origin").and_then(|v| v.to_str().ok()),
+        h.get("host").and_then(|v| v.to_str().ok()),
+    ) {
         (Some(origin), Some(host)) if origin != "null" => {
             let origin_host = origin.split("://").nth(1).unwrap_or(origin);
             origin_host != host
@@ -76,12 +89,17 @@ fn cross_site(req: &Request) -> bool {
 }
 
 fn form_field(body: &[u8], name: &str) -> Option<String> {
-    serde_urlencoded_pairs(body).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    serde_urlencoded_pairs(body)
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
 }
 
 fn serde_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
     axum::extract::Query::<Vec<(String, String)>>::try_from_uri(
-        &format!("/?{}", String::from_utf8_lossy(body)).parse().unwrap_or_default(),
+        &format!("/?{}", String::from_utf8_lossy(body))
+            .parse()
+            .unwrap_or_default(),
     )
     .map(|q| q.0)
     .unwrap_or_default()

@@ -55,17 +55,26 @@ fn render(lang: Lang, err: &AppError, request_id: &str, path: String, query: Str
         AppError::LoginRequired => (lang.t("error-login-title"), lang.t("error-login-text")),
         AppError::Internal(_) => (
             lang.t("error-500-title"),
-            lang.t_args("error-500-text", &[("id", Arg::Str(request_id.to_string()))]),
+            lang.t_args(
+                "error-500-text",
+                &[("id", Arg::Str(request_id.to_string()))],
+            ),
         ),
     };
     let c = Ctx::bare(lang, path, query);
     let login = matches!(err, AppError::LoginRequired);
-    let page = ErrorPage { c: &c, title, text, login };
+    let page = ErrorPage {
+        c: &c,
+        title,
+        text,
+        login,
+    };
     let status = err.status();
     match page.render() {
         Ok(html) => {
             let mut res = (status, Html(html)).into_response();
-            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             res
         }
         Err(e) => {
@@ -90,13 +99,18 @@ mod tests {
 
     async fn app() -> (Router, tempfile::TempDir) {
         let dir = tempfile::tempdir().expect("dir");
-        let db = store::Db::open_sqlite(&dir.path().join("t.db"), true).await.expect("db");
+        let db = store::Db::open_sqlite(&dir.path().join("t.db"), true)
+            .await
+            .expect("db");
         db.migrate().await.expect("migrate");
         let state = AppState::new(db, b"0123456789abcdef0123456789abcdef", Config::default());
         let routes: Router<AppState> = Router::new()
             .route("/boom", get(boom))
             .route("/api/boom", get(boom));
-        (crate::middleware::wrap(routes, state.clone()).with_state(state), dir)
+        (
+            crate::middleware::wrap(routes, state.clone()).with_state(state),
+            dir,
+        )
     }
 
     #[tokio::test]
@@ -104,20 +118,40 @@ mod tests {
         let (app, _dir) = app().await;
         let res = app
             .clone()
-            .oneshot(Request::get("/boom?lang=ru").body(Body::empty()).expect("request"))
+            .oneshot(
+                Request::get("/boom?lang=ru")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
             .await
             .expect("response");
         assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
-        let id = res.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let id = res
+            .headers()
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
         assert!(id.len() >= 32, "a request id is sent back");
-        let body = String::from_utf8_lossy(&to_bytes(res.into_body(), 1 << 20).await.expect("body")).into_owned();
+        let body =
+            String::from_utf8_lossy(&to_bytes(res.into_body(), 1 << 20).await.expect("body"))
+                .into_owned();
         assert!(body.contains("Что-то пошло не так"), "{body}");
         assert!(body.contains(&id), "the page shows the request id");
         assert!(!body.contains("kaboom"), "no internals leak");
 
-        let res = app.oneshot(Request::get("/api/boom").body(Body::empty()).expect("request")).await.expect("response");
+        let res = app
+            .oneshot(
+                Request::get("/api/boom")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await
+            .expect("response");
         assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
-        let body = String::from_utf8_lossy(&to_bytes(res.into_body(), 1 << 20).await.expect("body")).into_owned();
+        let body =
+            String::from_utf8_lossy(&to_bytes(res.into_body(), 1 << 20).await.expect("body"))
+                .into_owned();
         assert!(body.contains("\"request_id\""), "{body}");
     }
 }

@@ -24,7 +24,13 @@ pub async fn resolve(mut req: Request, next: Next) -> Response {
     if let Some(l) = from_query {
         set_cookie(
             res.headers_mut(),
-            CookieSpec { name: LANG_COOKIE, value: l.code(), max_age: Some(365 * 86400), http_only: true, secure: false },
+            CookieSpec {
+                name: LANG_COOKIE,
+                value: l.code(),
+                max_age: Some(365 * 86400),
+                http_only: true,
+                secure: false,
+            },
         );
     }
     res

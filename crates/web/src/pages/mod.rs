@@ -31,7 +31,14 @@ pub struct Ctx {
 impl Ctx {
     /// For error pages, rendered outside the session and CSRF layers.
     pub fn bare(lang: Lang, path: String, query: String) -> Ctx {
-        Ctx { lang, viewer: None, csrf: String::new(), path, query, notice: None }
+        Ctx {
+            lang,
+            viewer: None,
+            csrf: String::new(),
+            path,
+            query,
+            notice: None,
+        }
     }
 
     pub fn t(&self, id: &str) -> String {
@@ -71,7 +78,12 @@ impl Ctx {
                 }
                 q.push_str("lang=");
                 q.push_str(l.code());
-                (l.code(), l.native_name(), format!("{}?{}", self.path, q), l == self.lang)
+                (
+                    l.code(),
+                    l.native_name(),
+                    format!("{}?{}", self.path, q),
+                    l == self.lang,
+                )
             })
             .collect()
     }
@@ -95,7 +107,11 @@ impl FromRequestParts<AppState> for Ctx {
         Ok(Ctx {
             lang,
             viewer: parts.extensions.get::<Viewer>().cloned(),
-            csrf: parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default(),
+            csrf: parts
+                .extensions
+                .get::<CsrfToken>()
+                .map(|t| t.0.clone())
+                .unwrap_or_default(),
             path: parts.uri.path().to_string(),
             query,
             notice,
@@ -122,7 +138,10 @@ impl FieldErrors {
     }
 
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
     }
 
     pub fn has(&self, field: &str) -> bool {

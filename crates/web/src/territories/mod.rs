@@ -58,7 +58,11 @@ async fn tree(State(s): State<AppState>, c: Ctx) -> Result<Html<String>, AppErro
             depth: t.path.len(),
         })
         .collect();
-    render(&TreePage { c: &c, rows, truncated })
+    render(&TreePage {
+        c: &c,
+        rows,
+        truncated,
+    })
 }
 
 #[derive(Template)]
@@ -81,11 +85,15 @@ struct ShowPage<'a> {
 
 pub async fn load(s: &AppState, kato: &str) -> Result<Territory, AppError> {
     let kato = Kato::parse(kato).map_err(|_| AppError::NotFound)?;
-    territories::by_kato(&s.db, &kato).await?.ok_or(AppError::NotFound)
+    territories::by_kato(&s.db, &kato)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 fn allowed(c: &Ctx, action: Action, t: &Territory) -> bool {
-    c.viewer.as_ref().is_some_and(|v| authorize(&v.grants, action, &t.path))
+    c.viewer
+        .as_ref()
+        .is_some_and(|v| authorize(&v.grants, action, &t.path))
 }
 
 async fn show_page(
@@ -104,7 +112,13 @@ async fn show_page(
     let kids = territories::children(&s.db, Some(t.id)).await?;
     let children = kids
         .iter()
-        .map(|k| (k.kato.to_string(), k.name(lang).to_string(), kind_label(c, k)))
+        .map(|k| {
+            (
+                k.kato.to_string(),
+                k.name(lang).to_string(),
+                kind_label(c, k),
+            )
+        })
         .collect();
     let population = t
         .population
@@ -128,7 +142,11 @@ async fn show_page(
     })
 }
 
-async fn show(State(s): State<AppState>, c: Ctx, Path(kato): Path<String>) -> Result<Html<String>, AppError> {
+async fn show(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(kato): Path<String>,
+) -> Result<Html<String>, AppError> {
     let t = load(&s, &kato).await?;
     show_page(&s, &c, &t, None, None).await
 }
@@ -153,11 +171,19 @@ async fn set_population(
     if !allowed(&c, Action::EditTerritory, &t) {
         return Err(AppError::Forbidden);
     }
-    let cleaned: String = f.population.chars().filter(|ch| !ch.is_whitespace()).collect();
+    let cleaned: String = f
+        .population
+        .chars()
+        .filter(|ch| !ch.is_whitespace())
+        .collect();
     match cleaned.parse::<i64>() {
         Ok(n) if (0..=MAX_POPULATION).contains(&n) => {
             territories::set_population(&s.db, t.id, n).await?;
-            Ok(Redirect::to(&format!("/territories/{}?ok=territory-population-saved", t.kato)).into_response())
+            Ok(Redirect::to(&format!(
+                "/territories/{}?ok=territory-population-saved",
+                t.kato
+            ))
+            .into_response())
         }
         _ => {
             let err = c.t("err-population-invalid");
