@@ -88,7 +88,6 @@ login-throttled = Too many attempts. Try again in { $minutes ->
 logout-submit = Log out
 logout-done = You have logged out.
 account-title = My account
-account-iin = IIN: ••••••••{ $last4 }
 account-age = Age: { $age ->
     [one] { $age } year
    *[other] { $age } years

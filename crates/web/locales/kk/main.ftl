@@ -84,7 +84,6 @@ login-throttled = Әрекет тым көп болды. { $minutes } минут
 logout-submit = Шығу
 logout-done = Сіз жүйеден шықтыңыз.
 account-title = Жеке кабинет
-account-iin = ЖСН: ••••••••{ $last4 }
 account-age = Жасы: { $age }
 account-since = Тіркелген күні: { $date }
 account-residence = Тұратын ауылы

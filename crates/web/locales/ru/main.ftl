@@ -90,7 +90,6 @@ login-throttled = Слишком много попыток. Повторите �
 logout-submit = Выйти
 logout-done = Вы вышли из системы.
 account-title = Мой кабинет
-account-iin = ИИН: ••••••••{ $last4 }
 account-age = Возраст: { $age ->
     [one] { $age } год
     [few] { $age } года

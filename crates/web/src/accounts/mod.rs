@@ -4,7 +4,6 @@ mod limits;
 mod passwords;
 
 use crate::access::role_label;
-use crate::i18n::Arg;
 use crate::middleware::{set_cookie, CookieSpec, SessionToken};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
@@ -379,9 +378,8 @@ async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Resp
             .clone()
             .or_else(|| u.email.clone())
             .unwrap_or_default(),
-        iin: c
-            .lang
-            .t_args("account-iin", &[("last4", Arg::Str(u.iin_last4.clone()))]),
+        // Only the last four digits ever leave the server.
+        iin: format!("••••••••{}", u.iin_last4),
         age: c.t_num("account-age", "age", i64::from(age)),
         since: c.t_str(
             "account-since",
