@@ -1,6 +1,5 @@
 //! `qatysu tally FILE.pb` — count a Pabulib election with any rule of the `tally` crate.
 
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -178,8 +177,11 @@ fn labels(lang: &str) -> Labels {
 }
 
 pub fn run(args: &TallyArgs, lang: &str) -> anyhow::Result<()> {
-    let election =
-        tally::pb::read_file(&args.file).with_context(|| format!("{}", args.file.display()))?;
+    // One line: the file and what is wrong with it (the I/O error already names the file).
+    let election = tally::pb::read_file(&args.file).map_err(|e| match e {
+        tally::pb::ReadError::Io { .. } => anyhow::anyhow!("{e}"),
+        _ => anyhow::anyhow!("{}: {e}", args.file.display()),
+    })?;
     let opts = Options {
         utility: match args.utility {
             None => Utility::Default,

@@ -229,6 +229,15 @@ impl Election {
         self.ballot_ends.push(self.ballot_projects.len() as u32);
     }
 
+    /// Gives back the slack that growing the vectors left while reading.
+    pub(crate) fn shrink(&mut self) {
+        self.voter_cells.shrink_to_fit();
+        self.voter_cell_ends.shrink_to_fit();
+        self.ballot_ends.shrink_to_fit();
+        self.ballot_projects.shrink_to_fit();
+        self.ballot_points.shrink_to_fit();
+    }
+
     /// Replaces the points of all ballots at once (the reader learns their scale only at the end).
     pub(crate) fn set_points(&mut self, points: Vec<u64>) {
         debug_assert_eq!(points.len(), self.ballot_projects.len());

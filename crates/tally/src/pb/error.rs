@@ -4,12 +4,8 @@ use thiserror::Error;
 /// (1-based), so a coordinator can open the file and fix it.
 #[derive(Debug, Error)]
 pub enum ReadError {
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("cannot read {path}: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error("the file is not UTF-8 text (first bad byte at line {line})")]
     NotUtf8 { line: usize },
     #[error("line {line}: a quoted field is not closed")]

@@ -3,6 +3,7 @@ use super::ReadError;
 use crate::election::{Election, Project, VoteType};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::io::BufRead;
 use std::path::Path;
 
 /// Amounts above this (in the file's smallest unit) are refused, so that every sum of costs and
@@ -10,22 +11,82 @@ use std::path::Path;
 const MAX_UNITS: u128 = 1_000_000_000_000_000;
 const MAX_DECIMALS: u32 = 9;
 
-/// Reads a `.pb` file. The file is read once, into memory, and parsed in one pass.
+/// Reads a `.pb` file, streaming: it is read once, line by line, so memory holds the election
+/// and one line, never the whole file.
 pub fn read_file(path: impl AsRef<Path>) -> Result<Election, ReadError> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+    let io_error = |error| ReadError::Io {
         path: path.display().to_string(),
-        source,
-    })?;
-    match std::str::from_utf8(&bytes) {
-        Ok(text) => read_str(text),
-        Err(e) => {
-            let line = 1 + bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            Err(ReadError::NotUtf8 { line })
+        error,
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let lines = FileLines {
+        reader,
+        buf: Vec::new(),
+        pending: std::collections::VecDeque::new(),
+        no: 0,
+        done: false,
+        path,
+    };
+    parse(lines)
+}
+
+/// Lines of a file as Python's `str.splitlines` sees them (`\n`, `\r\n` or `\r`), numbered from 1.
+struct FileLines<'p, R> {
+    reader: R,
+    buf: Vec<u8>,
+    pending: std::collections::VecDeque<String>,
+    no: usize,
+    done: bool,
+    path: &'p Path,
+}
+
+impl<R: BufRead> Iterator for FileLines<'_, R> {
+    type Item = Result<(usize, Cow<'static, str>), ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(line) = self.pending.pop_front() {
+            self.no += 1;
+            return Some(Ok((self.no, Cow::Owned(line))));
         }
+        if self.done {
+            return None;
+        }
+        self.buf.clear();
+        match self.reader.read_until(b'\n', &mut self.buf) {
+            Ok(0) => {
+                self.done = true;
+                return None;
+            }
+            Ok(_) => {}
+            Err(error) => {
+                self.done = true;
+                return Some(Err(ReadError::Io {
+                    path: self.path.display().to_string(),
+                    error,
+                }));
+            }
+        }
+        if self.buf.last() == Some(&b'\n') {
+            self.buf.pop();
+            if self.buf.last() == Some(&b'\r') {
+                self.buf.pop();
+            }
+        }
+        let text = match std::str::from_utf8(&self.buf) {
+            Ok(t) => t,
+            Err(_) => {
+                self.done = true;
+                return Some(Err(ReadError::NotUtf8 { line: self.no + 1 }));
+            }
+        };
+        // A lone `\r` also ends a line.
+        let mut parts = text.split('\r');
+        let first = parts.next().unwrap_or("").to_string();
+        self.pending.extend(parts.map(str::to_string));
+        self.no += 1;
+        Some(Ok((self.no, Cow::Owned(first))))
     }
 }
 
@@ -133,7 +194,7 @@ fn rescale(
 }
 
 /// Splits on `\n`, `\r\n` and `\r`, numbering lines from 1.
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+fn lines(text: &str) -> impl Iterator<Item = Result<(usize, Cow<'_, str>), ReadError>> {
     let mut rest = text;
     let mut no = 0;
     std::iter::from_fn(move || {
@@ -150,7 +211,7 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
             next += 1;
         }
         rest = &rest[next..];
-        Some((no, line))
+        Some(Ok((no, Cow::Borrowed(line))))
     })
 }
 
@@ -177,11 +238,15 @@ struct VotesLayout {
 
 /// Parses the text of a `.pb` file (a leading BOM is allowed).
 pub fn read_str(text: &str) -> Result<Election, ReadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse(lines(text))
+}
+
+fn parse<'t>(
+    lines: impl Iterator<Item = Result<(usize, Cow<'t, str>), ReadError>>,
+) -> Result<Election, ReadError> {
     let mut election = Election::default();
     let mut section = Section::None;
     let mut expect_header = false;
-    let mut row: Vec<Cow<'_, str>> = Vec::new();
     let mut meta_index: HashMap<String, usize> = HashMap::new();
     let mut meta_lines: Vec<usize> = Vec::new();
 
@@ -202,8 +267,15 @@ pub fn read_str(text: &str) -> Result<Election, ReadError> {
     let mut all_points: Vec<Decimal> = Vec::new();
     let mut last_line = 0;
 
-    for (no, line) in lines(text) {
+    for item in lines {
+        let (no, line) = item?;
+        let line = if no == 1 {
+            line.strip_prefix('\u{feff}').unwrap_or(&line)
+        } else {
+            &line
+        };
         last_line = no;
+        let mut row: Vec<Cow<'_, str>> = Vec::new();
         cells::split(line, no, &mut row)?;
         if expect_header {
             if is_blank(&row) {
@@ -486,6 +558,7 @@ pub fn read_str(text: &str) -> Result<Election, ReadError> {
         }
         election.set_points(scaled);
     }
+    election.shrink();
     Ok(election)
 }
 

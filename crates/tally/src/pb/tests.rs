@@ -159,3 +159,22 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn file_and_text_readers_agree() {
+    let text = "\u{feff}META\r\nkey;value\rvote_type;approval\nbudget;100\r\nPROJECTS\nproject_id;cost\n1;10\n\
+                VOTES\nvoter_id;vote\nv;1\r";
+    let dir = std::env::temp_dir().join(format!("tally-read-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("mixed.pb");
+    std::fs::write(&path, text).unwrap();
+    assert_eq!(read_file(&path).unwrap(), read_str(text).unwrap());
+    let mut bad = text.as_bytes().to_vec();
+    bad.extend_from_slice(b"\nw;\xff\n");
+    std::fs::write(&path, &bad).unwrap();
+    assert!(matches!(
+        read_file(&path),
+        Err(ReadError::NotUtf8 { line: 11 })
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+}

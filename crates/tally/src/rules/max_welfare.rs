@@ -28,7 +28,9 @@ impl Search<'_> {
                 cap -= it.weight;
                 profit += it.profit;
             } else {
-                return profit + (u128::from(cap) * it.profit).div_ceil(u128::from(it.weight));
+                // Saturating keeps it an upper bound even for absurd inputs.
+                let part = u128::from(cap).saturating_mul(it.profit);
+                return profit.saturating_add(part.div_ceil(u128::from(it.weight)));
             }
             i += 1;
         }

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use store::Db;
 
 /// `../shared/data/kz/kato_demo_egindykol.csv`, copied so the binary needs nothing beside it.
-pub const DEMO_CSV: &str = include_str!("../../data/kato_demo_egindykol.csv");
+pub const DEMO_CSV: &str = include_str!("../../../data/kato_demo_egindykol.csv");
 
 #[derive(Args, Debug)]
 pub struct DemoArgs {
