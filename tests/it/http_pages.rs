@@ -219,3 +219,52 @@ async fn healthz_answers_when_the_database_does() {
         StatusCode::SERVICE_UNAVAILABLE
     );
 }
+
+#[tokio::test]
+async fn cookies_are_secure_when_tls_is_configured() {
+    let app = TestApp::spawn_with(web::Config {
+        secure_cookies: true,
+        ..web::Config::default()
+    })
+    .await;
+    let c = app.client();
+    let p = c.get("/login").await;
+    let csrf = p
+        .headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(
+        csrf.starts_with("qatysu_csrf=") && csrf.contains("Secure") && csrf.contains("HttpOnly"),
+        "{csrf}"
+    );
+    // reqwest keeps Secure cookies only for https, so send the form by hand.
+    let token = p.csrf();
+    let key = csrf.split(';').next().unwrap_or("");
+    let res = c
+        .http
+        .post(format!("{}/login", c.base))
+        .header("cookie", key)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!(
+            "csrf={token}&contact=admin%40demo.qatysu.kz&password=demo-admin-2026"
+        ))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let session = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("qatysu_session="))
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        session.contains("Secure")
+            && session.contains("HttpOnly")
+            && session.contains("SameSite=Lax"),
+        "{session}"
+    );
+}
