@@ -5,6 +5,7 @@
 pub mod access;
 pub mod accounts;
 pub mod money;
+pub mod pb;
 pub mod territories;
 
 pub use access::{authorize, Action, Grant, Role};

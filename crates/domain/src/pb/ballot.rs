@@ -1,0 +1,117 @@
+use crate::money::Tenge;
+use std::collections::HashSet;
+use std::hash::Hash;
+
+/// The kind of ballot (бюллетень) a cycle uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BallotType {
+    /// One vote for one project, as in eGov Mobile today (the default).
+    OneVote,
+    /// Choose up to `k` projects.
+    UpTo(u32),
+    /// Choose projects whose costs fit in the envelope.
+    Knapsack,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BallotError {
+    #[error("choose at least one project")]
+    Empty,
+    #[error("choose at most {max} projects")]
+    TooMany { max: u32 },
+    #[error("a project is chosen twice")]
+    Duplicate,
+    #[error("a chosen project is not on this ballot")]
+    UnknownProject,
+    #[error("the chosen projects cost {spent:?}, more than the envelope {budget:?}")]
+    OverBudget { spent: Tenge, budget: Tenge },
+}
+
+impl BallotType {
+    pub fn max_choices(self) -> Option<u32> {
+        match self {
+            BallotType::OneVote => Some(1),
+            BallotType::UpTo(k) => Some(k),
+            BallotType::Knapsack => None,
+        }
+    }
+
+    /// Check a voter's choices against the ballot's rules; `cost` looks a project up
+    /// (`None`: not on the ballot).
+    pub fn validate<Id: Eq + Hash>(
+        self,
+        choices: &[Id],
+        cost: impl Fn(&Id) -> Option<Tenge>,
+        envelope: Tenge,
+    ) -> Result<(), BallotError> {
+        if choices.is_empty() {
+            return Err(BallotError::Empty);
+        }
+        let mut seen = HashSet::new();
+        let mut spent: i64 = 0;
+        for c in choices {
+            if !seen.insert(c) {
+                return Err(BallotError::Duplicate);
+            }
+            let price = cost(c).ok_or(BallotError::UnknownProject)?;
+            spent = spent.saturating_add(price.tiyn());
+        }
+        if let Some(max) = self.max_choices() {
+            if choices.len() > max as usize {
+                return Err(BallotError::TooMany { max });
+            }
+        }
+        if self == BallotType::Knapsack && spent > envelope.tiyn() {
+            return Err(BallotError::OverBudget {
+                spent: Tenge::from_tiyn(spent),
+                budget: envelope,
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cost(id: &u32) -> Option<Tenge> {
+        match id {
+            1 => Some(Tenge::from_tenge(400)),
+            2 => Some(Tenge::from_tenge(500)),
+            3 => Some(Tenge::from_tenge(300)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn each_ballot_type() {
+        let env = Tenge::from_tenge(1000);
+        assert_eq!(BallotType::OneVote.validate(&[1], cost, env), Ok(()));
+        assert_eq!(
+            BallotType::OneVote.validate(&[1, 2], cost, env),
+            Err(BallotError::TooMany { max: 1 })
+        );
+        assert_eq!(
+            BallotType::OneVote.validate::<u32>(&[], cost, env),
+            Err(BallotError::Empty)
+        );
+        assert_eq!(
+            BallotType::UpTo(2).validate(&[1, 1], cost, env),
+            Err(BallotError::Duplicate)
+        );
+        assert_eq!(
+            BallotType::UpTo(2).validate(&[1, 9], cost, env),
+            Err(BallotError::UnknownProject)
+        );
+        assert_eq!(BallotType::UpTo(3).validate(&[1, 2, 3], cost, env), Ok(()));
+        assert_eq!(BallotType::Knapsack.validate(&[1, 2], cost, env), Ok(()));
+        assert_eq!(
+            BallotType::Knapsack.validate(&[1, 2, 3], cost, env),
+            Err(BallotError::OverBudget {
+                spent: Tenge::from_tenge(1200),
+                budget: env
+            })
+        );
+    }
+}

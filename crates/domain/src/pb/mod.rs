@@ -1,0 +1,17 @@
+//! The People's Participation Budget (Халықтық қатысу бюджеті, ХҚБ / Бюджет народного
+//! участия, БНУ): the rules of a budget cycle as pure functions. Every figure the law sets is a
+//! configurable default here (the legal basis changed in 2025 and will change again).
+
+mod ballot;
+mod category;
+mod envelope;
+mod limits;
+mod stage;
+
+pub use ballot::{BallotError, BallotType};
+pub use category::Category;
+pub use envelope::{
+    quotas_by_population, CoFinancing, CoFinancingSource, Envelope, Quota, QuotaSplit,
+};
+pub use limits::{CapRules, Eligibility, Ineligible, ShareError, ShareRules};
+pub use stage::{check as check_stage, Stage, StageError, StageFacts};
