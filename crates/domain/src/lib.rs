@@ -5,6 +5,7 @@
 pub mod access;
 pub mod accounts;
 pub mod money;
+pub mod oversight;
 pub mod pb;
 pub mod territories;
 
