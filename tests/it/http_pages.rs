@@ -201,9 +201,19 @@ async fn api_lists_territories_and_is_described_by_openapi() {
     for p in ["/api/v1/territories", "/api/v1/territories/{kato}"] {
         assert!(paths.contains_key(p), "{p} not described");
     }
-    // Every described path answers (with its example parameter filled in).
+    // Every described path answers, its parameters filled from the demo data: `{kato}` with
+    // the demo district, `{id}` with the first record of the collection it belongs to.
     for p in paths.keys() {
-        let url = p.replace("{kato}", "114400000");
+        let mut url = p.replace("{kato}", "114400000");
+        if let Some((collection, rest)) = url.clone().split_once("/{id}") {
+            let list: serde_json::Value =
+                serde_json::from_str(&c.get(collection).await.body).expect("collection json");
+            let id = list[0]["id"]
+                .as_str()
+                .unwrap_or_else(|| panic!("the demo has no record in {collection}"))
+                .to_string();
+            url = format!("{collection}/{id}{rest}");
+        }
         assert_eq!(c.get(&url).await.status, StatusCode::OK, "{url}");
     }
 }

@@ -5,6 +5,7 @@ mod browser;
 mod cli;
 mod http_accounts;
 mod http_pages;
+mod initiatives;
 mod multi_instance;
 mod storage;
 mod support;

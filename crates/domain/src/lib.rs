@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod initiatives;
 pub mod money;
 pub mod oversight;
 pub mod pb;

@@ -7,6 +7,7 @@ mod error;
 mod migrations;
 
 pub mod accounts;
+pub mod initiatives;
 pub mod sessions;
 pub mod territories;
 

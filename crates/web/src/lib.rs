@@ -9,6 +9,7 @@ mod assets;
 mod error;
 mod home;
 pub mod i18n;
+mod initiatives;
 mod middleware;
 mod pages;
 mod state;
@@ -27,6 +28,7 @@ pub fn router(state: AppState) -> Router {
     let routes = Router::new()
         .merge(home::routes())
         .merge(territories::routes())
+        .merge(initiatives::routes())
         .merge(access::routes())
         .merge(accounts::routes())
         .merge(api::routes())

@@ -1,6 +1,8 @@
 //! `qatysu demo`: a fresh database with a real rural district (Egindykol, Akmola oblast),
 //! illustrative populations and one account per role, then the server.
 
+mod initiatives;
+
 use super::serve::{self, ServeArgs};
 use super::user::{create_account, AccountSpec};
 use crate::setup::{self, DataArgs};
@@ -128,6 +130,7 @@ pub async fn seed(db: &Db, secret: &[u8]) -> anyhow::Result<String> {
         create_account(db, &key, &spec).await?;
         let _ = writeln!(out, "  {:<12} {:<28} {}", role.as_str(), email, password);
     }
+    initiatives::seed(db, &key).await?;
     Ok(out)
 }
 

@@ -62,13 +62,32 @@ pub enum Action {
     GrantRole,
     /// See who holds which role in a territory.
     ViewRoleGrants,
+    /// Write a civic initiative (checked on the author's place of residence, which must lie
+    /// inside the addressed territory).
+    SubmitInitiative,
+    /// Publish an initiative or return it to its author with a reason.
+    ModerateInitiative,
+    /// Sign an initiative (checked on the signer's place of residence, like submitting).
+    SignInitiative,
+    /// Publish the official answer and its follow-ups.
+    AnswerInitiative,
+    /// Type in paper signature sheets (double entry).
+    EnterPaperSignatures,
+    /// Set a territory's signature threshold, collection period and answer deadline.
+    ConfigureThreshold,
 }
 
 impl Action {
-    pub const ALL: [Action; 3] = [
+    pub const ALL: [Action; 9] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
+        Action::SubmitInitiative,
+        Action::ModerateInitiative,
+        Action::SignInitiative,
+        Action::AnswerInitiative,
+        Action::EnterPaperSignatures,
+        Action::ConfigureThreshold,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -77,6 +96,13 @@ impl Action {
             Action::EditTerritory => &[Role::Official, Role::Admin],
             Action::GrantRole => &[Role::Admin],
             Action::ViewRoleGrants => &[Role::Coordinator, Role::Official, Role::Admin],
+            // Everyone holds the resident role where they live; administrators act anywhere.
+            Action::SubmitInitiative | Action::SignInitiative => &[Role::Resident, Role::Admin],
+            Action::ModerateInitiative => &[Role::Coordinator, Role::Official, Role::Admin],
+            // Initiatives go to the akim (officials) or the maslikhat (deputies).
+            Action::AnswerInitiative => &[Role::Official, Role::Deputy, Role::Admin],
+            Action::EnterPaperSignatures => &[Role::Coordinator, Role::Admin],
+            Action::ConfigureThreshold => &[Role::Official, Role::Admin],
         }
     }
 }
@@ -121,24 +147,66 @@ mod tests {
         (Role::Resident, Action::EditTerritory, false),
         (Role::Resident, Action::GrantRole, false),
         (Role::Resident, Action::ViewRoleGrants, false),
+        (Role::Resident, Action::SubmitInitiative, true),
+        (Role::Resident, Action::ModerateInitiative, false),
+        (Role::Resident, Action::SignInitiative, true),
+        (Role::Resident, Action::AnswerInitiative, false),
+        (Role::Resident, Action::EnterPaperSignatures, false),
+        (Role::Resident, Action::ConfigureThreshold, false),
         (Role::Coordinator, Action::EditTerritory, false),
         (Role::Coordinator, Action::GrantRole, false),
         (Role::Coordinator, Action::ViewRoleGrants, true),
+        (Role::Coordinator, Action::SubmitInitiative, false),
+        (Role::Coordinator, Action::ModerateInitiative, true),
+        (Role::Coordinator, Action::SignInitiative, false),
+        (Role::Coordinator, Action::AnswerInitiative, false),
+        (Role::Coordinator, Action::EnterPaperSignatures, true),
+        (Role::Coordinator, Action::ConfigureThreshold, false),
         (Role::Expert, Action::EditTerritory, false),
         (Role::Expert, Action::GrantRole, false),
         (Role::Expert, Action::ViewRoleGrants, false),
+        (Role::Expert, Action::SubmitInitiative, false),
+        (Role::Expert, Action::ModerateInitiative, false),
+        (Role::Expert, Action::SignInitiative, false),
+        (Role::Expert, Action::AnswerInitiative, false),
+        (Role::Expert, Action::EnterPaperSignatures, false),
+        (Role::Expert, Action::ConfigureThreshold, false),
         (Role::Official, Action::EditTerritory, true),
         (Role::Official, Action::GrantRole, false),
         (Role::Official, Action::ViewRoleGrants, true),
+        (Role::Official, Action::SubmitInitiative, false),
+        (Role::Official, Action::ModerateInitiative, true),
+        (Role::Official, Action::SignInitiative, false),
+        (Role::Official, Action::AnswerInitiative, true),
+        (Role::Official, Action::EnterPaperSignatures, false),
+        (Role::Official, Action::ConfigureThreshold, true),
         (Role::Deputy, Action::EditTerritory, false),
         (Role::Deputy, Action::GrantRole, false),
         (Role::Deputy, Action::ViewRoleGrants, false),
+        (Role::Deputy, Action::SubmitInitiative, false),
+        (Role::Deputy, Action::ModerateInitiative, false),
+        (Role::Deputy, Action::SignInitiative, false),
+        (Role::Deputy, Action::AnswerInitiative, true),
+        (Role::Deputy, Action::EnterPaperSignatures, false),
+        (Role::Deputy, Action::ConfigureThreshold, false),
         (Role::Monitor, Action::EditTerritory, false),
         (Role::Monitor, Action::GrantRole, false),
         (Role::Monitor, Action::ViewRoleGrants, false),
+        (Role::Monitor, Action::SubmitInitiative, false),
+        (Role::Monitor, Action::ModerateInitiative, false),
+        (Role::Monitor, Action::SignInitiative, false),
+        (Role::Monitor, Action::AnswerInitiative, false),
+        (Role::Monitor, Action::EnterPaperSignatures, false),
+        (Role::Monitor, Action::ConfigureThreshold, false),
         (Role::Admin, Action::EditTerritory, true),
         (Role::Admin, Action::GrantRole, true),
         (Role::Admin, Action::ViewRoleGrants, true),
+        (Role::Admin, Action::SubmitInitiative, true),
+        (Role::Admin, Action::ModerateInitiative, true),
+        (Role::Admin, Action::SignInitiative, true),
+        (Role::Admin, Action::AnswerInitiative, true),
+        (Role::Admin, Action::EnterPaperSignatures, true),
+        (Role::Admin, Action::ConfigureThreshold, true),
     ];
 
     #[test]

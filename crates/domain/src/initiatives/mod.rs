@@ -10,10 +10,10 @@ mod signing;
 mod status;
 mod threshold;
 
-pub use paper::{parse_sheet, reconcile, PaperLine, Reconciled, SheetError};
+pub use paper::{parse_sheet, reconcile, PaperLine, Reconciled, SheetError, SheetErrorKind};
 pub use signing::{may_sign, may_withdraw, SignRefusal, Signer, WithdrawRefusal};
 pub use status::{AnswerKind, CloseReason, Event, FollowUp, Refused, Status};
-pub use threshold::{days_left, is_overdue, Progress, ThresholdRule};
+pub use threshold::{days_left, is_overdue, Progress, RuleError, ThresholdRule};
 
 /// To whom an initiative is addressed: the executive (akim) or the representative body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

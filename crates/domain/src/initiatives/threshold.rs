@@ -216,16 +216,30 @@ mod tests {
         assert_eq!(days_left(due, at("2026-03-30T00:00:00Z")), 1);
         assert_eq!(days_left(due, at("2026-03-29T23:00:00Z")), 2);
         assert_eq!(days_left(due, at("2026-04-02T00:00:00Z")), 0);
-        assert!(is_overdue(Status::MustConsider, Some(due), at("2026-03-31T00:00:01Z")));
+        assert!(is_overdue(
+            Status::MustConsider,
+            Some(due),
+            at("2026-03-31T00:00:01Z")
+        ));
         assert!(!is_overdue(Status::MustConsider, Some(due), due));
-        assert!(!is_overdue(Status::Answered, Some(due), at("2027-01-01T00:00:00Z")));
+        assert!(!is_overdue(
+            Status::Answered,
+            Some(due),
+            at("2027-01-01T00:00:00Z")
+        ));
     }
 
     #[test]
     fn progress() {
-        let p = Progress { signatures: 30, required: 40 };
+        let p = Progress {
+            signatures: 30,
+            required: 40,
+        };
         assert_eq!((p.percent(), p.missing(), p.reached()), (75, 10, false));
-        let p = Progress { signatures: 55, required: 40 };
+        let p = Progress {
+            signatures: 55,
+            required: 40,
+        };
         assert_eq!((p.percent(), p.missing(), p.reached()), (100, 0, true));
     }
 

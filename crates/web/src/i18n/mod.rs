@@ -105,7 +105,9 @@ pub enum Arg {
 /// Message ids defined in a language's files (`locales/<lang>/*.ftl`, one file per
 /// capability), read from the source tree: for the completeness tests.
 pub fn message_ids(lang: Lang) -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang.code());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang.code());
     let mut ids = Vec::new();
     for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         let src = std::fs::read_to_string(entry.path()).unwrap_or_default();

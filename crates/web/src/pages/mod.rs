@@ -16,6 +16,15 @@ pub(crate) const NOTICES: &[&str] = &[
     "password-changed",
     "territory-population-saved",
     "roles-granted",
+    "ini-submitted",
+    "ini-resubmitted",
+    "ini-published",
+    "ini-returned",
+    "ini-signed",
+    "ini-withdrawn",
+    "ini-answered",
+    "ini-followed-up",
+    "ini-rules-saved",
 ];
 
 /// The reader's context, passed to every template as `c`.

@@ -81,6 +81,8 @@ struct ShowPage<'a> {
     can_view_roles: bool,
     population_input: String,
     population_error: Option<String>,
+    /// Initiatives whose answer is overdue, here and below: (id, title, due date).
+    overdue: Vec<(String, String, String)>,
 }
 
 pub async fn load(s: &AppState, kato: &str) -> Result<Territory, AppError> {
@@ -139,6 +141,7 @@ async fn show_page(
         population_input: population_input
             .unwrap_or_else(|| t.population.map(|p| p.to_string()).unwrap_or_default()),
         population_error,
+        overdue: crate::initiatives::overdue_in(s, c, t).await?,
     })
 }
 

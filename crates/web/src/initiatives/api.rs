@@ -1,0 +1,161 @@
+//! Open data: initiatives as JSON, and signature counts per village as JSON or CSV — counts
+//! only, never who signed.
+
+use super::path_prefix;
+use crate::{AppError, AppState};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::Utc;
+use domain::initiatives::Status;
+use domain::Kato;
+use serde::{Deserialize, Serialize};
+use store::initiatives::{self as ini_store, Filter, Initiative};
+use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/initiatives", get(list))
+        .route("/api/v1/initiatives/{id}/villages", get(villages_json))
+        .route("/api/v1/initiatives/{id}/villages.csv", get(villages_csv))
+}
+
+#[derive(Serialize)]
+struct InitiativeJson {
+    id: String,
+    title: String,
+    territory: String,
+    status: &'static str,
+    signatures: i64,
+    threshold: Option<i64>,
+    deadline: Option<String>,
+}
+
+impl From<&Initiative> for InitiativeJson {
+    fn from(i: &Initiative) -> InitiativeJson {
+        InitiativeJson {
+            id: i.id.to_string(),
+            title: i.title.clone(),
+            territory: i.territory_kato.to_string(),
+            status: i.status.as_str(),
+            signatures: i.signatures,
+            threshold: i.required,
+            deadline: i.deadline().map(|d| d.to_rfc3339()),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListQuery {
+    territory: Option<String>,
+    status: Option<String>,
+}
+
+fn bad_request(what: &str) -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        Json(serde_json::json!({ "error": what })),
+    )
+        .into_response()
+}
+
+async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+    ini_store::sweep(&s.db, Utc::now()).await?;
+    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(raw) => match Status::parse(raw) {
+            Some(st) => Some(st),
+            None => return Ok(bad_request("unknown status")),
+        },
+    };
+    let prefix = match q.territory.as_deref().filter(|s| !s.is_empty()) {
+        None => "/".to_string(),
+        Some(k) => {
+            let Ok(kato) = Kato::parse(k) else {
+                return Ok(bad_request("territory must be a KATO code"));
+            };
+            let t = store::territories::by_kato(&s.db, &kato)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            path_prefix(&t.path)
+        }
+    };
+    // Drafts are not public: asking for them gives an empty list.
+    if status.is_some_and(|st| !st.is_public()) {
+        return Ok(Json(Vec::<InitiativeJson>::new()).into_response());
+    }
+    let f = Filter {
+        path_prefix: prefix,
+        status,
+        ..Filter::default()
+    };
+    let list = ini_store::list(&s.db, &f, 1000).await?;
+    Ok(Json(list.iter().map(InitiativeJson::from).collect::<Vec<_>>()).into_response())
+}
+
+#[derive(Serialize)]
+struct VillageJson {
+    kato: String,
+    name_kk: String,
+    name_ru: String,
+    online: i64,
+    paper: i64,
+    total: i64,
+}
+
+async fn villages(s: &AppState, id: &str) -> Result<Vec<VillageJson>, AppError> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    let ini = ini_store::get(&s.db, id).await?.ok_or(AppError::NotFound)?;
+    if !ini.status.is_public() {
+        return Err(AppError::NotFound);
+    }
+    Ok(ini_store::counts_by_village(&s.db, id)
+        .await?
+        .into_iter()
+        .map(|v| VillageJson {
+            total: v.online + v.paper,
+            kato: v.kato,
+            name_kk: v.name_kk,
+            name_ru: v.name_ru,
+            online: v.online,
+            paper: v.paper,
+        })
+        .collect())
+}
+
+async fn villages_json(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    Ok(Json(villages(&s, &id).await?).into_response())
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+async fn villages_csv(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let mut out = String::from("kato,name_kk,name_ru,online,paper,total\n");
+    for v in villages(&s, &id).await? {
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            v.kato,
+            csv_field(&v.name_kk),
+            csv_field(&v.name_ru),
+            v.online,
+            v.paper,
+            v.total
+        ));
+    }
+    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], out).into_response())
+}

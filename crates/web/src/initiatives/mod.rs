@@ -1,0 +1,235 @@
+//! Civic initiatives on the web: submit, moderate, sign and withdraw, paper sheets typed in
+//! twice, thresholds, the official answer and its follow-ups, lists, search and an Atom feed.
+
+mod api;
+mod list;
+mod markdown;
+mod mine;
+mod paper;
+mod rules;
+mod show;
+mod submit;
+
+pub use list::overdue_in;
+
+use crate::pages::Ctx;
+use crate::{AppError, AppState};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::{DateTime, Utc};
+use domain::initiatives::{days_left, is_overdue, Status};
+use domain::{authorize, Action, Grant};
+use store::initiatives::Initiative;
+use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/initiatives", get(list::list).post(submit::create))
+        .route("/initiatives/new", get(submit::new_form))
+        .route("/initiatives/mine", get(mine::mine))
+        .route("/initiatives/{id}", get(show::show))
+        .route(
+            "/initiatives/{id}/edit",
+            get(submit::edit_form).post(submit::resubmit),
+        )
+        .route("/initiatives/{id}/sign", post(show::sign))
+        .route("/initiatives/{id}/withdraw", post(show::withdraw))
+        .route("/initiatives/{id}/publish", post(show::publish))
+        .route("/initiatives/{id}/return", post(show::return_to_author))
+        .route("/initiatives/{id}/answer", post(show::answer))
+        .route("/initiatives/{id}/follow-up", post(show::follow_up))
+        .route(
+            "/initiatives/{id}/paper",
+            get(paper::form).post(paper::enter),
+        )
+        .route("/territories/{kato}/initiatives.atom", get(list::feed))
+        .route(
+            "/territories/{kato}/initiative-rules",
+            get(rules::form).post(rules::save),
+        )
+        .merge(api::routes())
+}
+
+/// The path string a territory's subtree shares (`/110000000/114400000/`).
+pub(crate) fn path_prefix(path: &[domain::Kato]) -> String {
+    let mut s = String::from("/");
+    for k in path {
+        s.push_str(k.as_str());
+        s.push('/');
+    }
+    s
+}
+
+fn grants(c: &Ctx) -> &[Grant] {
+    c.viewer
+        .as_ref()
+        .map(|v| v.grants.as_slice())
+        .unwrap_or(&[])
+}
+
+fn may(c: &Ctx, action: Action, ini: &Initiative) -> bool {
+    authorize(grants(c), action, &ini.territory_path)
+}
+
+fn is_author(c: &Ctx, ini: &Initiative) -> bool {
+    c.viewer
+        .as_ref()
+        .is_some_and(|v| v.user.id == ini.author_id)
+}
+
+/// An initiative the reader may see: drafts only for their author and the moderators.
+async fn load_visible(s: &AppState, c: &Ctx, id: &str) -> Result<Initiative, AppError> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    store::initiatives::sweep(&s.db, Utc::now()).await?;
+    let ini = store::initiatives::get(&s.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if ini.status.is_public() || is_author(c, &ini) || may(c, Action::ModerateInitiative, &ini) {
+        Ok(ini)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+fn status_label(c: &Ctx, s: Status) -> String {
+    c.t(&format!("ini-status-{}", s.as_str()))
+}
+
+fn date(c: &Ctx, d: DateTime<Utc>) -> String {
+    c.lang.date(d.date_naive())
+}
+
+/// One line of a list: what a reader needs to choose what to open.
+pub struct Card {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub territory: String,
+    pub progress: String,
+    pub deadline: Option<String>,
+    pub overdue: bool,
+}
+
+fn progress_text(c: &Ctx, ini: &Initiative) -> String {
+    match ini.required {
+        Some(r) => c.lang.t_args(
+            "ini-progress",
+            &[
+                ("count", crate::i18n::Arg::Num(ini.signatures)),
+                (
+                    "signatures",
+                    crate::i18n::Arg::Str(c.number(ini.signatures)),
+                ),
+                ("required", crate::i18n::Arg::Str(c.number(r))),
+            ],
+        ),
+        None => String::new(),
+    }
+}
+
+/// "until 28 May 2027 (12 days left)" or "overdue since …".
+fn deadline_text(c: &Ctx, ini: &Initiative, now: DateTime<Utc>) -> Option<String> {
+    let d = ini.deadline()?;
+    if is_overdue(ini.status, ini.consider_due, now) {
+        return Some(c.t_str("ini-overdue-since", "date", &date(c, d)));
+    }
+    let id = match ini.status {
+        Status::MustConsider => "ini-answer-due",
+        _ => "ini-collect-until",
+    };
+    Some(c.lang.t_args(
+        id,
+        &[
+            ("date", crate::i18n::Arg::Str(date(c, d))),
+            ("days", crate::i18n::Arg::Num(days_left(d, now))),
+        ],
+    ))
+}
+
+fn card(c: &Ctx, ini: &Initiative, now: DateTime<Utc>) -> Card {
+    Card {
+        id: ini.id.to_string(),
+        title: ini.title.clone(),
+        status: status_label(c, ini.status),
+        territory: ini.territory_name(c.lang.code()).to_string(),
+        progress: progress_text(c, ini),
+        deadline: deadline_text(c, ini, now),
+        overdue: is_overdue(ini.status, ini.consider_due, now),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{message_ids, Lang};
+    use domain::initiatives::{
+        Addressee, AnswerKind, FollowUp, Refused, SheetErrorKind, SignRefusal, Status,
+        WithdrawRefusal,
+    };
+
+    /// Ids built at run time from closed sets of values exist in every language.
+    #[test]
+    fn built_message_ids_exist() {
+        let mut ids: Vec<String> = Vec::new();
+        ids.extend(
+            Status::ALL
+                .iter()
+                .map(|s| format!("ini-status-{}", s.as_str())),
+        );
+        ids.extend(
+            Status::ALL
+                .iter()
+                .map(|s| format!("ini-list-status-{}", s.as_str())),
+        );
+        ids.extend(
+            AnswerKind::ALL
+                .iter()
+                .map(|a| format!("ini-answer-{}", a.as_str())),
+        );
+        ids.extend(
+            FollowUp::ALL
+                .iter()
+                .map(|f| format!("ini-followup-{}", f.as_str())),
+        );
+        ids.extend(
+            Addressee::ALL
+                .iter()
+                .map(|a| format!("ini-addressee-{}", a.as_str())),
+        );
+        ids.extend(Refused::ALL.iter().map(|r| r.message_id().to_string()));
+        ids.extend(SignRefusal::ALL.iter().map(|r| r.message_id().to_string()));
+        ids.extend(
+            [WithdrawRefusal::Locked, WithdrawRefusal::NotSigned]
+                .iter()
+                .map(|r| r.message_id().to_string()),
+        );
+        ids.extend(
+            [
+                SheetErrorKind::Columns,
+                SheetErrorKind::Name,
+                SheetErrorKind::Date,
+            ]
+            .iter()
+            .map(|k| k.message_id().to_string()),
+        );
+        ids.push("ini-paper-err-iin".into());
+        for k in super::show::EVENT_KINDS {
+            ids.push(format!("ini-event-{k}"));
+        }
+        for k in ["not_enough_signatures", "ended"] {
+            ids.push(format!("ini-closed-{k}"));
+        }
+        for m in [
+            "ini-err-rule-no-basis",
+            "ini-err-rule-share",
+            "ini-err-rule-period",
+            "ini-err-rule-consider",
+        ] {
+            ids.push(m.into());
+        }
+        for lang in Lang::ALL {
+            let known = message_ids(lang);
+            let missing: Vec<_> = ids.iter().filter(|i| !known.contains(i)).collect();
+            assert!(missing.is_empty(), "{}: {missing:?}", lang.code());
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! A territory's threshold, collection period and answer deadline (officials, administrators).
+
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::territories::load;
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use domain::initiatives::ThresholdRule;
+use domain::{authorize, Action};
+use serde::Deserialize;
+use store::initiatives as ini_store;
+use store::territories::Territory;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RuleForm {
+    share: String,
+    fixed: String,
+    floor: String,
+    min_age: String,
+    min_verification: String,
+    months: String,
+    days: String,
+}
+
+impl RuleForm {
+    fn of(r: &ThresholdRule) -> RuleForm {
+        let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+        RuleForm {
+            // Basis points shown as a percent: 200 → "2", 150 → "1.5".
+            share: r
+                .share_bp
+                .map(|bp| {
+                    let s = format!("{}.{:02}", bp / 100, bp % 100);
+                    s.trim_end_matches('0').trim_end_matches('.').to_string()
+                })
+                .unwrap_or_default(),
+            fixed: opt(r.fixed),
+            floor: r.floor.to_string(),
+            min_age: r.min_age.to_string(),
+            min_verification: r.min_verification.to_string(),
+            months: r.collection_months.to_string(),
+            days: r.consider_days.to_string(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "initiatives/rules.html")]
+struct RulesPage<'a> {
+    c: &'a Ctx,
+    kato: String,
+    name: String,
+    source: String,
+    required: String,
+    form: RuleForm,
+    errors: FieldErrors,
+}
+
+async fn allowed(s: &AppState, c: &Ctx, kato: &str) -> Result<Territory, AppError> {
+    let v = require_viewer(c)?;
+    let t = load(s, kato).await?;
+    if !authorize(&v.grants, Action::ConfigureThreshold, &t.path) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(t)
+}
+
+async fn page(
+    s: &AppState,
+    c: &Ctx,
+    t: &Territory,
+    form: Option<RuleForm>,
+    errors: FieldErrors,
+) -> Result<String, AppError> {
+    let (rule, source) = ini_store::rule_for(&s.db, t).await?;
+    let source = match source {
+        Some(k) if k == t.kato => c.t("ini-rules-own"),
+        Some(k) => c.t_str("ini-rules-inherited", "kato", k.as_str()),
+        None => c.t("ini-rules-default"),
+    };
+    let required = c.lang.t_args(
+        "ini-rules-required",
+        &[(
+            "count",
+            crate::i18n::Arg::Num(i64::from(rule.required(t.population))),
+        )],
+    );
+    Ok(render(&RulesPage {
+        c,
+        kato: t.kato.to_string(),
+        name: t.name(c.lang.code()).to_string(),
+        source,
+        required,
+        form: form.unwrap_or_else(|| RuleForm::of(&rule)),
+        errors,
+    })?
+    .0)
+}
+
+pub async fn form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(kato): Path<String>,
+) -> Result<Response, AppError> {
+    let t = allowed(&s, &c, &kato).await?;
+    Ok(axum::response::Html(page(&s, &c, &t, None, FieldErrors::default()).await?).into_response())
+}
+
+fn number(s: &str) -> Option<Option<u32>> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Some(None);
+    }
+    s.parse::<u32>().ok().map(Some)
+}
+
+/// "2", "1.5", "0,75" (percent) → basis points.
+fn percent_bp(s: &str) -> Option<Option<u32>> {
+    let s = s.trim().replace(',', ".");
+    if s.is_empty() {
+        return Some(None);
+    }
+    let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
+    if frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let w: u32 = whole.parse().ok()?;
+    let f: u32 = format!("{frac:0<2}").parse().ok()?;
+    Some(Some(w.checked_mul(100)?.checked_add(f)?))
+}
+
+fn parse(c: &Ctx, f: &RuleForm) -> Result<ThresholdRule, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let mut need = |field: &'static str, v: Option<Option<u32>>, required: bool| -> Option<u32> {
+        match v {
+            Some(Some(n)) => Some(n),
+            Some(None) if !required => None,
+            _ => {
+                errors.add(field, c.t("ini-err-number"));
+                None
+            }
+        }
+    };
+    let share_bp = need("share", percent_bp(&f.share), false);
+    let fixed = need("fixed", number(&f.fixed), false);
+    let floor = need("floor", number(&f.floor), true);
+    let min_age = need("min_age", number(&f.min_age), true);
+    let min_verification = need("min_verification", number(&f.min_verification), true);
+    let months = need("months", number(&f.months), true);
+    let days = need("days", number(&f.days), true);
+    let rule = ThresholdRule {
+        share_bp,
+        fixed,
+        floor: floor.unwrap_or(0),
+        min_age: min_age.unwrap_or(0),
+        min_verification: i64::from(min_verification.unwrap_or(0)),
+        collection_months: months.unwrap_or(0),
+        consider_days: days.unwrap_or(0),
+    };
+    if errors.is_empty() {
+        if let Err(e) = rule.validate() {
+            let field = match e {
+                domain::initiatives::RuleError::NoBasis
+                | domain::initiatives::RuleError::ShareTooLarge => "share",
+                domain::initiatives::RuleError::Period => "months",
+                domain::initiatives::RuleError::ConsiderDays => "days",
+            };
+            errors.add(field, c.t(e.message_id()));
+        }
+    }
+    if errors.is_empty() {
+        Ok(rule)
+    } else {
+        Err(errors)
+    }
+}
+
+pub async fn save(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(kato): Path<String>,
+    Form(f): Form<RuleForm>,
+) -> Result<Response, AppError> {
+    let t = allowed(&s, &c, &kato).await?;
+    match parse(&c, &f) {
+        Ok(rule) => {
+            ini_store::set_rule(&s.db, t.id, &rule).await?;
+            Ok(Redirect::to(&format!(
+                "/territories/{}/initiative-rules?ok=ini-rules-saved",
+                t.kato
+            ))
+            .into_response())
+        }
+        Err(errors) => {
+            let html = page(&s, &c, &t, Some(f), errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::response::Html(html)).into_response())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percents_become_basis_points() {
+        assert_eq!(percent_bp("2"), Some(Some(200)));
+        assert_eq!(percent_bp("1,5"), Some(Some(150)));
+        assert_eq!(percent_bp("0.75"), Some(Some(75)));
+        assert_eq!(percent_bp(""), Some(None));
+        assert_eq!(percent_bp("1.234"), None);
+        assert_eq!(percent_bp("abc"), None);
+        let shown = RuleForm::of(&ThresholdRule {
+            share_bp: Some(150),
+            ..ThresholdRule::default()
+        });
+        assert_eq!(shown.share, "1.5");
+        assert_eq!(RuleForm::of(&ThresholdRule::default()).share, "2");
+    }
+}

@@ -1,0 +1,576 @@
+//! One initiative: its text, progress and deadline, the answer and the history, and every
+//! action taken on it (sign, withdraw, publish, return, answer, follow-up).
+
+use super::{card, date, is_author, load_visible, markdown, may, progress_text, Card};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use chrono::{NaiveDate, Utc};
+use domain::accounts::age_on;
+use domain::initiatives::{
+    may_sign, may_withdraw, AnswerKind, FollowUp, Refused, SignRefusal, Signer, Status,
+};
+use domain::{authorize, Action};
+use serde::Deserialize;
+use store::initiatives::{self as ini_store, Answer, Initiative, NewSignature, SignOutcome};
+use store::territories;
+
+/// Kinds of history events, each with an `ini-event-<kind>` message.
+pub const EVENT_KINDS: [&str; 10] = [
+    "submitted",
+    "resubmitted",
+    "published",
+    "returned",
+    "threshold",
+    "expired",
+    "answered",
+    "in_progress",
+    "implemented",
+    "closed",
+];
+
+/// What was typed into the forms of the page, kept when one is refused.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ActionForm {
+    reason: String,
+    kind: String,
+    text: String,
+    url: String,
+    plan: String,
+    due: String,
+    step: String,
+    note: String,
+}
+
+#[derive(Template)]
+#[template(path = "initiatives/show.html")]
+struct ShowPage<'a> {
+    c: &'a Ctx,
+    id: String,
+    card: Card,
+    kato: String,
+    addressee: String,
+    author: String,
+    submitted: String,
+    ask_html: String,
+    reasons_html: String,
+    percent: u32,
+    progress: String,
+    closed_reason: Option<String>,
+    return_reason: Option<String>,
+    answer: Option<AnswerView>,
+    history: Vec<(String, String, Option<String>, Option<String>)>,
+    signed: Option<String>,
+    can_sign: bool,
+    can_withdraw: bool,
+    sign_hint: Option<String>,
+    can_moderate: bool,
+    can_edit: bool,
+    can_answer: bool,
+    can_follow_up: bool,
+    can_paper: bool,
+    error: Option<String>,
+    form: ActionForm,
+    errors: FieldErrors,
+    answer_kinds: Vec<(&'static str, String, bool)>,
+    steps: Vec<(&'static str, String, bool)>,
+}
+
+struct AnswerView {
+    kind: String,
+    text_html: String,
+    url: Option<String>,
+    plan: String,
+    due: Option<String>,
+}
+
+/// The reader's relation to signing: their signature, or why they cannot sign.
+struct SignState {
+    signed: Option<String>,
+    can_sign: bool,
+    can_withdraw: bool,
+    hint: Option<String>,
+}
+
+async fn sign_state(s: &AppState, c: &Ctx, ini: &Initiative) -> Result<SignState, AppError> {
+    let mut st = SignState {
+        signed: None,
+        can_sign: false,
+        can_withdraw: false,
+        hint: None,
+    };
+    let Some(v) = &c.viewer else {
+        if ini.status == Status::Collecting {
+            st.hint = Some(c.t("ini-sign-login"));
+        }
+        return Ok(st);
+    };
+    let hash = ini_store::person_hash_of(&s.db, v.user.id).await?;
+    if let Some(sig) = ini_store::signature_of(&s.db, ini.id, &hash).await? {
+        let id = if sig.channel == "paper" {
+            "ini-signed-paper"
+        } else {
+            "ini-signed-online"
+        };
+        st.signed = Some(c.t_str(id, "date", &date(c, sig.signed_at)));
+        st.can_withdraw = may_withdraw(ini.status).is_ok() && sig.channel == "online";
+        return Ok(st);
+    }
+    if ini.status != Status::Collecting {
+        return Ok(st);
+    }
+    match signer_check(s, c, ini).await? {
+        Ok(()) => st.can_sign = true,
+        Err(r) => st.hint = Some(c.t(r.message_id())),
+    }
+    Ok(st)
+}
+
+/// The domain's signing rules applied to the signed-in reader.
+async fn signer_check(
+    s: &AppState,
+    c: &Ctx,
+    ini: &Initiative,
+) -> Result<Result<(), SignRefusal>, AppError> {
+    let v = require_viewer(c)?;
+    let residence = territories::by_id(&s.db, v.user.residence_id)
+        .await?
+        .ok_or_else(|| AppError::Internal("residence missing".into()))?;
+    if !authorize(&v.grants, Action::SignInitiative, &residence.path) {
+        return Err(AppError::Forbidden);
+    }
+    let territory = territories::by_id(&s.db, ini.territory_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (rule, _) = ini_store::rule_for(&s.db, &territory).await?;
+    let signer = Signer {
+        residence_path: &residence.path,
+        age: age_on(v.user.birth_date, Utc::now().date_naive()),
+        verification: v.user.verification_level,
+    };
+    Ok(may_sign(ini.status, &ini.territory_kato, &signer, &rule))
+}
+
+fn options<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(&'static str) -> String,
+    chosen: &str,
+) -> Vec<(&'static str, String, bool)> {
+    all.iter()
+        .map(|x| {
+            let k = code(*x);
+            (k, label(k), k == chosen)
+        })
+        .collect()
+}
+
+async fn page(
+    s: &AppState,
+    c: &Ctx,
+    ini: &Initiative,
+    error: Option<String>,
+    form: ActionForm,
+    errors: FieldErrors,
+) -> Result<String, AppError> {
+    let now = Utc::now();
+    let history = ini_store::history(&s.db, ini.id)
+        .await?
+        .into_iter()
+        .map(|h| {
+            let note = match h.kind.as_str() {
+                "answered" => AnswerKind::parse(h.note.as_deref().unwrap_or(""))
+                    .map(|k| c.t(&format!("ini-answer-{}", k.as_str()))),
+                _ => h.note,
+            };
+            let kind = if EVENT_KINDS.contains(&h.kind.as_str()) {
+                h.kind
+            } else {
+                "submitted".into()
+            };
+            (
+                date(c, h.created_at),
+                c.t(&format!("ini-event-{kind}")),
+                h.actor,
+                note,
+            )
+        })
+        .collect();
+    let st = sign_state(s, c, ini).await?;
+    let answer = ini.answer.as_ref().map(|a| AnswerView {
+        kind: c.t(&format!("ini-answer-{}", a.kind.as_str())),
+        text_html: markdown::to_html(&a.text),
+        url: a.url.clone(),
+        plan: a.plan.clone(),
+        due: a
+            .plan_due
+            .map(|d| c.t_str("ini-plan-due", "date", &c.lang.date(d))),
+    });
+    let percent = match ini.required {
+        Some(r) if r > 0 => {
+            u32::try_from((ini.signatures.max(0) * 100 / r).min(100)).unwrap_or(100)
+        }
+        _ => 0,
+    };
+    let answered_kind = ini.answer.as_ref().map(|a| a.kind);
+    let p = ShowPage {
+        c,
+        id: ini.id.to_string(),
+        card: card(c, ini, now),
+        kato: ini.territory_kato.to_string(),
+        addressee: c.t(&format!("ini-addressee-{}", ini.addressee.as_str())),
+        author: ini.author_name.clone(),
+        submitted: date(c, ini.created_at),
+        ask_html: markdown::to_html(&ini.ask),
+        reasons_html: markdown::to_html(&ini.reasons),
+        percent,
+        progress: progress_text(c, ini),
+        closed_reason: ini
+            .close_reason
+            .filter(|_| ini.status == Status::Closed)
+            .map(|r| c.t(&format!("ini-closed-{}", r.as_str()))),
+        return_reason: ini
+            .return_reason
+            .clone()
+            .filter(|_| ini.status == Status::Returned),
+        answer,
+        history,
+        signed: st.signed,
+        can_sign: st.can_sign,
+        can_withdraw: st.can_withdraw,
+        sign_hint: st.hint,
+        can_moderate: ini.status == Status::Draft && may(c, Action::ModerateInitiative, ini),
+        can_edit: ini.status == Status::Returned && is_author(c, ini),
+        can_answer: ini.status == Status::MustConsider && may(c, Action::AnswerInitiative, ini),
+        can_follow_up: ini.status == Status::Answered && may(c, Action::AnswerInitiative, ini),
+        can_paper: matches!(ini.status, Status::Collecting | Status::MustConsider)
+            && may(c, Action::EnterPaperSignatures, ini),
+        error,
+        answer_kinds: options(
+            &AnswerKind::ALL,
+            AnswerKind::as_str,
+            |k| c.t(&format!("ini-answer-{k}")),
+            &form.kind,
+        ),
+        steps: options(
+            &FollowUp::ALL
+                .into_iter()
+                .filter(|f| answered_kind != Some(AnswerKind::Rejected) || *f == FollowUp::Closed)
+                .collect::<Vec<_>>(),
+            FollowUp::as_str,
+            |k| c.t(&format!("ini-followup-{k}")),
+            &form.step,
+        ),
+        form,
+        errors,
+    };
+    Ok(render(&p)?.0)
+}
+
+pub async fn show(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let ini = load_visible(&s, &c, &id).await?;
+    let html = page(
+        &s,
+        &c,
+        &ini,
+        None,
+        ActionForm::default(),
+        FieldErrors::default(),
+    )
+    .await?;
+    Ok(axum::response::Html(html).into_response())
+}
+
+/// The page again with the reason something was refused; nothing was written.
+async fn refused(
+    s: &AppState,
+    c: &Ctx,
+    ini: &Initiative,
+    status: StatusCode,
+    message_id: &str,
+    form: ActionForm,
+    errors: FieldErrors,
+) -> Result<Response, AppError> {
+    let html = page(s, c, ini, Some(c.t(message_id)), form, errors).await?;
+    Ok((status, axum::response::Html(html)).into_response())
+}
+
+fn done(ini: &Initiative, notice: &str) -> Response {
+    Redirect::to(&format!("/initiatives/{}?ok={notice}", ini.id)).into_response()
+}
+
+async fn transition_result(
+    s: &AppState,
+    c: &Ctx,
+    ini: &Initiative,
+    r: Result<(), Refused>,
+    notice: &str,
+    form: ActionForm,
+) -> Result<Response, AppError> {
+    match r {
+        Ok(()) => Ok(done(ini, notice)),
+        Err(why) => {
+            let fresh = ini_store::get(&s.db, ini.id)
+                .await?
+                .unwrap_or_else(|| ini.clone());
+            refused(
+                s,
+                c,
+                &fresh,
+                StatusCode::CONFLICT,
+                why.message_id(),
+                form,
+                FieldErrors::default(),
+            )
+            .await
+        }
+    }
+}
+
+pub async fn sign(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let v = require_viewer(&c)?;
+    let ini = load_visible(&s, &c, &id).await?;
+    if let Err(r) = signer_check(&s, &c, &ini).await? {
+        return refused(
+            &s,
+            &c,
+            &ini,
+            StatusCode::CONFLICT,
+            r.message_id(),
+            ActionForm::default(),
+            FieldErrors::default(),
+        )
+        .await;
+    }
+    let territory = territories::by_id(&s.db, ini.territory_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (rule, _) = ini_store::rule_for(&s.db, &territory).await?;
+    let sig = NewSignature {
+        person_hash: ini_store::person_hash_of(&s.db, v.user.id).await?,
+        user_id: Some(v.user.id),
+        village_id: v.user.residence_id,
+        paper: false,
+    };
+    match ini_store::sign(&s.db, ini.id, &sig, rule.consider_days, Utc::now()).await? {
+        SignOutcome::Signed { .. } => Ok(done(&ini, "ini-signed")),
+        SignOutcome::AlreadySigned => {
+            refused(
+                &s,
+                &c,
+                &ini,
+                StatusCode::CONFLICT,
+                SignRefusal::AlreadySigned.message_id(),
+                ActionForm::default(),
+                FieldErrors::default(),
+            )
+            .await
+        }
+        SignOutcome::NotCollecting => {
+            refused(
+                &s,
+                &c,
+                &ini,
+                StatusCode::CONFLICT,
+                SignRefusal::NotCollecting.message_id(),
+                ActionForm::default(),
+                FieldErrors::default(),
+            )
+            .await
+        }
+    }
+}
+
+pub async fn withdraw(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let v = require_viewer(&c)?;
+    let ini = load_visible(&s, &c, &id).await?;
+    let hash = ini_store::person_hash_of(&s.db, v.user.id).await?;
+    match ini_store::withdraw(&s.db, ini.id, &hash).await? {
+        Ok(()) => Ok(done(&ini, "ini-withdrawn")),
+        Err(r) => {
+            refused(
+                &s,
+                &c,
+                &ini,
+                StatusCode::CONFLICT,
+                r.message_id(),
+                ActionForm::default(),
+                FieldErrors::default(),
+            )
+            .await
+        }
+    }
+}
+
+pub async fn publish(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let v = require_viewer(&c)?;
+    let ini = load_visible(&s, &c, &id).await?;
+    if !may(&c, Action::ModerateInitiative, &ini) {
+        return Err(AppError::Forbidden);
+    }
+    let territory = territories::by_id(&s.db, ini.territory_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (rule, _) = ini_store::rule_for(&s.db, &territory).await?;
+    let now = Utc::now();
+    let required = i64::from(rule.required(territory.population));
+    let r = ini_store::publish(
+        &s.db,
+        ini.id,
+        v.user.id,
+        required,
+        rule.collection_deadline(now),
+        now,
+    )
+    .await?;
+    transition_result(&s, &c, &ini, r, "ini-published", ActionForm::default()).await
+}
+
+pub async fn return_to_author(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ActionForm>,
+) -> Result<Response, AppError> {
+    let v = require_viewer(&c)?;
+    let ini = load_visible(&s, &c, &id).await?;
+    if !may(&c, Action::ModerateInitiative, &ini) {
+        return Err(AppError::Forbidden);
+    }
+    let reason = f.reason.trim().to_string();
+    if reason.chars().count() < 5 || reason.chars().count() > 2000 {
+        let mut errors = FieldErrors::default();
+        errors.add("reason", c.t("ini-err-reason"));
+        return refused(
+            &s,
+            &c,
+            &ini,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "form-has-errors",
+            f,
+            errors,
+        )
+        .await;
+    }
+    let r = ini_store::return_to_author(&s.db, ini.id, v.user.id, &reason, Utc::now()).await?;
+    transition_result(&s, &c, &ini, r, "ini-returned", f).await
+}
+
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d.%m.%Y"))
+        .ok()
+}
+
+pub async fn answer(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ActionForm>,
+) -> Result<Response, AppError> {
+    let v = require_viewer(&c)?;
+    let ini = load_visible(&s, &c, &id).await?;
+    if !may(&c, Action::AnswerInitiative, &ini) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FieldErrors::default();
+    let kind = AnswerKind::parse(&f.kind);
+    if kind.is_none() {
+        errors.add("kind", c.t("ini-err-answer-kind"));
+    }
+    let text = f.text.trim();
+    if text.chars().count() < 10 || text.chars().count() > domain::initiatives::TEXT_MAX {
+        errors.add("text", c.t("ini-err-answer-text"));
+    }
+    let url = f.url.trim();
+    if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
+        errors.add("url", c.t("ini-err-url"));
+    }
+    let due = f.due.trim();
+    let plan_due = if due.is_empty() {
+        None
+    } else {
+        parse_date(due)
+    };
+    if !due.is_empty() && plan_due.is_none() {
+        errors.add("due", c.t("ini-err-date"));
+    }
+    let Some(kind) = kind.filter(|_| errors.is_empty()) else {
+        return refused(
+            &s,
+            &c,
+            &ini,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "form-has-errors",
+            f,
+            errors,
+        )
+        .await;
+    };
+    let a = Answer {
+        kind,
+        text: text.to_string(),
+        url: (!url.is_empty()).then(|| url.to_string()),
+        plan: f.plan.trim().to_string(),
+        plan_due,
+    };
+    let r = ini_store::answer(&s.db, ini.id, v.user.id, &a, Utc::now()).await?;
+    transition_result(&s, &c, &ini, r, "ini-answered", f).await
+}
+
+pub async fn follow_up(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ActionForm>,
+) -> Result<Response, AppError> {
+    let v = require_viewer(&c)?;
+    let ini = load_visible(&s, &c, &id).await?;
+    if !may(&c, Action::AnswerInitiative, &ini) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FieldErrors::default();
+    let step = FollowUp::parse(&f.step);
+    if step.is_none() {
+        errors.add("step", c.t("ini-err-step"));
+    }
+    let note = f.note.trim().to_string();
+    if note.chars().count() < 5 || note.chars().count() > 2000 {
+        errors.add("note", c.t("ini-err-note"));
+    }
+    let Some(step) = step.filter(|_| errors.is_empty()) else {
+        return refused(
+            &s,
+            &c,
+            &ini,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "form-has-errors",
+            f,
+            errors,
+        )
+        .await;
+    };
+    let r = ini_store::follow_up(&s.db, ini.id, v.user.id, step, &note, Utc::now()).await?;
+    transition_result(&s, &c, &ini, r, "ini-followed-up", f).await
+}
