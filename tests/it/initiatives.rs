@@ -1118,3 +1118,47 @@ async fn initiative_actions_follow_the_authorization_matrix() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_printable_signature_sheet_in_kazakh_and_russian() {
+    let app = TestApp::spawn().await;
+    let c = app.client();
+    let collecting = demo_initiative(&app.db, Status::Collecting, "жарықтандыру").await;
+    let page = c
+        .get(&format!("/initiatives/{}?lang=en", collecting.id))
+        .await;
+    assert!(page.has(&format!(
+        "href=\"/initiatives/{}/sheet.pdf\"",
+        collecting.id
+    )));
+    let res = c
+        .http
+        .get(format!(
+            "{}/initiatives/{}/sheet.pdf",
+            c.base, collecting.id
+        ))
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/pdf")
+    );
+    let bytes = res.bytes().await.expect("body");
+    assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 2_000);
+    std::fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/target")).ok();
+    let _ = std::fs::write(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/target/initiative-sheet.pdf"),
+        &bytes,
+    );
+    let draft = demo_initiative(&app.db, Status::Draft, "ойын алаңын").await;
+    let hidden = c.get(&format!("/initiatives/{}/sheet.pdf", draft.id)).await;
+    assert_eq!(
+        hidden.status,
+        StatusCode::NOT_FOUND,
+        "drafts have no public sheet"
+    );
+}

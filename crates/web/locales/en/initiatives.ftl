@@ -205,3 +205,15 @@ ini-mine-title = My initiatives and signatures
 ini-mine-notices = Notices
 ini-mine-signed = Initiatives I signed
 ini-mine-written = Initiatives I wrote
+
+## Paper signature sheet (PDF)
+ini-sheet-link = Signature sheet (PDF to print)
+ini-sheet-heading = Signature sheet of a civic initiative
+ini-sheet-territory = Territory: { $territory } · Addressed to: { $addressee }
+ini-sheet-threshold = Signatures needed for consideration: { $required }.
+ini-sheet-col-name = Full name
+ini-sheet-col-iin = IIN
+ini-sheet-col-village = Village
+ini-sheet-col-date = Date
+ini-sheet-col-signature = Signature
+ini-sheet-footer = By signing I support the initiative and agree that my data is used only to check signatures. Hand the filled sheet to the coordinator at the rural okrug akimat.

@@ -190,3 +190,15 @@ ini-mine-title = Менің бастамаларым мен қолдарым
 ini-mine-notices = Хабарламалар
 ini-mine-signed = Мен қол қойған бастамалар
 ini-mine-written = Мен жазған бастамалар
+
+## Paper signature sheet (PDF)
+ini-sheet-link = Қол қою парағы (PDF, басып шығаруға)
+ini-sheet-heading = Азаматтық бастамаға қол қою парағы
+ini-sheet-territory = Аумақ: { $territory } · Кімге жолданады: { $addressee }
+ini-sheet-threshold = Қаралуы үшін қажетті қол саны: { $required }.
+ini-sheet-col-name = Аты-жөні
+ini-sheet-col-iin = ЖСН
+ini-sheet-col-village = Ауыл
+ini-sheet-col-date = Күні
+ini-sheet-col-signature = Қолы
+ini-sheet-footer = Қол қою арқылы бастаманы қолдаймын және деректерімнің тек қол санын тексеру үшін өңделуіне келісемін. Толтырылған парақты ауылдық округ әкімдігіндегі үйлестірушіге тапсырыңыз.

@@ -206,3 +206,15 @@ ini-mine-title = Мои инициативы и подписи
 ini-mine-notices = Уведомления
 ini-mine-signed = Инициативы, которые я подписал(а)
 ini-mine-written = Инициативы, которые я написал(а)
+
+## Paper signature sheet (PDF)
+ini-sheet-link = Подписной лист (PDF для печати)
+ini-sheet-heading = Подписной лист гражданской инициативы
+ini-sheet-territory = Территория: { $territory } · Адресат: { $addressee }
+ini-sheet-threshold = Подписей, необходимых для рассмотрения: { $required }.
+ini-sheet-col-name = ФИО
+ini-sheet-col-iin = ИИН
+ini-sheet-col-village = Село
+ini-sheet-col-date = Дата
+ini-sheet-col-signature = Подпись
+ini-sheet-footer = Подписываясь, поддерживаю инициативу и согласен(на) на обработку моих данных только для проверки подписей. Заполненный лист сдайте координатору в акимате сельского округа.

@@ -68,8 +68,34 @@ pub fn to_html(src: &str) -> String {
     out
 }
 
+/// The text of Markdown without its marks, for print (paragraphs and items on their own lines).
+pub fn to_text(src: &str) -> String {
+    let mut out = String::new();
+    for e in Parser::new(src) {
+        match e {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push('\n'),
+            Event::Start(Tag::Item) => out.push_str("– "),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_text_for_print() {
+        assert_eq!(
+            super::to_text("Шам **орнату**:\n\n- көше\n- алаң"),
+            "Шам орнату:\n– көше\n– алаң"
+        );
+    }
+
     use super::*;
 
     #[test]

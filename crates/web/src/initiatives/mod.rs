@@ -7,6 +7,7 @@ mod markdown;
 mod mine;
 mod paper;
 mod rules;
+mod sheet;
 mod show;
 mod submit;
 
@@ -42,6 +43,7 @@ pub fn routes() -> Router<AppState> {
             "/initiatives/{id}/paper",
             get(paper::form).post(paper::enter),
         )
+        .route("/initiatives/{id}/sheet.pdf", get(sheet::sheet))
         .route("/territories/{kato}/initiatives.atom", get(list::feed))
         .route(
             "/territories/{kato}/initiative-rules",

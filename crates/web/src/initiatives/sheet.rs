@@ -1,0 +1,89 @@
+//! The printable signature sheet (`/initiatives/{id}/sheet.pdf`), in Kazakh and Russian
+//! whatever the reader's language: the paper goes round a village where both are read.
+
+use super::{load_visible, markdown};
+use crate::i18n::{Arg, Lang};
+use crate::pages::Ctx;
+use crate::{AppError, AppState};
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+/// Lines on one printed sheet: what fits on A4 with room to sign.
+const ROWS: usize = 20;
+
+fn both(id: &str) -> String {
+    format!("{}\n{}", Lang::Kk.t(id), Lang::Ru.t(id))
+}
+
+pub async fn sheet(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let ini = load_visible(&s, &c, &id).await?;
+    if !ini.status.is_public() {
+        return Err(AppError::NotFound);
+    }
+    let (kk, ru) = (Lang::Kk, Lang::Ru);
+    let addressee = format!("ini-addressee-{}", ini.addressee.as_str());
+    let mut facts = vec![
+        kk.t_args(
+            "ini-sheet-territory",
+            &[
+                ("territory", Arg::Str(ini.territory_name_kk.clone())),
+                ("addressee", Arg::Str(kk.t(&addressee))),
+            ],
+        ),
+        ru.t_args(
+            "ini-sheet-territory",
+            &[
+                ("territory", Arg::Str(ini.territory_name_ru.clone())),
+                ("addressee", Arg::Str(ru.t(&addressee))),
+            ],
+        ),
+    ];
+    if let Some(r) = ini.required {
+        for l in [kk, ru] {
+            facts.push(l.t_args(
+                "ini-sheet-threshold",
+                &[("count", Arg::Num(r)), ("required", Arg::Str(l.number(r)))],
+            ));
+        }
+    }
+    let sheet = pdf::SignatureSheet {
+        headings: vec![kk.t("ini-sheet-heading"), ru.t("ini-sheet-heading")],
+        title: ini.title.clone(),
+        facts,
+        summary: markdown::to_text(&ini.ask),
+        columns: [
+            "№".into(),
+            both("ini-sheet-col-name"),
+            both("ini-sheet-col-iin"),
+            both("ini-sheet-col-village"),
+            both("ini-sheet-col-date"),
+            both("ini-sheet-col-signature"),
+        ],
+        rows: ROWS,
+        footer: vec![
+            kk.t("ini-sheet-footer"),
+            ru.t("ini-sheet-footer"),
+            format!("Qatysu · {}", ini.id),
+        ],
+    };
+    let bytes = tokio::task::spawn_blocking(move || pdf::signature_sheet(&sheet))
+        .await
+        .map_err(|e| AppError::Internal(format!("pdf task: {e}")))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"qatysu-sheet-{}.pdf\"", ini.id),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
