@@ -36,6 +36,8 @@ enum Command {
     },
     /// Count a Pabulib `.pb` election with one of the counting rules.
     Tally(cli::tally::TallyArgs),
+    /// Recount a budget cycle from its stored ballots and compare with the published result.
+    Verify(cli::verify::VerifyArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -64,6 +66,7 @@ async fn run_async(command: Command) -> anyhow::Result<()> {
         Command::Migrate(args) => cli::migrate(args).await,
         Command::Import { what } => cli::import::run(what).await,
         Command::User { what } => cli::user::run(what).await,
+        Command::Verify(args) => cli::verify::run(args).await,
         Command::Tally(_) => Ok(()),
     }
 }

@@ -2,11 +2,20 @@
 """Expected outcomes from pabutools 1.2.3 for every Pabulib file and every rule it supports.
 
 Writes crates/tally/tests/fixtures/expected.json, read by crates/tally/tests/pabutools.rs.
-Each (file, rule) runs in its own child process with a time limit, so one slow pabutools run
-(Add1 on a citywide file can take hours) is recorded as skipped instead of stalling the rest.
+Each file is parsed once in a child process; each rule then runs under its own time limit
+(SIGALRM), and a rule that runs out of time or that pabutools refuses is recorded as skipped with
+the reason, so one slow run (Add1 on a citywide file takes hours) never stalls the rest.
 
     pip install pabutools==1.2.3
-    PYTHONHASHSEED=0 python3 scripts/pabutools/gen_fixtures.py [--timeout 60] [--dir DIR] [--only FILE...]
+    python3 scripts/pabutools/gen_fixtures.py --timeout 60 --add1-max-bytes 1000000
+    # later runs: --keep-done to only fill in missing files; --only FILE... to redo some;
+    # --timeout 240 --rules greedy mes max-welfare --only Poland_Wroclaw_2015_150_-_500.pb
+
+Rules (Rust name = key): greedy (Cost_Sat; u = points x cost for cumulative, i.e. by total
+points), greedy-ratio (Cardinality_Sat), mes (Cost_Sat; Additive_Cardinal_Sat for cumulative),
+mes-approval (Cardinality_Sat), mes-add1 (voter_budget_increment=1), mes-add1-greedy
+(completion_by_rule_combination: Add1 then greedy), phragmen, max-welfare (PYTHONHASHSEED=0;
+the test compares welfare, since optimal allocations can tie).
 """
 import argparse
 import json
@@ -158,12 +167,35 @@ def run_file(path, rules, timeout):
         print(json.dumps({"rule": rule, "result": res}), flush=True)
 
 
+def write_json(result, path):
+    """One line per (file, rule), so the fixture stays small and diffs stay readable."""
+    lines = ["{"]
+    for key in sorted(k for k in result if k != "files"):
+        lines.append(f" {json.dumps(key)}: {json.dumps(result[key])},")
+    lines.append(' "files": {')
+    files = sorted(result["files"].items())
+    for i, (name, entry) in enumerate(files):
+        lines.append(f"  {json.dumps(name)}: {{")
+        items = sorted(entry.items())
+        for j, (rule, value) in enumerate(items):
+            comma = "," if j + 1 < len(items) else ""
+            lines.append(f"   {json.dumps(rule)}: {json.dumps(value, sort_keys=True)}{comma}")
+        lines.append("  }" + ("," if i + 1 < len(files) else ""))
+    lines.append(" }")
+    lines.append("}")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default=os.environ.get("QATYSU_PABULIB_DIR", DEFAULT_DIR))
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--out", default=OUT)
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--add1-max-bytes", type=int, default=None,
+                    help="do not attempt pabutools Add1 on larger files (each needs dozens of "
+                         "MES runs of minutes each there)")
     ap.add_argument("--keep-done", action="store_true",
                     help="skip files whose rules all have a result already in --out")
     ap.add_argument("--rules", nargs="*", default=RULES)
@@ -199,10 +231,18 @@ def main():
             continue
         entry["vote_type"] = vote_type(path)
         t0 = time.perf_counter()
+        rules = list(args.rules)
+        size = os.path.getsize(path)
+        if args.add1_max_bytes is not None and size > args.add1_max_bytes:
+            for r in ("mes-add1", "mes-add1-greedy"):
+                if r in rules:
+                    rules.remove(r)
+                    entry[r] = {"skipped": f"not attempted: {size} bytes > --add1-max-bytes; "
+                                           "pabutools Add1 runs MES dozens of times, minutes each"}
         cmd = [sys.executable, os.path.abspath(__file__), "--file-child", path,
-               "--timeout", str(args.timeout), "--rules", *args.rules]
+               "--timeout", str(args.timeout), "--rules", *rules]
         # The parse of a citywide file alone takes minutes in pabutools: allow for it once.
-        overall = args.timeout * (len(args.rules) + 5)
+        overall = args.timeout * (len(rules) + 5)
         try:
             p = subprocess.run(cmd, capture_output=True, text=True, timeout=overall, env=env)
             out, err = p.stdout, p.stderr
@@ -215,15 +255,13 @@ def main():
             if "rule" in msg:
                 entry[msg["rule"]] = msg["result"]
                 done.add(msg["rule"])
-        for rule in args.rules:
+        for rule in rules:
             if rule not in done:
                 last = (err.strip().splitlines() or ["?"])[-1]
                 entry[rule] = {"skipped": f"not run: {last}"}
         print(f"{name}: {time.perf_counter() - t0:.1f}s " + " ".join(
             f"{r}={'ok' if 'selected' in entry[r] else 'skip'}" for r in args.rules), flush=True)
-        with open(args.out, "w") as f:
-            json.dump(result, f, indent=1, sort_keys=True)
-            f.write("\n")
+        write_json(result, args.out)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ pub mod import;
 pub mod serve;
 pub mod tally;
 pub mod user;
+pub mod verify;
 
 use crate::setup::{self, DataArgs};
 

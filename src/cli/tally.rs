@@ -2,6 +2,7 @@
 
 use clap::{Args, ValueEnum};
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use tally::outcome::{EqualSharesReport, Verdict};
 use tally::{compare, count, Election, Options, Outcome, Rule, TieBreak, Utility};
@@ -82,6 +83,7 @@ struct Labels {
     rule: &'static str,
     budget: &'static str,
     spent: &'static str,
+    /// `{k}` selected of `{n}` projects: a whole sentence per language (Kazakh keeps the noun singular after a numeral).
     selected_of: &'static str,
     project: &'static str,
     cost: &'static str,
@@ -108,22 +110,22 @@ fn labels(lang: &str) -> Labels {
             rule: "Ереже",
             budget: "Бюджет",
             spent: "Жұмсалды",
-            selected_of: "таңдалған жоба, барлығы",
+            selected_of: "Таңдалған жоба саны: {k} / {n}",
             project: "Жоба",
             cost: "Құны",
             votes: "Дауыс",
             order: "Реті",
             official: "Ресми нәтиже",
             no_official: "файлда ресми нәтиже жоқ",
-            why: "Тең үлестер әдісі: әр жоба неге алынды не алынбады",
+            why: "Тең үлестер әдісі: әр жоба неге қаржыландырылды не қаржыландырылмады",
             share: "бір сайлаушының үлесі",
             runs: "есептеу саны",
-            bought: "алынды",
-            completion: "ашкөз толықтырумен қосылды",
+            bought: "қаржыландырылды",
+            completion: "ашкөз әдіспен толықтыру кезінде қосылды",
             no_support: "жақтаушысы жоқ",
             cannot_afford: "жақтаушыларының қалған қаражаты жетпеді",
-            price: "бір жақтаушыға баға",
-            effective: "тиімді дауыс",
+            price: "бір жақтаушының төлемі",
+            effective: "тиімді дауыс саны",
             total: "Барлығы",
             chosen: "Таңдалғаны",
         },
@@ -131,7 +133,7 @@ fn labels(lang: &str) -> Labels {
             rule: "Правило",
             budget: "Бюджет",
             spent: "Израсходовано",
-            selected_of: "проектов выбрано из",
+            selected_of: "Выбрано проектов: {k} из {n}",
             project: "Проект",
             cost: "Стоимость",
             votes: "Голоса",
@@ -154,7 +156,7 @@ fn labels(lang: &str) -> Labels {
             rule: "Rule",
             budget: "Budget",
             spent: "Spent",
-            selected_of: "projects selected out of",
+            selected_of: "Projects selected: {k} of {n}",
             project: "Project",
             cost: "Cost",
             votes: "Votes",
@@ -217,21 +219,23 @@ pub fn run(args: &TallyArgs, lang: &str) -> anyhow::Result<()> {
             FormatArg::Text => outcome_text(&election, &outcome, &l),
         }
     };
-    println!("{text}");
-    Ok(())
+    // `qatysu tally … | head` must not end in a panic when the reader stops early.
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 fn outcome_text(election: &Election, o: &Outcome, l: &Labels) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{}: {}", l.rule, o.rule);
     let _ = writeln!(s, "{}: {}   {}: {}", l.budget, o.budget, l.spent, o.spent);
-    let _ = writeln!(
-        s,
-        "{} {} {}",
-        o.selected.len(),
-        l.selected_of,
-        election.projects.len()
-    );
+    let line = l
+        .selected_of
+        .replace("{k}", &o.selected.len().to_string())
+        .replace("{n}", &election.projects.len().to_string());
+    let _ = writeln!(s, "{line}");
     let idw = id_width(election, l.project);
     let _ = writeln!(
         s,

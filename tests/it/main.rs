@@ -2,10 +2,12 @@
 //! SQLite, and on PostgreSQL when `QATYSU_TEST_DATABASE_URL` is set.
 
 mod browser;
+mod browser_initiatives;
 mod cli;
 mod http_accounts;
 mod http_pages;
 mod initiatives;
 mod multi_instance;
+mod pb;
 mod storage;
 mod support;

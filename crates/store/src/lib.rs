@@ -8,6 +8,7 @@ mod migrations;
 
 pub mod accounts;
 pub mod initiatives;
+pub mod pb;
 pub mod sessions;
 pub mod territories;
 

@@ -12,11 +12,13 @@ pub mod i18n;
 mod initiatives;
 mod middleware;
 mod pages;
+mod pb;
 mod state;
 mod territories;
 
 pub use accounts::hash_password;
 pub use error::AppError;
+pub use pb::{verify, Verification};
 pub use state::{AppState, Config, Keys};
 
 use axum::Router;
@@ -31,6 +33,7 @@ pub fn router(state: AppState) -> Router {
         .merge(initiatives::routes())
         .merge(access::routes())
         .merge(accounts::routes())
+        .merge(pb::routes())
         .merge(api::routes())
         .merge(assets::routes())
         .fallback(|| async { AppError::NotFound });

@@ -1,6 +1,8 @@
 //! `qatysu demo`: a fresh database with a real rural district (Egindykol, Akmola oblast),
 //! illustrative populations and one account per role, then the server.
 
+pub mod pb;
+
 mod initiatives;
 
 use super::serve::{self, ServeArgs};
@@ -131,6 +133,7 @@ pub async fn seed(db: &Db, secret: &[u8]) -> anyhow::Result<String> {
         let _ = writeln!(out, "  {:<12} {:<28} {}", role.as_str(), email, password);
     }
     initiatives::seed(db, &key).await?;
+    pb::seed(db, chrono::Utc::now().date_naive()).await?;
     Ok(out)
 }
 

@@ -75,10 +75,18 @@ pub enum Action {
     EnterPaperSignatures,
     /// Set a territory's signature threshold, collection period and answer deadline.
     ConfigureThreshold,
+    /// Set up a People's Participation Budget cycle and move it through its stages; enter
+    /// proposals from paper forms.
+    ManageCycle,
+    /// Submit a proposal to a cycle (checked on the author's place of residence, which must
+    /// lie inside the cycle's territory).
+    SubmitProposal,
+    /// Record an expert conclusion on a proposal (council members only, checked besides).
+    ReviewProposal,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 12] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -88,6 +96,9 @@ impl Action {
         Action::AnswerInitiative,
         Action::EnterPaperSignatures,
         Action::ConfigureThreshold,
+        Action::ManageCycle,
+        Action::SubmitProposal,
+        Action::ReviewProposal,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -103,6 +114,9 @@ impl Action {
             Action::AnswerInitiative => &[Role::Official, Role::Deputy, Role::Admin],
             Action::EnterPaperSignatures => &[Role::Coordinator, Role::Admin],
             Action::ConfigureThreshold => &[Role::Official, Role::Admin],
+            Action::ManageCycle => &[Role::Coordinator, Role::Admin],
+            Action::SubmitProposal => &[Role::Resident, Role::Admin],
+            Action::ReviewProposal => &[Role::Expert, Role::Admin],
         }
     }
 }
@@ -153,6 +167,9 @@ mod tests {
         (Role::Resident, Action::AnswerInitiative, false),
         (Role::Resident, Action::EnterPaperSignatures, false),
         (Role::Resident, Action::ConfigureThreshold, false),
+        (Role::Resident, Action::ManageCycle, false),
+        (Role::Resident, Action::SubmitProposal, true),
+        (Role::Resident, Action::ReviewProposal, false),
         (Role::Coordinator, Action::EditTerritory, false),
         (Role::Coordinator, Action::GrantRole, false),
         (Role::Coordinator, Action::ViewRoleGrants, true),
@@ -162,6 +179,9 @@ mod tests {
         (Role::Coordinator, Action::AnswerInitiative, false),
         (Role::Coordinator, Action::EnterPaperSignatures, true),
         (Role::Coordinator, Action::ConfigureThreshold, false),
+        (Role::Coordinator, Action::ManageCycle, true),
+        (Role::Coordinator, Action::SubmitProposal, false),
+        (Role::Coordinator, Action::ReviewProposal, false),
         (Role::Expert, Action::EditTerritory, false),
         (Role::Expert, Action::GrantRole, false),
         (Role::Expert, Action::ViewRoleGrants, false),
@@ -171,6 +191,9 @@ mod tests {
         (Role::Expert, Action::AnswerInitiative, false),
         (Role::Expert, Action::EnterPaperSignatures, false),
         (Role::Expert, Action::ConfigureThreshold, false),
+        (Role::Expert, Action::ManageCycle, false),
+        (Role::Expert, Action::SubmitProposal, false),
+        (Role::Expert, Action::ReviewProposal, true),
         (Role::Official, Action::EditTerritory, true),
         (Role::Official, Action::GrantRole, false),
         (Role::Official, Action::ViewRoleGrants, true),
@@ -180,6 +203,9 @@ mod tests {
         (Role::Official, Action::AnswerInitiative, true),
         (Role::Official, Action::EnterPaperSignatures, false),
         (Role::Official, Action::ConfigureThreshold, true),
+        (Role::Official, Action::ManageCycle, false),
+        (Role::Official, Action::SubmitProposal, false),
+        (Role::Official, Action::ReviewProposal, false),
         (Role::Deputy, Action::EditTerritory, false),
         (Role::Deputy, Action::GrantRole, false),
         (Role::Deputy, Action::ViewRoleGrants, false),
@@ -189,6 +215,9 @@ mod tests {
         (Role::Deputy, Action::AnswerInitiative, true),
         (Role::Deputy, Action::EnterPaperSignatures, false),
         (Role::Deputy, Action::ConfigureThreshold, false),
+        (Role::Deputy, Action::ManageCycle, false),
+        (Role::Deputy, Action::SubmitProposal, false),
+        (Role::Deputy, Action::ReviewProposal, false),
         (Role::Monitor, Action::EditTerritory, false),
         (Role::Monitor, Action::GrantRole, false),
         (Role::Monitor, Action::ViewRoleGrants, false),
@@ -198,6 +227,9 @@ mod tests {
         (Role::Monitor, Action::AnswerInitiative, false),
         (Role::Monitor, Action::EnterPaperSignatures, false),
         (Role::Monitor, Action::ConfigureThreshold, false),
+        (Role::Monitor, Action::ManageCycle, false),
+        (Role::Monitor, Action::SubmitProposal, false),
+        (Role::Monitor, Action::ReviewProposal, false),
         (Role::Admin, Action::EditTerritory, true),
         (Role::Admin, Action::GrantRole, true),
         (Role::Admin, Action::ViewRoleGrants, true),
@@ -207,6 +239,9 @@ mod tests {
         (Role::Admin, Action::AnswerInitiative, true),
         (Role::Admin, Action::EnterPaperSignatures, true),
         (Role::Admin, Action::ConfigureThreshold, true),
+        (Role::Admin, Action::ManageCycle, true),
+        (Role::Admin, Action::SubmitProposal, true),
+        (Role::Admin, Action::ReviewProposal, true),
     ];
 
     #[test]

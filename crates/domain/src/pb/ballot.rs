@@ -115,3 +115,79 @@ mod tests {
         );
     }
 }
+
+impl BallotType {
+    /// Stored as `one_vote`, `up_to` (with k) or `knapsack`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BallotType::OneVote => "one_vote",
+            BallotType::UpTo(_) => "up_to",
+            BallotType::Knapsack => "knapsack",
+        }
+    }
+
+    pub fn parse(s: &str, k: Option<u32>) -> Option<BallotType> {
+        match (s, k) {
+            ("one_vote", _) => Some(BallotType::OneVote),
+            ("up_to", Some(k)) if k >= 1 => Some(BallotType::UpTo(k)),
+            ("knapsack", _) => Some(BallotType::Knapsack),
+            _ => None,
+        }
+    }
+}
+
+/// How winners are chosen (the `tally` crate does the counting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountingRule {
+    /// Most votes first while money lasts, skipping what no longer fits: the legal default.
+    Greedy,
+    /// Method of Equal Shares.
+    EqualShares,
+    /// Sequential Phragmén.
+    Phragmen,
+}
+
+impl CountingRule {
+    pub const ALL: [CountingRule; 3] = [
+        CountingRule::Greedy,
+        CountingRule::EqualShares,
+        CountingRule::Phragmen,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CountingRule::Greedy => "greedy",
+            CountingRule::EqualShares => "mes",
+            CountingRule::Phragmen => "phragmen",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CountingRule> {
+        CountingRule::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        for b in [
+            BallotType::OneVote,
+            BallotType::UpTo(3),
+            BallotType::Knapsack,
+        ] {
+            let k = match b {
+                BallotType::UpTo(k) => Some(k),
+                _ => None,
+            };
+            assert_eq!(BallotType::parse(b.as_str(), k), Some(b));
+        }
+        assert_eq!(BallotType::parse("up_to", None), None);
+        assert_eq!(BallotType::parse("up_to", Some(0)), None);
+        for r in CountingRule::ALL {
+            assert_eq!(CountingRule::parse(r.as_str()), Some(r));
+        }
+    }
+}

@@ -11,6 +11,28 @@ pub enum CoFinancingSource {
     Residents,
 }
 
+impl CoFinancingSource {
+    pub const ALL: [CoFinancingSource; 4] = [
+        CoFinancingSource::DistrictSubvention,
+        CoFinancingSource::OblastSubvention,
+        CoFinancingSource::Sponsor,
+        CoFinancingSource::Residents,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CoFinancingSource::DistrictSubvention => "district",
+            CoFinancingSource::OblastSubvention => "oblast",
+            CoFinancingSource::Sponsor => "sponsor",
+            CoFinancingSource::Residents => "residents",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CoFinancingSource> {
+        CoFinancingSource::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
 /// One co-financing line; a condition such as "if turnout ≥ 20%" is applied when results are
 /// computed.
 #[derive(Debug, Clone, PartialEq, Eq)]

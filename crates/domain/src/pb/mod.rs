@@ -4,14 +4,22 @@
 
 mod ballot;
 mod category;
+pub mod count;
 mod envelope;
 mod limits;
+mod proposal;
+mod schedule;
 mod stage;
 
-pub use ballot::{BallotError, BallotType};
+pub use ballot::{BallotError, BallotType, CountingRule};
 pub use category::Category;
 pub use envelope::{
     quotas_by_population, CoFinancing, CoFinancingSource, Envelope, Quota, QuotaSplit,
 };
 pub use limits::{CapRules, Eligibility, Ineligible, ShareError, ShareRules};
+pub use proposal::{
+    check as check_proposal, cost_total, council_balanced, Channel, Decision, ProposalError,
+    ProposalLimits, ProposalStatus,
+};
+pub use schedule::{Schedule, ScheduleError};
 pub use stage::{check as check_stage, Stage, StageError, StageFacts};

@@ -235,3 +235,10 @@ pub async fn grant(db: &Db, user: Uuid, role: Role, territory: Option<Uuid>) -> 
 pub async fn count(db: &Db) -> Result<i64> {
     Ok(on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(p).await)?)
 }
+
+/// The keyed IIN fingerprint of an account: who the person is, for one-per-person rules
+/// that also cover paper channels.
+pub async fn person_hash(db: &Db, id: Uuid) -> Result<Vec<u8>> {
+    let h: Option<Vec<u8>> = on_pool!(db, p => sqlx::query_scalar("SELECT iin_hash FROM users WHERE id = $1").bind(id).fetch_optional(p).await)?;
+    h.ok_or(StoreError::NotFound)
+}

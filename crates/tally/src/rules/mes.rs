@@ -6,7 +6,9 @@
 //! all they have, W = remaining utility of the others) moves each supporting class to
 //! (N·W − u·X) / (D·W), so the common denominator becomes D·W/gcd(X, W) and every other class is
 //! scaled by the same factor. Every comparison pabutools makes between rationals becomes a
-//! comparison of integer cross-products, with the same outcome.
+//! comparison of integer cross-products, with the same outcome. Floating-point approximations only
+//! decide the order in which candidates and classes are looked at; every decision that changes the
+//! outcome is an exact comparison.
 
 use super::greedy::{self, Fit};
 use super::{Selection, Ties, Utility};
@@ -54,6 +56,7 @@ struct Setup {
     free: Vec<usize>,
     /// Cost used by the rule, per project (the Pabulib checker floors costs).
     costs: Vec<u64>,
+    /// Supporters per project (positive utility), for the explanation.
     supporters: Vec<u64>,
     /// Rank of each project under the tie-breaking rule.
     ranks: Vec<usize>,

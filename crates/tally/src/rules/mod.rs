@@ -278,3 +278,51 @@ fn dress(election: &Election, rule: Rule, selection: Selection) -> Outcome {
 
 #[cfg(test)]
 mod proptests;
+
+#[cfg(test)]
+mod spec_examples {
+    use super::*;
+
+    /// The toy instance of SPEC.md §4, checked there against pabutools.
+    const TOY: &str = "META\nkey;value\nvote_type;approval\nbudget;100\n\
+                       PROJECTS\nproject_id;cost\na;60\nb;50\nc;10\nz;0\nzz;0\nbig;200\nd;5\n\
+                       VOTES\nvoter_id;vote\n1;a\n2;a,b\n3;b,c,z\n4;a,big\n5;\n";
+
+    fn run(rule: Rule) -> Vec<String> {
+        let e = match crate::pb::read_str(TOY) {
+            Ok(e) => e,
+            Err(err) => panic!("{err}"),
+        };
+        count(&e, rule, &Options::default()).selected
+    }
+
+    #[test]
+    fn toy_instance_matches_pabutools() {
+        assert_eq!(run(Rule::Greedy), ["a", "c", "d", "z", "zz"]);
+        assert_eq!(run(Rule::Mes), ["a", "c"]);
+        assert_eq!(run(Rule::MesAdd1), ["a", "c"]);
+        assert_eq!(run(Rule::Phragmen), ["z", "c", "a"]);
+    }
+
+    #[test]
+    fn ids_tie_as_strings() {
+        let text = "META\nkey;value\nvote_type;approval\nbudget;10\nPROJECTS\nproject_id;cost\n9;10\n10;10\n\
+                    VOTES\nvoter_id;vote\n1;9,10\n2;10,9\n";
+        let e = match crate::pb::read_str(text) {
+            Ok(e) => e,
+            Err(err) => panic!("{err}"),
+        };
+        for rule in [Rule::Greedy, Rule::Mes, Rule::Phragmen, Rule::GreedyRatio] {
+            assert_eq!(
+                count(&e, rule, &Options::default()).selected,
+                ["10"],
+                "{rule}"
+            );
+        }
+        let by_votes = Options {
+            tie: TieBreak::Votes,
+            ..Options::default()
+        };
+        assert_eq!(count(&e, Rule::Mes, &by_votes).selected, ["10"]);
+    }
+}

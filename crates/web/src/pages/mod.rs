@@ -25,6 +25,15 @@ pub(crate) const NOTICES: &[&str] = &[
     "ini-answered",
     "ini-followed-up",
     "ini-rules-saved",
+    "pb-created",
+    "pb-stage-moved",
+    "pb-proposal-submitted",
+    "pb-proposal-saved",
+    "pb-conclusion-saved",
+    "pb-decision-saved",
+    "pb-council-added",
+    "pb-vote-cast",
+    "pb-vote-replaced",
 ];
 
 /// The reader's context, passed to every template as `c`.

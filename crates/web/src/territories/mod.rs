@@ -79,6 +79,7 @@ struct ShowPage<'a> {
     children_count: String,
     can_edit: bool,
     can_view_roles: bool,
+    can_start_pb: bool,
     population_input: String,
     population_error: Option<String>,
     /// Initiatives whose answer is overdue, here and below: (id, title, due date).
@@ -138,6 +139,7 @@ async fn show_page(
         children,
         can_edit: allowed(c, Action::EditTerritory, t),
         can_view_roles: allowed(c, Action::ViewRoleGrants, t),
+        can_start_pb: allowed(c, Action::ManageCycle, t),
         population_input: population_input
             .unwrap_or_else(|| t.population.map(|p| p.to_string()).unwrap_or_default()),
         population_error,

@@ -1,0 +1,173 @@
+//! Ballots: one per person per cycle (the database refuses a second), with a receipt code
+//! the voter can check.
+
+use crate::db::{in_tx, on_pool};
+use crate::{new_id, Db, Result};
+use chrono::{DateTime, Utc};
+use domain::pb::Channel;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct NewBallot {
+    pub cycle_id: Uuid,
+    /// The voter's IIN fingerprint: the person, whatever the channel.
+    pub person_hash: Vec<u8>,
+    pub voter_id: Option<Uuid>,
+    pub channel: Channel,
+    pub entered_by: Option<Uuid>,
+    pub choices: Vec<Uuid>,
+    /// Used only when the ballot is new.
+    pub receipt: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cast {
+    /// Recorded now.
+    New { receipt: String },
+    /// The person's earlier ballot was replaced (cycles that allow changes).
+    Replaced { receipt: String },
+    /// The person had voted already; nothing was written.
+    AlreadyVoted { receipt: String },
+}
+
+/// Record a ballot. Two simultaneous submissions of one person end as one ballot: the
+/// unique index decides, and the loser sees the winner's receipt.
+pub async fn cast(db: &Db, b: &NewBallot, changes_allowed: bool) -> Result<Cast> {
+    let now = Utc::now();
+    let outcome = in_tx!(db, tx => {
+        let inserted = sqlx::query("INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, channel, receipt, entered_by, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (cycle_id, person_hash) DO NOTHING")
+            .bind(new_id()).bind(b.cycle_id).bind(&b.person_hash).bind(b.voter_id).bind(b.channel.as_str())
+            .bind(&b.receipt).bind(b.entered_by).bind(now)
+            .execute(&mut *tx).await?.rows_affected();
+        let (ballot, receipt): (Uuid, String) = sqlx::query_as("SELECT id, receipt FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2")
+            .bind(b.cycle_id).bind(&b.person_hash).fetch_one(&mut *tx).await?;
+        let outcome = match (inserted, changes_allowed) {
+            (1, _) => Cast::New { receipt },
+            (_, true) => {
+                sqlx::query("DELETE FROM pb_ballot_choices WHERE ballot_id = $1").bind(ballot).execute(&mut *tx).await?;
+                sqlx::query("UPDATE pb_ballots SET cast_at = $2, channel = $3 WHERE id = $1")
+                    .bind(ballot).bind(now).bind(b.channel.as_str()).execute(&mut *tx).await?;
+                Cast::Replaced { receipt }
+            }
+            _ => return Ok(Cast::AlreadyVoted { receipt }),
+        };
+        for choice in &b.choices {
+            sqlx::query("INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)")
+                .bind(ballot).bind(choice).execute(&mut *tx).await?;
+        }
+        outcome
+    });
+    Ok(outcome)
+}
+
+/// The receipt of a person's ballot in a cycle, if they voted.
+pub async fn receipt_of(db: &Db, cycle: Uuid, person_hash: &[u8]) -> Result<Option<String>> {
+    Ok(
+        on_pool!(db, p => sqlx::query_scalar("SELECT receipt FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2")
+        .bind(cycle).bind(person_hash).fetch_optional(p).await)?,
+    )
+}
+
+/// What a receipt proves: when and how the ballot was recorded.
+#[derive(Debug, Clone)]
+pub struct Receipt {
+    pub cast_at: DateTime<Utc>,
+    pub channel: Channel,
+    pub choices: usize,
+}
+
+pub async fn check_receipt(db: &Db, cycle: Uuid, code: &str) -> Result<Option<Receipt>> {
+    let row: Option<(Uuid, DateTime<Utc>, String)> = on_pool!(db, p => sqlx::query_as("SELECT id, cast_at, channel FROM pb_ballots WHERE cycle_id = $1 AND receipt = $2")
+        .bind(cycle).bind(code).fetch_optional(p).await)?;
+    let Some((id, cast_at, channel)) = row else {
+        return Ok(None);
+    };
+    let choices: i64 = on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM pb_ballot_choices WHERE ballot_id = $1")
+        .bind(id).fetch_one(p).await)?;
+    Ok(Some(Receipt {
+        cast_at,
+        channel: Channel::parse(&channel).unwrap_or(Channel::Web),
+        choices: choices as usize,
+    }))
+}
+
+/// Votes per proposal.
+pub async fn counts(db: &Db, cycle: Uuid) -> Result<HashMap<Uuid, i64>> {
+    let rows: Vec<(Uuid, i64)> = on_pool!(db, p => sqlx::query_as("SELECT c.proposal_id, COUNT(*) FROM pb_ballot_choices c JOIN pb_ballots b ON b.id = c.ballot_id WHERE b.cycle_id = $1 GROUP BY c.proposal_id")
+        .bind(cycle).fetch_all(p).await)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Ballots by channel.
+pub async fn turnout(db: &Db, cycle: Uuid) -> Result<Vec<(Channel, i64)>> {
+    let rows: Vec<(String, i64)> = on_pool!(db, p => sqlx::query_as("SELECT channel, COUNT(*) FROM pb_ballots WHERE cycle_id = $1 GROUP BY channel ORDER BY channel")
+        .bind(cycle).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(c, n)| Channel::parse(&c).map(|c| (c, n)))
+        .collect())
+}
+
+/// Every ballot of a cycle as its list of proposals, in the order they were cast: the input
+/// of the count and of the anonymised `.pb` export (no voter is identifiable from it).
+pub async fn all(db: &Db, cycle: Uuid) -> Result<Vec<Vec<Uuid>>> {
+    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, p => sqlx::query_as("SELECT b.id, c.proposal_id FROM pb_ballots b JOIN pb_ballot_choices c ON c.ballot_id = b.id WHERE b.cycle_id = $1 ORDER BY b.cast_at, b.id, c.proposal_id")
+        .bind(cycle).fetch_all(p).await)?;
+    let mut out: Vec<Vec<Uuid>> = Vec::new();
+    let mut last: Option<Uuid> = None;
+    for (ballot, proposal) in rows {
+        if last != Some(ballot) {
+            out.push(Vec::new());
+            last = Some(ballot);
+        }
+        if let Some(b) = out.last_mut() {
+            b.push(proposal);
+        }
+    }
+    Ok(out)
+}
+
+/// A published result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub rule: String,
+    pub budget_tiyn: i64,
+    pub selected: Vec<Uuid>,
+    pub ballots: i64,
+    pub computed_at: DateTime<Utc>,
+}
+
+/// Publish (or re-publish) the result of a cycle.
+pub async fn publish(db: &Db, cycle: Uuid, r: &Published) -> Result<()> {
+    let selected = r
+        .selected
+        .iter()
+        .map(|u| u.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    in_tx!(db, tx => {
+        sqlx::query("DELETE FROM pb_results WHERE cycle_id = $1").bind(cycle).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO pb_results (cycle_id, rule, budget_tiyn, selected, ballots, computed_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(cycle).bind(&r.rule).bind(r.budget_tiyn).bind(&selected).bind(r.ballots).bind(r.computed_at)
+            .execute(&mut *tx).await?;
+    });
+    Ok(())
+}
+
+pub async fn published(db: &Db, cycle: Uuid) -> Result<Option<Published>> {
+    let row: Option<(String, i64, String, i64, DateTime<Utc>)> = on_pool!(db, p => sqlx::query_as("SELECT rule, budget_tiyn, selected, ballots, computed_at FROM pb_results WHERE cycle_id = $1")
+        .bind(cycle).fetch_optional(p).await)?;
+    Ok(row.map(
+        |(rule, budget_tiyn, selected, ballots, computed_at)| Published {
+            rule,
+            budget_tiyn,
+            selected: selected
+                .split(',')
+                .filter_map(|s| Uuid::parse_str(s).ok())
+                .collect(),
+            ballots,
+            computed_at,
+        },
+    ))
+}

@@ -1,0 +1,158 @@
+//! Expert review: the council of a cycle, members' conclusions and the council's decisions.
+
+use crate::db::{execute, in_tx, on_pool};
+use crate::{new_id, Db, Result, StoreError};
+use chrono::{DateTime, Utc};
+use domain::money::Tenge;
+use domain::pb::{Decision, ProposalStatus};
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub user_id: Uuid,
+    pub name: String,
+    pub civil_society: bool,
+}
+
+/// Add a member (idempotent: a second add updates the civil-society mark).
+pub async fn add_member(db: &Db, cycle: Uuid, user: Uuid, civil_society: bool) -> Result<()> {
+    let now = Utc::now();
+    execute!(db, sqlx::query("INSERT INTO pb_council_members (id, cycle_id, user_id, civil_society, added_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id, user_id) DO UPDATE SET civil_society = excluded.civil_society")
+        .bind(new_id()).bind(cycle).bind(user).bind(civil_society).bind(now))?;
+    Ok(())
+}
+
+pub async fn members(db: &Db, cycle: Uuid) -> Result<Vec<Member>> {
+    let rows: Vec<(Uuid, String, bool)> = on_pool!(db, p => sqlx::query_as("SELECT m.user_id, u.display_name, m.civil_society FROM pb_council_members m JOIN users u ON u.id = m.user_id WHERE m.cycle_id = $1 ORDER BY m.added_at, m.id")
+        .bind(cycle).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, name, civil_society)| Member {
+            user_id,
+            name,
+            civil_society,
+        })
+        .collect())
+}
+
+pub async fn is_member(db: &Db, cycle: Uuid, user: Uuid) -> Result<bool> {
+    let n: i64 = on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM pb_council_members WHERE cycle_id = $1 AND user_id = $2")
+        .bind(cycle).bind(user).fetch_one(p).await)?;
+    Ok(n > 0)
+}
+
+/// A member's conclusion (қорытынды / заключение) on a proposal.
+#[derive(Debug, Clone)]
+pub struct Conclusion {
+    pub member: String,
+    pub legal: bool,
+    pub feasible: bool,
+    pub adjusted_cost: Option<Tenge>,
+    pub comment: String,
+    pub at: DateTime<Utc>,
+}
+
+/// Record or revise a member's conclusion.
+pub async fn conclude(
+    db: &Db,
+    proposal: Uuid,
+    user: Uuid,
+    legal: bool,
+    feasible: bool,
+    adjusted_cost: Option<Tenge>,
+    comment: &str,
+) -> Result<()> {
+    let now = Utc::now();
+    execute!(db, sqlx::query("INSERT INTO pb_conclusions (id, proposal_id, user_id, legal, feasible, adjusted_cost_tiyn, comment, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (proposal_id, user_id) DO UPDATE SET legal = excluded.legal, feasible = excluded.feasible, adjusted_cost_tiyn = excluded.adjusted_cost_tiyn, comment = excluded.comment, at = excluded.at")
+        .bind(new_id()).bind(proposal).bind(user).bind(legal).bind(feasible)
+        .bind(adjusted_cost.map(|t| t.tiyn())).bind(comment).bind(now))?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct ConclusionRow {
+    display_name: String,
+    legal: bool,
+    feasible: bool,
+    adjusted_cost_tiyn: Option<i64>,
+    comment: String,
+    at: DateTime<Utc>,
+}
+
+pub async fn conclusions(db: &Db, proposal: Uuid) -> Result<Vec<Conclusion>> {
+    let rows: Vec<ConclusionRow> = on_pool!(db, p => sqlx::query_as("SELECT u.display_name, c.legal, c.feasible, c.adjusted_cost_tiyn, c.comment, c.at FROM pb_conclusions c JOIN users u ON u.id = c.user_id WHERE c.proposal_id = $1 ORDER BY c.at, c.id")
+        .bind(proposal).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Conclusion {
+            member: r.display_name,
+            legal: r.legal,
+            feasible: r.feasible,
+            adjusted_cost: r.adjusted_cost_tiyn.map(Tenge::from_tiyn),
+            comment: r.comment,
+            at: r.at,
+        })
+        .collect())
+}
+
+/// The council's decision and its public reason.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub reason: Option<String>,
+    pub merged_into: Option<Uuid>,
+    pub at: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct DecisionRow {
+    decision_reason: Option<String>,
+    merged_into: Option<Uuid>,
+    decided_at: Option<DateTime<Utc>>,
+}
+
+pub async fn decision(db: &Db, proposal: Uuid) -> Result<Decided> {
+    let row: Option<DecisionRow> = on_pool!(db, p => sqlx::query_as("SELECT decision_reason, merged_into, decided_at FROM pb_proposals WHERE id = $1")
+        .bind(proposal).fetch_optional(p).await)?;
+    let r = row.ok_or(StoreError::NotFound)?;
+    Ok(Decided {
+        reason: r.decision_reason,
+        merged_into: r.merged_into,
+        at: r.decided_at,
+    })
+}
+
+/// Record the council's decision with a history line; the proposal's status follows it.
+pub async fn decide(
+    db: &Db,
+    proposal: Uuid,
+    d: Decision,
+    reason: Option<&str>,
+    merged_into: Option<Uuid>,
+    by: Uuid,
+) -> Result<()> {
+    let now = Utc::now();
+    let event = format!("decided:{}", d.as_str());
+    in_tx!(db, tx => {
+        sqlx::query("UPDATE pb_proposals SET status = $2, decision_reason = $3, merged_into = $4, decided_at = $5, updated_at = $5 WHERE id = $1")
+            .bind(proposal).bind(d.status().as_str()).bind(reason).bind(merged_into).bind(now)
+            .execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) VALUES ($1, $2, $3, $4, $5)")
+            .bind(new_id()).bind(proposal).bind(now).bind(by).bind(&event)
+            .execute(&mut *tx).await?;
+    });
+    Ok(())
+}
+
+/// After revision, a returned proposal goes back to the council as submitted.
+pub async fn resubmit(db: &Db, proposal: Uuid, by: Uuid) -> Result<()> {
+    let now = Utc::now();
+    in_tx!(db, tx => {
+        sqlx::query("UPDATE pb_proposals SET status = $2, decision_reason = NULL, decided_at = NULL, updated_at = $3 WHERE id = $1")
+            .bind(proposal).bind(ProposalStatus::Submitted.as_str()).bind(now)
+            .execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) VALUES ($1, $2, $3, $4, $5)")
+            .bind(new_id()).bind(proposal).bind(now).bind(by).bind("resubmitted")
+            .execute(&mut *tx).await?;
+    });
+    Ok(())
+}

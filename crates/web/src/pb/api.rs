@@ -1,0 +1,139 @@
+//! `/api/v1/cycles`: budget cycles as open data (described in `api/openapi.json`).
+
+use crate::{AppError, AppState};
+use axum::extract::{Path, State};
+use axum::Json;
+use domain::money::Tenge;
+use domain::pb::BallotType;
+use serde::Serialize;
+use store::pb::Cycle;
+use uuid::Uuid;
+
+#[derive(Serialize)]
+pub struct CycleSummary {
+    id: Uuid,
+    territory: String,
+    year: i32,
+    stage: &'static str,
+    rule: &'static str,
+    ballot_type: &'static str,
+    /// k of an "up to k projects" ballot.
+    ballot_k: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct CoFinancingJson {
+    source: &'static str,
+    amount: f64,
+    min_turnout_percent: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct EnvelopeJson {
+    housing_spending: f64,
+    share_percent: f64,
+    base: f64,
+    cofinancing: Vec<CoFinancingJson>,
+    /// Without the lines whose turnout condition is not met yet.
+    total: f64,
+    total_if_all_conditions: f64,
+}
+
+#[derive(Serialize)]
+struct ScheduleJson {
+    collection_start: chrono::NaiveDate,
+    collection_end: chrono::NaiveDate,
+    review_end: chrono::NaiveDate,
+    discussion_end: chrono::NaiveDate,
+    voting_start: chrono::NaiveDate,
+    voting_end: chrono::NaiveDate,
+}
+
+#[derive(Serialize)]
+pub struct CycleDetail {
+    #[serde(flatten)]
+    summary: CycleSummary,
+    envelope: EnvelopeJson,
+    cap_mrp: i64,
+    cap: f64,
+    min_age: u32,
+    schedule: ScheduleJson,
+    /// Proposals of the cycle (filled as proposals are collected).
+    proposals: Vec<serde_json::Value>,
+}
+
+fn tenge(t: Tenge) -> f64 {
+    t.tiyn() as f64 / 100.0
+}
+
+fn summary(c: &Cycle, territory: String) -> CycleSummary {
+    CycleSummary {
+        id: c.id,
+        territory,
+        year: c.year,
+        stage: c.stage.as_str(),
+        rule: c.rule.as_str(),
+        ballot_type: c.ballot.as_str(),
+        ballot_k: match c.ballot {
+            BallotType::UpTo(k) => Some(k),
+            _ => None,
+        },
+    }
+}
+
+async fn kato_of(s: &AppState, c: &Cycle) -> Result<String, AppError> {
+    Ok(store::territories::by_id(&s.db, c.territory_id)
+        .await?
+        .map(|t| t.kato.to_string())
+        .unwrap_or_default())
+}
+
+pub async fn list(State(s): State<AppState>) -> Result<Json<Vec<CycleSummary>>, AppError> {
+    let cycles = store::pb::list(&s.db, None).await?;
+    let mut out = Vec::with_capacity(cycles.len());
+    for c in &cycles {
+        out.push(summary(c, kato_of(&s, c).await?));
+    }
+    Ok(Json(out))
+}
+
+pub async fn one(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<CycleDetail>, AppError> {
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let c = store::pb::get(&s.db, id).await?.ok_or(AppError::NotFound)?;
+    let e = &c.envelope;
+    let sc = &c.schedule;
+    Ok(Json(CycleDetail {
+        summary: summary(&c, kato_of(&s, &c).await?),
+        envelope: EnvelopeJson {
+            housing_spending: tenge(e.housing_spending),
+            share_percent: f64::from(e.share_bp) / 100.0,
+            base: tenge(e.base()),
+            cofinancing: e
+                .cofinancing
+                .iter()
+                .map(|l| CoFinancingJson {
+                    source: l.source.as_str(),
+                    amount: tenge(l.amount),
+                    min_turnout_percent: l.min_turnout_bp.map(|b| f64::from(b) / 100.0),
+                })
+                .collect(),
+            total: tenge(e.total(None)),
+            total_if_all_conditions: tenge(e.total(Some(10_000))),
+        },
+        cap_mrp: c.cap_mrp,
+        cap: tenge(c.cap()),
+        min_age: c.eligibility.min_age,
+        schedule: ScheduleJson {
+            collection_start: sc.collection_start,
+            collection_end: sc.collection_end,
+            review_end: sc.review_end,
+            discussion_end: sc.discussion_end,
+            voting_start: sc.voting_start,
+            voting_end: sc.voting_end,
+        },
+        proposals: Vec::new(),
+    }))
+}

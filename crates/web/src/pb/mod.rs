@@ -1,0 +1,611 @@
+//! People's Participation Budget (ХҚБ / БНУ): cycles — set-up by a coordinator, the public
+//! page with the envelope and the timeline, and moving through the stages.
+
+mod api;
+mod form;
+mod proposals;
+mod results;
+pub use results::{verify, Verification};
+mod review;
+mod voting;
+
+use crate::i18n::Arg;
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::territories::load as load_territory;
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use domain::money::Tenge;
+use domain::pb::{BallotType, CoFinancingSource, CountingRule, Stage, StageError, StageFacts};
+use domain::{authorize, Action};
+use form::{percent, CycleForm, Place};
+use serde::Deserialize;
+use store::pb::Cycle;
+use store::territories::Territory;
+use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/pb", get(list))
+        .route("/territories/{kato}/pb/new", get(new_form))
+        .route("/territories/{kato}/pb", post(create))
+        .route("/pb/{id}", get(show))
+        .route("/pb/{id}/stage", post(move_stage))
+        .route("/pb/{id}/proposals/new", get(proposals::new_form))
+        .route("/pb/{id}/proposals", post(proposals::create))
+        .route("/pb/proposals/{pid}", get(proposals::show))
+        .route(
+            "/pb/proposals/{pid}/edit",
+            get(proposals::edit_form).post(proposals::edit),
+        )
+        .route(
+            "/pb/{id}/council",
+            get(review::council).post(review::add_member),
+        )
+        .route("/pb/proposals/{pid}/conclusion", post(review::conclude))
+        .route("/pb/proposals/{pid}/decision", post(review::decide))
+        .route("/pb/{id}/vote", get(voting::form).post(voting::cast))
+        .route("/pb/{id}/receipt", get(voting::receipt))
+        .route("/pb/{id}/results", get(results::page))
+        .route("/pb/{id}/ballots.pb", get(results::ballots_pb))
+        .route("/api/v1/cycles/{id}/results", get(results::api))
+        .route("/api/v1/cycles/{id}/ballots.pb", get(results::ballots_pb))
+        .route("/api/v1/cycles", get(api::list))
+        .route("/api/v1/cycles/{id}", get(api::one))
+}
+
+pub fn stage_label(c: &Ctx, s: Stage) -> String {
+    c.t(&format!("pb-stage-{}", s.as_str()))
+}
+
+/// "Participation budget 2027: Alakol rural okrug".
+fn cycle_title(c: &Ctx, cy: &Cycle, t: &Territory) -> String {
+    c.lang.t_args(
+        "pb-cycle-title",
+        &[
+            ("year", Arg::Num(i64::from(cy.year))),
+            ("territory", Arg::Str(t.name(c.lang.code()).to_string())),
+        ],
+    )
+}
+
+fn money(c: &Ctx, t: Tenge) -> String {
+    t.format(c.lang.code())
+}
+
+// ---- list ----
+
+pub struct CycleRow {
+    id: Uuid,
+    territory: String,
+    year: i32,
+    stage: String,
+    envelope: String,
+}
+
+#[derive(Template)]
+#[template(path = "pb/list.html")]
+struct ListPage<'a> {
+    c: &'a Ctx,
+    rows: Vec<CycleRow>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListQuery {
+    /// Only cycles of this territory and those under it.
+    territory: String,
+}
+
+async fn list(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let prefix = match q.territory.trim() {
+        "" => None,
+        kato => {
+            let t = load_territory(&s, kato).await?;
+            Some(format!(
+                "/{}/",
+                t.path
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            ))
+        }
+    };
+    let cycles = store::pb::list(&s.db, prefix.as_deref()).await?;
+    let mut rows = Vec::with_capacity(cycles.len());
+    for cy in cycles {
+        let territory = store::territories::by_id(&s.db, cy.territory_id).await?;
+        rows.push(CycleRow {
+            id: cy.id,
+            territory: territory
+                .map(|t| t.name(c.lang.code()).to_string())
+                .unwrap_or_default(),
+            year: cy.year,
+            stage: stage_label(&c, cy.stage),
+            envelope: money(&c, cy.envelope.total(None)),
+        });
+    }
+    Ok(render(&ListPage { c: &c, rows })?.into_response())
+}
+
+// ---- set-up ----
+
+#[derive(Template)]
+#[template(path = "pb/new.html")]
+struct NewPage<'a> {
+    c: &'a Ctx,
+    kato: String,
+    territory: String,
+    form: CycleForm,
+    errors: FieldErrors,
+    sources: Vec<(&'static str, String)>,
+    ballot_types: Vec<(&'static str, String)>,
+    rules: Vec<(&'static str, String)>,
+    share_hint: String,
+    cap_hint: String,
+    cof_lines: Vec<CofLine>,
+    verification: Vec<(&'static str, String, bool)>,
+    dates: Vec<DateField>,
+}
+
+pub struct CofLine {
+    i: usize,
+    source: String,
+    amount: String,
+    turnout: String,
+    error: Option<String>,
+}
+
+impl CofLine {
+    fn is(&self, code: &str) -> bool {
+        self.source.trim() == code
+    }
+}
+
+pub struct DateField {
+    name: &'static str,
+    label: String,
+    value: String,
+    error: Option<String>,
+}
+
+const DATE_FIELDS: [&str; 6] = [
+    "collection_start",
+    "collection_end",
+    "review_end",
+    "discussion_end",
+    "voting_start",
+    "voting_end",
+];
+const COF_AMOUNTS: [&str; form::COFINANCING_LINES] =
+    ["cof_amount_0", "cof_amount_1", "cof_amount_2"];
+
+async fn place(s: &AppState, t: &Territory) -> Result<Place, AppError> {
+    let parent_kind = match t.parent_id {
+        Some(p) => store::territories::by_id(&s.db, p).await?.map(|p| p.kind),
+        None => None,
+    };
+    Ok(Place {
+        id: t.id,
+        kind: t.kind,
+        parent_kind,
+    })
+}
+
+fn require_manager(c: &Ctx, t: &Territory) -> Result<Uuid, AppError> {
+    let v = require_viewer(c)?;
+    if !authorize(&v.grants, Action::ManageCycle, &t.path) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(v.user.id)
+}
+
+async fn new_page(
+    s: &AppState,
+    c: &Ctx,
+    t: &Territory,
+    form: CycleForm,
+    errors: FieldErrors,
+) -> Result<Response, AppError> {
+    let p = place(s, t).await?;
+    let min_bp = domain::pb::ShareRules::default().minimum_bp(p.kind, p.parent_kind);
+    let cap_mrp = domain::pb::CapRules::default().cap_mrp(p.kind, p.parent_kind);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let cof_lines = form
+        .cofinancing()
+        .iter()
+        .enumerate()
+        .map(|(i, (source, amount, turnout))| CofLine {
+            i,
+            source: source.to_string(),
+            amount: amount.to_string(),
+            turnout: turnout.to_string(),
+            error: errors.get(COF_AMOUNTS[i]).map(str::to_string),
+        })
+        .collect();
+    let values = form.dates();
+    let dates = DATE_FIELDS
+        .iter()
+        .zip(values)
+        .map(|(name, value)| DateField {
+            name,
+            label: c.t(&format!("pb-field-{name}")),
+            value: value.to_string(),
+            error: errors.get(name).map(str::to_string),
+        })
+        .collect();
+    let verification = ["0", "1", "2"]
+        .into_iter()
+        .map(|code| {
+            (
+                code,
+                c.t(&format!("pb-verification-{code}")),
+                form.min_verification.trim() == code,
+            )
+        })
+        .collect();
+    let page = NewPage {
+        cof_lines,
+        verification,
+        dates,
+        c,
+        kato: t.kato.to_string(),
+        territory: t.name(c.lang.code()).to_string(),
+        form,
+        errors,
+        sources: CoFinancingSource::ALL
+            .iter()
+            .map(|s| (s.as_str(), c.t(&format!("pb-source-{}", s.as_str()))))
+            .collect(),
+        ballot_types: ["one_vote", "up_to", "knapsack"]
+            .iter()
+            .map(|b| (*b, c.t(&format!("pb-ballot-{b}"))))
+            .collect(),
+        rules: CountingRule::ALL
+            .iter()
+            .map(|r| (r.as_str(), c.t(&format!("pb-rule-{}", r.as_str()))))
+            .collect(),
+        share_hint: c.t_str("pb-share-hint", "min", &percent(min_bp)),
+        cap_hint: c.t_str("pb-cap-hint", "mrp", &c.number(cap_mrp)),
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn new_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(kato): Path<String>,
+) -> Result<Response, AppError> {
+    let t = load_territory(&s, &kato).await?;
+    require_manager(&c, &t)?;
+    let today = chrono::Utc::now().date_naive();
+    new_page(
+        &s,
+        &c,
+        &t,
+        CycleForm::defaults(today),
+        FieldErrors::default(),
+    )
+    .await
+}
+
+async fn create(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(kato): Path<String>,
+    Form(f): Form<CycleForm>,
+) -> Result<Response, AppError> {
+    let t = load_territory(&s, &kato).await?;
+    let by = require_manager(&c, &t)?;
+    let p = place(&s, &t).await?;
+    let mrp_table = store::pb::mrp_table(&s.db).await?;
+    let new = match form::validate(&c, &f, &p, &mrp_table) {
+        Ok(n) => n,
+        Err(errors) => return new_page(&s, &c, &t, f, errors).await,
+    };
+    match store::pb::create(&s.db, &new, by).await? {
+        Ok(id) => {
+            tracing::info!(cycle = %id, territory = %t.kato, year = new.year, "pb cycle created");
+            Ok(Redirect::to(&format!("/pb/{id}?ok=pb-created")).into_response())
+        }
+        Err(store::pb::YearTaken) => {
+            let mut errors = FieldErrors::default();
+            errors.add("year", c.t("pb-err-year-taken"));
+            new_page(&s, &c, &t, f, errors).await
+        }
+    }
+}
+
+// ---- the public page ----
+
+pub struct TimelineRow {
+    stage: String,
+    planned: String,
+    happened: String,
+    current: bool,
+    done: bool,
+}
+
+pub struct MoneyRow {
+    label: String,
+    amount: String,
+    condition: String,
+}
+
+#[derive(Template)]
+#[template(path = "pb/show.html")]
+struct ShowPage<'a> {
+    c: &'a Ctx,
+    id: Uuid,
+    title: String,
+    kato: String,
+    territory: String,
+    stage: String,
+    timeline: Vec<TimelineRow>,
+    money: Vec<MoneyRow>,
+    total: String,
+    total_if_all: String,
+    cap: String,
+    ballot: String,
+    rule: String,
+    voters: String,
+    per_author: String,
+    moves: Vec<(&'static str, String)>,
+    stage_error: Option<String>,
+    proposals: Vec<ProposalRow>,
+    proposals_count: String,
+    can_propose: bool,
+    can_enter_paper: bool,
+    voting_open: bool,
+    results_out: bool,
+    show_votes: bool,
+}
+
+pub struct ProposalRow {
+    id: Uuid,
+    title: String,
+    village: String,
+    cost: String,
+    status: String,
+    paper: bool,
+    votes: String,
+}
+
+async fn load_cycle(s: &AppState, id: &str) -> Result<(Cycle, Territory), AppError> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    let cy = store::pb::get(&s.db, id).await?.ok_or(AppError::NotFound)?;
+    let t = store::territories::by_id(&s.db, cy.territory_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((cy, t))
+}
+
+fn source_label(c: &Ctx, s: CoFinancingSource) -> String {
+    c.t(&format!("pb-source-{}", s.as_str()))
+}
+
+async fn show_page(
+    s: &AppState,
+    c: &Ctx,
+    cy: &Cycle,
+    t: &Territory,
+    stage_error: Option<String>,
+) -> Result<Response, AppError> {
+    let lang = c.lang.code();
+    let history = store::pb::history(&s.db, cy.id).await?;
+    let shown: Vec<Stage> = Stage::ALL
+        .into_iter()
+        .filter(|st| *st != Stage::Revision || cy.revision_enabled)
+        .collect();
+    let timeline = shown
+        .iter()
+        .map(|st| {
+            let planned = cy
+                .schedule
+                .planned(*st)
+                .map(|(a, b)| format!("{} — {}", c.lang.date(a), c.lang.date(b)))
+                .unwrap_or_default();
+            let happened = history
+                .iter()
+                .rev()
+                .find(|e| e.to == *st)
+                .map(|e| c.t_str("pb-stage-entered", "date", &c.lang.date(e.at.date_naive())))
+                .unwrap_or_default();
+            TimelineRow {
+                stage: stage_label(c, *st),
+                planned,
+                happened,
+                current: *st == cy.stage,
+                done: *st < cy.stage,
+            }
+        })
+        .collect();
+    let share = c.t_str("pb-money-share", "share", &percent(cy.envelope.share_bp));
+    let mut money_rows = vec![MoneyRow {
+        label: share,
+        amount: money(c, cy.envelope.base()),
+        condition: String::new(),
+    }];
+    for line in &cy.envelope.cofinancing {
+        money_rows.push(MoneyRow {
+            label: source_label(c, line.source),
+            amount: money(c, line.amount),
+            condition: line
+                .min_turnout_bp
+                .map(|bp| c.t_str("pb-money-if-turnout", "turnout", &percent(bp)))
+                .unwrap_or_default(),
+        });
+    }
+    let ballot = match cy.ballot {
+        BallotType::OneVote => c.t("pb-ballot-one_vote"),
+        BallotType::UpTo(k) => c.t_num("pb-ballot-up-to-k", "k", i64::from(k)),
+        BallotType::Knapsack => c.t("pb-ballot-knapsack"),
+    };
+    let can_manage = c
+        .viewer
+        .as_ref()
+        .is_some_and(|v| authorize(&v.grants, Action::ManageCycle, &t.path));
+    let moves = if can_manage {
+        cy.stage
+            .successors()
+            .iter()
+            .filter(|st| **st != Stage::Revision || cy.revision_enabled)
+            .map(|st| {
+                (
+                    st.as_str(),
+                    c.t_str("pb-move-to", "stage", &stage_label(c, *st)),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let name = t.name(lang).to_string();
+    let list = store::pb::proposals::of_cycle(&s.db, cy.id).await?;
+    // Cities differ on showing live counts; after voting they are always public.
+    let show_votes = (cy.stage == Stage::Voting && cy.votes_visible) || cy.stage > Stage::Voting;
+    let votes = if show_votes {
+        store::pb::ballots::counts(&s.db, cy.id).await?
+    } else {
+        Default::default()
+    };
+    let mut proposals = Vec::with_capacity(list.len());
+    for p in &list {
+        let village = store::territories::by_id(&s.db, p.village_id).await?;
+        proposals.push(ProposalRow {
+            id: p.id,
+            title: p.title.clone(),
+            village: village
+                .map(|v| v.name(lang).to_string())
+                .unwrap_or_default(),
+            cost: money(c, p.cost),
+            status: c.t(&format!("pb-status-{}", p.status.as_str())),
+            paper: p.channel != domain::pb::Channel::Web,
+            votes: c.number(votes.get(&p.id).copied().unwrap_or(0)),
+        });
+    }
+    let collecting = cy.stage == Stage::Collection;
+    let page = ShowPage {
+        proposals_count: c.t_num("pb-proposals-count", "count", list.len() as i64),
+        proposals,
+        can_propose: collecting && !can_manage,
+        can_enter_paper: collecting && can_manage,
+        voting_open: cy.stage == Stage::Voting,
+        results_out: cy.stage >= Stage::Results,
+        show_votes,
+        c,
+        id: cy.id,
+        title: cycle_title(c, cy, t),
+        kato: t.kato.to_string(),
+        territory: name,
+        stage: stage_label(c, cy.stage),
+        timeline,
+        money: money_rows,
+        total: money(c, cy.envelope.total(None)),
+        total_if_all: money(c, cy.envelope.total(Some(10_000))),
+        cap: c.lang.t_args(
+            "pb-cap",
+            &[
+                ("mrp", Arg::Str(c.number(cy.cap_mrp))),
+                ("tenge", Arg::Str(money(c, cy.cap()))),
+            ],
+        ),
+        ballot,
+        rule: c.t(&format!("pb-rule-{}", cy.rule.as_str())),
+        voters: c.t_num("pb-voters", "age", i64::from(cy.eligibility.min_age)),
+        per_author: c.t_num("pb-per-author", "n", cy.max_proposals_per_author),
+        moves,
+        stage_error,
+    };
+    let status = if page.stage_error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn show(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    show_page(&s, &c, &cy, &t, None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct StageForm {
+    to: String,
+}
+
+/// Why a stage change was refused, in the reader's language.
+fn stage_message(c: &Ctx, e: &StageError) -> String {
+    match e {
+        StageError::NotNext { .. } => c.t("pb-stage-err-not-next"),
+        StageError::NoProposals => c.t("pb-stage-err-no-proposals"),
+        StageError::Undecided(n) => c.t_num("pb-stage-err-undecided", "count", *n as i64),
+        StageError::NoAdmittedProposals => c.t("pb-stage-err-none-admitted"),
+        StageError::RevisionDisabled => c.t("pb-stage-err-no-revision"),
+        StageError::NoVotingDates => c.t("pb-stage-err-no-dates"),
+        StageError::VotingEndsInPast(d) => {
+            c.t_str("pb-stage-err-voting-past", "date", &c.lang.date(*d))
+        }
+        StageError::VotingStillOpen(d) => {
+            c.t_str("pb-stage-err-voting-open", "date", &c.lang.date(*d))
+        }
+        StageError::ResultsNotPublished => c.t("pb-stage-err-no-results"),
+    }
+}
+
+async fn move_stage(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<StageForm>,
+) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    let by = require_manager(&c, &t)?;
+    let Some(to) = Stage::parse(f.to.trim()) else {
+        return show_page(&s, &c, &cy, &t, Some(c.t("pb-stage-err-not-next"))).await;
+    };
+    let (all, admitted, undecided) = store::pb::proposals::counts(&s.db, cy.id).await?;
+    let facts = StageFacts {
+        today: chrono::Utc::now().date_naive(),
+        proposals_submitted: all as usize,
+        proposals_admitted: admitted as usize,
+        proposals_undecided: undecided as usize,
+        revision_enabled: cy.revision_enabled,
+        voting_starts: Some(cy.schedule.voting_start),
+        voting_ends: Some(cy.schedule.voting_end),
+        results_published: store::pb::ballots::published(&s.db, cy.id).await?.is_some(),
+    };
+    if let Err(e) = cy.stage.can_move_to(to, &facts) {
+        return show_page(&s, &c, &cy, &t, Some(stage_message(&c, &e))).await;
+    }
+    if to == Stage::Results {
+        // The count is fixed as voting closes; `qatysu verify` recounts it from the ballots.
+        let count = results::recount(&s.db, &cy).await?;
+        store::pb::ballots::publish(&s.db, cy.id, &results::published(&cy, &count)).await?;
+        tracing::info!(cycle = %cy.id, ballots = count.ballots, selected = count.outcome.selected.len(), "pb result published");
+    }
+    if !store::pb::move_stage(&s.db, cy.id, cy.stage, to, Some(by)).await? {
+        return show_page(&s, &c, &cy, &t, Some(c.t("pb-stage-err-not-next"))).await;
+    }
+    tracing::info!(cycle = %cy.id, from = cy.stage.as_str(), to = to.as_str(), "pb stage changed");
+    Ok(Redirect::to(&format!("/pb/{}?ok=pb-stage-moved", cy.id)).into_response())
+}

@@ -1,0 +1,634 @@
+//! Proposals: submitted by residents online, or typed in by a coordinator from a paper form
+//! (or at a participation centre); public pages with the cost sheet and history; editing by
+//! the author until review starts.
+
+use super::form::parse_tenge;
+use super::{load_cycle, money, require_manager};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use domain::money::Tenge;
+use domain::pb::{check_proposal, Category, Channel, ProposalError, ProposalLimits, Stage};
+use domain::{authorize, Action, Kato};
+use serde::Deserialize;
+use store::pb::proposals::{self, NewProposal, Proposal, Refused};
+use store::pb::Cycle;
+use store::territories::Territory;
+use uuid::Uuid;
+
+pub const COST_LINES: usize = 5;
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ProposalForm {
+    pub title: String,
+    pub description: String,
+    pub category: String,
+    pub village: String,
+    pub place: String,
+    pub cost_label_0: String,
+    pub cost_amount_0: String,
+    pub cost_label_1: String,
+    pub cost_amount_1: String,
+    pub cost_label_2: String,
+    pub cost_amount_2: String,
+    pub cost_label_3: String,
+    pub cost_amount_3: String,
+    pub cost_label_4: String,
+    pub cost_amount_4: String,
+    pub pledge_money: String,
+    pub pledge_labour_days: String,
+    /// Paper and assisted entry only.
+    pub channel: String,
+    pub author_name: String,
+    pub form_number: String,
+}
+
+impl ProposalForm {
+    fn lines(&self) -> [(&str, &str); COST_LINES] {
+        [
+            (&self.cost_label_0, &self.cost_amount_0),
+            (&self.cost_label_1, &self.cost_amount_1),
+            (&self.cost_label_2, &self.cost_amount_2),
+            (&self.cost_label_3, &self.cost_amount_3),
+            (&self.cost_label_4, &self.cost_amount_4),
+        ]
+    }
+
+    fn from(p: &Proposal, village_kato: String) -> ProposalForm {
+        let mut f = ProposalForm {
+            title: p.title.clone(),
+            description: p.description.clone(),
+            category: p.category.as_str().into(),
+            village: village_kato,
+            place: p.place.clone(),
+            pledge_money: (p.pledge_money.tiyn() / 100).to_string(),
+            pledge_labour_days: p.pledge_labour_days.to_string(),
+            ..ProposalForm::default()
+        };
+        let slots: [(&mut String, &mut String); COST_LINES] = [
+            (&mut f.cost_label_0, &mut f.cost_amount_0),
+            (&mut f.cost_label_1, &mut f.cost_amount_1),
+            (&mut f.cost_label_2, &mut f.cost_amount_2),
+            (&mut f.cost_label_3, &mut f.cost_amount_3),
+            (&mut f.cost_label_4, &mut f.cost_amount_4),
+        ];
+        for ((label, amount), (l, a)) in slots.into_iter().zip(&p.items) {
+            *label = l.clone();
+            *amount = (a.tiyn() / 100).to_string();
+        }
+        f
+    }
+}
+
+pub struct Line {
+    i: usize,
+    label: String,
+    amount: String,
+}
+
+pub struct Option3 {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "pb/proposal_form.html")]
+struct FormPage<'a> {
+    c: &'a Ctx,
+    title: String,
+    action: String,
+    cycle_id: Uuid,
+    cycle_title: String,
+    form: ProposalForm,
+    errors: FieldErrors,
+    lines: Vec<Line>,
+    categories: Vec<Option3>,
+    villages: Vec<Option3>,
+    channels: Vec<Option3>,
+    on_paper: bool,
+    cap: String,
+}
+
+/// The settlements of the cycle's territory, where a project can be placed.
+async fn villages(s: &AppState, t: &Territory) -> Result<Vec<Territory>, AppError> {
+    Ok(store::territories::subtree(&s.db, t)
+        .await?
+        .into_iter()
+        .filter(|v| v.kind.is_settlement())
+        .collect())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn form_page(
+    s: &AppState,
+    c: &Ctx,
+    cy: &Cycle,
+    t: &Territory,
+    action: String,
+    on_paper: bool,
+    form: ProposalForm,
+    errors: FieldErrors,
+) -> Result<Response, AppError> {
+    let lang = c.lang.code();
+    let lines = form
+        .lines()
+        .iter()
+        .enumerate()
+        .map(|(i, (l, a))| Line {
+            i,
+            label: l.to_string(),
+            amount: a.to_string(),
+        })
+        .collect();
+    let categories = Category::ALL
+        .iter()
+        .map(|cat| Option3 {
+            value: cat.as_str().into(),
+            label: c.t(&format!("pb-category-{}", cat.as_str())),
+            selected: form.category.trim() == cat.as_str(),
+        })
+        .collect();
+    let villages = villages(s, t)
+        .await?
+        .iter()
+        .map(|v| Option3 {
+            value: v.kato.to_string(),
+            label: v.name(lang).to_string(),
+            selected: form.village.trim() == v.kato.as_str(),
+        })
+        .collect();
+    let channels = [Channel::Paper, Channel::Assisted]
+        .iter()
+        .map(|ch| Option3 {
+            value: ch.as_str().into(),
+            label: c.t(&format!("pb-channel-{}", ch.as_str())),
+            selected: form.channel.trim() == ch.as_str(),
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = FormPage {
+        c,
+        title: c.t(if on_paper {
+            "pb-proposal-paper-title"
+        } else {
+            "pb-proposal-new-title"
+        }),
+        action,
+        cycle_id: cy.id,
+        cycle_title: super::cycle_title(c, cy, t),
+        lines,
+        categories,
+        villages,
+        channels,
+        on_paper,
+        cap: c.lang.t_args(
+            "pb-cap",
+            &[
+                ("mrp", crate::i18n::Arg::Str(c.number(cy.cap_mrp))),
+                ("tenge", crate::i18n::Arg::Str(money(c, cy.cap()))),
+            ],
+        ),
+        form,
+        errors,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// May the viewer submit online to this cycle? Residents of its territory, during collection.
+async fn may_submit(
+    s: &AppState,
+    c: &Ctx,
+    cy: &Cycle,
+    t: &Territory,
+) -> Result<Result<Uuid, String>, AppError> {
+    let v = require_viewer(c)?;
+    let home = store::territories::by_id(&s.db, v.user.residence_id).await?;
+    let lives_here = home.as_ref().is_some_and(|h| h.path.contains(&t.kato));
+    let allowed = home
+        .as_ref()
+        .is_some_and(|h| authorize(&v.grants, Action::SubmitProposal, &h.path));
+    if !lives_here || !allowed {
+        return Ok(Err(c.t("pb-proposal-err-not-resident")));
+    }
+    if cy.stage != Stage::Collection {
+        return Ok(Err(c.t("pb-proposal-err-closed")));
+    }
+    Ok(Ok(v.user.id))
+}
+
+pub async fn new_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    let on_paper = is_manager(&c, &t);
+    if !on_paper {
+        if let Err(reason) = may_submit(&s, &c, &cy, &t).await? {
+            return super::show_page(&s, &c, &cy, &t, Some(reason)).await;
+        }
+    }
+    let action = format!("/pb/{}/proposals", cy.id);
+    form_page(
+        &s,
+        &c,
+        &cy,
+        &t,
+        action,
+        on_paper,
+        ProposalForm::default(),
+        FieldErrors::default(),
+    )
+    .await
+}
+
+fn is_manager(c: &Ctx, t: &Territory) -> bool {
+    c.viewer
+        .as_ref()
+        .is_some_and(|v| authorize(&v.grants, Action::ManageCycle, &t.path))
+}
+
+/// Validate the form; on success the proposal's parts (the author is set by the caller).
+async fn read_form(
+    s: &AppState,
+    c: &Ctx,
+    cy: &Cycle,
+    t: &Territory,
+    f: &ProposalForm,
+    errors: &mut FieldErrors,
+) -> Result<Option<NewProposal>, AppError> {
+    let mut items = Vec::new();
+    let mut bad_line = false;
+    for (label, amount) in f.lines() {
+        if label.trim().is_empty() && amount.trim().is_empty() {
+            continue;
+        }
+        match parse_tenge(amount) {
+            Some(a) if !label.trim().is_empty() => items.push((label.trim().to_string(), a)),
+            _ => bad_line = true,
+        }
+    }
+    if bad_line {
+        errors.add("cost", c.t("pb-proposal-err-cost-line"));
+    }
+    let category = Category::parse(f.category.trim());
+    if category.is_none() {
+        errors.add("category", c.t("pb-proposal-err-category"));
+    }
+    let village = match Kato::parse(&f.village) {
+        Ok(k) => villages(s, t).await?.into_iter().find(|v| v.kato == k),
+        Err(_) => None,
+    };
+    if village.is_none() {
+        errors.add("village", c.t("err-village-unknown"));
+    }
+    if f.place.trim().chars().count() < 3 {
+        errors.add("place", c.t("pb-proposal-err-place"));
+    }
+    let pledge_money = if f.pledge_money.trim().is_empty() {
+        Some(Tenge::default())
+    } else {
+        parse_tenge(&f.pledge_money)
+    };
+    if pledge_money.is_none() {
+        errors.add("pledge_money", c.t("pb-err-money"));
+    }
+    let labour = if f.pledge_labour_days.trim().is_empty() {
+        Some(0)
+    } else {
+        f.pledge_labour_days.trim().parse::<i64>().ok()
+    };
+    for e in check_proposal(
+        &f.title,
+        &f.description,
+        &items,
+        labour.unwrap_or(-1),
+        cy.cap(),
+        &ProposalLimits::default(),
+    ) {
+        match e {
+            ProposalError::Title(a, b) => errors.add(
+                "title",
+                c.lang.t_args(
+                    "pb-proposal-err-title",
+                    &[
+                        ("min", crate::i18n::Arg::Num(a as i64)),
+                        ("max", crate::i18n::Arg::Num(b as i64)),
+                    ],
+                ),
+            ),
+            ProposalError::Description(a, b) => errors.add(
+                "description",
+                c.lang.t_args(
+                    "pb-proposal-err-description",
+                    &[
+                        ("min", crate::i18n::Arg::Num(a as i64)),
+                        ("max", crate::i18n::Arg::Num(b as i64)),
+                    ],
+                ),
+            ),
+            ProposalError::NoCost if !bad_line => {
+                errors.add("cost", c.t("pb-proposal-err-no-cost"))
+            }
+            ProposalError::NoCost | ProposalError::CostLine(_) => {}
+            ProposalError::OverCap { total, cap } => errors.add(
+                "cost",
+                c.lang.t_args(
+                    "pb-proposal-err-over-cap",
+                    &[
+                        ("total", crate::i18n::Arg::Str(money(c, total))),
+                        ("mrp", crate::i18n::Arg::Str(c.number(cy.cap_mrp))),
+                        ("cap", crate::i18n::Arg::Str(money(c, cap))),
+                    ],
+                ),
+            ),
+            ProposalError::Labour(max) => errors.add(
+                "pledge_labour_days",
+                c.t_num("pb-proposal-err-labour", "max", max),
+            ),
+        }
+    }
+    let (Some(category), Some(village), Some(pledge_money), Some(labour), true) =
+        (category, village, pledge_money, labour, errors.is_empty())
+    else {
+        return Ok(None);
+    };
+    Ok(Some(NewProposal {
+        cycle_id: cy.id,
+        author_id: None,
+        author_name: String::new(),
+        channel: Channel::Web,
+        paper_form_number: None,
+        entered_by: None,
+        title: f.title.trim().to_string(),
+        description: f.description.trim().to_string(),
+        category,
+        village_id: village.id,
+        place: f.place.trim().to_string(),
+        items,
+        pledge_money,
+        pledge_labour_days: labour,
+    }))
+}
+
+pub async fn create(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ProposalForm>,
+) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    let on_paper = is_manager(&c, &t);
+    let action = format!("/pb/{}/proposals", cy.id);
+    let mut errors = FieldErrors::default();
+    let (author_id, channel, author_name, form_number, entered_by) = if on_paper {
+        let by = require_manager(&c, &t)?;
+        if cy.stage != Stage::Collection {
+            errors.add("form_number", c.t("pb-proposal-err-closed"));
+        }
+        let channel = Channel::parse(f.channel.trim()).filter(|ch| *ch != Channel::Web);
+        if channel.is_none() {
+            errors.add("channel", c.t("pb-proposal-err-channel"));
+        }
+        if !(2..=100).contains(&f.author_name.trim().chars().count()) {
+            errors.add("author_name", c.t("err-name-required"));
+        }
+        let number = f.form_number.trim().to_string();
+        if channel == Some(Channel::Paper) && number.is_empty() {
+            errors.add("form_number", c.t("pb-proposal-err-form-number"));
+        }
+        (
+            None,
+            channel.unwrap_or(Channel::Paper),
+            f.author_name.trim().to_string(),
+            (!number.is_empty()).then_some(number),
+            Some(by),
+        )
+    } else {
+        match may_submit(&s, &c, &cy, &t).await? {
+            Ok(user) => {
+                let name = c
+                    .viewer
+                    .as_ref()
+                    .map(|v| v.user.display_name.clone())
+                    .unwrap_or_default();
+                (Some(user), Channel::Web, name, None, None)
+            }
+            Err(reason) => return super::show_page(&s, &c, &cy, &t, Some(reason)).await,
+        }
+    };
+    let Some(mut new) = read_form(&s, &c, &cy, &t, &f, &mut errors).await? else {
+        return form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await;
+    };
+    if !errors.is_empty() {
+        return form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await;
+    }
+    new.author_id = author_id;
+    new.author_name = author_name;
+    new.channel = channel;
+    new.paper_form_number = form_number;
+    new.entered_by = entered_by;
+    match proposals::create(&s.db, &new, cy.max_proposals_per_author).await? {
+        Ok(pid) => {
+            tracing::info!(proposal = %pid, cycle = %cy.id, channel = channel.as_str(), "pb proposal submitted");
+            Ok(
+                Redirect::to(&format!("/pb/proposals/{pid}?ok=pb-proposal-submitted"))
+                    .into_response(),
+            )
+        }
+        Err(Refused::TooMany(n)) => {
+            errors.add("title", c.t_num("pb-proposal-err-too-many", "max", n));
+            form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await
+        }
+        Err(Refused::FormNumberTaken) => {
+            errors.add("form_number", c.t("pb-proposal-err-form-taken"));
+            form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await
+        }
+    }
+}
+
+// ---- the public page and editing ----
+
+#[derive(Template)]
+#[template(path = "pb/proposal.html")]
+struct ProposalPage<'a> {
+    c: &'a Ctx,
+    p: &'a Proposal,
+    cycle_title: String,
+    status: String,
+    category: String,
+    village: String,
+    cost: String,
+    items: Vec<(String, String)>,
+    pledge: String,
+    channel: String,
+    history: Vec<(String, String)>,
+    can_edit: bool,
+    review: super::review::ReviewView,
+    errors: FieldErrors,
+}
+
+pub(super) async fn load(
+    s: &AppState,
+    pid: &str,
+) -> Result<(Proposal, Cycle, Territory), AppError> {
+    let pid = Uuid::parse_str(pid).map_err(|_| AppError::NotFound)?;
+    let p = proposals::get(&s.db, pid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (cy, t) = load_cycle(s, &p.cycle_id.to_string()).await?;
+    Ok((p, cy, t))
+}
+
+/// The author may change a proposal while proposals are collected, and a returned one
+/// during revision.
+fn can_edit(c: &Ctx, p: &Proposal, cy: &Cycle) -> bool {
+    let open = cy.stage == Stage::Collection
+        || (cy.stage == Stage::Revision && p.status == domain::pb::ProposalStatus::Returned);
+    open && p.author_id.is_some() && c.viewer.as_ref().map(|v| v.user.id) == p.author_id
+}
+
+fn event_label(c: &Ctx, event: &str) -> String {
+    match event.split_once(':') {
+        Some(("submitted", channel)) => c.t_str(
+            "pb-event-submitted",
+            "channel",
+            &c.t(&format!("pb-channel-{channel}")),
+        ),
+        Some(("decided", decision)) => c.t(&format!("pb-event-decided-{decision}")),
+        _ => c.t(&format!("pb-event-{event}")),
+    }
+}
+
+/// The proposal's public page; `errors` come from a refused conclusion or decision form.
+pub(super) async fn proposal_page(
+    s: &AppState,
+    c: &Ctx,
+    p: &Proposal,
+    cy: &Cycle,
+    t: &Territory,
+    errors: FieldErrors,
+) -> Result<Response, AppError> {
+    let lang = c.lang.code();
+    let village = store::territories::by_id(&s.db, p.village_id)
+        .await?
+        .map(|v| v.name(lang).to_string())
+        .unwrap_or_default();
+    let history = proposals::history(&s.db, p.id)
+        .await?
+        .iter()
+        .map(|e| (c.lang.date(e.at.date_naive()), event_label(c, &e.event)))
+        .collect();
+    let mut pledge_parts = Vec::new();
+    if p.pledge_money.tiyn() > 0 {
+        pledge_parts.push(money(c, p.pledge_money));
+    }
+    if p.pledge_labour_days > 0 {
+        pledge_parts.push(c.t_num("pb-pledge-days", "days", p.pledge_labour_days));
+    }
+    let channel = match (&p.channel, &p.paper_form_number) {
+        (Channel::Paper, Some(n)) => c.t_str("pb-channel-paper-number", "number", n),
+        (ch, _) => c.t(&format!("pb-channel-{}", ch.as_str())),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = ProposalPage {
+        c,
+        p,
+        cycle_title: super::cycle_title(c, cy, t),
+        status: c.t(&format!("pb-status-{}", p.status.as_str())),
+        category: c.t(&format!("pb-category-{}", p.category.as_str())),
+        village,
+        cost: money(c, p.cost),
+        items: p
+            .items
+            .iter()
+            .map(|(l, a)| (l.clone(), money(c, *a)))
+            .collect(),
+        pledge: pledge_parts.join(" · "),
+        channel,
+        history,
+        can_edit: can_edit(c, p, cy),
+        review: super::review::view(s, c, p, cy, t).await?,
+        errors,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+pub async fn show(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(pid): Path<String>,
+) -> Result<Response, AppError> {
+    let (p, cy, t) = load(&s, &pid).await?;
+    proposal_page(&s, &c, &p, &cy, &t, FieldErrors::default()).await
+}
+
+pub async fn edit_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(pid): Path<String>,
+) -> Result<Response, AppError> {
+    let (p, cy, t) = load(&s, &pid).await?;
+    require_viewer(&c)?;
+    if !can_edit(&c, &p, &cy) {
+        return Err(AppError::Forbidden);
+    }
+    let kato = store::territories::by_id(&s.db, p.village_id)
+        .await?
+        .map(|v| v.kato.to_string())
+        .unwrap_or_default();
+    let action = format!("/pb/proposals/{}/edit", p.id);
+    form_page(
+        &s,
+        &c,
+        &cy,
+        &t,
+        action,
+        false,
+        ProposalForm::from(&p, kato),
+        FieldErrors::default(),
+    )
+    .await
+}
+
+pub async fn edit(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(pid): Path<String>,
+    Form(f): Form<ProposalForm>,
+) -> Result<Response, AppError> {
+    let (p, cy, t) = load(&s, &pid).await?;
+    let v = require_viewer(&c)?;
+    if !can_edit(&c, &p, &cy) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FieldErrors::default();
+    let action = format!("/pb/proposals/{}/edit", p.id);
+    match read_form(&s, &c, &cy, &t, &f, &mut errors).await? {
+        Some(new) => {
+            proposals::update(&s.db, p.id, &new, v.user.id).await?;
+            if cy.stage == Stage::Revision {
+                store::pb::review::resubmit(&s.db, p.id, v.user.id).await?;
+            }
+            Ok(
+                Redirect::to(&format!("/pb/proposals/{}?ok=pb-proposal-saved", p.id))
+                    .into_response(),
+            )
+        }
+        None => form_page(&s, &c, &cy, &t, action, false, f, errors).await,
+    }
+}

@@ -1,0 +1,390 @@
+//! Browser end-to-end test of a civic initiative's whole life: a resident submits it, the
+//! coordinator publishes it, the resident signs, two coordinators type in a paper sheet that
+//! reaches the threshold, the akimat official answers and records it implemented — in headless
+//! Chromium over WebDriver, in Kazakh, with plain forms and links only.
+//!
+//! Runs only when `QATYSU_BROWSER_TESTS=1` (as `browser.rs`):
+//!
+//!     QATYSU_BROWSER_TESTS=1 cargo test --test it browser_initiatives -- --nocapture
+//!
+//! Screenshots of every step go to `target/browser-initiatives/`.
+
+use crate::support::TestApp;
+use domain::Iin;
+use fantoccini::{Client, ClientBuilder, Locator};
+use qatysu::cli::demo;
+use std::fs::File;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+use web::i18n::Lang;
+
+const GATE: &str = "QATYSU_BROWSER_TESTS";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const STEP_WAIT: Duration = Duration::from_secs(10);
+const FLOW_BUDGET: Duration = Duration::from_secs(180);
+const OKRUG: &str = "114435000";
+const TITLE: &str = "Мектепке дейін жаяу жүргінші жолы";
+
+type Failure = Box<dyn std::error::Error>;
+
+macro_rules! ensure {
+    ($cond:expr, $($msg:tt)+) => {
+        if !$cond {
+            return Err(format!($($msg)+).into());
+        }
+    };
+}
+
+#[tokio::test]
+async fn an_initiative_from_submission_to_implemented_in_a_browser() {
+    let gate = std::env::var(GATE).unwrap_or_default();
+    if gate.is_empty() || gate == "0" {
+        println!("browser initiatives test skipped: set {GATE}=1 to run it");
+        return;
+    }
+    for bin in [CHROMIUM, CHROMEDRIVER] {
+        assert!(
+            Path::new(bin).is_file(),
+            "{GATE} is set but {bin} is missing"
+        );
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("browser-initiatives");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    let mut driver = Driver::start(&dir);
+    driver.wait_ready().await;
+    let app = TestApp::spawn().await;
+    let base = format!("http://{}", app.addr);
+    let client = driver.connect().await;
+    let mut shots = Shots { dir, n: 0 };
+    let outcome =
+        match tokio::time::timeout(FLOW_BUDGET, flow(&client, &base, &app, &mut shots)).await {
+            Ok(o) => o,
+            Err(_) => Err(format!("the flow took longer than {FLOW_BUDGET:?}").into()),
+        };
+    if outcome.is_err() {
+        let _ = shots.save(&client, "failure").await;
+    }
+    let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+    drop(driver);
+    if let Err(e) = outcome {
+        panic!("browser flow failed after step {:02}: {e}", shots.n);
+    }
+}
+
+fn password(email: &str) -> &'static str {
+    demo::ACCOUNTS
+        .iter()
+        .find(|a| a.3 == email)
+        .map(|a| a.4)
+        .unwrap_or("")
+}
+
+async fn login(c: &Client, base: &str, who: &str) -> Result<(), Failure> {
+    let email = format!("{who}@demo.qatysu.kz");
+    c.goto(&format!("{base}/login")).await?;
+    fill(c, "#contact", &email).await?;
+    fill(c, "#password", password(&email)).await?;
+    click(c, "form[action='/login'] button[type=submit]").await?;
+    wait_path(c, "/account").await
+}
+
+async fn logout(c: &Client) -> Result<(), Failure> {
+    click(c, "form[action='/logout'] button[type=submit]").await?;
+    wait_path(c, "/").await
+}
+
+/// Sheet lines for `n` synthetic residents of the demo village (serials 8xxx).
+fn paper_lines(n: i64) -> String {
+    let today = chrono::Utc::now().date_naive().format("%Y-%m-%d");
+    (0..n)
+        .filter_map(|i| {
+            (0..10).find_map(|d| {
+                let s = format!("{:02}0610{}{:04}{d}", 60 + i % 30, 3 + i % 2, 8000 + i);
+                Iin::parse(&s).ok().map(|_| s)
+            })
+        })
+        .enumerate()
+        .map(|(i, iin)| {
+            format!(
+                "Қағаз Қолтаңба {i}; {iin}; {}; {today}\n",
+                demo::DEMO_VILLAGE
+            )
+        })
+        .collect()
+}
+
+async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Result<(), Failure> {
+    let kk = Lang::Kk;
+    c.set_window_size(412, 900).await?;
+
+    // Submit.
+    login(c, base, "resident").await?;
+    click(c, "header nav a[href='/initiatives']").await?;
+    wait_path(c, "/initiatives").await?;
+    expect_text(c, "h1", &kk.t("ini-list-title")).await?;
+    click(c, "main a[href='/initiatives/new']").await?;
+    wait_path(c, "/initiatives/new").await?;
+    c.find(Locator::Css("#territory"))
+        .await?
+        .select_by_value(OKRUG)
+        .await?;
+    c.find(Locator::Css("#addressee"))
+        .await?
+        .select_by_value("akim")
+        .await?;
+    fill(c, "#title", TITLE).await?;
+    fill(
+        c,
+        "#ask",
+        "Мектепке апаратын жолдың бойына **жаяу жүргінші жолын** салуды сұраймыз.",
+    )
+    .await?;
+    fill(
+        c,
+        "#reasons",
+        "Балалар күн сайын көлік жүретін жолдың шетімен жүреді.",
+    )
+    .await?;
+    shots.save(c, "submit-form").await?;
+    click(c, "form[action='/initiatives'] button[type=submit]").await?;
+    expect_text(c, "main .notice[role=status]", &kk.t("ini-submitted")).await?;
+    let url = c.current_url().await?;
+    let path = url.path().to_string();
+    let id = path.trim_start_matches("/initiatives/").to_string();
+    expect_text(c, "main > p > strong", &kk.t("ini-status-draft")).await?;
+    shots.save(c, "submitted").await?;
+    logout(c).await?;
+
+    // Moderate: the okrug's coordinator publishes it.
+    login(c, base, "coordinator").await?;
+    c.goto(&format!("{base}{path}")).await?;
+    click(c, &format!("form[action='{path}/publish'] button")).await?;
+    expect_text(c, "main .notice[role=status]", &kk.t("ini-published")).await?;
+    expect_text(c, "main > p > strong", &kk.t("ini-status-collecting")).await?;
+    shots.save(c, "published").await?;
+    logout(c).await?;
+
+    // Sign online.
+    login(c, base, "resident").await?;
+    c.goto(&format!("{base}{path}")).await?;
+    click(c, &format!("form[action='{path}/sign'] button")).await?;
+    expect_text(c, "main .notice[role=status]", &kk.t("ini-signed")).await?;
+    ensure!(
+        exists(c, &format!("form[action='{path}/withdraw']")).await?,
+        "no withdraw button after signing"
+    );
+    shots.save(c, "signed").await?;
+    logout(c).await?;
+
+    // A paper sheet, typed in by the coordinator and again by the administrator, reaches the
+    // threshold.
+    let uuid = uuid::Uuid::parse_str(&id)?;
+    let required = store::initiatives::get(&app.db, uuid)
+        .await?
+        .and_then(|i| i.required)
+        .ok_or("no threshold")?;
+    let lines = paper_lines(required - 1);
+    for (who, step) in [("coordinator", "paper-first"), ("admin", "paper-second")] {
+        login(c, base, who).await?;
+        c.goto(&format!("{base}{path}/paper")).await?;
+        fill(c, "#sheet", "1").await?;
+        fill(c, "#rows", &lines).await?;
+        click(c, &format!("form[action='{path}/paper'] button")).await?;
+        wait_for(c, "main .notice[role=status]").await?;
+        shots.save(c, step).await?;
+        logout(c).await?;
+    }
+    c.goto(&format!("{base}{path}")).await?;
+    expect_text(c, "main > p > strong", &kk.t("ini-status-must_consider")).await?;
+    shots.save(c, "threshold").await?;
+
+    // The akimat official answers, then records it implemented.
+    login(c, base, "official").await?;
+    c.goto(&format!("{base}{path}")).await?;
+    c.find(Locator::Css("#kind"))
+        .await?
+        .select_by_value("accepted")
+        .await?;
+    fill(c, "#text", "Жол келесі көктемде салынады, қаражат бөлінді.").await?;
+    fill(c, "#plan", "Жаяу жүргінші жолын салу").await?;
+    fill(c, "#url", "https://adilet.zan.kz/").await?;
+    click(c, &format!("form[action='{path}/answer'] button")).await?;
+    expect_text(c, "main .notice[role=status]", &kk.t("ini-answered")).await?;
+    shots.save(c, "answered").await?;
+    c.find(Locator::Css("#step"))
+        .await?
+        .select_by_value("implemented")
+        .await?;
+    fill(c, "#note", "Жол салынып, тұрғындармен бірге қабылданды.").await?;
+    click(c, &format!("form[action='{path}/follow-up'] button")).await?;
+    expect_text(c, "main .notice[role=status]", &kk.t("ini-followed-up")).await?;
+    expect_text(c, "main > p > strong", &kk.t("ini-status-implemented")).await?;
+    shots.save(c, "implemented").await?;
+    Ok(())
+}
+
+// ---- small WebDriver helpers (as in browser.rs) ----
+
+async fn exists(c: &Client, css: &str) -> Result<bool, Failure> {
+    Ok(!c.find_all(Locator::Css(css)).await?.is_empty())
+}
+
+async fn fill(c: &Client, css: &str, value: &str) -> Result<(), Failure> {
+    let el = c
+        .find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("no field {css}: {e}"))?;
+    el.clear().await?;
+    el.send_keys(value).await?;
+    Ok(())
+}
+
+async fn click(c: &Client, css: &str) -> Result<(), Failure> {
+    c.find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("nothing to click at {css}: {e}"))?
+        .click()
+        .await?;
+    Ok(())
+}
+
+async fn wait_for(c: &Client, css: &str) -> Result<(), Failure> {
+    c.wait()
+        .at_most(STEP_WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .map_err(|e| format!("{css} did not appear: {e}"))?;
+    Ok(())
+}
+
+/// Wait until `css` reads `want` (the page after a form may still be loading).
+async fn expect_text(c: &Client, css: &str, want: &str) -> Result<(), Failure> {
+    let deadline = Instant::now() + STEP_WAIT;
+    loop {
+        let got = match c.find(Locator::Css(css)).await {
+            Ok(el) => el.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if got.trim() == want {
+            return Ok(());
+        }
+        ensure!(
+            Instant::now() < deadline,
+            "{css} reads {got:?}, expected {want:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn wait_path(c: &Client, path: &str) -> Result<(), Failure> {
+    let deadline = Instant::now() + STEP_WAIT;
+    loop {
+        let url = c.current_url().await?;
+        let ready = c.execute("return document.readyState", vec![]).await?;
+        if url.path() == path && ready == "complete" {
+            return Ok(());
+        }
+        ensure!(
+            Instant::now() < deadline,
+            "the browser is at {url}, expected {path}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+struct Shots {
+    dir: PathBuf,
+    n: u32,
+}
+
+impl Shots {
+    async fn save(&mut self, c: &Client, step: &str) -> Result<(), Failure> {
+        self.n += 1;
+        let png = c.screenshot().await?;
+        std::fs::write(self.dir.join(format!("{:02}-{step}.png", self.n)), png)?;
+        Ok(())
+    }
+}
+
+/// A chromedriver of our own on a free port; dropping it ends the driver (and its browser).
+struct Driver {
+    child: Child,
+    port: u16,
+    profile: tempfile::TempDir,
+}
+
+impl Driver {
+    fn start(log_dir: &Path) -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        let profile = tempfile::Builder::new()
+            .prefix("qatysu-chromium-")
+            .tempdir()
+            .expect("profile dir");
+        let out = File::create(log_dir.join("chromedriver.log")).expect("log");
+        let err = out.try_clone().expect("log");
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(out)
+            .stderr(err)
+            .spawn()
+            .expect("start chromedriver");
+        Driver {
+            child,
+            port,
+            profile,
+        }
+    }
+
+    async fn wait_ready(&mut self) {
+        let url = format!("http://127.0.0.1:{}/status", self.port);
+        let http = reqwest::Client::new();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(res) = http.get(&url).timeout(Duration::from_secs(1)).send().await {
+                let body = res.text().await.unwrap_or_default();
+                if body.contains("\"ready\":true") {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("chromedriver not ready after 10 s");
+    }
+
+    async fn connect(&self) -> Client {
+        let caps = serde_json::json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--no-first-run", "--disable-background-networking", "--disable-sync",
+                    format!("--user-data-dir={}", self.profile.path().display()),
+                ],
+                "prefs": { "intl.accept_languages": "kk-KZ,kk,ru" },
+            },
+            "timeouts": { "pageLoad": 20_000, "script": 10_000, "implicit": 0 },
+        });
+        let caps = caps.as_object().cloned().unwrap_or_default();
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("start Chromium through chromedriver")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
