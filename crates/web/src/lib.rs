@@ -18,7 +18,7 @@ mod territories;
 
 pub use accounts::hash_password;
 pub use error::AppError;
-pub use pb::{verify, Verification};
+pub use pb::{pb_published, pb_recount, verify, Verification};
 pub use state::{AppState, Config, Keys};
 
 use axum::Router;

@@ -5,7 +5,7 @@ mod api;
 mod form;
 mod proposals;
 mod results;
-pub use results::{verify, Verification};
+pub use results::{published as pb_published, recount as pb_recount, verify, Verification};
 mod review;
 mod voting;
 
@@ -380,7 +380,8 @@ pub struct ProposalRow {
     village: String,
     cost: String,
     status: String,
-    paper: bool,
+    /// The channel when it was not the web (paper form, participation centre).
+    channel: Option<String>,
     votes: String,
 }
 
@@ -493,7 +494,8 @@ async fn show_page(
                 .unwrap_or_default(),
             cost: money(c, p.cost),
             status: c.t(&format!("pb-status-{}", p.status.as_str())),
-            paper: p.channel != domain::pb::Channel::Web,
+            channel: (p.channel != domain::pb::Channel::Web)
+                .then(|| c.t(&format!("pb-channel-{}", p.channel.as_str()))),
             votes: c.number(votes.get(&p.id).copied().unwrap_or(0)),
         });
     }
