@@ -239,6 +239,7 @@ async fn ballots(
     weights: &[u32],
 ) -> anyhow::Result<()> {
     let total: u32 = weights.iter().sum();
+    let mut list = Vec::with_capacity(n as usize);
     for i in 0..n {
         let pick = (i.wrapping_mul(2_654_435_761) >> 7) % total.max(1);
         let mut acc = 0;
@@ -263,8 +264,9 @@ async fn ballots(
                 .collect(),
             receipt: format!("DEMO{tag}{i:05}"),
         };
-        ballots::cast(db, &b, false).await?;
+        list.push(b);
     }
+    ballots::cast_many(db, &list).await?;
     Ok(())
 }
 

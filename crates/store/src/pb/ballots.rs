@@ -171,3 +171,28 @@ pub async fn published(db: &Db, cycle: Uuid) -> Result<Option<Published>> {
         },
     ))
 }
+
+/// Record many ballots in one transaction (paper batches, imports, the demo). A ballot whose
+/// person has voted already is skipped; returns how many were recorded.
+pub async fn cast_many(db: &Db, list: &[NewBallot]) -> Result<usize> {
+    let now = Utc::now();
+    let recorded = in_tx!(db, tx => {
+        let mut n = 0;
+        for b in list {
+            let id = new_id();
+            let inserted = sqlx::query("INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, channel, receipt, entered_by, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (cycle_id, person_hash) DO NOTHING")
+                .bind(id).bind(b.cycle_id).bind(&b.person_hash).bind(b.voter_id).bind(b.channel.as_str())
+                .bind(&b.receipt).bind(b.entered_by).bind(now)
+                .execute(&mut *tx).await?.rows_affected();
+            if inserted == 1 {
+                for choice in &b.choices {
+                    sqlx::query("INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)")
+                        .bind(id).bind(choice).execute(&mut *tx).await?;
+                }
+                n += 1;
+            }
+        }
+        n
+    });
+    Ok(recorded)
+}
