@@ -2,32 +2,32 @@ use crate::db::{execute, on_pool};
 use crate::{Db, Result, StoreError};
 
 /// Embedded migrations, one list per engine with the same versions and names (a test checks).
-pub const MIGRATIONS_SQLITE: &[(i64, &str, &str)] = &[(
-    1,
-    "foundation",
-    include_str!("../migrations/sqlite/0001_foundation.sql"),
-), (
-    2,
-    "initiatives",
-    include_str!("../migrations/sqlite/0002_initiatives.sql"),
-), (
-    3,
-    "pb",
-    include_str!("../migrations/sqlite/0003_pb.sql"),
-)];
-pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[(
-    1,
-    "foundation",
-    include_str!("../migrations/postgres/0001_foundation.sql"),
-), (
-    2,
-    "initiatives",
-    include_str!("../migrations/postgres/0002_initiatives.sql"),
-), (
-    3,
-    "pb",
-    include_str!("../migrations/postgres/0003_pb.sql"),
-)];
+pub const MIGRATIONS_SQLITE: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "foundation",
+        include_str!("../migrations/sqlite/0001_foundation.sql"),
+    ),
+    (
+        2,
+        "initiatives",
+        include_str!("../migrations/sqlite/0002_initiatives.sql"),
+    ),
+    (3, "pb", include_str!("../migrations/sqlite/0003_pb.sql")),
+];
+pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "foundation",
+        include_str!("../migrations/postgres/0001_foundation.sql"),
+    ),
+    (
+        2,
+        "initiatives",
+        include_str!("../migrations/postgres/0002_initiatives.sql"),
+    ),
+    (3, "pb", include_str!("../migrations/postgres/0003_pb.sql")),
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MigrationStatus {
