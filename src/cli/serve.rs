@@ -25,6 +25,7 @@ impl ServeArgs {
         Config {
             secure_cookies: self.secure_cookies,
             trust_proxy: self.trust_proxy,
+            uploads: self.data.data.join("uploads"),
             ..Config::default()
         }
     }

@@ -123,7 +123,8 @@ impl TestApp {
         TestApp::start(db, self.url.clone(), &self.data, web::Config::default()).await
     }
 
-    async fn start(db: Db, url: String, data: &Path, config: web::Config) -> TestApp {
+    async fn start(db: Db, url: String, data: &Path, mut config: web::Config) -> TestApp {
+        config.uploads = data.join("uploads");
         let state = web::AppState::new(db.clone(), SECRET, config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

@@ -14,6 +14,11 @@ pub const MIGRATIONS_SQLITE: &[(i64, &str, &str)] = &[
         include_str!("../migrations/sqlite/0002_initiatives.sql"),
     ),
     (3, "pb", include_str!("../migrations/sqlite/0003_pb.sql")),
+    (
+        4,
+        "attachments",
+        include_str!("../migrations/sqlite/0004_attachments.sql"),
+    ),
 ];
 pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -27,6 +32,11 @@ pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
         include_str!("../migrations/postgres/0002_initiatives.sql"),
     ),
     (3, "pb", include_str!("../migrations/postgres/0003_pb.sql")),
+    (
+        4,
+        "attachments",
+        include_str!("../migrations/postgres/0004_attachments.sql"),
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -42,6 +42,8 @@ pub struct Config {
     pub login_limit_ip: i64,
     pub login_window_minutes: i64,
     pub session_days: i64,
+    /// Where uploaded files go (outside any served folder).
+    pub uploads: std::path::PathBuf,
 }
 
 impl Default for Config {
@@ -53,6 +55,7 @@ impl Default for Config {
             login_limit_ip: 30,
             login_window_minutes: 15,
             session_days: 30,
+            uploads: std::path::PathBuf::from("qatysu-data/uploads"),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! a unique key on the IIN fingerprint), paper sheets typed in twice, thresholds per territory,
 //! and the notices (in-app and outbox) written in the same transaction as each change.
 
+pub mod attachments;
 mod paper;
 mod rules;
 

@@ -217,3 +217,14 @@ ini-sheet-col-village = Village
 ini-sheet-col-date = Date
 ini-sheet-col-signature = Signature
 ini-sheet-footer = By signing I support the initiative and agree that my data is used only to check signatures. Hand the filled sheet to the coordinator at the rural okrug akimat.
+
+ini-attachments = Attachments
+ini-attach-size = { $kb } KB
+ini-attach-add = Attach a file
+ini-attach-hint = PDF, JPEG or PNG, up to 5 MB; at most 5 files.
+ini-attach-submit = Attach
+ini-attach-added = The file has been attached.
+ini-attach-err-size = The file is larger than 5 MB; nothing was saved.
+ini-attach-err-type = Only PDF, JPEG and PNG files can be attached; nothing was saved.
+ini-attach-err-empty = Choose a file to attach.
+ini-attach-err-count = An initiative can have at most 5 attachments.

@@ -202,3 +202,14 @@ ini-sheet-col-village = Ауыл
 ini-sheet-col-date = Күні
 ini-sheet-col-signature = Қолы
 ini-sheet-footer = Қол қою арқылы бастаманы қолдаймын және деректерімнің тек қол санын тексеру үшін өңделуіне келісемін. Толтырылған парақты ауылдық округ әкімдігіндегі үйлестірушіге тапсырыңыз.
+
+ini-attachments = Қосымшалар
+ini-attach-size = { $kb } КБ
+ini-attach-add = Файл тіркеу
+ini-attach-hint = PDF, JPEG немесе PNG, 5 МБ-қа дейін; ең көбі 5 файл.
+ini-attach-submit = Тіркеу
+ini-attach-added = Файл тіркелді.
+ini-attach-err-size = Файл 5 МБ-тан үлкен; ештеңе сақталған жоқ.
+ini-attach-err-type = Тек PDF, JPEG және PNG файлдарын тіркеуге болады; ештеңе сақталған жоқ.
+ini-attach-err-empty = Тіркейтін файлды таңдаңыз.
+ini-attach-err-count = Бастамаға ең көбі 5 файл тіркеуге болады.

@@ -218,3 +218,14 @@ ini-sheet-col-village = Село
 ini-sheet-col-date = Дата
 ini-sheet-col-signature = Подпись
 ini-sheet-footer = Подписываясь, поддерживаю инициативу и согласен(на) на обработку моих данных только для проверки подписей. Заполненный лист сдайте координатору в акимате сельского округа.
+
+ini-attachments = Приложения
+ini-attach-size = { $kb } КБ
+ini-attach-add = Прикрепить файл
+ini-attach-hint = PDF, JPEG или PNG, до 5 МБ; не более 5 файлов.
+ini-attach-submit = Прикрепить
+ini-attach-added = Файл прикреплён.
+ini-attach-err-size = Файл больше 5 МБ; ничего не сохранено.
+ini-attach-err-type = Можно прикреплять только файлы PDF, JPEG и PNG; ничего не сохранено.
+ini-attach-err-empty = Выберите файл.
+ini-attach-err-count = К инициативе можно прикрепить не более 5 файлов.

@@ -2,6 +2,7 @@
 //! twice, thresholds, the official answer and its follow-ups, lists, search and an Atom feed.
 
 mod api;
+mod attachments;
 mod list;
 mod markdown;
 mod mine;
@@ -44,6 +45,16 @@ pub fn routes() -> Router<AppState> {
             get(paper::form).post(paper::enter),
         )
         .route("/initiatives/{id}/sheet.pdf", get(sheet::sheet))
+        .route(
+            "/initiatives/{id}/attachments",
+            post(attachments::upload).layer(axum::extract::DefaultBodyLimit::max(
+                attachments::MAX_BYTES + 64 * 1024,
+            )),
+        )
+        .route(
+            "/initiatives/{id}/attachments/{aid}",
+            get(attachments::download),
+        )
         .route("/territories/{kato}/initiatives.atom", get(list::feed))
         .route(
             "/territories/{kato}/initiative-rules",

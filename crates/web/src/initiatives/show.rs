@@ -79,6 +79,8 @@ struct ShowPage<'a> {
     errors: FieldErrors,
     answer_kinds: Vec<(&'static str, String, bool)>,
     steps: Vec<(&'static str, String, bool)>,
+    attachments: Vec<(uuid::Uuid, String, String)>,
+    can_attach: bool,
 }
 
 struct AnswerView {
@@ -218,7 +220,10 @@ async fn page(
         _ => 0,
     };
     let answered_kind = ini.answer.as_ref().map(|a| a.kind);
+    let (attachments, can_attach) = super::attachments::listed(s, c, ini).await?;
     let p = ShowPage {
+        attachments,
+        can_attach,
         c,
         id: ini.id.to_string(),
         card: card(c, ini, now),
@@ -302,6 +307,26 @@ async fn refused(
 ) -> Result<Response, AppError> {
     let html = page(s, c, ini, Some(c.t(message_id)), form, errors).await?;
     Ok((status, axum::response::Html(html)).into_response())
+}
+
+/// The page with a refusal and empty forms (for the attachment upload).
+pub(super) async fn refused_page(
+    s: &AppState,
+    c: &Ctx,
+    ini: &Initiative,
+    status: StatusCode,
+    message_id: &str,
+) -> Result<Response, AppError> {
+    refused(
+        s,
+        c,
+        ini,
+        status,
+        message_id,
+        ActionForm::default(),
+        FieldErrors::default(),
+    )
+    .await
 }
 
 fn done(ini: &Initiative, notice: &str) -> Response {

@@ -33,6 +33,23 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         if fresh || cross_site(&req) {
             return AppError::Csrf.into_response();
         }
+        let content_type = req
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if content_type.starts_with("multipart/form-data") {
+            // File uploads are not buffered here; their form carries the token in its action URL.
+            let sent = req
+                .uri()
+                .query()
+                .and_then(|q| form_field(q.as_bytes(), "csrf"));
+            if !sent.is_some_and(|s| constant_time_eq(s.as_bytes(), token.as_bytes())) {
+                return AppError::Csrf.into_response();
+            }
+            req.extensions_mut().insert(CsrfToken(token));
+            return next.run(req).await;
+        }
         let (parts, body) = req.into_parts();
         let bytes = match to_bytes(body, FORM_LIMIT).await {
             Ok(b) => b,

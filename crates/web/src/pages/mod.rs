@@ -11,6 +11,7 @@ use axum::response::Html;
 
 /// Message ids that a redirect may ask the next page to show as a notice (`?ok=…`).
 pub(crate) const NOTICES: &[&str] = &[
+    "ini-attach-added",
     "register-done",
     "logout-done",
     "password-changed",

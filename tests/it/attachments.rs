@@ -1,0 +1,156 @@
+//! Attachments of initiatives: uploaded as multipart forms, checked by content and size before
+//! anything is stored, downloaded by whoever can see the initiative.
+
+use crate::support::{Client, Page, TestApp};
+use domain::Role;
+use reqwest::StatusCode;
+
+async fn new_initiative(c: &Client) -> String {
+    let res = c
+        .submit(
+            "/initiatives/new",
+            "/initiatives",
+            &[
+                ("territory", "114435000"),
+                ("addressee", "akim"),
+                ("title", "Ауылға жаңа аялдама"),
+                (
+                    "ask",
+                    "Автобус аялдамасын салу және оған шатыр орнату керек.",
+                ),
+                (
+                    "reasons",
+                    "Қыста адамдар далада ұзақ күтеді, балалар мен қарттар тоңады.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    res.location()
+        .trim_start_matches("/initiatives/")
+        .split('?')
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Send a file as a browser does: multipart, the CSRF token in the form's action URL.
+async fn upload(c: &Client, id: &str, name: &str, bytes: &[u8], token: Option<&str>) -> Page {
+    let boundary = "qatysuBoundary7MA4YWxk";
+    let mut body = Vec::new();
+    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let url = match token {
+        Some(t) => format!("{}/initiatives/{id}/attachments?csrf={t}", c.base),
+        None => format!("{}/initiatives/{id}/attachments", c.base),
+    };
+    let res = c
+        .http
+        .post(url)
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .expect("upload");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res.text().await.unwrap_or_default();
+    Page {
+        status,
+        headers,
+        compressed: body.len(),
+        body,
+    }
+}
+
+fn stored_files(app: &TestApp) -> usize {
+    std::fs::read_dir(app.data.join("uploads/initiatives"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn an_author_attaches_a_pdf_and_bad_files_are_refused_before_storing() {
+    let app = TestApp::spawn().await;
+    let r = app.login_as(Role::Resident).await;
+    let id = new_initiative(&r).await;
+    let page = r.get(&format!("/initiatives/{id}?lang=en")).await;
+    assert!(page.has("enctype=\"multipart/form-data\"") && page.has("Attach a file"));
+    let token = page.csrf();
+
+    // Without the token: refused.
+    assert_eq!(
+        upload(&r, &id, "a.pdf", b"%PDF-1.4 x", None).await.status,
+        StatusCode::FORBIDDEN
+    );
+    // Not a PDF or image (an executable renamed to .pdf): refused, nothing stored.
+    let exe = upload(&r, &id, "smeta.pdf", b"MZ\x90\x00\x03\x00", Some(&token)).await;
+    assert_eq!(exe.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(exe.body.contains("Only PDF, JPEG and PNG"));
+    // Too big: refused while reading, nothing stored.
+    let big = vec![b'%'; 5 * 1024 * 1024 + 10];
+    let res = upload(&r, &id, "big.pdf", &big, Some(&token)).await;
+    assert!(
+        res.status == StatusCode::PAYLOAD_TOO_LARGE
+            || res.status == StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        res.status
+    );
+    assert_eq!(stored_files(&app), 0);
+    assert!(
+        store::initiatives::attachments::of(&app.db, uuid::Uuid::parse_str(&id).expect("id"))
+            .await
+            .expect("q")
+            .is_empty()
+    );
+
+    // A real PDF: stored and listed; the download gives the same bytes.
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let ok = upload(&r, &id, "смета.pdf", pdf, Some(&token)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert_eq!(stored_files(&app), 1);
+    let page = r
+        .get(&format!("/initiatives/{id}?ok=ini-attach-added&lang=en"))
+        .await;
+    assert!(page.has("The file has been attached.") && page.has("смета.pdf"));
+    let href = page
+        .body
+        .split(&format!("/initiatives/{id}/attachments/"))
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or("")
+        .to_string();
+    let file = r
+        .http
+        .get(format!("{}/initiatives/{id}/attachments/{href}", r.base))
+        .send()
+        .await
+        .expect("download");
+    assert_eq!(
+        file.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/pdf")
+    );
+    assert!(file
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .starts_with("attachment"));
+    assert_eq!(file.bytes().await.expect("bytes").as_ref(), pdf);
+
+    // Someone else cannot attach to it (a draft is not even visible to them).
+    let other = app.login_as(Role::Deputy).await;
+    let token = other.get("/account").await.csrf();
+    let status = upload(&other, &id, "x.pdf", pdf, Some(&token)).await.status;
+    assert!(
+        status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND,
+        "{status}"
+    );
+    assert_eq!(stored_files(&app), 1);
+}
