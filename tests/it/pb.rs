@@ -957,26 +957,15 @@ async fn voting_cycle(
     let today = chrono::Utc::now().date_naive();
     let sql = "UPDATE pb_cycles SET voting_start = $2, changes_allowed = $3, ballot_type = $4, ballot_k = $5 WHERE id = $1";
     let k: Option<i64> = (ballot == "up_to").then_some(2);
-    match &app.db {
-        store::Db::Sqlite(p) => sqlx::query(sql)
+    crate::raw_sql!(
+        &app.db,
+        sqlx::query(sql)
             .bind(id)
             .bind(today)
             .bind(changes_allowed)
             .bind(ballot)
             .bind(k)
-            .execute(p)
-            .await
-            .map(|_| ()),
-        store::Db::Postgres(p) => sqlx::query(sql)
-            .bind(id)
-            .bind(today)
-            .bind(changes_allowed)
-            .bind(ballot)
-            .bind(k)
-            .execute(p)
-            .await
-            .map(|_| ()),
-    }
+    )
     .expect("open voting today");
     (id, pids)
 }
@@ -1160,21 +1149,7 @@ async fn up_to_k_ballots_can_be_changed_when_the_cycle_allows() {
 }
 
 async fn exec(app: &TestApp, sql: &str, id: uuid::Uuid, date: chrono::NaiveDate) {
-    match &app.db {
-        store::Db::Sqlite(p) => sqlx::query(sql)
-            .bind(id)
-            .bind(date)
-            .execute(p)
-            .await
-            .map(|_| ()),
-        store::Db::Postgres(p) => sqlx::query(sql)
-            .bind(id)
-            .bind(date)
-            .execute(p)
-            .await
-            .map(|_| ()),
-    }
-    .expect("sql");
+    crate::raw_sql!(&app.db, sqlx::query(sql).bind(id).bind(date)).expect("sql");
 }
 
 #[tokio::test]
@@ -1279,21 +1254,7 @@ async fn results_are_counted_published_exported_and_verified() {
         uuid::Uuid::parse_str(&pids[1]).expect("u"),
     );
     let sql = "UPDATE pb_ballot_choices SET proposal_id = $1 WHERE proposal_id = $2";
-    match &app.db {
-        store::Db::Sqlite(p) => sqlx::query(sql)
-            .bind(a)
-            .bind(b)
-            .execute(p)
-            .await
-            .map(|_| ()),
-        store::Db::Postgres(p) => sqlx::query(sql)
-            .bind(a)
-            .bind(b)
-            .execute(p)
-            .await
-            .map(|_| ()),
-    }
-    .expect("tamper");
+    crate::raw_sql!(&app.db, sqlx::query(sql).bind(a).bind(b)).expect("tamper");
     let v = web::verify(&app.db, id)
         .await
         .expect("verify")

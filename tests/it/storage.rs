@@ -23,21 +23,13 @@ async fn migrations_are_idempotent_and_refuse_a_newer_schema() {
     let known = store::MIGRATIONS_SQLITE.len() as i64;
     assert!(again.applied_now.is_empty());
     assert_eq!(again.version, known);
-    let future = match &t.db {
-        Db::Sqlite(p) => sqlx::query(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')",
+    crate::raw_sql!(
+        &t.db,
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')"
         )
-        .execute(p)
-        .await
-        .map(|_| ()),
-        Db::Postgres(p) => sqlx::query(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')",
-        )
-        .execute(p)
-        .await
-        .map(|_| ()),
-    };
-    future.expect("insert");
+    )
+    .expect("insert");
     match t.db.migrate().await {
         Err(StoreError::SchemaTooNew {
             found: 999,

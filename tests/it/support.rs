@@ -18,6 +18,18 @@ use tokio::sync::OnceCell;
 pub const PAGE_BUDGET: usize = 14 * 1024;
 pub const CSS_BUDGET: usize = 6 * 1024;
 
+/// Run one raw statement on whichever engine a test database is (to set up states that the
+/// UI reaches only with time, such as voting that opened today).
+#[macro_export]
+macro_rules! raw_sql {
+    ($db:expr, $query:expr) => {
+        match $db {
+            store::Db::Sqlite(p) => $query.execute(p).await.map(|_| ()),
+            store::Db::Postgres(p) => $query.execute(p).await.map(|_| ()),
+        }
+    };
+}
+
 pub fn postgres_url() -> Option<String> {
     std::env::var("QATYSU_TEST_DATABASE_URL")
         .ok()
