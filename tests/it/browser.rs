@@ -22,15 +22,15 @@ use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 use web::i18n::Lang;
 
-const GATE: &str = "QATYSU_BROWSER_TESTS";
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub(crate) const GATE: &str = "QATYSU_BROWSER_TESTS";
+pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
+pub(crate) const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// The viewport: a common mid-range Android phone.
 const WIDTH: u32 = 412;
 const HEIGHT: u32 = 900;
 /// How long a page may take to show what a step waits for.
-const STEP_WAIT: Duration = Duration::from_secs(10);
+pub(crate) const STEP_WAIT: Duration = Duration::from_secs(10);
 /// The whole flow, so that a hung browser fails CI instead of stalling it.
 const FLOW_BUDGET: Duration = Duration::from_secs(120);
 
@@ -42,7 +42,7 @@ const GOOD_IIN: &str = "850315400025";
 const BAD_IIN: &str = "900101300013";
 const PASSWORD: &str = "Көктем-гүлі-2026";
 
-type Failure = Box<dyn std::error::Error>;
+pub(crate) type Failure = Box<dyn std::error::Error>;
 
 /// Fail the current step with a message, like `assert!` but without unwinding the browser away.
 macro_rules! ensure {
@@ -53,14 +53,13 @@ macro_rules! ensure {
     };
 }
 
-#[tokio::test]
-async fn resident_registers_logs_in_and_switches_language() {
+/// Whether browser tests run: only with `QATYSU_BROWSER_TESTS` set, and then a missing
+/// browser or driver is a failure, never a skip.
+pub(crate) fn enabled(test: &str) -> bool {
     let gate = std::env::var(GATE).unwrap_or_default();
     if gate.is_empty() || gate == "0" {
-        println!(
-            "browser test skipped: set {GATE}=1 to run it (needs {CHROMIUM} and {CHROMEDRIVER})"
-        );
-        return;
+        println!("{test} skipped: set {GATE}=1 to run it (needs {CHROMIUM} and {CHROMEDRIVER})");
+        return false;
     }
     for bin in [CHROMIUM, CHROMEDRIVER] {
         assert!(
@@ -69,9 +68,16 @@ async fn resident_registers_logs_in_and_switches_language() {
              (apt-get install -y chromium chromium-driver), or unset {GATE} to skip the browser test"
         );
     }
+    true
+}
 
+#[tokio::test]
+async fn resident_registers_logs_in_and_switches_language() {
+    if !enabled("browser test") {
+        return;
+    }
     let started = Instant::now();
-    let mut shots = Shots::new();
+    let mut shots = Shots::new("browser");
     let mut driver = Driver::start(&shots.dir);
     driver.wait_ready().await;
     let app = TestApp::spawn().await;
@@ -240,7 +246,7 @@ async fn expect_signed_out(c: &Client, lang: Lang) -> Result<(), Failure> {
 
 // ---- small WebDriver helpers ----
 
-async fn exists(c: &Client, css: &str) -> Result<bool, Failure> {
+pub(crate) async fn exists(c: &Client, css: &str) -> Result<bool, Failure> {
     Ok(!c.find_all(Locator::Css(css)).await?.is_empty())
 }
 
@@ -252,7 +258,7 @@ async fn text(c: &Client, css: &str) -> Result<String, Failure> {
     Ok(el.text().await?)
 }
 
-async fn fill(c: &Client, css: &str, value: &str) -> Result<(), Failure> {
+pub(crate) async fn fill(c: &Client, css: &str, value: &str) -> Result<(), Failure> {
     let el = c
         .find(Locator::Css(css))
         .await
@@ -262,7 +268,7 @@ async fn fill(c: &Client, css: &str, value: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-async fn click(c: &Client, css: &str) -> Result<(), Failure> {
+pub(crate) async fn click(c: &Client, css: &str) -> Result<(), Failure> {
     let el = c
         .find(Locator::Css(css))
         .await
@@ -271,10 +277,20 @@ async fn click(c: &Client, css: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-async fn expect_text(c: &Client, css: &str, want: &str) -> Result<(), Failure> {
-    let got = text(c, css).await?;
-    ensure!(got.trim() == want, "{css} reads {got:?}, expected {want:?}");
-    Ok(())
+pub(crate) async fn expect_text(c: &Client, css: &str, want: &str) -> Result<(), Failure> {
+    // The page after a form may still be loading: wait for the text, up to a step's time.
+    let deadline = Instant::now() + STEP_WAIT;
+    loop {
+        let got = text(c, css).await.unwrap_or_default();
+        if got.trim() == want {
+            return Ok(());
+        }
+        ensure!(
+            Instant::now() < deadline,
+            "{css} reads {got:?}, expected {want:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 async fn expect_attr(c: &Client, css: &str, attr: &str, want: &str) -> Result<(), Failure> {
@@ -312,7 +328,7 @@ async fn expect_lang(c: &Client, code: &str) -> Result<(), Failure> {
 }
 
 /// Wait until the browser is at `path` (any query) and the page has loaded.
-async fn wait_path(c: &Client, path: &str) -> Result<(), Failure> {
+pub(crate) async fn wait_path(c: &Client, path: &str) -> Result<(), Failure> {
     let deadline = Instant::now() + STEP_WAIT;
     loop {
         let url = c.current_url().await?;
@@ -328,7 +344,7 @@ async fn wait_path(c: &Client, path: &str) -> Result<(), Failure> {
     }
 }
 
-async fn wait_for(c: &Client, css: &str) -> Result<(), Failure> {
+pub(crate) async fn wait_for(c: &Client, css: &str) -> Result<(), Failure> {
     c.wait()
         .at_most(STEP_WAIT)
         .for_element(Locator::Css(css))
@@ -363,18 +379,18 @@ async fn set_viewport(c: &Client, width: u32, height: u32) -> Result<(), Failure
 
 // ---- screenshots ----
 
-/// Numbered full-page screenshots in `target/browser`.
-struct Shots {
-    dir: PathBuf,
-    n: u32,
+/// Numbered full-page screenshots in `target/<folder>`.
+pub(crate) struct Shots {
+    pub(crate) dir: PathBuf,
+    pub(crate) n: u32,
     last: String,
 }
 
 impl Shots {
-    fn new() -> Shots {
+    pub(crate) fn new(folder: &str) -> Shots {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("target")
-            .join("browser");
+            .join(folder);
         std::fs::create_dir_all(&dir).expect("create target/browser");
         // Pictures of an earlier run would pass for this one's.
         for entry in std::fs::read_dir(&dir)
@@ -393,7 +409,7 @@ impl Shots {
     }
 
     /// Record a finished step: the whole page, not just the phone-sized viewport.
-    async fn save(&mut self, c: &Client, step: &str) -> Result<(), Failure> {
+    pub(crate) async fn save(&mut self, c: &Client, step: &str) -> Result<(), Failure> {
         let file = if step == "failure" {
             "failure.png".to_string()
         } else {
@@ -437,7 +453,7 @@ impl Shots {
 
 /// A chromedriver of our own on a free port; dropping it quits the browser and the driver,
 /// also when an assertion fails.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     port: u16,
     profile: tempfile::TempDir,
@@ -445,7 +461,7 @@ struct Driver {
 }
 
 impl Driver {
-    fn start(log_dir: &Path) -> Driver {
+    pub(crate) fn start(log_dir: &Path) -> Driver {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("find a free port")
@@ -472,7 +488,7 @@ impl Driver {
     }
 
     /// Wait (up to ~10 s) until chromedriver answers `/status` with `ready: true`.
-    async fn wait_ready(&mut self) {
+    pub(crate) async fn wait_ready(&mut self) {
         let url = format!("http://127.0.0.1:{}/status", self.port);
         let http = reqwest::Client::new();
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -508,7 +524,7 @@ impl Driver {
         }
     }
 
-    async fn connect(&self) -> Client {
+    pub(crate) async fn connect(&self) -> Client {
         let caps = serde_json::json!({
             "browserName": "chrome",
             "goog:chromeOptions": {

@@ -9,58 +9,32 @@
 //!
 //! Screenshots of every step go to `target/browser-initiatives/`.
 
+use crate::browser::{
+    click, enabled, exists, expect_text, fill, wait_for, wait_path, Driver, Failure, Shots,
+};
 use crate::support::TestApp;
 use domain::Iin;
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use qatysu::cli::demo;
-use std::fs::File;
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use web::i18n::Lang;
 
-const GATE: &str = "QATYSU_BROWSER_TESTS";
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const STEP_WAIT: Duration = Duration::from_secs(10);
 const FLOW_BUDGET: Duration = Duration::from_secs(180);
 const OKRUG: &str = "114435000";
 const TITLE: &str = "Мектепке дейін жаяу жүргінші жолы";
 
-type Failure = Box<dyn std::error::Error>;
-
-macro_rules! ensure {
-    ($cond:expr, $($msg:tt)+) => {
-        if !$cond {
-            return Err(format!($($msg)+).into());
-        }
-    };
-}
-
 #[tokio::test]
 async fn an_initiative_from_submission_to_implemented_in_a_browser() {
-    let gate = std::env::var(GATE).unwrap_or_default();
-    if gate.is_empty() || gate == "0" {
-        println!("browser initiatives test skipped: set {GATE}=1 to run it");
+    if !enabled("browser initiatives test") {
         return;
     }
-    for bin in [CHROMIUM, CHROMEDRIVER] {
-        assert!(
-            Path::new(bin).is_file(),
-            "{GATE} is set but {bin} is missing"
-        );
-    }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target")
-        .join("browser-initiatives");
-    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    let mut shots = Shots::new("browser-initiatives");
+    let dir = shots.dir.clone();
     let mut driver = Driver::start(&dir);
     driver.wait_ready().await;
     let app = TestApp::spawn().await;
     let base = format!("http://{}", app.addr);
     let client = driver.connect().await;
-    let mut shots = Shots { dir, n: 0 };
     let outcome =
         match tokio::time::timeout(FLOW_BUDGET, flow(&client, &base, &app, &mut shots)).await {
             Ok(o) => o,
@@ -226,165 +200,4 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
     expect_text(c, "main > p > strong", &kk.t("ini-status-implemented")).await?;
     shots.save(c, "implemented").await?;
     Ok(())
-}
-
-// ---- small WebDriver helpers (as in browser.rs) ----
-
-async fn exists(c: &Client, css: &str) -> Result<bool, Failure> {
-    Ok(!c.find_all(Locator::Css(css)).await?.is_empty())
-}
-
-async fn fill(c: &Client, css: &str, value: &str) -> Result<(), Failure> {
-    let el = c
-        .find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("no field {css}: {e}"))?;
-    el.clear().await?;
-    el.send_keys(value).await?;
-    Ok(())
-}
-
-async fn click(c: &Client, css: &str) -> Result<(), Failure> {
-    c.find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("nothing to click at {css}: {e}"))?
-        .click()
-        .await?;
-    Ok(())
-}
-
-async fn wait_for(c: &Client, css: &str) -> Result<(), Failure> {
-    c.wait()
-        .at_most(STEP_WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .map_err(|e| format!("{css} did not appear: {e}"))?;
-    Ok(())
-}
-
-/// Wait until `css` reads `want` (the page after a form may still be loading).
-async fn expect_text(c: &Client, css: &str, want: &str) -> Result<(), Failure> {
-    let deadline = Instant::now() + STEP_WAIT;
-    loop {
-        let got = match c.find(Locator::Css(css)).await {
-            Ok(el) => el.text().await.unwrap_or_default(),
-            Err(_) => String::new(),
-        };
-        if got.trim() == want {
-            return Ok(());
-        }
-        ensure!(
-            Instant::now() < deadline,
-            "{css} reads {got:?}, expected {want:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn wait_path(c: &Client, path: &str) -> Result<(), Failure> {
-    let deadline = Instant::now() + STEP_WAIT;
-    loop {
-        let url = c.current_url().await?;
-        let ready = c.execute("return document.readyState", vec![]).await?;
-        if url.path() == path && ready == "complete" {
-            return Ok(());
-        }
-        ensure!(
-            Instant::now() < deadline,
-            "the browser is at {url}, expected {path}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-struct Shots {
-    dir: PathBuf,
-    n: u32,
-}
-
-impl Shots {
-    async fn save(&mut self, c: &Client, step: &str) -> Result<(), Failure> {
-        self.n += 1;
-        let png = c.screenshot().await?;
-        std::fs::write(self.dir.join(format!("{:02}-{step}.png", self.n)), png)?;
-        Ok(())
-    }
-}
-
-/// A chromedriver of our own on a free port; dropping it ends the driver (and its browser).
-struct Driver {
-    child: Child,
-    port: u16,
-    profile: tempfile::TempDir,
-}
-
-impl Driver {
-    fn start(log_dir: &Path) -> Driver {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
-        let profile = tempfile::Builder::new()
-            .prefix("qatysu-chromium-")
-            .tempdir()
-            .expect("profile dir");
-        let out = File::create(log_dir.join("chromedriver.log")).expect("log");
-        let err = out.try_clone().expect("log");
-        let child = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            .stdout(out)
-            .stderr(err)
-            .spawn()
-            .expect("start chromedriver");
-        Driver {
-            child,
-            port,
-            profile,
-        }
-    }
-
-    async fn wait_ready(&mut self) {
-        let url = format!("http://127.0.0.1:{}/status", self.port);
-        let http = reqwest::Client::new();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Ok(res) = http.get(&url).timeout(Duration::from_secs(1)).send().await {
-                let body = res.text().await.unwrap_or_default();
-                if body.contains("\"ready\":true") {
-                    return;
-                }
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        panic!("chromedriver not ready after 10 s");
-    }
-
-    async fn connect(&self) -> Client {
-        let caps = serde_json::json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": CHROMIUM,
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--no-first-run", "--disable-background-networking", "--disable-sync",
-                    format!("--user-data-dir={}", self.profile.path().display()),
-                ],
-                "prefs": { "intl.accept_languages": "kk-KZ,kk,ru" },
-            },
-            "timeouts": { "pageLoad": 20_000, "script": 10_000, "implicit": 0 },
-        });
-        let caps = caps.as_object().cloned().unwrap_or_default();
-        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .expect("start Chromium through chromedriver")
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }

@@ -2,6 +2,7 @@
 //! SQLite, and on PostgreSQL when `QATYSU_TEST_DATABASE_URL` is set.
 
 mod attachments;
+#[macro_use]
 mod browser;
 mod browser_initiatives;
 mod cli;
