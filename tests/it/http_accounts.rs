@@ -469,3 +469,59 @@ async fn an_admin_grants_a_role_by_contact() {
     assert!(list.has("Бауыржан Нұрланов") && list.has("monitoring group member"));
     let _ = SECRET;
 }
+
+/// With many settlements (a whole country imported), registration asks for the district
+/// first so that the page stays small on slow connections.
+#[tokio::test]
+async fn large_lists_ask_for_the_district_first() {
+    let config = web::Config {
+        village_list_limit: 5,
+        ..web::Config::default()
+    };
+    let app = TestApp::spawn_with(config).await;
+    let c = app.client();
+    let first = c.get("/register?lang=en").await;
+    assert!(
+        first.has("name=\"district\"")
+            && first.has("Егіндікөл ауданы")
+            && !first.has("name=\"iin\"")
+    );
+    let second = c.get("/register?district=114400000&lang=en").await;
+    assert!(
+        second.has("name=\"iin\"")
+            && second.has("value=\"114441100\"")
+            && second.has("choose another district")
+    );
+    let res = c
+        .submit(
+            "/register?district=114400000",
+            "/register",
+            &[
+                ("district", "114400000"),
+                ("name", "Дана Әбдірова"),
+                ("contact", "dana@mail.kz"),
+                ("iin", NEW_IIN),
+                ("village", "114441100"),
+                ("password", "таза-ауа-2026"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    // A bad IIN keeps the district step done.
+    let again = app.client();
+    let bad = again
+        .submit(
+            "/register?district=114400000&lang=en",
+            "/register",
+            &[
+                ("district", "114400000"),
+                ("name", "Дана"),
+                ("contact", "d2@mail.kz"),
+                ("iin", "900101300013"),
+                ("village", "114441100"),
+                ("password", "таза-ауа-2026"),
+            ],
+        )
+        .await;
+    assert!(bad.has("name=\"iin\"") && bad.has("value=\"114441100\" selected"));
+}

@@ -44,6 +44,8 @@ pub struct Config {
     pub session_days: i64,
     /// Where uploaded files go (outside any served folder).
     pub uploads: std::path::PathBuf,
+    /// Above this many settlements, registration asks for the district first.
+    pub village_list_limit: i64,
 }
 
 impl Default for Config {
@@ -56,6 +58,7 @@ impl Default for Config {
             login_window_minutes: 15,
             session_days: 30,
             uploads: std::path::PathBuf::from("qatysu-data/uploads"),
+            village_list_limit: 400,
         }
     }
 }

@@ -247,3 +247,27 @@ pub async fn set_population(db: &Db, id: Uuid, population: i64) -> Result<()> {
     }
     Ok(())
 }
+
+/// How many settlements there are (to choose how the residence list is offered).
+pub async fn settlements_count(db: &Db) -> Result<i64> {
+    Ok(
+        on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM territories WHERE kind IN ('village', 'town')").fetch_one(p).await)?,
+    )
+}
+
+/// Settlements under a territory (its path prefix), in KATO order.
+pub async fn settlements_under(db: &Db, root: &Territory, limit: i64) -> Result<Vec<Territory>> {
+    let sql = format!("SELECT {COLUMNS} FROM territories WHERE kind IN ('village', 'town') AND path LIKE $1 ORDER BY kato LIMIT $2");
+    let prefix = format!("{}%", path_string(&root.path));
+    let rows: Vec<Row> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(&prefix).bind(limit).fetch_all(p).await)?;
+    convert(rows)
+}
+
+/// Territories of one KATO level (`district`, …), in KATO order.
+pub async fn of_level(db: &Db, level: &str, limit: i64) -> Result<Vec<Territory>> {
+    let sql = format!("SELECT {COLUMNS} FROM territories WHERE level = $1 ORDER BY kato LIMIT $2");
+    let rows: Vec<Row> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(level).bind(limit).fetch_all(p).await)?;
+    convert(rows)
+}

@@ -152,3 +152,6 @@ error-login-text = Log in to continue.
 error-500-title = Something went wrong
 error-500-text = The error has been recorded. If it happens again, give this code to the support team: { $id }
 error-back-home = Back to the home page
+field-district = District
+register-continue = Continue
+register-change-district = choose another district

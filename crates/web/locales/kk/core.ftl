@@ -145,3 +145,6 @@ error-login-text = Жалғастыру үшін жүйеге кіріңіз.
 error-500-title = Бірдеңе дұрыс болмады
 error-500-text = Қате тіркелді. Қайталанса, қолдау қызметіне мына кодты хабарлаңыз: { $id }
 error-back-home = Басты бетке оралу
+field-district = Аудан
+register-continue = Жалғастыру
+register-change-district = басқа ауданды таңдау

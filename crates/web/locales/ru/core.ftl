@@ -155,3 +155,6 @@ error-login-text = Чтобы продолжить, войдите в систе
 error-500-title = Что-то пошло не так
 error-500-text = Ошибка записана. Если она повторится, сообщите службе поддержки этот код: { $id }
 error-back-home = Вернуться на главную
+field-district = Район
+register-continue = Продолжить
+register-change-district = выбрать другой район

@@ -8,16 +8,17 @@ use crate::middleware::{set_cookie, CookieSpec, SessionToken};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Form, Router};
-use domain::{Contact, Iin, IinError, Password, PasswordError};
+use domain::{Contact, Iin, IinError, Kato, Password, PasswordError};
 use rand::RngCore;
 use serde::Deserialize;
 use std::net::SocketAddr;
 use store::accounts::{NewUser, Taken};
+use store::territories::Territory;
 use uuid::Uuid;
 
 pub use passwords::hash_password;
@@ -74,6 +75,8 @@ struct RegisterForm {
     iin: String,
     village: String,
     password: String,
+    /// The district chosen in the first step (country-wide lists only).
+    district: String,
 }
 
 #[derive(Template)]
@@ -84,6 +87,11 @@ struct RegisterPage<'a> {
     errors: FieldErrors,
     villages: Vec<VillageGroup>,
     password_hint: String,
+    /// With a whole country loaded, the district is chosen first (one list would be too big
+    /// for slow connections): `districts` is then offered instead of the form.
+    need_district: bool,
+    districts: Vec<VillageGroup>,
+    district_name: Option<String>,
 }
 
 const VILLAGE_LIMIT: i64 = 3000;
@@ -102,9 +110,17 @@ struct VillageOption {
 }
 
 /// Villages grouped under their okrug (or district), for the residence list.
-async fn villages(s: &AppState, c: &Ctx, chosen: &str) -> Result<Vec<VillageGroup>, AppError> {
+async fn villages(
+    s: &AppState,
+    c: &Ctx,
+    chosen: &str,
+    district: Option<&Territory>,
+) -> Result<Vec<VillageGroup>, AppError> {
     let lang = c.lang.code();
-    let list = store::territories::settlements(&s.db, VILLAGE_LIMIT).await?;
+    let list = match district {
+        Some(d) => store::territories::settlements_under(&s.db, d, VILLAGE_LIMIT).await?,
+        None => store::territories::settlements(&s.db, VILLAGE_LIMIT).await?,
+    };
     let mut groups: Vec<VillageGroup> = Vec::new();
     for v in list {
         if groups.last().map(|g| g.parent) != Some(v.parent_id) {
@@ -143,9 +159,29 @@ async fn register_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let large = store::territories::settlements_count(&s.db).await? > s.config.village_list_limit;
+    let district = match Kato::parse(&form.district) {
+        Ok(k) if large => store::territories::by_kato(&s.db, &k)
+            .await?
+            .filter(|t| t.level == "district"),
+        _ => None,
+    };
+    let need_district = large && district.is_none();
+    let districts = if need_district {
+        district_groups(s, c, &form.district).await?
+    } else {
+        Vec::new()
+    };
     let page = RegisterPage {
         c,
-        villages: villages(s, c, &form.village).await?,
+        villages: if need_district {
+            Vec::new()
+        } else {
+            villages(s, c, &form.village, district.as_ref()).await?
+        },
+        need_district,
+        districts,
+        district_name: district.as_ref().map(|d| d.name(c.lang.code()).to_string()),
         password_hint: c.t_num(
             "field-password-hint",
             "min",
@@ -157,8 +193,50 @@ async fn register_page(
     Ok((status, render(&page)?).into_response())
 }
 
-async fn register_form(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
-    register_page(&s, &c, RegisterForm::default(), FieldErrors::default()).await
+/// Districts grouped under their oblast, for the first step of a country-wide list.
+async fn district_groups(
+    s: &AppState,
+    c: &Ctx,
+    chosen: &str,
+) -> Result<Vec<VillageGroup>, AppError> {
+    let lang = c.lang.code();
+    let oblasts = store::territories::of_level(&s.db, "oblast", 100).await?;
+    let districts = store::territories::of_level(&s.db, "district", 1000).await?;
+    Ok(oblasts
+        .iter()
+        .map(|o| VillageGroup {
+            name: o.name(lang).to_string(),
+            parent: Some(o.id),
+            villages: districts
+                .iter()
+                .filter(|d| d.parent_id == Some(o.id))
+                .map(|d| VillageOption {
+                    selected: d.kato.as_str() == chosen.trim(),
+                    kato: d.kato.to_string(),
+                    name: d.name(lang).to_string(),
+                })
+                .collect(),
+        })
+        .filter(|g| !g.villages.is_empty())
+        .collect())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RegisterQuery {
+    district: String,
+}
+
+async fn register_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<RegisterQuery>,
+) -> Result<Response, AppError> {
+    let form = RegisterForm {
+        district: q.district,
+        ..RegisterForm::default()
+    };
+    register_page(&s, &c, form, FieldErrors::default()).await
 }
 
 pub fn iin_message(c: &Ctx, e: IinError) -> String {
