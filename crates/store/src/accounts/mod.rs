@@ -161,6 +161,16 @@ pub struct HeldRole {
     pub territory_name_ru: Option<String>,
 }
 
+impl HeldRole {
+    /// Where the role applies, in the reader's language; `None` for the whole country.
+    pub fn place(&self, lang: &str) -> Option<&str> {
+        match lang {
+            "ru" => self.territory_name_ru.as_deref(),
+            _ => self.territory_name_kk.as_deref(),
+        }
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct GrantRow {
     user_id: Uuid,

@@ -29,14 +29,7 @@ fn u32_of(n: i64) -> u32 {
 /// The rule that applies to initiatives of `t`, and the territory that set it (`None`: the
 /// platform's defaults).
 pub async fn rule_for(db: &Db, t: &Territory) -> Result<(ThresholdRule, Option<Kato>)> {
-    let path = format!(
-        "/{}/",
-        t.path
-            .iter()
-            .map(|k| k.as_str())
-            .collect::<Vec<_>>()
-            .join("/")
-    );
+    let path = t.path_prefix();
     let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as("SELECT r.share_bp, r.fixed, r.floor, r.min_age, r.min_verification, r.collection_months, r.consider_days, t.kato, t.path FROM initiative_rules r JOIN territories t ON t.id = r.territory_id WHERE $1 LIKE t.path || '%'")
         .bind(&path).fetch_all(p).await)?;
     // The deepest territory's rule wins: an okrug may be stricter than its district.

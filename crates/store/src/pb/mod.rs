@@ -193,14 +193,19 @@ pub async fn create(
     Ok(outcome)
 }
 
+async fn cofinancing_of(db: &Db, cycle: Uuid) -> Result<Vec<CoFinancingRow>> {
+    Ok(
+        on_pool!(db, p => sqlx::query_as("SELECT source, amount_tiyn, min_turnout_bp FROM pb_cofinancing WHERE cycle_id = $1 ORDER BY position")
+        .bind(cycle).fetch_all(p).await)?,
+    )
+}
+
 pub async fn get(db: &Db, id: Uuid) -> Result<Option<Cycle>> {
     let sql = format!("SELECT {COLUMNS} FROM pb_cycles WHERE id = $1");
     let row: Option<Row> =
         on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
     let Some(row) = row else { return Ok(None) };
-    let lines: Vec<CoFinancingRow> = on_pool!(db, p => sqlx::query_as("SELECT source, amount_tiyn, min_turnout_bp FROM pb_cofinancing WHERE cycle_id = $1 ORDER BY position")
-        .bind(id).fetch_all(p).await)?;
-    cycle(row, lines).map(Some)
+    cycle(row, cofinancing_of(db, id).await?).map(Some)
 }
 
 /// Cycles of territories whose path starts with `path_prefix` (all when `None`), newest first.
@@ -217,8 +222,7 @@ pub async fn list(db: &Db, path_prefix: Option<&str>) -> Result<Vec<Cycle>> {
     let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(&prefix).fetch_all(p).await)?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let lines: Vec<CoFinancingRow> = on_pool!(db, p => sqlx::query_as("SELECT source, amount_tiyn, min_turnout_bp FROM pb_cofinancing WHERE cycle_id = $1 ORDER BY position")
-            .bind(r.id).fetch_all(p).await)?;
+        let lines = cofinancing_of(db, r.id).await?;
         out.push(cycle(r, lines)?);
     }
     Ok(out)

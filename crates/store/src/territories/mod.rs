@@ -23,6 +23,11 @@ pub struct Territory {
 }
 
 impl Territory {
+    /// The path string its whole subtree shares (`/110000000/114400000/`): one `LIKE` prefix.
+    pub fn path_prefix(&self) -> String {
+        path_string(&self.path)
+    }
+
     /// The name in the reader's language; English readers get the Kazakh (official) name.
     pub fn name(&self, lang: &str) -> &str {
         match lang {
@@ -94,7 +99,8 @@ fn convert(rows: Vec<Row>) -> Result<Vec<Territory>> {
     rows.into_iter().map(Territory::try_from).collect()
 }
 
-fn path_string(path: &[Kato]) -> String {
+/// The path string a subtree shares, from its root's path (`/110000000/114400000/`).
+pub fn path_string(path: &[Kato]) -> String {
     let mut s = String::from("/");
     for k in path {
         s.push_str(k.as_str());

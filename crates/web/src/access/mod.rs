@@ -47,23 +47,15 @@ async fn roles_page<'a>(
         return Err(AppError::Forbidden);
     }
     let lang = c.lang.code();
-    let prefix = format!(
-        "/{}/",
-        t.path
-            .iter()
-            .map(|k| k.as_str())
-            .collect::<Vec<_>>()
-            .join("/")
-    );
+    let prefix = t.path_prefix();
     let rows = store::accounts::roles_within(&s.db, &prefix)
         .await?
         .into_iter()
         .map(|h| {
-            let place = match lang {
-                "ru" => h.territory_name_ru,
-                _ => h.territory_name_kk,
-            }
-            .unwrap_or_else(|| c.t("roles-country"));
+            let place = h
+                .place(lang)
+                .map(str::to_string)
+                .unwrap_or_else(|| c.t("roles-country"));
             (h.user_name, role_label(c, h.grant.role), place)
         })
         .collect();

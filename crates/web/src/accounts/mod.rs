@@ -433,11 +433,10 @@ async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Resp
         .await?
         .into_iter()
         .map(|h| {
-            let place = match lang {
-                "ru" => h.territory_name_ru,
-                _ => h.territory_name_kk,
-            }
-            .unwrap_or_else(|| c.t("roles-country"));
+            let place = h
+                .place(lang)
+                .map(str::to_string)
+                .unwrap_or_else(|| c.t("roles-country"));
             (role_label(c, h.grant.role), place)
         })
         .collect();

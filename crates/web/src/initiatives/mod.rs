@@ -64,14 +64,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The path string a territory's subtree shares (`/110000000/114400000/`).
-pub(crate) fn path_prefix(path: &[domain::Kato]) -> String {
-    let mut s = String::from("/");
-    for k in path {
-        s.push_str(k.as_str());
-        s.push('/');
-    }
-    s
-}
+pub(crate) use store::territories::path_string as path_prefix;
 
 fn grants(c: &Ctx) -> &[Grant] {
     c.viewer

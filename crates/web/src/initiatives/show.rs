@@ -369,16 +369,7 @@ pub async fn sign(
     let v = require_viewer(&c)?;
     let ini = load_visible(&s, &c, &id).await?;
     if let Err(r) = signer_check(&s, &c, &ini).await? {
-        return refused(
-            &s,
-            &c,
-            &ini,
-            StatusCode::CONFLICT,
-            r.message_id(),
-            ActionForm::default(),
-            FieldErrors::default(),
-        )
-        .await;
+        return refused_page(&s, &c, &ini, StatusCode::CONFLICT, r.message_id()).await;
     }
     let territory = territories::by_id(&s.db, ini.territory_id)
         .await?
@@ -393,26 +384,22 @@ pub async fn sign(
     match ini_store::sign(&s.db, ini.id, &sig, rule.consider_days, Utc::now()).await? {
         SignOutcome::Signed { .. } => Ok(done(&ini, "ini-signed")),
         SignOutcome::AlreadySigned => {
-            refused(
+            refused_page(
                 &s,
                 &c,
                 &ini,
                 StatusCode::CONFLICT,
                 SignRefusal::AlreadySigned.message_id(),
-                ActionForm::default(),
-                FieldErrors::default(),
             )
             .await
         }
         SignOutcome::NotCollecting => {
-            refused(
+            refused_page(
                 &s,
                 &c,
                 &ini,
                 StatusCode::CONFLICT,
                 SignRefusal::NotCollecting.message_id(),
-                ActionForm::default(),
-                FieldErrors::default(),
             )
             .await
         }
@@ -429,18 +416,7 @@ pub async fn withdraw(
     let hash = ini_store::person_hash_of(&s.db, v.user.id).await?;
     match ini_store::withdraw(&s.db, ini.id, &hash).await? {
         Ok(()) => Ok(done(&ini, "ini-withdrawn")),
-        Err(r) => {
-            refused(
-                &s,
-                &c,
-                &ini,
-                StatusCode::CONFLICT,
-                r.message_id(),
-                ActionForm::default(),
-                FieldErrors::default(),
-            )
-            .await
-        }
+        Err(r) => refused_page(&s, &c, &ini, StatusCode::CONFLICT, r.message_id()).await,
     }
 }
 

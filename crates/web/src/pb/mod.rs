@@ -110,14 +110,7 @@ async fn list(
         "" => None,
         kato => {
             let t = load_territory(&s, kato).await?;
-            Some(format!(
-                "/{}/",
-                t.path
-                    .iter()
-                    .map(|k| k.as_str())
-                    .collect::<Vec<_>>()
-                    .join("/")
-            ))
+            Some(t.path_prefix())
         }
     };
     let cycles = store::pb::list(&s.db, prefix.as_deref()).await?;
@@ -483,13 +476,19 @@ async fn show_page(
     } else {
         Default::default()
     };
+    // Proposals' villages all lie in the cycle's territory: one query for their names.
+    let places: std::collections::HashMap<Uuid, Territory> = store::territories::subtree(&s.db, t)
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v))
+        .collect();
     let mut proposals = Vec::with_capacity(list.len());
     for p in &list {
-        let village = store::territories::by_id(&s.db, p.village_id).await?;
         proposals.push(ProposalRow {
             id: p.id,
             title: p.title.clone(),
-            village: village
+            village: places
+                .get(&p.village_id)
                 .map(|v| v.name(lang).to_string())
                 .unwrap_or_default(),
             cost: money(c, p.cost),
