@@ -1050,6 +1050,20 @@ async fn a_resident_votes_once_and_checks_the_receipt() {
     // Live counts are shown (the cycle shows them during voting).
     let cycle = anon.get(&format!("/pb/{id}?lang=en")).await;
     assert!(cycle.has("Votes"));
+    let votes_of = |body: &str| -> Vec<serde_json::Value> {
+        let v: serde_json::Value = serde_json::from_str(body).expect("json");
+        v["proposals"]
+            .as_array()
+            .map(|a| a.iter().map(|p| p["votes"].clone()).collect())
+            .unwrap_or_default()
+    };
+    let api = votes_of(&anon.get(&format!("/api/v1/cycles/{id}")).await.body);
+    assert_eq!(api.iter().filter_map(|v| v.as_i64()).sum::<i64>(), 1);
+    // A cycle that hides live counts hides them in the API too.
+    let sql = "UPDATE pb_cycles SET votes_visible = $1 WHERE id = $2";
+    crate::raw_sql!(&app.db, sqlx::query(sql).bind(false).bind(id)).expect("hide");
+    let api = votes_of(&anon.get(&format!("/api/v1/cycles/{id}")).await.body);
+    assert!(!api.is_empty() && api.iter().all(|v| v.is_null()));
 }
 
 #[tokio::test]
@@ -1232,6 +1246,19 @@ async fn results_are_counted_published_exported_and_verified() {
         && p["cost"].is_number()
         && p["votes"].is_number()
         && p["funded"].is_boolean()));
+
+    // The cycle's API lists the same proposals with their public counts.
+    let detail: serde_json::Value =
+        serde_json::from_str(&coordinator.get(&format!("/api/v1/cycles/{id}")).await.body)
+            .expect("json");
+    let listed = detail["proposals"].as_array().cloned().unwrap_or_default();
+    for p in &projects {
+        let same = listed.iter().find(|l| l["id"] == p["id"]).expect("listed");
+        assert_eq!(same["votes"], p["votes"]);
+        assert_eq!(same["cost"], p["cost"]);
+        assert_eq!(same["status"], "admitted");
+        assert!(same["village"].as_str().is_some_and(|k| k.len() == 9));
+    }
 
     // The exported ballots recount to the published result in the tally engine.
     let pb = coordinator

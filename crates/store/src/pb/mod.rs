@@ -40,6 +40,12 @@ impl Cycle {
     pub fn cap(&self) -> Tenge {
         Tenge::from_tiyn(self.mrp.tiyn().saturating_mul(self.cap_mrp))
     }
+
+    /// Whether vote counts are public now: cities differ on showing live counts during
+    /// voting; after voting they are always public.
+    pub fn votes_public(&self) -> bool {
+        (self.stage == Stage::Voting && self.votes_visible) || self.stage > Stage::Voting
+    }
 }
 
 /// What a coordinator sets up; validated by the caller with the domain rules.

@@ -6,6 +6,7 @@ use axum::Json;
 use domain::money::Tenge;
 use domain::pb::BallotType;
 use serde::Serialize;
+use std::collections::HashMap;
 use store::pb::Cycle;
 use uuid::Uuid;
 
@@ -58,8 +59,23 @@ pub struct CycleDetail {
     cap: f64,
     min_age: u32,
     schedule: ScheduleJson,
-    /// Proposals of the cycle (filled as proposals are collected).
-    proposals: Vec<serde_json::Value>,
+    /// Proposals of the cycle, in the order they were submitted.
+    proposals: Vec<ProposalJson>,
+}
+
+#[derive(Serialize)]
+struct ProposalJson {
+    id: Uuid,
+    title: String,
+    category: &'static str,
+    /// KATO code of the village (or town) where the project would be built.
+    village: String,
+    place: String,
+    cost: f64,
+    status: &'static str,
+    channel: &'static str,
+    /// `null` while the cycle hides live counts.
+    votes: Option<i64>,
 }
 
 fn tenge(t: Tenge) -> f64 {
@@ -134,6 +150,37 @@ pub async fn one(
             voting_start: sc.voting_start,
             voting_end: sc.voting_end,
         },
-        proposals: Vec::new(),
+        proposals: proposals_of(&s, &c).await?,
     }))
+}
+
+async fn proposals_of(s: &AppState, c: &Cycle) -> Result<Vec<ProposalJson>, AppError> {
+    let list = store::pb::proposals::of_cycle(&s.db, c.id).await?;
+    let votes = if c.votes_public() {
+        Some(store::pb::ballots::counts(&s.db, c.id).await?)
+    } else {
+        None
+    };
+    let Some(t) = store::territories::by_id(&s.db, c.territory_id).await? else {
+        return Ok(Vec::new());
+    };
+    let katos: HashMap<Uuid, String> = store::territories::subtree(&s.db, &t)
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v.kato.to_string()))
+        .collect();
+    Ok(list
+        .into_iter()
+        .map(|p| ProposalJson {
+            id: p.id,
+            village: katos.get(&p.village_id).cloned().unwrap_or_default(),
+            category: p.category.as_str(),
+            cost: tenge(p.cost),
+            status: p.status.as_str(),
+            channel: p.channel.as_str(),
+            votes: votes.as_ref().map(|v| v.get(&p.id).copied().unwrap_or(0)),
+            title: p.title,
+            place: p.place,
+        })
+        .collect())
 }

@@ -469,8 +469,7 @@ async fn show_page(
     };
     let name = t.name(lang).to_string();
     let list = store::pb::proposals::of_cycle(&s.db, cy.id).await?;
-    // Cities differ on showing live counts; after voting they are always public.
-    let show_votes = (cy.stage == Stage::Voting && cy.votes_visible) || cy.stage > Stage::Voting;
+    let show_votes = cy.votes_public();
     let votes = if show_votes {
         store::pb::ballots::counts(&s.db, cy.id).await?
     } else {
