@@ -493,7 +493,7 @@ fn pdf_text(pdf: &[u8]) -> (String, usize) {
         {
             streams.push(out);
         }
-        at = start + len;
+        at = start + len + b"endstream".len();
     }
     let mut map = std::collections::HashMap::new();
     for s in streams.iter().filter(|s| find(s, b"beginbfchar").is_some()) {
