@@ -69,11 +69,7 @@ async fn enter(
 }
 
 fn batch_path(page: &crate::support::Page) -> String {
-    page.location()
-        .split('?')
-        .next()
-        .unwrap_or("")
-        .to_string()
+    page.location().split('?').next().unwrap_or("").to_string()
 }
 
 #[tokio::test]
@@ -143,7 +139,11 @@ async fn two_entries_that_match_become_ballots_and_mismatches_are_settled() {
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.has("agrees with neither entry") && wrong.has(&format!("{b}; 3")));
-    for (no, row) in [("2", format!("{b}; 2")), ("3", format!("{c3}; 1")), ("4", format!("{d}; 2"))] {
+    for (no, row) in [
+        ("2", format!("{b}; 2")),
+        ("3", format!("{c3}; 1")),
+        ("4", format!("{d}; 2")),
+    ] {
         let ok = coordinator
             .submit(
                 &format!("{path}?lang=en"),
@@ -198,9 +198,7 @@ async fn a_person_who_voted_already_is_flagged_and_counted_once() {
         .expect("q")
         .expect("ballot");
     assert_eq!(rec.channel, Channel::Web, "the first ballot counts");
-    let page = admin
-        .get(&format!("{}?lang=en", batch_path(&second)))
-        .await;
+    let page = admin.get(&format!("{}?lang=en", batch_path(&second))).await;
     assert!(page.has("compared: 1 accepted, 2 flagged, 0 to settle"));
     assert!(page.has("flagged: already voted") && page.has(&me[8..]));
     let flags = store::pb::paper::flags(&app.db, id).await.expect("flags");
@@ -282,10 +280,22 @@ async fn a_paper_batch_racing_an_online_vote_yields_one_ballot() {
         Channel::Assisted => panic!("no assisted ballot was cast"),
     }
     let n: i64 = match &app.db {
-        store::Db::Sqlite(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2")
-            .bind(id).bind(person(&me)).fetch_one(pool).await.expect("count"),
-        store::Db::Postgres(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2")
-            .bind(id).bind(person(&me)).fetch_one(pool).await.expect("count"),
+        store::Db::Sqlite(pool) => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2",
+        )
+        .bind(id)
+        .bind(person(&me))
+        .fetch_one(pool)
+        .await
+        .expect("count"),
+        store::Db::Postgres(pool) => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2",
+        )
+        .bind(id)
+        .bind(person(&me))
+        .fetch_one(pool)
+        .await
+        .expect("count"),
     };
     assert_eq!(n, 1);
 }
@@ -345,10 +355,17 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
     let no_witness = record("").await;
     assert_eq!(no_witness.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(no_witness.has("Write the witness") && no_witness.has("checked"));
-    assert!(record_of(&app.db, id, &person(&me)).await.expect("q").is_none());
+    assert!(record_of(&app.db, id, &person(&me))
+        .await
+        .expect("q")
+        .is_none());
     let ok = record("Сәуле Жұмабаева").await;
     assert_eq!(ok.status, StatusCode::OK);
-    assert!(ok.has("Hand this receipt code to the resident"), "{}", ok.body);
+    assert!(
+        ok.has("Hand this receipt code to the resident"),
+        "{}",
+        ok.body
+    );
     let rec = record_of(&app.db, id, &person(&me))
         .await
         .expect("q")
@@ -416,7 +433,11 @@ async fn only_coordinators_of_the_territory_type_paper_ballots_or_assist() {
             format!("/pb/{id}/paper/{batch}"),
             format!("/pb/{id}/assist"),
         ] {
-            assert_eq!(c.get(&path).await.status, StatusCode::FORBIDDEN, "{who} GET {path}");
+            assert_eq!(
+                c.get(&path).await.status,
+                StatusCode::FORBIDDEN,
+                "{who} GET {path}"
+            );
         }
         let token = c.get("/account").await.csrf();
         for (path, fields) in [
@@ -428,21 +449,36 @@ async fn only_coordinators_of_the_territory_type_paper_ballots_or_assist() {
                 format!("/pb/{id}/paper/{batch}/resolve"),
                 vec![("ballot_no", "1"), ("row", "1; 1")],
             ),
-            (format!("/pb/{id}/assist"), vec![("iin", "1"), ("step", "find")]),
+            (
+                format!("/pb/{id}/assist"),
+                vec![("iin", "1"), ("step", "find")],
+            ),
         ] {
             let mut all = vec![("csrf", token.as_str())];
             all.extend(fields);
-            assert_eq!(c.post(&path, &all).await.status, StatusCode::FORBIDDEN, "{who} POST {path}");
+            assert_eq!(
+                c.post(&path, &all).await.status,
+                StatusCode::FORBIDDEN,
+                "{who} POST {path}"
+            );
         }
         let cycle = c.get(&format!("/pb/{id}")).await;
-        assert!(!cycle.has(&format!("/pb/{id}/paper\"")) && !cycle.has(&format!("/pb/{id}/assist\"")));
+        assert!(
+            !cycle.has(&format!("/pb/{id}/paper\"")) && !cycle.has(&format!("/pb/{id}/assist\""))
+        );
     }
     let anon = app.client();
-    assert_eq!(anon.get(&format!("/pb/{id}/paper")).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        anon.get(&format!("/pb/{id}/paper")).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     // Coordinators see the links on the cycle page; everyone sees the printable ballot.
     let page = coordinator.get(&format!("/pb/{id}")).await;
     assert!(page.has(&format!("/pb/{id}/paper\"")) && page.has(&format!("/pb/{id}/assist\"")));
-    assert!(anon.get(&format!("/pb/{id}")).await.has(&format!("/pb/{id}/ballot.pdf")));
+    assert!(anon
+        .get(&format!("/pb/{id}"))
+        .await
+        .has(&format!("/pb/{id}/ballot.pdf")));
 }
 
 #[tokio::test]
@@ -475,7 +511,10 @@ async fn bad_rows_are_refused_line_by_line_and_the_typed_text_is_kept() {
     let empty = enter(&coordinator, id, "", "").await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty.has("Give the batch a name") && empty.has("Type at least one ballot"));
-    assert!(store::pb::paper::batches(&app.db, id).await.expect("b").is_empty());
+    assert!(store::pb::paper::batches(&app.db, id)
+        .await
+        .expect("b")
+        .is_empty());
 }
 
 /// The text a PDF shows: its content streams' strings decoded through the font's ToUnicode map.
@@ -485,7 +524,9 @@ fn pdf_text(pdf: &[u8]) -> (String, usize) {
     let mut at = 0;
     while let Some(i) = find(&pdf[at..], b"stream\n") {
         let start = at + i + b"stream\n".len();
-        let Some(len) = find(&pdf[start..], b"endstream") else { break };
+        let Some(len) = find(&pdf[start..], b"endstream") else {
+            break;
+        };
         let mut out = Vec::new();
         if flate2::read::ZlibDecoder::new(&pdf[start..start + len])
             .read_to_end(&mut out)
@@ -499,9 +540,14 @@ fn pdf_text(pdf: &[u8]) -> (String, usize) {
     for s in streams.iter().filter(|s| find(s, b"beginbfchar").is_some()) {
         let text = String::from_utf8_lossy(s);
         for line in text.lines() {
-            let parts: Vec<&str> = line.split(['<', '>', ' ']).filter(|p| !p.is_empty()).collect();
+            let parts: Vec<&str> = line
+                .split(['<', '>', ' '])
+                .filter(|p| !p.is_empty())
+                .collect();
             if let [cid, uni] = parts[..] {
-                if let (Ok(cid), Ok(_)) = (u16::from_str_radix(cid, 16), u32::from_str_radix(uni, 16)) {
+                if let (Ok(cid), Ok(_)) =
+                    (u16::from_str_radix(cid, 16), u32::from_str_radix(uni, 16))
+                {
                     let units: Vec<u16> = (0..uni.len() / 4)
                         .filter_map(|k| u16::from_str_radix(&uni[4 * k..4 * k + 4], 16).ok())
                         .collect();
@@ -584,7 +630,9 @@ async fn the_printable_ballot_is_a_pdf_in_kazakh_and_russian() {
         .expect("GET");
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(
-        res.headers().get("content-type").and_then(|v| v.to_str().ok()),
+        res.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
         Some("application/pdf")
     );
     let bytes = res.bytes().await.expect("body").to_vec();
@@ -602,10 +650,15 @@ async fn the_printable_ballot_is_a_pdf_in_kazakh_and_russian() {
         "ЖСН",
         "₸",
     ] {
-        assert!(text.contains(want), "{want:?} not in the text layer:\n{text}");
+        assert!(
+            text.contains(want),
+            "{want:?} not in the text layer:\n{text}"
+        );
     }
     // No ballot before the council has admitted projects.
-    let unknown = anon.get(&format!("/pb/{}/ballot.pdf", Uuid::now_v7())).await;
+    let unknown = anon
+        .get(&format!("/pb/{}/ballot.pdf", Uuid::now_v7()))
+        .await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }
 
@@ -627,7 +680,9 @@ async fn the_finished_demo_cycle_has_every_channel_and_a_flagged_paper_ballot() 
     for ch in [Channel::Web, Channel::Paper, Channel::Assisted] {
         assert!(channels.contains(&ch), "{ch:?}");
     }
-    let flags = store::pb::paper::flags(&app.db, done.id).await.expect("flags");
+    let flags = store::pb::paper::flags(&app.db, done.id)
+        .await
+        .expect("flags");
     assert_eq!(flags.len(), 1);
     assert_eq!(flags[0].counted_channel, Channel::Assisted);
     let v = web::verify(&app.db, done.id)
@@ -635,7 +690,10 @@ async fn the_finished_demo_cycle_has_every_channel_and_a_flagged_paper_ballot() 
         .expect("verify")
         .expect("published");
     assert!(v.matches(), "the published result counts the paper batch");
-    let page = app.client().get(&format!("/pb/{}/results?lang=en", done.id)).await;
+    let page = app
+        .client()
+        .get(&format!("/pb/{}/results?lang=en", done.id))
+        .await;
     assert!(page.has("Paper ballots not counted twice"));
 }
 
@@ -643,7 +701,9 @@ mod browser {
     //! A coordinator and the administrator type the same batch of two paper ballots; both are
     //! accepted. Runs only when `QATYSU_BROWSER_TESTS=1`.
 
-    use crate::browser::{click, enabled, expect_text, fill, wait_for, wait_path, Driver, Failure, Shots};
+    use crate::browser::{
+        click, enabled, expect_text, fill, wait_for, wait_path, Driver, Failure, Shots,
+    };
     use crate::support::TestApp;
     use fantoccini::{Client, Locator};
     use qatysu::cli::demo;
@@ -669,7 +729,12 @@ mod browser {
         wait_path(c, "/").await
     }
 
-    async fn flow(c: &Client, base: &str, id: uuid::Uuid, shots: &mut Shots) -> Result<(), Failure> {
+    async fn flow(
+        c: &Client,
+        base: &str,
+        id: uuid::Uuid,
+        shots: &mut Shots,
+    ) -> Result<(), Failure> {
         let kk = Lang::Kk;
         let rows = format!("1; {}; 1\n2; {}; 3", super::voter(1), super::voter(2));
         for (who, step) in [("coordinator", "first-entry"), ("admin", "second-entry")] {
@@ -691,14 +756,18 @@ mod browser {
         login(c, base, "coordinator").await?;
         c.goto(&format!("{base}/pb/{id}/paper")).await?;
         click(c, "main table a").await?;
-        expect_text(c, "main dl.facts dd:last-child", &kk.t_args(
-            "pbv-batch-compared",
-            &[
-                ("accepted", web::i18n::Arg::Num(2)),
-                ("flagged", web::i18n::Arg::Num(0)),
-                ("mismatched", web::i18n::Arg::Num(0)),
-            ],
-        ))
+        expect_text(
+            c,
+            "main dl.facts dd:last-child",
+            &kk.t_args(
+                "pbv-batch-compared",
+                &[
+                    ("accepted", web::i18n::Arg::Num(2)),
+                    ("flagged", web::i18n::Arg::Num(0)),
+                    ("mismatched", web::i18n::Arg::Num(0)),
+                ],
+            ),
+        )
         .await?;
         shots.save(c, "accepted").await?;
         Ok(())

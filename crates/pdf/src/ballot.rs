@@ -144,8 +144,12 @@ fn lay_out(b: &BallotPaper) -> Layout {
                 }
             } else {
                 // The box to mark, in the middle of the last column.
-                l.ops()
-                    .push(Op::Rect(x + (w - 14.0) / 2.0, y + (row_h - 14.0) / 2.0, 14.0, 14.0));
+                l.ops().push(Op::Rect(
+                    x + (w - 14.0) / 2.0,
+                    y + (row_h - 14.0) / 2.0,
+                    14.0,
+                    14.0,
+                ));
             }
             l.ops().push(Op::Rect(x, y, *w, row_h));
             x += w;
@@ -250,7 +254,8 @@ mod tests {
             projects: (1..=n)
                 .map(|i| BallotProject {
                     number: i,
-                    title: "Ғимараттың шатырын жөндеу және қоршау, Әйгерім көшесі ".repeat(1 + i % 2),
+                    title: "Ғимараттың шатырын жөндеу және қоршау, Әйгерім көшесі "
+                        .repeat(1 + i % 2),
                     village: "Көркем".into(),
                     cost: "3 200 000 ₸".into(),
                 })
@@ -275,7 +280,10 @@ mod tests {
         let tail = String::from_utf8_lossy(&pdf[pdf.len() - 64..]).to_string();
         assert!(tail.contains("%%EOF"));
         let _ = std::fs::write(
-            concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/pb-ballot-sample.pdf"),
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../target/pb-ballot-sample.pdf"
+            ),
             &pdf,
         );
     }

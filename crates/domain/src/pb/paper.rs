@@ -62,7 +62,8 @@ pub fn ballot_no(raw: &str) -> Option<String> {
         .collect();
     let ok = !s.is_empty()
         && s.chars().count() <= BALLOT_NO_MAX
-        && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '/');
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '/');
     ok.then_some(s)
 }
 
@@ -152,11 +153,8 @@ pub fn match_entries<T: PartialEq + Clone>(
     first: &[(String, T)],
     second: &[(String, T)],
 ) -> Compared<T> {
-    let find = |list: &[(String, T)], no: &str| {
-        list.iter()
-            .find(|(n, _)| n == no)
-            .map(|(_, r)| r.clone())
-    };
+    let find =
+        |list: &[(String, T)], no: &str| list.iter().find(|(n, _)| n == no).map(|(_, r)| r.clone());
     let mut agreed = Vec::new();
     let mut differing = Vec::new();
     for (no, row) in first {
@@ -269,7 +267,12 @@ mod tests {
     #[test]
     fn ballot_numbers_match_regardless_of_order() {
         let a = [("1".to_string(), 10), ("2".into(), 20), ("3".into(), 30)];
-        let b = [("3".to_string(), 30), ("1".into(), 10), ("2".into(), 21), ("4".into(), 40)];
+        let b = [
+            ("3".to_string(), 30),
+            ("1".into(), 10),
+            ("2".into(), 21),
+            ("4".into(), 40),
+        ];
         let c = match_entries(&a, &b);
         assert_eq!(c.agreed, [("1".to_string(), 10), ("3".to_string(), 30)]);
         assert_eq!(c.differing, ["2", "4"]);

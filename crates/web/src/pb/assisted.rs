@@ -186,7 +186,10 @@ async fn submit(
     };
     let typed = Typed {
         iin: field("iin").trim().chars().take(20).collect(),
-        witness: field("witness").split_whitespace().collect::<Vec<_>>().join(" "),
+        witness: field("witness")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         chosen: fields
             .iter()
             .filter(|(k, _)| k == "choice")
@@ -258,7 +261,12 @@ async fn submit(
         o.status = StatusCode::OK;
         return page(&s, &c, &cy, &t, typed, o).await;
     }
-    if typed.witness.chars().filter(|ch| ch.is_alphabetic()).count() < 2
+    if typed
+        .witness
+        .chars()
+        .filter(|ch| ch.is_alphabetic())
+        .count()
+        < 2
         || typed.witness.chars().count() > 100
     {
         o.errors.add("witness", c.t("pbv-err-witness"));

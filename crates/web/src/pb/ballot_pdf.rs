@@ -34,7 +34,12 @@ fn rule(l: Lang, cy: &Cycle) -> String {
     }
 }
 
-fn sheet(cy: &Cycle, t: &Territory, villages: &[Territory], proposals: &[store::pb::proposals::Proposal]) -> pdf::BallotPaper {
+fn sheet(
+    cy: &Cycle,
+    t: &Territory,
+    villages: &[Territory],
+    proposals: &[store::pb::proposals::Proposal],
+) -> pdf::BallotPaper {
     let (kk, ru) = (Lang::Kk, Lang::Ru);
     let title = |l: Lang| {
         l.t_args(

@@ -508,7 +508,11 @@ async fn show_page(
         });
     }
     let collecting = cy.stage == Stage::Collection;
-    let may = |a| c.viewer.as_ref().is_some_and(|v| authorize(&v.grants, a, &t.path));
+    let may = |a| {
+        c.viewer
+            .as_ref()
+            .is_some_and(|v| authorize(&v.grants, a, &t.path))
+    };
     let page = ShowPage {
         proposals_count: c.t_num("pb-proposals-count", "count", list.len() as i64),
         proposals,

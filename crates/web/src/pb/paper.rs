@@ -80,7 +80,11 @@ fn line_message(c: &Ctx, e: &LineError) -> String {
 }
 
 /// The flagged paper ballots of a cycle, one sentence each (results page).
-pub(super) async fn flag_lines(s: &AppState, c: &Ctx, cycle: Uuid) -> Result<Vec<String>, AppError> {
+pub(super) async fn flag_lines(
+    s: &AppState,
+    c: &Ctx,
+    cycle: Uuid,
+) -> Result<Vec<String>, AppError> {
     Ok(paper_store::flags(&s.db, cycle)
         .await?
         .iter()
@@ -345,11 +349,10 @@ async fn enter(
         }
         EntryOutcome::Compared { batch, summary } => {
             tracing::info!(cycle = %cy.id, %batch, accepted = summary.accepted, flagged = summary.flagged, mismatched = summary.mismatched, "paper batch compared");
-            return Ok(Redirect::to(&format!(
-                "/pb/{}/paper/{batch}?ok=pbv-compared",
-                cy.id
-            ))
-            .into_response());
+            return Ok(
+                Redirect::to(&format!("/pb/{}/paper/{batch}?ok=pbv-compared", cy.id))
+                    .into_response(),
+            );
         }
         EntryOutcome::SameCoordinator => (Some(c.t("pbv-err-same-person")), StatusCode::CONFLICT),
         EntryOutcome::AlreadyCompared { .. } => (
@@ -450,7 +453,10 @@ async fn batch_page(
                 (LineStatus::Flagged, Some(ch), Some(at)) => c.lang.t_args(
                     "pbv-flag-detail",
                     &[
-                        ("channel", Arg::Str(c.t(&format!("pb-channel-{}", ch.as_str())))),
+                        (
+                            "channel",
+                            Arg::Str(c.t(&format!("pb-channel-{}", ch.as_str()))),
+                        ),
                         ("date", Arg::Str(c.lang.date(at.date_naive()))),
                     ],
                 ),
@@ -489,11 +495,7 @@ async fn batch_page(
     Ok((status, render(&page)?).into_response())
 }
 
-async fn load_batch(
-    s: &AppState,
-    cy: &Cycle,
-    batch: &str,
-) -> Result<paper_store::Batch, AppError> {
+async fn load_batch(s: &AppState, cy: &Cycle, batch: &str) -> Result<paper_store::Batch, AppError> {
     let id = Uuid::parse_str(batch).map_err(|_| AppError::NotFound)?;
     paper_store::batch(&s.db, id)
         .await?
@@ -540,28 +542,45 @@ async fn resolve(
     }
     let proposals = ballot_proposals(&s, &cy).await?;
     let line = format!("{ballot_no}; {}", f.row.trim());
-    let checked = rules::parse_line(&line).and_then(|l| rules::check_line(l, &paper_rules(&cy, &proposals)));
+    let checked =
+        rules::parse_line(&line).and_then(|l| rules::check_line(l, &paper_rules(&cy, &proposals)));
     let typed = match checked {
         Ok(l) => row(&s, &l),
         Err(e) => {
             let st = refuse(line_message(&c, &e));
-            return batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::UNPROCESSABLE_ENTITY)
-                .await;
+            return batch_page(
+                &s,
+                &c,
+                &cy,
+                &t,
+                &batch,
+                Some(st),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
     };
     let ids: Vec<Uuid> = proposals.iter().map(|p| p.id).collect();
     match paper_store::resolve(&s.db, batch.id, &typed, by, &ids).await? {
         paper_store::ResolveOutcome::Accepted | paper_store::ResolveOutcome::Flagged => {
             tracing::info!(cycle = %cy.id, batch = %batch.id, "paper ballot settled");
-            Ok(Redirect::to(&format!(
-                "/pb/{}/paper/{}?ok=pbv-resolved",
-                cy.id, batch.id
-            ))
-            .into_response())
+            Ok(
+                Redirect::to(&format!("/pb/{}/paper/{}?ok=pbv-resolved", cy.id, batch.id))
+                    .into_response(),
+            )
         }
         paper_store::ResolveOutcome::NoMatch => {
             let st = refuse(c.t("pbv-err-no-match"));
-            batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::UNPROCESSABLE_ENTITY).await
+            batch_page(
+                &s,
+                &c,
+                &cy,
+                &t,
+                &batch,
+                Some(st),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         paper_store::ResolveOutcome::NotPending => {
             let batch = load_batch(&s, &cy, &batch.id.to_string()).await?;
