@@ -112,7 +112,7 @@ fn lay_out(b: &BallotPaper) -> Layout {
     }
     l.y += 4.0;
     for para in &b.instructions {
-        for line in wrap(para, 110) {
+        for line in wrap(para, 95) {
             l.text(MARGIN, l.y, 8.5, &line);
             l.y += 11.0;
         }
@@ -121,8 +121,8 @@ fn lay_out(b: &BallotPaper) -> Layout {
     l.y += 6.0;
     l.head(&b.columns);
     for p in &b.projects {
-        let title = wrap(&p.title, 58);
-        let village = wrap(&p.village, 20);
+        let title = wrap(&p.title, 44);
+        let village = wrap(&p.village, 16);
         let lines = title.len().max(village.len()).max(1);
         let row_h = 12.0 * lines as f32 + 10.0;
         if l.y + row_h > H - MARGIN - 20.0 {
@@ -178,7 +178,7 @@ fn lay_out(b: &BallotPaper) -> Layout {
         }
         l.y += 34.0;
     }
-    for f in b.footer.iter().flat_map(|f| wrap(f, 118)) {
+    for f in b.footer.iter().flat_map(|f| wrap(f, 100)) {
         l.text(MARGIN, l.y, 7.5, &f);
         l.y += 10.0;
     }
