@@ -154,6 +154,16 @@ async fn two_entries_that_match_become_ballots_and_mismatches_are_settled() {
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{no}: {}", ok.body);
     }
     assert_eq!(ballots_of(&app, id).await, before + 4);
+    let twice = admin
+        .submit(
+            &format!("{path}?lang=en"),
+            &format!("{path}/resolve"),
+            &[("ballot_no", "2"), ("row", &format!("{b}; 2"))],
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+    assert!(twice.has("settled already"));
+    assert_eq!(ballots_of(&app, id).await, before + 4);
     let done = admin.get(&format!("{path}?lang=en&ok=pbv-resolved")).await;
     assert!(done.has("compared: 4 accepted, 0 flagged, 0 to settle"));
     // A batch typed twice cannot be typed again.

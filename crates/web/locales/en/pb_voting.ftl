@@ -87,3 +87,5 @@ pbv-pdf-field-number = Ballot No.
 pbv-pdf-field-iin = IIN
 pbv-pdf-field-signature = Signature
 pbv-pdf-footer = Hand the filled-in ballot to the coordinator of the participation budget or put it in the ballot box.
+pbv-err-busy = Another coordinator is saving a batch with this name right now. Wait a moment and send the entry again.
+pbv-err-settled = This ballot has been settled already.

@@ -335,31 +335,34 @@ async fn enter(
         proposals: &ids,
     };
     let outcome = match paper_store::enter(&s.db, &entry).await {
-        // Two first entries of one label at once: the other one won; this one is refused.
-        Err(store::StoreError::Conflict(_)) => EntryOutcome::SameCoordinator,
-        other => other?,
+        // Two first entries of one label at once: the other one was stored first.
+        Err(store::StoreError::Conflict(_)) => None,
+        other => Some(other?),
     };
     let mut errors = FieldErrors::default();
     let (error, status) = match outcome {
-        EntryOutcome::AwaitingSecond { .. } => {
+        None => (Some(c.t("pbv-err-busy")), StatusCode::CONFLICT),
+        Some(EntryOutcome::AwaitingSecond { .. }) => {
             tracing::info!(cycle = %cy.id, rows = rows.len(), "paper batch: first entry");
             return Ok(
                 Redirect::to(&format!("/pb/{}/paper?ok=pbv-awaiting", cy.id)).into_response(),
             );
         }
-        EntryOutcome::Compared { batch, summary } => {
+        Some(EntryOutcome::Compared { batch, summary }) => {
             tracing::info!(cycle = %cy.id, %batch, accepted = summary.accepted, flagged = summary.flagged, mismatched = summary.mismatched, "paper batch compared");
             return Ok(
                 Redirect::to(&format!("/pb/{}/paper/{batch}?ok=pbv-compared", cy.id))
                     .into_response(),
             );
         }
-        EntryOutcome::SameCoordinator => (Some(c.t("pbv-err-same-person")), StatusCode::CONFLICT),
-        EntryOutcome::AlreadyCompared { .. } => (
+        Some(EntryOutcome::SameCoordinator) => {
+            (Some(c.t("pbv-err-same-person")), StatusCode::CONFLICT)
+        }
+        Some(EntryOutcome::AlreadyCompared { .. }) => (
             Some(c.t_str("pbv-err-done", "label", &label)),
             StatusCode::CONFLICT,
         ),
-        EntryOutcome::OtherVillage => {
+        Some(EntryOutcome::OtherVillage) => {
             errors.add("village", c.t("pbv-err-other-village"));
             (None, StatusCode::UNPROCESSABLE_ENTITY)
         }
@@ -584,7 +587,8 @@ async fn resolve(
         }
         paper_store::ResolveOutcome::NotPending => {
             let batch = load_batch(&s, &cy, &batch.id.to_string()).await?;
-            batch_page(&s, &c, &cy, &t, &batch, None, StatusCode::CONFLICT).await
+            let st = refuse(c.t("pbv-err-settled"));
+            batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::CONFLICT).await
         }
     }
 }
