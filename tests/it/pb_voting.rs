@@ -337,6 +337,26 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
     assert!(unknown.has("No registered resident has this IIN"));
     assert!(unknown.has(&format!("value=\"{stranger}\"")));
 
+    // A registered resident of another okrug cannot vote in this cycle.
+    let elsewhere = voter(12);
+    qatysu::cli::user::create_account(
+        &app.db,
+        &web::Keys::derive(SECRET).iin,
+        &qatysu::cli::user::AccountSpec {
+            name: "Жалманқұлақ Тұрғыны",
+            contact: "elsewhere@demo.qatysu.kz",
+            iin: &elsewhere,
+            village: "114445200",
+            password: "elsewhere-resident-2026",
+            role: None,
+        },
+    )
+    .await
+    .expect("account");
+    let outside = find(elsewhere).await;
+    assert!(outside.has("does not live in the cycle"));
+    assert!(!outside.has("name=\"witness\""));
+
     let me = resident_iin();
     let found = find(me.clone()).await;
     assert_eq!(found.status, StatusCode::OK, "{}", found.body);
