@@ -13,6 +13,9 @@ use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
 use krilla::Document;
 
+mod ballot;
+pub use ballot::{ballot, BallotPaper, BallotProject};
+
 /// DejaVu Sans, regular.
 pub const FONT: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 

@@ -83,10 +83,14 @@ pub enum Action {
     SubmitProposal,
     /// Record an expert conclusion on a proposal (council members only, checked besides).
     ReviewProposal,
+    /// Type in paper ballots of a cycle (double entry) and settle mismatches.
+    EnterPaperBallots,
+    /// Record the ballot of a resident at a participation centre, with a witness.
+    AssistVoter,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 14] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -99,6 +103,8 @@ impl Action {
         Action::ManageCycle,
         Action::SubmitProposal,
         Action::ReviewProposal,
+        Action::EnterPaperBallots,
+        Action::AssistVoter,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -117,6 +123,7 @@ impl Action {
             Action::ManageCycle => &[Role::Coordinator, Role::Admin],
             Action::SubmitProposal => &[Role::Resident, Role::Admin],
             Action::ReviewProposal => &[Role::Expert, Role::Admin],
+            Action::EnterPaperBallots | Action::AssistVoter => &[Role::Coordinator, Role::Admin],
         }
     }
 }
@@ -242,6 +249,20 @@ mod tests {
         (Role::Admin, Action::ManageCycle, true),
         (Role::Admin, Action::SubmitProposal, true),
         (Role::Admin, Action::ReviewProposal, true),
+        (Role::Resident, Action::EnterPaperBallots, false),
+        (Role::Resident, Action::AssistVoter, false),
+        (Role::Coordinator, Action::EnterPaperBallots, true),
+        (Role::Coordinator, Action::AssistVoter, true),
+        (Role::Expert, Action::EnterPaperBallots, false),
+        (Role::Expert, Action::AssistVoter, false),
+        (Role::Official, Action::EnterPaperBallots, false),
+        (Role::Official, Action::AssistVoter, false),
+        (Role::Deputy, Action::EnterPaperBallots, false),
+        (Role::Deputy, Action::AssistVoter, false),
+        (Role::Monitor, Action::EnterPaperBallots, false),
+        (Role::Monitor, Action::AssistVoter, false),
+        (Role::Admin, Action::EnterPaperBallots, true),
+        (Role::Admin, Action::AssistVoter, true),
     ];
 
     #[test]

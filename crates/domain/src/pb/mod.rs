@@ -7,6 +7,7 @@ mod category;
 pub mod count;
 mod envelope;
 mod limits;
+pub mod paper;
 mod proposal;
 mod schedule;
 mod stage;

@@ -1,6 +1,8 @@
 //! People's Participation Budget cycles: their settings, money, stage and its history.
 
+pub mod assisted;
 pub mod ballots;
+pub mod paper;
 pub mod proposals;
 pub mod review;
 

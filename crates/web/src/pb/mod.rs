@@ -2,7 +2,10 @@
 //! page with the envelope and the timeline, and moving through the stages.
 
 mod api;
+mod assisted;
+mod ballot_pdf;
 mod form;
+mod paper;
 mod proposals;
 mod results;
 pub use results::{published as pb_published, recount as pb_recount, verify, Verification};
@@ -56,6 +59,9 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cycles/{id}/ballots.pb", get(results::ballots_pb))
         .route("/api/v1/cycles", get(api::list))
         .route("/api/v1/cycles/{id}", get(api::one))
+        .merge(paper::routes())
+        .merge(assisted::routes())
+        .merge(ballot_pdf::routes())
 }
 
 pub fn stage_label(c: &Ctx, s: Stage) -> String {
@@ -365,6 +371,9 @@ struct ShowPage<'a> {
     voting_open: bool,
     results_out: bool,
     show_votes: bool,
+    can_enter_ballots: bool,
+    can_assist: bool,
+    ballot_pdf: bool,
 }
 
 pub struct ProposalRow {
@@ -498,6 +507,11 @@ async fn show_page(
         });
     }
     let collecting = cy.stage == Stage::Collection;
+    let may = |a| {
+        c.viewer
+            .as_ref()
+            .is_some_and(|v| authorize(&v.grants, a, &t.path))
+    };
     let page = ShowPage {
         proposals_count: c.t_num("pb-proposals-count", "count", list.len() as i64),
         proposals,
@@ -506,6 +520,9 @@ async fn show_page(
         voting_open: cy.stage == Stage::Voting,
         results_out: cy.stage >= Stage::Results,
         show_votes,
+        can_enter_ballots: cy.stage == Stage::Voting && may(Action::EnterPaperBallots),
+        can_assist: cy.stage == Stage::Voting && may(Action::AssistVoter),
+        ballot_pdf: cy.stage >= Stage::Discussion,
         c,
         id: cy.id,
         title: cycle_title(c, cy, t),

@@ -114,6 +114,7 @@ struct ResultsPage<'a> {
     turnout: String,
     channels: Vec<String>,
     rows: Vec<ResultRow>,
+    flags: Vec<String>,
 }
 
 async fn published_count(s: &AppState, cy: &Cycle) -> Result<(Count, Published), AppError> {
@@ -194,6 +195,7 @@ pub async fn page(
         })
         .collect();
     let page = ResultsPage {
+        flags: super::paper::flag_lines(&s, &c, cy.id).await?,
         c: &c,
         id: cy.id,
         cycle_title: super::cycle_title(&c, &cy, &t),

@@ -1,0 +1,314 @@
+//! Paper ballots typed in twice ("double entry"): a coordinator types a batch of ballots
+//! (ballot number, IIN, the numbers of the chosen projects), a second coordinator types the
+//! same batch without seeing the first entry, and only the ballots both typed alike count.
+//! The two entries are matched by ballot number, so a skipped line shifts nothing.
+
+use super::{BallotError, BallotType};
+use crate::accounts::{Iin, IinError};
+use crate::money::Tenge;
+use chrono::NaiveDate;
+
+/// One typed row: `ballot number; IIN; choices` (choices: project numbers from the ballot,
+/// separated by commas or spaces).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BallotLine {
+    /// Upper-cased, spaces removed: `a-12` and `A - 12` are the same ballot.
+    pub ballot_no: String,
+    pub iin: Iin,
+    /// Project numbers (from 1), sorted: the order of marks on paper means nothing.
+    pub choices: Vec<u32>,
+}
+
+/// Why a typed row was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineError {
+    /// Not three columns separated by `;` (or tabs).
+    Columns,
+    /// The ballot number is empty, too long, or has characters other than letters, digits,
+    /// `-` and `/`.
+    BallotNo,
+    Iin(IinError),
+    /// A choice is not a project number.
+    Choices,
+    /// The same ballot number appears twice in one entry.
+    DuplicateBallotNo,
+    /// Younger than the cycle's minimum age on the last voting day.
+    TooYoung(u32),
+    /// The choices break the ballot's rules (too many, unknown number, over the envelope…).
+    Ballot(BallotError),
+}
+
+/// The rules a typed row is checked against: the cycle's ballot and who may vote.
+#[derive(Debug, Clone)]
+pub struct PaperRules {
+    pub ballot: BallotType,
+    /// Costs of the admitted projects in ballot order: project number `n` is `costs[n - 1]`.
+    pub costs: Vec<Tenge>,
+    pub envelope: Tenge,
+    pub min_age: u32,
+    pub last_voting_day: NaiveDate,
+}
+
+/// The most rows one typed batch may have.
+pub const BATCH_MAX_ROWS: usize = 300;
+const BALLOT_NO_MAX: usize = 20;
+
+/// Normalise a ballot number, or `None` when it cannot be one.
+pub fn ballot_no(raw: &str) -> Option<String> {
+    let s: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let ok = !s.is_empty()
+        && s.chars().count() <= BALLOT_NO_MAX
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '/');
+    ok.then_some(s)
+}
+
+fn choices(raw: &str) -> Option<Vec<u32>> {
+    raw.split([',', ' ', '+'])
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| p.trim().parse::<u32>().ok().filter(|n| *n >= 1))
+        .collect()
+}
+
+/// Read one row without the cycle's rules (columns, ballot number, IIN, numbers).
+pub fn parse_line(line: &str) -> Result<BallotLine, LineError> {
+    let cols: Vec<&str> = line.split([';', '\t']).map(str::trim).collect();
+    let [no, iin, marks] = cols[..] else {
+        return Err(LineError::Columns);
+    };
+    let ballot_no = ballot_no(no).ok_or(LineError::BallotNo)?;
+    let iin = Iin::parse(iin).map_err(LineError::Iin)?;
+    let choices = choices(marks).ok_or(LineError::Choices)?;
+    Ok(BallotLine {
+        ballot_no,
+        iin,
+        choices,
+    })
+}
+
+/// Check a read row against the cycle: the voter's age on the last voting day and the
+/// ballot's rules. Returns the row with its choices sorted.
+pub fn check_line(mut l: BallotLine, r: &PaperRules) -> Result<BallotLine, LineError> {
+    let age = l.iin.age_on(r.last_voting_day);
+    if age < r.min_age {
+        return Err(LineError::TooYoung(r.min_age));
+    }
+    let cost = |n: &u32| {
+        usize::try_from(*n)
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| r.costs.get(i).copied())
+    };
+    r.ballot
+        .validate(&l.choices, cost, r.envelope)
+        .map_err(LineError::Ballot)?;
+    l.choices.sort_unstable();
+    Ok(l)
+}
+
+/// Read a typed batch, one row per non-empty line. Either every row is good, or every bad
+/// row is listed with its line number (from 1, counting every line of the text).
+pub fn read_batch(text: &str, r: &PaperRules) -> Result<Vec<BallotLine>, Vec<(usize, LineError)>> {
+    let mut rows: Vec<BallotLine> = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_line(line).and_then(|l| check_line(l, r)) {
+            Ok(l) if !seen.insert(l.ballot_no.clone()) => {
+                errors.push((i + 1, LineError::DuplicateBallotNo))
+            }
+            Ok(l) => rows.push(l),
+            Err(e) => errors.push((i + 1, e)),
+        }
+    }
+    if rows.len() + errors.len() > BATCH_MAX_ROWS {
+        errors.push((BATCH_MAX_ROWS + 1, LineError::Columns));
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The two entries of a batch compared ballot by ballot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compared<T> {
+    /// Ballots both entries typed alike, in the first entry's order.
+    pub agreed: Vec<(String, T)>,
+    /// Ballot numbers the entries disagree on or that only one entry has: the first entry's
+    /// order, then the second's.
+    pub differing: Vec<String>,
+}
+
+/// Match two entries by ballot number.
+pub fn match_entries<T: PartialEq + Clone>(
+    first: &[(String, T)],
+    second: &[(String, T)],
+) -> Compared<T> {
+    let find =
+        |list: &[(String, T)], no: &str| list.iter().find(|(n, _)| n == no).map(|(_, r)| r.clone());
+    let mut agreed = Vec::new();
+    let mut differing = Vec::new();
+    for (no, row) in first {
+        match find(second, no) {
+            Some(other) if other == *row => agreed.push((no.clone(), row.clone())),
+            _ => differing.push(no.clone()),
+        }
+    }
+    for (no, _) in second {
+        if find(first, no).is_none() {
+            differing.push(no.clone());
+        }
+    }
+    Compared { agreed, differing }
+}
+
+/// A mismatch is settled by typing the row again from the paper: it must be what one of
+/// the two entries typed (a third reading that agrees with neither settles nothing).
+pub fn resolves<T: PartialEq>(typed: &T, first: Option<&T>, second: Option<&T>) -> bool {
+    first == Some(typed) || second == Some(typed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn rules(ballot: BallotType) -> PaperRules {
+        PaperRules {
+            ballot,
+            costs: vec![
+                Tenge::from_tenge(400),
+                Tenge::from_tenge(500),
+                Tenge::from_tenge(300),
+            ],
+            envelope: Tenge::from_tenge(1000),
+            min_age: 18,
+            last_voting_day: NaiveDate::from_ymd_opt(2026, 4, 15).unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn reads_rows_and_sorts_choices() {
+        let rows = read_batch(
+            " a 12 ; 900101300017; 3, 1\n\n14\t850315400025\t2",
+            &rules(BallotType::UpTo(2)),
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].ballot_no, "A12");
+        assert_eq!(rows[0].choices, [1, 3]);
+        assert_eq!(rows[1].choices, [2]);
+    }
+
+    #[test]
+    fn every_bad_row_is_listed_with_its_line() {
+        let errs = read_batch(
+            "1; 900101300013; 1\nonly; two\n3; 900101300017; 1 2\n4; 900101300017; x\n\n5; 850315400025; 9\n6; 850315400025; 1\n6; 900101300017; 2\n7; 080601500017; 1\n8; 850315400025; ",
+            &rules(BallotType::OneVote),
+        )
+        .unwrap_err();
+        assert_eq!(errs[0], (1, LineError::Iin(IinError::CheckDigit)));
+        assert_eq!(errs[1], (2, LineError::Columns));
+        assert_eq!(
+            errs[2],
+            (3, LineError::Ballot(BallotError::TooMany { max: 1 }))
+        );
+        assert_eq!(errs[3], (4, LineError::Choices));
+        assert_eq!(errs[4], (6, LineError::Ballot(BallotError::UnknownProject)));
+        assert_eq!(errs[5], (8, LineError::DuplicateBallotNo));
+        assert!(matches!(
+            errs[6],
+            (9, LineError::Iin(_)) | (9, LineError::TooYoung(18))
+        ));
+        assert_eq!(errs[7], (10, LineError::Ballot(BallotError::Empty)));
+        assert_eq!(errs.len(), 8);
+    }
+
+    #[test]
+    fn age_counts_on_the_last_voting_day() {
+        let iin = |prefix: &str| {
+            (0..10)
+                .map(|k| format!("{prefix}{k}"))
+                .find(|s| Iin::parse(s).is_ok())
+                .unwrap_or_default()
+        };
+        // Born 16 April 2008: 17 on 15 April 2026, 18 a day later.
+        let young = iin("08041650001");
+        let r = rules(BallotType::OneVote);
+        let e = read_batch(&format!("1; {young}; 1"), &r).unwrap_err();
+        assert_eq!(e, [(1, LineError::TooYoung(18))]);
+        let later = PaperRules {
+            last_voting_day: NaiveDate::from_ymd_opt(2026, 4, 16).unwrap_or_default(),
+            ..r
+        };
+        assert!(read_batch(&format!("1; {young}; 1"), &later).is_ok());
+    }
+
+    #[test]
+    fn knapsack_rows_stay_within_the_envelope() {
+        let r = rules(BallotType::Knapsack);
+        assert!(read_batch("1; 900101300017; 1 2", &r).is_ok());
+        let e = read_batch("1; 900101300017; 1 2 3", &r).unwrap_err();
+        assert!(matches!(
+            e[0].1,
+            LineError::Ballot(BallotError::OverBudget { .. })
+        ));
+    }
+
+    #[test]
+    fn ballot_numbers_match_regardless_of_order() {
+        let a = [("1".to_string(), 10), ("2".into(), 20), ("3".into(), 30)];
+        let b = [
+            ("3".to_string(), 30),
+            ("1".into(), 10),
+            ("2".into(), 21),
+            ("4".into(), 40),
+        ];
+        let c = match_entries(&a, &b);
+        assert_eq!(c.agreed, [("1".to_string(), 10), ("3".to_string(), 30)]);
+        assert_eq!(c.differing, ["2", "4"]);
+        assert!(resolves(&20, Some(&20), Some(&21)));
+        assert!(resolves(&40, None, Some(&40)));
+        assert!(!resolves(&22, Some(&20), Some(&21)));
+    }
+
+    proptest! {
+        #[test]
+        fn every_ballot_is_either_agreed_or_differing(
+            a in prop::collection::btree_map(0u8..40, 0u8..3, 0..30),
+            b in prop::collection::btree_map(0u8..40, 0u8..3, 0..30),
+        ) {
+            let a: Vec<(String, u8)> = a.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+            let b: Vec<(String, u8)> = b.into_iter().rev().map(|(k, v)| (k.to_string(), v)).collect();
+            let c = match_entries(&a, &b);
+            let mut all: Vec<String> = a.iter().chain(b.iter()).map(|(k, _)| k.clone()).collect();
+            all.sort();
+            all.dedup();
+            let mut seen: Vec<String> = c.agreed.iter().map(|(k, _)| k.clone()).chain(c.differing.iter().cloned()).collect();
+            seen.sort();
+            prop_assert_eq!(seen, all);
+            // Symmetric: who typed first does not change what is accepted.
+            let d = match_entries(&b, &a);
+            let mut x: Vec<_> = c.agreed.clone();
+            let mut y: Vec<_> = d.agreed.clone();
+            x.sort();
+            y.sort();
+            prop_assert_eq!(x, y);
+            prop_assert!(match_entries(&a, &a).differing.is_empty());
+        }
+
+        #[test]
+        fn a_typed_row_never_panics(s in "\\PC{0,60}") {
+            let _ = read_batch(&s, &rules(BallotType::UpTo(2)));
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! Paper ballots, typed in twice by two different coordinators. The first entry waits (as IIN
+//! fingerprints and last four digits, never IINs); the second is matched with it by ballot
+//! number. Ballots both typed alike are recorded (channel `paper`, with their village); a
+//! person who already has a ballot in the cycle is flagged and not counted twice; the rest
+//! wait as mismatches until a coordinator types the row again from the paper.
+//! Everything a comparison writes commits together or not at all.
+
+use crate::db::{in_tx, on_pool};
+use crate::{new_id, Db, Result, StoreError};
+use chrono::{DateTime, Utc};
+use domain::pb::paper::{match_entries, resolves};
+use domain::pb::Channel;
+use uuid::Uuid;
+
+/// One typed row, already checked against the cycle (IIN valid, age, ballot rules).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaperRow {
+    pub ballot_no: String,
+    /// The IIN fingerprint (the same keyed hash accounts and online ballots use).
+    pub person_hash: Vec<u8>,
+    pub iin_last4: String,
+    /// Project numbers on the ballot (from 1), sorted.
+    pub choices: Vec<u32>,
+}
+
+/// One entry of a batch.
+#[derive(Debug, Clone)]
+pub struct BatchEntry<'a> {
+    pub cycle: Uuid,
+    pub label: &'a str,
+    /// The village the ballots come from.
+    pub village: Uuid,
+    pub by: Uuid,
+    pub rows: &'a [PaperRow],
+    /// The admitted proposals in ballot order: number `n` is `proposals[n - 1]`.
+    pub proposals: &'a [Uuid],
+}
+
+/// Counts of a compared batch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub accepted: usize,
+    pub flagged: usize,
+    pub mismatched: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryOutcome {
+    /// First entry stored; another coordinator must type the same batch.
+    AwaitingSecond { batch: Uuid },
+    /// The second entry must be typed by someone else.
+    SameCoordinator,
+    /// This batch was entered twice already.
+    AlreadyCompared { batch: Uuid },
+    /// The second entry names another village than the first.
+    OtherVillage,
+    /// Compared: agreeing ballots recorded or flagged, the rest listed.
+    Compared { batch: Uuid, summary: Summary },
+}
+
+/// What became of a ballot number after comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStatus {
+    Accepted,
+    Flagged,
+    Mismatch,
+}
+
+impl LineStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineStatus::Accepted => "accepted",
+            LineStatus::Flagged => "flagged",
+            LineStatus::Mismatch => "mismatch",
+        }
+    }
+
+    fn parse(s: &str) -> Option<LineStatus> {
+        [
+            LineStatus::Accepted,
+            LineStatus::Flagged,
+            LineStatus::Mismatch,
+        ]
+        .into_iter()
+        .find(|l| l.as_str() == s)
+    }
+}
+
+fn choices_text(c: &[u32]) -> String {
+    c.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
+}
+
+fn parse_choices(s: &str) -> Vec<u32> {
+    s.split(',').filter_map(|n| n.parse().ok()).collect()
+}
+
+/// A receipt code for a paper ballot: `P` and ten random hexadecimal digits (the random tail
+/// of a UUIDv7), unlike online codes, so a paper receipt is recognisable.
+fn receipt() -> String {
+    let s = new_id().simple().to_string().to_uppercase();
+    format!("P{}", &s[s.len() - 10..])
+}
+
+fn proposal_ids(numbers: &[u32], proposals: &[Uuid]) -> Result<Vec<Uuid>> {
+    numbers
+        .iter()
+        .map(|n| {
+            usize::try_from(*n)
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| proposals.get(i).copied())
+                .ok_or_else(|| StoreError::Corrupt(format!("paper ballot: no project {n}")))
+        })
+        .collect()
+}
+
+/// Record the ballot of a row inside the caller's transaction: `(status, ballot that counts,
+/// its channel, when it was cast)`. A person with a ballot already is flagged, not counted.
+macro_rules! record_row {
+    ($tx:ident, $cycle:expr, $village:expr, $by:expr, $row:expr, $proposals:expr, $now:expr) => {{
+        let row: &PaperRow = $row;
+        let choices = proposal_ids(&row.choices, $proposals)?;
+        let id = new_id();
+        let inserted = sqlx::query("INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, channel, receipt, entered_by, cast_at, village_id) VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, $8) ON CONFLICT (cycle_id, person_hash) DO NOTHING")
+            .bind(id).bind($cycle).bind(&row.person_hash).bind(Channel::Paper.as_str()).bind(receipt())
+            .bind($by).bind($now).bind($village)
+            .execute(&mut *$tx).await?.rows_affected();
+        if inserted == 1 {
+            for p in &choices {
+                sqlx::query("INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)")
+                    .bind(id).bind(p).execute(&mut *$tx).await?;
+            }
+            (LineStatus::Accepted, id, Channel::Paper.as_str().to_string(), $now)
+        } else {
+            let (counted, channel, at): (Uuid, String, DateTime<Utc>) = sqlx::query_as("SELECT id, channel, cast_at FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2")
+                .bind($cycle).bind(&row.person_hash).fetch_one(&mut *$tx).await?;
+            (LineStatus::Flagged, counted, channel, at)
+        }
+    }};
+}
+
+/// Type one entry of a batch. The first entry of a label waits; the second, by another
+/// coordinator, is compared with it and the agreeing ballots are recorded.
+pub async fn enter(db: &Db, e: &BatchEntry<'_>) -> Result<EntryOutcome> {
+    let now = Utc::now();
+    let lock = match db {
+        Db::Sqlite(_) => "",
+        Db::Postgres(_) => " FOR UPDATE",
+    };
+    Ok(in_tx!(db, tx => {
+        let existing: Option<(Uuid, Uuid, Uuid, Option<Uuid>)> = sqlx::query_as(&format!("SELECT id, village_id, first_by, second_by FROM pb_paper_batches WHERE cycle_id = $1 AND label = $2{lock}"))
+            .bind(e.cycle).bind(e.label).fetch_optional(&mut *tx).await?;
+        let (batch, entry) = match existing {
+            None => {
+                let batch = new_id();
+                sqlx::query("INSERT INTO pb_paper_batches (id, cycle_id, label, village_id, first_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(batch).bind(e.cycle).bind(e.label).bind(e.village).bind(e.by).bind(now)
+                    .execute(&mut *tx).await.map_err(|err| StoreError::from_unique(err, "paper batch"))?;
+                (batch, 1i64)
+            }
+            Some((batch, _, _, Some(_))) => return Ok(EntryOutcome::AlreadyCompared { batch }),
+            Some((_, _, first, None)) if first == e.by => return Ok(EntryOutcome::SameCoordinator),
+            Some((_, village, _, None)) if village != e.village => return Ok(EntryOutcome::OtherVillage),
+            Some((batch, _, _, None)) => (batch, 2),
+        };
+        for (i, r) in e.rows.iter().enumerate() {
+            sqlx::query("INSERT INTO pb_paper_rows (batch_id, entry, position, ballot_no, person_hash, iin_last4, choices) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(batch).bind(entry).bind(i as i64).bind(&r.ballot_no).bind(&r.person_hash).bind(&r.iin_last4).bind(choices_text(&r.choices))
+                .execute(&mut *tx).await?;
+        }
+        if entry == 1 {
+            EntryOutcome::AwaitingSecond { batch }
+        } else {
+            let stored: Vec<(String, Vec<u8>, String, String)> = sqlx::query_as("SELECT ballot_no, person_hash, iin_last4, choices FROM pb_paper_rows WHERE batch_id = $1 AND entry = 1 ORDER BY position")
+                .bind(batch).fetch_all(&mut *tx).await?;
+            let first: Vec<(String, PaperRow)> = stored.into_iter().map(|(no, person_hash, iin_last4, choices)| {
+                (no.clone(), PaperRow { ballot_no: no, person_hash, iin_last4, choices: parse_choices(&choices) })
+            }).collect();
+            let second: Vec<(String, PaperRow)> = e.rows.iter().map(|r| (r.ballot_no.clone(), r.clone())).collect();
+            let compared = match_entries(&first, &second);
+            let mut summary = Summary::default();
+            let mut position: i64 = 0;
+            for (no, row) in &compared.agreed {
+                let (status, counted, channel, at) = record_row!(tx, e.cycle, e.village, e.by, row, e.proposals, now);
+                match status {
+                    LineStatus::Accepted => summary.accepted += 1,
+                    _ => summary.flagged += 1,
+                }
+                sqlx::query("INSERT INTO pb_paper_lines (batch_id, ballot_no, position, status, iin_last4, ballot_id, counted_channel, counted_at, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                    .bind(batch).bind(no).bind(position).bind(status.as_str()).bind(&row.iin_last4).bind(counted).bind(&channel).bind(at).bind(now)
+                    .execute(&mut *tx).await?;
+                position += 1;
+            }
+            for no in &compared.differing {
+                sqlx::query("INSERT INTO pb_paper_lines (batch_id, ballot_no, position, status, decided_at) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(batch).bind(no).bind(position).bind(LineStatus::Mismatch.as_str()).bind(now)
+                    .execute(&mut *tx).await?;
+                position += 1;
+                summary.mismatched += 1;
+            }
+            sqlx::query("UPDATE pb_paper_batches SET second_by = $2, compared_at = $3 WHERE id = $1")
+                .bind(batch).bind(e.by).bind(now).execute(&mut *tx).await?;
+            EntryOutcome::Compared { batch, summary }
+        }
+    }))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResolveOutcome {
+    /// The row agreed with one entry and became a ballot.
+    Accepted,
+    /// The row agreed with one entry, but the person had a ballot already.
+    Flagged,
+    /// The row agrees with neither entry: nothing was written.
+    NoMatch,
+    /// This ballot number is not waiting to be settled (settled meanwhile, or unknown).
+    NotPending,
+}
+
+/// Settle a mismatch by typing the row again from the paper: it must agree with what the first
+/// or the second entry typed.
+pub async fn resolve(
+    db: &Db,
+    batch: Uuid,
+    typed: &PaperRow,
+    by: Uuid,
+    proposals: &[Uuid],
+) -> Result<ResolveOutcome> {
+    let now = Utc::now();
+    let lock = match db {
+        Db::Sqlite(_) => "",
+        Db::Postgres(_) => " FOR UPDATE",
+    };
+    Ok(in_tx!(db, tx => {
+        let header: Option<(Uuid, Uuid)> = sqlx::query_as(&format!("SELECT cycle_id, village_id FROM pb_paper_batches WHERE id = $1{lock}"))
+            .bind(batch).fetch_optional(&mut *tx).await?;
+        let Some((cycle, village)) = header else { return Ok(ResolveOutcome::NotPending) };
+        let status: Option<String> = sqlx::query_scalar("SELECT status FROM pb_paper_lines WHERE batch_id = $1 AND ballot_no = $2")
+            .bind(batch).bind(&typed.ballot_no).fetch_optional(&mut *tx).await?;
+        if status.as_deref() != Some(LineStatus::Mismatch.as_str()) {
+            return Ok(ResolveOutcome::NotPending);
+        }
+        let rows: Vec<(i64, Vec<u8>, String, String)> = sqlx::query_as("SELECT entry, person_hash, iin_last4, choices FROM pb_paper_rows WHERE batch_id = $1 AND ballot_no = $2")
+            .bind(batch).bind(&typed.ballot_no).fetch_all(&mut *tx).await?;
+        let side = |n: i64| rows.iter().find(|r| r.0 == n).map(|(_, person_hash, iin_last4, choices)| PaperRow {
+            ballot_no: typed.ballot_no.clone(),
+            person_hash: person_hash.clone(),
+            iin_last4: iin_last4.clone(),
+            choices: parse_choices(choices),
+        });
+        if !resolves(typed, side(1).as_ref(), side(2).as_ref()) {
+            return Ok(ResolveOutcome::NoMatch);
+        }
+        let (status, counted, channel, at) = record_row!(tx, cycle, village, by, typed, proposals, now);
+        sqlx::query("UPDATE pb_paper_lines SET status = $3, iin_last4 = $4, ballot_id = $5, counted_channel = $6, counted_at = $7, resolved_by = $8, decided_at = $9 WHERE batch_id = $1 AND ballot_no = $2")
+            .bind(batch).bind(&typed.ballot_no).bind(status.as_str()).bind(&typed.iin_last4).bind(counted).bind(&channel).bind(at).bind(by).bind(now)
+            .execute(&mut *tx).await?;
+        match status {
+            LineStatus::Accepted => ResolveOutcome::Accepted,
+            _ => ResolveOutcome::Flagged,
+        }
+    }))
+}
+
+/// A batch of a cycle with the counts of its lines.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    pub id: Uuid,
+    pub cycle_id: Uuid,
+    pub label: String,
+    pub village_id: Uuid,
+    pub first_by: Uuid,
+    pub second_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub compared_at: Option<DateTime<Utc>>,
+    pub accepted: i64,
+    pub flagged: i64,
+    pub mismatched: i64,
+}
+
+type BatchRow = (
+    Uuid,
+    Uuid,
+    String,
+    Uuid,
+    Uuid,
+    Option<Uuid>,
+    DateTime<Utc>,
+    Option<DateTime<Utc>>,
+);
+
+const BATCH_COLUMNS: &str =
+    "id, cycle_id, label, village_id, first_by, second_by, created_at, compared_at";
+
+async fn with_counts(db: &Db, rows: Vec<BatchRow>) -> Result<Vec<Batch>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, cycle_id, label, village_id, first_by, second_by, created_at, compared_at) in rows {
+        let counts: Vec<(String, i64)> = on_pool!(db, p => sqlx::query_as("SELECT status, COUNT(*) FROM pb_paper_lines WHERE batch_id = $1 GROUP BY status")
+            .bind(id).fetch_all(p).await)?;
+        let n = |s: LineStatus| {
+            counts
+                .iter()
+                .find(|(k, _)| k == s.as_str())
+                .map_or(0, |c| c.1)
+        };
+        out.push(Batch {
+            id,
+            cycle_id,
+            label,
+            village_id,
+            first_by,
+            second_by,
+            created_at,
+            compared_at,
+            accepted: n(LineStatus::Accepted),
+            flagged: n(LineStatus::Flagged),
+            mismatched: n(LineStatus::Mismatch),
+        });
+    }
+    Ok(out)
+}
+
+/// The batches of a cycle, newest first.
+pub async fn batches(db: &Db, cycle: Uuid) -> Result<Vec<Batch>> {
+    let sql = format!("SELECT {BATCH_COLUMNS} FROM pb_paper_batches WHERE cycle_id = $1 ORDER BY created_at DESC, id DESC");
+    let rows: Vec<BatchRow> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(cycle).fetch_all(p).await)?;
+    with_counts(db, rows).await
+}
+
+pub async fn batch(db: &Db, id: Uuid) -> Result<Option<Batch>> {
+    let sql = format!("SELECT {BATCH_COLUMNS} FROM pb_paper_batches WHERE id = $1");
+    let rows: Vec<BatchRow> = on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_all(p).await)?;
+    Ok(with_counts(db, rows).await?.into_iter().next())
+}
+
+/// One ballot number of a compared batch, with what each entry typed (for settling).
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub ballot_no: String,
+    pub status: LineStatus,
+    pub iin_last4: Option<String>,
+    pub counted_channel: Option<Channel>,
+    pub counted_at: Option<DateTime<Utc>>,
+    pub first: Option<PaperRow>,
+    pub second: Option<PaperRow>,
+}
+
+type LineRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<DateTime<Utc>>,
+);
+
+pub async fn lines(db: &Db, batch: Uuid) -> Result<Vec<Line>> {
+    let rows: Vec<LineRow> = on_pool!(db, p => sqlx::query_as("SELECT ballot_no, status, iin_last4, counted_channel, counted_at FROM pb_paper_lines WHERE batch_id = $1 ORDER BY position")
+        .bind(batch).fetch_all(p).await)?;
+    let typed: Vec<(i64, String, Vec<u8>, String, String)> = on_pool!(db, p => sqlx::query_as("SELECT entry, ballot_no, person_hash, iin_last4, choices FROM pb_paper_rows WHERE batch_id = $1")
+        .bind(batch).fetch_all(p).await)?;
+    let side = |entry: i64, no: &str| {
+        typed
+            .iter()
+            .find(|t| t.0 == entry && t.1 == no)
+            .map(|t| PaperRow {
+                ballot_no: t.1.clone(),
+                person_hash: t.2.clone(),
+                iin_last4: t.3.clone(),
+                choices: parse_choices(&t.4),
+            })
+    };
+    rows.into_iter()
+        .map(|(ballot_no, status, iin_last4, channel, counted_at)| {
+            Ok(Line {
+                status: LineStatus::parse(&status)
+                    .ok_or_else(|| StoreError::Corrupt("paper line status".into()))?,
+                iin_last4,
+                counted_channel: channel.as_deref().and_then(Channel::parse),
+                counted_at,
+                first: side(1, &ballot_no),
+                second: side(2, &ballot_no),
+                ballot_no,
+            })
+        })
+        .collect()
+}
+
+/// A paper ballot that was not counted because its person already had a ballot in the cycle
+/// (online, assisted or an earlier paper row): the first recorded ballot counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaperFlag {
+    pub batch_label: String,
+    pub ballot_no: String,
+    /// The only part of the IIN ever shown.
+    pub iin_last4: String,
+    /// The channel of the ballot that counts, and when it was cast.
+    pub counted_channel: Channel,
+    pub counted_at: DateTime<Utc>,
+    /// When the paper ballot was flagged.
+    pub flagged_at: DateTime<Utc>,
+}
+
+/// Every flagged paper ballot of a cycle, for the batch pages, the results and the protocol.
+pub async fn flags(db: &Db, cycle: Uuid) -> Result<Vec<PaperFlag>> {
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<DateTime<Utc>>,
+        DateTime<Utc>,
+    );
+    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as("SELECT b.label, l.ballot_no, l.iin_last4, l.counted_channel, l.counted_at, l.decided_at FROM pb_paper_lines l JOIN pb_paper_batches b ON b.id = l.batch_id WHERE b.cycle_id = $1 AND l.status = $2 ORDER BY l.decided_at, b.label, l.position")
+        .bind(cycle).bind(LineStatus::Flagged.as_str()).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(batch_label, ballot_no, last4, channel, counted_at, flagged_at)| PaperFlag {
+                batch_label,
+                ballot_no,
+                iin_last4: last4.unwrap_or_default(),
+                counted_channel: channel
+                    .as_deref()
+                    .and_then(Channel::parse)
+                    .unwrap_or(Channel::Web),
+                counted_at: counted_at.unwrap_or(flagged_at),
+                flagged_at,
+            },
+        )
+        .collect())
+}

@@ -1,0 +1,137 @@
+//! The printable ballot of a cycle (`/pb/{id}/ballot.pdf`), in Kazakh and Russian whatever
+//! the reader's language: the admitted projects with the numbers coordinators type in from
+//! paper, a box to mark beside each, and fields for the IIN and the signature.
+
+use super::load_cycle;
+use super::paper::ballot_proposals;
+use crate::i18n::{Arg, Lang};
+use crate::{AppError, AppState};
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use domain::pb::{BallotType, Stage};
+use store::pb::Cycle;
+use store::territories::Territory;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/pb/{id}/ballot.pdf", get(ballot))
+}
+
+fn both(id: &str) -> String {
+    format!("{}\n{}", Lang::Kk.t(id), Lang::Ru.t(id))
+}
+
+fn rule(l: Lang, cy: &Cycle) -> String {
+    match cy.ballot {
+        BallotType::OneVote => l.t("pbv-pdf-rule-one"),
+        BallotType::UpTo(k) => l.t_args("pbv-pdf-rule-up-to", &[("k", Arg::Num(i64::from(k)))]),
+        BallotType::Knapsack => l.t_args(
+            "pbv-pdf-rule-knapsack",
+            &[("budget", Arg::Str(cy.envelope.total(None).format(l.code())))],
+        ),
+    }
+}
+
+fn sheet(
+    cy: &Cycle,
+    t: &Territory,
+    villages: &[Territory],
+    proposals: &[store::pb::proposals::Proposal],
+) -> pdf::BallotPaper {
+    let (kk, ru) = (Lang::Kk, Lang::Ru);
+    let title = |l: Lang| {
+        l.t_args(
+            "pb-cycle-title",
+            &[
+                ("year", Arg::Num(i64::from(cy.year))),
+                ("territory", Arg::Str(t.name(l.code()).to_string())),
+            ],
+        )
+    };
+    let dates = |l: Lang| {
+        l.t_args(
+            "pbv-pdf-dates",
+            &[
+                ("start", Arg::Str(l.date(cy.schedule.voting_start))),
+                ("end", Arg::Str(l.date(cy.schedule.voting_end))),
+            ],
+        )
+    };
+    let village = |id| {
+        villages
+            .iter()
+            .find(|v| v.id == id)
+            .map(|v| {
+                if v.name_kk == v.name_ru {
+                    v.name_kk.clone()
+                } else {
+                    format!("{} / {}", v.name_kk, v.name_ru)
+                }
+            })
+            .unwrap_or_default()
+    };
+    pdf::BallotPaper {
+        headings: vec![kk.t("pbv-pdf-heading"), ru.t("pbv-pdf-heading")],
+        titles: vec![title(kk), title(ru)],
+        facts: vec![dates(kk), dates(ru)],
+        instructions: vec![
+            format!("{} {}", rule(kk, cy), kk.t("pbv-pdf-how")),
+            format!("{} {}", rule(ru, cy), ru.t("pbv-pdf-how")),
+        ],
+        columns: [
+            "№".into(),
+            both("pbv-pdf-col-project"),
+            both("pbv-pdf-col-village"),
+            both("pbv-pdf-col-cost"),
+            both("pbv-pdf-col-mark"),
+        ],
+        projects: proposals
+            .iter()
+            .enumerate()
+            .map(|(i, p)| pdf::BallotProject {
+                number: i + 1,
+                title: p.title.clone(),
+                village: village(p.village_id),
+                cost: p.cost.format("kk"),
+            })
+            .collect(),
+        fields: [
+            both("pbv-pdf-field-number"),
+            both("pbv-pdf-field-iin"),
+            both("pbv-pdf-field-signature"),
+        ],
+        footer: vec![
+            kk.t("pbv-pdf-footer"),
+            ru.t("pbv-pdf-footer"),
+            format!("Qatysu · {}", cy.id),
+        ],
+    }
+}
+
+async fn ballot(State(s): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    let proposals = ballot_proposals(&s, &cy).await?;
+    // A ballot exists once the council has admitted projects to the vote.
+    if cy.stage < Stage::Discussion || proposals.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let villages = store::territories::subtree(&s.db, &t).await?;
+    let paper = sheet(&cy, &t, &villages, &proposals);
+    let bytes = tokio::task::spawn_blocking(move || pdf::ballot(&paper))
+        .await
+        .map_err(|e| AppError::Internal(format!("pdf task: {e}")))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"qatysu-ballot-{}.pdf\"", cy.id),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}

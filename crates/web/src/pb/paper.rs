@@ -1,0 +1,594 @@
+//! Paper ballots typed in twice (`/pb/{id}/paper`): a coordinator types a batch (ballot
+//! number, IIN, the project numbers marked), a different coordinator types the same batch
+//! without seeing the first entry; ballots both typed alike count, a person who already voted
+//! is flagged and counted once, mismatches wait until someone types the row again from the
+//! paper (it must agree with one of the two entries). IINs become the same keyed fingerprints
+//! accounts use and are never stored in clear.
+
+use super::{load_cycle, money};
+use crate::i18n::Arg;
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use domain::pb::paper::{self as rules, BallotLine, LineError, PaperRules};
+use domain::pb::{BallotError, ProposalStatus, Stage};
+use domain::{authorize, Action, IinError};
+use serde::Deserialize;
+use store::pb::paper::{self as paper_store, BatchEntry, EntryOutcome, LineStatus, PaperRow};
+use store::pb::proposals::Proposal;
+use store::pb::Cycle;
+use store::territories::Territory;
+use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/pb/{id}/paper", get(list).post(enter))
+        .route("/pb/{id}/paper/{batch}", get(show))
+        .route("/pb/{id}/paper/{batch}/resolve", post(resolve))
+}
+
+/// The admitted proposals in ballot order: number `n` on the ballot is element `n - 1`.
+pub(super) async fn ballot_proposals(s: &AppState, cy: &Cycle) -> Result<Vec<Proposal>, AppError> {
+    Ok(store::pb::proposals::of_cycle(&s.db, cy.id)
+        .await?
+        .into_iter()
+        .filter(|p| p.status == ProposalStatus::Admitted)
+        .collect())
+}
+
+/// The signed-in person, if they may take `action` in the cycle's territory.
+pub(super) fn allowed(c: &Ctx, t: &Territory, action: Action) -> Result<Uuid, AppError> {
+    let v = require_viewer(c)?;
+    if !authorize(&v.grants, action, &t.path) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(v.user.id)
+}
+
+pub(super) fn ballot_message(c: &Ctx, e: &BallotError) -> String {
+    match e {
+        BallotError::Empty => c.t("pbv-err-empty"),
+        BallotError::TooMany { max } => c.t_num("pbv-err-too-many", "max", i64::from(*max)),
+        BallotError::Duplicate => c.t("pbv-err-duplicate-choice"),
+        BallotError::UnknownProject => c.t("pbv-err-unknown"),
+        BallotError::OverBudget { spent, budget } => c.lang.t_args(
+            "pbv-err-over-budget",
+            &[
+                ("spent", Arg::Str(money(c, *spent))),
+                ("budget", Arg::Str(money(c, *budget))),
+            ],
+        ),
+    }
+}
+
+fn line_message(c: &Ctx, e: &LineError) -> String {
+    match e {
+        LineError::Columns => c.t("pbv-err-columns"),
+        LineError::BallotNo => c.t("pbv-err-ballot-no"),
+        LineError::Iin(IinError::CheckDigit) => c.t("pbv-err-iin-check"),
+        LineError::Iin(_) => c.t("pbv-err-iin"),
+        LineError::Choices => c.t("pbv-err-choices"),
+        LineError::DuplicateBallotNo => c.t("pbv-err-duplicate-ballot"),
+        LineError::TooYoung(age) => c.t_num("pbv-err-age", "age", i64::from(*age)),
+        LineError::Ballot(b) => ballot_message(c, b),
+    }
+}
+
+/// The flagged paper ballots of a cycle, one sentence each (results page).
+pub(super) async fn flag_lines(
+    s: &AppState,
+    c: &Ctx,
+    cycle: Uuid,
+) -> Result<Vec<String>, AppError> {
+    Ok(paper_store::flags(&s.db, cycle)
+        .await?
+        .iter()
+        .map(|f| {
+            c.lang.t_args(
+                "pbv-flag-line",
+                &[
+                    ("batch", Arg::Str(f.batch_label.clone())),
+                    ("ballot", Arg::Str(f.ballot_no.clone())),
+                    ("last4", Arg::Str(f.iin_last4.clone())),
+                    (
+                        "channel",
+                        Arg::Str(c.t(&format!("pb-channel-{}", f.counted_channel.as_str()))),
+                    ),
+                    ("date", Arg::Str(c.lang.date(f.counted_at.date_naive()))),
+                ],
+            )
+        })
+        .collect())
+}
+
+fn paper_rules(cy: &Cycle, proposals: &[Proposal]) -> PaperRules {
+    PaperRules {
+        ballot: cy.ballot,
+        costs: proposals.iter().map(|p| p.cost).collect(),
+        envelope: cy.envelope.total(None),
+        min_age: cy.eligibility.min_age,
+        last_voting_day: cy.schedule.voting_end,
+    }
+}
+
+fn row(s: &AppState, l: &BallotLine) -> PaperRow {
+    PaperRow {
+        ballot_no: l.ballot_no.clone(),
+        person_hash: s.keys.iin.fingerprint(&l.iin),
+        iin_last4: l.iin.last_four(),
+        choices: l.choices.clone(),
+    }
+}
+
+async fn villages(s: &AppState, t: &Territory) -> Result<Vec<Territory>, AppError> {
+    Ok(store::territories::subtree(&s.db, t)
+        .await?
+        .into_iter()
+        .filter(|v| v.kind.is_settlement())
+        .collect())
+}
+
+// ---- the list of batches and the entry form ----
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EntryForm {
+    label: String,
+    village: String,
+    rows: String,
+}
+
+pub struct BatchRow {
+    id: Uuid,
+    label: String,
+    village: String,
+    status: String,
+}
+
+#[derive(Template)]
+#[template(path = "pb/paper_list.html")]
+struct ListPage<'a> {
+    c: &'a Ctx,
+    id: Uuid,
+    cycle_title: String,
+    open: bool,
+    batches: Vec<BatchRow>,
+    /// (number, title, cost)
+    numbers: Vec<(usize, String, String)>,
+    villages: Vec<(String, String, bool)>,
+    form: EntryForm,
+    errors: FieldErrors,
+    line_errors: Vec<String>,
+    error: Option<String>,
+}
+
+fn batch_status(c: &Ctx, b: &paper_store::Batch) -> String {
+    if b.compared_at.is_none() {
+        return c.t("pbv-batch-awaiting");
+    }
+    c.lang.t_args(
+        "pbv-batch-compared",
+        &[
+            ("accepted", Arg::Num(b.accepted)),
+            ("flagged", Arg::Num(b.flagged)),
+            ("mismatched", Arg::Num(b.mismatched)),
+        ],
+    )
+}
+
+struct ListState {
+    form: EntryForm,
+    errors: FieldErrors,
+    line_errors: Vec<String>,
+    error: Option<String>,
+    status: StatusCode,
+}
+
+async fn list_page(
+    s: &AppState,
+    c: &Ctx,
+    cy: &Cycle,
+    t: &Territory,
+    st: ListState,
+) -> Result<Response, AppError> {
+    let lang = c.lang.code();
+    let places = villages(s, t).await?;
+    let name_of = |id: Uuid| {
+        places
+            .iter()
+            .find(|v| v.id == id)
+            .map(|v| v.name(lang).to_string())
+            .unwrap_or_default()
+    };
+    let batches = paper_store::batches(&s.db, cy.id)
+        .await?
+        .iter()
+        .map(|b| BatchRow {
+            id: b.id,
+            label: b.label.clone(),
+            village: name_of(b.village_id),
+            status: batch_status(c, b),
+        })
+        .collect();
+    let numbers = ballot_proposals(s, cy)
+        .await?
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (i + 1, p.title, money(c, p.cost)))
+        .collect();
+    let villages = places
+        .iter()
+        .map(|v| {
+            let kato = v.kato.to_string();
+            let selected = st.form.village.trim() == kato;
+            (kato, v.name(lang).to_string(), selected)
+        })
+        .collect();
+    let page = ListPage {
+        c,
+        id: cy.id,
+        cycle_title: super::cycle_title(c, cy, t),
+        open: cy.stage == Stage::Voting,
+        batches,
+        numbers,
+        villages,
+        form: st.form,
+        errors: st.errors,
+        line_errors: st.line_errors,
+        error: st.error,
+    };
+    Ok((st.status, render(&page)?).into_response())
+}
+
+async fn list(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    allowed(&c, &t, Action::EnterPaperBallots)?;
+    let st = ListState {
+        form: EntryForm::default(),
+        errors: FieldErrors::default(),
+        line_errors: Vec::new(),
+        error: None,
+        status: StatusCode::OK,
+    };
+    list_page(&s, &c, &cy, &t, st).await
+}
+
+async fn enter(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<EntryForm>,
+) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    let by = allowed(&c, &t, Action::EnterPaperBallots)?;
+    let refuse = |form, errors, line_errors, error, status| ListState {
+        form,
+        errors,
+        line_errors,
+        error,
+        status,
+    };
+    if cy.stage != Stage::Voting {
+        let st = refuse(
+            f,
+            FieldErrors::default(),
+            Vec::new(),
+            Some(c.t("pbv-err-stage")),
+            StatusCode::CONFLICT,
+        );
+        return list_page(&s, &c, &cy, &t, st).await;
+    }
+    let mut errors = FieldErrors::default();
+    let label: String = f.label.split_whitespace().collect::<Vec<_>>().join(" ");
+    if label.is_empty() || label.chars().count() > 40 {
+        errors.add("label", c.t("pbv-err-label"));
+    }
+    let places = villages(&s, &t).await?;
+    let village = places
+        .iter()
+        .find(|v| v.kato.to_string() == f.village.trim());
+    if village.is_none() {
+        errors.add("village", c.t("pbv-err-village"));
+    }
+    let proposals = ballot_proposals(&s, &cy).await?;
+    let mut line_errors = Vec::new();
+    let mut rows = Vec::new();
+    match rules::read_batch(&f.rows, &paper_rules(&cy, &proposals)) {
+        Err(list) => line_errors.extend(list.iter().map(|(line, e)| {
+            c.lang.t_args(
+                "pbv-line",
+                &[
+                    ("line", Arg::Num(*line as i64)),
+                    ("error", Arg::Str(line_message(&c, e))),
+                ],
+            )
+        })),
+        Ok(lines) if lines.is_empty() => errors.add("rows", c.t("pbv-err-empty-batch")),
+        Ok(lines) => rows.extend(lines.iter().map(|l| row(&s, l))),
+    }
+    let Some(village) = village.filter(|_| errors.is_empty() && line_errors.is_empty()) else {
+        let st = refuse(
+            f,
+            errors,
+            line_errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+        return list_page(&s, &c, &cy, &t, st).await;
+    };
+    let ids: Vec<Uuid> = proposals.iter().map(|p| p.id).collect();
+    let entry = BatchEntry {
+        cycle: cy.id,
+        label: &label,
+        village: village.id,
+        by,
+        rows: &rows,
+        proposals: &ids,
+    };
+    let outcome = match paper_store::enter(&s.db, &entry).await {
+        // Two first entries of one label at once: the other one was stored first.
+        Err(store::StoreError::Conflict(_)) => None,
+        other => Some(other?),
+    };
+    let mut errors = FieldErrors::default();
+    let (error, status) = match outcome {
+        None => (Some(c.t("pbv-err-busy")), StatusCode::CONFLICT),
+        Some(EntryOutcome::AwaitingSecond { .. }) => {
+            tracing::info!(cycle = %cy.id, rows = rows.len(), "paper batch: first entry");
+            return Ok(
+                Redirect::to(&format!("/pb/{}/paper?ok=pbv-awaiting", cy.id)).into_response(),
+            );
+        }
+        Some(EntryOutcome::Compared { batch, summary }) => {
+            tracing::info!(cycle = %cy.id, %batch, accepted = summary.accepted, flagged = summary.flagged, mismatched = summary.mismatched, "paper batch compared");
+            return Ok(
+                Redirect::to(&format!("/pb/{}/paper/{batch}?ok=pbv-compared", cy.id))
+                    .into_response(),
+            );
+        }
+        Some(EntryOutcome::SameCoordinator) => {
+            (Some(c.t("pbv-err-same-person")), StatusCode::CONFLICT)
+        }
+        Some(EntryOutcome::AlreadyCompared { .. }) => (
+            Some(c.t_str("pbv-err-done", "label", &label)),
+            StatusCode::CONFLICT,
+        ),
+        Some(EntryOutcome::OtherVillage) => {
+            errors.add("village", c.t("pbv-err-other-village"));
+            (None, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    };
+    let st = refuse(f, errors, Vec::new(), error, status);
+    list_page(&s, &c, &cy, &t, st).await
+}
+
+// ---- one batch: its lines, flags and mismatches ----
+
+pub struct LineRow {
+    ballot_no: String,
+    status: String,
+    person: String,
+    detail: String,
+    mismatch: bool,
+    flagged: bool,
+    first: String,
+    second: String,
+    /// What was typed to settle this line, kept when it was refused.
+    typed: String,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "pb/paper_batch.html")]
+struct BatchPage<'a> {
+    c: &'a Ctx,
+    id: Uuid,
+    batch: Uuid,
+    cycle_title: String,
+    label: String,
+    village: String,
+    status: String,
+    open: bool,
+    lines: Vec<LineRow>,
+}
+
+fn typed_text(c: &Ctx, r: &Option<PaperRow>) -> String {
+    match r {
+        None => c.t("pbv-line-missing"),
+        Some(r) => c.lang.t_args(
+            "pbv-line-typed",
+            &[
+                ("last4", Arg::Str(r.iin_last4.clone())),
+                (
+                    "choices",
+                    Arg::Str(
+                        r.choices
+                            .iter()
+                            .map(u32::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ),
+            ],
+        ),
+    }
+}
+
+struct Settling {
+    ballot_no: String,
+    typed: String,
+    error: String,
+}
+
+async fn batch_page(
+    s: &AppState,
+    c: &Ctx,
+    cy: &Cycle,
+    t: &Territory,
+    batch: &paper_store::Batch,
+    settling: Option<Settling>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let lang = c.lang.code();
+    let village = store::territories::by_id(&s.db, batch.village_id)
+        .await?
+        .map(|v| v.name(lang).to_string())
+        .unwrap_or_default();
+    // Until the second entry, nothing of the first is shown: the second coordinator types blind.
+    let lines = if batch.compared_at.is_some() {
+        paper_store::lines(&s.db, batch.id).await?
+    } else {
+        Vec::new()
+    };
+    let lines = lines
+        .into_iter()
+        .map(|l| {
+            let detail = match (l.status, l.counted_channel, l.counted_at) {
+                (LineStatus::Flagged, Some(ch), Some(at)) => c.lang.t_args(
+                    "pbv-flag-detail",
+                    &[
+                        (
+                            "channel",
+                            Arg::Str(c.t(&format!("pb-channel-{}", ch.as_str()))),
+                        ),
+                        ("date", Arg::Str(c.lang.date(at.date_naive()))),
+                    ],
+                ),
+                _ => String::new(),
+            };
+            let mine = settling.as_ref().filter(|x| x.ballot_no == l.ballot_no);
+            LineRow {
+                status: c.t(&format!("pbv-status-{}", l.status.as_str())),
+                person: l
+                    .iin_last4
+                    .as_ref()
+                    .map(|d| format!("••••••••{d}"))
+                    .unwrap_or_default(),
+                detail,
+                mismatch: l.status == LineStatus::Mismatch,
+                flagged: l.status == LineStatus::Flagged,
+                first: typed_text(c, &l.first),
+                second: typed_text(c, &l.second),
+                typed: mine.map(|x| x.typed.clone()).unwrap_or_default(),
+                error: mine.map(|x| x.error.clone()),
+                ballot_no: l.ballot_no,
+            }
+        })
+        .collect();
+    let page = BatchPage {
+        c,
+        id: cy.id,
+        batch: batch.id,
+        cycle_title: super::cycle_title(c, cy, t),
+        label: batch.label.clone(),
+        village,
+        status: batch_status(c, batch),
+        open: cy.stage == Stage::Voting,
+        lines,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn load_batch(s: &AppState, cy: &Cycle, batch: &str) -> Result<paper_store::Batch, AppError> {
+    let id = Uuid::parse_str(batch).map_err(|_| AppError::NotFound)?;
+    paper_store::batch(&s.db, id)
+        .await?
+        .filter(|b| b.cycle_id == cy.id)
+        .ok_or(AppError::NotFound)
+}
+
+async fn show(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((id, batch)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    allowed(&c, &t, Action::EnterPaperBallots)?;
+    let batch = load_batch(&s, &cy, &batch).await?;
+    batch_page(&s, &c, &cy, &t, &batch, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResolveForm {
+    ballot_no: String,
+    row: String,
+}
+
+async fn resolve(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((id, batch)): Path<(String, String)>,
+    Form(f): Form<ResolveForm>,
+) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    let by = allowed(&c, &t, Action::EnterPaperBallots)?;
+    let batch = load_batch(&s, &cy, &batch).await?;
+    let ballot_no = rules::ballot_no(&f.ballot_no).unwrap_or_default();
+    let refuse = |error: String| Settling {
+        ballot_no: ballot_no.clone(),
+        typed: f.row.clone(),
+        error,
+    };
+    if cy.stage != Stage::Voting {
+        let st = refuse(c.t("pbv-err-stage"));
+        return batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::CONFLICT).await;
+    }
+    let proposals = ballot_proposals(&s, &cy).await?;
+    let line = format!("{ballot_no}; {}", f.row.trim());
+    let checked =
+        rules::parse_line(&line).and_then(|l| rules::check_line(l, &paper_rules(&cy, &proposals)));
+    let typed = match checked {
+        Ok(l) => row(&s, &l),
+        Err(e) => {
+            let st = refuse(line_message(&c, &e));
+            return batch_page(
+                &s,
+                &c,
+                &cy,
+                &t,
+                &batch,
+                Some(st),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let ids: Vec<Uuid> = proposals.iter().map(|p| p.id).collect();
+    match paper_store::resolve(&s.db, batch.id, &typed, by, &ids).await? {
+        paper_store::ResolveOutcome::Accepted | paper_store::ResolveOutcome::Flagged => {
+            tracing::info!(cycle = %cy.id, batch = %batch.id, "paper ballot settled");
+            Ok(
+                Redirect::to(&format!("/pb/{}/paper/{}?ok=pbv-resolved", cy.id, batch.id))
+                    .into_response(),
+            )
+        }
+        paper_store::ResolveOutcome::NoMatch => {
+            let st = refuse(c.t("pbv-err-no-match"));
+            batch_page(
+                &s,
+                &c,
+                &cy,
+                &t,
+                &batch,
+                Some(st),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        paper_store::ResolveOutcome::NotPending => {
+            let batch = load_batch(&s, &cy, &batch.id.to_string()).await?;
+            let st = refuse(c.t("pbv-err-settled"));
+            batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::CONFLICT).await
+        }
+    }
+}
