@@ -83,10 +83,15 @@ pub enum Action {
     SubmitProposal,
     /// Record an expert conclusion on a proposal (council members only, checked besides).
     ReviewProposal,
+    /// Comment on an admitted proposal (checked on the author's place of residence, which
+    /// must lie inside the cycle's territory, like submitting).
+    CommentProposal,
+    /// Hide a comment with a public reason, or restore it.
+    ModerateComment,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 14] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -99,6 +104,8 @@ impl Action {
         Action::ManageCycle,
         Action::SubmitProposal,
         Action::ReviewProposal,
+        Action::CommentProposal,
+        Action::ModerateComment,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -117,6 +124,8 @@ impl Action {
             Action::ManageCycle => &[Role::Coordinator, Role::Admin],
             Action::SubmitProposal => &[Role::Resident, Role::Admin],
             Action::ReviewProposal => &[Role::Expert, Role::Admin],
+            Action::CommentProposal => &[Role::Resident, Role::Admin],
+            Action::ModerateComment => &[Role::Coordinator, Role::Admin],
         }
     }
 }
@@ -242,6 +251,20 @@ mod tests {
         (Role::Admin, Action::ManageCycle, true),
         (Role::Admin, Action::SubmitProposal, true),
         (Role::Admin, Action::ReviewProposal, true),
+        (Role::Resident, Action::CommentProposal, true),
+        (Role::Resident, Action::ModerateComment, false),
+        (Role::Coordinator, Action::CommentProposal, false),
+        (Role::Coordinator, Action::ModerateComment, true),
+        (Role::Expert, Action::CommentProposal, false),
+        (Role::Expert, Action::ModerateComment, false),
+        (Role::Official, Action::CommentProposal, false),
+        (Role::Official, Action::ModerateComment, false),
+        (Role::Deputy, Action::CommentProposal, false),
+        (Role::Deputy, Action::ModerateComment, false),
+        (Role::Monitor, Action::CommentProposal, false),
+        (Role::Monitor, Action::ModerateComment, false),
+        (Role::Admin, Action::CommentProposal, true),
+        (Role::Admin, Action::ModerateComment, true),
     ];
 
     #[test]

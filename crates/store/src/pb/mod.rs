@@ -1,6 +1,8 @@
 //! People's Participation Budget cycles: their settings, money, stage and its history.
 
 pub mod ballots;
+pub mod discussion;
+pub mod meetings;
 pub mod proposals;
 pub mod review;
 

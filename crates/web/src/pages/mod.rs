@@ -35,6 +35,10 @@ pub(crate) const NOTICES: &[&str] = &[
     "pb-council-added",
     "pb-vote-cast",
     "pb-vote-replaced",
+    "pbd-comment-added",
+    "pbd-comment-hidden",
+    "pbd-comment-restored",
+    "pbd-meeting-recorded",
 ];
 
 /// The reader's context, passed to every template as `c`.

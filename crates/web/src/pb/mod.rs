@@ -2,9 +2,12 @@
 //! page with the envelope and the timeline, and moving through the stages.
 
 mod api;
+mod discussion;
 mod form;
+mod meetings;
 mod proposals;
 mod results;
+pub use discussion::notices_for;
 pub use results::{published as pb_published, recount as pb_recount, verify, Verification};
 mod review;
 mod voting;
@@ -56,6 +59,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cycles/{id}/ballots.pb", get(results::ballots_pb))
         .route("/api/v1/cycles", get(api::list))
         .route("/api/v1/cycles/{id}", get(api::one))
+        .merge(discussion::routes())
+        .merge(meetings::routes())
 }
 
 pub fn stage_label(c: &Ctx, s: Stage) -> String {
@@ -365,6 +370,7 @@ struct ShowPage<'a> {
     voting_open: bool,
     results_out: bool,
     show_votes: bool,
+    discussion: meetings::CycleDiscussion,
 }
 
 pub struct ProposalRow {
@@ -500,6 +506,7 @@ async fn show_page(
     }
     let collecting = cy.stage == Stage::Collection;
     let page = ShowPage {
+        discussion: meetings::for_cycle(s, c, cy, t).await?,
         proposals_count: c.t_num("pb-proposals-count", "count", list.len() as i64),
         proposals,
         can_propose: collecting && !can_manage,
