@@ -147,7 +147,7 @@ pub struct PbNotice {
 
 pub async fn notices_of(db: &Db, user: Uuid, limit: i64) -> Result<Vec<PbNotice>> {
     Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT e.proposal_id, p.title, e.event AS kind, p.decision_reason AS note, n.created_at FROM notices n JOIN pb_proposal_events e ON e.id = n.event_id JOIN pb_proposals p ON p.id = e.proposal_id WHERE n.user_id = $1 UNION ALL SELECT c.proposal_id, p.title, 'comment_hidden' AS kind, m.reason AS note, n.created_at FROM notices n JOIN pb_moderation_log m ON m.id = n.event_id JOIN pb_comments c ON c.id = m.comment_id JOIN pb_proposals p ON p.id = c.proposal_id WHERE n.user_id = $1 ORDER BY created_at DESC LIMIT $2")
+        on_pool!(db, p => sqlx::query_as("SELECT e.proposal_id, p.title, e.event AS kind, p.decision_reason AS note, n.created_at AS created_at FROM notices n JOIN pb_proposal_events e ON e.id = n.event_id JOIN pb_proposals p ON p.id = e.proposal_id WHERE n.user_id = $1 UNION ALL SELECT c.proposal_id, p.title, 'comment_hidden' AS kind, m.reason AS note, n.created_at AS created_at FROM notices n JOIN pb_moderation_log m ON m.id = n.event_id JOIN pb_comments c ON c.id = m.comment_id JOIN pb_proposals p ON p.id = c.proposal_id WHERE n.user_id = $1 ORDER BY created_at DESC LIMIT $2")
         .bind(user).bind(limit).fetch_all(p).await)?,
     )
 }
