@@ -82,7 +82,11 @@ async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() 
         .client()
         .get(&format!("/pb/proposals/{}?lang=en", pids[2]))
         .await;
-    assert!(page.has("керек") && page.has("кешке қараңғы.") && !page.has("<b>керек"), "{}", page.body);
+    assert!(
+        page.has("керек") && page.has("кешке қараңғы.") && !page.has("<b>керек"),
+        "{}",
+        page.body
+    );
     assert!(page.has("Бауыржан Нұрланов") && page.has("2 comments"));
     let newest = page.body.find("кешке қараңғы.").expect("new comment");
     let older = page.body.find("күн батареясымен").expect("demo comment");
@@ -108,7 +112,9 @@ async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() 
     assert!(late.has("Voting has ended, so comments are closed."));
     set_stage(&app, cycle, "discussion").await;
     assert_eq!(
-        comment(&r, pids[2], "Талқылау кезіндегі пікір").await.status,
+        comment(&r, pids[2], "Талқылау кезіндегі пікір")
+            .await
+            .status,
         StatusCode::SEE_OTHER
     );
 
@@ -120,7 +126,9 @@ async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() 
 
     // Not signed in: asked to log in, nothing stored.
     let anon = app.client();
-    let shown = anon.get(&format!("/pb/proposals/{}?lang=en", pids[2])).await;
+    let shown = anon
+        .get(&format!("/pb/proposals/{}?lang=en", pids[2]))
+        .await;
     assert!(shown.has("Log in to comment") && !shown.has("/comments\" class=\"card\""));
     let token = anon.get("/login").await.csrf();
     let res = anon
@@ -155,7 +163,10 @@ async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() 
     assert!(all.has("Page 2 of 2") && all.has("Пікір нөмірі 11") && all.has("?page=1"));
     let first = app
         .client()
-        .get(&format!("/pb/proposals/{}/comments?page=1&lang=en", pids[2]))
+        .get(&format!(
+            "/pb/proposals/{}/comments?page=1&lang=en",
+            pids[2]
+        ))
         .await;
     assert!(first.has("күн батареясымен") && !first.has("Пікір нөмірі 11"));
 }
@@ -165,7 +176,12 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
     let app = TestApp::spawn().await;
     let (cycle, pids) = voting_cycle(&app).await;
     let r = app.login_as(Role::Resident).await;
-    let res = comment(&r, pids[0], "Көршімнің телефоны 8 777 123 45 67, соған хабарласыңыз").await;
+    let res = comment(
+        &r,
+        pids[0],
+        "Көршімнің телефоны 8 777 123 45 67, соған хабарласыңыз",
+    )
+    .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let k = store::pb::discussion::comments(&app.db, pids[0], 0, 100)
         .await
@@ -218,7 +234,9 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
         .get(&format!("/pb/proposals/{}?lang=en", pids[0]))
         .await;
     assert!(seen.has(&format!("hidden by the moderator: {reason}")) && !seen.has("8 777 123"));
-    let seen_kk = public.get(&format!("/pb/proposals/{}?lang=kk", pids[0])).await;
+    let seen_kk = public
+        .get(&format!("/pb/proposals/{}?lang=kk", pids[0]))
+        .await;
     assert!(seen_kk.has(&format!("модератор жасырды: {reason}")));
 
     // Hiding twice is refused with the current state shown.
@@ -228,9 +246,7 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // The log is public: who, when, what, why.
-    let log = public
-        .get(&format!("/pb/{cycle}/moderation?lang=en"))
-        .await;
+    let log = public.get(&format!("/pb/{cycle}/moderation?lang=en")).await;
     assert_eq!(log.status, StatusCode::OK);
     assert!(log.has("Comment hidden") && log.has(reason) && log.has("Айгүл Сейітова"));
     assert!(public
@@ -258,9 +274,7 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
         .get(&format!("/pb/proposals/{}", pids[0]))
         .await
         .has("8 777 123"));
-    let log = public
-        .get(&format!("/pb/{cycle}/moderation?lang=en"))
-        .await;
+    let log = public.get(&format!("/pb/{cycle}/moderation?lang=en")).await;
     assert!(log.has("Comment restored") && log.has("Comment hidden"));
 }
 
@@ -292,11 +306,14 @@ async fn coordinators_record_meetings_shown_on_the_cycle_and_proposal_pages() {
     assert_eq!(r.get(&new).await.status, StatusCode::FORBIDDEN);
     let token = r.get("/account").await.csrf();
     let mut fields = vec![("csrf", token.as_str())];
-    fields.extend(meeting_form("114435100", "2026-01-10", "5", "Хаттама мәтіні.", &[]));
-    assert_eq!(
-        r.post(&post, &fields).await.status,
-        StatusCode::FORBIDDEN
-    );
+    fields.extend(meeting_form(
+        "114435100",
+        "2026-01-10",
+        "5",
+        "Хаттама мәтіні.",
+        &[],
+    ));
+    assert_eq!(r.post(&post, &fields).await.status, StatusCode::FORBIDDEN);
 
     let coordinator = app.login_as(Role::Coordinator).await;
     let form = coordinator.get(&format!("{new}?lang=en")).await;
@@ -311,7 +328,13 @@ async fn coordinators_record_meetings_shown_on_the_cycle_and_proposal_pages() {
         .submit(
             &new,
             &post,
-            &meeting_form("114441100", &tomorrow, "0", "Қысқа", &[&a, "not-a-proposal"]),
+            &meeting_form(
+                "114441100",
+                &tomorrow,
+                "0",
+                "Қысқа",
+                &[&a, "not-a-proposal"],
+            ),
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -324,7 +347,9 @@ async fn coordinators_record_meetings_shown_on_the_cycle_and_proposal_pages() {
     ] {
         assert!(bad.has(msg), "{msg}");
     }
-    assert!(bad.has("value=\"Мектеп спортзалы\"") && bad.has(&tomorrow) && bad.has("Қысқа</textarea>"));
+    assert!(
+        bad.has("value=\"Мектеп спортзалы\"") && bad.has(&tomorrow) && bad.has("Қысқа</textarea>")
+    );
     assert!(bad.has(&format!("value=\"{a}\" checked")));
 
     // A good record: its own page, and listed on the cycle page and the linked proposals'.
@@ -342,16 +367,17 @@ async fn coordinators_record_meetings_shown_on_the_cycle_and_proposal_pages() {
     let public = app.client();
     let page = public.get(&format!("{path}?lang=en")).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.has("Жиналыс су құбыры") && page.has("48 participants") && page.has("Мектеп спортзалы"));
+    assert!(
+        page.has("Жиналыс су құбыры")
+            && page.has("48 participants")
+            && page.has("Мектеп спортзалы")
+    );
     assert!(page.has(&format!("/pb/proposals/{a}")) && page.has(&format!("/pb/proposals/{b}")));
     assert!(!page.has(&format!("/pb/proposals/{}", pids[1])));
     let cycle_page = public.get(&format!("/pb/{cycle}?lang=en")).await;
     assert!(cycle_page.has(&path) && cycle_page.has("48 participants"));
     for pid in [&a, &b] {
-        assert!(public
-            .get(&format!("/pb/proposals/{pid}"))
-            .await
-            .has(&path));
+        assert!(public.get(&format!("/pb/proposals/{pid}")).await.has(&path));
     }
     assert!(!public
         .get(&format!("/pb/proposals/{}", pids[1]))
@@ -433,7 +459,8 @@ async fn authors_get_a_notice_on_every_decision_and_can_edit_a_returned_proposal
     let id = collecting_cycle(&app, true).await;
     let r = app.login_as(Role::Resident).await;
     let mut pids = Vec::new();
-    for title in ["Су құбыры", "Жарық шамдары", "Спорт алаңы", "Көпір жөндеу"] {
+    for title in ["Су құбыры", "Жарық шамдары", "Спорт алаңы", "Көпір жөндеу"]
+    {
         let res = r
             .submit(
                 &format!("/pb/{id}/proposals/new"),
@@ -471,12 +498,22 @@ async fn authors_get_a_notice_on_every_decision_and_can_edit_a_returned_proposal
                     &[("decision", decision), ("reason", reason)],
                 )
                 .await;
-            assert_eq!(res.status, StatusCode::SEE_OTHER, "{decision}: {}", res.body);
+            assert_eq!(
+                res.status,
+                StatusCode::SEE_OTHER,
+                "{decision}: {}",
+                res.body
+            );
         }
     };
     decide(pids[0].as_str(), "admit", "").await;
     decide(pids[1].as_str(), "reject", "Жер телімі жеке меншікте.").await;
-    decide(pids[2].as_str(), "return", "Смета толық емес: жабдықты қосыңыз.").await;
+    decide(
+        pids[2].as_str(),
+        "return",
+        "Смета толық емес: жабдықты қосыңыз.",
+    )
+    .await;
     let merged = coordinator
         .submit(
             &format!("/pb/proposals/{}", pids[3]),
@@ -491,6 +528,10 @@ async fn authors_get_a_notice_on_every_decision_and_can_edit_a_returned_proposal
     assert_eq!(merged.status, StatusCode::SEE_OTHER);
 
     // One notice per decision, each linking to its proposal.
+    assert!(r
+        .get("/account?lang=en")
+        .await
+        .has("href=\"/initiatives/mine\""));
     store::pb::discussion::notices_of(&app.db, store_user(&app).await, 50)
         .await
         .expect("notices");
@@ -581,11 +622,17 @@ async fn the_demo_has_a_discussion_a_hidden_comment_and_a_village_meeting() {
     let app = TestApp::spawn().await;
     let (cycle, pids) = voting_cycle(&app).await;
     let public = app.client();
-    let water = public.get(&format!("/pb/proposals/{}?lang=ru", pids[0])).await;
+    let water = public
+        .get(&format!("/pb/proposals/{}?lang=ru", pids[0]))
+        .await;
     assert!(water.has("Құбырды күзге дейін") && water.has("/pb/meetings/"));
-    let roof = public.get(&format!("/pb/proposals/{}?lang=ru", pids[1])).await;
+    let roof = public
+        .get(&format!("/pb/proposals/{}?lang=ru", pids[1]))
+        .await;
     assert!(roof.has("Поддерживаю"));
-    let bridge = public.get(&format!("/pb/proposals/{}?lang=ru", pids[3])).await;
+    let bridge = public
+        .get(&format!("/pb/proposals/{}?lang=ru", pids[3]))
+        .await;
     assert!(bridge.has("скрыто модератором: Жеке деректер") && !bridge.has("+7 701 000"));
     let log = public.get(&format!("/pb/{cycle}/moderation?lang=kk")).await;
     assert!(log.has("Пікір жасырылды"));
@@ -641,8 +688,7 @@ mod browser {
         let base = format!("http://{}", app.addr);
         let client = driver.connect().await;
         let outcome =
-            match tokio::time::timeout(FLOW_BUDGET, flow(&client, &base, &app, &mut shots)).await
-            {
+            match tokio::time::timeout(FLOW_BUDGET, flow(&client, &base, &app, &mut shots)).await {
                 Ok(o) => o,
                 Err(_) => Err(format!("the flow took longer than {FLOW_BUDGET:?}").into()),
             };
@@ -656,12 +702,7 @@ mod browser {
         }
     }
 
-    async fn flow(
-        c: &Client,
-        base: &str,
-        app: &TestApp,
-        shots: &mut Shots,
-    ) -> Result<(), Failure> {
+    async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Result<(), Failure> {
         let kk = Lang::Kk;
         c.set_window_size(412, 900).await?;
         let (_, pids) = super::voting_cycle(app).await;
@@ -669,7 +710,12 @@ mod browser {
 
         login(c, base, "resident").await?;
         c.goto(&format!("{base}{path}")).await?;
-        fill(c, "#text", "Алаңға көлеңке үшін ағаш отырғызу керек, ақымақтар!").await?;
+        fill(
+            c,
+            "#text",
+            "Алаңға көлеңке үшін ағаш отырғызу керек, ақымақтар!",
+        )
+        .await?;
         shots.save(c, "comment-typed").await?;
         click(c, &format!("form[action='{path}/comments'] button")).await?;
         expect_text(c, "main .notice[role=status]", &kk.t("pbd-comment-added")).await?;

@@ -39,6 +39,7 @@ pbd-page-of = Page { $page } of { $pages }
 pbd-page-earlier = Earlier comments
 pbd-page-later = Later comments
 pbd-back-to-proposal = Back to the proposal
+pbd-notices-link = Notices: my initiatives and proposals
 pbd-notice-admit = the expert council admitted your proposal to the vote.
 pbd-notice-reject = the expert council rejected your proposal; the reason is published on its page.
 pbd-notice-return = the expert council returned your proposal for revision: you can now edit it and send it back to the council.

@@ -26,10 +26,7 @@ use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            "/pb/proposals/{pid}/comments",
-            get(comments_page).post(add),
-        )
+        .route("/pb/proposals/{pid}/comments", get(comments_page).post(add))
         .route("/pb/comments/{cid}/moderate", get(moderate_form))
         .route("/pb/comments/{cid}/hide", post(hide))
         .route("/pb/comments/{cid}/restore", post(restore))
@@ -145,12 +142,9 @@ pub async fn view(
             Err(why) => (false, Some(why), false),
         }
     };
-    let meetings = super::meetings::with_villages(
-        s,
-        c,
-        store::pb::meetings::of_proposal(&s.db, p.id).await?,
-    )
-    .await?;
+    let meetings =
+        super::meetings::with_villages(s, c, store::pb::meetings::of_proposal(&s.db, p.id).await?)
+            .await?;
     let meetings = super::meetings::rows(c, meetings);
     Ok(DiscussionView {
         shown: p.status == ProposalStatus::Admitted || total > 0,
@@ -421,7 +415,11 @@ struct LogPage<'a> {
 }
 
 fn date_time(c: &Ctx, at: DateTime<Utc>) -> String {
-    format!("{} {}", c.lang.date(at.date_naive()), at.format("%H:%M UTC"))
+    format!(
+        "{} {}",
+        c.lang.date(at.date_naive()),
+        at.format("%H:%M UTC")
+    )
 }
 
 async fn log_page(
