@@ -436,7 +436,7 @@ async fn collecting_cycle(app: &TestApp, revision: bool) -> Uuid {
         .expect("created")
 }
 
-fn proposal<'a>(title: &'a str) -> Vec<(&'a str, &'a str)> {
+fn proposal(title: &str) -> Vec<(&str, &str)> {
     vec![
         ("title", title),
         (

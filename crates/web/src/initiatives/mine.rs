@@ -64,7 +64,7 @@ pub async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, AppErro
         .collect();
     // Notices about the person's budget proposals share the list, newest first.
     notices.extend(crate::pb::notices_for(&s, &c, v.user.id, NOTICES_SHOWN).await?);
-    notices.sort_by(|a, b| b.3.cmp(&a.3));
+    notices.sort_by_key(|n| std::cmp::Reverse(n.3));
     notices.truncate(NOTICES_SHOWN as usize);
     let notices = notices
         .into_iter()
