@@ -640,6 +640,99 @@ async fn the_demo_has_a_discussion_a_hidden_comment_and_a_village_meeting() {
     assert!(page.has("Тұрғындармен кездесулер") && page.has("64 қатысушы"));
 }
 
+/// Pseudo-random Kazakh "words": text that compresses about as badly as real text can.
+fn noisy_text(seed: u64, chars: usize) -> String {
+    const LETTERS: &[char] = &[
+        'а', 'ә', 'б', 'в', 'г', 'ғ', 'д', 'е', 'ж', 'з', 'и', 'й', 'к', 'қ', 'л', 'м', 'н', 'ң',
+        'о', 'ө', 'п', 'р', 'с', 'т', 'у', 'ұ', 'ү', 'ф', 'х', 'һ', 'ц', 'ч', 'ш', 'ы', 'і', 'э',
+    ];
+    let mut x = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    (0..chars)
+        .map(|i| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            if i % 7 == 6 {
+                ' '
+            } else {
+                LETTERS[((x >> 33) as usize) % LETTERS.len()]
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn long_discussions_stay_within_the_page_budget() {
+    let app = TestApp::spawn().await;
+    let (_, pids) = voting_cycle(&app).await;
+    let r = app.login_as(Role::Resident).await;
+    for i in 0..12 {
+        let res = comment(&r, pids[4], &noisy_text(i, 1000)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+    }
+    // Every page a test fetches is checked against the 14 KB budget by the support client.
+    let coordinator = app.login_as(Role::Coordinator).await;
+    for path in [
+        format!("/pb/proposals/{}", pids[4]),
+        format!("/pb/proposals/{}/comments", pids[4]),
+        format!("/pb/proposals/{}/comments?page=1", pids[4]),
+    ] {
+        assert_eq!(coordinator.get(&path).await.status, StatusCode::OK);
+        assert_eq!(app.client().get(&path).await.status, StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn moderation_stays_inside_the_coordinators_territory() {
+    let app = TestApp::spawn().await;
+    // A comment in the finished Zhalmankulak cycle, outside the demo coordinator's okrug.
+    let other = store::pb::list(&app.db, None)
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|c| c.stage == Stage::Results)
+        .expect("the demo's finished cycle");
+    let pid = store::pb::proposals::of_cycle(&app.db, other.id)
+        .await
+        .expect("proposals")[0]
+        .id;
+    let author = store_user(&app).await;
+    let k = store::pb::discussion::add_comment(&app.db, pid, author, "Тұрғын", "Сырттағы пікір")
+        .await
+        .expect("comment");
+    let moderate = format!("/pb/comments/{k}/moderate");
+    let coordinator = app.login_as(Role::Coordinator).await;
+    assert_eq!(
+        coordinator.get(&moderate).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let token = coordinator.get("/account").await.csrf();
+    let tried = coordinator
+        .post(
+            &format!("/pb/comments/{k}/hide"),
+            &[("csrf", &token), ("reason", "Басқа аумақтағы пікір")],
+        )
+        .await;
+    assert_eq!(tried.status, StatusCode::FORBIDDEN);
+    // The country-wide administrator may.
+    let admin = app.login_as(Role::Admin).await;
+    let hidden = admin
+        .submit(
+            &moderate,
+            &format!("/pb/comments/{k}/hide"),
+            &[("reason", "Тексеру үшін жасырылды")],
+        )
+        .await;
+    assert_eq!(hidden.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.client()
+            .get("/pb/comments/not-a-uuid/moderate")
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
 // ---- in a browser ----
 
 mod browser {
