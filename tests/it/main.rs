@@ -12,5 +12,6 @@ mod initiatives;
 mod multi_instance;
 mod pb;
 mod pb_voting;
+mod pb_discussion;
 mod storage;
 mod support;

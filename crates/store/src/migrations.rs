@@ -24,6 +24,11 @@ pub const MIGRATIONS_SQLITE: &[(i64, &str, &str)] = &[
         "pb_voting",
         include_str!("../migrations/sqlite/0005_pb_voting.sql"),
     ),
+    (
+        6,
+        "pb_discussion",
+        include_str!("../migrations/sqlite/0006_pb_discussion.sql"),
+    ),
 ];
 pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -46,6 +51,11 @@ pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
         5,
         "pb_voting",
         include_str!("../migrations/postgres/0005_pb_voting.sql"),
+    ),
+    (
+        6,
+        "pb_discussion",
+        include_str!("../migrations/postgres/0006_pb_discussion.sql"),
     ),
 ];
 

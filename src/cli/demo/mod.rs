@@ -5,6 +5,7 @@ pub mod pb;
 
 mod initiatives;
 mod pb_voting;
+mod pb_discussion;
 
 use super::serve::{self, ServeArgs};
 use super::user::{create_account, AccountSpec};

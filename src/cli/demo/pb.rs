@@ -293,6 +293,7 @@ pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
     )
     .await?;
     ballots(db, alakol, "A", &pids[..5], 37, &[9, 5, 7, 4, 8]).await?;
+    super::pb_discussion::seed(db, alakol, &pids, today).await?;
 
     // Finished last year in Zhalmankulak: a few hundred ballots and the published result.
     let past =

@@ -87,10 +87,15 @@ pub enum Action {
     EnterPaperBallots,
     /// Record the ballot of a resident at a participation centre, with a witness.
     AssistVoter,
+    /// Comment on an admitted proposal (checked on the author's place of residence, which
+    /// must lie inside the cycle's territory, like submitting).
+    CommentProposal,
+    /// Hide a comment with a public reason, or restore it.
+    ModerateComment,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 16] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -105,6 +110,8 @@ impl Action {
         Action::ReviewProposal,
         Action::EnterPaperBallots,
         Action::AssistVoter,
+        Action::CommentProposal,
+        Action::ModerateComment,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -124,6 +131,8 @@ impl Action {
             Action::SubmitProposal => &[Role::Resident, Role::Admin],
             Action::ReviewProposal => &[Role::Expert, Role::Admin],
             Action::EnterPaperBallots | Action::AssistVoter => &[Role::Coordinator, Role::Admin],
+            Action::CommentProposal => &[Role::Resident, Role::Admin],
+            Action::ModerateComment => &[Role::Coordinator, Role::Admin],
         }
     }
 }
@@ -263,6 +272,20 @@ mod tests {
         (Role::Monitor, Action::AssistVoter, false),
         (Role::Admin, Action::EnterPaperBallots, true),
         (Role::Admin, Action::AssistVoter, true),
+        (Role::Resident, Action::CommentProposal, true),
+        (Role::Resident, Action::ModerateComment, false),
+        (Role::Coordinator, Action::CommentProposal, false),
+        (Role::Coordinator, Action::ModerateComment, true),
+        (Role::Expert, Action::CommentProposal, false),
+        (Role::Expert, Action::ModerateComment, false),
+        (Role::Official, Action::CommentProposal, false),
+        (Role::Official, Action::ModerateComment, false),
+        (Role::Deputy, Action::CommentProposal, false),
+        (Role::Deputy, Action::ModerateComment, false),
+        (Role::Monitor, Action::CommentProposal, false),
+        (Role::Monitor, Action::ModerateComment, false),
+        (Role::Admin, Action::CommentProposal, true),
+        (Role::Admin, Action::ModerateComment, true),
     ];
 
     #[test]

@@ -5,6 +5,7 @@
 mod ballot;
 mod category;
 pub mod count;
+pub mod discussion;
 mod envelope;
 mod limits;
 pub mod paper;

@@ -3,6 +3,8 @@
 pub mod assisted;
 pub mod ballots;
 pub mod paper;
+pub mod discussion;
+pub mod meetings;
 pub mod proposals;
 pub mod review;
 

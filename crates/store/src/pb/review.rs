@@ -121,7 +121,8 @@ pub async fn decision(db: &Db, proposal: Uuid) -> Result<Decided> {
     })
 }
 
-/// Record the council's decision with a history line; the proposal's status follows it.
+/// Record the council's decision with a history line; the proposal's status follows it. The
+/// author (when they have an account) gets an in-app notice in the same transaction.
 pub async fn decide(
     db: &Db,
     proposal: Uuid,
@@ -132,12 +133,16 @@ pub async fn decide(
 ) -> Result<()> {
     let now = Utc::now();
     let event = format!("decided:{}", d.as_str());
+    let event_id = new_id();
     in_tx!(db, tx => {
         sqlx::query("UPDATE pb_proposals SET status = $2, decision_reason = $3, merged_into = $4, decided_at = $5, updated_at = $5 WHERE id = $1")
             .bind(proposal).bind(d.status().as_str()).bind(reason).bind(merged_into).bind(now)
             .execute(&mut *tx).await?;
         sqlx::query("INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) VALUES ($1, $2, $3, $4, $5)")
-            .bind(new_id()).bind(proposal).bind(now).bind(by).bind(&event)
+            .bind(event_id).bind(proposal).bind(now).bind(by).bind(&event)
+            .execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO notices (event_id, user_id, created_at) SELECT $1, author_id, $3 FROM pb_proposals WHERE id = $2 AND author_id IS NOT NULL ON CONFLICT DO NOTHING")
+            .bind(event_id).bind(proposal).bind(now)
             .execute(&mut *tx).await?;
     });
     Ok(())

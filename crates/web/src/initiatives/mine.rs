@@ -45,7 +45,7 @@ pub async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, AppErro
         .iter()
         .map(|i| card(&c, i, now))
         .collect();
-    let notices = ini_store::notices_of(&s.db, v.user.id, NOTICES_SHOWN)
+    let mut notices: Vec<_> = ini_store::notices_of(&s.db, v.user.id, NOTICES_SHOWN)
         .await?
         .into_iter()
         .map(|n| {
@@ -55,12 +55,20 @@ pub async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, AppErro
                 "submitted".into()
             };
             (
-                n.initiative_id.to_string(),
+                format!("/initiatives/{}", n.initiative_id),
                 n.title,
                 c.t(&format!("ini-event-{kind}")),
-                date(&c, n.created_at),
+                n.created_at,
             )
         })
+        .collect();
+    // Notices about the person's budget proposals share the list, newest first.
+    notices.extend(crate::pb::notices_for(&s, &c, v.user.id, NOTICES_SHOWN).await?);
+    notices.sort_by_key(|n| std::cmp::Reverse(n.3));
+    notices.truncate(NOTICES_SHOWN as usize);
+    let notices = notices
+        .into_iter()
+        .map(|(href, title, what, at)| (href, title, what, date(&c, at)))
         .collect();
     Ok(render(&MinePage {
         c: &c,

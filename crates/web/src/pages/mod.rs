@@ -38,6 +38,10 @@ pub(crate) const NOTICES: &[&str] = &[
     "pbv-awaiting",
     "pbv-compared",
     "pbv-resolved",
+    "pbd-comment-added",
+    "pbd-comment-hidden",
+    "pbd-comment-restored",
+    "pbd-meeting-recorded",
 ];
 
 /// The reader's context, passed to every template as `c`.

@@ -6,8 +6,11 @@ mod assisted;
 mod ballot_pdf;
 mod form;
 mod paper;
+mod discussion;
+mod meetings;
 mod proposals;
 mod results;
+pub use discussion::notices_for;
 pub use results::{published as pb_published, recount as pb_recount, verify, Verification};
 mod review;
 mod voting;
@@ -62,6 +65,8 @@ pub fn routes() -> Router<AppState> {
         .merge(paper::routes())
         .merge(assisted::routes())
         .merge(ballot_pdf::routes())
+        .merge(discussion::routes())
+        .merge(meetings::routes())
 }
 
 pub fn stage_label(c: &Ctx, s: Stage) -> String {
@@ -374,6 +379,7 @@ struct ShowPage<'a> {
     can_enter_ballots: bool,
     can_assist: bool,
     ballot_pdf: bool,
+    discussion: meetings::CycleDiscussion,
 }
 
 pub struct ProposalRow {
@@ -513,6 +519,7 @@ async fn show_page(
             .is_some_and(|v| authorize(&v.grants, a, &t.path))
     };
     let page = ShowPage {
+        discussion: meetings::for_cycle(s, c, cy, t).await?,
         proposals_count: c.t_num("pb-proposals-count", "count", list.len() as i64),
         proposals,
         can_propose: collecting && !can_manage,

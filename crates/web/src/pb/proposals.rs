@@ -475,6 +475,7 @@ struct ProposalPage<'a> {
     history: Vec<(String, String)>,
     can_edit: bool,
     review: super::review::ReviewView,
+    discussion: super::discussion::DiscussionView,
     errors: FieldErrors,
 }
 
@@ -490,11 +491,13 @@ pub(super) async fn load(
     Ok((p, cy, t))
 }
 
-/// The author may change a proposal while proposals are collected, and a returned one
-/// during revision.
+/// The author may change a proposal while proposals are collected, and a returned one from
+/// the council's decision until the revision stage ends (a cycle without a revision stage
+/// would otherwise leave a returned proposal with no way back).
 fn can_edit(c: &Ctx, p: &Proposal, cy: &Cycle) -> bool {
     let open = cy.stage == Stage::Collection
-        || (cy.stage == Stage::Revision && p.status == domain::pb::ProposalStatus::Returned);
+        || (matches!(cy.stage, Stage::Review | Stage::Revision)
+            && p.status == domain::pb::ProposalStatus::Returned);
     open && p.author_id.is_some() && c.viewer.as_ref().map(|v| v.user.id) == p.author_id
 }
 
@@ -518,6 +521,19 @@ pub(super) async fn proposal_page(
     cy: &Cycle,
     t: &Territory,
     errors: FieldErrors,
+) -> Result<Response, AppError> {
+    proposal_page_with(s, c, p, cy, t, errors, String::new()).await
+}
+
+/// The proposal's page, keeping a refused comment's text in its form.
+pub(super) async fn proposal_page_with(
+    s: &AppState,
+    c: &Ctx,
+    p: &Proposal,
+    cy: &Cycle,
+    t: &Territory,
+    errors: FieldErrors,
+    draft: String,
 ) -> Result<Response, AppError> {
     let lang = c.lang.code();
     let village = store::territories::by_id(&s.db, p.village_id)
@@ -563,6 +579,7 @@ pub(super) async fn proposal_page(
         history,
         can_edit: can_edit(c, p, cy),
         review: super::review::view(s, c, p, cy, t).await?,
+        discussion: super::discussion::view(s, c, p, cy, t, draft).await?,
         errors,
     };
     Ok((status, render(&page)?).into_response())
@@ -621,7 +638,7 @@ pub async fn edit(
     match read_form(&s, &c, &cy, &t, &f, &mut errors).await? {
         Some(new) => {
             proposals::update(&s.db, p.id, &new, v.user.id).await?;
-            if cy.stage == Stage::Revision {
+            if p.status == domain::pb::ProposalStatus::Returned {
                 store::pb::review::resubmit(&s.db, p.id, v.user.id).await?;
             }
             Ok(

@@ -1,0 +1,67 @@
+## People's Participation Budget: discussion, moderation, meetings, notices to authors
+pbd-comments = Талқылау
+pbd-comments-count = { $count ->
+   *[other] { $count } пікір
+}
+pbd-comments-all = Барлық пікірлер
+pbd-comment-label = Сіздің пікіріңіз
+pbd-comment-hint = Қарапайым мәтін, 1000 таңбаға дейін. Сыпайы болыңыз: модератор балағат сөздер мен жеке деректерді себебін көрсетіп жасырады.
+pbd-comment-send = Пікір жіберу
+pbd-comment-login = Пікір жазу үшін жүйеге кіріңіз
+pbd-comment-added = Пікіріңіз жарияланды.
+pbd-hidden-by-moderator = модератор жасырды: { $reason }
+pbd-err-not-admitted = Тек сараптамалық кеңес дауыс беруге жіберген ұсыныстар талқыланады.
+pbd-err-not-yet = Пікір жазу талқылау кезеңі басталғанда ашылады.
+pbd-err-closed = Дауыс беру аяқталды, пікір қабылдау жабылды.
+pbd-err-not-resident = Бұл ұсынысты осы аумақтың тұрғындары ғана талқылай алады.
+pbd-err-length = Мәтін { $min } таңбадан { $max } таңбаға дейін болуы керек.
+pbd-err-reason = Себебін жазыңыз: { $min } таңбадан { $max } таңбаға дейін.
+pbd-err-already = Бұл пікірге басқа модератор әрекет етіп үлгерді; оның қазіргі күйі жоғарыда көрсетілген.
+pbd-moderate = Модерациялау
+pbd-moderate-title = Пікірді модерациялау
+pbd-hide = Пікірді жасыру
+pbd-hide-reason = Жасыру себебі (оны бәрі көреді)
+pbd-hide-hint = Пікір мәтінінің орнына модератордың себебі көрсетіледі. Әрбір әрекет ашық журналға жазылады.
+pbd-restore = Пікірді қайтару
+pbd-restore-reason = Қайтару себебі (міндетті емес)
+pbd-comment-hidden = Пікір жасырылды, себебі жарияланды.
+pbd-comment-restored = Пікір қайтарылды.
+pbd-log-title = Модерация журналы
+pbd-log-intro = Модераторлардың пікірлерді жасыру және қайтару жөніндегі барлық әрекеттері: кім, қашан және не себепті.
+pbd-log-none = Модерация әрекеттері әлі болған жоқ.
+pbd-log-when = Уақыты және модератор
+pbd-log-act = Әрекет
+pbd-log-reason = Себебі
+pbd-log-hide = Пікір жасырылды
+pbd-log-restore = Пікір қайтарылды
+pbd-page-of = Бет: { $page } / { $pages }
+pbd-page-earlier = Ертеректегі пікірлер
+pbd-page-later = Кейінгі пікірлер
+pbd-back-to-proposal = Ұсынысқа оралу
+pbd-notices-link = Хабарламалар: бастамаларым мен ұсыныстарым
+pbd-notice-admit = сараптамалық кеңес ұсынысыңызды дауыс беруге жіберді.
+pbd-notice-reject = сараптамалық кеңес ұсынысыңызды қабылдамады; себебі ұсыныс бетінде жарияланған.
+pbd-notice-return = сараптамалық кеңес ұсынысыңызды пысықтауға қайтарды: енді оны өзгертіп, кеңеске қайта жібере аласыз.
+pbd-notice-merge = сараптамалық кеңес ұсынысыңызды басқа ұсыныспен біріктірді.
+pbd-notice-hidden = ұсынысты талқылаудағы пікірді модератор жасырды: { $reason }
+pbd-meetings = Тұрғындармен кездесулер
+pbd-meetings-none = Кездесулер әлі тіркелмеген.
+pbd-meeting-new = Кездесуді тіркеу
+pbd-meeting-title = Тұрғындармен кездесу
+pbd-meeting-date = Өткен күні
+pbd-meeting-village = Ауыл
+pbd-meeting-place = Өткен орны
+pbd-meeting-attendance = Қатысқандар саны
+pbd-meeting-attendance-count = { $count ->
+   *[other] { $count } қатысушы
+}
+pbd-meeting-minutes = Хаттама
+pbd-meeting-proposals = Талқыланған ұсыныстар
+pbd-meeting-proposals-none = Бұл кездесуге ешбір ұсыныс байланыстырылмаған.
+pbd-meeting-save = Кездесуді сақтау
+pbd-meeting-recorded = Кездесу тіркелді.
+pbd-err-village = Цикл аумағындағы ауылды таңдаңыз.
+pbd-err-date = Күнді ЖЖЖЖ-АА-КК түрінде енгізіңіз.
+pbd-err-future = Кездесу өткеннен кейін ғана тіркеледі: күн бүгіннен кейін болмауы керек.
+pbd-err-attendance = Қатысқандар саны бүтін сан болуы керек: кемінде 1, ең көбі { $max }.
+pbd-err-proposal = Тек осы циклдің ұсыныстарын таңдауға болады.

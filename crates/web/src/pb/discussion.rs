@@ -1,0 +1,489 @@
+//! Discussion of admitted proposals: residents' comments, moderation (hide with a public
+//! reason, restore; every act in a public log), and the in-app notices that council decisions
+//! and hidden comments leave for proposal authors.
+
+use super::proposals::{load, proposal_page_with};
+use super::{cycle_title, load_cycle};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use chrono::{DateTime, Utc};
+use domain::pb::discussion::{check_comment, check_reason, may_comment, CommentRefused};
+use domain::pb::discussion::{DiscussionLimits, Length};
+use domain::pb::ProposalStatus;
+use domain::{authorize, Action};
+use serde::Deserialize;
+use store::pb::discussion::{self as store_d, Comment, Moderation};
+use store::pb::proposals::Proposal;
+use store::pb::Cycle;
+use store::territories::Territory;
+use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/pb/proposals/{pid}/comments", get(comments_page).post(add))
+        .route("/pb/comments/{cid}/moderate", get(moderate_form))
+        .route("/pb/comments/{cid}/hide", post(hide))
+        .route("/pb/comments/{cid}/restore", post(restore))
+        .route("/pb/{id}/moderation", get(log_page))
+}
+
+/// Comments shown on the proposal's page (the latest ones; the rest are a link away), and per
+/// page of the full list: enough to follow, small enough for a slow connection.
+const ON_PROPOSAL_PAGE: i64 = 5;
+const PER_PAGE: i64 = 10;
+const LOG_SHOWN: i64 = 200;
+
+pub struct CommentRow {
+    pub id: Uuid,
+    pub author: String,
+    pub date: String,
+    /// The text, or the moderator's note in its place.
+    pub body: String,
+    pub hidden: bool,
+}
+
+fn row(c: &Ctx, k: &Comment) -> CommentRow {
+    CommentRow {
+        id: k.id,
+        author: k.author_name.clone(),
+        date: c.lang.date(k.created_at.date_naive()),
+        body: match &k.hidden_reason {
+            Some(reason) => c.t_str("pbd-hidden-by-moderator", "reason", reason),
+            None => k.body.clone(),
+        },
+        hidden: k.hidden_reason.is_some(),
+    }
+}
+
+/// What the proposal page shows of the discussion, and which forms it offers.
+pub struct DiscussionView {
+    pub shown: bool,
+    pub comments: Vec<CommentRow>,
+    pub count: String,
+    pub more: bool,
+    pub can_comment: bool,
+    /// Why the signed-in viewer cannot comment now (or an invitation to log in).
+    pub refusal: Option<String>,
+    pub login: bool,
+    pub can_moderate: bool,
+    pub draft: String,
+    pub max_chars: usize,
+    pub meetings: Vec<super::meetings::MeetingRow>,
+}
+
+fn refusal_text(c: &Ctx, r: CommentRefused) -> String {
+    c.t(match r {
+        CommentRefused::NotAdmitted => "pbd-err-not-admitted",
+        CommentRefused::NotYet => "pbd-err-not-yet",
+        CommentRefused::Closed => "pbd-err-closed",
+    })
+}
+
+/// May the viewer comment on this proposal now? Residents of the cycle's territory (checked
+/// on their place of residence, like proposing), on admitted proposals, in discussion or voting.
+async fn may_comment_now(
+    s: &AppState,
+    c: &Ctx,
+    p: &Proposal,
+    cy: &Cycle,
+    t: &Territory,
+) -> Result<Result<Uuid, String>, AppError> {
+    let v = require_viewer(c)?;
+    let home = store::territories::by_id(&s.db, v.user.residence_id).await?;
+    let lives_here = home.as_ref().is_some_and(|h| h.path.contains(&t.kato));
+    let allowed = home
+        .as_ref()
+        .is_some_and(|h| authorize(&v.grants, Action::CommentProposal, &h.path));
+    if !lives_here || !allowed {
+        return Ok(Err(c.t("pbd-err-not-resident")));
+    }
+    if let Err(r) = may_comment(cy.stage, p.status) {
+        return Ok(Err(refusal_text(c, r)));
+    }
+    Ok(Ok(v.user.id))
+}
+
+fn can_moderate(c: &Ctx, t: &Territory) -> bool {
+    c.viewer
+        .as_ref()
+        .is_some_and(|v| authorize(&v.grants, Action::ModerateComment, &t.path))
+}
+
+pub async fn view(
+    s: &AppState,
+    c: &Ctx,
+    p: &Proposal,
+    cy: &Cycle,
+    t: &Territory,
+    draft: String,
+) -> Result<DiscussionView, AppError> {
+    let total = store_d::comment_count(&s.db, p.id).await?;
+    let skip = (total - ON_PROPOSAL_PAGE).max(0);
+    let comments = if total > 0 {
+        store_d::comments(&s.db, p.id, skip, ON_PROPOSAL_PAGE)
+            .await?
+            .iter()
+            .map(|k| row(c, k))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let (can_comment, refusal, login) = if c.viewer.is_none() {
+        (false, None, may_comment(cy.stage, p.status).is_ok())
+    } else {
+        match may_comment_now(s, c, p, cy, t).await? {
+            Ok(_) => (true, None, false),
+            Err(why) => (false, Some(why), false),
+        }
+    };
+    let meetings =
+        super::meetings::with_villages(s, c, store::pb::meetings::of_proposal(&s.db, p.id).await?)
+            .await?;
+    let meetings = super::meetings::rows(c, meetings);
+    Ok(DiscussionView {
+        shown: p.status == ProposalStatus::Admitted || total > 0,
+        comments,
+        count: c.t_num("pbd-comments-count", "count", total),
+        more: total > ON_PROPOSAL_PAGE,
+        can_comment,
+        refusal,
+        login,
+        can_moderate: can_moderate(c, t),
+        draft,
+        max_chars: DiscussionLimits::default().comment_chars.1,
+        meetings,
+    })
+}
+
+fn length_text(c: &Ctx, id: &str, l: Length) -> String {
+    c.lang.t_args(
+        id,
+        &[
+            ("min", crate::i18n::Arg::Num(l.min as i64)),
+            ("max", crate::i18n::Arg::Num(l.max as i64)),
+        ],
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CommentForm {
+    text: String,
+}
+
+async fn add(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(pid): Path<String>,
+    Form(f): Form<CommentForm>,
+) -> Result<Response, AppError> {
+    let (p, cy, t) = load(&s, &pid).await?;
+    let v = require_viewer(&c)?;
+    let mut errors = FieldErrors::default();
+    let user = match may_comment_now(&s, &c, &p, &cy, &t).await? {
+        Ok(user) => Some(user),
+        Err(why) => {
+            errors.add("comment", why);
+            None
+        }
+    };
+    let text = match check_comment(&f.text, &DiscussionLimits::default()) {
+        Ok(text) => Some(text),
+        Err(l) => {
+            if errors.is_empty() {
+                errors.add("comment", length_text(&c, "pbd-err-length", l));
+            }
+            None
+        }
+    };
+    let (Some(user), Some(text)) = (user, text) else {
+        return proposal_page_with(&s, &c, &p, &cy, &t, errors, f.text).await;
+    };
+    let id = store_d::add_comment(&s.db, p.id, user, &v.user.display_name, &text).await?;
+    tracing::info!(comment = %id, proposal = %p.id, "pb comment added");
+    Ok(Redirect::to(&format!("/pb/proposals/{}?ok=pbd-comment-added", p.id)).into_response())
+}
+
+// ---- the full list ----
+
+#[derive(Template)]
+#[template(path = "pb/discussion_comments.html")]
+struct CommentsPage<'a> {
+    c: &'a Ctx,
+    p: &'a Proposal,
+    cycle_title: String,
+    comments: Vec<CommentRow>,
+    count: String,
+    can_moderate: bool,
+    earlier: Option<i64>,
+    later: Option<i64>,
+    page_label: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PageQuery {
+    page: Option<i64>,
+}
+
+async fn comments_page(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(pid): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, AppError> {
+    let (p, cy, t) = load(&s, &pid).await?;
+    let total = store_d::comment_count(&s.db, p.id).await?;
+    let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    // The newest page by default: that is where a conversation continues.
+    let page = q.page.unwrap_or(pages).clamp(1, pages);
+    let comments = store_d::comments(&s.db, p.id, (page - 1) * PER_PAGE, PER_PAGE)
+        .await?
+        .iter()
+        .map(|k| row(&c, k))
+        .collect();
+    let page_label = c.lang.t_args(
+        "pbd-page-of",
+        &[
+            ("page", crate::i18n::Arg::Num(page)),
+            ("pages", crate::i18n::Arg::Num(pages)),
+        ],
+    );
+    let html = render(&CommentsPage {
+        cycle_title: cycle_title(&c, &cy, &t),
+        comments,
+        count: c.t_num("pbd-comments-count", "count", total),
+        can_moderate: can_moderate(&c, &t),
+        earlier: (page > 1).then_some(page - 1),
+        later: (page < pages).then_some(page + 1),
+        page_label,
+        c: &c,
+        p: &p,
+    })?;
+    Ok(html.into_response())
+}
+
+// ---- moderation ----
+
+#[derive(Template)]
+#[template(path = "pb/discussion_moderate.html")]
+struct ModeratePage<'a> {
+    c: &'a Ctx,
+    p: &'a Proposal,
+    comment: CommentRow,
+    /// The original text, which the moderator sees even while it is hidden.
+    original: String,
+    reason: String,
+    errors: FieldErrors,
+}
+
+/// The comment, its proposal, cycle and territory; only a moderator of the territory passes.
+async fn load_for_moderation(
+    s: &AppState,
+    c: &Ctx,
+    cid: &str,
+) -> Result<(Comment, Proposal, Cycle, Territory, Uuid, String), AppError> {
+    let v = require_viewer(c)?;
+    let id = Uuid::parse_str(cid).map_err(|_| AppError::NotFound)?;
+    let k = store_d::comment(&s.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (p, cy, t) = load(s, &k.proposal_id.to_string()).await?;
+    if !authorize(&v.grants, Action::ModerateComment, &t.path) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((k, p, cy, t, v.user.id, v.user.display_name.clone()))
+}
+
+fn moderate_page(
+    c: &Ctx,
+    k: &Comment,
+    p: &Proposal,
+    reason: String,
+    errors: FieldErrors,
+) -> Result<Response, AppError> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let html = render(&ModeratePage {
+        c,
+        p,
+        comment: row(c, k),
+        original: k.body.clone(),
+        reason,
+        errors,
+    })?;
+    Ok((status, html).into_response())
+}
+
+async fn moderate_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(cid): Path<String>,
+) -> Result<Response, AppError> {
+    let (k, p, ..) = load_for_moderation(&s, &c, &cid).await?;
+    moderate_page(&c, &k, &p, String::new(), FieldErrors::default())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReasonForm {
+    reason: String,
+}
+
+async fn act(
+    s: AppState,
+    c: Ctx,
+    cid: String,
+    f: ReasonForm,
+    act: Moderation,
+) -> Result<Response, AppError> {
+    let (k, p, cy, _t, by, by_name) = load_for_moderation(&s, &c, &cid).await?;
+    let limits = DiscussionLimits::default();
+    // Hiding always says why; restoring may.
+    let reason = match act {
+        Moderation::Restore if f.reason.trim().is_empty() => Ok(String::new()),
+        _ => check_reason(&f.reason, &limits),
+    };
+    let reason = match reason {
+        Ok(r) => r,
+        Err(l) => {
+            let mut errors = FieldErrors::default();
+            errors.add("reason", length_text(&c, "pbd-err-reason", l));
+            return moderate_page(&c, &k, &p, f.reason, errors);
+        }
+    };
+    if !store_d::moderate(&s.db, k.id, act, &reason, by, &by_name).await? {
+        let mut errors = FieldErrors::default();
+        errors.add("reason", c.t("pbd-err-already"));
+        let fresh = store_d::comment(&s.db, k.id).await?.unwrap_or(k);
+        return moderate_page(&c, &fresh, &p, f.reason, errors);
+    }
+    tracing::info!(comment = %k.id, cycle = %cy.id, act = act.as_str(), "pb comment moderated");
+    let notice = match act {
+        Moderation::Hide => "pbd-comment-hidden",
+        Moderation::Restore => "pbd-comment-restored",
+    };
+    Ok(Redirect::to(&format!("/pb/proposals/{}?ok={notice}", p.id)).into_response())
+}
+
+async fn hide(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(cid): Path<String>,
+    Form(f): Form<ReasonForm>,
+) -> Result<Response, AppError> {
+    act(s, c, cid, f, Moderation::Hide).await
+}
+
+async fn restore(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(cid): Path<String>,
+    Form(f): Form<ReasonForm>,
+) -> Result<Response, AppError> {
+    act(s, c, cid, f, Moderation::Restore).await
+}
+
+// ---- the public log ----
+
+pub struct LogRow {
+    date: String,
+    act: String,
+    moderator: String,
+    reason: String,
+    proposal_id: Uuid,
+    proposal: String,
+    comment_author: String,
+}
+
+#[derive(Template)]
+#[template(path = "pb/discussion_log.html")]
+struct LogPage<'a> {
+    c: &'a Ctx,
+    id: Uuid,
+    cycle_title: String,
+    rows: Vec<LogRow>,
+}
+
+fn date_time(c: &Ctx, at: DateTime<Utc>) -> String {
+    format!(
+        "{} {}",
+        c.lang.date(at.date_naive()),
+        at.format("%H:%M UTC")
+    )
+}
+
+async fn log_page(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    let rows = store_d::moderation_log(&s.db, cy.id, LOG_SHOWN)
+        .await?
+        .into_iter()
+        .map(|e| LogRow {
+            date: date_time(&c, e.at),
+            act: c.t(if e.action == "hide" {
+                "pbd-log-hide"
+            } else {
+                "pbd-log-restore"
+            }),
+            moderator: e.by_name,
+            reason: e.reason,
+            proposal_id: e.proposal_id,
+            proposal: e.proposal_title,
+            comment_author: e.comment_author,
+        })
+        .collect();
+    Ok(render(&LogPage {
+        c: &c,
+        id: cy.id,
+        cycle_title: cycle_title(&c, &cy, &t),
+        rows,
+    })?
+    .into_response())
+}
+
+// ---- notices to authors ----
+
+/// A person's PB notices for their notices page: (link, title, what happened, date, when).
+pub async fn notices_for(
+    s: &AppState,
+    c: &Ctx,
+    user: Uuid,
+    limit: i64,
+) -> Result<Vec<(String, String, String, DateTime<Utc>)>, AppError> {
+    Ok(store_d::notices_of(&s.db, user, limit)
+        .await?
+        .into_iter()
+        .map(|n| {
+            let what = match n.kind.as_str() {
+                "decided:admit" => c.t("pbd-notice-admit"),
+                "decided:reject" => c.t("pbd-notice-reject"),
+                "decided:return" => c.t("pbd-notice-return"),
+                "decided:merge" => c.t("pbd-notice-merge"),
+                _ => c.t_str(
+                    "pbd-notice-hidden",
+                    "reason",
+                    n.note.as_deref().unwrap_or(""),
+                ),
+            };
+            (
+                format!("/pb/proposals/{}", n.proposal_id),
+                n.title,
+                what,
+                n.created_at,
+            )
+        })
+        .collect())
+}

@@ -1,0 +1,326 @@
+//! Face-to-face meetings of a cycle (a village gathering): recorded by a coordinator with the
+//! date, village, place, attendance, minutes and the proposals discussed; listed on the cycle
+//! page and on each linked proposal's page, each with its own page.
+
+use super::{cycle_title, load_cycle, require_manager};
+use crate::pages::{render, Ctx, FieldErrors};
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use domain::pb::discussion::{check_meeting, DiscussionLimits, MeetingError};
+use domain::{authorize, Action, Kato};
+use store::pb::meetings::{self as store_m, Meeting, NewMeeting};
+use store::pb::Cycle;
+use store::territories::Territory;
+use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/pb/{id}/meetings/new", get(new_form))
+        .route("/pb/{id}/meetings", axum::routing::post(create))
+        .route("/pb/meetings/{mid}", get(show))
+}
+
+pub struct MeetingRow {
+    pub id: Uuid,
+    pub date: String,
+    pub village: String,
+    pub place: String,
+    pub attendance: String,
+}
+
+/// Village names come from the territory table; one lookup per meeting is fine for the few
+/// meetings a cycle has.
+pub fn rows(c: &Ctx, list: Vec<(Meeting, String)>) -> Vec<MeetingRow> {
+    list.into_iter()
+        .map(|(m, village)| MeetingRow {
+            id: m.id,
+            date: c.lang.date(m.held_on),
+            village,
+            place: m.place,
+            attendance: c.t_num("pbd-meeting-attendance-count", "count", m.attendance),
+        })
+        .collect()
+}
+
+/// Each meeting with its village's name in the reader's language.
+pub async fn with_villages(
+    s: &AppState,
+    c: &Ctx,
+    list: Vec<Meeting>,
+) -> Result<Vec<(Meeting, String)>, AppError> {
+    let mut out = Vec::with_capacity(list.len());
+    for m in list {
+        let village = store::territories::by_id(&s.db, m.village_id)
+            .await?
+            .map(|v| v.name(c.lang.code()).to_string())
+            .unwrap_or_default();
+        out.push((m, village));
+    }
+    Ok(out)
+}
+
+/// What the cycle page shows of the discussion: its meetings, and links to record one and to
+/// the moderation log.
+pub struct CycleDiscussion {
+    pub meetings: Vec<MeetingRow>,
+    pub can_record: bool,
+}
+
+pub async fn for_cycle(
+    s: &AppState,
+    c: &Ctx,
+    cy: &Cycle,
+    t: &Territory,
+) -> Result<CycleDiscussion, AppError> {
+    let list = with_villages(s, c, store_m::of_cycle(&s.db, cy.id).await?).await?;
+    Ok(CycleDiscussion {
+        meetings: rows(c, list),
+        can_record: c
+            .viewer
+            .as_ref()
+            .is_some_and(|v| authorize(&v.grants, Action::ManageCycle, &t.path)),
+    })
+}
+
+// ---- recording ----
+
+pub struct Pick {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Default)]
+pub struct MeetingForm {
+    held_on: String,
+    village: String,
+    place: String,
+    attendance: String,
+    minutes: String,
+    proposals: Vec<String>,
+}
+
+impl MeetingForm {
+    fn from_fields(fields: Vec<(String, String)>) -> MeetingForm {
+        let mut f = MeetingForm::default();
+        for (k, v) in fields {
+            match k.as_str() {
+                "held_on" => f.held_on = v,
+                "village" => f.village = v,
+                "place" => f.place = v,
+                "attendance" => f.attendance = v,
+                "minutes" => f.minutes = v,
+                "proposal" => f.proposals.push(v),
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pb/meeting_form.html")]
+struct FormPage<'a> {
+    c: &'a Ctx,
+    id: Uuid,
+    cycle_title: String,
+    form: MeetingForm,
+    villages: Vec<Pick>,
+    proposals: Vec<Pick>,
+    errors: FieldErrors,
+}
+
+async fn villages(s: &AppState, t: &Territory) -> Result<Vec<Territory>, AppError> {
+    Ok(store::territories::subtree(&s.db, t)
+        .await?
+        .into_iter()
+        .filter(|v| v.kind.is_settlement())
+        .collect())
+}
+
+async fn form_page(
+    s: &AppState,
+    c: &Ctx,
+    cy: &Cycle,
+    t: &Territory,
+    form: MeetingForm,
+    errors: FieldErrors,
+) -> Result<Response, AppError> {
+    let villages = villages(s, t)
+        .await?
+        .into_iter()
+        .map(|v| Pick {
+            selected: form.village.trim() == v.kato.as_str(),
+            value: v.kato.to_string(),
+            label: v.name(c.lang.code()).to_string(),
+        })
+        .collect();
+    let proposals = store::pb::proposals::of_cycle(&s.db, cy.id)
+        .await?
+        .into_iter()
+        .map(|p| Pick {
+            selected: form.proposals.iter().any(|x| x.trim() == p.id.to_string()),
+            value: p.id.to_string(),
+            label: p.title,
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let html = render(&FormPage {
+        c,
+        id: cy.id,
+        cycle_title: cycle_title(c, cy, t),
+        form,
+        villages,
+        proposals,
+        errors,
+    })?;
+    Ok((status, html).into_response())
+}
+
+async fn new_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    require_manager(&c, &t)?;
+    let form = MeetingForm {
+        held_on: chrono::Utc::now().date_naive().to_string(),
+        ..MeetingForm::default()
+    };
+    form_page(&s, &c, &cy, &t, form, FieldErrors::default()).await
+}
+
+fn length(c: &Ctx, l: domain::pb::discussion::Length) -> String {
+    c.lang.t_args(
+        "pbd-err-length",
+        &[
+            ("min", crate::i18n::Arg::Num(l.min as i64)),
+            ("max", crate::i18n::Arg::Num(l.max as i64)),
+        ],
+    )
+}
+
+async fn create(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, &id).await?;
+    let by = require_manager(&c, &t)?;
+    let f = MeetingForm::from_fields(fields);
+    let mut errors = FieldErrors::default();
+    let village = match Kato::parse(f.village.trim()) {
+        Ok(k) => villages(&s, &t).await?.into_iter().find(|v| v.kato == k),
+        Err(_) => None,
+    };
+    if village.is_none() {
+        errors.add("village", c.t("pbd-err-village"));
+    }
+    let limits = DiscussionLimits::default();
+    let today = chrono::Utc::now().date_naive();
+    let record = match check_meeting(
+        &f.held_on,
+        &f.place,
+        &f.attendance,
+        &f.minutes,
+        today,
+        &limits,
+    ) {
+        Ok(r) => Some(r),
+        Err(list) => {
+            for e in list {
+                match e {
+                    MeetingError::Date => errors.add("held_on", c.t("pbd-err-date")),
+                    MeetingError::FutureDate => errors.add("held_on", c.t("pbd-err-future")),
+                    MeetingError::Place(l) => errors.add("place", length(&c, l)),
+                    MeetingError::Attendance(max) => {
+                        errors.add("attendance", c.t_num("pbd-err-attendance", "max", max))
+                    }
+                    MeetingError::Minutes(l) => errors.add("minutes", length(&c, l)),
+                }
+            }
+            None
+        }
+    };
+    let all = store::pb::proposals::of_cycle(&s.db, cy.id).await?;
+    let mut linked = Vec::new();
+    for x in &f.proposals {
+        match Uuid::parse_str(x.trim())
+            .ok()
+            .filter(|u| all.iter().any(|p| p.id == *u))
+        {
+            Some(u) if !linked.contains(&u) => linked.push(u),
+            Some(_) => {}
+            None => {
+                if !errors.has("proposals") {
+                    errors.add("proposals", c.t("pbd-err-proposal"));
+                }
+            }
+        }
+    }
+    let (Some(village), Some(r), true) = (village, record, errors.is_empty()) else {
+        return form_page(&s, &c, &cy, &t, f, errors).await;
+    };
+    let new = NewMeeting {
+        cycle_id: cy.id,
+        village_id: village.id,
+        held_on: r.held_on,
+        place: r.place,
+        attendance: r.attendance,
+        minutes: r.minutes,
+        proposals: linked,
+    };
+    let mid = store_m::create(&s.db, &new, by).await?;
+    tracing::info!(meeting = %mid, cycle = %cy.id, "pb meeting recorded");
+    Ok(Redirect::to(&format!("/pb/meetings/{mid}?ok=pbd-meeting-recorded")).into_response())
+}
+
+// ---- the meeting's page ----
+
+#[derive(Template)]
+#[template(path = "pb/meeting.html")]
+struct MeetingPage<'a> {
+    c: &'a Ctx,
+    m: Meeting,
+    cycle_title: String,
+    date: String,
+    village: String,
+    attendance: String,
+    proposals: Vec<(Uuid, String)>,
+}
+
+async fn show(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(mid): Path<String>,
+) -> Result<Response, AppError> {
+    let mid = Uuid::parse_str(&mid).map_err(|_| AppError::NotFound)?;
+    let m = store_m::get(&s.db, mid).await?.ok_or(AppError::NotFound)?;
+    let (cy, t) = load_cycle(&s, &m.cycle_id.to_string()).await?;
+    let village = store::territories::by_id(&s.db, m.village_id)
+        .await?
+        .map(|v| v.name(c.lang.code()).to_string())
+        .unwrap_or_default();
+    let proposals = store_m::proposals_of(&s.db, m.id).await?;
+    Ok(render(&MeetingPage {
+        cycle_title: cycle_title(&c, &cy, &t),
+        date: c.lang.date(m.held_on),
+        village,
+        attendance: c.t_num("pbd-meeting-attendance-count", "count", m.attendance),
+        proposals,
+        m,
+        c: &c,
+    })?
+    .into_response())
+}

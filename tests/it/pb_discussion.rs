@@ -1,0 +1,836 @@
+//! Discussion of PB proposals: comments (who, when, on what), moderation with a public reason
+//! and log, face-to-face meetings with minutes, notices to authors on every council decision
+//! and on hidden comments, and editing a returned proposal. Ends with one browser test.
+
+use crate::support::{Client, TestApp};
+use domain::pb::Stage;
+use domain::Role;
+use reqwest::StatusCode;
+use uuid::Uuid;
+
+/// The demo's Alakol cycle (voting now) and its proposals in the demo's order: the first five
+/// admitted, the sixth rejected.
+async fn voting_cycle(app: &TestApp) -> (Uuid, Vec<Uuid>) {
+    let cycle = store::pb::list(&app.db, None)
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|c| c.stage == Stage::Voting)
+        .expect("the demo's voting cycle");
+    let pids = store::pb::proposals::of_cycle(&app.db, cycle.id)
+        .await
+        .expect("proposals")
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    (cycle.id, pids)
+}
+
+async fn set_stage(app: &TestApp, cycle: Uuid, stage: &str) {
+    crate::raw_sql!(
+        &app.db,
+        sqlx::query("UPDATE pb_cycles SET stage = $2 WHERE id = $1")
+            .bind(cycle)
+            .bind(stage)
+    )
+    .expect("stage");
+}
+
+async fn comment(c: &Client, pid: Uuid, text: &str) -> crate::support::Page {
+    let page = format!("/pb/proposals/{pid}?lang=en");
+    let token = c.get(&page).await.csrf();
+    c.post(
+        &format!("/pb/proposals/{pid}/comments?lang=en"),
+        &[("csrf", &token), ("text", text)],
+    )
+    .await
+}
+
+async fn register_outsider(app: &TestApp) -> Client {
+    let outsider = app.client();
+    let reg = outsider
+        .submit(
+            "/register",
+            "/register",
+            &[
+                ("name", "Сырттан Келген"),
+                ("contact", "out@mail.kz"),
+                ("iin", "850315400025"),
+                ("village", "114441100"),
+                ("password", "таза-ауа-2026"),
+            ],
+        )
+        .await;
+    assert_eq!(reg.status, StatusCode::SEE_OTHER, "{}", reg.body);
+    outsider
+}
+
+#[tokio::test]
+async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() {
+    let app = TestApp::spawn().await;
+    let (cycle, pids) = voting_cycle(&app).await;
+    let r = app.login_as(Role::Resident).await;
+
+    // A resident of the okrug comments; the text is plain and escaped, shown newest last.
+    let ok = comment(&r, pids[2], "Шамдар <b>керек</b>, кешке қараңғы.").await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert_eq!(
+        ok.location(),
+        format!("/pb/proposals/{}?ok=pbd-comment-added", pids[2])
+    );
+    let page = app
+        .client()
+        .get(&format!("/pb/proposals/{}?lang=en", pids[2]))
+        .await;
+    assert!(
+        page.has("керек") && page.has("кешке қараңғы.") && !page.has("<b>керек"),
+        "{}",
+        page.body
+    );
+    assert!(page.has("Бауыржан Нұрланов") && page.has("2 comments"));
+    let newest = page.body.find("кешке қараңғы.").expect("new comment");
+    let older = page.body.find("күн батареясымен").expect("demo comment");
+    assert!(older < newest, "newest last");
+
+    // Too short: refused, the typed text stays in the form.
+    let short = comment(&r, pids[2], " a ").await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(short.has("The text must have 2 to 1000 characters.") && short.has("> a </textarea>"));
+
+    // Not admitted (the demo's rejected proposal).
+    let rejected = comment(&r, pids[5], "Неге қабылданбады?").await;
+    assert_eq!(rejected.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(rejected.has("Only proposals admitted to the vote"));
+
+    // Wrong stage: before discussion and after voting; discussion itself is open.
+    set_stage(&app, cycle, "review").await;
+    let early = comment(&r, pids[2], "Ерте жазылған пікір").await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(early.has("Comments open when discussion starts."));
+    set_stage(&app, cycle, "results").await;
+    let late = comment(&r, pids[2], "Кеш жазылған пікір").await;
+    assert!(late.has("Voting has ended, so comments are closed."));
+    set_stage(&app, cycle, "discussion").await;
+    assert_eq!(
+        comment(&r, pids[2], "Талқылау кезіндегі пікір")
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+
+    // An outsider (lives in another okrug) is refused with the reason.
+    let outsider = register_outsider(&app).await;
+    let out = comment(&outsider, pids[2], "Мен басқа ауылданмын").await;
+    assert_eq!(out.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(out.has("Only residents of this territory can discuss this proposal."));
+
+    // Not signed in: asked to log in, nothing stored.
+    let anon = app.client();
+    let shown = anon
+        .get(&format!("/pb/proposals/{}?lang=en", pids[2]))
+        .await;
+    assert!(shown.has("Log in to comment") && !shown.has("/comments\" class=\"card\""));
+    let token = anon.get("/login").await.csrf();
+    let res = anon
+        .post(
+            &format!("/pb/proposals/{}/comments", pids[2]),
+            &[("csrf", &token), ("text", "Аноним пікірі")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        store::pb::discussion::comment_count(&app.db, pids[2])
+            .await
+            .expect("count"),
+        3,
+        "the demo's one, the resident's two accepted ones"
+    );
+
+    // Many comments: the proposal page shows the latest few; the full list is paginated.
+    for i in 0..12 {
+        let res = comment(&r, pids[2], &format!("Пікір нөмірі {i:02}")).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+    }
+    let page = app
+        .client()
+        .get(&format!("/pb/proposals/{}?lang=en", pids[2]))
+        .await;
+    assert!(page.has("15 comments") && page.has("Пікір нөмірі 11") && !page.has("Пікір нөмірі 05"));
+    let all = app
+        .client()
+        .get(&format!("/pb/proposals/{}/comments?lang=en", pids[2]))
+        .await;
+    assert!(all.has("Page 2 of 2") && all.has("Пікір нөмірі 11") && all.has("?page=1"));
+    let first = app
+        .client()
+        .get(&format!(
+            "/pb/proposals/{}/comments?page=1&lang=en",
+            pids[2]
+        ))
+        .await;
+    assert!(first.has("күн батареясымен") && !first.has("Пікір нөмірі 11"));
+}
+
+#[tokio::test]
+async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them() {
+    let app = TestApp::spawn().await;
+    let (cycle, pids) = voting_cycle(&app).await;
+    let r = app.login_as(Role::Resident).await;
+    let res = comment(
+        &r,
+        pids[0],
+        "Көршімнің телефоны 8 777 123 45 67, соған хабарласыңыз",
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let k = store::pb::discussion::comments(&app.db, pids[0], 0, 100)
+        .await
+        .expect("comments")
+        .into_iter()
+        .find(|k| k.body.contains("Көршімнің"))
+        .expect("stored");
+    let moderate = format!("/pb/comments/{}/moderate", k.id);
+    let hide = format!("/pb/comments/{}/hide", k.id);
+
+    // Only coordinators (and administrators) of the territory moderate.
+    for role in [Role::Resident, Role::Expert, Role::Monitor] {
+        let who = app.login_as(role).await;
+        assert_eq!(who.get(&moderate).await.status, StatusCode::FORBIDDEN);
+        let token = who.get("/account").await.csrf();
+        let tried = who
+            .post(&hide, &[("csrf", &token), ("reason", "Жеке деректер")])
+            .await;
+        assert_eq!(tried.status, StatusCode::FORBIDDEN, "{role:?}");
+    }
+    let public = app.client();
+    assert!(!public
+        .get(&format!("/pb/proposals/{}", pids[0]))
+        .await
+        .has(&moderate));
+
+    // The coordinator must say why.
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let page = coordinator
+        .get(&format!("/pb/proposals/{}?lang=en", pids[0]))
+        .await;
+    assert!(page.has(&moderate));
+    let no_reason = coordinator
+        .submit(&moderate, &format!("{hide}?lang=en"), &[("reason", " ")])
+        .await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_reason.has("Give the reason: 5 to 300 characters."));
+    let reason = "Жеке деректер жарияланған (телефон нөмірі)";
+    let hidden = coordinator
+        .submit(&moderate, &hide, &[("reason", reason)])
+        .await;
+    assert_eq!(hidden.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        hidden.location(),
+        format!("/pb/proposals/{}?ok=pbd-comment-hidden", pids[0])
+    );
+
+    // Everyone sees the reason instead of the text.
+    let seen = public
+        .get(&format!("/pb/proposals/{}?lang=en", pids[0]))
+        .await;
+    assert!(seen.has(&format!("hidden by the moderator: {reason}")) && !seen.has("8 777 123"));
+    let seen_kk = public
+        .get(&format!("/pb/proposals/{}?lang=kk", pids[0]))
+        .await;
+    assert!(seen_kk.has(&format!("модератор жасырды: {reason}")));
+
+    // Hiding twice is refused with the current state shown.
+    let again = coordinator
+        .submit(&moderate, &format!("{hide}?lang=en"), &[("reason", reason)])
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The log is public: who, when, what, why.
+    let log = public.get(&format!("/pb/{cycle}/moderation?lang=en")).await;
+    assert_eq!(log.status, StatusCode::OK);
+    assert!(log.has("Comment hidden") && log.has(reason) && log.has("Айгүл Сейітова"));
+    assert!(public
+        .get(&format!("/pb/{cycle}?lang=en"))
+        .await
+        .has(&format!("/pb/{cycle}/moderation")));
+
+    // The author of the comment (here also the proposal's author) gets a notice.
+    let mine = r.get("/initiatives/mine?lang=en").await;
+    assert!(mine.has(&format!(
+        "the moderator hid a comment in the discussion of the proposal: {reason}"
+    )));
+    assert!(mine.has(&format!("/pb/proposals/{}", pids[0])));
+
+    // Restored: the text is back, and the log has both acts.
+    let restored = coordinator
+        .submit(
+            &moderate,
+            &format!("/pb/comments/{}/restore", k.id),
+            &[("reason", "")],
+        )
+        .await;
+    assert_eq!(restored.status, StatusCode::SEE_OTHER);
+    assert!(public
+        .get(&format!("/pb/proposals/{}", pids[0]))
+        .await
+        .has("8 777 123"));
+    let log = public.get(&format!("/pb/{cycle}/moderation?lang=en")).await;
+    assert!(log.has("Comment restored") && log.has("Comment hidden"));
+}
+
+fn meeting_form<'a>(
+    village: &'a str,
+    date: &'a str,
+    attendance: &'a str,
+    minutes: &'a str,
+    proposals: &[&'a str],
+) -> Vec<(&'a str, &'a str)> {
+    let mut f = vec![
+        ("held_on", date),
+        ("village", village),
+        ("place", "Мектеп спортзалы"),
+        ("attendance", attendance),
+        ("minutes", minutes),
+    ];
+    f.extend(proposals.iter().map(|p| ("proposal", *p)));
+    f
+}
+
+#[tokio::test]
+async fn coordinators_record_meetings_shown_on_the_cycle_and_proposal_pages() {
+    let app = TestApp::spawn().await;
+    let (cycle, pids) = voting_cycle(&app).await;
+    let new = format!("/pb/{cycle}/meetings/new");
+    let post = format!("/pb/{cycle}/meetings?lang=en");
+    let r = app.login_as(Role::Resident).await;
+    assert_eq!(r.get(&new).await.status, StatusCode::FORBIDDEN);
+    let token = r.get("/account").await.csrf();
+    let mut fields = vec![("csrf", token.as_str())];
+    fields.extend(meeting_form(
+        "114435100",
+        "2026-01-10",
+        "5",
+        "Хаттама мәтіні.",
+        &[],
+    ));
+    assert_eq!(r.post(&post, &fields).await.status, StatusCode::FORBIDDEN);
+
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let form = coordinator.get(&format!("{new}?lang=en")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.has("Полтавское") && form.has("name=\"proposal\""));
+
+    // Bad input: every problem explained, everything typed kept.
+    let tomorrow = (chrono::Utc::now().date_naive() + chrono::Days::new(1)).to_string();
+    let a = pids[0].to_string();
+    let b = pids[3].to_string();
+    let bad = coordinator
+        .submit(
+            &new,
+            &post,
+            &meeting_form(
+                "114441100",
+                &tomorrow,
+                "0",
+                "Қысқа",
+                &[&a, "not-a-proposal"],
+            ),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for msg in [
+        "Choose a village of the cycle",
+        "the date cannot be later than today",
+        "Attendance must be a whole number from 1 to",
+        "The text must have 10 to 10000 characters.",
+        "Only proposals of this cycle can be chosen.",
+    ] {
+        assert!(bad.has(msg), "{msg}");
+    }
+    assert!(
+        bad.has("value=\"Мектеп спортзалы\"") && bad.has(&tomorrow) && bad.has("Қысқа</textarea>")
+    );
+    assert!(bad.has(&format!("value=\"{a}\" checked")));
+
+    // A good record: its own page, and listed on the cycle page and the linked proposals'.
+    let minutes = "Жиналыс су құбыры мен көпір жобаларын талқылады.\nТұрғындар екеуін де қолдады.";
+    let ok = coordinator
+        .submit(
+            &new,
+            &post,
+            &meeting_form("114435100", "2026-01-10", "48", minutes, &[&a, &b]),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let path = ok.location().split('?').next().unwrap_or("").to_string();
+    assert!(path.starts_with("/pb/meetings/"));
+    let public = app.client();
+    let page = public.get(&format!("{path}?lang=en")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.has("Жиналыс су құбыры")
+            && page.has("48 participants")
+            && page.has("Мектеп спортзалы")
+    );
+    assert!(page.has(&format!("/pb/proposals/{a}")) && page.has(&format!("/pb/proposals/{b}")));
+    assert!(!page.has(&format!("/pb/proposals/{}", pids[1])));
+    let cycle_page = public.get(&format!("/pb/{cycle}?lang=en")).await;
+    assert!(cycle_page.has(&path) && cycle_page.has("48 participants"));
+    for pid in [&a, &b] {
+        assert!(public.get(&format!("/pb/proposals/{pid}")).await.has(&path));
+    }
+    assert!(!public
+        .get(&format!("/pb/proposals/{}", pids[1]))
+        .await
+        .has(&path));
+    assert_eq!(
+        public.get("/pb/meetings/not-a-uuid").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+/// A fresh cycle of the demo okrug, collecting proposals now (the demo's own is voting).
+async fn collecting_cycle(app: &TestApp, revision: bool) -> Uuid {
+    let demo = store::pb::list(&app.db, None)
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|c| c.stage == Stage::Voting)
+        .expect("the demo's voting cycle");
+    let today = chrono::Utc::now().date_naive();
+    let day = |n: u64| today.checked_add_days(chrono::Days::new(n)).expect("date");
+    let new = store::pb::NewCycle {
+        territory_id: demo.territory_id,
+        year: 2036,
+        envelope: demo.envelope.clone(),
+        mrp: demo.mrp,
+        cap_mrp: demo.cap_mrp,
+        ballot: demo.ballot,
+        rule: demo.rule,
+        eligibility: demo.eligibility,
+        max_proposals_per_author: 5,
+        revision_enabled: revision,
+        votes_visible: true,
+        changes_allowed: false,
+        schedule: domain::pb::Schedule {
+            collection_start: today.pred_opt().expect("date"),
+            collection_end: day(30),
+            review_end: day(45),
+            discussion_end: day(55),
+            voting_start: day(56),
+            voting_end: day(70),
+        },
+    };
+    let coordinator = store::accounts::credentials(
+        &app.db,
+        &domain::Contact::parse("coordinator@demo.qatysu.kz").expect("c"),
+    )
+    .await
+    .expect("q")
+    .expect("coordinator")
+    .0
+    .id;
+    store::pb::create(&app.db, &new, coordinator)
+        .await
+        .expect("store")
+        .expect("created")
+}
+
+fn proposal(title: &str) -> Vec<(&str, &str)> {
+    vec![
+        ("title", title),
+        (
+            "description",
+            "Ауылдың оңтүстік бөлігіндегі үйлерге таза су жеткізу үшін құбыр тарту керек.",
+        ),
+        ("category", "water_sewerage"),
+        ("village", "114435200"),
+        ("place", "Абай көшесі, мектептің жанында"),
+        ("cost_label_0", "Құбырлар"),
+        ("cost_amount_0", "2 000 000"),
+        ("pledge_money", ""),
+        ("pledge_labour_days", "0"),
+    ]
+}
+
+#[tokio::test]
+async fn authors_get_a_notice_on_every_decision_and_can_edit_a_returned_proposal() {
+    let app = TestApp::spawn().await;
+    let id = collecting_cycle(&app, true).await;
+    let r = app.login_as(Role::Resident).await;
+    let mut pids = Vec::new();
+    for title in ["Су құбыры", "Жарық шамдары", "Спорт алаңы", "Көпір жөндеу"]
+    {
+        let res = r
+            .submit(
+                &format!("/pb/{id}/proposals/new"),
+                &format!("/pb/{id}/proposals"),
+                &proposal(title),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        pids.push(
+            res.location()
+                .trim_start_matches("/pb/proposals/")
+                .split('?')
+                .next()
+                .unwrap_or("")
+                .to_string(),
+        );
+    }
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
+    let moved = coordinator
+        .post(
+            &format!("/pb/{id}/stage"),
+            &[("csrf", &token), ("to", "review")],
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER);
+    let decide = |pid: &str, decision: &'static str, reason: &'static str| {
+        let coordinator = &coordinator;
+        let pid = pid.to_string();
+        async move {
+            let res = coordinator
+                .submit(
+                    &format!("/pb/proposals/{pid}"),
+                    &format!("/pb/proposals/{pid}/decision"),
+                    &[("decision", decision), ("reason", reason)],
+                )
+                .await;
+            assert_eq!(
+                res.status,
+                StatusCode::SEE_OTHER,
+                "{decision}: {}",
+                res.body
+            );
+        }
+    };
+    decide(pids[0].as_str(), "admit", "").await;
+    decide(pids[1].as_str(), "reject", "Жер телімі жеке меншікте.").await;
+    decide(
+        pids[2].as_str(),
+        "return",
+        "Смета толық емес: жабдықты қосыңыз.",
+    )
+    .await;
+    let merged = coordinator
+        .submit(
+            &format!("/pb/proposals/{}", pids[3]),
+            &format!("/pb/proposals/{}/decision", pids[3]),
+            &[
+                ("decision", "merge"),
+                ("reason", "Бір жерге арналған екі ұсыныс."),
+                ("merged_into", &pids[0]),
+            ],
+        )
+        .await;
+    assert_eq!(merged.status, StatusCode::SEE_OTHER);
+
+    // One notice per decision, each linking to its proposal.
+    assert!(r
+        .get("/account?lang=en")
+        .await
+        .has("href=\"/initiatives/mine\""));
+    store::pb::discussion::notices_of(&app.db, store_user(&app).await, 50)
+        .await
+        .expect("notices");
+    let mine = r.get("/initiatives/mine?lang=en").await;
+    for text in [
+        "the expert council admitted your proposal to the vote.",
+        "the expert council rejected your proposal; the reason is published on its page.",
+        "the expert council returned your proposal for revision: you can now edit it and send it back to the council.",
+        "the expert council merged your proposal into another one.",
+    ] {
+        assert!(mine.has(text), "{text}: {}", mine.body);
+    }
+    for pid in &pids {
+        assert!(mine.has(&format!("/pb/proposals/{pid}")));
+    }
+    let kk = r.get("/initiatives/mine?lang=kk").await;
+    assert!(kk.has("пысықтауға қайтарды: енді оны өзгертіп"));
+    // Only the author: another resident's notices stay empty of them.
+    let outsider = register_outsider(&app).await;
+    assert!(!outsider
+        .get("/initiatives/mine?lang=en")
+        .await
+        .has("expert council"));
+
+    // "You can now edit": right after the decision, while review goes on…
+    let returned = &pids[2];
+    let edit = format!("/pb/proposals/{returned}/edit");
+    assert_eq!(r.get(&edit).await.status, StatusCode::OK);
+    assert_eq!(
+        r.get(&format!("/pb/proposals/{}/edit", pids[1]))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let mut fixed = proposal("Спорт алаңы мен жабдық");
+    fixed.push(("cost_label_1", "Жабдық"));
+    fixed.push(("cost_amount_1", "900 000"));
+    let saved = r.submit(&edit, &edit, &fixed).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = r.get(&format!("/pb/proposals/{returned}?lang=en")).await;
+    assert!(page.has("awaiting expert review") && page.has("Спорт алаңы мен жабдық"));
+    assert_eq!(r.get(&edit).await.status, StatusCode::FORBIDDEN);
+
+    // …and during the revision stage after a second return.
+    decide(returned.as_str(), "return", "Орнын нақтылаңыз: қай көше?").await;
+    let moved = coordinator
+        .post(
+            &format!("/pb/{id}/stage"),
+            &[("csrf", &token), ("to", "revision")],
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    let mut placed = fixed.clone();
+    if let Some(slot) = placed.iter_mut().find(|(k, _)| *k == "place") {
+        slot.1 = "Бейбітшілік көшесі, 12";
+    }
+    let saved = r.submit(&edit, &edit, &placed).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = r.get(&format!("/pb/proposals/{returned}?lang=en")).await;
+    assert!(page.has("Бейбітшілік көшесі, 12") && page.has("awaiting expert review"));
+    let notices = store::pb::discussion::notices_of(&app.db, store_user(&app).await, 50)
+        .await
+        .expect("notices");
+    assert_eq!(
+        notices
+            .iter()
+            .filter(|n| n.kind.starts_with("decided:") && pids.contains(&n.proposal_id.to_string()))
+            .count(),
+        5,
+        "admit, reject, return, merge, return again"
+    );
+}
+
+async fn store_user(app: &TestApp) -> Uuid {
+    store::accounts::credentials(
+        &app.db,
+        &domain::Contact::parse("resident@demo.qatysu.kz").expect("c"),
+    )
+    .await
+    .expect("q")
+    .expect("resident")
+    .0
+    .id
+}
+
+#[tokio::test]
+async fn the_demo_has_a_discussion_a_hidden_comment_and_a_village_meeting() {
+    let app = TestApp::spawn().await;
+    let (cycle, pids) = voting_cycle(&app).await;
+    let public = app.client();
+    let water = public
+        .get(&format!("/pb/proposals/{}?lang=ru", pids[0]))
+        .await;
+    assert!(water.has("Құбырды күзге дейін") && water.has("/pb/meetings/"));
+    let roof = public
+        .get(&format!("/pb/proposals/{}?lang=ru", pids[1]))
+        .await;
+    assert!(roof.has("Поддерживаю"));
+    let bridge = public
+        .get(&format!("/pb/proposals/{}?lang=ru", pids[3]))
+        .await;
+    assert!(bridge.has("скрыто модератором: Жеке деректер") && !bridge.has("+7 701 000"));
+    let log = public.get(&format!("/pb/{cycle}/moderation?lang=kk")).await;
+    assert!(log.has("Пікір жасырылды"));
+    let page = public.get(&format!("/pb/{cycle}?lang=kk")).await;
+    assert!(page.has("Тұрғындармен кездесулер") && page.has("64 қатысушы"));
+}
+
+/// Pseudo-random Kazakh "words": text that compresses about as badly as real text can.
+fn noisy_text(seed: u64, chars: usize) -> String {
+    const LETTERS: &[char] = &[
+        'а', 'ә', 'б', 'в', 'г', 'ғ', 'д', 'е', 'ж', 'з', 'и', 'й', 'к', 'қ', 'л', 'м', 'н', 'ң',
+        'о', 'ө', 'п', 'р', 'с', 'т', 'у', 'ұ', 'ү', 'ф', 'х', 'һ', 'ц', 'ч', 'ш', 'ы', 'і', 'э',
+    ];
+    let mut x = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    (0..chars)
+        .map(|i| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            if i % 7 == 6 {
+                ' '
+            } else {
+                LETTERS[((x >> 33) as usize) % LETTERS.len()]
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn long_discussions_stay_within_the_page_budget() {
+    let app = TestApp::spawn().await;
+    let (_, pids) = voting_cycle(&app).await;
+    let r = app.login_as(Role::Resident).await;
+    for i in 0..12 {
+        let res = comment(&r, pids[4], &noisy_text(i, 1000)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+    }
+    // Every page a test fetches is checked against the 14 KB budget by the support client.
+    let coordinator = app.login_as(Role::Coordinator).await;
+    for path in [
+        format!("/pb/proposals/{}", pids[4]),
+        format!("/pb/proposals/{}/comments", pids[4]),
+        format!("/pb/proposals/{}/comments?page=1", pids[4]),
+    ] {
+        assert_eq!(coordinator.get(&path).await.status, StatusCode::OK);
+        assert_eq!(app.client().get(&path).await.status, StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn moderation_stays_inside_the_coordinators_territory() {
+    let app = TestApp::spawn().await;
+    // A comment in the finished Zhalmankulak cycle, outside the demo coordinator's okrug.
+    let other = store::pb::list(&app.db, None)
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|c| c.stage == Stage::Results)
+        .expect("the demo's finished cycle");
+    let pid = store::pb::proposals::of_cycle(&app.db, other.id)
+        .await
+        .expect("proposals")[0]
+        .id;
+    let author = store_user(&app).await;
+    let k = store::pb::discussion::add_comment(&app.db, pid, author, "Тұрғын", "Сырттағы пікір")
+        .await
+        .expect("comment");
+    let moderate = format!("/pb/comments/{k}/moderate");
+    let coordinator = app.login_as(Role::Coordinator).await;
+    assert_eq!(
+        coordinator.get(&moderate).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let token = coordinator.get("/account").await.csrf();
+    let tried = coordinator
+        .post(
+            &format!("/pb/comments/{k}/hide"),
+            &[("csrf", &token), ("reason", "Басқа аумақтағы пікір")],
+        )
+        .await;
+    assert_eq!(tried.status, StatusCode::FORBIDDEN);
+    // The country-wide administrator may.
+    let admin = app.login_as(Role::Admin).await;
+    let hidden = admin
+        .submit(
+            &moderate,
+            &format!("/pb/comments/{k}/hide"),
+            &[("reason", "Тексеру үшін жасырылды")],
+        )
+        .await;
+    assert_eq!(hidden.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.client()
+            .get("/pb/comments/not-a-uuid/moderate")
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+// ---- in a browser ----
+
+mod browser {
+    use crate::browser::{click, enabled, expect_text, fill, wait_path, Driver, Failure, Shots};
+    use crate::support::TestApp;
+    use fantoccini::Client;
+    use qatysu::cli::demo;
+    use std::time::Duration;
+    use web::i18n::Lang;
+
+    const FLOW_BUDGET: Duration = Duration::from_secs(120);
+    const REASON: &str = "Балағат сөз қолданылған";
+
+    fn password(email: &str) -> &'static str {
+        demo::ACCOUNTS
+            .iter()
+            .find(|a| a.3 == email)
+            .map(|a| a.4)
+            .unwrap_or("")
+    }
+
+    async fn login(c: &Client, base: &str, who: &str) -> Result<(), Failure> {
+        let email = format!("{who}@demo.qatysu.kz");
+        c.goto(&format!("{base}/login")).await?;
+        fill(c, "#contact", &email).await?;
+        fill(c, "#password", password(&email)).await?;
+        click(c, "form[action='/login'] button[type=submit]").await?;
+        wait_path(c, "/account").await
+    }
+
+    async fn logout(c: &Client) -> Result<(), Failure> {
+        click(c, "form[action='/logout'] button[type=submit]").await?;
+        wait_path(c, "/").await
+    }
+
+    #[tokio::test]
+    async fn a_resident_comments_and_the_coordinator_hides_it_with_a_reason() {
+        if !enabled("browser pb discussion test") {
+            return;
+        }
+        let mut shots = Shots::new("browser-pb-discussion");
+        let dir = shots.dir.clone();
+        let mut driver = Driver::start(&dir);
+        driver.wait_ready().await;
+        let app = TestApp::spawn().await;
+        let base = format!("http://{}", app.addr);
+        let client = driver.connect().await;
+        let outcome =
+            match tokio::time::timeout(FLOW_BUDGET, flow(&client, &base, &app, &mut shots)).await {
+                Ok(o) => o,
+                Err(_) => Err(format!("the flow took longer than {FLOW_BUDGET:?}").into()),
+            };
+        if outcome.is_err() {
+            let _ = shots.save(&client, "failure").await;
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+        drop(driver);
+        if let Err(e) = outcome {
+            panic!("browser flow failed after step {:02}: {e}", shots.n);
+        }
+    }
+
+    async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Result<(), Failure> {
+        let kk = Lang::Kk;
+        c.set_window_size(412, 900).await?;
+        let (_, pids) = super::voting_cycle(app).await;
+        let path = format!("/pb/proposals/{}", pids[4]);
+
+        login(c, base, "resident").await?;
+        c.goto(&format!("{base}{path}")).await?;
+        fill(
+            c,
+            "#text",
+            "Алаңға көлеңке үшін ағаш отырғызу керек, ақымақтар!",
+        )
+        .await?;
+        shots.save(c, "comment-typed").await?;
+        click(c, &format!("form[action='{path}/comments'] button")).await?;
+        expect_text(c, "main .notice[role=status]", &kk.t("pbd-comment-added")).await?;
+        shots.save(c, "commented").await?;
+        logout(c).await?;
+
+        login(c, base, "coordinator").await?;
+        c.goto(&format!("{base}{path}")).await?;
+        click(c, "main a[href$='/moderate']").await?;
+        fill(c, "#reason", REASON).await?;
+        shots.save(c, "reason-typed").await?;
+        click(c, "form[action$='/hide'] button").await?;
+        expect_text(c, "main .notice[role=status]", &kk.t("pbd-comment-hidden")).await?;
+        logout(c).await?;
+
+        c.goto(&format!("{base}{path}")).await?;
+        let want = kk.t_args(
+            "pbd-hidden-by-moderator",
+            &[("reason", web::i18n::Arg::Str(REASON.to_string()))],
+        );
+        expect_text(c, "main .prose.muted em", &want).await?;
+        shots.save(c, "hidden-for-everyone").await?;
+        Ok(())
+    }
+}
