@@ -190,6 +190,31 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
         .find(|k| k.body.contains("Көршімнің"))
         .expect("stored");
     let moderate = format!("/pb/comments/{}/moderate", k.id);
+
+    // A form sent twice (a dropped connection retried) is one comment.
+    let form = r.get(&format!("/pb/proposals/{}", pids[0])).await;
+    assert!(form.has("name=\"key\""));
+    let key = "0191d7a8-0000-7000-8000-000000000001";
+    for _ in 0..2 {
+        let res = r
+            .post(
+                &format!("/pb/proposals/{}/comments", pids[0]),
+                &[
+                    ("csrf", &form.csrf()),
+                    ("key", key),
+                    ("text", "Екі рет жіберілген пікір"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+    }
+    let twice = store::pb::discussion::comments(&app.db, pids[0], 0, 100)
+        .await
+        .expect("comments")
+        .into_iter()
+        .filter(|k| k.body == "Екі рет жіберілген пікір")
+        .count();
+    assert_eq!(twice, 1);
     let hide = format!("/pb/comments/{}/hide", k.id);
 
     // Only coordinators (and administrators) of the territory moderate.
@@ -697,9 +722,11 @@ async fn moderation_stays_inside_the_coordinators_territory() {
         .expect("proposals")[0]
         .id;
     let author = store_user(&app).await;
-    let k = store::pb::discussion::add_comment(&app.db, pid, author, "Тұрғын", "Сырттағы пікір")
-        .await
-        .expect("comment");
+    let k =
+        store::pb::discussion::add_comment(&app.db, pid, author, "Тұрғын", "Сырттағы пікір", None)
+            .await
+            .expect("comment")
+            .expect("stored");
     let moderate = format!("/pb/comments/{k}/moderate");
     let coordinator = app.login_as(Role::Coordinator).await;
     assert_eq!(

@@ -34,7 +34,7 @@ pub async fn seed(db: &Db, cycle: Uuid, pids: &[Uuid], today: NaiveDate) -> anyh
     ];
     let mut last = None;
     for (pid, (author, name), text) in comments {
-        last = Some(discussion::add_comment(db, *pid, *author, name, text).await?);
+        last = discussion::add_comment(db, *pid, *author, name, text, None).await?;
     }
     // The last comment publishes a phone number: hidden, with the reason public.
     if let Some(id) = last {

@@ -8,9 +8,12 @@ CREATE TABLE pb_comments (
     body TEXT NOT NULL,
     -- Set while a moderator hides the comment; everyone then sees the reason instead.
     hidden_reason TEXT,
+    -- The form's one-time key: a form sent twice (a dropped rural link retried) is one comment.
+    client_key TEXT,
     created_at TEXT NOT NULL
 );
 CREATE INDEX pb_comments_proposal ON pb_comments(proposal_id, created_at);
+CREATE UNIQUE INDEX pb_comments_once ON pb_comments(author_id, client_key);
 
 -- Every hide and restore, public; nothing is ever deleted.
 CREATE TABLE pb_moderation_log (

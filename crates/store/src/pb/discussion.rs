@@ -21,19 +21,21 @@ pub struct Comment {
 
 const COLUMNS: &str = "id, proposal_id, author_id, author_name, body, hidden_reason, created_at";
 
-/// Store a comment (already checked by the caller) and return its id.
+/// Store a comment (already checked by the caller). `key` is the form's one-time key: the
+/// same author sending the same form again stores nothing more (the answer is then `None`).
 pub async fn add_comment(
     db: &Db,
     proposal: Uuid,
     author: Uuid,
     author_name: &str,
     body: &str,
-) -> Result<Uuid> {
+    key: Option<&str>,
+) -> Result<Option<Uuid>> {
     let id = new_id();
     let now = Utc::now();
-    crate::db::execute!(db, sqlx::query("INSERT INTO pb_comments (id, proposal_id, author_id, author_name, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(id).bind(proposal).bind(author).bind(author_name).bind(body).bind(now))?;
-    Ok(id)
+    let n = crate::db::execute!(db, sqlx::query("INSERT INTO pb_comments (id, proposal_id, author_id, author_name, body, client_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING")
+        .bind(id).bind(proposal).bind(author).bind(author_name).bind(body).bind(key).bind(now))?;
+    Ok((n == 1).then_some(id))
 }
 
 pub async fn comment(db: &Db, id: Uuid) -> Result<Option<Comment>> {

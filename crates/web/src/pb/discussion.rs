@@ -73,6 +73,8 @@ pub struct DiscussionView {
     pub login: bool,
     pub can_moderate: bool,
     pub draft: String,
+    /// The form's one-time key, kept when the form comes back with an error.
+    pub key: String,
     pub max_chars: usize,
     pub meetings: Vec<super::meetings::MeetingRow>,
 }
@@ -121,7 +123,7 @@ pub async fn view(
     p: &Proposal,
     cy: &Cycle,
     t: &Territory,
-    draft: String,
+    draft: CommentForm,
 ) -> Result<DiscussionView, AppError> {
     let total = store_d::comment_count(&s.db, p.id).await?;
     let skip = (total - ON_PROPOSAL_PAGE).max(0);
@@ -155,7 +157,10 @@ pub async fn view(
         refusal,
         login,
         can_moderate: can_moderate(c, t),
-        draft,
+        key: Uuid::parse_str(draft.key.trim())
+            .unwrap_or_else(|_| Uuid::now_v7())
+            .to_string(),
+        draft: draft.text,
         max_chars: DiscussionLimits::default().comment_chars.1,
         meetings,
     })
@@ -175,6 +180,7 @@ fn length_text(c: &Ctx, id: &str, l: Length) -> String {
 #[serde(default)]
 pub struct CommentForm {
     text: String,
+    key: String,
 }
 
 async fn add(
@@ -203,10 +209,22 @@ async fn add(
         }
     };
     let (Some(user), Some(text)) = (user, text) else {
-        return proposal_page_with(&s, &c, &p, &cy, &t, errors, f.text).await;
+        return proposal_page_with(&s, &c, &p, &cy, &t, errors, f).await;
     };
-    let id = store_d::add_comment(&s.db, p.id, user, &v.user.display_name, &text).await?;
-    tracing::info!(comment = %id, proposal = %p.id, "pb comment added");
+    let key = Uuid::parse_str(f.key.trim()).ok().map(|k| k.to_string());
+    match store_d::add_comment(
+        &s.db,
+        p.id,
+        user,
+        &v.user.display_name,
+        &text,
+        key.as_deref(),
+    )
+    .await?
+    {
+        Some(id) => tracing::info!(comment = %id, proposal = %p.id, "pb comment added"),
+        None => tracing::info!(proposal = %p.id, "pb comment form sent again: stored once"),
+    }
     Ok(Redirect::to(&format!("/pb/proposals/{}?ok=pbd-comment-added", p.id)).into_response())
 }
 

@@ -522,7 +522,7 @@ pub(super) async fn proposal_page(
     t: &Territory,
     errors: FieldErrors,
 ) -> Result<Response, AppError> {
-    proposal_page_with(s, c, p, cy, t, errors, String::new()).await
+    proposal_page_with(s, c, p, cy, t, errors, Default::default()).await
 }
 
 /// The proposal's page, keeping a refused comment's text in its form.
@@ -533,7 +533,7 @@ pub(super) async fn proposal_page_with(
     cy: &Cycle,
     t: &Territory,
     errors: FieldErrors,
-    draft: String,
+    draft: super::discussion::CommentForm,
 ) -> Result<Response, AppError> {
     let lang = c.lang.code();
     let village = store::territories::by_id(&s.db, p.village_id)
