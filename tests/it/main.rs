@@ -5,13 +5,14 @@ mod attachments;
 #[macro_use]
 mod browser;
 mod browser_initiatives;
+mod browser_pb;
 mod cli;
 mod http_accounts;
 mod http_pages;
 mod initiatives;
 mod multi_instance;
 mod pb;
-mod pb_voting;
 mod pb_discussion;
+mod pb_voting;
 mod storage;
 mod support;

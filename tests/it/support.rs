@@ -375,13 +375,14 @@ fn record_weight(p: &Page) {
         .append(true)
         .open(dir.join("page-weights.txt"))
     {
-        let _ = writeln!(
-            f,
-            "{}\t{}\t{}\t{}",
+        // One write per line: tests running in parallel append to the same file.
+        let line = format!(
+            "{}\t{}\t{}\t{}\n",
             p.compressed,
             p.body.len(),
             p.status.as_u16(),
             title
         );
+        let _ = f.write_all(line.as_bytes());
     }
 }
