@@ -4,8 +4,8 @@
 pub mod pb;
 
 mod initiatives;
-mod pb_voting;
 mod pb_discussion;
+mod pb_voting;
 
 use super::serve::{self, ServeArgs};
 use super::user::{create_account, AccountSpec};

@@ -2,9 +2,9 @@
 
 pub mod assisted;
 pub mod ballots;
-pub mod paper;
 pub mod discussion;
 pub mod meetings;
+pub mod paper;
 pub mod proposals;
 pub mod review;
 

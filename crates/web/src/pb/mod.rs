@@ -4,10 +4,10 @@
 mod api;
 mod assisted;
 mod ballot_pdf;
-mod form;
-mod paper;
 mod discussion;
+mod form;
 mod meetings;
+mod paper;
 mod proposals;
 mod results;
 pub use discussion::notices_for;
