@@ -35,6 +35,16 @@ pub(crate) const NOTICES: &[&str] = &[
     "pb-council-added",
     "pb-vote-cast",
     "pb-vote-replaced",
+    "prj-saved",
+    "prj-milestone-added",
+    "prj-progress-saved",
+    "prj-payment-added",
+    "prj-file-added",
+    "prj-signed",
+    "prj-report-filed",
+    "prj-answered",
+    "prj-group-saved",
+    "prj-holidays-saved",
 ];
 
 /// The reader's context, passed to every template as `c`.
