@@ -11,5 +11,6 @@ mod http_pages;
 mod initiatives;
 mod multi_instance;
 mod pb;
+mod projects;
 mod storage;
 mod support;

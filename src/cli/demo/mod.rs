@@ -4,6 +4,7 @@
 pub mod pb;
 
 mod initiatives;
+mod projects;
 
 use super::serve::{self, ServeArgs};
 use super::user::{create_account, AccountSpec};
@@ -134,6 +135,7 @@ pub async fn seed(db: &Db, secret: &[u8]) -> anyhow::Result<String> {
     }
     initiatives::seed(db, &key).await?;
     pb::seed(db, chrono::Utc::now().date_naive()).await?;
+    projects::seed(db, &key, chrono::Utc::now().date_naive()).await?;
     Ok(out)
 }
 

@@ -137,6 +137,8 @@ pub struct NewReport {
     pub body: String,
     pub judgement: Judgement,
     pub coordinates: Option<(f64, f64)>,
+    /// Now, except for records typed in later (the demo, imports).
+    pub filed_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone)]
@@ -186,7 +188,7 @@ fn report(r: ReportRow) -> Result<Report> {
 /// Store a report and its photos (already written to the uploads folder) together.
 pub async fn add_report(db: &Db, r: &NewReport, photos: &[ProjectFile]) -> Result<Uuid> {
     let id = new_id();
-    let now = Utc::now();
+    let now = r.filed_at;
     let (lat, lon) = (r.coordinates.map(|c| c.0), r.coordinates.map(|c| c.1));
     in_tx!(db, tx => {
         sqlx::query("INSERT INTO monitoring_reports (id, proposal_id, author_id, body, judgement, lat, lon, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")

@@ -147,6 +147,7 @@ pub async fn report(
         body,
         judgement,
         coordinates,
+        filed_at: now,
     };
     match monitoring::add_report(&s.db, &r, &photos).await {
         Ok(rid) => {
