@@ -161,7 +161,10 @@ async fn the_demo_shows_progress_lateness_acceptance_and_reports() {
         }
         assert!(i["days_overdue"].as_i64().is_some_and(|d| d >= 0));
     }
-    assert!(items[0]["due"].as_str() >= items[1]["due"].as_str(), "newest first");
+    assert!(
+        items[0]["due"].as_str() >= items[1]["due"].as_str(),
+        "newest first"
+    );
     assert!(items.iter().any(|i| i["days_overdue"].as_i64() > Some(0)));
     // The district above sees them too; another okrug does not.
     let district = json(&app.client(), "/api/v1/accountability?territory=114400000").await;
@@ -169,7 +172,9 @@ async fn the_demo_shows_progress_lateness_acceptance_and_reports() {
     let other = json(&app.client(), "/api/v1/accountability?territory=114441000").await;
     assert_eq!(other.as_array().map(Vec::len), Some(0));
     assert_eq!(
-        c.get("/api/v1/accountability?territory=999999999").await.status,
+        c.get("/api/v1/accountability?territory=999999999")
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
 }
@@ -200,7 +205,10 @@ async fn officials_record_implementation_and_bad_input_keeps_what_was_typed() {
     assert!(bad.has("Это не БИН"), "the BIN is refused in Russian");
     assert!(bad.has("Укажите сумму в целых тенге"));
     assert!(bad.has("Окончание не может быть раньше начала"));
-    assert!(bad.has("ТОО «Проверка»") && bad.has("77-Б"), "what was typed is kept");
+    assert!(
+        bad.has("ТОО «Проверка»") && bad.has("77-Б"),
+        "what was typed is kept"
+    );
     let before = store::projects::get(&app.db, p).await.expect("db");
     assert_ne!(
         before.map(|i| i.contract_number),
@@ -271,9 +279,23 @@ async fn officials_record_implementation_and_bad_input_keeps_what_was_typed() {
         .await
         .expect("files")
         .len();
-    let exe = multipart(&c, &format!("/projects/{p}/files"), &tok, &[], &[("x.pdf", b"MZ\x90\x00")]).await;
+    let exe = multipart(
+        &c,
+        &format!("/projects/{p}/files"),
+        &tok,
+        &[],
+        &[("x.pdf", b"MZ\x90\x00")],
+    )
+    .await;
     assert_eq!(exe.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    let pdf = multipart(&c, &format!("/projects/{p}/files"), &tok, &[], &[("акт.pdf", b"%PDF-1.7 demo")]).await;
+    let pdf = multipart(
+        &c,
+        &format!("/projects/{p}/files"),
+        &tok,
+        &[],
+        &[("акт.pdf", b"%PDF-1.7 demo")],
+    )
+    .await;
     assert_eq!(pdf.status, StatusCode::SEE_OTHER, "{}", pdf.body);
     let files = store::projects::files::of_project(&app.db, p)
         .await
@@ -301,7 +323,12 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
     let res = coord
         .post(
             &group,
-            &[("csrf", tok.as_str()), ("elected_on", "2026-05-10"), ("gathering", "Жиын"), ("contact", "resident@demo.qatysu.kz")],
+            &[
+                ("csrf", tok.as_str()),
+                ("elected_on", "2026-05-10"),
+                ("gathering", "Жиын"),
+                ("contact", "resident@demo.qatysu.kz"),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
@@ -310,7 +337,12 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
     let bad = admin
         .post(
             &format!("{group}?lang=en"),
-            &[("csrf", tok.as_str()), ("elected_on", "10.05.2026"), ("gathering", "Сход № 3"), ("contact", "nobody@example.kz")],
+            &[
+                ("csrf", tok.as_str()),
+                ("elected_on", "10.05.2026"),
+                ("gathering", "Сход № 3"),
+                ("contact", "nobody@example.kz"),
+            ],
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -318,7 +350,12 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
     let ok = admin
         .post(
             &group,
-            &[("csrf", tok.as_str()), ("elected_on", "2026-05-10"), ("gathering", "Сход № 3"), ("contact", "monitor@demo.qatysu.kz")],
+            &[
+                ("csrf", tok.as_str()),
+                ("elected_on", "2026-05-10"),
+                ("gathering", "Сход № 3"),
+                ("contact", "monitor@demo.qatysu.kz"),
+            ],
         )
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
@@ -329,7 +366,11 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
     let missing = m
         .post(
             &format!("/projects/{}/acceptance?lang=kk", ids[1]),
-            &[("csrf", tok.as_str()), ("verdict", "not_accepted"), ("remarks", "")],
+            &[
+                ("csrf", tok.as_str()),
+                ("verdict", "not_accepted"),
+                ("remarks", ""),
+            ],
         )
         .await;
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -337,7 +378,11 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
     let signed = m
         .post(
             &format!("/projects/{}/acceptance", ids[1]),
-            &[("csrf", tok.as_str()), ("verdict", "not_accepted"), ("remarks", "Құбыр әлі төселмеген.")],
+            &[
+                ("csrf", tok.as_str()),
+                ("verdict", "not_accepted"),
+                ("remarks", "Құбыр әлі төселмеген."),
+            ],
         )
         .await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER);
@@ -347,14 +392,26 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
     let res = admin
         .post(
             &format!("/projects/{}/acceptance", ids[1]),
-            &[("csrf", tok.as_str()), ("verdict", "accepted"), ("remarks", "")],
+            &[
+                ("csrf", tok.as_str()),
+                ("verdict", "accepted"),
+                ("remarks", ""),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     // At most seven members.
     for contact in ["expert@demo.qatysu.kz", "deputy@demo.qatysu.kz"] {
         let r = admin
-            .post(&group, &[("csrf", tok.as_str()), ("elected_on", "2026-05-10"), ("gathering", "Сход № 3"), ("contact", contact)])
+            .post(
+                &group,
+                &[
+                    ("csrf", tok.as_str()),
+                    ("elected_on", "2026-05-10"),
+                    ("gathering", "Сход № 3"),
+                    ("contact", contact),
+                ],
+            )
             .await;
         if contact.starts_with("expert") {
             assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -374,7 +431,14 @@ async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
     // The demo resident lives in another okrug.
     let outsider = app.login_as(Role::Resident).await;
     let tok = token(&outsider, &page).await;
-    let res = multipart(&outsider, &path, &tok, &[("judgement", "done_well"), ("body", "Жақсы")], &[]).await;
+    let res = multipart(
+        &outsider,
+        &path,
+        &tok,
+        &[("judgement", "done_well"), ("body", "Жақсы")],
+        &[],
+    )
+    .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     let r = app.login_as_contact(MEMBER.0, MEMBER.1).await;
     let tok = token(&r, &page).await;
@@ -387,19 +451,57 @@ async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
     let before = count().await;
     // Not a photo; too large; bad coordinates: refused, nothing stored, what was typed kept.
     let text = "Спорт алаңының қоршауы қисық орнатылған.";
-    let res = multipart(&r, &format!("{path}?lang=kk"), &tok, &[("judgement", "poor_quality"), ("body", text)], &[("a.pdf", b"%PDF-1.4")]).await;
+    let res = multipart(
+        &r,
+        &format!("{path}?lang=kk"),
+        &tok,
+        &[("judgement", "poor_quality"), ("body", text)],
+        &[("a.pdf", b"%PDF-1.4")],
+    )
+    .await;
     assert_eq!(res.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert!(res.body.contains(text) && res.body.contains("Тек PDF, PNG және JPEG"));
     let big = [PNG, &vec![0u8; 5 * 1024 * 1024]].concat();
-    let res = multipart(&r, &path, &tok, &[("judgement", "poor_quality"), ("body", text)], &[("big.png", &big)]).await;
+    let res = multipart(
+        &r,
+        &path,
+        &tok,
+        &[("judgement", "poor_quality"), ("body", text)],
+        &[("big.png", &big)],
+    )
+    .await;
     assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
-    let res = multipart(&r, &format!("{path}?lang=en"), &tok, &[("judgement", "poor_quality"), ("body", text), ("lat", "95"), ("lon", "71")], &[]).await;
+    let res = multipart(
+        &r,
+        &format!("{path}?lang=en"),
+        &tok,
+        &[
+            ("judgement", "poor_quality"),
+            ("body", text),
+            ("lat", "95"),
+            ("lon", "71"),
+        ],
+        &[],
+    )
+    .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("Write both coordinates"));
     assert_eq!(count().await, before, "nothing was stored");
     let uploads = app.data.join("uploads").join("projects");
     let files_before = std::fs::read_dir(&uploads).map(|d| d.count()).unwrap_or(0);
-    let ok = multipart(&r, &path, &tok, &[("judgement", "poor_quality"), ("body", text), ("lat", "51,40"), ("lon", "69.18")], &[("fence.png", PNG)]).await;
+    let ok = multipart(
+        &r,
+        &path,
+        &tok,
+        &[
+            ("judgement", "poor_quality"),
+            ("body", text),
+            ("lat", "51,40"),
+            ("lon", "69.18"),
+        ],
+        &[("fence.png", PNG)],
+    )
+    .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     assert_eq!(count().await, before + 1);
     assert_eq!(
@@ -418,23 +520,42 @@ async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
     let shown = app.client().get(&format!("{page}?lang=en")).await;
     assert!(shown.has("The akimat must answer by"));
     // Only officials answer; an empty answer is refused.
-    let tok_o;
     let official = app.login_as(Role::Official).await;
-    tok_o = token(&official, &page).await;
+    let tok_o = token(&official, &page).await;
     let answer = format!("/projects/{p}/reports/{}/answer", report.id);
-    let res = r.post(&answer, &[("csrf", tok.as_str()), ("answer", "Мен жауап берем")]).await;
+    let res = r
+        .post(
+            &answer,
+            &[("csrf", tok.as_str()), ("answer", "Мен жауап берем")],
+        )
+        .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
-    let res = official.post(&answer, &[("csrf", tok_o.as_str()), ("answer", " ")]).await;
+    let res = official
+        .post(&answer, &[("csrf", tok_o.as_str()), ("answer", " ")])
+        .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     let res = official
-        .post(&answer, &[("csrf", tok_o.as_str()), ("answer", "Мердігер қоршауды 5 күнде түзетеді.")])
+        .post(
+            &answer,
+            &[
+                ("csrf", tok_o.as_str()),
+                ("answer", "Мердігер қоршауды 5 күнде түзетеді."),
+            ],
+        )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let res = official
-        .post(&answer, &[("csrf", tok_o.as_str()), ("answer", "Екінші жауап")])
+        .post(
+            &answer,
+            &[("csrf", tok_o.as_str()), ("answer", "Екінші жауап")],
+        )
         .await;
     assert_eq!(res.status, StatusCode::CONFLICT, "answered once");
-    assert!(app.client().get(&page).await.has("Мердігер қоршауды 5 күнде түзетеді."));
+    assert!(app
+        .client()
+        .get(&page)
+        .await
+        .has("Мердігер қоршауды 5 күнде түзетеді."));
 }
 
 #[tokio::test]
@@ -454,16 +575,37 @@ async fn the_holiday_table_is_edited_by_administrators_and_moves_deadlines() {
     let before = store::projects::calendar(&app.db).await.expect("cal");
     assert!(before.is_working_day(day));
     let bad = admin
-        .post("/admin/holidays?lang=en", &[("csrf", tok.as_str()), ("kind", "holiday"), ("day", "17.11.2027")])
+        .post(
+            "/admin/holidays?lang=en",
+            &[
+                ("csrf", tok.as_str()),
+                ("kind", "holiday"),
+                ("day", "17.11.2027"),
+            ],
+        )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.has("value=\"17.11.2027\""));
     let res = official
-        .post("/admin/holidays", &[("csrf", tok.as_str()), ("kind", "holiday"), ("day", "2027-11-17")])
+        .post(
+            "/admin/holidays",
+            &[
+                ("csrf", tok.as_str()),
+                ("kind", "holiday"),
+                ("day", "2027-11-17"),
+            ],
+        )
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     let ok = admin
-        .post("/admin/holidays", &[("csrf", tok.as_str()), ("kind", "holiday"), ("day", "2027-11-17")])
+        .post(
+            "/admin/holidays",
+            &[
+                ("csrf", tok.as_str()),
+                ("kind", "holiday"),
+                ("day", "2027-11-17"),
+            ],
+        )
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
     let after = store::projects::calendar(&app.db).await.expect("cal");
@@ -476,17 +618,36 @@ async fn the_holiday_table_is_edited_by_administrators_and_moves_deadlines() {
     );
     // A transfer: the working day must be a weekend day.
     let res = admin
-        .post("/admin/holidays", &[("csrf", tok.as_str()), ("kind", "transfer"), ("day_off", "2027-11-19"), ("working_day", "2027-11-22")])
+        .post(
+            "/admin/holidays",
+            &[
+                ("csrf", tok.as_str()),
+                ("kind", "transfer"),
+                ("day_off", "2027-11-19"),
+                ("working_day", "2027-11-22"),
+            ],
+        )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     let res = admin
-        .post("/admin/holidays", &[("csrf", tok.as_str()), ("kind", "transfer"), ("day_off", "2027-11-19"), ("working_day", "2027-11-20")])
+        .post(
+            "/admin/holidays",
+            &[
+                ("csrf", tok.as_str()),
+                ("kind", "transfer"),
+                ("day_off", "2027-11-19"),
+                ("working_day", "2027-11-20"),
+            ],
+        )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let cal = store::projects::calendar(&app.db).await.expect("cal");
     assert!(cal.is_working_day(chrono::NaiveDate::from_ymd_opt(2027, 11, 20).expect("d")));
     let res = admin
-        .post("/admin/holidays/remove", &[("csrf", tok.as_str()), ("holiday", "2027-11-17")])
+        .post(
+            "/admin/holidays/remove",
+            &[("csrf", tok.as_str()), ("holiday", "2027-11-17")],
+        )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let cal = store::projects::calendar(&app.db).await.expect("cal");
@@ -512,7 +673,10 @@ async fn project_actions_matrix_over_http() {
         .expect("okrug");
     for role in Role::ALL {
         let c = app.login_as(role).await;
-        let scope = demo::ACCOUNTS.iter().find(|a| a.0 == role).and_then(|a| a.1);
+        let scope = demo::ACCOUNTS
+            .iter()
+            .find(|a| a.0 == role)
+            .and_then(|a| a.1);
         let mut grants = vec![Grant {
             role: Role::Resident,
             territory: Kato::parse(demo::DEMO_VILLAGE).ok(),
@@ -526,12 +690,32 @@ async fn project_actions_matrix_over_http() {
         let may = |a: Action| authorize(&grants, a, &okrug.path);
         let tok = token(&c, &format!("/projects/{p}")).await;
         let cases: [(Action, String, bool); 5] = [
-            (Action::EditImplementation, format!("/projects/{p}/implementation"), may(Action::EditImplementation)),
-            (Action::EditImplementation, format!("/projects/{p}/payments"), may(Action::EditImplementation)),
-            (Action::AnswerMonitoringReport, format!("/projects/{p}/reports/{}/answer", report.id), may(Action::AnswerMonitoringReport)),
-            (Action::RecordMonitoringGroup, format!("/pb/{cycle}/monitoring"), may(Action::RecordMonitoringGroup)),
+            (
+                Action::EditImplementation,
+                format!("/projects/{p}/implementation"),
+                may(Action::EditImplementation),
+            ),
+            (
+                Action::EditImplementation,
+                format!("/projects/{p}/payments"),
+                may(Action::EditImplementation),
+            ),
+            (
+                Action::AnswerMonitoringReport,
+                format!("/projects/{p}/reports/{}/answer", report.id),
+                may(Action::AnswerMonitoringReport),
+            ),
+            (
+                Action::RecordMonitoringGroup,
+                format!("/pb/{cycle}/monitoring"),
+                may(Action::RecordMonitoringGroup),
+            ),
             // No demo account is a member of this group: nobody signs.
-            (Action::SignAcceptance, format!("/projects/{p}/acceptance"), false),
+            (
+                Action::SignAcceptance,
+                format!("/projects/{p}/acceptance"),
+                false,
+            ),
         ];
         for (action, path, allowed) in cases {
             let res = c.post(&path, &[("csrf", tok.as_str())]).await;
@@ -542,13 +726,21 @@ async fn project_actions_matrix_over_http() {
                 res.status
             );
             if allowed {
-                assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{role:?} {path}");
+                assert_eq!(
+                    res.status,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "{role:?} {path}"
+                );
             }
         }
         // Reporting is checked on the place of residence (Alakol for every demo account).
         let res = multipart(&c, &format!("/projects/{p}/reports"), &tok, &[], &[]).await;
         let allowed = role == Role::Admin;
-        assert_eq!(res.status != StatusCode::FORBIDDEN, allowed, "{role:?} reports");
+        assert_eq!(
+            res.status != StatusCode::FORBIDDEN,
+            allowed,
+            "{role:?} reports"
+        );
         let res = c.post("/admin/holidays", &[("csrf", tok.as_str())]).await;
         assert_eq!(
             res.status != StatusCode::FORBIDDEN,
@@ -560,7 +752,10 @@ async fn project_actions_matrix_over_http() {
     let anon = app.client();
     let tok = token(&anon, "/login").await;
     let res = anon
-        .post(&format!("/projects/{p}/implementation"), &[("csrf", tok.as_str())])
+        .post(
+            &format!("/projects/{p}/implementation"),
+            &[("csrf", tok.as_str())],
+        )
         .await;
     assert_eq!(res.status, StatusCode::UNAUTHORIZED);
 }
@@ -574,16 +769,35 @@ async fn an_old_unanswered_report_is_overdue_on_the_accountability_page() {
     let r = app.login_as_contact(MEMBER.0, MEMBER.1).await;
     let page = format!("/projects/{}", ids[2]);
     let tok = token(&r, &page).await;
-    let res = multipart(&r, &format!("/projects/{}/reports", ids[2]), &tok, &[("judgement", "not_started"), ("body", "Шамдар әлі орнатылмаған.")], &[]).await;
+    let res = multipart(
+        &r,
+        &format!("/projects/{}/reports", ids[2]),
+        &tok,
+        &[
+            ("judgement", "not_started"),
+            ("body", "Шамдар әлі орнатылмаған."),
+        ],
+        &[],
+    )
+    .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let id = store::projects::monitoring::reports(&app.db, ids[2])
         .await
         .expect("reports")[0]
         .id;
     let old = chrono::Utc::now() - chrono::Duration::days(40);
-    raw_sql!(&app.db, sqlx::query("UPDATE monitoring_reports SET created_at = $1 WHERE id = $2").bind(old).bind(id))
-        .expect("backdate");
-    let items = json(&app.client(), &format!("/api/v1/accountability?territory={OKRUG}")).await;
+    raw_sql!(
+        &app.db,
+        sqlx::query("UPDATE monitoring_reports SET created_at = $1 WHERE id = $2")
+            .bind(old)
+            .bind(id)
+    )
+    .expect("backdate");
+    let items = json(
+        &app.client(),
+        &format!("/api/v1/accountability?territory={OKRUG}"),
+    )
+    .await;
     let mine = items
         .as_array()
         .and_then(|a| a.iter().find(|i| i["id"] == id.to_string()).cloned())
@@ -656,16 +870,17 @@ mod browser {
         Ok(())
     }
 
-    async fn flow(
-        c: &Client,
-        base: &str,
-        app: &TestApp,
-        shots: &mut Shots,
-    ) -> Result<(), Failure> {
+    async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Result<(), Failure> {
         let (_, ids) = funded(app).await;
         let project = ids[0].to_string();
         login(c, base, MEMBER.0, MEMBER.1).await?;
-        report(c, base, &project, "The fence of the sports ground leans; two posts are loose.").await?;
+        report(
+            c,
+            base,
+            &project,
+            "The fence of the sports ground leans; two posts are loose.",
+        )
+        .await?;
         shots.save(c, "report-filed").await?;
         let body = c.find(Locator::Css("main")).await?.text().await?;
         if !body.contains("two posts are loose") || !body.contains("must answer by") {
@@ -679,10 +894,10 @@ mod browser {
             .unwrap_or_default();
         login(c, base, official.0, official.1).await?;
         c.goto(&format!("{base}/projects/{project}")).await?;
-        let field = c
-            .find(Locator::Css("textarea[name=answer]"))
+        let field = c.find(Locator::Css("textarea[name=answer]")).await?;
+        field
+            .send_keys("The contractor will fix the posts within 5 days.")
             .await?;
-        field.send_keys("The contractor will fix the posts within 5 days.").await?;
         click(c, "textarea[name=answer] ~ button[type=submit]").await?;
         wait_for(c, ".notice").await?;
         shots.save(c, "answered").await?;
@@ -702,8 +917,13 @@ mod browser {
             .find(|r| r.answer.is_none())
             .ok_or("the second report")?;
         let old = chrono::Utc::now() - chrono::Duration::days(45);
-        raw_sql!(&app.db, sqlx::query("UPDATE monitoring_reports SET created_at = $1 WHERE id = $2").bind(old).bind(second.id))
-            .map_err(|e| e.to_string())?;
+        raw_sql!(
+            &app.db,
+            sqlx::query("UPDATE monitoring_reports SET created_at = $1 WHERE id = $2")
+                .bind(old)
+                .bind(second.id)
+        )
+        .map_err(|e| e.to_string())?;
         c.goto(&format!("{base}/territories/{OKRUG}")).await?;
         click(c, &format!("a[href='/territories/{OKRUG}/accountability']")).await?;
         wait_for(c, "table").await?;

@@ -2,8 +2,8 @@
 //! and the middleware every request passes through. Routes are grouped by capability, each
 //! capability in its own module with its templates under `templates/<capability>/`.
 
-mod accountability;
 mod access;
+mod accountability;
 mod accounts;
 mod api;
 mod assets;

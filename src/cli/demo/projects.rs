@@ -102,7 +102,11 @@ pub async fn seed(db: &Db, key: &IinKey, today: NaiveDate) -> anyhow::Result<()>
         let sum = Tenge::from_tiyn(p.cost.tiyn() / 100 * share);
         let imp = Implementation {
             proposal_id: p.id,
-            contractor_name: ["ЖШС «Ақмола Құрылыс»", "ТОО «Есиль Строй Сервис»", "ЖК «Нұр-Жарық»"][n]
+            contractor_name: [
+                "ЖШС «Ақмола Құрылыс»",
+                "ТОО «Есиль Строй Сервис»",
+                "ЖК «Нұр-Жарық»",
+            ][n]
                 .to_string(),
             contractor_bin: demo_bin(n as u32 + 4)?,
             contract_number: format!("{year}-ХҚБ-{:03}", n + 1),

@@ -249,7 +249,16 @@ mod tests {
             c,
         );
         assert_eq!(h, Health::default());
-        assert!(health(Some(day(2026, 6, 1)), Some(day(2026, 6, 3)), day(2026, 6, 3), c, c).late);
+        assert!(
+            health(
+                Some(day(2026, 6, 1)),
+                Some(day(2026, 6, 3)),
+                day(2026, 6, 3),
+                c,
+                c
+            )
+            .late
+        );
     }
 
     #[test]
@@ -288,11 +297,11 @@ mod tests {
             parse_coordinates("51,17", "71.45"),
             Ok(Some((51.17, 71.45)))
         );
+        assert_eq!(parse_coordinates("51.17", ""), Err(FieldError::Coordinates));
         assert_eq!(
-            parse_coordinates("51.17", ""),
-            Err(FieldError::Coordinates)
+            Verdict::parse("remarks"),
+            Some(Verdict::AcceptedWithRemarks)
         );
-        assert_eq!(Verdict::parse("remarks"), Some(Verdict::AcceptedWithRemarks));
         assert!(!Verdict::Accepted.needs_remarks());
         assert_eq!(Judgement::parse("done_well"), Some(Judgement::DoneWell));
     }

@@ -22,7 +22,10 @@ pub async fn set_holiday(db: &Db, h: Holiday) -> Result<()> {
 }
 
 pub async fn remove_holiday(db: &Db, day: NaiveDate) -> Result<bool> {
-    Ok(execute!(db, sqlx::query("DELETE FROM holidays WHERE day = $1").bind(day))? > 0)
+    Ok(execute!(
+        db,
+        sqlx::query("DELETE FROM holidays WHERE day = $1").bind(day)
+    )? > 0)
 }
 
 /// (weekday made a day off, weekend day made a working day), by date.
@@ -40,7 +43,10 @@ pub async fn set_transfer(db: &Db, day_off: NaiveDate, working_day: NaiveDate) -
 }
 
 pub async fn remove_transfer(db: &Db, day_off: NaiveDate) -> Result<bool> {
-    Ok(execute!(db, sqlx::query("DELETE FROM day_transfers WHERE day_off = $1").bind(day_off))? > 0)
+    Ok(execute!(
+        db,
+        sqlx::query("DELETE FROM day_transfers WHERE day_off = $1").bind(day_off)
+    )? > 0)
 }
 
 /// The working calendar every deadline uses: the stored holidays and transfers.

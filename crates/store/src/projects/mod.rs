@@ -201,18 +201,20 @@ pub async fn add_payment(db: &Db, proposal: Uuid, p: &Payment, by: Uuid) -> Resu
 pub struct LogLine {
     pub at: DateTime<Utc>,
     pub by: Option<String>,
-    /// `record`, `milestone`, `progress`, `payment`, `file`, `acceptance`, `answer`.
+    /// One of [`LOG_KINDS`].
     pub what: String,
     pub detail: String,
 }
 
-pub const LOG_KINDS: [&str; 7] = [
+pub const LOG_KINDS: [&str; 9] = [
     "record",
     "milestone",
     "progress",
     "payment",
     "file",
-    "acceptance",
+    "acceptance_accepted",
+    "acceptance_remarks",
+    "acceptance_not_accepted",
     "answer",
 ];
 

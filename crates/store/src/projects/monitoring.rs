@@ -100,14 +100,12 @@ pub async fn sign(
     remarks: &str,
 ) -> Result<()> {
     let now = Utc::now();
-    let detail = format!("{}: {remarks}", verdict.as_str())
-        .trim_end_matches([':', ' '])
-        .to_string();
+    let what = format!("acceptance_{}", verdict.as_str());
     in_tx!(db, tx => {
         sqlx::query("INSERT INTO acceptances (proposal_id, user_id, verdict, remarks, signed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (proposal_id, user_id) DO UPDATE SET verdict = $3, remarks = $4, signed_at = $5")
             .bind(proposal).bind(user).bind(verdict.as_str()).bind(remarks).bind(now)
             .execute(&mut *tx).await?;
-        log_line!(tx, proposal, user, now, "acceptance", &detail);
+        log_line!(tx, proposal, user, now, &what, remarks);
     });
     Ok(())
 }
@@ -243,6 +241,8 @@ pub async fn unanswered_under(
     db: &Db,
     path_prefix: &str,
 ) -> Result<Vec<(Uuid, Uuid, String, DateTime<Utc>)>> {
-    Ok(on_pool!(db, p => sqlx::query_as("SELECT r.id, r.proposal_id, pr.title, r.created_at FROM monitoring_reports r JOIN pb_proposals pr ON pr.id = r.proposal_id JOIN pb_cycles c ON c.id = pr.cycle_id JOIN territories t ON t.id = c.territory_id WHERE r.answer IS NULL AND t.path LIKE $1 ORDER BY r.created_at DESC, r.id")
-        .bind(format!("{path_prefix}%")).fetch_all(p).await)?)
+    Ok(
+        on_pool!(db, p => sqlx::query_as("SELECT r.id, r.proposal_id, pr.title, r.created_at FROM monitoring_reports r JOIN pb_proposals pr ON pr.id = r.proposal_id JOIN pb_cycles c ON c.id = pr.cycle_id JOIN territories t ON t.id = c.territory_id WHERE r.answer IS NULL AND t.path LIKE $1 ORDER BY r.created_at DESC, r.id")
+        .bind(format!("{path_prefix}%")).fetch_all(p).await)?,
+    )
 }

@@ -61,7 +61,8 @@ async fn page(
             title: o.title,
             link: o.link,
             due: c.lang.date(o.due),
-            overdue: (o.days_overdue > 0).then(|| c.t_num("acc-days-overdue", "days", o.days_overdue)),
+            overdue: (o.days_overdue > 0)
+                .then(|| c.t_num("acc-days-overdue", "days", o.days_overdue)),
         })
         .collect();
     render(&Page {

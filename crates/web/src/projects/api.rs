@@ -113,7 +113,10 @@ pub async fn implementation(
         planned_end: imp.as_ref().and_then(|i| i.planned_end),
         actual_start: imp.as_ref().and_then(|i| i.actual_start),
         actual_end: imp.as_ref().and_then(|i| i.actual_end),
-        progress: progress(&percents, imp.as_ref().is_some_and(|i| i.actual_end.is_some())),
+        progress: progress(
+            &percents,
+            imp.as_ref().is_some_and(|i| i.actual_end.is_some()),
+        ),
         paid_tenge: paid.tiyn() / 100,
         late: h.late,
         over_budget: h.over_budget,

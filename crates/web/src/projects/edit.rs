@@ -28,12 +28,22 @@ fn done(proj: &Project, notice: &str) -> Response {
     Redirect::to(&format!("/projects/{}?ok={notice}", proj.p.id)).into_response()
 }
 
-async fn refused(s: &AppState, c: &Ctx, proj: &Project, forms: Forms) -> Result<Response, AppError> {
+async fn refused(
+    s: &AppState,
+    c: &Ctx,
+    proj: &Project,
+    forms: Forms,
+) -> Result<Response, AppError> {
     page(s, c, proj, forms, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
 /// The record from the form, or what is wrong with each field.
-fn validate(c: &Ctx, proposal: Uuid, f: &RecordForm, e: &mut FieldErrors) -> Option<Implementation> {
+fn validate(
+    c: &Ctx,
+    proposal: Uuid,
+    f: &RecordForm,
+    e: &mut FieldErrors,
+) -> Option<Implementation> {
     let name = f.contractor_name.trim();
     if name.is_empty() {
         e.add("contractor_name", err(c, FieldError::Required));
@@ -52,9 +62,8 @@ fn validate(c: &Ctx, proposal: Uuid, f: &RecordForm, e: &mut FieldErrors) -> Opt
     let sum = parse_amount(&f.contract_sum)
         .map_err(|x| e.add("contract_sum", err(c, x)))
         .ok();
-    let mut date = |field: &'static str, v: &str| {
-        parse_date(v).map_err(|x| e.add(field, err(c, x))).ok()
-    };
+    let mut date =
+        |field: &'static str, v: &str| parse_date(v).map_err(|x| e.add(field, err(c, x))).ok();
     let ps = date("planned_start", &f.planned_start);
     let pe = date("planned_end", &f.planned_end);
     let as_ = date("actual_start", &f.actual_start);
@@ -230,7 +239,10 @@ pub fn refusal(c: &Ctx, r: Refusal) -> (StatusCode, String) {
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             c.t("prj-upload-err-type"),
         ),
-        Refusal::Empty => (StatusCode::UNPROCESSABLE_ENTITY, c.t("prj-upload-err-empty")),
+        Refusal::Empty => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            c.t("prj-upload-err-empty"),
+        ),
     }
 }
 

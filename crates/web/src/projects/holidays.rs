@@ -129,7 +129,10 @@ fn required_date(c: &Ctx, e: &mut FieldErrors, field: &'static str, v: &str) -> 
     match parse_date(v) {
         Ok(Some(d)) => Some(d),
         Ok(None) => {
-            e.add(field, c.t(&format!("prj-err-{}", FieldError::Required.code())));
+            e.add(
+                field,
+                c.t(&format!("prj-err-{}", FieldError::Required.code())),
+            );
             None
         }
         Err(x) => {
@@ -160,8 +163,10 @@ pub async fn save(
         year = off.map(|d| d.year()).unwrap_or_else(|| year_of(&f.year));
         if let (Some(off), Some(work), true) = (off, work, errors.is_empty()) {
             store_h::set_transfer(&s.db, off, work).await?;
-            return Ok(Redirect::to(&format!("/admin/holidays?year={year}&ok=prj-holidays-saved"))
-                .into_response());
+            return Ok(Redirect::to(&format!(
+                "/admin/holidays?year={year}&ok=prj-holidays-saved"
+            ))
+            .into_response());
         }
     } else {
         let day = required_date(&c, &mut errors, "day", &f.day);
@@ -172,8 +177,10 @@ pub async fn save(
                 carries_over: f.carries_over.is_some(),
             };
             store_h::set_holiday(&s.db, h).await?;
-            return Ok(Redirect::to(&format!("/admin/holidays?year={year}&ok=prj-holidays-saved"))
-                .into_response());
+            return Ok(Redirect::to(&format!(
+                "/admin/holidays?year={year}&ok=prj-holidays-saved"
+            ))
+            .into_response());
         }
     }
     view(&s, &c, year, f, errors, StatusCode::UNPROCESSABLE_ENTITY).await
@@ -205,5 +212,8 @@ pub async fn remove(
         }
         (None, None) => return Err(AppError::NotFound),
     };
-    Ok(Redirect::to(&format!("/admin/holidays?year={year}&ok=prj-holidays-saved")).into_response())
+    Ok(Redirect::to(&format!(
+        "/admin/holidays?year={year}&ok=prj-holidays-saved"
+    ))
+    .into_response())
 }

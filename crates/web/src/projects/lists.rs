@@ -119,11 +119,7 @@ pub async fn territory(
         .collect();
     render(&ListPage {
         rows: rows(&s, &c, &ids).await?,
-        title: c.t_str(
-            "prj-territory-title",
-            "territory",
-            t.name(c.lang.code()),
-        ),
+        title: c.t_str("prj-territory-title", "territory", t.name(c.lang.code())),
         back: (
             format!("/territories/{}", t.kato),
             t.name(c.lang.code()).to_string(),

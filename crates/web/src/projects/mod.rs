@@ -55,10 +55,7 @@ pub fn routes() -> Router<AppState> {
             get(monitoring::group_page).post(monitoring::record),
         )
         .route("/territories/{kato}/projects", get(lists::territory))
-        .route(
-            "/admin/holidays",
-            get(holidays::page).post(holidays::save),
-        )
+        .route("/admin/holidays", get(holidays::page).post(holidays::save))
         .route("/admin/holidays/remove", post(holidays::remove))
         .route(
             "/api/v1/projects/{id}/implementation",

@@ -152,8 +152,11 @@ pub async fn report(
     match monitoring::add_report(&s.db, &r, &photos).await {
         Ok(rid) => {
             tracing::info!(project = %proj.p.id, report = %rid, photos = photos.len(), "monitoring report filed");
-            Ok(Redirect::to(&format!("/projects/{}?ok=prj-report-filed#reports", proj.p.id))
-                .into_response())
+            Ok(Redirect::to(&format!(
+                "/projects/{}?ok=prj-report-filed#reports",
+                proj.p.id
+            ))
+            .into_response())
         }
         Err(e) => {
             let ids: Vec<Uuid> = photos.iter().map(|p| p.id).collect();
@@ -295,7 +298,16 @@ pub async fn group_page(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, &id).await?;
-    group_view(&s, &c, &cy, &t, None, FieldErrors::default(), StatusCode::OK).await
+    group_view(
+        &s,
+        &c,
+        &cy,
+        &t,
+        None,
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// Record the group's election and add one member (found by phone or e-mail), who is
@@ -334,17 +346,37 @@ pub async fn record(
         errors.add("contact", c.t("err-user-unknown"));
     }
     let (Some(elected_on), Some(user), true) = (elected_on, user, errors.is_empty()) else {
-        return group_view(&s, &c, &cy, &t, Some(f), errors, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+        return group_view(
+            &s,
+            &c,
+            &cy,
+            &t,
+            Some(f),
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     match monitoring::record_member(&s.db, cy.id, elected_on, gathering, user.id, by).await? {
         AddMember::Full => {
             errors.add("contact", c.t("prj-err-group-full"));
-            group_view(&s, &c, &cy, &t, Some(f), errors, StatusCode::UNPROCESSABLE_ENTITY).await
+            group_view(
+                &s,
+                &c,
+                &cy,
+                &t,
+                Some(f),
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         AddMember::Added | AddMember::Already => {
             store::accounts::grant(&s.db, user.id, Role::Monitor, Some(t.id)).await?;
-            Ok(Redirect::to(&format!("/pb/{}/monitoring?ok=prj-group-saved", cy.id)).into_response())
+            Ok(
+                Redirect::to(&format!("/pb/{}/monitoring?ok=prj-group-saved", cy.id))
+                    .into_response(),
+            )
         }
     }
 }

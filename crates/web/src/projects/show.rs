@@ -98,7 +98,11 @@ pub struct Input {
     error: Option<String>,
 }
 
-fn inputs(c: &Ctx, errors: &FieldErrors, list: &[(&'static str, &str, &str, &'static str)]) -> Vec<Input> {
+fn inputs(
+    c: &Ctx,
+    errors: &FieldErrors,
+    list: &[(&'static str, &str, &str, &'static str)],
+) -> Vec<Input> {
     list.iter()
         .map(|(name, label, value, kind)| Input {
             name,
@@ -323,11 +327,23 @@ pub async fn page(
         paid: money(c, paid),
         planned: imp
             .as_ref()
-            .map(|i| format!("{} – {}", or_dash(c, i.planned_start), or_dash(c, i.planned_end)))
+            .map(|i| {
+                format!(
+                    "{} – {}",
+                    or_dash(c, i.planned_start),
+                    or_dash(c, i.planned_end)
+                )
+            })
             .unwrap_or_default(),
         actual: imp
             .as_ref()
-            .map(|i| format!("{} – {}", or_dash(c, i.actual_start), or_dash(c, i.actual_end)))
+            .map(|i| {
+                format!(
+                    "{} – {}",
+                    or_dash(c, i.actual_start),
+                    or_dash(c, i.actual_end)
+                )
+            })
             .unwrap_or_default(),
         percent: i64::from(progress(&percents, finished)),
         late: h.late,
@@ -385,32 +401,102 @@ pub async fn page(
             c,
             &forms.errors,
             &[
-                ("contractor_name", "prj-field-contractor", &record.contractor_name, "text"),
-                ("contractor_bin", "prj-field-bin", &record.contractor_bin, "text"),
-                ("contract_number", "prj-field-contract", &record.contract_number, "text"),
-                ("contract_sum", "prj-field-sum", &record.contract_sum, "text"),
-                ("planned_start", "prj-field-planned-start", &record.planned_start, "date"),
-                ("planned_end", "prj-field-planned-end", &record.planned_end, "date"),
-                ("actual_start", "prj-field-actual-start", &record.actual_start, "date"),
-                ("actual_end", "prj-field-actual-end", &record.actual_end, "date"),
+                (
+                    "contractor_name",
+                    "prj-field-contractor",
+                    &record.contractor_name,
+                    "text",
+                ),
+                (
+                    "contractor_bin",
+                    "prj-field-bin",
+                    &record.contractor_bin,
+                    "text",
+                ),
+                (
+                    "contract_number",
+                    "prj-field-contract",
+                    &record.contract_number,
+                    "text",
+                ),
+                (
+                    "contract_sum",
+                    "prj-field-sum",
+                    &record.contract_sum,
+                    "text",
+                ),
+                (
+                    "planned_start",
+                    "prj-field-planned-start",
+                    &record.planned_start,
+                    "date",
+                ),
+                (
+                    "planned_end",
+                    "prj-field-planned-end",
+                    &record.planned_end,
+                    "date",
+                ),
+                (
+                    "actual_start",
+                    "prj-field-actual-start",
+                    &record.actual_start,
+                    "date",
+                ),
+                (
+                    "actual_end",
+                    "prj-field-actual-end",
+                    &record.actual_end,
+                    "date",
+                ),
             ],
         ),
         milestone_fields: inputs(
             c,
             &forms.errors,
             &[
-                ("ms_title", "prj-field-ms-title", &forms.milestone.ms_title, "text"),
-                ("ms_due", "prj-field-ms-due", &forms.milestone.ms_due, "date"),
-                ("ms_progress", "prj-field-progress", &forms.milestone.ms_progress, "text"),
+                (
+                    "ms_title",
+                    "prj-field-ms-title",
+                    &forms.milestone.ms_title,
+                    "text",
+                ),
+                (
+                    "ms_due",
+                    "prj-field-ms-due",
+                    &forms.milestone.ms_due,
+                    "date",
+                ),
+                (
+                    "ms_progress",
+                    "prj-field-progress",
+                    &forms.milestone.ms_progress,
+                    "text",
+                ),
             ],
         ),
         payment_fields: inputs(
             c,
             &forms.errors,
             &[
-                ("pay_date", "prj-field-pay-date", &forms.payment.pay_date, "date"),
-                ("pay_amount", "prj-field-pay-amount", &forms.payment.pay_amount, "text"),
-                ("pay_note", "prj-field-pay-note", &forms.payment.pay_note, "text"),
+                (
+                    "pay_date",
+                    "prj-field-pay-date",
+                    &forms.payment.pay_date,
+                    "date",
+                ),
+                (
+                    "pay_amount",
+                    "prj-field-pay-amount",
+                    &forms.payment.pay_amount,
+                    "text",
+                ),
+                (
+                    "pay_note",
+                    "prj-field-pay-note",
+                    &forms.payment.pay_note,
+                    "text",
+                ),
             ],
         ),
         acceptance: forms.acceptance,
