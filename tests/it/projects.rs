@@ -119,6 +119,12 @@ async fn the_demo_shows_progress_lateness_acceptance_and_reports() {
         "one report is overdue"
     );
     assert_eq!(reports.iter().filter(|r| r["answered"] == true).count(), 1);
+    let listed = json(&c, &format!("/api/v1/projects?territory={OKRUG}")).await;
+    let listed = listed.as_array().cloned().unwrap_or_default();
+    assert_eq!(listed.len(), ids.len());
+    assert!(listed
+        .iter()
+        .any(|p| p["id"] == ids[1].to_string() && p["late"] == true));
     let remarks = json(&c, &format!("/api/v1/projects/{}/implementation", ids[2])).await;
     assert!(remarks["acceptance"]
         .as_array()

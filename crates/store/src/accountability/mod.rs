@@ -2,7 +2,6 @@
 //! several sources (unanswered monitoring reports, initiatives awaiting an answer; the
 //! recommendations of public-control events join here).
 
-use crate::territories::{path_string, Territory};
 use crate::{initiatives, projects, Db, Result};
 use chrono::NaiveDate;
 use domain::initiatives::Status;
@@ -36,31 +35,29 @@ pub fn merge(sources: Vec<Vec<Owed>>) -> Vec<Owed> {
 }
 
 /// Unanswered monitoring reports: due 10 working days after filing, on the holiday table.
-pub async fn reports(db: &Db, t: &Territory, today: NaiveDate) -> Result<Vec<Owed>> {
+pub async fn reports(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Owed>> {
     let cal = projects::calendar(db).await?;
-    Ok(
-        projects::monitoring::unanswered_under(db, &path_string(&t.path))
-            .await?
-            .into_iter()
-            .map(|(id, proposal, title, filed)| {
-                let due = answer_due(&cal, filed);
-                Owed {
-                    kind: "report",
-                    id,
-                    title,
-                    due,
-                    days_overdue: days_overdue(due, today),
-                    link: format!("/projects/{proposal}#report-{id}"),
-                }
-            })
-            .collect(),
-    )
+    Ok(projects::monitoring::unanswered_under(db, path_prefix)
+        .await?
+        .into_iter()
+        .map(|(id, proposal, title, filed)| {
+            let due = answer_due(&cal, filed);
+            Owed {
+                kind: "report",
+                id,
+                title,
+                due,
+                days_overdue: days_overdue(due, today),
+                link: format!("/projects/{proposal}#report-{id}"),
+            }
+        })
+        .collect())
 }
 
 /// Initiatives that reached their threshold and await the answer.
-pub async fn initiatives(db: &Db, t: &Territory, today: NaiveDate) -> Result<Vec<Owed>> {
+pub async fn initiatives(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Owed>> {
     let f = initiatives::Filter {
-        path_prefix: path_string(&t.path),
+        path_prefix: path_prefix.to_string(),
         status: Some(Status::MustConsider),
         ..initiatives::Filter::default()
     };
@@ -81,10 +78,11 @@ pub async fn initiatives(db: &Db, t: &Territory, today: NaiveDate) -> Result<Vec
         .collect())
 }
 
-/// Everything owed in a territory and below.
-pub async fn owed(db: &Db, t: &Territory, today: NaiveDate) -> Result<Vec<Owed>> {
+/// Everything owed in a territory and below: `path_prefix` is the territory's path string
+/// (`store::territories::path_string`), `/` for the whole country.
+pub async fn owed(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Owed>> {
     Ok(merge(vec![
-        reports(db, t, today).await?,
-        initiatives(db, t, today).await?,
+        reports(db, path_prefix, today).await?,
+        initiatives(db, path_prefix, today).await?,
     ]))
 }

@@ -12,7 +12,7 @@ use chrono::{NaiveDate, Utc};
 use domain::projects::kz_date;
 use serde::{Deserialize, Serialize};
 use store::accountability::{self, Owed};
-use store::territories::Territory;
+use store::territories::{path_string, Territory};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -20,12 +20,16 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/accountability", get(api))
 }
 
-/// Everything owed under a territory, as of today in Kazakhstan.
-async fn owed(s: &AppState, t: &Territory) -> Result<Vec<Owed>, AppError> {
+/// Everything owed under a territory (the whole country when none), as of today in
+/// Kazakhstan.
+async fn owed(s: &AppState, t: Option<&Territory>) -> Result<Vec<Owed>, AppError> {
     let now = Utc::now();
     // Initiatives whose collection ended move on before they are listed.
     store::initiatives::sweep(&s.db, now).await?;
-    Ok(accountability::owed(&s.db, t, kz_date(now)).await?)
+    let prefix = t
+        .map(|t| path_string(&t.path))
+        .unwrap_or_else(|| "/".into());
+    Ok(accountability::owed(&s.db, &prefix, kz_date(now)).await?)
 }
 
 pub struct Row {
@@ -52,7 +56,7 @@ async fn page(
     Path(kato): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let t = crate::territories::load(&s, &kato).await?;
-    let items = owed(&s, &t).await?;
+    let items = owed(&s, Some(&t)).await?;
     let late = items.iter().filter(|o| o.days_overdue > 0).count() as i64;
     let rows = items
         .into_iter()
@@ -74,9 +78,10 @@ async fn page(
     })
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct ApiQuery {
-    territory: String,
+    territory: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -92,9 +97,12 @@ async fn api(
     State(s): State<AppState>,
     Query(q): Query<ApiQuery>,
 ) -> Result<Json<Vec<Item>>, AppError> {
-    let t = crate::territories::load(&s, &q.territory).await?;
+    let t = match q.territory.as_deref().filter(|k| !k.is_empty()) {
+        Some(k) => Some(crate::territories::load(&s, k).await?),
+        None => None,
+    };
     Ok(Json(
-        owed(&s, &t)
+        owed(&s, t.as_ref())
             .await?
             .into_iter()
             .map(|o| Item {

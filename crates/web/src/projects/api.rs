@@ -175,3 +175,60 @@ pub async fn implementation(
             .collect(),
     }))
 }
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    territory: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ProjectSummary {
+    id: uuid::Uuid,
+    cycle_id: uuid::Uuid,
+    title: String,
+    recorded: bool,
+    progress: u8,
+    late: bool,
+    over_budget: bool,
+}
+
+/// `GET /api/v1/projects[?territory=KATO]`: funded projects here and below (all without a
+/// territory), newest cycles first.
+pub async fn list(
+    State(s): State<AppState>,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
+) -> Result<Json<Vec<ProjectSummary>>, AppError> {
+    let prefix = match q.territory.as_deref().filter(|k| !k.is_empty()) {
+        Some(k) => store::territories::path_string(&crate::territories::load(&s, k).await?.path),
+        None => "/".to_string(),
+    };
+    let today = kz_date(Utc::now());
+    let mut out = Vec::new();
+    for (cycle, id) in prj::funded_under(&s.db, &prefix).await? {
+        let Some(p) = store::pb::proposals::get(&s.db, id).await? else {
+            continue;
+        };
+        let imp = prj::get(&s.db, id).await?;
+        let ms: Vec<u8> = prj::milestones(&s.db, id)
+            .await?
+            .iter()
+            .map(|m| m.progress)
+            .collect();
+        let paid = prj::paid(&s.db, id).await?;
+        let h = imp
+            .as_ref()
+            .map(|i| health(i.planned_end, i.actual_end, today, i.contract_sum, paid))
+            .unwrap_or_default();
+        out.push(ProjectSummary {
+            id,
+            cycle_id: cycle,
+            title: p.title,
+            recorded: imp.is_some(),
+            progress: progress(&ms, imp.as_ref().is_some_and(|i| i.actual_end.is_some())),
+            late: h.late,
+            over_budget: h.over_budget,
+        });
+    }
+    Ok(Json(out))
+}

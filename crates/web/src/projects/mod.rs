@@ -57,6 +57,7 @@ pub fn routes() -> Router<AppState> {
         .route("/territories/{kato}/projects", get(lists::territory))
         .route("/admin/holidays", get(holidays::page).post(holidays::save))
         .route("/admin/holidays/remove", post(holidays::remove))
+        .route("/api/v1/projects", get(api::list))
         .route(
             "/api/v1/projects/{id}/implementation",
             get(api::implementation),
