@@ -4,7 +4,8 @@
 //! do what. Runs on SQLite, and on PostgreSQL when `QATYSU_TEST_DATABASE_URL` is set.
 
 use crate::raw_sql;
-use crate::support::{Client, Page, TestApp};
+use crate::support::{fresh_db, Client, Page, TestApp};
+use chrono::Datelike;
 use domain::{authorize, Action, Grant, Kato, Role};
 use qatysu::cli::demo;
 use reqwest::StatusCode;
@@ -88,6 +89,27 @@ async fn json(c: &Client, path: &str) -> serde_json::Value {
     let page = c.get(path).await;
     assert_eq!(page.status, StatusCode::OK, "{path}: {}", page.body);
     serde_json::from_str(&page.body).expect("json")
+}
+
+/// The holiday table the migration seeds is the domain's default calendar for 2024–2030.
+#[tokio::test]
+async fn the_seeded_holiday_table_matches_the_default_calendar() {
+    let t = fresh_db().await;
+    let stored = store::projects::holidays::holidays(&t.db)
+        .await
+        .expect("holidays");
+    let defaults = domain::oversight::WorkingCalendar::default_holidays(2024..=2030);
+    assert_eq!(stored.len(), defaults.len());
+    for h in &defaults {
+        assert!(stored.contains(h), "{h:?} seeded");
+    }
+    let cal = store::projects::calendar(&t.db).await.expect("calendar");
+    let kz = domain::oversight::WorkingCalendar::kazakhstan(2024..=2030);
+    let mut d = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
+    while d.year() <= 2030 {
+        assert_eq!(cal.is_working_day(d), kz.is_working_day(d), "{d}");
+        d = d.succ_opt().expect("next day");
+    }
 }
 
 #[tokio::test]

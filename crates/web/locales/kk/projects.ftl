@@ -45,8 +45,8 @@ prj-verdict-remarks = Ескертпелермен қабылданды
 prj-verdict-not_accepted = Қабылданбады
 prj-reports = Тұрғындардың мониторинг есептері
 prj-no-reports = Әзірге есеп жоқ.
-prj-report-due = Әкімдік { $date } дейін жауап беруге тиіс (10 жұмыс күні).
-prj-report-overdue = Жауап мерзімі өтті: соңғы күні { $date } болатын ({ $days } күн кешікті).
+prj-report-due = Әкімдіктің жауап беру мерзімі — { $date } (10 жұмыс күні).
+prj-report-overdue = Жауап мерзімі өтті: соңғы күні — { $date } ({ $days } күн кешікті).
 prj-answer = Әкімдіктің жауабы
 prj-field-answer = Жауап
 prj-answer-submit = Жауапты жариялау
@@ -124,7 +124,7 @@ prj-upload-err-type = Тек PDF, PNG және JPEG файлдары қабыл�
 prj-upload-err-empty = Файл алынбады. Ештеңе сақталған жоқ.
 prj-group = Бақылау тобы
 prj-group-about = Жергілікті қоғамдастық жиынында сайланған 5–7 тұрғын қаражаттың жұмсалуын қадағалап, аяқталған жұмыстарды қабылдау актісіне қол қояды.
-prj-group-elected = { $date } сайланды: { $gathering }
+prj-group-elected = Сайланған күні — { $date }; сайлаған жиын: { $gathering }
 prj-group-size = { $count ->
    *[other] { $count } мүше
 }
