@@ -14,5 +14,6 @@ mod multi_instance;
 mod pb;
 mod pb_discussion;
 mod pb_voting;
+mod projects;
 mod storage;
 mod support;

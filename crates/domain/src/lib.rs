@@ -8,6 +8,7 @@ pub mod initiatives;
 pub mod money;
 pub mod oversight;
 pub mod pb;
+pub mod projects;
 pub mod territories;
 
 pub use access::{authorize, Action, Grant, Role};

@@ -6,9 +6,11 @@ mod db;
 mod error;
 mod migrations;
 
+pub mod accountability;
 pub mod accounts;
 pub mod initiatives;
 pub mod pb;
+pub mod projects;
 pub mod sessions;
 pub mod territories;
 

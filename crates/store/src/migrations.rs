@@ -29,6 +29,11 @@ pub const MIGRATIONS_SQLITE: &[(i64, &str, &str)] = &[
         "pb_discussion",
         include_str!("../migrations/sqlite/0006_pb_discussion.sql"),
     ),
+    (
+        7,
+        "projects",
+        include_str!("../migrations/sqlite/0007_projects.sql"),
+    ),
 ];
 pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -56,6 +61,11 @@ pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
         6,
         "pb_discussion",
         include_str!("../migrations/postgres/0006_pb_discussion.sql"),
+    ),
+    (
+        7,
+        "projects",
+        include_str!("../migrations/postgres/0007_projects.sql"),
     ),
 ];
 

@@ -3,6 +3,7 @@
 //! capability in its own module with its templates under `templates/<capability>/`.
 
 mod access;
+mod accountability;
 mod accounts;
 mod api;
 mod assets;
@@ -13,8 +14,10 @@ mod initiatives;
 mod middleware;
 mod pages;
 mod pb;
+mod projects;
 mod state;
 mod territories;
+mod uploads;
 
 pub use accounts::hash_password;
 pub use error::AppError;
@@ -36,6 +39,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pb::routes())
         .merge(api::routes())
         .merge(assets::routes())
+        .merge(projects::routes())
+        .merge(accountability::routes())
         .fallback(|| async { AppError::NotFound });
     middleware::wrap(routes, state.clone()).with_state(state)
 }

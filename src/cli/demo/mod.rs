@@ -6,6 +6,7 @@ pub mod pb;
 mod initiatives;
 mod pb_discussion;
 mod pb_voting;
+mod projects;
 
 use super::serve::{self, ServeArgs};
 use super::user::{create_account, AccountSpec};
@@ -137,6 +138,7 @@ pub async fn seed(db: &Db, secret: &[u8]) -> anyhow::Result<String> {
     initiatives::seed(db, &key).await?;
     pb::seed(db, chrono::Utc::now().date_naive()).await?;
     pb_voting::seed(db, &key).await?;
+    projects::seed(db, &key, chrono::Utc::now().date_naive()).await?;
     Ok(out)
 }
 

@@ -92,10 +92,23 @@ pub enum Action {
     CommentProposal,
     /// Hide a comment with a public reason, or restore it.
     ModerateComment,
+    /// Record and correct a funded project's implementation (contract, dates, milestones,
+    /// payments, documents); every change is logged publicly.
+    EditImplementation,
+    /// Record a cycle's monitoring group (бақылау тобы) elected by a gathering.
+    RecordMonitoringGroup,
+    /// Sign the acceptance of finished work (group members only, checked besides).
+    SignAcceptance,
+    /// File a monitoring report on a funded project (checked on the author's residence).
+    SubmitMonitoringReport,
+    /// Answer residents' monitoring reports.
+    AnswerMonitoringReport,
+    /// Edit the table of public holidays and day transfers behind every working-day deadline.
+    EditHolidays,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 22] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -112,6 +125,12 @@ impl Action {
         Action::AssistVoter,
         Action::CommentProposal,
         Action::ModerateComment,
+        Action::EditImplementation,
+        Action::RecordMonitoringGroup,
+        Action::SignAcceptance,
+        Action::SubmitMonitoringReport,
+        Action::AnswerMonitoringReport,
+        Action::EditHolidays,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -133,6 +152,13 @@ impl Action {
             Action::EnterPaperBallots | Action::AssistVoter => &[Role::Coordinator, Role::Admin],
             Action::CommentProposal => &[Role::Resident, Role::Admin],
             Action::ModerateComment => &[Role::Coordinator, Role::Admin],
+            Action::EditImplementation | Action::AnswerMonitoringReport => {
+                &[Role::Official, Role::Admin]
+            }
+            Action::RecordMonitoringGroup => &[Role::Coordinator, Role::Admin],
+            Action::SignAcceptance => &[Role::Monitor, Role::Admin],
+            Action::SubmitMonitoringReport => &[Role::Resident, Role::Admin],
+            Action::EditHolidays => &[Role::Admin],
         }
     }
 }
@@ -286,6 +312,48 @@ mod tests {
         (Role::Monitor, Action::ModerateComment, false),
         (Role::Admin, Action::CommentProposal, true),
         (Role::Admin, Action::ModerateComment, true),
+        (Role::Resident, Action::EditImplementation, false),
+        (Role::Resident, Action::RecordMonitoringGroup, false),
+        (Role::Resident, Action::SignAcceptance, false),
+        (Role::Resident, Action::SubmitMonitoringReport, true),
+        (Role::Resident, Action::AnswerMonitoringReport, false),
+        (Role::Resident, Action::EditHolidays, false),
+        (Role::Coordinator, Action::EditImplementation, false),
+        (Role::Coordinator, Action::RecordMonitoringGroup, true),
+        (Role::Coordinator, Action::SignAcceptance, false),
+        (Role::Coordinator, Action::SubmitMonitoringReport, false),
+        (Role::Coordinator, Action::AnswerMonitoringReport, false),
+        (Role::Coordinator, Action::EditHolidays, false),
+        (Role::Expert, Action::EditImplementation, false),
+        (Role::Expert, Action::RecordMonitoringGroup, false),
+        (Role::Expert, Action::SignAcceptance, false),
+        (Role::Expert, Action::SubmitMonitoringReport, false),
+        (Role::Expert, Action::AnswerMonitoringReport, false),
+        (Role::Expert, Action::EditHolidays, false),
+        (Role::Official, Action::EditImplementation, true),
+        (Role::Official, Action::RecordMonitoringGroup, false),
+        (Role::Official, Action::SignAcceptance, false),
+        (Role::Official, Action::SubmitMonitoringReport, false),
+        (Role::Official, Action::AnswerMonitoringReport, true),
+        (Role::Official, Action::EditHolidays, false),
+        (Role::Deputy, Action::EditImplementation, false),
+        (Role::Deputy, Action::RecordMonitoringGroup, false),
+        (Role::Deputy, Action::SignAcceptance, false),
+        (Role::Deputy, Action::SubmitMonitoringReport, false),
+        (Role::Deputy, Action::AnswerMonitoringReport, false),
+        (Role::Deputy, Action::EditHolidays, false),
+        (Role::Monitor, Action::EditImplementation, false),
+        (Role::Monitor, Action::RecordMonitoringGroup, false),
+        (Role::Monitor, Action::SignAcceptance, true),
+        (Role::Monitor, Action::SubmitMonitoringReport, false),
+        (Role::Monitor, Action::AnswerMonitoringReport, false),
+        (Role::Monitor, Action::EditHolidays, false),
+        (Role::Admin, Action::EditImplementation, true),
+        (Role::Admin, Action::RecordMonitoringGroup, true),
+        (Role::Admin, Action::SignAcceptance, true),
+        (Role::Admin, Action::SubmitMonitoringReport, true),
+        (Role::Admin, Action::AnswerMonitoringReport, true),
+        (Role::Admin, Action::EditHolidays, true),
     ];
 
     #[test]

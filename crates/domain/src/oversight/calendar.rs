@@ -225,6 +225,26 @@ mod tests {
         }
 
         #[test]
+        fn a_deadline_is_never_a_weekend_or_listed_holiday(offset in 0u64..2000, n in 1u32..60) {
+            let holidays = WorkingCalendar::default_holidays(2024..=2030);
+            let cal = WorkingCalendar::new(&holidays, &[]);
+            let start = day(2024, 1, 1).checked_add_days(Days::new(offset)).unwrap_or_default();
+            let due = cal.add_working_days(start, n);
+            prop_assert!(!is_weekend(due));
+            prop_assert!(holidays.iter().all(|h| h.date != due));
+        }
+
+        #[test]
+        fn deadlines_are_monotone(offset in 0u64..1000, gap in 0u64..40, n in 0u32..60, m in 0u32..60) {
+            let cal = WorkingCalendar::kazakhstan(2024..=2028);
+            let a = day(2024, 1, 1).checked_add_days(Days::new(offset)).unwrap_or_default();
+            let b = a.checked_add_days(Days::new(gap)).unwrap_or_default();
+            // A later filing or a longer period never gives an earlier deadline.
+            prop_assert!(cal.add_working_days(a, n) <= cal.add_working_days(b, n));
+            prop_assert!(cal.add_working_days(a, n.min(m)) <= cal.add_working_days(a, n.max(m)));
+        }
+
+        #[test]
         fn lateness_counts_the_working_days_added(offset in 0u64..1000, n in 0u32..60) {
             let cal = WorkingCalendar::kazakhstan(2024..=2028);
             let start = day(2024, 1, 1).checked_add_days(Days::new(offset)).unwrap_or_default();

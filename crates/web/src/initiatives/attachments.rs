@@ -4,9 +4,10 @@
 
 use super::{is_author, load_visible};
 use crate::pages::{require_viewer, Ctx};
+use crate::uploads::{self, clean_name, read_limited, sniff, Refusal};
 use crate::{AppError, AppState};
 use axum::extract::{Multipart, Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::initiatives::Status;
 use store::initiatives::attachments::{self, Attachment};
@@ -16,37 +17,7 @@ use uuid::Uuid;
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_FILES: usize = 5;
 
-/// The type of a file from its first bytes; only PDF, PNG and JPEG are taken.
-pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"%PDF-") {
-        Some("application/pdf")
-    } else if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]) {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
-        Some("image/jpeg")
-    } else {
-        None
-    }
-}
-
-/// A name safe to show and to send back in `Content-Disposition`.
-fn clean_name(raw: Option<&str>) -> String {
-    let base = raw.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
-    let name: String = base
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\\' | ';'))
-        .take(120)
-        .collect();
-    if name.trim().is_empty() {
-        "file".into()
-    } else {
-        name.trim().to_string()
-    }
-}
-
-fn path(s: &AppState, id: Uuid) -> std::path::PathBuf {
-    s.config.uploads.join("initiatives").join(id.to_string())
-}
+const AREA: &str = "initiatives";
 
 fn may_attach(c: &Ctx, ini: &Initiative) -> bool {
     is_author(c, ini) && !matches!(ini.status, Status::Closed | Status::Implemented)
@@ -89,36 +60,29 @@ pub async fn upload(
             continue;
         }
         let name = clean_name(field.file_name());
-        let mut bytes = Vec::new();
-        loop {
-            match field.chunk().await {
-                Ok(Some(chunk)) => {
-                    // Stop reading as soon as the limit is passed: nothing is kept.
-                    if bytes.len() + chunk.len() > MAX_BYTES {
-                        return refused(
-                            &s,
-                            &c,
-                            &ini,
-                            StatusCode::PAYLOAD_TOO_LARGE,
-                            "ini-attach-err-size",
-                        )
-                        .await;
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-                Ok(None) => break,
-                Err(_) => {
-                    return refused(
-                        &s,
-                        &c,
-                        &ini,
-                        StatusCode::BAD_REQUEST,
-                        "ini-attach-err-empty",
-                    )
-                    .await
-                }
+        let bytes = match read_limited(&mut field, MAX_BYTES).await {
+            Ok(b) => b,
+            Err(Refusal::TooLarge) => {
+                return refused(
+                    &s,
+                    &c,
+                    &ini,
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "ini-attach-err-size",
+                )
+                .await;
             }
-        }
+            Err(_) => {
+                return refused(
+                    &s,
+                    &c,
+                    &ini,
+                    StatusCode::BAD_REQUEST,
+                    "ini-attach-err-empty",
+                )
+                .await
+            }
+        };
         file = Some((name, bytes));
         break;
     }
@@ -150,18 +114,10 @@ pub async fn upload(
         size_bytes: bytes.len() as i64,
         created_at: chrono::Utc::now(),
     };
-    let target = path(&s, a.id);
-    if let Some(dir) = target.parent() {
-        tokio::fs::create_dir_all(dir)
-            .await
-            .map_err(|e| AppError::Internal(format!("uploads folder: {e}")))?;
-    }
-    tokio::fs::write(&target, &bytes)
-        .await
-        .map_err(|e| AppError::Internal(format!("writing an upload: {e}")))?;
+    uploads::save(&s, AREA, a.id, &bytes).await?;
     if let Err(e) = attachments::add(&s.db, &a, v.user.id).await {
         // No record, no file: nothing is left half-written.
-        let _ = tokio::fs::remove_file(&target).await;
+        uploads::discard(&s, AREA, &[a.id]).await;
         return Err(e.into());
     }
     tracing::info!(initiative = %ini.id, attachment = %a.id, bytes = a.size_bytes, "attachment added");
@@ -178,24 +134,15 @@ pub async fn download(
     let a = attachments::get(&s.db, ini.id, aid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let bytes = tokio::fs::read(path(&s, a.id))
-        .await
-        .map_err(|_| AppError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, a.content_type.clone()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{}\"",
-                    a.file_name.replace(|c: char| !c.is_ascii(), "_")
-                ),
-            ),
-            (header::CACHE_CONTROL, "private, max-age=3600".to_string()),
-        ],
-        bytes,
+    uploads::send(
+        &s,
+        AREA,
+        a.id,
+        &a.content_type,
+        &a.file_name,
+        "private, max-age=3600",
     )
-        .into_response())
+    .await
 }
 
 /// (id, name, size) of each attachment, for the initiative's page.
@@ -218,23 +165,4 @@ pub async fn listed(
         })
         .collect();
     Ok((rows, can))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn types_by_content_and_safe_names() {
-        assert_eq!(sniff(b"%PDF-1.7 ..."), Some("application/pdf"));
-        assert_eq!(sniff(&[0xff, 0xd8, 0xff, 0xe0]), Some("image/jpeg"));
-        assert_eq!(sniff(b"MZ\x90\x00"), None);
-        assert_eq!(sniff(b"<html>"), None);
-        assert_eq!(
-            clean_name(Some("C:\\Users\\a\\смета \"1\".pdf")),
-            "смета 1.pdf"
-        );
-        assert_eq!(clean_name(Some("../../etc/passwd")), "passwd");
-        assert_eq!(clean_name(None), "file");
-    }
 }

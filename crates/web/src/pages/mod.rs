@@ -42,6 +42,16 @@ pub(crate) const NOTICES: &[&str] = &[
     "pbd-comment-hidden",
     "pbd-comment-restored",
     "pbd-meeting-recorded",
+    "prj-saved",
+    "prj-milestone-added",
+    "prj-progress-saved",
+    "prj-payment-added",
+    "prj-file-added",
+    "prj-signed",
+    "prj-report-filed",
+    "prj-answered",
+    "prj-group-saved",
+    "prj-holidays-saved",
 ];
 
 /// The reader's context, passed to every template as `c`.

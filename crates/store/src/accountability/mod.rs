@@ -1,0 +1,88 @@
+//! What the akimat and other bodies owe residents in a territory: one item type, one merge,
+//! several sources (unanswered monitoring reports, initiatives awaiting an answer; the
+//! recommendations of public-control events join here).
+
+use crate::{initiatives, projects, Db, Result};
+use chrono::NaiveDate;
+use domain::initiatives::Status;
+use domain::projects::{answer_due, days_overdue, kz_date};
+use serde::Serialize;
+use uuid::Uuid;
+
+/// Kinds of owed items (each has an `acc-kind-<kind>` message).
+pub const KINDS: [&str; 2] = ["report", "initiative"];
+
+/// Something owed to residents, with its deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Owed {
+    /// `report`, `initiative` (later: `recommendation`).
+    pub kind: &'static str,
+    pub id: Uuid,
+    pub title: String,
+    pub due: NaiveDate,
+    /// Calendar days past `due` up to today; 0 when not yet due.
+    pub days_overdue: i64,
+    /// The page where it is answered.
+    #[serde(skip)]
+    pub link: String,
+}
+
+/// Every source merged: newest deadline first.
+pub fn merge(sources: Vec<Vec<Owed>>) -> Vec<Owed> {
+    let mut all: Vec<Owed> = sources.into_iter().flatten().collect();
+    all.sort_by(|a, b| b.due.cmp(&a.due).then(a.id.cmp(&b.id)));
+    all
+}
+
+/// Unanswered monitoring reports: due 10 working days after filing, on the holiday table.
+pub async fn reports(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Owed>> {
+    let cal = projects::calendar(db).await?;
+    Ok(projects::monitoring::unanswered_under(db, path_prefix)
+        .await?
+        .into_iter()
+        .map(|(id, proposal, title, filed)| {
+            let due = answer_due(&cal, filed);
+            Owed {
+                kind: "report",
+                id,
+                title,
+                due,
+                days_overdue: days_overdue(due, today),
+                link: format!("/projects/{proposal}#report-{id}"),
+            }
+        })
+        .collect())
+}
+
+/// Initiatives that reached their threshold and await the answer.
+pub async fn initiatives(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Owed>> {
+    let f = initiatives::Filter {
+        path_prefix: path_prefix.to_string(),
+        status: Some(Status::MustConsider),
+        ..initiatives::Filter::default()
+    };
+    Ok(initiatives::list(db, &f, 1000)
+        .await?
+        .into_iter()
+        .filter_map(|i| {
+            let due = kz_date(i.consider_due?);
+            Some(Owed {
+                kind: "initiative",
+                id: i.id,
+                title: i.title,
+                due,
+                days_overdue: days_overdue(due, today),
+                link: format!("/initiatives/{}", i.id),
+            })
+        })
+        .collect())
+}
+
+/// Everything owed in a territory and below: `path_prefix` is the territory's path string
+/// (`store::territories::path_string`), `/` for the whole country.
+pub async fn owed(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Owed>> {
+    Ok(merge(vec![
+        reports(db, path_prefix, today).await?,
+        initiatives(db, path_prefix, today).await?,
+    ]))
+}

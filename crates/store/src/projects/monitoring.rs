@@ -1,0 +1,248 @@
+//! Public control of a funded project: the cycle's monitoring group (бақылау тобы), its
+//! members' acceptance of finished work, and residents' monitoring reports with answers.
+
+use super::files::{insert_file, ProjectFile};
+use super::log_line;
+use crate::db::{in_tx, on_pool};
+use crate::{new_id, Db, Result, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::projects::{Judgement, Verdict, GROUP_MAX};
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub cycle_id: Uuid,
+    pub elected_on: NaiveDate,
+    /// The gathering (жиын) that elected the group, as its minutes name it.
+    pub gathering: String,
+    /// (user id, display name), in the order they were recorded.
+    pub members: Vec<(Uuid, String)>,
+}
+
+pub async fn group(db: &Db, cycle: Uuid) -> Result<Option<Group>> {
+    let head: Option<(NaiveDate, String)> = on_pool!(db, p => sqlx::query_as("SELECT elected_on, gathering FROM monitoring_groups WHERE cycle_id = $1")
+        .bind(cycle).fetch_optional(p).await)?;
+    let Some((elected_on, gathering)) = head else {
+        return Ok(None);
+    };
+    let members: Vec<(Uuid, String)> = on_pool!(db, p => sqlx::query_as("SELECT m.user_id, u.display_name FROM monitoring_members m JOIN users u ON u.id = m.user_id WHERE m.cycle_id = $1 ORDER BY m.added_at, m.user_id")
+        .bind(cycle).fetch_all(p).await)?;
+    Ok(Some(Group {
+        cycle_id: cycle,
+        elected_on,
+        gathering,
+        members,
+    }))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddMember {
+    Added,
+    Already,
+    /// The group has [`GROUP_MAX`] members already.
+    Full,
+}
+
+/// Record (or correct) the group's election and add one member, all or nothing.
+pub async fn record_member(
+    db: &Db,
+    cycle: Uuid,
+    elected_on: NaiveDate,
+    gathering: &str,
+    user: Uuid,
+    by: Uuid,
+) -> Result<AddMember> {
+    let now = Utc::now();
+    let out = in_tx!(db, tx => {
+        sqlx::query("INSERT INTO monitoring_groups (cycle_id, elected_on, gathering, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id) DO UPDATE SET elected_on = $2, gathering = $3, recorded_by = $4, recorded_at = $5")
+            .bind(cycle).bind(elected_on).bind(gathering).bind(by).bind(now)
+            .execute(&mut *tx).await?;
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM monitoring_members WHERE cycle_id = $1")
+            .bind(cycle).fetch_one(&mut *tx).await?;
+        let inserted = if n >= GROUP_MAX as i64 {
+            0
+        } else {
+            sqlx::query("INSERT INTO monitoring_members (cycle_id, user_id, added_at) VALUES ($1, $2, $3) ON CONFLICT (cycle_id, user_id) DO NOTHING")
+                .bind(cycle).bind(user).bind(now).execute(&mut *tx).await?.rows_affected()
+        };
+        let member: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM monitoring_members WHERE cycle_id = $1 AND user_id = $2")
+            .bind(cycle).bind(user).fetch_one(&mut *tx).await?;
+        match (inserted, member) {
+            (1, _) => AddMember::Added,
+            (_, 1) => AddMember::Already,
+            _ => AddMember::Full,
+        }
+    });
+    Ok(out)
+}
+
+pub async fn is_member(db: &Db, cycle: Uuid, user: Uuid) -> Result<bool> {
+    let n: i64 = on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM monitoring_members WHERE cycle_id = $1 AND user_id = $2")
+        .bind(cycle).bind(user).fetch_one(p).await)?;
+    Ok(n > 0)
+}
+
+#[derive(Debug, Clone)]
+pub struct Acceptance {
+    pub user_id: Uuid,
+    pub name: String,
+    pub verdict: Verdict,
+    pub remarks: String,
+    pub signed_at: DateTime<Utc>,
+}
+
+/// A member's signature; signing again replaces their earlier one. Logged.
+pub async fn sign(
+    db: &Db,
+    proposal: Uuid,
+    user: Uuid,
+    verdict: Verdict,
+    remarks: &str,
+) -> Result<()> {
+    let now = Utc::now();
+    let what = format!("acceptance_{}", verdict.as_str());
+    in_tx!(db, tx => {
+        sqlx::query("INSERT INTO acceptances (proposal_id, user_id, verdict, remarks, signed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (proposal_id, user_id) DO UPDATE SET verdict = $3, remarks = $4, signed_at = $5")
+            .bind(proposal).bind(user).bind(verdict.as_str()).bind(remarks).bind(now)
+            .execute(&mut *tx).await?;
+        log_line!(tx, proposal, user, now, &what, remarks);
+    });
+    Ok(())
+}
+
+pub async fn acceptances(db: &Db, proposal: Uuid) -> Result<Vec<Acceptance>> {
+    let rows: Vec<(Uuid, String, String, String, DateTime<Utc>)> = on_pool!(db, p => sqlx::query_as("SELECT a.user_id, u.display_name, a.verdict, a.remarks, a.signed_at FROM acceptances a JOIN users u ON u.id = a.user_id WHERE a.proposal_id = $1 ORDER BY a.signed_at, a.user_id")
+        .bind(proposal).fetch_all(p).await)?;
+    rows.into_iter()
+        .map(|(user_id, name, v, remarks, signed_at)| {
+            Ok(Acceptance {
+                user_id,
+                name,
+                verdict: Verdict::parse(&v)
+                    .ok_or_else(|| StoreError::Corrupt(format!("acceptance verdict {v}")))?,
+                remarks,
+                signed_at,
+            })
+        })
+        .collect()
+}
+
+/// A resident's report as filed.
+#[derive(Debug, Clone)]
+pub struct NewReport {
+    pub proposal_id: Uuid,
+    pub author_id: Uuid,
+    pub body: String,
+    pub judgement: Judgement,
+    pub coordinates: Option<(f64, f64)>,
+    /// Now, except for records typed in later (the demo, imports).
+    pub filed_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub id: Uuid,
+    pub proposal_id: Uuid,
+    pub author: String,
+    pub body: String,
+    pub judgement: Judgement,
+    pub coordinates: Option<(f64, f64)>,
+    pub created_at: DateTime<Utc>,
+    pub answer: Option<String>,
+    pub answered_at: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ReportRow {
+    id: Uuid,
+    proposal_id: Uuid,
+    author: String,
+    body: String,
+    judgement: String,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    created_at: DateTime<Utc>,
+    answer: Option<String>,
+    answered_at: Option<DateTime<Utc>>,
+}
+
+const REPORT_COLUMNS: &str = "r.id, r.proposal_id, u.display_name AS author, r.body, r.judgement, r.lat, r.lon, r.created_at, r.answer, r.answered_at";
+
+fn report(r: ReportRow) -> Result<Report> {
+    Ok(Report {
+        judgement: Judgement::parse(&r.judgement)
+            .ok_or_else(|| StoreError::Corrupt(format!("report judgement {}", r.judgement)))?,
+        id: r.id,
+        proposal_id: r.proposal_id,
+        author: r.author,
+        body: r.body,
+        coordinates: r.lat.zip(r.lon),
+        created_at: r.created_at,
+        answer: r.answer,
+        answered_at: r.answered_at,
+    })
+}
+
+/// Store a report and its photos (already written to the uploads folder) together.
+pub async fn add_report(db: &Db, r: &NewReport, photos: &[ProjectFile]) -> Result<Uuid> {
+    let id = new_id();
+    let now = r.filed_at;
+    let (lat, lon) = (r.coordinates.map(|c| c.0), r.coordinates.map(|c| c.1));
+    in_tx!(db, tx => {
+        sqlx::query("INSERT INTO monitoring_reports (id, proposal_id, author_id, body, judgement, lat, lon, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            .bind(id).bind(r.proposal_id).bind(r.author_id).bind(&r.body).bind(r.judgement.as_str())
+            .bind(lat).bind(lon).bind(now)
+            .execute(&mut *tx).await?;
+        for f in photos {
+            let f = ProjectFile { report_id: Some(id), ..f.clone() };
+            insert_file!(tx, f, r.author_id);
+        }
+    });
+    Ok(id)
+}
+
+/// A project's reports, newest first.
+pub async fn reports(db: &Db, proposal: Uuid) -> Result<Vec<Report>> {
+    let sql = format!("SELECT {REPORT_COLUMNS} FROM monitoring_reports r JOIN users u ON u.id = r.author_id WHERE r.proposal_id = $1 ORDER BY r.created_at DESC, r.id DESC");
+    let rows: Vec<ReportRow> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(proposal).fetch_all(p).await)?;
+    rows.into_iter().map(report).collect()
+}
+
+pub async fn get_report(db: &Db, id: Uuid) -> Result<Option<Report>> {
+    let sql = format!("SELECT {REPORT_COLUMNS} FROM monitoring_reports r JOIN users u ON u.id = r.author_id WHERE r.id = $1");
+    let row: Option<ReportRow> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    row.map(report).transpose()
+}
+
+/// Answer a report once; false when it was answered already. Logged.
+pub async fn answer(db: &Db, report: Uuid, text: &str, by: Uuid) -> Result<bool> {
+    let now = Utc::now();
+    let done = in_tx!(db, tx => {
+        let proposal: Option<Uuid> = sqlx::query_scalar("SELECT proposal_id FROM monitoring_reports WHERE id = $1 AND answer IS NULL")
+            .bind(report).fetch_optional(&mut *tx).await?;
+        match proposal {
+            Some(proposal) => {
+                sqlx::query("UPDATE monitoring_reports SET answer = $2, answered_by = $3, answered_at = $4 WHERE id = $1")
+                    .bind(report).bind(text).bind(by).bind(now).execute(&mut *tx).await?;
+                log_line!(tx, proposal, by, now, "answer", text);
+                true
+            }
+            None => false,
+        }
+    });
+    Ok(done)
+}
+
+/// An unanswered report of a project under a territory: (report id, proposal id, project
+/// title, filed at).
+pub async fn unanswered_under(
+    db: &Db,
+    path_prefix: &str,
+) -> Result<Vec<(Uuid, Uuid, String, DateTime<Utc>)>> {
+    Ok(
+        on_pool!(db, p => sqlx::query_as("SELECT r.id, r.proposal_id, pr.title, r.created_at FROM monitoring_reports r JOIN pb_proposals pr ON pr.id = r.proposal_id JOIN pb_cycles c ON c.id = pr.cycle_id JOIN territories t ON t.id = c.territory_id WHERE r.answer IS NULL AND t.path LIKE $1 ORDER BY r.created_at DESC, r.id")
+        .bind(format!("{path_prefix}%")).fetch_all(p).await)?,
+    )
+}

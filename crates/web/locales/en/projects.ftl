@@ -1,0 +1,174 @@
+## Implementation of funded projects, monitoring groups, monitoring reports, holidays; accountability.
+prj-list-title = Funded projects
+prj-territory-title = Funded projects: { $territory }
+prj-territory-link = Funded projects and their implementation
+prj-results-link = Implementation of the funded projects
+prj-list-empty = No funded projects yet.
+prj-col-project = Project
+prj-col-progress = Progress
+prj-not-recorded-short = (no contract yet)
+prj-late-short = late
+prj-over-budget-short = over budget
+prj-unanswered = { $count ->
+    [one] { $count } report awaits an answer
+   *[other] { $count } reports await an answer
+}
+prj-proposal-link = the proposal and its votes
+prj-progress = { $percent }% done
+prj-late = The work is late: the planned end date has passed.
+prj-over-budget = More has been paid than the contract sum.
+prj-not-recorded = The akimat has not recorded the contract yet.
+prj-contractor = Contractor (BIN)
+prj-contract = Contract number
+prj-sum = Contract sum
+prj-paid = Paid so far
+prj-planned = Planned dates
+prj-actual = Actual dates
+prj-timeline = Milestones
+prj-no-milestones = No milestones recorded.
+prj-milestone-late = overdue
+prj-payments = Payments
+prj-no-payments = No payments recorded.
+prj-documents = Documents and photos
+prj-no-documents = No documents yet.
+prj-file-add = Add a document or photo
+prj-file-hint = PDF, PNG or JPEG, at most 5 MB.
+prj-file-submit = Upload
+prj-acceptance = Acceptance by the monitoring group
+prj-no-acceptance = No member of the monitoring group has signed yet.
+prj-group-link = Monitoring group of this cycle
+prj-sign = Sign the acceptance
+prj-sign-submit = Sign
+prj-field-verdict = Your decision
+prj-field-remarks = Remarks (public)
+prj-verdict-accepted = Accepted
+prj-verdict-remarks = Accepted with remarks
+prj-verdict-not_accepted = Not accepted
+prj-reports = Residents' monitoring reports
+prj-no-reports = No reports yet.
+prj-report-due = The akimat must answer by { $date } (10 working days).
+prj-report-overdue = Answer overdue: it was due on { $date } ({ $days ->
+    [one] { $days } day late
+   *[other] { $days } days late
+}).
+prj-answer = Answer of the akimat
+prj-field-answer = Answer
+prj-answer-submit = Publish the answer
+prj-report-new = Report on this project
+prj-field-judgement = How is the work going?
+prj-judgement-not_started = Not started
+prj-judgement-poor_quality = Poor quality
+prj-judgement-done_well = Done well
+prj-field-body = What you saw
+prj-field-lat = Latitude (optional)
+prj-field-lon = Longitude (optional)
+prj-field-photos = Photos (optional)
+prj-photo-hint = Up to 3 photos, PNG or JPEG, at most 5 MB each.
+prj-report-submit = Send the report
+prj-report-login = Log in to report on this project.
+prj-report-not-resident = Only residents of this territory can report on its projects.
+prj-edit = Contract and dates
+prj-field-contractor = Contractor's name
+prj-field-bin = Contractor's BIN
+prj-field-contract = Contract number
+prj-field-sum = Contract sum, tenge
+prj-field-planned-start = Planned start
+prj-field-planned-end = Planned end
+prj-field-actual-start = Actual start
+prj-field-actual-end = Actual end
+prj-save = Save
+prj-milestone-add = Add a milestone
+prj-field-ms-title = Milestone
+prj-field-ms-due = Due date
+prj-field-progress = Progress, %
+prj-milestone-submit = Add the milestone
+prj-payment-add = Record a payment
+prj-field-pay-date = Date
+prj-field-pay-amount = Amount, tenge
+prj-field-pay-note = Note
+prj-payment-submit = Record the payment
+prj-log = Change log
+prj-no-log = Nothing has been recorded yet.
+prj-log-record = Contract and dates
+prj-log-milestone = Milestone added
+prj-log-progress = Progress
+prj-log-payment = Payment
+prj-log-file = Document
+prj-log-acceptance_accepted = Acceptance: accepted
+prj-log-acceptance_remarks = Acceptance: accepted with remarks
+prj-log-acceptance_not_accepted = Acceptance: not accepted
+prj-log-answer = Answer to a report
+prj-json = This project as JSON
+prj-saved = The implementation record is saved.
+prj-milestone-added = The milestone is added.
+prj-progress-saved = The progress is saved.
+prj-payment-added = The payment is recorded.
+prj-file-added = The file is uploaded.
+prj-signed = Your signature is recorded.
+prj-report-filed = Your report is sent. The akimat must answer within 10 working days.
+prj-answered = The answer is published.
+prj-group-saved = The monitoring group is saved.
+prj-holidays-saved = The calendar is saved.
+prj-err-required = Please fill this in.
+prj-err-bin = This is not a valid BIN: 12 digits with a correct check digit.
+prj-err-amount = Write the amount in whole tenge, e.g. 2 500 000.
+prj-err-date = Write the date as YYYY-MM-DD.
+prj-err-order = The end cannot come before the start.
+prj-err-percent = Write a number from 0 to 100.
+prj-err-coordinates = Write both coordinates as numbers (latitude −90…90, longitude −180…180), or neither.
+prj-err-verdict = Choose your decision.
+prj-err-remarks = Write your remarks: they are required unless the work is accepted as it is.
+prj-err-judgement = Choose how the work is going.
+prj-err-too-long = This text is too long (at most 4,000 characters).
+prj-err-answered = This report has already been answered.
+prj-err-group-full = The monitoring group already has 7 members.
+prj-err-not-weekend = The working day of a transfer must be a Saturday or a Sunday.
+prj-upload-err-size = The file is too large (at most 5 MB each, 3 photos per report). Nothing was saved.
+prj-upload-err-type = Only PDF, PNG and JPEG files are accepted (photos: PNG or JPEG). Nothing was saved.
+prj-upload-err-empty = No file was received. Nothing was saved.
+prj-group = Monitoring group
+prj-group-about = 5 to 7 residents elected by a community gathering follow the spending and sign the acceptance of finished works.
+prj-group-elected = Elected on { $date } by: { $gathering }
+prj-group-size = { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}
+prj-group-too-small = A monitoring group needs at least 5 members.
+prj-group-add = Add a member
+prj-field-elected-on = Date of the election
+prj-field-gathering = Gathering that elected the group
+prj-holidays = Holidays and day transfers
+prj-holidays-about = Every deadline in working days (such as the 10 days to answer a report) is counted on this table.
+prj-holidays-of = Public holidays in { $year }
+prj-holidays-none = No holidays recorded for this year.
+prj-holiday-carries = moves to the next working day when it falls on a weekend
+prj-holiday-fixed = does not move
+prj-remove = Remove
+prj-transfers = Day transfers
+prj-transfers-none = No day transfers recorded.
+prj-transfer-line = { $off } is a day off; { $work } is worked instead
+prj-holiday-add = Add a holiday
+prj-field-day = Date
+prj-field-carries = Moves to the next working day when it falls on a weekend
+prj-transfer-add = Add a day transfer
+prj-field-day-off = Day off
+prj-field-working-day = Weekend day worked instead
+acc-title = What is owed to residents
+acc-territory-link = What the akimat owes residents
+acc-about = Unanswered monitoring reports and initiatives awaiting an answer, here and below, newest deadline first. Days overdue are calendar days.
+acc-overdue-count = { $count ->
+    [one] { $count } item is overdue
+   *[other] { $count } items are overdue
+}
+acc-empty = Nothing is owed at the moment.
+acc-col-what = What
+acc-col-due = Due
+acc-col-overdue = Overdue
+acc-days-overdue = { $days ->
+    [one] { $days } day overdue
+   *[other] { $days } days overdue
+}
+acc-not-due = not yet due
+acc-kind-report = Monitoring report
+acc-kind-initiative = Civic initiative
+acc-json = This list as JSON

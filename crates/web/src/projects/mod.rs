@@ -1,0 +1,157 @@
+//! Implementation of funded projects on the web: the public page with progress, timeline,
+//! payments, documents, acceptance, residents' reports and the change log; the forms of
+//! officials, monitoring-group members and residents; the lists of a cycle and a territory;
+//! the holiday table; `GET /api/v1/projects/{id}/implementation`.
+
+mod api;
+mod edit;
+mod holidays;
+mod lists;
+mod monitoring;
+mod show;
+
+use crate::pages::Ctx;
+use crate::{AppError, AppState};
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+use domain::{authorize, Action, Grant};
+use store::pb::proposals::Proposal;
+use store::pb::Cycle;
+use store::territories::Territory;
+use uuid::Uuid;
+
+/// At most this many bytes per file, and this many photos per report.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_PHOTOS: usize = 3;
+/// Files of a project are kept in `DATA/uploads/projects`.
+const AREA: &str = "projects";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/projects/{id}", get(show::show))
+        .route("/projects/{id}/implementation", post(edit::save))
+        .route("/projects/{id}/milestones", post(edit::add_milestone))
+        .route("/projects/{id}/milestones/{mid}", post(edit::set_progress))
+        .route("/projects/{id}/payments", post(edit::add_payment))
+        .route(
+            "/projects/{id}/files",
+            post(edit::upload).layer(DefaultBodyLimit::max(MAX_BYTES + 64 * 1024)),
+        )
+        .route("/projects/{id}/files/{fid}", get(edit::download))
+        .route("/projects/{id}/acceptance", post(monitoring::sign))
+        .route(
+            "/projects/{id}/reports",
+            post(monitoring::report)
+                .layer(DefaultBodyLimit::max(MAX_PHOTOS * MAX_BYTES + 64 * 1024)),
+        )
+        .route(
+            "/projects/{id}/reports/{rid}/answer",
+            post(monitoring::answer),
+        )
+        .route("/pb/{id}/projects", get(lists::cycle))
+        .route(
+            "/pb/{id}/monitoring",
+            get(monitoring::group_page).post(monitoring::record),
+        )
+        .route("/territories/{kato}/projects", get(lists::territory))
+        .route("/admin/holidays", get(holidays::page).post(holidays::save))
+        .route("/admin/holidays/remove", post(holidays::remove))
+        .route("/api/v1/projects", get(api::list))
+        .route(
+            "/api/v1/projects/{id}/implementation",
+            get(api::implementation),
+        )
+}
+
+/// A funded proposal with its cycle and the cycle's territory.
+pub struct Project {
+    pub p: Proposal,
+    pub cy: Cycle,
+    pub t: Territory,
+}
+
+/// A proposal of a published selection; anything else is "not found".
+pub async fn load(s: &AppState, id: &str) -> Result<Project, AppError> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    let p = store::pb::proposals::get(&s.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !store::projects::is_funded(&s.db, p.cycle_id, p.id).await? {
+        return Err(AppError::NotFound);
+    }
+    let cy = store::pb::get(&s.db, p.cycle_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let t = store::territories::by_id(&s.db, cy.territory_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Project { p, cy, t })
+}
+
+fn grants(c: &Ctx) -> &[Grant] {
+    c.viewer
+        .as_ref()
+        .map(|v| v.grants.as_slice())
+        .unwrap_or(&[])
+}
+
+fn may(c: &Ctx, action: Action, t: &Territory) -> bool {
+    authorize(grants(c), action, &t.path)
+}
+
+/// Signed in and allowed, or the right refusal.
+fn require(c: &Ctx, action: Action, t: &Territory) -> Result<uuid::Uuid, AppError> {
+    let v = crate::pages::require_viewer(c)?;
+    if authorize(&v.grants, action, &t.path) {
+        Ok(v.user.id)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+fn date(c: &Ctx, d: chrono::NaiveDate) -> String {
+    c.lang.date(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{message_ids, Lang};
+    use domain::projects::{FieldError, Judgement, Verdict};
+
+    /// Ids built at run time from closed sets of values exist in every language.
+    #[test]
+    fn built_message_ids_exist() {
+        let mut ids: Vec<String> = Vec::new();
+        ids.extend(
+            Judgement::ALL
+                .iter()
+                .map(|j| format!("prj-judgement-{}", j.as_str())),
+        );
+        ids.extend(
+            Verdict::ALL
+                .iter()
+                .map(|v| format!("prj-verdict-{}", v.as_str())),
+        );
+        ids.extend(
+            FieldError::ALL
+                .iter()
+                .map(|e| format!("prj-err-{}", e.code())),
+        );
+        ids.extend(
+            store::projects::LOG_KINDS
+                .iter()
+                .map(|k| format!("prj-log-{k}")),
+        );
+        ids.extend(
+            store::accountability::KINDS
+                .iter()
+                .map(|k| format!("acc-kind-{k}")),
+        );
+        for lang in Lang::ALL {
+            let known = message_ids(lang);
+            let missing: Vec<_> = ids.iter().filter(|i| !known.contains(i)).collect();
+            assert!(missing.is_empty(), "{}: {missing:?}", lang.code());
+        }
+    }
+}

@@ -1,0 +1,516 @@
+//! The public page of a funded project, and the forms on it (shown again, with what was
+//! typed and what is wrong, when one is refused).
+
+use super::{date, may, Project};
+use crate::i18n::Arg;
+use crate::pages::{render, Ctx, FieldErrors};
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use domain::projects::{answer_due, days_overdue, health, kz_date, progress, Judgement, Verdict};
+use domain::Action;
+use serde::Deserialize;
+use store::projects::{self as prj, files, monitoring};
+
+/// The implementation form, as typed.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct RecordForm {
+    pub contractor_name: String,
+    pub contractor_bin: String,
+    pub contract_number: String,
+    pub contract_sum: String,
+    pub planned_start: String,
+    pub planned_end: String,
+    pub actual_start: String,
+    pub actual_end: String,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct MilestoneForm {
+    pub ms_title: String,
+    pub ms_due: String,
+    pub ms_progress: String,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct PaymentForm {
+    pub pay_date: String,
+    pub pay_amount: String,
+    pub pay_note: String,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct AcceptanceForm {
+    pub verdict: String,
+    pub remarks: String,
+}
+
+#[derive(Default, Clone)]
+pub struct ReportForm {
+    pub body: String,
+    pub judgement: String,
+    pub lat: String,
+    pub lon: String,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct AnswerForm {
+    pub answer: String,
+}
+
+/// Every form of the page; a refused one comes back filled in.
+#[derive(Default)]
+pub struct Forms {
+    pub record: Option<RecordForm>,
+    pub milestone: MilestoneForm,
+    pub payment: PaymentForm,
+    pub acceptance: AcceptanceForm,
+    pub report: ReportForm,
+    /// The report whose answer was refused, and what was typed.
+    pub answer: Option<(uuid::Uuid, String)>,
+    pub errors: FieldErrors,
+    /// A refusal that belongs to no one field (an upload).
+    pub error: Option<String>,
+}
+
+pub struct MilestoneRow {
+    id: String,
+    title: String,
+    due: String,
+    progress: i64,
+    late: bool,
+}
+
+/// One text or date field of a form.
+pub struct Input {
+    name: &'static str,
+    label: String,
+    value: String,
+    kind: &'static str,
+    error: Option<String>,
+}
+
+fn inputs(
+    c: &Ctx,
+    errors: &FieldErrors,
+    list: &[(&'static str, &str, &str, &'static str)],
+) -> Vec<Input> {
+    list.iter()
+        .map(|(name, label, value, kind)| Input {
+            name,
+            label: c.t(label),
+            value: value.to_string(),
+            kind,
+            error: errors.get(name).map(str::to_string),
+        })
+        .collect()
+}
+
+pub struct ReportRow {
+    id: String,
+    author: String,
+    filed: String,
+    judgement: String,
+    body: String,
+    coordinates: Option<String>,
+    photos: Vec<(String, String)>,
+    answer: Option<String>,
+    due: String,
+    overdue: bool,
+    answer_input: String,
+    answer_error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "projects/show.html")]
+struct ShowPage<'a> {
+    c: &'a Ctx,
+    id: String,
+    cycle_id: String,
+    cycle_title: String,
+    title: String,
+    place: String,
+    recorded: bool,
+    contractor: String,
+    contract: String,
+    sum: String,
+    paid: String,
+    planned: String,
+    actual: String,
+    percent: i64,
+    late: bool,
+    over_budget: bool,
+    milestones: Vec<MilestoneRow>,
+    payments: Vec<(String, String, String)>,
+    documents: Vec<(String, String)>,
+    acceptances: Vec<(String, String, String, String)>,
+    reports: Vec<ReportRow>,
+    log: Vec<(String, String, String, String)>,
+    can_edit: bool,
+    can_sign: bool,
+    can_report: bool,
+    can_answer: bool,
+    report_hint: Option<String>,
+    record_fields: Vec<Input>,
+    milestone_fields: Vec<Input>,
+    payment_fields: Vec<Input>,
+    acceptance: AcceptanceForm,
+    report: ReportForm,
+    errors: FieldErrors,
+    error: Option<String>,
+    judgements: Vec<(&'static str, String)>,
+    verdicts: Vec<(&'static str, String)>,
+}
+
+fn or_dash(c: &Ctx, d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| date(c, d)).unwrap_or_else(|| "—".into())
+}
+
+fn money(c: &Ctx, t: domain::Tenge) -> String {
+    t.format(c.lang.code())
+}
+
+pub async fn show(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let proj = super::load(&s, &id).await?;
+    page(&s, &c, &proj, Forms::default(), StatusCode::OK).await
+}
+
+/// Whether the reader may file a report: a resident of the project's territory.
+pub async fn may_report(s: &AppState, c: &Ctx, proj: &Project) -> Result<bool, AppError> {
+    let Some(v) = &c.viewer else {
+        return Ok(false);
+    };
+    if v.grants.iter().any(|g| g.role == domain::Role::Admin) {
+        return Ok(may(c, Action::SubmitMonitoringReport, &proj.t));
+    }
+    let Some(home) = store::territories::by_id(&s.db, v.user.residence_id).await? else {
+        return Ok(false);
+    };
+    Ok(
+        domain::authorize(&v.grants, Action::SubmitMonitoringReport, &home.path)
+            && home.path.contains(&proj.t.kato),
+    )
+}
+
+pub async fn page(
+    s: &AppState,
+    c: &Ctx,
+    proj: &Project,
+    forms: Forms,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let now = Utc::now();
+    let today = kz_date(now);
+    let pid = proj.p.id;
+    let imp = prj::get(&s.db, pid).await?;
+    let ms = prj::milestones(&s.db, pid).await?;
+    let pays = prj::payments(&s.db, pid).await?;
+    let paid = prj::paid(&s.db, pid).await?;
+    let finished = imp.as_ref().is_some_and(|i| i.actual_end.is_some());
+    let percents: Vec<u8> = ms.iter().map(|m| m.progress).collect();
+    let h = imp
+        .as_ref()
+        .map(|i| health(i.planned_end, i.actual_end, today, i.contract_sum, paid))
+        .unwrap_or_default();
+    let cal = store::projects::calendar(&s.db).await?;
+    let can_answer = may(c, Action::AnswerMonitoringReport, &proj.t);
+    let photos = files::of_reports(&s.db, pid).await?;
+    let reports = monitoring::reports(&s.db, pid)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let due = answer_due(&cal, r.created_at);
+            let overdue = r.answer.is_none() && days_overdue(due, today) > 0;
+            let (answer_input, answer_error) = match &forms.answer {
+                Some((rid, text)) if *rid == r.id => {
+                    (text.clone(), forms.errors.get("answer").map(str::to_string))
+                }
+                _ => (String::new(), None),
+            };
+            ReportRow {
+                id: r.id.to_string(),
+                author: r.author,
+                filed: date(c, kz_date(r.created_at)),
+                judgement: c.t(&format!("prj-judgement-{}", r.judgement.as_str())),
+                body: r.body,
+                coordinates: r.coordinates.map(|(a, o)| format!("{a:.5}, {o:.5}")),
+                photos: photos
+                    .iter()
+                    .filter(|f| f.report_id == Some(r.id))
+                    .map(|f| (f.id.to_string(), f.file_name.clone()))
+                    .collect(),
+                answer: r.answer,
+                due: if overdue {
+                    c.lang.t_args(
+                        "prj-report-overdue",
+                        &[
+                            ("date", Arg::Str(date(c, due))),
+                            ("days", Arg::Num(days_overdue(due, today))),
+                        ],
+                    )
+                } else {
+                    c.t_str("prj-report-due", "date", &date(c, due))
+                },
+                overdue,
+                answer_input,
+                answer_error,
+            }
+        })
+        .collect();
+    let is_member = match &c.viewer {
+        Some(v) => monitoring::is_member(&s.db, proj.cy.id, v.user.id).await?,
+        None => false,
+    };
+    let can_report = may_report(s, c, proj).await?;
+    let report_hint = (!can_report).then(|| {
+        c.t(if c.viewer.is_some() {
+            "prj-report-not-resident"
+        } else {
+            "prj-report-login"
+        })
+    });
+    let record = forms.record.unwrap_or_else(|| match &imp {
+        Some(i) => RecordForm {
+            contractor_name: i.contractor_name.clone(),
+            contractor_bin: i.contractor_bin.clone(),
+            contract_number: i.contract_number.clone(),
+            contract_sum: (i.contract_sum.tiyn() / 100).to_string(),
+            planned_start: i.planned_start.map(|d| d.to_string()).unwrap_or_default(),
+            planned_end: i.planned_end.map(|d| d.to_string()).unwrap_or_default(),
+            actual_start: i.actual_start.map(|d| d.to_string()).unwrap_or_default(),
+            actual_end: i.actual_end.map(|d| d.to_string()).unwrap_or_default(),
+        },
+        None => RecordForm {
+            contract_sum: (proj.p.cost.tiyn() / 100).to_string(),
+            ..RecordForm::default()
+        },
+    });
+    let t_name = proj.t.name(c.lang.code()).to_string();
+    let html = render(&ShowPage {
+        c,
+        id: pid.to_string(),
+        cycle_id: proj.cy.id.to_string(),
+        cycle_title: c.lang.t_args(
+            "pb-cycle-title",
+            &[
+                ("year", Arg::Num(i64::from(proj.cy.year))),
+                ("territory", Arg::Str(t_name)),
+            ],
+        ),
+        title: proj.p.title.clone(),
+        place: proj.p.place.clone(),
+        recorded: imp.is_some(),
+        contractor: imp
+            .as_ref()
+            .map(|i| format!("{} · {}", i.contractor_name, i.contractor_bin))
+            .unwrap_or_default(),
+        contract: imp
+            .as_ref()
+            .map(|i| i.contract_number.clone())
+            .unwrap_or_default(),
+        sum: imp
+            .as_ref()
+            .map(|i| money(c, i.contract_sum))
+            .unwrap_or_else(|| money(c, proj.p.cost)),
+        paid: money(c, paid),
+        planned: imp
+            .as_ref()
+            .map(|i| {
+                format!(
+                    "{} – {}",
+                    or_dash(c, i.planned_start),
+                    or_dash(c, i.planned_end)
+                )
+            })
+            .unwrap_or_default(),
+        actual: imp
+            .as_ref()
+            .map(|i| {
+                format!(
+                    "{} – {}",
+                    or_dash(c, i.actual_start),
+                    or_dash(c, i.actual_end)
+                )
+            })
+            .unwrap_or_default(),
+        percent: i64::from(progress(&percents, finished)),
+        late: h.late,
+        over_budget: h.over_budget,
+        milestones: ms
+            .iter()
+            .map(|m| MilestoneRow {
+                id: m.id.to_string(),
+                title: m.title.clone(),
+                due: or_dash(c, m.due),
+                progress: i64::from(m.progress),
+                late: m.progress < 100 && m.due.is_some_and(|d| d < today),
+            })
+            .collect(),
+        payments: pays
+            .iter()
+            .map(|p| (date(c, p.paid_on), money(c, p.amount), p.note.clone()))
+            .collect(),
+        documents: files::of_project(&s.db, pid)
+            .await?
+            .into_iter()
+            .map(|f| (f.id.to_string(), f.file_name))
+            .collect(),
+        acceptances: monitoring::acceptances(&s.db, pid)
+            .await?
+            .into_iter()
+            .map(|a| {
+                (
+                    a.name,
+                    c.t(&format!("prj-verdict-{}", a.verdict.as_str())),
+                    a.remarks,
+                    date(c, kz_date(a.signed_at)),
+                )
+            })
+            .collect(),
+        reports,
+        log: prj::log(&s.db, pid)
+            .await?
+            .into_iter()
+            .map(|l| {
+                (
+                    date(c, kz_date(l.at)),
+                    l.by.unwrap_or_default(),
+                    c.t(&format!("prj-log-{}", l.what)),
+                    l.detail,
+                )
+            })
+            .collect(),
+        can_edit: may(c, Action::EditImplementation, &proj.t),
+        can_sign: is_member && may(c, Action::SignAcceptance, &proj.t),
+        can_report,
+        can_answer,
+        report_hint,
+        record_fields: inputs(
+            c,
+            &forms.errors,
+            &[
+                (
+                    "contractor_name",
+                    "prj-field-contractor",
+                    &record.contractor_name,
+                    "text",
+                ),
+                (
+                    "contractor_bin",
+                    "prj-field-bin",
+                    &record.contractor_bin,
+                    "text",
+                ),
+                (
+                    "contract_number",
+                    "prj-field-contract",
+                    &record.contract_number,
+                    "text",
+                ),
+                (
+                    "contract_sum",
+                    "prj-field-sum",
+                    &record.contract_sum,
+                    "text",
+                ),
+                (
+                    "planned_start",
+                    "prj-field-planned-start",
+                    &record.planned_start,
+                    "date",
+                ),
+                (
+                    "planned_end",
+                    "prj-field-planned-end",
+                    &record.planned_end,
+                    "date",
+                ),
+                (
+                    "actual_start",
+                    "prj-field-actual-start",
+                    &record.actual_start,
+                    "date",
+                ),
+                (
+                    "actual_end",
+                    "prj-field-actual-end",
+                    &record.actual_end,
+                    "date",
+                ),
+            ],
+        ),
+        milestone_fields: inputs(
+            c,
+            &forms.errors,
+            &[
+                (
+                    "ms_title",
+                    "prj-field-ms-title",
+                    &forms.milestone.ms_title,
+                    "text",
+                ),
+                (
+                    "ms_due",
+                    "prj-field-ms-due",
+                    &forms.milestone.ms_due,
+                    "date",
+                ),
+                (
+                    "ms_progress",
+                    "prj-field-progress",
+                    &forms.milestone.ms_progress,
+                    "text",
+                ),
+            ],
+        ),
+        payment_fields: inputs(
+            c,
+            &forms.errors,
+            &[
+                (
+                    "pay_date",
+                    "prj-field-pay-date",
+                    &forms.payment.pay_date,
+                    "date",
+                ),
+                (
+                    "pay_amount",
+                    "prj-field-pay-amount",
+                    &forms.payment.pay_amount,
+                    "text",
+                ),
+                (
+                    "pay_note",
+                    "prj-field-pay-note",
+                    &forms.payment.pay_note,
+                    "text",
+                ),
+            ],
+        ),
+        acceptance: forms.acceptance,
+        report: forms.report,
+        errors: forms.errors,
+        error: forms.error,
+        judgements: Judgement::ALL
+            .iter()
+            .map(|j| (j.as_str(), c.t(&format!("prj-judgement-{}", j.as_str()))))
+            .collect(),
+        verdicts: Verdict::ALL
+            .iter()
+            .map(|v| (v.as_str(), c.t(&format!("prj-verdict-{}", v.as_str()))))
+            .collect(),
+    })?;
+    Ok((status, html).into_response())
+}

@@ -1,0 +1,967 @@
+//! Implementation of funded projects: the demo's records, officials' edits with a public log,
+//! the monitoring group and its acceptance, residents' reports with photos and the answer
+//! deadline in working days, the holiday table, the accountability page, the API, and who may
+//! do what. Runs on SQLite, and on PostgreSQL when `QATYSU_TEST_DATABASE_URL` is set.
+
+use crate::raw_sql;
+use crate::support::{fresh_db, Client, Page, TestApp};
+use chrono::Datelike;
+use domain::{authorize, Action, Grant, Kato, Role};
+use qatysu::cli::demo;
+use reqwest::StatusCode;
+use uuid::Uuid;
+
+/// The okrug of the demo's finished cycle, and one of its villages.
+const OKRUG: &str = "114445000";
+const MEMBER: (&str, &str) = ("monitor1@demo.qatysu.kz", "demo-monitor-2026");
+
+/// The finished demo cycle and its funded proposals (on time, late, accepted with remarks).
+async fn funded(app: &TestApp) -> (Uuid, Vec<Uuid>) {
+    let okrug = store::territories::by_kato(&app.db, &Kato::parse(OKRUG).expect("kato"))
+        .await
+        .expect("db")
+        .expect("okrug");
+    let cycle = store::pb::list(&app.db, Some(&okrug.path_prefix()))
+        .await
+        .expect("cycles")
+        .into_iter()
+        .next()
+        .expect("the finished demo cycle");
+    let ids = store::projects::funded_of_cycle(&app.db, cycle.id)
+        .await
+        .expect("funded");
+    assert!(ids.len() >= 3, "the demo funds at least three projects");
+    (cycle.id, ids)
+}
+
+async fn token(c: &Client, page: &str) -> String {
+    c.get(page).await.csrf_or_empty()
+}
+
+/// A multipart form as a browser sends it: the CSRF token in the action URL.
+async fn multipart(
+    c: &Client,
+    path: &str,
+    token: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &[u8])],
+) -> Page {
+    let boundary = "qatysuProjectsBoundary42";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    for (name, bytes) in files {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let sep = if path.contains('?') { '&' } else { '?' };
+    let res = c
+        .http
+        .post(format!("{}{path}{sep}csrf={token}", c.base))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .expect("multipart");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res.text().await.unwrap_or_default();
+    Page {
+        status,
+        headers,
+        compressed: body.len(),
+        body,
+    }
+}
+
+const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
+
+async fn json(c: &Client, path: &str) -> serde_json::Value {
+    let page = c.get(path).await;
+    assert_eq!(page.status, StatusCode::OK, "{path}: {}", page.body);
+    serde_json::from_str(&page.body).expect("json")
+}
+
+/// The holiday table the migration seeds is the domain's default calendar for 2024–2030.
+#[tokio::test]
+async fn the_seeded_holiday_table_matches_the_default_calendar() {
+    let t = fresh_db().await;
+    let stored = store::projects::holidays::holidays(&t.db)
+        .await
+        .expect("holidays");
+    let defaults = domain::oversight::WorkingCalendar::default_holidays(2024..=2030);
+    assert_eq!(stored.len(), defaults.len());
+    for h in &defaults {
+        assert!(stored.contains(h), "{h:?} seeded");
+    }
+    let cal = store::projects::calendar(&t.db).await.expect("calendar");
+    let kz = domain::oversight::WorkingCalendar::kazakhstan(2024..=2030);
+    let mut d = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
+    while d.year() <= 2030 {
+        assert_eq!(cal.is_working_day(d), kz.is_working_day(d), "{d}");
+        d = d.succ_opt().expect("next day");
+    }
+}
+
+#[tokio::test]
+async fn the_demo_shows_progress_lateness_acceptance_and_reports() {
+    let app = TestApp::spawn().await;
+    let (cycle, ids) = funded(&app).await;
+    let c = app.client();
+    let list = c.get(&format!("/pb/{cycle}/projects?lang=en")).await;
+    assert_eq!(list.status, StatusCode::OK);
+    for id in &ids[..3] {
+        assert!(list.has(&id.to_string()), "every funded project is listed");
+    }
+    assert!(list.has("late"), "the late one is highlighted");
+    let results = c.get(&format!("/pb/{cycle}/results")).await;
+    assert!(results.has(&format!("/pb/{cycle}/projects")));
+    let on_time = json(&c, &format!("/api/v1/projects/{}/implementation", ids[0])).await;
+    assert_eq!(on_time["recorded"], true);
+    assert_eq!(on_time["late"], false);
+    assert_eq!(on_time["progress"], 100);
+    assert_eq!(on_time["acceptance"].as_array().map(Vec::len), Some(4));
+    let late = json(&c, &format!("/api/v1/projects/{}/implementation", ids[1])).await;
+    assert_eq!(late["late"], true);
+    assert_eq!(late["progress"], 53);
+    let reports = late["reports"].as_array().cloned().unwrap_or_default();
+    assert_eq!(reports.len(), 3);
+    assert_eq!(
+        reports.iter().filter(|r| r["overdue"] == true).count(),
+        1,
+        "one report is overdue"
+    );
+    assert_eq!(reports.iter().filter(|r| r["answered"] == true).count(), 1);
+    let listed = json(&c, &format!("/api/v1/projects?territory={OKRUG}")).await;
+    let listed = listed.as_array().cloned().unwrap_or_default();
+    assert_eq!(listed.len(), ids.len());
+    assert!(listed
+        .iter()
+        .any(|p| p["id"] == ids[1].to_string() && p["late"] == true));
+    let remarks = json(&c, &format!("/api/v1/projects/{}/implementation", ids[2])).await;
+    assert!(remarks["acceptance"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|x| x["verdict"] == "remarks")));
+    let page = c.get(&format!("/projects/{}?lang=ru", ids[1])).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.has("Работы просрочены"));
+    assert!(page.has("Ответ просрочен"));
+    assert!(page.has("Журнал изменений"));
+    let page = c.get(&format!("/projects/{}?lang=kk", ids[2])).await;
+    assert!(page.has("Ескертпелермен қабылданды"));
+    // An unfunded proposal has no implementation page.
+    let all = store::pb::proposals::of_cycle(&app.db, cycle)
+        .await
+        .expect("proposals");
+    if let Some(p) = all.iter().find(|p| !ids.contains(&p.id)) {
+        assert_eq!(
+            c.get(&format!("/projects/{}", p.id)).await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+    // The territory's list, the accountability page and its API.
+    assert!(c
+        .get(&format!("/territories/{OKRUG}/projects"))
+        .await
+        .has(&ids[1].to_string()));
+    let t = c.get(&format!("/territories/{OKRUG}")).await;
+    assert!(t.has(&format!("/territories/{OKRUG}/accountability")));
+    let acc = c
+        .get(&format!("/territories/{OKRUG}/accountability?lang=en"))
+        .await;
+    assert_eq!(acc.status, StatusCode::OK);
+    assert!(acc.has("Monitoring report") && acc.has("days overdue"));
+    let items = json(&c, &format!("/api/v1/accountability?territory={OKRUG}")).await;
+    let items = items.as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 2, "two unanswered reports: {items:?}");
+    for i in &items {
+        for k in ["kind", "id", "title", "due", "days_overdue"] {
+            assert!(i.get(k).is_some(), "{k} in {i}");
+        }
+        assert!(i["days_overdue"].as_i64().is_some_and(|d| d >= 0));
+    }
+    assert!(
+        items[0]["due"].as_str() >= items[1]["due"].as_str(),
+        "newest first"
+    );
+    assert!(items.iter().any(|i| i["days_overdue"].as_i64() > Some(0)));
+    // The district above sees them too; another okrug does not.
+    let district = json(&app.client(), "/api/v1/accountability?territory=114400000").await;
+    assert!(district.as_array().is_some_and(|a| a.len() >= 2));
+    let other = json(&app.client(), "/api/v1/accountability?territory=114441000").await;
+    assert_eq!(other.as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        c.get("/api/v1/accountability?territory=999999999")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn officials_record_implementation_and_bad_input_keeps_what_was_typed() {
+    let app = TestApp::spawn().await;
+    let (_, ids) = funded(&app).await;
+    let p = ids[1];
+    let c = app.login_as(Role::Official).await;
+    let page = format!("/projects/{p}?lang=ru");
+    let tok = token(&c, &page).await;
+    let bad = c
+        .post(
+            &format!("/projects/{p}/implementation?lang=ru"),
+            &[
+                ("csrf", tok.as_str()),
+                ("contractor_name", "ТОО «Проверка»"),
+                ("contractor_bin", "123456789012"),
+                ("contract_number", "77-Б"),
+                ("contract_sum", "12,5"),
+                ("planned_start", "2026-05-01"),
+                ("planned_end", "2026-04-01"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.has("Это не БИН"), "the BIN is refused in Russian");
+    assert!(bad.has("Укажите сумму в целых тенге"));
+    assert!(bad.has("Окончание не может быть раньше начала"));
+    assert!(
+        bad.has("ТОО «Проверка»") && bad.has("77-Б"),
+        "what was typed is kept"
+    );
+    let before = store::projects::get(&app.db, p).await.expect("db");
+    assert_ne!(
+        before.map(|i| i.contract_number),
+        Some("77-Б".to_string()),
+        "nothing is half-written"
+    );
+    let bin = store::projects::get(&app.db, ids[0])
+        .await
+        .expect("db")
+        .expect("demo record")
+        .contractor_bin;
+    let ok = c
+        .post(
+            &format!("/projects/{p}/implementation"),
+            &[
+                ("csrf", tok.as_str()),
+                ("contractor_name", "ТОО «Проверка»"),
+                ("contractor_bin", bin.as_str()),
+                ("contract_number", "77-Б"),
+                ("contract_sum", "5 000 000"),
+                ("planned_start", "2026-05-01"),
+                ("planned_end", "2026-06-01"),
+                ("actual_start", "2026-05-03"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let saved = store::projects::get(&app.db, p)
+        .await
+        .expect("db")
+        .expect("record");
+    assert_eq!(saved.contract_number, "77-Б");
+    assert_eq!(saved.contract_sum.tiyn(), 500_000_000);
+    let ms = c
+        .post(
+            &format!("/projects/{p}/milestones"),
+            &[
+                ("csrf", tok.as_str()),
+                ("ms_title", "Бетон"),
+                ("ms_due", "2026-05-20"),
+                ("ms_progress", "140"),
+            ],
+        )
+        .await;
+    assert_eq!(ms.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(ms.has("value=\"Бетон\""));
+    let pay = c
+        .post(
+            &format!("/projects/{p}/payments"),
+            &[
+                ("csrf", tok.as_str()),
+                ("pay_date", "2026-05-10"),
+                ("pay_amount", "9 000 000"),
+                ("pay_note", "Аванс"),
+            ],
+        )
+        .await;
+    assert_eq!(pay.status, StatusCode::SEE_OTHER);
+    // Over budget now, and the public log says who changed what.
+    let public = app.client().get(&format!("/projects/{p}?lang=en")).await;
+    assert!(public.has("More has been paid than the contract sum"));
+    assert!(public.has("77-Б") && public.has("Мәдина Қасымова"));
+    let log = store::projects::log(&app.db, p).await.expect("log");
+    assert_eq!(log[0].what, "payment");
+    assert_eq!(log[1].what, "record");
+    // A document: a PDF is kept; an executable is refused before anything is stored.
+    let files_before = store::projects::files::of_project(&app.db, p)
+        .await
+        .expect("files")
+        .len();
+    let exe = multipart(
+        &c,
+        &format!("/projects/{p}/files"),
+        &tok,
+        &[],
+        &[("x.pdf", b"MZ\x90\x00")],
+    )
+    .await;
+    assert_eq!(exe.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let pdf = multipart(
+        &c,
+        &format!("/projects/{p}/files"),
+        &tok,
+        &[],
+        &[("акт.pdf", b"%PDF-1.7 demo")],
+    )
+    .await;
+    assert_eq!(pdf.status, StatusCode::SEE_OTHER, "{}", pdf.body);
+    let files = store::projects::files::of_project(&app.db, p)
+        .await
+        .expect("files");
+    assert_eq!(files.len(), files_before + 1);
+    let f = files.last().expect("file");
+    let got = app
+        .client()
+        .get(&format!("/projects/{p}/files/{}", f.id))
+        .await;
+    assert_eq!(got.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
+    let app = TestApp::spawn().await;
+    let (cycle, ids) = funded(&app).await;
+    let group = format!("/pb/{cycle}/monitoring");
+    let public = app.client().get(&group).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(public.has("Жанар Төлеуова"));
+    // The Alakol coordinator cannot record Zhalmankulak's group.
+    let coord = app.login_as(Role::Coordinator).await;
+    let tok = token(&coord, &group).await;
+    let res = coord
+        .post(
+            &group,
+            &[
+                ("csrf", tok.as_str()),
+                ("elected_on", "2026-05-10"),
+                ("gathering", "Жиын"),
+                ("contact", "resident@demo.qatysu.kz"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let admin = app.login_as(Role::Admin).await;
+    let tok = token(&admin, &group).await;
+    let bad = admin
+        .post(
+            &format!("{group}?lang=en"),
+            &[
+                ("csrf", tok.as_str()),
+                ("elected_on", "10.05.2026"),
+                ("gathering", "Сход № 3"),
+                ("contact", "nobody@example.kz"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.has("Write the date as YYYY-MM-DD") && bad.has("value=\"Сход № 3\""));
+    let ok = admin
+        .post(
+            &group,
+            &[
+                ("csrf", tok.as_str()),
+                ("elected_on", "2026-05-10"),
+                ("gathering", "Сход № 3"),
+                ("contact", "monitor@demo.qatysu.kz"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    // The sixth member joins; the demo monitor now signs in Zhalmankulak.
+    let m = app.login_as(Role::Monitor).await;
+    let page = format!("/projects/{}", ids[1]);
+    let tok = token(&m, &page).await;
+    let missing = m
+        .post(
+            &format!("/projects/{}/acceptance?lang=kk", ids[1]),
+            &[
+                ("csrf", tok.as_str()),
+                ("verdict", "not_accepted"),
+                ("remarks", ""),
+            ],
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(missing.has("Ескертпелеріңізді жазыңыз"));
+    let signed = m
+        .post(
+            &format!("/projects/{}/acceptance", ids[1]),
+            &[
+                ("csrf", tok.as_str()),
+                ("verdict", "not_accepted"),
+                ("remarks", "Құбыр әлі төселмеген."),
+            ],
+        )
+        .await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    assert!(app.client().get(&page).await.has("Құбыр әлі төселмеген."));
+    // An administrator who is not a member may not sign.
+    let tok = token(&admin, &page).await;
+    let res = admin
+        .post(
+            &format!("/projects/{}/acceptance", ids[1]),
+            &[
+                ("csrf", tok.as_str()),
+                ("verdict", "accepted"),
+                ("remarks", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    // At most seven members.
+    for contact in ["expert@demo.qatysu.kz", "deputy@demo.qatysu.kz"] {
+        let r = admin
+            .post(
+                &group,
+                &[
+                    ("csrf", tok.as_str()),
+                    ("elected_on", "2026-05-10"),
+                    ("gathering", "Сход № 3"),
+                    ("contact", contact),
+                ],
+            )
+            .await;
+        if contact.starts_with("expert") {
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+        } else {
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    }
+}
+
+#[tokio::test]
+async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
+    let app = TestApp::spawn().await;
+    let (_, ids) = funded(&app).await;
+    let p = ids[0];
+    let page = format!("/projects/{p}");
+    let path = format!("/projects/{p}/reports");
+    // The demo resident lives in another okrug.
+    let outsider = app.login_as(Role::Resident).await;
+    let tok = token(&outsider, &page).await;
+    let res = multipart(
+        &outsider,
+        &path,
+        &tok,
+        &[("judgement", "done_well"), ("body", "Жақсы")],
+        &[],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let r = app.login_as_contact(MEMBER.0, MEMBER.1).await;
+    let tok = token(&r, &page).await;
+    let count = || async {
+        store::projects::monitoring::reports(&app.db, p)
+            .await
+            .expect("reports")
+            .len()
+    };
+    let before = count().await;
+    // Not a photo; too large; bad coordinates: refused, nothing stored, what was typed kept.
+    let text = "Спорт алаңының қоршауы қисық орнатылған.";
+    let res = multipart(
+        &r,
+        &format!("{path}?lang=kk"),
+        &tok,
+        &[("judgement", "poor_quality"), ("body", text)],
+        &[("a.pdf", b"%PDF-1.4")],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(res.body.contains(text) && res.body.contains("Тек PDF, PNG және JPEG"));
+    let big = [PNG, &vec![0u8; 5 * 1024 * 1024]].concat();
+    let res = multipart(
+        &r,
+        &path,
+        &tok,
+        &[("judgement", "poor_quality"), ("body", text)],
+        &[("big.png", &big)],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let res = multipart(
+        &r,
+        &format!("{path}?lang=en"),
+        &tok,
+        &[
+            ("judgement", "poor_quality"),
+            ("body", text),
+            ("lat", "95"),
+            ("lon", "71"),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Write both coordinates"));
+    assert_eq!(count().await, before, "nothing was stored");
+    let uploads = app.data.join("uploads").join("projects");
+    let files_before = std::fs::read_dir(&uploads).map(|d| d.count()).unwrap_or(0);
+    let ok = multipart(
+        &r,
+        &path,
+        &tok,
+        &[
+            ("judgement", "poor_quality"),
+            ("body", text),
+            ("lat", "51,40"),
+            ("lon", "69.18"),
+        ],
+        &[("fence.png", PNG)],
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert_eq!(count().await, before + 1);
+    assert_eq!(
+        std::fs::read_dir(&uploads).map(|d| d.count()).unwrap_or(0),
+        files_before + 1
+    );
+    let report = store::projects::monitoring::reports(&app.db, p)
+        .await
+        .expect("reports")
+        .remove(0);
+    assert_eq!(report.coordinates, Some((51.40, 69.18)));
+    // The deadline is 10 working days on the stored calendar, and never a day off.
+    let cal = store::projects::calendar(&app.db).await.expect("calendar");
+    let due = domain::projects::answer_due(&cal, report.created_at);
+    assert!(cal.is_working_day(due));
+    let shown = app.client().get(&format!("{page}?lang=en")).await;
+    assert!(shown.has("The akimat must answer by"));
+    // Only officials answer; an empty answer is refused.
+    let official = app.login_as(Role::Official).await;
+    let tok_o = token(&official, &page).await;
+    let answer = format!("/projects/{p}/reports/{}/answer", report.id);
+    let res = r
+        .post(
+            &answer,
+            &[("csrf", tok.as_str()), ("answer", "Мен жауап берем")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let res = official
+        .post(&answer, &[("csrf", tok_o.as_str()), ("answer", " ")])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = official
+        .post(
+            &answer,
+            &[
+                ("csrf", tok_o.as_str()),
+                ("answer", "Мердігер қоршауды 5 күнде түзетеді."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let res = official
+        .post(
+            &answer,
+            &[("csrf", tok_o.as_str()), ("answer", "Екінші жауап")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CONFLICT, "answered once");
+    assert!(app
+        .client()
+        .get(&page)
+        .await
+        .has("Мердігер қоршауды 5 күнде түзетеді."));
+}
+
+#[tokio::test]
+async fn the_holiday_table_is_edited_by_administrators_and_moves_deadlines() {
+    let app = TestApp::spawn().await;
+    let official = app.login_as(Role::Official).await;
+    assert_eq!(
+        official.get("/admin/holidays").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let admin = app.login_as(Role::Admin).await;
+    let page = admin.get("/admin/holidays?year=2027").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.has("2027"));
+    let tok = page.csrf();
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 11, 17).expect("date");
+    let before = store::projects::calendar(&app.db).await.expect("cal");
+    assert!(before.is_working_day(day));
+    let bad = admin
+        .post(
+            "/admin/holidays?lang=en",
+            &[
+                ("csrf", tok.as_str()),
+                ("kind", "holiday"),
+                ("day", "17.11.2027"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.has("value=\"17.11.2027\""));
+    let res = official
+        .post(
+            "/admin/holidays",
+            &[
+                ("csrf", tok.as_str()),
+                ("kind", "holiday"),
+                ("day", "2027-11-17"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let ok = admin
+        .post(
+            "/admin/holidays",
+            &[
+                ("csrf", tok.as_str()),
+                ("kind", "holiday"),
+                ("day", "2027-11-17"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let after = store::projects::calendar(&app.db).await.expect("cal");
+    assert!(!after.is_working_day(day));
+    let from = chrono::NaiveDate::from_ymd_opt(2027, 11, 16).expect("date");
+    assert_eq!(
+        after.add_working_days(from, 1),
+        before.add_working_days(from, 2),
+        "the deadline moves by the new day off"
+    );
+    // A transfer: the working day must be a weekend day.
+    let res = admin
+        .post(
+            "/admin/holidays",
+            &[
+                ("csrf", tok.as_str()),
+                ("kind", "transfer"),
+                ("day_off", "2027-11-19"),
+                ("working_day", "2027-11-22"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = admin
+        .post(
+            "/admin/holidays",
+            &[
+                ("csrf", tok.as_str()),
+                ("kind", "transfer"),
+                ("day_off", "2027-11-19"),
+                ("working_day", "2027-11-20"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let cal = store::projects::calendar(&app.db).await.expect("cal");
+    assert!(cal.is_working_day(chrono::NaiveDate::from_ymd_opt(2027, 11, 20).expect("d")));
+    let res = admin
+        .post(
+            "/admin/holidays/remove",
+            &[("csrf", tok.as_str()), ("holiday", "2027-11-17")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let cal = store::projects::calendar(&app.db).await.expect("cal");
+    assert!(cal.is_working_day(day));
+}
+
+/// Every new action over HTTP, for every demo role: refused (403) exactly where `authorize`
+/// (and, for acceptance, membership of the group) says no.
+#[tokio::test]
+async fn project_actions_matrix_over_http() {
+    let app = TestApp::spawn().await;
+    let (cycle, ids) = funded(&app).await;
+    let p = ids[1];
+    let report = store::projects::monitoring::reports(&app.db, p)
+        .await
+        .expect("reports")
+        .into_iter()
+        .find(|r| r.answer.is_none())
+        .expect("an unanswered demo report");
+    let okrug = store::territories::by_kato(&app.db, &Kato::parse(OKRUG).expect("k"))
+        .await
+        .expect("db")
+        .expect("okrug");
+    for role in Role::ALL {
+        let c = app.login_as(role).await;
+        let scope = demo::ACCOUNTS
+            .iter()
+            .find(|a| a.0 == role)
+            .and_then(|a| a.1);
+        let mut grants = vec![Grant {
+            role: Role::Resident,
+            territory: Kato::parse(demo::DEMO_VILLAGE).ok(),
+        }];
+        if role != Role::Resident {
+            grants.push(Grant {
+                role,
+                territory: scope.and_then(|k| Kato::parse(k).ok()),
+            });
+        }
+        let may = |a: Action| authorize(&grants, a, &okrug.path);
+        let tok = token(&c, &format!("/projects/{p}")).await;
+        let cases: [(Action, String, bool); 5] = [
+            (
+                Action::EditImplementation,
+                format!("/projects/{p}/implementation"),
+                may(Action::EditImplementation),
+            ),
+            (
+                Action::EditImplementation,
+                format!("/projects/{p}/payments"),
+                may(Action::EditImplementation),
+            ),
+            (
+                Action::AnswerMonitoringReport,
+                format!("/projects/{p}/reports/{}/answer", report.id),
+                may(Action::AnswerMonitoringReport),
+            ),
+            (
+                Action::RecordMonitoringGroup,
+                format!("/pb/{cycle}/monitoring"),
+                may(Action::RecordMonitoringGroup),
+            ),
+            // No demo account is a member of this group: nobody signs.
+            (
+                Action::SignAcceptance,
+                format!("/projects/{p}/acceptance"),
+                false,
+            ),
+        ];
+        for (action, path, allowed) in cases {
+            let res = c.post(&path, &[("csrf", tok.as_str())]).await;
+            assert_eq!(
+                res.status != StatusCode::FORBIDDEN,
+                allowed,
+                "{role:?} {action:?} {path}: {}",
+                res.status
+            );
+            if allowed {
+                assert_eq!(
+                    res.status,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "{role:?} {path}"
+                );
+            }
+        }
+        // Reporting is checked on the place of residence (Alakol for every demo account).
+        let res = multipart(&c, &format!("/projects/{p}/reports"), &tok, &[], &[]).await;
+        let allowed = role == Role::Admin;
+        assert_eq!(
+            res.status != StatusCode::FORBIDDEN,
+            allowed,
+            "{role:?} reports"
+        );
+        let res = c.post("/admin/holidays", &[("csrf", tok.as_str())]).await;
+        assert_eq!(
+            res.status != StatusCode::FORBIDDEN,
+            authorize(&grants, Action::EditHolidays, &okrug.path),
+            "{role:?} edits holidays"
+        );
+    }
+    // Signed out: a form asks to log in.
+    let anon = app.client();
+    let tok = token(&anon, "/login").await;
+    let res = anon
+        .post(
+            &format!("/projects/{p}/implementation"),
+            &[("csrf", tok.as_str())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+}
+
+/// The accountability list of the browser test: an answered report leaves it, an old
+/// unanswered one is overdue on it.
+#[tokio::test]
+async fn an_old_unanswered_report_is_overdue_on_the_accountability_page() {
+    let app = TestApp::spawn().await;
+    let (_, ids) = funded(&app).await;
+    let r = app.login_as_contact(MEMBER.0, MEMBER.1).await;
+    let page = format!("/projects/{}", ids[2]);
+    let tok = token(&r, &page).await;
+    let res = multipart(
+        &r,
+        &format!("/projects/{}/reports", ids[2]),
+        &tok,
+        &[
+            ("judgement", "not_started"),
+            ("body", "Шамдар әлі орнатылмаған."),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let id = store::projects::monitoring::reports(&app.db, ids[2])
+        .await
+        .expect("reports")[0]
+        .id;
+    let old = chrono::Utc::now() - chrono::Duration::days(40);
+    raw_sql!(
+        &app.db,
+        sqlx::query("UPDATE monitoring_reports SET created_at = $1 WHERE id = $2")
+            .bind(old)
+            .bind(id)
+    )
+    .expect("backdate");
+    let items = json(
+        &app.client(),
+        &format!("/api/v1/accountability?territory={OKRUG}"),
+    )
+    .await;
+    let mine = items
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["id"] == id.to_string()).cloned())
+        .expect("listed");
+    assert_eq!(mine["kind"], "report");
+    assert!(mine["days_overdue"].as_i64().is_some_and(|d| d > 0));
+}
+
+mod browser {
+    //! Browser test: a resident reports → the official answers → a second, overdue report
+    //! appears on the accountability page.
+    //!
+    //!     QATYSU_BROWSER_TESTS=1 cargo test --test it projects::browser -- --nocapture
+
+    use super::{funded, MEMBER, OKRUG};
+    use crate::browser::{click, enabled, fill, wait_for, wait_path, Driver, Failure, Shots};
+    use crate::raw_sql;
+    use crate::support::TestApp;
+    use fantoccini::{Client, Locator};
+    use std::time::Duration;
+
+    const FLOW_BUDGET: Duration = Duration::from_secs(180);
+
+    #[tokio::test]
+    async fn a_report_is_answered_and_an_overdue_one_is_listed_in_a_browser() {
+        if !enabled("browser projects test") {
+            return;
+        }
+        let mut shots = Shots::new("browser-projects");
+        let dir = shots.dir.clone();
+        let mut driver = Driver::start(&dir);
+        driver.wait_ready().await;
+        let app = TestApp::spawn().await;
+        let base = format!("http://{}", app.addr);
+        let client = driver.connect().await;
+        let outcome =
+            match tokio::time::timeout(FLOW_BUDGET, flow(&client, &base, &app, &mut shots)).await {
+                Ok(o) => o,
+                Err(_) => Err(format!("the flow took longer than {FLOW_BUDGET:?}").into()),
+            };
+        if outcome.is_err() {
+            let _ = shots.save(&client, "failure").await;
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+        drop(driver);
+        if let Err(e) = outcome {
+            panic!("browser flow failed after step {:02}: {e}", shots.n);
+        }
+    }
+
+    async fn login(c: &Client, base: &str, contact: &str, password: &str) -> Result<(), Failure> {
+        c.goto(&format!("{base}/login?lang=en")).await?;
+        fill(c, "#contact", contact).await?;
+        fill(c, "#password", password).await?;
+        click(c, "form[action='/login'] button[type=submit]").await?;
+        wait_path(c, "/account").await
+    }
+
+    async fn logout(c: &Client) -> Result<(), Failure> {
+        click(c, "form[action='/logout'] button[type=submit]").await?;
+        wait_path(c, "/").await
+    }
+
+    async fn report(c: &Client, base: &str, project: &str, text: &str) -> Result<(), Failure> {
+        c.goto(&format!("{base}/projects/{project}")).await?;
+        click(c, "input[name=judgement][value=poor_quality]").await?;
+        fill(c, "#body", text).await?;
+        click(c, "form[enctype='multipart/form-data'] button[type=submit]").await?;
+        wait_for(c, ".notice").await?;
+        Ok(())
+    }
+
+    async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Result<(), Failure> {
+        let (_, ids) = funded(app).await;
+        let project = ids[0].to_string();
+        login(c, base, MEMBER.0, MEMBER.1).await?;
+        report(
+            c,
+            base,
+            &project,
+            "The fence of the sports ground leans; two posts are loose.",
+        )
+        .await?;
+        shots.save(c, "report-filed").await?;
+        let body = c.find(Locator::Css("main")).await?.text().await?;
+        if !body.contains("two posts are loose") || !body.contains("must answer by") {
+            return Err("the report and its deadline are shown".into());
+        }
+        logout(c).await?;
+        let official = qatysu::cli::demo::ACCOUNTS
+            .iter()
+            .find(|a| a.0 == domain::Role::Official)
+            .map(|a| (a.3, a.4))
+            .unwrap_or_default();
+        login(c, base, official.0, official.1).await?;
+        c.goto(&format!("{base}/projects/{project}")).await?;
+        let field = c.find(Locator::Css("textarea[name=answer]")).await?;
+        field
+            .send_keys("The contractor will fix the posts within 5 days.")
+            .await?;
+        click(c, "textarea[name=answer] ~ button[type=submit]").await?;
+        wait_for(c, ".notice").await?;
+        shots.save(c, "answered").await?;
+        let body = c.find(Locator::Css("main")).await?.text().await?;
+        if !body.contains("fix the posts within 5 days") {
+            return Err("the answer is published".into());
+        }
+        logout(c).await?;
+        // A second report, filed long ago and never answered.
+        login(c, base, MEMBER.0, MEMBER.1).await?;
+        report(c, base, &project, "Nobody has come to fix the posts.").await?;
+        let reports = store::projects::monitoring::reports(&app.db, ids[0])
+            .await
+            .map_err(|e| e.to_string())?;
+        let second = reports
+            .iter()
+            .find(|r| r.answer.is_none())
+            .ok_or("the second report")?;
+        let old = chrono::Utc::now() - chrono::Duration::days(45);
+        raw_sql!(
+            &app.db,
+            sqlx::query("UPDATE monitoring_reports SET created_at = $1 WHERE id = $2")
+                .bind(old)
+                .bind(second.id)
+        )
+        .map_err(|e| e.to_string())?;
+        c.goto(&format!("{base}/territories/{OKRUG}")).await?;
+        click(c, &format!("a[href='/territories/{OKRUG}/accountability']")).await?;
+        wait_for(c, "table").await?;
+        shots.save(c, "accountability").await?;
+        let link = format!("a[href='/projects/{project}#report-{}']", second.id);
+        c.find(Locator::Css(&link)).await?;
+        let body = c.find(Locator::Css("main")).await?.text().await?;
+        if !body.contains("days overdue") {
+            return Err("the overdue report is flagged".into());
+        }
+        Ok(())
+    }
+}
