@@ -83,10 +83,19 @@ pub enum Action {
     SubmitProposal,
     /// Record an expert conclusion on a proposal (council members only, checked besides).
     ReviewProposal,
+    /// Register a public-control event (checked on the organiser's place of residence, which
+    /// must lie inside the event's territory).
+    RegisterControlEvent,
+    /// Record a state body's reasoned answer to a recommendation of a public-control event.
+    AnswerRecommendation,
+    /// Report unused or unlawfully granted farm land (checked on the reporter's residence).
+    SubmitLandReport,
+    /// Move a land report through the land commission's review.
+    ReviewLandReport,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 16] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -99,6 +108,10 @@ impl Action {
         Action::ManageCycle,
         Action::SubmitProposal,
         Action::ReviewProposal,
+        Action::RegisterControlEvent,
+        Action::AnswerRecommendation,
+        Action::SubmitLandReport,
+        Action::ReviewLandReport,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -117,6 +130,12 @@ impl Action {
             Action::ManageCycle => &[Role::Coordinator, Role::Admin],
             Action::SubmitProposal => &[Role::Resident, Role::Admin],
             Action::ReviewProposal => &[Role::Expert, Role::Admin],
+            Action::RegisterControlEvent | Action::SubmitLandReport => {
+                &[Role::Resident, Role::Admin]
+            }
+            Action::AnswerRecommendation | Action::ReviewLandReport => {
+                &[Role::Official, Role::Admin]
+            }
         }
     }
 }
@@ -242,6 +261,34 @@ mod tests {
         (Role::Admin, Action::ManageCycle, true),
         (Role::Admin, Action::SubmitProposal, true),
         (Role::Admin, Action::ReviewProposal, true),
+        (Role::Resident, Action::RegisterControlEvent, true),
+        (Role::Resident, Action::AnswerRecommendation, false),
+        (Role::Resident, Action::SubmitLandReport, true),
+        (Role::Resident, Action::ReviewLandReport, false),
+        (Role::Coordinator, Action::RegisterControlEvent, false),
+        (Role::Coordinator, Action::AnswerRecommendation, false),
+        (Role::Coordinator, Action::SubmitLandReport, false),
+        (Role::Coordinator, Action::ReviewLandReport, false),
+        (Role::Expert, Action::RegisterControlEvent, false),
+        (Role::Expert, Action::AnswerRecommendation, false),
+        (Role::Expert, Action::SubmitLandReport, false),
+        (Role::Expert, Action::ReviewLandReport, false),
+        (Role::Official, Action::RegisterControlEvent, false),
+        (Role::Official, Action::AnswerRecommendation, true),
+        (Role::Official, Action::SubmitLandReport, false),
+        (Role::Official, Action::ReviewLandReport, true),
+        (Role::Deputy, Action::RegisterControlEvent, false),
+        (Role::Deputy, Action::AnswerRecommendation, false),
+        (Role::Deputy, Action::SubmitLandReport, false),
+        (Role::Deputy, Action::ReviewLandReport, false),
+        (Role::Monitor, Action::RegisterControlEvent, false),
+        (Role::Monitor, Action::AnswerRecommendation, false),
+        (Role::Monitor, Action::SubmitLandReport, false),
+        (Role::Monitor, Action::ReviewLandReport, false),
+        (Role::Admin, Action::RegisterControlEvent, true),
+        (Role::Admin, Action::AnswerRecommendation, true),
+        (Role::Admin, Action::SubmitLandReport, true),
+        (Role::Admin, Action::ReviewLandReport, true),
     ];
 
     #[test]
