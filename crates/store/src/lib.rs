@@ -7,7 +7,9 @@ mod error;
 mod migrations;
 
 pub mod accounts;
+pub mod control;
 pub mod initiatives;
+pub mod land;
 pub mod pb;
 pub mod sessions;
 pub mod territories;

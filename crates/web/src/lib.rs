@@ -6,10 +6,12 @@ mod access;
 mod accounts;
 mod api;
 mod assets;
+mod control;
 mod error;
 mod home;
 pub mod i18n;
 mod initiatives;
+mod land;
 mod middleware;
 mod pages;
 mod pb;
@@ -35,6 +37,8 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::routes())
         .merge(pb::routes())
         .merge(api::routes())
+        .merge(control::routes())
+        .merge(land::routes())
         .merge(assets::routes())
         .fallback(|| async { AppError::NotFound });
     middleware::wrap(routes, state.clone()).with_state(state)

@@ -35,6 +35,13 @@ pub(crate) const NOTICES: &[&str] = &[
     "pb-council-added",
     "pb-vote-cast",
     "pb-vote-replaced",
+    "ctl-registered",
+    "ctl-document-published",
+    "ctl-delivery-recorded",
+    "ctl-answered",
+    "ctl-hearing-scheduled",
+    "land-submitted",
+    "land-moved",
 ];
 
 /// The reader's context, passed to every template as `c`.
