@@ -3,6 +3,7 @@
 
 pub mod pb;
 
+mod control;
 mod initiatives;
 
 use super::serve::{self, ServeArgs};
@@ -134,6 +135,7 @@ pub async fn seed(db: &Db, secret: &[u8]) -> anyhow::Result<String> {
     }
     initiatives::seed(db, &key).await?;
     pb::seed(db, chrono::Utc::now().date_naive()).await?;
+    control::seed(db, chrono::Utc::now().date_naive()).await?;
     Ok(out)
 }
 
