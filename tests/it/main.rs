@@ -6,6 +6,7 @@ mod attachments;
 mod browser;
 mod browser_initiatives;
 mod cli;
+mod control;
 mod http_accounts;
 mod http_pages;
 mod initiatives;

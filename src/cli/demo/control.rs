@@ -148,7 +148,9 @@ pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
             let comment = match status {
                 LandStatus::UnderReview => "Жер комиссиясы учаскені тексеруге алды.",
                 LandStatus::Confirmed => "Учаскеге барып тексерілді: хабарлама расталды.",
-                LandStatus::NotConfirmed => "Тексеру кезінде учаске пайдаланылып жатқаны анықталды.",
+                LandStatus::NotConfirmed => {
+                    "Тексеру кезінде учаске пайдаланылып жатқаны анықталды."
+                }
                 _ => "Учаске сот шешімімен мемлекетке қайтарылды.",
             };
             land::transition(db, id, *status, comment, official, at(*on))
