@@ -16,6 +16,18 @@ use uuid::Uuid;
 
 const DISTRICT: &str = "114400000";
 
+/// A demo land report: village, cadastral number, hectares, kind, text, the commission's
+/// steps (status, day) and the day it was reported.
+type Plot<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    LandKind,
+    &'a str,
+    &'a [(LandStatus, NaiveDate)],
+    NaiveDate,
+);
+
 async fn user(db: &Db, email: &str) -> anyhow::Result<Uuid> {
     let contact = Contact::parse(email).context("demo contact")?;
     let (u, _) = store::accounts::credentials(db, &contact)
@@ -120,7 +132,7 @@ pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
     // Land reports in every status; hectares returned last year and this year.
     let last_year = NaiveDate::from_ymd_opt(y - 1, 10, 14).unwrap_or(today);
     let this_year = back(&cal, today, 15);
-    let plots: [(&str, &str, &str, LandKind, &str, &[(LandStatus, NaiveDate)], NaiveDate); 6] = [
+    let plots: [Plot; 6] = [
         ("114435200", "01:017:042:0315", "45.5", LandKind::Unused, "Көркем ауылының солтүстігіндегі егістік жер бес жыл бойы өңделмей, арамшөп басып кеткен.", &[], back(&cal, today, 2)),
         ("114435100", "01:017:038:0127", "120", LandKind::Unlawful, "Жайылым жер конкурссыз берілген сияқты: ауыл тұрғындары малды жаятын жерсіз қалды.", &[(LandStatus::UnderReview, back(&cal, today, 3))], back(&cal, today, 9)),
         ("114443200", "01:017:051:0904", "310.25", LandKind::Unused, "Абай ауылы маңындағы учаске 2019 жылдан бері пайдаланылмайды, ғимараттары қираған.", &[(LandStatus::UnderReview, back(&cal, today, 20)), (LandStatus::Confirmed, back(&cal, today, 6))], back(&cal, today, 25)),
