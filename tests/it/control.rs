@@ -507,6 +507,10 @@ async fn land_reports_are_validated_photos_checked_and_moved_along_the_graph() {
     assert!(page.has("The report has been sent") && page.has("01:017:042:0999"));
     assert!(page.has("37.25 ha") && page.has("егістік.jpg") && page.has(">Received<"));
     assert!(!page.has("action=\"/land/"), "residents do not review");
+    assert!(
+        !page.has("Бауыржан Нұрланов"),
+        "the reporter is not named in public"
+    );
     let href = page
         .body
         .split(&format!("/land/{id}/photos/"))

@@ -203,15 +203,12 @@ async fn page(
         .await?
         .into_iter()
         .map(|h| {
-            let st = LandStatus::parse(&h.status)
-                .map(|st| status_label(c, st))
-                .unwrap_or(h.status);
-            (
-                c.lang.date(h.created_at.date_naive()),
-                st,
-                h.actor,
-                h.comment,
-            )
+            let status = LandStatus::parse(&h.status);
+            // Whoever reported the plot stays unnamed in public (reports of unlawful grants
+            // name people with power over the reporter); the commission's members are named.
+            let actor = h.actor.filter(|_| status != Some(LandStatus::Received));
+            let st = status.map(|st| status_label(c, st)).unwrap_or(h.status);
+            (c.lang.date(h.created_at.date_naive()), st, actor, h.comment)
         })
         .collect();
     let photos = land_store::photos(&s.db, r.id)
