@@ -664,6 +664,10 @@ async fn hectares_returned_per_district_and_year_as_a_table_and_a_chart() {
         .and_then(|s| s.split('"').next())
         .unwrap_or("")
         .to_string();
+    assert!(
+        list.has("<strong class=\"err\">Overdue</strong>"),
+        "the demo hearing is overdue"
+    );
     let event = c.get(&format!("/control/{href}")).await;
     assert!(event.has("Public hearing") && event.has("answered on"));
     assert!(event.has("overdue by") && event.has("working days left"));

@@ -321,3 +321,12 @@ pub async fn owed_deliveries(db: &Db, path_prefix: &str) -> Result<Vec<(Uuid, St
         .bind(format!("{path_prefix}%")).fetch_all(p).await)?,
     )
 }
+
+/// Events of a territory and below with something overdue on `today`: a final document not
+/// delivered by its due day, or a recommendation not answered by its due day.
+pub async fn overdue_events(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Uuid>> {
+    Ok(
+        on_pool!(db, p => sqlx::query_scalar("SELECT e.id FROM control_events e JOIN territories t ON t.id = e.territory_id WHERE t.path LIKE $1 AND ((e.doc_kind IS NOT NULL AND e.delivered_on IS NULL AND e.delivery_due < $2) OR EXISTS (SELECT 1 FROM control_recommendations r WHERE r.event_id = e.id AND r.answer_text IS NULL AND r.answer_due < $2))")
+        .bind(format!("{path_prefix}%")).bind(today).fetch_all(p).await)?,
+    )
+}

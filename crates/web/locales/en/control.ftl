@@ -3,6 +3,7 @@ ctl-territory-link = Public control events
 ctl-list-title = Public control
 ctl-list-title-in = { $territory }: public control
 ctl-list-intro = Citizens and non-profit organisations check the work of state bodies: public monitoring, public hearings, public expertise and hearing a report. The body receives the final document within 7 working days and answers each recommendation with reasons within 10 working days.
+ctl-overdue = Overdue
 ctl-none = No events yet.
 ctl-back-territory = Territory
 ctl-new-title = Register a public control event

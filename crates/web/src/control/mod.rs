@@ -125,6 +125,7 @@ pub struct Card {
     territory: String,
     dates: String,
     stage: String,
+    overdue: bool,
 }
 
 fn stage(c: &Ctx, e: &Event) -> String {
@@ -148,7 +149,7 @@ fn dates(c: &Ctx, e: &Event) -> String {
     }
 }
 
-fn card(c: &Ctx, e: &Event) -> Card {
+fn card(c: &Ctx, e: &Event, overdue: &[uuid::Uuid]) -> Card {
     Card {
         id: e.id.to_string(),
         title: e.title.clone(),
@@ -156,6 +157,7 @@ fn card(c: &Ctx, e: &Event) -> Card {
         territory: e.territory_name(c.lang.code()).to_string(),
         dates: dates(c, e),
         stage: stage(c, e),
+        overdue: overdue.contains(&e.id),
     }
 }
 
@@ -174,6 +176,7 @@ const LIST_LIMIT: i64 = 300;
 async fn list_page(s: &AppState, c: &Ctx, t: Option<&Territory>) -> Result<Response, AppError> {
     let prefix = t.map(|t| t.path_prefix()).unwrap_or_else(|| "/".into());
     let events = ctl::list(&s.db, &prefix, LIST_LIMIT).await?;
+    let overdue = ctl::overdue_events(&s.db, &prefix, today()).await?;
     let can_register = match t {
         Some(t) => acts_as_resident(s, c, Action::RegisterControlEvent, t).await?,
         None => false,
@@ -186,7 +189,7 @@ async fn list_page(s: &AppState, c: &Ctx, t: Option<&Territory>) -> Result<Respo
         c,
         title,
         kato: t.map(|t| t.kato.to_string()).unwrap_or_default(),
-        cards: events.iter().map(|e| card(c, e)).collect(),
+        cards: events.iter().map(|e| card(c, e, &overdue)).collect(),
         can_register,
     })?
     .into_response())
