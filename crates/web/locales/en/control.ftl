@@ -5,7 +5,6 @@ ctl-list-title-in = { $territory }: public control
 ctl-list-intro = Citizens and non-profit organisations check the work of state bodies: public monitoring, public hearings, public expertise and hearing a report. The body receives the final document within 7 working days and answers each recommendation with reasons within 10 working days.
 ctl-overdue = Overdue
 ctl-none = No events yet.
-ctl-back-territory = Territory
 ctl-new-title = Register a public control event
 ctl-new-intro = Name the state body whose work you check, the dates and the participants. You can hold the event yourself or on behalf of a non-profit organisation.
 ctl-field-title = Subject

@@ -4,7 +4,6 @@ land-list-title = Land reports
 land-list-title-in = { $territory }: land reports
 land-list-intro = Residents report farm land that is not used or was granted unlawfully. The land commission checks each report; confirmed plots are returned to the state.
 land-none = No reports yet.
-land-back-territory = Territory
 land-reports-caption = Reports, newest first
 land-new-title = Report a land plot
 land-new-intro = Give the plot's cadastral number, its area and the village it belongs to, say what is wrong and add photos if you have them.

@@ -167,6 +167,7 @@ struct ListPage<'a> {
     c: &'a Ctx,
     title: String,
     kato: String,
+    territory: String,
     cards: Vec<Card>,
     can_register: bool,
 }
@@ -189,6 +190,9 @@ async fn list_page(s: &AppState, c: &Ctx, t: Option<&Territory>) -> Result<Respo
         c,
         title,
         kato: t.map(|t| t.kato.to_string()).unwrap_or_default(),
+        territory: t
+            .map(|t| t.name(c.lang.code()).to_string())
+            .unwrap_or_default(),
         cards: events.iter().map(|e| card(c, e, &overdue)).collect(),
         can_register,
     })?

@@ -89,6 +89,7 @@ struct ListPage<'a> {
     c: &'a Ctx,
     title: String,
     kato: String,
+    territory: String,
     rows: Vec<Row>,
     can_report: bool,
     /// (district, year, hectares)
@@ -134,6 +135,7 @@ async fn list_page(s: &AppState, c: &Ctx, t: &Territory) -> Result<Response, App
         c,
         title: c.t_str("land-list-title-in", "territory", t.name(lang)),
         kato: t.kato.to_string(),
+        territory: t.name(lang).to_string(),
         rows: reports.iter().map(|r| row(c, r)).collect(),
         can_report: acts_as_resident(s, c, Action::SubmitLandReport, t).await?,
         returned: returned
