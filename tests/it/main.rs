@@ -7,6 +7,7 @@ mod browser;
 mod browser_initiatives;
 mod browser_pb;
 mod cli;
+mod control;
 mod http_accounts;
 mod http_pages;
 mod initiatives;

@@ -4,7 +4,9 @@
 
 pub mod access;
 pub mod accounts;
+pub mod control;
 pub mod initiatives;
+pub mod land;
 pub mod money;
 pub mod oversight;
 pub mod pb;

@@ -8,7 +8,9 @@ mod migrations;
 
 pub mod accountability;
 pub mod accounts;
+pub mod control;
 pub mod initiatives;
+pub mod land;
 pub mod pb;
 pub mod projects;
 pub mod sessions;

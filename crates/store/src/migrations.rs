@@ -34,6 +34,11 @@ pub const MIGRATIONS_SQLITE: &[(i64, &str, &str)] = &[
         "projects",
         include_str!("../migrations/sqlite/0007_projects.sql"),
     ),
+    (
+        8,
+        "control_land",
+        include_str!("../migrations/sqlite/0008_control_land.sql"),
+    ),
 ];
 pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -66,6 +71,11 @@ pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
         7,
         "projects",
         include_str!("../migrations/postgres/0007_projects.sql"),
+    ),
+    (
+        8,
+        "control_land",
+        include_str!("../migrations/postgres/0008_control_land.sql"),
     ),
 ];
 

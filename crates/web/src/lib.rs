@@ -7,10 +7,12 @@ mod accountability;
 mod accounts;
 mod api;
 mod assets;
+mod control;
 mod error;
 mod home;
 pub mod i18n;
 mod initiatives;
+mod land;
 mod middleware;
 mod pages;
 mod pb;
@@ -38,6 +40,8 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::routes())
         .merge(pb::routes())
         .merge(api::routes())
+        .merge(control::routes())
+        .merge(land::routes())
         .merge(assets::routes())
         .merge(projects::routes())
         .merge(accountability::routes())

@@ -3,6 +3,7 @@
 
 pub mod pb;
 
+mod control;
 mod initiatives;
 mod pb_discussion;
 mod pb_voting;
@@ -139,6 +140,7 @@ pub async fn seed(db: &Db, secret: &[u8]) -> anyhow::Result<String> {
     pb::seed(db, chrono::Utc::now().date_naive()).await?;
     pb_voting::seed(db, &key).await?;
     projects::seed(db, &key, chrono::Utc::now().date_naive()).await?;
+    control::seed(db, chrono::Utc::now().date_naive()).await?;
     Ok(out)
 }
 

@@ -105,10 +105,19 @@ pub enum Action {
     AnswerMonitoringReport,
     /// Edit the table of public holidays and day transfers behind every working-day deadline.
     EditHolidays,
+    /// Register a public-control event (checked on the organiser's place of residence, which
+    /// must lie inside the event's territory).
+    RegisterControlEvent,
+    /// Record a state body's reasoned answer to a recommendation of a public-control event.
+    AnswerRecommendation,
+    /// Report unused or unlawfully granted farm land (checked on the reporter's residence).
+    SubmitLandReport,
+    /// Move a land report through the land commission's review.
+    ReviewLandReport,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 26] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -131,6 +140,10 @@ impl Action {
         Action::SubmitMonitoringReport,
         Action::AnswerMonitoringReport,
         Action::EditHolidays,
+        Action::RegisterControlEvent,
+        Action::AnswerRecommendation,
+        Action::SubmitLandReport,
+        Action::ReviewLandReport,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -159,6 +172,12 @@ impl Action {
             Action::SignAcceptance => &[Role::Monitor, Role::Admin],
             Action::SubmitMonitoringReport => &[Role::Resident, Role::Admin],
             Action::EditHolidays => &[Role::Admin],
+            Action::RegisterControlEvent | Action::SubmitLandReport => {
+                &[Role::Resident, Role::Admin]
+            }
+            Action::AnswerRecommendation | Action::ReviewLandReport => {
+                &[Role::Official, Role::Admin]
+            }
         }
     }
 }
@@ -354,6 +373,34 @@ mod tests {
         (Role::Admin, Action::SubmitMonitoringReport, true),
         (Role::Admin, Action::AnswerMonitoringReport, true),
         (Role::Admin, Action::EditHolidays, true),
+        (Role::Resident, Action::RegisterControlEvent, true),
+        (Role::Resident, Action::AnswerRecommendation, false),
+        (Role::Resident, Action::SubmitLandReport, true),
+        (Role::Resident, Action::ReviewLandReport, false),
+        (Role::Coordinator, Action::RegisterControlEvent, false),
+        (Role::Coordinator, Action::AnswerRecommendation, false),
+        (Role::Coordinator, Action::SubmitLandReport, false),
+        (Role::Coordinator, Action::ReviewLandReport, false),
+        (Role::Expert, Action::RegisterControlEvent, false),
+        (Role::Expert, Action::AnswerRecommendation, false),
+        (Role::Expert, Action::SubmitLandReport, false),
+        (Role::Expert, Action::ReviewLandReport, false),
+        (Role::Official, Action::RegisterControlEvent, false),
+        (Role::Official, Action::AnswerRecommendation, true),
+        (Role::Official, Action::SubmitLandReport, false),
+        (Role::Official, Action::ReviewLandReport, true),
+        (Role::Deputy, Action::RegisterControlEvent, false),
+        (Role::Deputy, Action::AnswerRecommendation, false),
+        (Role::Deputy, Action::SubmitLandReport, false),
+        (Role::Deputy, Action::ReviewLandReport, false),
+        (Role::Monitor, Action::RegisterControlEvent, false),
+        (Role::Monitor, Action::AnswerRecommendation, false),
+        (Role::Monitor, Action::SubmitLandReport, false),
+        (Role::Monitor, Action::ReviewLandReport, false),
+        (Role::Admin, Action::RegisterControlEvent, true),
+        (Role::Admin, Action::AnswerRecommendation, true),
+        (Role::Admin, Action::SubmitLandReport, true),
+        (Role::Admin, Action::ReviewLandReport, true),
     ];
 
     #[test]

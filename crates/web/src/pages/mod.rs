@@ -52,6 +52,13 @@ pub(crate) const NOTICES: &[&str] = &[
     "prj-answered",
     "prj-group-saved",
     "prj-holidays-saved",
+    "ctl-registered",
+    "ctl-document-published",
+    "ctl-delivery-recorded",
+    "ctl-answered",
+    "ctl-hearing-scheduled",
+    "land-submitted",
+    "land-moved",
 ];
 
 /// The reader's context, passed to every template as `c`.

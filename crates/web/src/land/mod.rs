@@ -1,0 +1,357 @@
+//! Land reports on the web: a resident reports a plot of unused or unlawfully granted farm
+//! land with photos, the land commission (officials of the territory) moves it along the status
+//! graph with a comment each time, and the hectares returned to the state are shown per
+//! district and year as a table and a server-rendered SVG chart. JSON at
+//! `/api/v1/land-reports`.
+
+mod api;
+mod chart;
+mod submit;
+
+use crate::control::{acts_as_resident, grants};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use chrono::Utc;
+use domain::land::{Hectares, LandStatus};
+use domain::{authorize, Action};
+use serde::Deserialize;
+use store::land::{self as land_store, Report};
+use store::territories::Territory;
+use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/territories/{kato}/land",
+            get(list).post(submit::create).layer(DefaultBodyLimit::max(
+                submit::MAX_PHOTOS * submit::MAX_BYTES + 256 * 1024,
+            )),
+        )
+        .route("/territories/{kato}/land/new", get(submit::new_form))
+        .route("/land/{id}", get(show))
+        .route("/land/{id}/review", post(review))
+        .route("/land/{id}/photos/{pid}", get(photo))
+        .merge(api::routes())
+}
+
+/// An area as the reader's language writes it: "12,5 га" / "12.5 ha".
+pub(crate) fn area(c: &Ctx, h: Hectares) -> String {
+    let whole = c.number(h.whole());
+    let n = match h.fraction() {
+        None => whole,
+        Some(f) => {
+            let sep = if c.lang.code() == "en" { "." } else { "," };
+            let frac = if f % 10 == 0 {
+                format!("{}", f / 10)
+            } else {
+                format!("{f:02}")
+            };
+            format!("{whole}{sep}{frac}")
+        }
+    };
+    c.t_str("land-hectares", "area", &n)
+}
+
+fn status_label(c: &Ctx, s: LandStatus) -> String {
+    c.t(&format!("land-status-{}", s.as_str()))
+}
+
+/// One row of the reports table.
+pub struct Row {
+    id: String,
+    cadastral: String,
+    village: String,
+    area: String,
+    status: String,
+    reported: String,
+}
+
+fn row(c: &Ctx, r: &Report) -> Row {
+    Row {
+        id: r.id.to_string(),
+        cadastral: r.cadastral_number.clone(),
+        village: r.village_name(c.lang.code()).to_string(),
+        area: area(c, r.area),
+        status: status_label(c, r.status),
+        reported: c.lang.date(r.reported_at.date_naive()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "land/list.html")]
+struct ListPage<'a> {
+    c: &'a Ctx,
+    title: String,
+    kato: String,
+    territory: String,
+    rows: Vec<Row>,
+    can_report: bool,
+    /// (district, year, hectares)
+    returned: Vec<(String, String, String)>,
+    total: String,
+    chart: chart::Chart,
+}
+
+const LIST_LIMIT: i64 = 500;
+
+async fn list(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(kato): Path<String>,
+) -> Result<Response, AppError> {
+    let t = crate::territories::load(&s, &kato).await?;
+    list_page(&s, &c, &t).await
+}
+
+async fn list_page(s: &AppState, c: &Ctx, t: &Territory) -> Result<Response, AppError> {
+    let lang = c.lang.code();
+    let reports = land_store::list(&s.db, &t.path_prefix(), LIST_LIMIT).await?;
+    let returned = land_store::returned_by_district(&s.db, &t.path_prefix()).await?;
+    let total = returned
+        .iter()
+        .fold(Hectares::default(), |sum, r| sum + r.area);
+    let bars: Vec<(String, i64, String)> = returned
+        .iter()
+        .map(|r| {
+            (
+                format!("{} · {}", r.district_name(lang), r.year),
+                r.area.hundredths(),
+                area(c, r.area),
+            )
+        })
+        .collect();
+    let chart = chart::Chart::new(
+        c.t("land-chart-title"),
+        c.t_str("land-chart-desc", "total", &area(c, total)),
+        &bars,
+    );
+    let p = ListPage {
+        c,
+        title: c.t_str("land-list-title-in", "territory", t.name(lang)),
+        kato: t.kato.to_string(),
+        territory: t.name(lang).to_string(),
+        rows: reports.iter().map(|r| row(c, r)).collect(),
+        can_report: acts_as_resident(s, c, Action::SubmitLandReport, t).await?,
+        returned: returned
+            .iter()
+            .map(|r| {
+                (
+                    r.district_name(lang).to_string(),
+                    r.year.to_string(),
+                    area(c, r.area),
+                )
+            })
+            .collect(),
+        total: area(c, total),
+        chart,
+    };
+    Ok(render(&p)?.into_response())
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ReviewForm {
+    status: String,
+    comment: String,
+}
+
+#[derive(Template)]
+#[template(path = "land/show.html")]
+struct ShowPage<'a> {
+    c: &'a Ctx,
+    id: String,
+    kato: String,
+    village_kato: String,
+    village: String,
+    cadastral: String,
+    area: String,
+    kind: String,
+    status: String,
+    reported: String,
+    description: String,
+    returned_on: Option<String>,
+    photos: Vec<(String, String, String)>,
+    history: Vec<(String, String, Option<String>, String)>,
+    next: Vec<(&'static str, String, bool)>,
+    error: Option<String>,
+    form: ReviewForm,
+    errors: FieldErrors,
+}
+
+async fn load(s: &AppState, id: &str) -> Result<Report, AppError> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    land_store::get(&s.db, id).await?.ok_or(AppError::NotFound)
+}
+
+fn may_review(c: &Ctx, r: &Report) -> bool {
+    authorize(grants(c), Action::ReviewLandReport, &r.village_path)
+}
+
+async fn page(
+    s: &AppState,
+    c: &Ctx,
+    r: &Report,
+    error: Option<String>,
+    form: ReviewForm,
+    errors: FieldErrors,
+) -> Result<Html<String>, AppError> {
+    let history = land_store::history(&s.db, r.id)
+        .await?
+        .into_iter()
+        .map(|h| {
+            let status = LandStatus::parse(&h.status);
+            // Whoever reported the plot stays unnamed in public (reports of unlawful grants
+            // name people with power over the reporter); the commission's members are named.
+            let actor = h.actor.filter(|_| status != Some(LandStatus::Received));
+            let st = status.map(|st| status_label(c, st)).unwrap_or(h.status);
+            (c.lang.date(h.created_at.date_naive()), st, actor, h.comment)
+        })
+        .collect();
+    let photos = land_store::photos(&s.db, r.id)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let kb = (p.size_bytes + 1023) / 1024;
+            (
+                p.id.to_string(),
+                p.file_name,
+                c.t_str("land-photo-size", "kb", &c.number(kb)),
+            )
+        })
+        .collect();
+    let next = if may_review(c, r) {
+        r.status
+            .successors()
+            .iter()
+            .map(|st| {
+                (
+                    st.as_str(),
+                    status_label(c, *st),
+                    st.as_str() == form.status,
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // The report's land-commission territory is the district above the village when known.
+    let kato = r.village_path.get(1).unwrap_or(&r.village_kato).to_string();
+    render(&ShowPage {
+        c,
+        id: r.id.to_string(),
+        kato,
+        village_kato: r.village_kato.to_string(),
+        village: r.village_name(c.lang.code()).to_string(),
+        cadastral: r.cadastral_number.clone(),
+        area: area(c, r.area),
+        kind: c.t(&format!("land-kind-{}", r.kind.as_str())),
+        status: status_label(c, r.status),
+        reported: c.lang.date(r.reported_at.date_naive()),
+        description: r.description.clone(),
+        returned_on: r.returned_on.map(|d| c.lang.date(d)),
+        photos,
+        history,
+        next,
+        error,
+        form,
+        errors,
+    })
+}
+
+async fn show(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let r = load(&s, &id).await?;
+    Ok(page(
+        &s,
+        &c,
+        &r,
+        None,
+        ReviewForm::default(),
+        FieldErrors::default(),
+    )
+    .await?
+    .into_response())
+}
+
+async fn review(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ReviewForm>,
+) -> Result<Response, AppError> {
+    let v = require_viewer(&c)?;
+    let r = load(&s, &id).await?;
+    if !may_review(&c, &r) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FieldErrors::default();
+    let to = LandStatus::parse(&f.status);
+    if to.is_none() {
+        errors.add("status", c.t("land-err-status"));
+    }
+    let comment = f.comment.trim().to_string();
+    if !(5..=2000).contains(&comment.chars().count()) {
+        errors.add("comment", c.t("land-err-comment"));
+    }
+    let Some(to) = to.filter(|_| errors.is_empty()) else {
+        let html = page(&s, &c, &r, Some(c.t("form-has-errors")), f, errors).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+    };
+    match land_store::transition(&s.db, r.id, to, &comment, v.user.id, Utc::now()).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/land/{}?ok=land-moved", r.id)).into_response()),
+        Err(e) => {
+            let fresh = land_store::get(&s.db, r.id).await?.unwrap_or(r);
+            let msg = c.lang.t_args(
+                "land-err-transition",
+                &[
+                    ("from", crate::i18n::Arg::Str(status_label(&c, e.from))),
+                    ("to", crate::i18n::Arg::Str(status_label(&c, e.to))),
+                ],
+            );
+            let html = page(&s, &c, &fresh, Some(msg), f, FieldErrors::default()).await?;
+            Ok((StatusCode::CONFLICT, html).into_response())
+        }
+    }
+}
+
+fn photo_path(s: &AppState, id: Uuid) -> std::path::PathBuf {
+    s.config.uploads.join("land").join(id.to_string())
+}
+
+async fn photo(
+    State(s): State<AppState>,
+    Path((id, pid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let r = load(&s, &id).await?;
+    let pid = Uuid::parse_str(&pid).map_err(|_| AppError::NotFound)?;
+    let p = land_store::photo(&s.db, r.id, pid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let bytes = tokio::fs::read(photo_path(&s, p.id))
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, p.content_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "inline; filename=\"{}\"",
+                    p.file_name.replace(|ch: char| !ch.is_ascii(), "_")
+                ),
+            ),
+            (header::CACHE_CONTROL, "public, max-age=86400".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
+}

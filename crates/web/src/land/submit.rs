@@ -1,0 +1,310 @@
+//! Reporting a plot: one multipart form (the CSRF token in its action URL) with the fields and
+//! up to five photos. Everything is checked — fields, and each photo by its content and size —
+//! before anything is stored; a refused form comes back with what was typed.
+
+use super::photo_path;
+use crate::control::acts_as_resident;
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::{AppError, AppState};
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use chrono::Utc;
+use domain::land::{Hectares, LandKind};
+use domain::oversight::CadastralNumber;
+use domain::{Action, Kato};
+use store::land::{self as land_store, NewReport, Photo};
+use store::territories::{self, Territory};
+
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_PHOTOS: usize = 5;
+const VILLAGES_MAX: i64 = 2000;
+
+#[derive(Default, Clone)]
+pub struct ReportForm {
+    cadastral: String,
+    area: String,
+    village: String,
+    kind: String,
+    description: String,
+}
+
+#[derive(Template)]
+#[template(path = "land/new.html")]
+struct NewPage<'a> {
+    c: &'a Ctx,
+    kato: String,
+    territory: String,
+    villages: Vec<(String, String, bool)>,
+    kinds: Vec<(&'static str, String, bool)>,
+    form: ReportForm,
+    errors: FieldErrors,
+    photos_hint: String,
+}
+
+/// Photos are PNG or JPEG, recognised by their first bytes (as the initiatives' attachments).
+pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]) {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+/// A name safe to show and to send back in `Content-Disposition`.
+fn clean_name(raw: Option<&str>) -> String {
+    let base = raw.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
+    let name: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | '\\' | ';'))
+        .take(120)
+        .collect();
+    if name.trim().is_empty() {
+        "photo".into()
+    } else {
+        name.trim().to_string()
+    }
+}
+
+async fn allowed(s: &AppState, c: &Ctx, kato: &str) -> Result<Territory, AppError> {
+    require_viewer(c)?;
+    let t = crate::territories::load(s, kato).await?;
+    if !acts_as_resident(s, c, Action::SubmitLandReport, &t).await? {
+        return Err(AppError::Forbidden);
+    }
+    Ok(t)
+}
+
+async fn form_page(
+    s: &AppState,
+    c: &Ctx,
+    t: &Territory,
+    form: ReportForm,
+    errors: FieldErrors,
+) -> Result<Html<String>, AppError> {
+    let lang = c.lang.code();
+    let villages = village_list(s, t)
+        .await?
+        .iter()
+        .map(|v| {
+            let k = v.kato.to_string();
+            let sel = k == form.village;
+            (k, v.name(lang).to_string(), sel)
+        })
+        .collect();
+    let kinds = LandKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.as_str(),
+                c.t(&format!("land-kind-{}", k.as_str())),
+                k.as_str() == form.kind,
+            )
+        })
+        .collect();
+    render(&NewPage {
+        c,
+        kato: t.kato.to_string(),
+        territory: t.name(lang).to_string(),
+        villages,
+        kinds,
+        form,
+        errors,
+        photos_hint: c.t_num("land-photos-hint", "count", MAX_PHOTOS as i64),
+    })
+}
+
+async fn village_list(s: &AppState, t: &Territory) -> Result<Vec<Territory>, AppError> {
+    if t.kind.is_settlement() {
+        return Ok(vec![t.clone()]);
+    }
+    Ok(territories::settlements_under(&s.db, t, VILLAGES_MAX).await?)
+}
+
+pub async fn new_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(kato): Path<String>,
+) -> Result<Response, AppError> {
+    let t = allowed(&s, &c, &kato).await?;
+    Ok(
+        form_page(&s, &c, &t, ReportForm::default(), FieldErrors::default())
+            .await?
+            .into_response(),
+    )
+}
+
+/// Why the photos were refused, with the status to answer.
+fn photo_error(c: &Ctx, errors: &mut FieldErrors, id: &str) {
+    if !errors.has("photos") {
+        errors.add("photos", c.t(id));
+    }
+}
+
+pub async fn create(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(kato): Path<String>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let t = allowed(&s, &c, &kato).await?;
+    let v = require_viewer(&c)?;
+    let mut form = ReportForm::default();
+    let mut files: Vec<(String, &'static str, Vec<u8>)> = Vec::new();
+    let mut errors = FieldErrors::default();
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    loop {
+        let mut field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => {
+                // A body over the limit or broken mid-way: nothing is kept.
+                photo_error(&c, &mut errors, "land-err-photo-size");
+                status = StatusCode::PAYLOAD_TOO_LARGE;
+                break;
+            }
+        };
+        let name = field.name().unwrap_or("").to_string();
+        if name == "photos" {
+            let file_name = clean_name(field.file_name());
+            let mut bytes = Vec::new();
+            let mut too_big = false;
+            loop {
+                match field.chunk().await {
+                    Ok(Some(chunk)) => {
+                        if bytes.len() + chunk.len() > MAX_BYTES {
+                            too_big = true;
+                            break;
+                        }
+                        bytes.extend_from_slice(&chunk);
+                    }
+                    Ok(None) => break,
+                    Err(_) => {
+                        too_big = true;
+                        break;
+                    }
+                }
+            }
+            if too_big {
+                photo_error(&c, &mut errors, "land-err-photo-size");
+                status = StatusCode::PAYLOAD_TOO_LARGE;
+                break;
+            }
+            if bytes.is_empty() {
+                continue; // no file chosen
+            }
+            match sniff_image(&bytes) {
+                Some(ct) => files.push((file_name, ct, bytes)),
+                None => {
+                    photo_error(&c, &mut errors, "land-err-photo-type");
+                    status = StatusCode::UNSUPPORTED_MEDIA_TYPE;
+                }
+            }
+            continue;
+        }
+        let text = field.text().await.unwrap_or_default();
+        let text: String = text.chars().take(10_000).collect();
+        match name.as_str() {
+            "cadastral" => form.cadastral = text,
+            "area" => form.area = text,
+            "village" => form.village = text,
+            "kind" => form.kind = text,
+            "description" => form.description = text,
+            _ => {}
+        }
+    }
+    if files.len() > MAX_PHOTOS {
+        photo_error(&c, &mut errors, "land-err-photo-count");
+    }
+    let cadastral = CadastralNumber::parse(&form.cadastral);
+    if cadastral.is_err() {
+        errors.add("cadastral", c.t("land-err-cadastral"));
+    }
+    let area = Hectares::parse(&form.area);
+    if let Err(e) = area {
+        errors.add("area", c.t(e.message_id()));
+    }
+    let villages = village_list(&s, &t).await?;
+    let village = Kato::parse(form.village.trim())
+        .ok()
+        .and_then(|k| villages.into_iter().find(|v| v.kato == k));
+    if village.is_none() {
+        errors.add("village", c.t("land-err-village"));
+    }
+    let kind = LandKind::parse(&form.kind);
+    if kind.is_none() {
+        errors.add("kind", c.t("land-err-kind"));
+    }
+    let description = form.description.trim().to_string();
+    if !(10..=5000).contains(&description.chars().count()) {
+        errors.add("description", c.t("land-err-description"));
+    }
+    let (Ok(cadastral_number), Ok(area), Some(village), Some(kind), true) =
+        (cadastral, area, village, kind, errors.is_empty())
+    else {
+        let page = form_page(&s, &c, &t, form, errors).await?;
+        return Ok((status, page).into_response());
+    };
+    // Everything checked: write the photos, then the records in one transaction.
+    let mut photos = Vec::new();
+    let mut written = Vec::new();
+    for (file_name, ct, bytes) in &files {
+        let p = Photo {
+            id: store::new_id(),
+            file_name: file_name.clone(),
+            content_type: ct.to_string(),
+            size_bytes: bytes.len() as i64,
+        };
+        let target = photo_path(&s, p.id);
+        if let Some(dir) = target.parent() {
+            tokio::fs::create_dir_all(dir)
+                .await
+                .map_err(|e| AppError::Internal(format!("uploads folder: {e}")))?;
+        }
+        if let Err(e) = tokio::fs::write(&target, bytes).await {
+            for w in &written {
+                let _ = tokio::fs::remove_file(w).await;
+            }
+            return Err(AppError::Internal(format!("writing a photo: {e}")));
+        }
+        written.push(target);
+        photos.push(p);
+    }
+    let report = NewReport {
+        village_id: village.id,
+        reporter_id: v.user.id,
+        cadastral_number,
+        area,
+        kind,
+        description,
+    };
+    match land_store::create(&s.db, &report, &photos, Utc::now()).await {
+        Ok(id) => Ok(Redirect::to(&format!("/land/{id}?ok=land-submitted")).into_response()),
+        Err(e) => {
+            // No record, no files.
+            for w in &written {
+                let _ = tokio::fs::remove_file(w).await;
+            }
+            Err(e.into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_photos() {
+        assert_eq!(sniff_image(&[0xff, 0xd8, 0xff, 0xe0]), Some("image/jpeg"));
+        assert_eq!(
+            sniff_image(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0]),
+            Some("image/png")
+        );
+        assert_eq!(sniff_image(b"%PDF-1.7"), None);
+        assert_eq!(sniff_image(b"MZ\x90"), None);
+    }
+}

@@ -1,0 +1,773 @@
+//! Public-control events (legal deadlines in working days, notice for a hearing, answers per
+//! recommendation) and land reports (validated form, photos checked before anything is
+//! stored, the status graph, hectares returned as a table and an SVG chart, the JSON API).
+
+use crate::raw_sql;
+use crate::support::{Client, Page, TestApp};
+use chrono::{Datelike, Days, NaiveDate, Utc};
+use domain::control::Deadlines;
+use domain::oversight::WorkingCalendar;
+use domain::Role;
+use reqwest::StatusCode;
+use uuid::Uuid;
+
+const DISTRICT: &str = "114400000";
+/// The okrug of the demo accounts' village.
+const OKRUG: &str = "114435000";
+/// An okrug where none of the demo accounts lives.
+const OTHER_OKRUG: &str = "114441000";
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+fn cal() -> WorkingCalendar {
+    let y = today().year();
+    WorkingCalendar::kazakhstan(y - 2..=y + 2)
+}
+
+fn id_from(location: &str, prefix: &str) -> String {
+    location
+        .trim_start_matches(prefix)
+        .split('?')
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+async fn register_event(c: &Client, kato: &str) -> Page {
+    let d = today().format("%Y-%m-%d").to_string();
+    c.submit(
+        &format!("/territories/{kato}/control/new"),
+        &format!("/territories/{kato}/control"),
+        &[
+            ("title", "Мектеп жөндеуінің сапасын қоғамдық мониторингтеу"),
+            ("kind", "monitoring"),
+            ("body", "Егіндікөл ауданының білім бөлімі"),
+            ("starts", &d),
+            ("ends", &d),
+            ("participants", "Бауыржан Нұрланов\nАта-аналар комитеті"),
+        ],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
+    let app = TestApp::spawn().await;
+    let r = app.login_as(Role::Resident).await;
+    r.get("/control?lang=en").await;
+
+    // A bad BIN and reversed dates: the form comes back with what was typed.
+    let bad = r
+        .submit(
+            &format!("/territories/{DISTRICT}/control/new"),
+            &format!("/territories/{DISTRICT}/control"),
+            &[
+                ("title", "Жол жөндеуі бойынша тыңдау"),
+                ("kind", "hearing"),
+                ("body", "Аудан әкімдігі"),
+                ("starts", "2026-05-10"),
+                ("ends", "2026-05-01"),
+                ("participants", "Тұрғындар"),
+                ("ngo_name", "Ауыл жастары қоғамдық бірлестігі"),
+                ("ngo_bin", "141340001230"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.has("This BIN is not valid") && bad.has("The end date cannot be before"));
+    assert!(bad.has("Ауыл жастары қоғамдық бірлестігі") && bad.has("141340001230"));
+
+    let res = register_event(&r, DISTRICT).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let id = id_from(res.location(), "/control/");
+    let path = format!("/control/{id}");
+    let page = r.get(&format!("{path}?ok=ctl-registered")).await;
+    assert!(page.has("The event has been registered.") && page.has("Ата-аналар комитеті"));
+    assert!(page.has(&format!("action=\"{path}/document\"")));
+    let list = r.get(&format!("/territories/{DISTRICT}/control")).await;
+    assert!(list.has(&path));
+    assert!(r.get("/control").await.has(&path));
+
+    // The final document with three recommendations: delivery due in 7 working days.
+    let bad_doc = r
+        .submit(
+            &path,
+            &format!("{path}/document"),
+            &[
+                ("kind", "protocol"),
+                ("text", "қысқа"),
+                ("recommendations", ""),
+            ],
+        )
+        .await;
+    assert_eq!(bad_doc.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad_doc.has("at least one recommendation"));
+    let doc = r
+        .submit(
+            &path,
+            &format!("{path}/document"),
+            &[
+                ("kind", "conclusion"),
+                ("text", "Мониторинг барысында мектептің шатыры мен терезелері тексерілді."),
+                (
+                    "recommendations",
+                    "1. Шатырдың ағуын жою.\n2. Терезелерді ауыстыру.\n3. Жұмыстардың актісін жариялау.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(doc.status, StatusCode::SEE_OTHER, "{}", doc.body);
+    let cal = cal();
+    let rules = Deadlines::default();
+    let page = r.get(&path).await;
+    let delivery_due = rules.delivery_due(&cal, today());
+    assert!(page.has("7 working days left"), "{}", page.body);
+    assert!(page.has(&web::i18n::Lang::En.date(delivery_due)));
+    assert!(page.has("Шатырдың ағуын жою.") && page.has("Жұмыстардың актісін жариялау."));
+    assert_eq!(
+        store::control::owed_deliveries(&app.db, &format!("/110000000/{DISTRICT}/"))
+            .await
+            .expect("owed")
+            .iter()
+            .filter(|(e, _, _)| e.to_string() == id)
+            .count(),
+        1
+    );
+
+    // A hearing before delivery is refused; delivery starts the 10-working-day countdowns.
+    let early = r
+        .submit(
+            &path,
+            &format!("{path}/hearing"),
+            &[("date", "2030-01-10"), ("place", "Мектеп")],
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::CONFLICT);
+    let future = today().checked_add_days(Days::new(1)).unwrap_or(today());
+    let wrong = r
+        .submit(
+            &path,
+            &format!("{path}/delivery"),
+            &[("date", &future.to_string())],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let delivered = r
+        .submit(
+            &path,
+            &format!("{path}/delivery"),
+            &[("date", &today().to_string())],
+        )
+        .await;
+    assert_eq!(
+        delivered.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        delivered.body
+    );
+    let page = r.get(&path).await;
+    assert_eq!(page.body.matches("10 working days left").count(), 3);
+    let recs = store::control::recommendations(&app.db, Uuid::parse_str(&id).expect("id"))
+        .await
+        .expect("recs");
+    assert_eq!(recs.len(), 3);
+    assert!(recs
+        .iter()
+        .all(|x| x.answer_due == Some(rules.answer_due(&cal, today()))));
+    // Residents cannot answer for the body.
+    let token = page.csrf();
+    let no = r
+        .post(
+            &format!("{path}/recommendations/{}/answer", recs[0].id),
+            &[
+                ("csrf", &token),
+                ("text", "Біз бәрін жасаймыз, уәде береміз."),
+            ],
+        )
+        .await;
+    assert_eq!(no.status, StatusCode::FORBIDDEN);
+
+    // The district's official answers the first; too short an answer keeps what was typed.
+    let o = app.login_as(Role::Official).await;
+    o.get(&format!("{path}?lang=en")).await;
+    let short = o
+        .submit(
+            &path,
+            &format!("{path}/recommendations/{}/answer", recs[0].id),
+            &[("text", "Жоқ")],
+        )
+        .await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(short.has("Write the reasoned answer") && short.has(">Жоқ</textarea>"));
+    let ok = o
+        .submit(
+            &path,
+            &format!("{path}/recommendations/{}/answer", recs[0].id),
+            &[("text", "Шатыр жазда жөнделеді, қаражат бөлінді.")],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let again = o
+        .submit(
+            &path,
+            &format!("{path}/recommendations/{}/answer", recs[0].id),
+            &[("text", "Екінші рет жауап беру мүмкін емес.")],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+
+    // The second goes overdue (its due day moved into the past): counted in working days.
+    let due = today().checked_sub_days(Days::new(10)).unwrap_or(today());
+    raw_sql!(
+        &app.db,
+        sqlx::query("UPDATE control_recommendations SET answer_due = $1 WHERE id = $2")
+            .bind(due)
+            .bind(recs[1].id)
+    )
+    .expect("move due");
+    let page = r.get(&path).await;
+    assert!(page.has("Шатыр жазда жөнделеді") && page.has("answered on"));
+    let late = cal.working_days_late(due, today()).max(1);
+    assert!(
+        page.has(&format!("overdue by {late} working day")),
+        "{}",
+        page.body
+    );
+    let owed = store::control::owed_recommendations(&app.db, &format!("/110000000/{DISTRICT}/"))
+        .await
+        .expect("owed");
+    let mine: Vec<_> = owed.iter().filter(|o| o.0.to_string() == id).collect();
+    assert_eq!(mine.len(), 2, "two open recommendations");
+    assert_eq!(mine[0].2, due, "the most overdue first");
+    assert!(mine[0].1.contains("№ 2") && mine[0].1.contains("Терезелерді"));
+
+    // A hearing on the answer: too little notice is refused, with the earliest day.
+    let tomorrow = today().checked_add_days(Days::new(1)).unwrap_or(today());
+    let refused = r
+        .submit(
+            &path,
+            &format!("{path}/hearing"),
+            &[
+                ("date", &tomorrow.to_string()),
+                ("place", "Көркем мектебінің залы"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let earliest = rules.earliest_hearing(&cal, today());
+    assert!(refused.has("A hearing needs at least 3 working days"));
+    assert!(refused.has(&web::i18n::Lang::En.date(earliest)));
+    assert!(refused.has("Көркем мектебінің залы"), "the place is kept");
+    assert!(
+        store::control::get(&app.db, Uuid::parse_str(&id).expect("id"))
+            .await
+            .expect("get")
+            .and_then(|e| e.hearing_on)
+            .is_none()
+    );
+    let scheduled = r
+        .submit(
+            &path,
+            &format!("{path}/hearing"),
+            &[
+                ("date", &earliest.to_string()),
+                ("place", "Көркем мектебінің залы"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        scheduled.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        scheduled.body
+    );
+    let page = r.get(&path).await;
+    assert!(page.has("A hearing on the answer is scheduled"));
+}
+
+#[tokio::test]
+async fn control_and_land_actions_follow_the_authorization_matrix() {
+    let app = TestApp::spawn().await;
+    // The demo hearing (district) and a demo land report under review.
+    let event = store::control::list(&app.db, "/", 10)
+        .await
+        .expect("events")
+        .into_iter()
+        .next()
+        .expect("demo event");
+    let recs = store::control::recommendations(&app.db, event.id)
+        .await
+        .expect("recs");
+    let open = recs
+        .iter()
+        .find(|r| r.answer_text.is_none())
+        .expect("an open recommendation");
+    let report = store::land::list(&app.db, "/", 50)
+        .await
+        .expect("reports")
+        .into_iter()
+        .find(|r| r.status == domain::land::LandStatus::Received)
+        .expect("a received report");
+    for role in Role::ALL {
+        let c = app.login_as(role).await;
+        let admin = role == Role::Admin;
+        let official = role == Role::Official;
+        // Everyone lives in the demo village: registering and reporting there is allowed;
+        // in another okrug only for administrators.
+        for (kato, expect) in [(OKRUG, true), (OTHER_OKRUG, admin)] {
+            let want = if expect {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            assert_eq!(
+                c.get(&format!("/territories/{kato}/control/new"))
+                    .await
+                    .status,
+                want,
+                "{role:?} register in {kato}"
+            );
+            assert_eq!(
+                c.get(&format!("/territories/{kato}/land/new")).await.status,
+                want,
+                "{role:?} report land in {kato}"
+            );
+        }
+        let page = c.get(&format!("/control/{}", event.id)).await;
+        let token = page.csrf();
+        let answer = c
+            .post(
+                &format!("/control/{}/recommendations/{}/answer", event.id, open.id),
+                &[("csrf", &token), ("text", "")],
+            )
+            .await;
+        let want = if admin || official {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        assert_eq!(answer.status, want, "{role:?} answer");
+        let review = c
+            .post(
+                &format!("/land/{}/review", report.id),
+                &[
+                    ("csrf", &token),
+                    ("status", "under_review"),
+                    ("comment", ""),
+                ],
+            )
+            .await;
+        assert_eq!(review.status, want, "{role:?} review");
+        // Only the organiser publishes the document or schedules the hearing.
+        let hearing = c
+            .post(
+                &format!("/control/{}/hearing", event.id),
+                &[("csrf", &token), ("date", ""), ("place", "")],
+            )
+            .await;
+        let organiser = role == Role::Resident;
+        assert_eq!(
+            hearing.status,
+            if organiser {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                StatusCode::FORBIDDEN
+            },
+            "{role:?} hearing"
+        );
+    }
+    let anon = app.client();
+    let token = anon
+        .get(&format!("/land/{}", report.id))
+        .await
+        .csrf_or_empty();
+    for url in [
+        format!("/land/{}/review", report.id),
+        format!("/control/{}/document", event.id),
+        format!("/territories/{OKRUG}/control"),
+    ] {
+        let s = anon.post(&url, &[("csrf", &token)]).await.status;
+        assert!(
+            matches!(s, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN),
+            "anonymous {url}: {s}"
+        );
+    }
+}
+
+/// Send the land form as a browser does: multipart, the CSRF token in the action URL.
+async fn send_report(
+    c: &Client,
+    kato: &str,
+    fields: &[(&str, &str)],
+    photos: &[(&str, &[u8])],
+) -> Page {
+    let token = c.get(&format!("/territories/{kato}/land/new")).await.csrf();
+    let boundary = "qatysuLandBoundary9x";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    for (name, bytes) in photos {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"{name}\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let res = c
+        .http
+        .post(format!("{}/territories/{kato}/land?csrf={token}", c.base))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .expect("upload");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res.text().await.unwrap_or_default();
+    Page {
+        status,
+        headers,
+        compressed: body.len(),
+        body,
+    }
+}
+
+fn stored_photos(app: &TestApp) -> usize {
+    std::fs::read_dir(app.data.join("uploads/land"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+const JPEG: &[u8] = &[0xff, 0xd8, 0xff, 0xe0, 0, 16, b'J', b'F', b'I', b'F', 0, 1];
+
+#[tokio::test]
+async fn land_reports_are_validated_photos_checked_and_moved_along_the_graph() {
+    let app = TestApp::spawn().await;
+    let r = app.login_as(Role::Resident).await;
+    r.get("/territories?lang=en").await;
+    let before = store::land::list(&app.db, "/", 100)
+        .await
+        .expect("list")
+        .len();
+    let good = [
+        ("cadastral", "01-017-042-0999"),
+        ("area", "37,25"),
+        ("village", "114435200"),
+        ("kind", "unused"),
+        ("description", "Жер үш жыл бойы өңделмеген, арамшөп басқан."),
+    ];
+
+    // A bad cadastral number and area: refused, what was typed is kept.
+    let mut bad = good;
+    bad[0] = ("cadastral", "01:17:42");
+    bad[1] = ("area", "0");
+    let res = send_report(&r, DISTRICT, &bad, &[]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.has("A cadastral number looks like") && res.has("value=\"01:17:42\""));
+    assert!(res.has("The area must be more than zero"));
+    assert!(res.has("арамшөп басқан") && res.has("<option value=\"114435200\" selected>"));
+
+    // A non-image and an oversized photo: refused before anything is stored.
+    let exe = send_report(&r, DISTRICT, &good, &[("plot.jpg", b"MZ\x90\x00\x03")]).await;
+    assert_eq!(exe.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(exe.has("Only JPEG and PNG photos") && exe.has("value=\"01-017-042-0999\""));
+    let mut big = JPEG.to_vec();
+    big.resize(5 * 1024 * 1024 + 10, 0);
+    let huge = send_report(&r, DISTRICT, &good, &[("big.jpg", &big)]).await;
+    assert!(
+        huge.status == StatusCode::PAYLOAD_TOO_LARGE
+            || huge.status == StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        huge.status
+    );
+    assert_eq!(stored_photos(&app), 0);
+    assert_eq!(store::land::photo_count(&app.db).await.expect("count"), 0);
+    assert_eq!(
+        store::land::list(&app.db, "/", 100)
+            .await
+            .expect("list")
+            .len(),
+        before
+    );
+
+    // A good report with a photo.
+    let ok = send_report(&r, DISTRICT, &good, &[("егістік.jpg", JPEG)]).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let id = id_from(ok.location(), "/land/");
+    assert_eq!(stored_photos(&app), 1);
+    let page = r.get(&format!("/land/{id}?ok=land-submitted")).await;
+    assert!(page.has("The report has been sent") && page.has("01:017:042:0999"));
+    assert!(page.has("37.25 ha") && page.has("егістік.jpg") && page.has(">Received<"));
+    assert!(!page.has("action=\"/land/"), "residents do not review");
+    assert!(
+        !page.has("Бауыржан Нұрланов"),
+        "the reporter is not named in public"
+    );
+    let href = page
+        .body
+        .split(&format!("/land/{id}/photos/"))
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or("")
+        .to_string();
+    let photo = r
+        .http
+        .get(format!("{}/land/{id}/photos/{href}", r.base))
+        .send()
+        .await
+        .expect("photo");
+    assert_eq!(photo.bytes().await.expect("bytes").as_ref(), JPEG);
+
+    // The land commission: only along the graph, each step with a comment, logged publicly.
+    let o = app.login_as(Role::Official).await;
+    o.get("/territories?lang=en").await;
+    let path = format!("/land/{id}");
+    let skip = o
+        .submit(
+            &path,
+            &format!("{path}/review"),
+            &[("status", "returned"), ("comment", "Бірден қайтарамыз.")],
+        )
+        .await;
+    assert_eq!(skip.status, StatusCode::CONFLICT);
+    assert!(skip.has("cannot go from"));
+    let no_comment = o
+        .submit(
+            &path,
+            &format!("{path}/review"),
+            &[("status", "under_review"), ("comment", "")],
+        )
+        .await;
+    assert_eq!(no_comment.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for (to, label) in [
+        ("under_review", "Under review by the land commission"),
+        ("confirmed", "Confirmed"),
+        ("returned", "Returned to the state"),
+    ] {
+        let res = o
+            .submit(
+                &path,
+                &format!("{path}/review"),
+                &[("status", to), ("comment", "Комиссия тексерді.")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{to}: {}", res.body);
+        assert!(o.get(&path).await.has(&format!(">{label}<")), "{to}");
+    }
+    let done = o.get(&path).await;
+    assert!(
+        !done.has(&format!("action=\"{path}/review\"")),
+        "a returned report is final"
+    );
+    assert_eq!(done.body.matches("Комиссия тексерді.").count(), 3);
+    let after = o
+        .submit(
+            &path,
+            &format!("{path}/review"),
+            &[("status", "under_review"), ("comment", "Қайта қарау.")],
+        )
+        .await;
+    assert_eq!(after.status, StatusCode::CONFLICT);
+
+    // The API lists it with its new status.
+    let api = r
+        .get(&format!("/api/v1/land-reports?territory={DISTRICT}"))
+        .await;
+    assert_eq!(api.status, StatusCode::OK);
+    let list: serde_json::Value = serde_json::from_str(&api.body).expect("json");
+    let mine = list
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["id"] == id.as_str()))
+        .cloned()
+        .expect("in the API");
+    assert_eq!(mine["status"], "returned");
+    assert_eq!(mine["cadastral_number"], "01:017:042:0999");
+    assert_eq!(mine["hectares"], 37.25);
+    assert_eq!(mine["village"], "114435200");
+    assert!(mine["reported_at"].is_string() && mine["updated_at"].is_string());
+    assert_eq!(
+        r.get("/api/v1/land-reports?territory=12x").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        r.get("/api/v1/land-reports?territory=999999999")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let spec: serde_json::Value =
+        serde_json::from_str(&r.get("/api/openapi.json").await.body).expect("openapi");
+    assert!(spec["paths"]["/api/v1/land-reports"]["get"].is_object());
+}
+
+#[tokio::test]
+async fn hectares_returned_per_district_and_year_as_a_table_and_a_chart() {
+    let app = TestApp::spawn().await;
+    let c = app.client();
+    let page = c
+        .get(&format!("/territories/{DISTRICT}/land?lang=ru"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    // The demo: 540 ha returned last year and 275,5 ha this year, in the Egindykol district.
+    let y = today().year();
+    let table = page
+        .body
+        .split("id=\"returned-table\"")
+        .nth(1)
+        .and_then(|s| s.split("</table>").next())
+        .unwrap_or("");
+    assert!(table.contains("Егиндыкольский район"), "{table}");
+    assert!(
+        table.contains(&format!("<td>{}</td>", y - 1)) && table.contains(&format!("<td>{y}</td>"))
+    );
+    assert!(table.contains("540 га") && table.contains("275,5 га") && table.contains("815,5 га"));
+    let svg = page
+        .body
+        .split("<svg")
+        .nth(1)
+        .and_then(|s| s.split("</svg>").next())
+        .unwrap_or("");
+    assert!(svg.contains("role=\"img\"") && svg.contains("<title id=\"chart-title\">"));
+    assert!(svg.contains("<desc id=\"chart-desc\">") && svg.contains("815,5 га"));
+    assert_eq!(svg.matches("<rect").count(), 2);
+    assert!(svg.contains(&format!("Егиндыкольский район · {}: 540 га", y - 1)));
+    assert!(!page.has("<script"));
+    // Every status of the demo is listed, and the territory page links here.
+    for s in [
+        "Принято",
+        "На рассмотрении земельной комиссии",
+        "Подтверждено",
+        "Не подтверждено",
+        "Возвращено государству",
+    ] {
+        assert!(page.has(s), "{s}");
+    }
+    let territory = c.get(&format!("/territories/{DISTRICT}")).await;
+    assert!(territory.has(&format!("href=\"/territories/{DISTRICT}/land\"")));
+    assert!(territory.has(&format!("href=\"/territories/{DISTRICT}/control\"")));
+    // The demo hearing: one answered, one due, one overdue.
+    let list = c
+        .get(&format!("/territories/{DISTRICT}/control?lang=en"))
+        .await;
+    let href = list
+        .body
+        .split("href=\"/control/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        list.has("<strong class=\"err\">Overdue</strong>"),
+        "the demo hearing is overdue"
+    );
+    let event = c.get(&format!("/control/{href}")).await;
+    assert!(event.has("Public hearing") && event.has("answered on"));
+    assert!(event.has("overdue by") && event.has("working days left"));
+}
+
+/// One short browser flow: a resident reports a plot, the district's official takes it into
+/// review. Runs only with `QATYSU_BROWSER_TESTS=1`.
+mod browser {
+    use crate::browser::{click, enabled, expect_text, fill, Driver, Failure, Shots};
+    use crate::support::TestApp;
+    use fantoccini::{Client, Locator};
+    use qatysu::cli::demo;
+    use std::time::Duration;
+    use web::i18n::Lang;
+
+    async fn login(c: &Client, base: &str, who: &str) -> Result<(), Failure> {
+        let email = format!("{who}@demo.qatysu.kz");
+        let password = demo::ACCOUNTS
+            .iter()
+            .find(|a| a.3 == email)
+            .map(|a| a.4)
+            .unwrap_or("");
+        c.goto(&format!("{base}/login")).await?;
+        fill(c, "#contact", &email).await?;
+        fill(c, "#password", password).await?;
+        click(c, "form[action='/login'] button[type=submit]").await?;
+        crate::browser::wait_path(c, "/account").await
+    }
+
+    #[tokio::test]
+    async fn a_resident_reports_a_plot_and_the_official_takes_it_into_review() {
+        if !enabled("browser land report test") {
+            return;
+        }
+        let mut shots = Shots::new("browser-land");
+        let dir = shots.dir.clone();
+        let mut driver = Driver::start(&dir);
+        driver.wait_ready().await;
+        let app = TestApp::spawn().await;
+        let base = format!("http://{}", app.addr);
+        let client = driver.connect().await;
+        let outcome =
+            match tokio::time::timeout(Duration::from_secs(120), flow(&client, &base, &mut shots))
+                .await
+            {
+                Ok(o) => o,
+                Err(_) => Err("the flow took too long".into()),
+            };
+        if outcome.is_err() {
+            let _ = shots.save(&client, "failure").await;
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+        drop(driver);
+        if let Err(e) = outcome {
+            panic!("browser flow failed after step {:02}: {e}", shots.n);
+        }
+    }
+
+    async fn flow(c: &Client, base: &str, shots: &mut Shots) -> Result<(), Failure> {
+        let kk = Lang::Kk;
+        c.set_window_size(412, 900).await?;
+        login(c, base, "resident").await?;
+        c.goto(&format!("{base}/territories/{}", super::DISTRICT))
+            .await?;
+        click(
+            c,
+            &format!("main a[href='/territories/{}/land']", super::DISTRICT),
+        )
+        .await?;
+        click(
+            c,
+            &format!("main a[href='/territories/{}/land/new']", super::DISTRICT),
+        )
+        .await?;
+        fill(c, "#cadastral", "01:017:042:0777").await?;
+        fill(c, "#area", "18,5").await?;
+        c.find(Locator::Css("#village"))
+            .await?
+            .select_by_value(demo::DEMO_VILLAGE)
+            .await?;
+        fill(c, "#description", "Егістік жер екі жыл бойы егілмеген.").await?;
+        shots.save(c, "report-form").await?;
+        click(c, "main form button[type=submit]").await?;
+        expect_text(c, "main .notice[role=status]", &kk.t("land-submitted")).await?;
+        expect_text(c, "#status", &kk.t("land-status-received")).await?;
+        let path = c.current_url().await?.path().to_string();
+        shots.save(c, "reported").await?;
+        click(c, "form[action='/logout'] button[type=submit]").await?;
+
+        login(c, base, "official").await?;
+        c.goto(&format!("{base}{path}")).await?;
+        c.find(Locator::Css("#next-status"))
+            .await?
+            .select_by_value("under_review")
+            .await?;
+        fill(c, "#comment", "Жер комиссиясы учаскені тексеруге алды.").await?;
+        click(c, &format!("form[action='{path}/review'] button")).await?;
+        expect_text(c, "main .notice[role=status]", &kk.t("land-moved")).await?;
+        expect_text(c, "#status", &kk.t("land-status-under_review")).await?;
+        shots.save(c, "under-review").await?;
+        Ok(())
+    }
+}
