@@ -19,6 +19,11 @@ pub const MIGRATIONS_SQLITE: &[(i64, &str, &str)] = &[
         "attachments",
         include_str!("../migrations/sqlite/0004_attachments.sql"),
     ),
+    (
+        5,
+        "pb_envelope",
+        include_str!("../migrations/sqlite/0005_pb_envelope.sql"),
+    ),
 ];
 pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -36,6 +41,11 @@ pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
         4,
         "attachments",
         include_str!("../migrations/postgres/0004_attachments.sql"),
+    ),
+    (
+        5,
+        "pb_envelope",
+        include_str!("../migrations/postgres/0005_pb_envelope.sql"),
     ),
 ];
 

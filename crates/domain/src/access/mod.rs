@@ -83,10 +83,12 @@ pub enum Action {
     SubmitProposal,
     /// Record an expert conclusion on a proposal (council members only, checked besides).
     ReviewProposal,
+    /// Add or correct a row of the MRP table (year, valid from, value).
+    EditMrp,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -99,6 +101,7 @@ impl Action {
         Action::ManageCycle,
         Action::SubmitProposal,
         Action::ReviewProposal,
+        Action::EditMrp,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -117,6 +120,7 @@ impl Action {
             Action::ManageCycle => &[Role::Coordinator, Role::Admin],
             Action::SubmitProposal => &[Role::Resident, Role::Admin],
             Action::ReviewProposal => &[Role::Expert, Role::Admin],
+            Action::EditMrp => &[Role::Admin],
         }
     }
 }
@@ -242,6 +246,13 @@ mod tests {
         (Role::Admin, Action::ManageCycle, true),
         (Role::Admin, Action::SubmitProposal, true),
         (Role::Admin, Action::ReviewProposal, true),
+        (Role::Resident, Action::EditMrp, false),
+        (Role::Coordinator, Action::EditMrp, false),
+        (Role::Expert, Action::EditMrp, false),
+        (Role::Official, Action::EditMrp, false),
+        (Role::Deputy, Action::EditMrp, false),
+        (Role::Monitor, Action::EditMrp, false),
+        (Role::Admin, Action::EditMrp, true),
     ];
 
     #[test]

@@ -1,6 +1,7 @@
 //! People's Participation Budget cycles: their settings, money, stage and its history.
 
 pub mod ballots;
+pub mod envelope;
 pub mod proposals;
 pub mod review;
 
