@@ -35,6 +35,9 @@ pub(crate) const NOTICES: &[&str] = &[
     "pb-council-added",
     "pb-vote-cast",
     "pb-vote-replaced",
+    "pbe-saved",
+    "pbe-redistributed",
+    "pbe-mrp-saved",
 ];
 
 /// The reader's context, passed to every template as `c`.

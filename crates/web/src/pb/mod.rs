@@ -2,7 +2,10 @@
 //! page with the envelope and the timeline, and moving through the stages.
 
 mod api;
+mod envelope;
 mod form;
+mod mrp;
+mod protocol;
 mod proposals;
 mod results;
 pub use results::{published as pb_published, recount as pb_recount, verify, Verification};
@@ -56,6 +59,9 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cycles/{id}/ballots.pb", get(results::ballots_pb))
         .route("/api/v1/cycles", get(api::list))
         .route("/api/v1/cycles/{id}", get(api::one))
+        .merge(envelope::routes())
+        .merge(mrp::routes())
+        .merge(protocol::routes())
 }
 
 pub fn stage_label(c: &Ctx, s: Stage) -> String {
@@ -349,6 +355,8 @@ struct ShowPage<'a> {
     stage: String,
     timeline: Vec<TimelineRow>,
     money: Vec<MoneyRow>,
+    /// Village quotas or district sub-envelopes (name, amount), from `envelope`.
+    split: Vec<(String, String)>,
     total: String,
     total_if_all: String,
     cap: String,
@@ -515,6 +523,7 @@ async fn show_page(
         stage: stage_label(c, cy.stage),
         timeline,
         money: money_rows,
+        split: envelope::breakdown(s, c, cy, cy.envelope.total(None)).await?,
         total: money(c, cy.envelope.total(None)),
         total_if_all: money(c, cy.envelope.total(Some(10_000))),
         cap: c.lang.t_args(
