@@ -13,3 +13,4 @@ mod multi_instance;
 mod pb;
 mod storage;
 mod support;
+mod pb_envelope;
