@@ -11,6 +11,6 @@ mod http_pages;
 mod initiatives;
 mod multi_instance;
 mod pb;
+mod pb_envelope;
 mod storage;
 mod support;
-mod pb_envelope;

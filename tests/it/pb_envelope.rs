@@ -4,8 +4,8 @@
 use crate::support::TestApp;
 use domain::money::Tenge;
 use domain::pb::{
-    BallotType, Category, Channel, CountingRule, Decision, Eligibility, Envelope, Quota,
-    Schedule, Stage,
+    BallotType, Category, Channel, CountingRule, Decision, Eligibility, Envelope, Quota, Schedule,
+    Stage,
 };
 use domain::{Contact, Kato, Role};
 use reqwest::StatusCode;
@@ -215,9 +215,7 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
         .await
         .expect("cast");
     // The split is fixed once voting has started.
-    let locked = coordinator
-        .submit(&form, &form, &[("mode", "none")])
-        .await;
+    let locked = coordinator.submit(&form, &form, &[("mode", "none")]).await;
     assert_eq!(locked.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     let yesterday = chrono::Utc::now().date_naive().pred_opt().expect("date");
@@ -260,7 +258,10 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
         .await
         .expect("verify")
         .expect("published");
-    assert!(v.matches(), "the recount with quotas matches the published result");
+    assert!(
+        v.matches(),
+        "the recount with quotas matches the published result"
+    );
 
     let results = coordinator.get(&format!("/pb/{id}/results?lang=en")).await;
     assert!(results.has("How quotas are counted"), "{}", results.body);
@@ -352,9 +353,7 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
 
-    let table = admin
-        .get(&format!("/pb/{id}/redistribution?lang=en"))
-        .await;
+    let table = admin.get(&format!("/pb/{id}/redistribution?lang=en")).await;
     assert_eq!(table.status, StatusCode::OK);
     assert!(table.has("Unmet demand") && table.has("Apply the redistribution"));
     // A resident sees the table but cannot apply it.
@@ -460,7 +459,11 @@ async fn the_mrp_table_is_edited_by_an_admin_only() {
             ],
         )
         .await;
-    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "one row per date");
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "one row per date"
+    );
 
     // Correcting a value: cycles keep the MRP they were created with.
     let demo = store::pb::list(&app.db, None)
@@ -498,7 +501,9 @@ async fn the_mrp_table_is_edited_by_an_admin_only() {
     assert!(table
         .iter()
         .any(|m| m.valid_from == row.valid_from && m.value == Tenge::from_tenge(9_999)));
-    assert!(table.iter().any(|m| m.year == 2027 && m.value == Tenge::from_tenge(4_600)));
+    assert!(table
+        .iter()
+        .any(|m| m.year == 2027 && m.value == Tenge::from_tenge(4_600)));
     let kept = store::pb::get(&app.db, demo.id)
         .await
         .expect("get")

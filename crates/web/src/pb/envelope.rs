@@ -51,9 +51,7 @@ pub async fn places(s: &AppState, t: &Territory) -> Result<(SplitKind, Vec<Terri
     let mut villages: Vec<Territory> = store::territories::subtree(&s.db, t)
         .await?
         .into_iter()
-        .filter(|v| {
-            v.id != t.id && matches!(v.kind, TerritoryKind::Village | TerritoryKind::Town)
-        })
+        .filter(|v| v.id != t.id && matches!(v.kind, TerritoryKind::Village | TerritoryKind::Town))
         .collect();
     villages.sort_by(|a, b| a.kato.as_str().cmp(b.kato.as_str()));
     Ok((SplitKind::Villages, villages))
@@ -175,7 +173,12 @@ async fn render_page(
     let reserved = match (typed, &split) {
         (Some(f), _) => field(f, "reserved").to_string(),
         (None, Some(sp)) => percent(sp.reserved_bp),
-        (None, None) => if kind == SplitKind::Districts { "100" } else { "30" }.to_string(),
+        (None, None) => if kind == SplitKind::Districts {
+            "100"
+        } else {
+            "30"
+        }
+        .to_string(),
     };
     let rows = list
         .iter()
@@ -519,7 +522,15 @@ async fn apply_redistribution(
         reserved_bp: split.reserved_bp,
         subs,
     };
-    envelope::set(&s.db, cy.id, Some(&after), "redistributed", &detail, Some(by)).await?;
+    envelope::set(
+        &s.db,
+        cy.id,
+        Some(&after),
+        "redistributed",
+        &detail,
+        Some(by),
+    )
+    .await?;
     tracing::info!(cycle = %cy.id, "pb district envelopes redistributed");
     Ok(Redirect::to(&format!("/pb/{}/envelope?ok=pbe-redistributed", cy.id)).into_response())
 }

@@ -77,9 +77,7 @@ async fn show(
         .map(|m| {
             let key = m.valid_from.format("%Y-%m-%d").to_string();
             let (typed, error) = match &correction {
-                Some((f, e)) if f.valid_from.trim() == key => {
-                    (f.value.clone(), Some(e.clone()))
-                }
+                Some((f, e)) if f.valid_from.trim() == key => (f.value.clone(), Some(e.clone())),
                 _ => ((m.value.tiyn() / 100).to_string(), None),
             };
             MrpRow {
@@ -126,7 +124,12 @@ async fn add(
     if date.is_none() {
         errors.add("valid_from", c.t("pbe-mrp-err-date"));
     }
-    let year: Option<i32> = f.year.trim().parse().ok().filter(|y| (2000..=2100).contains(y));
+    let year: Option<i32> = f
+        .year
+        .trim()
+        .parse()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y));
     match (year, date) {
         (None, _) => errors.add("year", c.t("pbe-mrp-err-year")),
         (Some(y), Some(d)) if d.year() != y => errors.add("year", c.t("pbe-mrp-err-year-date")),

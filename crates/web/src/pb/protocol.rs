@@ -173,11 +173,7 @@ async fn envelope_lines(
             .map(|bp| {
                 format!(
                     " ({})",
-                    c.t_str(
-                        "pb-money-if-turnout",
-                        "turnout",
-                        &super::form::percent(bp)
-                    )
+                    c.t_str("pb-money-if-turnout", "turnout", &super::form::percent(bp))
                 )
             })
             .unwrap_or_default();
