@@ -327,7 +327,7 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
     ];
     // 100 000 000 split 30 / 30 / 40 by population.
     let id = cycle(&app.db, &city, 1_000_000_000).await;
-    admitted(
+    let p = admitted(
         &app.db,
         id,
         &[
@@ -357,11 +357,13 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
     assert_eq!(table.status, StatusCode::OK);
     assert!(table.has("Unmet demand") && table.has("Apply the redistribution"));
     // A resident sees the table but cannot apply it.
-    let resident = app.login_as(Role::Resident).await;
-    let seen = resident.get(&format!("/pb/{id}/redistribution")).await;
+    let resident_client = app.login_as(Role::Resident).await;
+    let seen = resident_client
+        .get(&format!("/pb/{id}/redistribution"))
+        .await;
     assert_eq!(seen.status, StatusCode::OK);
-    let token = resident.get("/pb").await.csrf_or_empty();
-    let refused = resident
+    let token = resident_client.get("/pb").await.csrf_or_empty();
+    let refused = resident_client
         .post(&format!("/pb/{id}/redistribution"), &[("csrf", &token)])
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
@@ -395,6 +397,66 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
     assert!(history.iter().any(|e| e.event == "redistributed"));
     let envelope_page = admin.get(&format!("{form}?lang=en")).await;
     assert!(envelope_page.has("surplus redistributed between districts"));
+
+    // Voting: each district counted within its sub-envelope, then the remainder.
+    let by = coordinator_id(&app.db).await;
+    store::pb::move_stage(&app.db, id, Stage::Discussion, Stage::Voting, Some(by))
+        .await
+        .expect("voting");
+    let votes = [
+        (alatau.id, p[0]),
+        (bostandyk.id, p[1]),
+        (bostandyk.id, p[1]),
+        (bostandyk.id, p[1]),
+        (bostandyk.id, p[2]),
+        (bostandyk.id, p[2]),
+        (medeu.id, p[3]),
+        (medeu.id, p[3]),
+        (medeu.id, p[3]),
+        (medeu.id, p[4]),
+    ];
+    let mut list = Vec::new();
+    for (n, (district, choice)) in votes.iter().enumerate() {
+        let n = n as u32;
+        list.push(NewBallot {
+            cycle_id: id,
+            person_hash: format!("district-person-{n}").into_bytes(),
+            voter_id: Some(resident(&app.db, *district, n).await),
+            channel: Channel::Web,
+            entered_by: None,
+            choices: vec![*choice],
+            receipt: format!("DIST{n:04}"),
+        });
+    }
+    store::pb::ballots::cast_many(&app.db, &list)
+        .await
+        .expect("cast");
+    let cy = store::pb::get(&app.db, id)
+        .await
+        .expect("get")
+        .expect("cycle");
+    let count = web::pb_recount(&app.db, &cy).await.expect("count");
+    store::pb::ballots::publish(&app.db, id, &web::pb_published(&cy, &count))
+        .await
+        .expect("publish");
+    store::pb::move_stage(&app.db, id, Stage::Voting, Stage::Results, Some(by))
+        .await
+        .expect("results");
+    // Districts first (park, yard, square: the road and the street do not fit what is left
+    // of their districts), then the 35 000 000 remainder buys the road.
+    let published = store::pb::ballots::published(&app.db, id)
+        .await
+        .expect("published")
+        .expect("a result");
+    assert_eq!(published.selected, [p[0], p[1], p[3], p[2]]);
+    let v = web::verify(&app.db, id)
+        .await
+        .expect("verify")
+        .expect("published");
+    assert!(v.matches());
+    let protocol = admin.get(&format!("/pb/{id}/protocol?lang=en")).await;
+    assert_eq!(protocol.status, StatusCode::OK);
+    assert!(protocol.has(&medeu.name_kk) && protocol.has("Common remainder"));
 }
 
 #[tokio::test]
