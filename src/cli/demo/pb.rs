@@ -353,14 +353,6 @@ async fn village_quotas(db: &Db, cycle: Uuid, okrug: &str) -> anyhow::Result<()>
         subs,
     };
     let by = user(db, "coordinator@demo.qatysu.kz").await?;
-    store::pb::envelope::set(
-        db,
-        cycle,
-        Some(&split),
-        "split-set",
-        "villages population 30%",
-        Some(by),
-    )
-    .await?;
+    store::pb::envelope::set(db, cycle, Some(&split), "split-population", "30%", Some(by)).await?;
     Ok(())
 }

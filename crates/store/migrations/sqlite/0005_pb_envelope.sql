@@ -24,7 +24,7 @@ CREATE TABLE pb_envelope_events (
     cycle_id BLOB NOT NULL REFERENCES pb_cycles(id) ON DELETE CASCADE,
     at TEXT NOT NULL,
     by_user BLOB REFERENCES users(id),
-    -- 'split-set', 'split-cleared' or 'redistributed'.
+    -- 'split-population', 'split-fixed', 'split-cleared' or 'redistributed'.
     event TEXT NOT NULL,
     detail TEXT NOT NULL
 );

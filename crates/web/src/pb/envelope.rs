@@ -209,6 +209,8 @@ async fn render_page(
             what: c.t(match e.event.as_str() {
                 "redistributed" => "pbe-event-redistributed",
                 "split-cleared" => "pbe-event-cleared",
+                "split-population" => "pbe-event-population",
+                "split-fixed" => "pbe-event-fixed",
                 _ => "pbe-event-set",
             }),
             detail: e.detail,
@@ -369,15 +371,10 @@ async fn save(
     };
     let (event, detail) = match &split {
         None => ("split-cleared", String::new()),
-        Some(sp) => (
-            "split-set",
-            format!(
-                "{} {} {}%",
-                sp.kind.as_str(),
-                sp.mode.as_str(),
-                percent(sp.reserved_bp)
-            ),
-        ),
+        Some(sp) if sp.mode == SplitMode::Population => {
+            ("split-population", format!("{}%", percent(sp.reserved_bp)))
+        }
+        Some(sp) => ("split-fixed", format!("{}%", percent(sp.reserved_bp))),
     };
     envelope::set(&s.db, cy.id, split.as_ref(), event, &detail, Some(by)).await?;
     tracing::info!(cycle = %cy.id, event, "pb envelope split saved");
