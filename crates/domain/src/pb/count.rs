@@ -157,8 +157,9 @@ fn round(
 
 /// The count with village quotas or district sub-envelopes. The procedure:
 /// 1. each sub-envelope, in order, is counted with the cycle's rule over the admitted
-///    projects of its village (or district) and the ballots of its residents only, with its
-///    amount as the budget (never more than what is still unspent of `total`);
+///    projects of its village (or district) that its residents voted for, with the ballots of
+///    its residents only, and its amount as the budget (never more than what is still unspent
+///    of `total`);
 /// 2. then the remainder — `total` minus what the sub-envelopes spent — is counted over every
 ///    project not yet funded, with all ballots.
 ///
@@ -176,11 +177,19 @@ pub fn count_with_quotas(
     for sub in subs {
         let left = (total.tiyn() - spent).max(0);
         let budget = Tenge::from_tiyn(sub.amount.tiyn().clamp(0, left));
+        // Only projects that at least one of its residents voted for: a quota never funds a
+        // project nobody in the village asked for.
         let keep: Vec<usize> = sub
             .projects
             .iter()
             .copied()
             .filter(|i| *i < projects.len() && !selected.contains(&projects[*i].0))
+            .filter(|i| {
+                sub.voters
+                    .iter()
+                    .filter_map(|v| ballots.get(*v))
+                    .any(|b| b.iter().any(|p| *p as usize == *i))
+            })
             .collect();
         let chosen = round(rule, budget, projects, ballots, &keep, &sub.voters);
         let cost = cost_of(projects, &chosen);
@@ -359,6 +368,16 @@ mod tests {
         assert_eq!(with.funded_in("a"), Some(None));
         assert_eq!(with.rounds[1].budget, t(700));
         assert_eq!(with.spent(), t(900));
+        // A quota whose residents voted for nothing of theirs funds nothing.
+        let silent = count_with_quotas(
+            CountingRule::Greedy,
+            t(1000),
+            &projects,
+            &ballots,
+            &[sub("small", 300, &[2], &[0])],
+        );
+        assert_eq!(silent.rounds[0].selected, Vec::<String>::new());
+        assert_eq!(silent.selected, ["a", "b"]);
     }
 
     #[test]
