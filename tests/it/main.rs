@@ -14,6 +14,7 @@ mod initiatives;
 mod multi_instance;
 mod pb;
 mod pb_discussion;
+mod pb_envelope;
 mod pb_voting;
 mod projects;
 mod storage;

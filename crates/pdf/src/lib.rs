@@ -172,6 +172,53 @@ pub fn signature_sheet(s: &SignatureSheet) -> Result<Vec<u8>, PdfError> {
     doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
 }
 
+/// A plain document of text lines (a results protocol): each line with its font size; long
+/// lines are wrapped, pages are added as needed (A4).
+pub fn text_document(lines: &[(f32, String)]) -> Result<Vec<u8>, PdfError> {
+    let font = Font::new(FONT.to_vec().into(), 0).ok_or(PdfError::Font)?;
+    // Lay out first: (page, y, size, text).
+    let mut placed: Vec<(usize, f32, f32, String)> = Vec::new();
+    let (mut page_no, mut y) = (0usize, MARGIN + 14.0);
+    for (size, text) in lines {
+        let size = size.clamp(6.0, 20.0);
+        let max = ((W - 2.0 * MARGIN) / (size * 0.56)) as usize;
+        let wrapped = if text.is_empty() {
+            vec![String::new()]
+        } else {
+            wrap(text, max.max(10))
+        };
+        for l in wrapped {
+            if y > H - MARGIN {
+                page_no += 1;
+                y = MARGIN + 14.0;
+            }
+            placed.push((page_no, y, size, l));
+            y += size * 1.35;
+        }
+    }
+    let mut doc = Document::new();
+    for p in 0..=page_no {
+        let mut page = doc.start_page_with(PageSettings::from_wh(W, H).ok_or(PdfError::Page)?);
+        let mut surface = page.surface();
+        surface.set_fill(Some(black()));
+        for (_, y, size, l) in placed.iter().filter(|x| x.0 == p) {
+            if !l.is_empty() {
+                surface.draw_text(
+                    Point::from_xy(MARGIN, *y),
+                    font.clone(),
+                    *size,
+                    l,
+                    false,
+                    TextDirection::Auto,
+                );
+            }
+        }
+        surface.finish();
+        page.finish();
+    }
+    doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,5 +353,13 @@ mod tests {
         assert_eq!(wrap("бір екі үш төрт", 7), ["бір екі", "үш төрт"]);
         assert_eq!(wrap("ұзынсөзбіреуі", 3), ["ұзынсөзбіреуі"]);
         assert!(wrap("", 10).is_empty());
+    }
+    #[test]
+    fn a_text_document_spans_pages() {
+        let lines: Vec<(f32, String)> = (0..120)
+            .map(|i| (9.0, format!("{i}. Жоба — 1 500 000 ₸")))
+            .collect();
+        let pdf = text_document(&lines).expect("pdf");
+        assert!(pdf.starts_with(b"%PDF-"));
     }
 }

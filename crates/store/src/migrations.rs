@@ -39,6 +39,11 @@ pub const MIGRATIONS_SQLITE: &[(i64, &str, &str)] = &[
         "control_land",
         include_str!("../migrations/sqlite/0008_control_land.sql"),
     ),
+    (
+        9,
+        "pb_envelope",
+        include_str!("../migrations/sqlite/0009_pb_envelope.sql"),
+    ),
 ];
 pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -76,6 +81,11 @@ pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
         8,
         "control_land",
         include_str!("../migrations/postgres/0008_control_land.sql"),
+    ),
+    (
+        9,
+        "pb_envelope",
+        include_str!("../migrations/postgres/0009_pb_envelope.sql"),
     ),
 ];
 

@@ -294,6 +294,7 @@ pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
     .await?;
     ballots(db, alakol, "A", &pids[..5], 37, &[9, 5, 7, 4, 8]).await?;
     super::pb_discussion::seed(db, alakol, &pids, today).await?;
+    village_quotas(db, alakol, DEMO_OKRUG).await?;
 
     // Finished last year in Zhalmankulak: a few hundred ballots and the published result.
     let past =
@@ -322,5 +323,37 @@ pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
     store::pb::ballots::publish(db, done, &web::pb_published(&cycle, &count)).await?;
     let coordinator = user(db, "coordinator@demo.qatysu.kz").await?;
     store::pb::move_stage(db, done, Stage::Voting, Stage::Results, Some(coordinator)).await?;
+    Ok(())
+}
+
+/// Village quotas by population on a cycle: 30% of the envelope reserved for the villages.
+async fn village_quotas(db: &Db, cycle: Uuid, okrug: &str) -> anyhow::Result<()> {
+    use store::pb::envelope::{Split, SplitKind, SplitMode, Sub};
+    let t = territory(db, okrug).await?;
+    let villages: Vec<_> = store::territories::subtree(db, &t)
+        .await?
+        .into_iter()
+        .filter(|v| v.kind == TerritoryKind::Village)
+        .collect();
+    let pops: Vec<(String, i64)> = villages
+        .iter()
+        .map(|v| (v.id.to_string(), v.population.unwrap_or(0)))
+        .collect();
+    let subs = villages
+        .iter()
+        .zip(domain::pb::quotas_by_population(3000, &pops))
+        .map(|(v, quota)| Sub {
+            territory_id: v.id,
+            quota,
+        })
+        .collect();
+    let split = Split {
+        kind: SplitKind::Villages,
+        mode: SplitMode::Population,
+        reserved_bp: 3000,
+        subs,
+    };
+    let by = user(db, "coordinator@demo.qatysu.kz").await?;
+    store::pb::envelope::set(db, cycle, Some(&split), "split-population", "30%", Some(by)).await?;
     Ok(())
 }

@@ -114,10 +114,12 @@ pub enum Action {
     SubmitLandReport,
     /// Move a land report through the land commission's review.
     ReviewLandReport,
+    /// Add or correct a row of the MRP table (year, valid from, value).
+    EditMrp,
 }
 
 impl Action {
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 27] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -144,6 +146,7 @@ impl Action {
         Action::AnswerRecommendation,
         Action::SubmitLandReport,
         Action::ReviewLandReport,
+        Action::EditMrp,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -178,6 +181,7 @@ impl Action {
             Action::AnswerRecommendation | Action::ReviewLandReport => {
                 &[Role::Official, Role::Admin]
             }
+            Action::EditMrp => &[Role::Admin],
         }
     }
 }
@@ -401,6 +405,13 @@ mod tests {
         (Role::Admin, Action::AnswerRecommendation, true),
         (Role::Admin, Action::SubmitLandReport, true),
         (Role::Admin, Action::ReviewLandReport, true),
+        (Role::Resident, Action::EditMrp, false),
+        (Role::Coordinator, Action::EditMrp, false),
+        (Role::Expert, Action::EditMrp, false),
+        (Role::Official, Action::EditMrp, false),
+        (Role::Deputy, Action::EditMrp, false),
+        (Role::Monitor, Action::EditMrp, false),
+        (Role::Admin, Action::EditMrp, true),
     ];
 
     #[test]

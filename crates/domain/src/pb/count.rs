@@ -76,6 +76,227 @@ pub fn count(rule: CountingRule, e: &tally::Election) -> tally::Outcome {
     tally::count(e, engine_rule(rule), &tally::Options::default())
 }
 
+/// A sub-envelope of the count: a village quota or a city district's share of the envelope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubEnvelope {
+    /// Who it belongs to (the territory id as text), shown in the protocol.
+    pub key: String,
+    pub amount: Tenge,
+    /// Indices into the projects of its village or district.
+    pub projects: Vec<usize>,
+    /// Indices into the ballots of its residents.
+    pub voters: Vec<usize>,
+}
+
+/// One counting round: a sub-envelope (`key: Some`) or the common remainder (`None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Round {
+    pub key: Option<String>,
+    pub budget: Tenge,
+    pub selected: Vec<String>,
+    pub spent: Tenge,
+}
+
+/// The result of a count with sub-envelopes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotaOutcome {
+    pub rounds: Vec<Round>,
+    /// Every funded project in selection order: sub-envelopes first, then the remainder.
+    pub selected: Vec<String>,
+}
+
+impl QuotaOutcome {
+    /// The round (sub-envelope key, or `None` for the remainder) that funded a project.
+    pub fn funded_in(&self, id: &str) -> Option<Option<&str>> {
+        self.rounds
+            .iter()
+            .find(|r| r.selected.iter().any(|s| s == id))
+            .map(|r| r.key.as_deref())
+    }
+
+    pub fn spent(&self) -> Tenge {
+        Tenge::from_tiyn(self.rounds.iter().map(|r| r.spent.tiyn()).sum())
+    }
+}
+
+fn cost_of(projects: &[(String, Tenge)], selected: &[String]) -> Tenge {
+    Tenge::from_tiyn(
+        projects
+            .iter()
+            .filter(|p| selected.contains(&p.0))
+            .map(|p| p.1.tiyn())
+            .sum(),
+    )
+}
+
+/// One round over a subset of projects (`keep`) and of ballots (`voters`).
+fn round(
+    rule: CountingRule,
+    budget: Tenge,
+    projects: &[(String, Tenge)],
+    ballots: &[Vec<u32>],
+    keep: &[usize],
+    voters: &[usize],
+) -> Vec<String> {
+    let list: Vec<(String, Tenge)> = keep.iter().map(|i| projects[*i].clone()).collect();
+    let local: Vec<Vec<u32>> = voters
+        .iter()
+        .filter_map(|v| ballots.get(*v))
+        .map(|b| {
+            b.iter()
+                .filter_map(|p| keep.iter().position(|k| *k == *p as usize))
+                .map(|i| i as u32)
+                .collect()
+        })
+        .collect();
+    if list.is_empty() || budget.tiyn() <= 0 {
+        return Vec::new();
+    }
+    count(rule, &election(budget, &list, &local, &[])).selected
+}
+
+/// The count with village quotas or district sub-envelopes. The procedure:
+/// 1. each sub-envelope, in order, is counted with the cycle's rule over the admitted
+///    projects of its village (or district) that its residents voted for, with the ballots of
+///    its residents only, and its amount as the budget (never more than what is still unspent
+///    of `total`);
+/// 2. then the remainder — `total` minus what the sub-envelopes spent — is counted over every
+///    project not yet funded, with all ballots.
+///
+/// Without sub-envelopes this is exactly the plain count of `total`.
+pub fn count_with_quotas(
+    rule: CountingRule,
+    total: Tenge,
+    projects: &[(String, Tenge)],
+    ballots: &[Vec<u32>],
+    subs: &[SubEnvelope],
+) -> QuotaOutcome {
+    let mut rounds = Vec::new();
+    let mut selected: Vec<String> = Vec::new();
+    let mut spent: i64 = 0;
+    for sub in subs {
+        let left = (total.tiyn() - spent).max(0);
+        let budget = Tenge::from_tiyn(sub.amount.tiyn().clamp(0, left));
+        // Only projects that at least one of its residents voted for: a quota never funds a
+        // project nobody in the village asked for.
+        let keep: Vec<usize> = sub
+            .projects
+            .iter()
+            .copied()
+            .filter(|i| *i < projects.len() && !selected.contains(&projects[*i].0))
+            .filter(|i| {
+                sub.voters
+                    .iter()
+                    .filter_map(|v| ballots.get(*v))
+                    .any(|b| b.iter().any(|p| *p as usize == *i))
+            })
+            .collect();
+        let chosen = round(rule, budget, projects, ballots, &keep, &sub.voters);
+        let cost = cost_of(projects, &chosen);
+        spent += cost.tiyn();
+        selected.extend(chosen.iter().cloned());
+        rounds.push(Round {
+            key: Some(sub.key.clone()),
+            budget,
+            selected: chosen,
+            spent: cost,
+        });
+    }
+    let budget = Tenge::from_tiyn((total.tiyn() - spent).max(0));
+    let keep: Vec<usize> = (0..projects.len())
+        .filter(|i| !selected.contains(&projects[*i].0))
+        .collect();
+    let everyone: Vec<usize> = (0..ballots.len()).collect();
+    let chosen = if subs.is_empty() {
+        // The plain count, on the very election that is published as a `.pb` file.
+        count(rule, &election(budget, projects, ballots, &[])).selected
+    } else {
+        round(rule, budget, projects, ballots, &keep, &everyone)
+    };
+    let cost = cost_of(projects, &chosen);
+    selected.extend(chosen.iter().cloned());
+    rounds.push(Round {
+        key: None,
+        budget,
+        selected: chosen,
+        spent: cost,
+    });
+    QuotaOutcome { rounds, selected }
+}
+
+/// One district's line of a redistribution (before/after table).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redistribution {
+    pub key: String,
+    pub share: Tenge,
+    /// What its admitted proposals cost together.
+    pub demand: Tenge,
+    pub surplus: Tenge,
+    pub unmet: Tenge,
+    pub after: Tenge,
+}
+
+/// Spread `units` whole tenge over `weights` (tenge) in proportion, by largest remainder; no
+/// one gets more than its weight when `units` ≤ the sum of weights.
+fn apportion(units: i64, weights: &[i64]) -> Vec<i64> {
+    let sum: i128 = weights.iter().map(|w| i128::from(*w)).sum();
+    if sum <= 0 || units <= 0 {
+        return vec![0; weights.len()];
+    }
+    let mut out: Vec<i64> = Vec::with_capacity(weights.len());
+    let mut rests: Vec<(i128, usize)> = Vec::new();
+    for (i, w) in weights.iter().enumerate() {
+        let exact = i128::from(units) * i128::from(*w);
+        out.push(i64::try_from(exact / sum).unwrap_or(0));
+        rests.push((exact % sum, i));
+    }
+    let mut left = units - out.iter().sum::<i64>();
+    // Largest remainders first, the earlier line on a tie.
+    rests.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (rest, i) in rests {
+        if left <= 0 {
+            break;
+        }
+        if rest > 0 {
+            out[i] += 1;
+            left -= 1;
+        }
+    }
+    out
+}
+
+/// Before voting, districts whose admitted proposals cost less than their share give the
+/// surplus to districts with unmet demand, in proportion to that unmet demand. Transfers are
+/// whole tenge; the total is kept exactly; a donor never falls below its own demand and a
+/// receiver never gets more than it lacks. `lines` are (district, share, demand).
+pub fn redistribute(lines: &[(String, Tenge, Tenge)]) -> Vec<Redistribution> {
+    let surplus: Vec<i64> = lines
+        .iter()
+        .map(|(_, s, d)| (s.tiyn() - d.tiyn()).max(0))
+        .collect();
+    let unmet: Vec<i64> = lines
+        .iter()
+        .map(|(_, s, d)| (d.tiyn() - s.tiyn()).max(0))
+        .collect();
+    let give_w: Vec<i64> = surplus.iter().map(|s| s / 100).collect();
+    let take_w: Vec<i64> = unmet.iter().map(|u| u / 100).collect();
+    let units = give_w.iter().sum::<i64>().min(take_w.iter().sum());
+    let given = apportion(units, &give_w);
+    let got = apportion(units, &take_w);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, (key, share, demand))| Redistribution {
+            key: key.clone(),
+            share: *share,
+            demand: *demand,
+            surplus: Tenge::from_tiyn(surplus[i]),
+            unmet: Tenge::from_tiyn(unmet[i]),
+            after: Tenge::from_tiyn(share.tiyn() - given[i] * 100 + got[i] * 100),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +334,112 @@ mod tests {
         assert_eq!(e.money_scale, 2);
         assert_eq!(count(CountingRule::EqualShares, &e).selected, ["a"]);
         assert_eq!(count(CountingRule::Phragmen, &e).selected, ["a"]);
+    }
+    fn sub(key: &str, amount: i64, projects: &[usize], voters: &[usize]) -> SubEnvelope {
+        SubEnvelope {
+            key: key.into(),
+            amount: t(amount),
+            projects: projects.to_vec(),
+            voters: voters.to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it() {
+        // a, b: the big village's projects; c: the small village's. Budget 1000.
+        let projects = vec![
+            ("a".to_string(), t(600)),
+            ("b".to_string(), t(400)),
+            ("c".to_string(), t(300)),
+        ];
+        // Voters 0..=3 live in the big village, 4 in the small one.
+        let ballots = vec![vec![0, 1], vec![0, 1], vec![0, 1], vec![0, 1], vec![2]];
+        let plain = count_with_quotas(CountingRule::Greedy, t(1000), &projects, &ballots, &[]);
+        assert_eq!(plain.selected, ["a", "b"]);
+        let with = count_with_quotas(
+            CountingRule::Greedy,
+            t(1000),
+            &projects,
+            &ballots,
+            &[sub("small", 300, &[2], &[4])],
+        );
+        assert_eq!(with.selected, ["c", "a"]);
+        assert_eq!(with.funded_in("c"), Some(Some("small")));
+        assert_eq!(with.funded_in("a"), Some(None));
+        assert_eq!(with.rounds[1].budget, t(700));
+        assert_eq!(with.spent(), t(900));
+        // A quota whose residents voted for nothing of theirs funds nothing.
+        let silent = count_with_quotas(
+            CountingRule::Greedy,
+            t(1000),
+            &projects,
+            &ballots,
+            &[sub("small", 300, &[2], &[0])],
+        );
+        assert_eq!(silent.rounds[0].selected, Vec::<String>::new());
+        assert_eq!(silent.selected, ["a", "b"]);
+    }
+
+    #[test]
+    fn redistribution_gives_surplus_in_proportion_to_unmet_demand() {
+        let rows = redistribute(&[
+            ("north".into(), t(1000), t(400)),
+            ("south".into(), t(1000), t(1900)),
+            ("east".into(), t(1000), t(1300)),
+        ]);
+        let after: Vec<i64> = rows.iter().map(|r| r.after.tiyn() / 100).collect();
+        // 600 surplus over unmet 900 and 300: 450 and 150.
+        assert_eq!(after, [400, 1450, 1150]);
+        assert_eq!(rows[0].surplus, t(600));
+        assert_eq!(rows[1].unmet, t(900));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_quota_is_the_plain_count(costs in proptest::collection::vec(1i64..500, 1..6), votes in proptest::collection::vec(proptest::collection::vec(0u32..6, 0..4), 0..12), budget in 0i64..2000) {
+            let projects: Vec<(String, Tenge)> = costs.iter().enumerate().map(|(i, c)| (format!("p{i}"), t(*c))).collect();
+            let ballots: Vec<Vec<u32>> = votes.iter().map(|b| b.iter().copied().filter(|p| (*p as usize) < projects.len()).collect()).collect();
+            for rule in CountingRule::ALL {
+                let plain = count(rule, &election(t(budget), &projects, &ballots, &[])).selected;
+                let q = count_with_quotas(rule, t(budget), &projects, &ballots, &[]);
+                proptest::prop_assert_eq!(plain, q.selected);
+            }
+        }
+
+        #[test]
+        fn funded_cost_never_exceeds_the_budget(costs in proptest::collection::vec(1i64..500, 1..7), votes in proptest::collection::vec(proptest::collection::vec(0u32..7, 0..4), 0..12), budget in 0i64..2000, quota in proptest::collection::vec((0i64..900, 0usize..7), 0..3)) {
+            let projects: Vec<(String, Tenge)> = costs.iter().enumerate().map(|(i, c)| (format!("p{i}"), t(*c))).collect();
+            let ballots: Vec<Vec<u32>> = votes.iter().map(|b| b.iter().copied().filter(|p| (*p as usize) < projects.len()).collect()).collect();
+            let subs: Vec<SubEnvelope> = quota.iter().enumerate().map(|(i, (amount, p))| sub(&format!("v{i}"), *amount, &[*p % projects.len()], &[i, i + 1])).collect();
+            for rule in CountingRule::ALL {
+                let q = count_with_quotas(rule, t(budget), &projects, &ballots, &subs);
+                proptest::prop_assert!(cost_of(&projects, &q.selected).tiyn() <= t(budget).tiyn());
+                proptest::prop_assert_eq!(q.spent(), cost_of(&projects, &q.selected));
+                for r in &q.rounds {
+                    proptest::prop_assert!(r.spent.tiyn() <= r.budget.tiyn());
+                }
+                let mut ids = q.selected.clone();
+                ids.sort();
+                ids.dedup();
+                proptest::prop_assert_eq!(ids.len(), q.selected.len(), "funded once");
+            }
+        }
+
+        #[test]
+        fn redistribution_keeps_the_total_and_demand_capped_shares(lines in proptest::collection::vec((0i64..10_000_000, 0i64..10_000_000), 0..8)) {
+            let input: Vec<(String, Tenge, Tenge)> = lines.iter().enumerate().map(|(i, (s, d))| (i.to_string(), Tenge::from_tiyn(*s), Tenge::from_tiyn(*d))).collect();
+            let rows = redistribute(&input);
+            let before: i64 = input.iter().map(|l| l.1.tiyn()).sum();
+            let after: i64 = rows.iter().map(|r| r.after.tiyn()).sum();
+            proptest::prop_assert_eq!(before, after);
+            for r in &rows {
+                let floor = r.share.tiyn().min(r.demand.tiyn());
+                proptest::prop_assert!(r.after.tiyn() >= floor, "below its demand-capped share");
+                if r.unmet.tiyn() > 0 {
+                    proptest::prop_assert!(r.after.tiyn() <= r.demand.tiyn(), "more than it lacks");
+                }
+                proptest::prop_assert_eq!((r.after.tiyn() - r.share.tiyn()) % 100, 0, "whole tenge moved");
+            }
+        }
     }
 }

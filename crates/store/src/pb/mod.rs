@@ -3,6 +3,7 @@
 pub mod assisted;
 pub mod ballots;
 pub mod discussion;
+pub mod envelope;
 pub mod meetings;
 pub mod paper;
 pub mod proposals;

@@ -59,6 +59,9 @@ pub(crate) const NOTICES: &[&str] = &[
     "ctl-hearing-scheduled",
     "land-submitted",
     "land-moved",
+    "pbe-saved",
+    "pbe-redistributed",
+    "pbe-mrp-saved",
 ];
 
 /// The reader's context, passed to every template as `c`.

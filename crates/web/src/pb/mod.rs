@@ -5,10 +5,13 @@ mod api;
 mod assisted;
 mod ballot_pdf;
 mod discussion;
+mod envelope;
 mod form;
 mod meetings;
+mod mrp;
 mod paper;
 mod proposals;
+mod protocol;
 mod results;
 pub use discussion::notices_for;
 pub use results::{published as pb_published, recount as pb_recount, verify, Verification};
@@ -67,6 +70,9 @@ pub fn routes() -> Router<AppState> {
         .merge(ballot_pdf::routes())
         .merge(discussion::routes())
         .merge(meetings::routes())
+        .merge(envelope::routes())
+        .merge(mrp::routes())
+        .merge(protocol::routes())
 }
 
 pub fn stage_label(c: &Ctx, s: Stage) -> String {
@@ -360,6 +366,8 @@ struct ShowPage<'a> {
     stage: String,
     timeline: Vec<TimelineRow>,
     money: Vec<MoneyRow>,
+    /// Village quotas or district sub-envelopes (name, amount), from `envelope`.
+    split: Vec<(String, String)>,
     total: String,
     total_if_all: String,
     cap: String,
@@ -538,6 +546,7 @@ async fn show_page(
         stage: stage_label(c, cy.stage),
         timeline,
         money: money_rows,
+        split: envelope::breakdown(s, c, cy, cy.envelope.total(None)).await?,
         total: money(c, cy.envelope.total(None)),
         total_if_all: money(c, cy.envelope.total(Some(10_000))),
         cap: c.lang.t_args(

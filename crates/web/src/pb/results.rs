@@ -11,11 +11,15 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::money::Tenge;
+use domain::pb::Quota;
 use domain::pb::{count, ProposalStatus, Stage};
 use serde::Serialize;
+use std::collections::HashMap;
 use store::pb::ballots::{self, Published};
+use store::pb::envelope::{self, Split};
 use store::pb::proposals::Proposal;
 use store::pb::Cycle;
+use store::territories::Territory;
 use store::Db;
 use uuid::Uuid;
 
@@ -26,20 +30,55 @@ pub struct Count {
     /// Ballots as a share of the territory's population, in basis points, when it is known.
     pub turnout_bp: Option<u32>,
     pub budget: Tenge,
+    /// The whole election (all admitted projects, all ballots), published as a `.pb` file.
     pub election: tally::Election,
-    pub outcome: tally::Outcome,
+    /// The selection, round by round: sub-envelopes first, then the remainder.
+    pub outcome: count::QuotaOutcome,
+    /// Village quotas or district sub-envelopes, with their amounts in this count.
+    pub subs: Vec<(Uuid, Tenge)>,
 }
 
-/// Count a cycle from its stored ballots. The same function publishes and verifies.
+/// The amount of each sub-envelope out of `total` (a share of it, or a fixed amount).
+pub fn sub_amounts(split: Option<&Split>, total: Tenge) -> Vec<(Uuid, Tenge)> {
+    split
+        .map(|s| {
+            s.subs
+                .iter()
+                .map(|sub| {
+                    let amount = match &sub.quota {
+                        Quota::Share { share_bp, .. } => Tenge::from_tiyn(
+                            i64::try_from(
+                                i128::from(total.tiyn()) * i128::from(*share_bp) / 10_000,
+                            )
+                            .unwrap_or(0),
+                        ),
+                        Quota::Fixed { amount, .. } => *amount,
+                    };
+                    (sub.territory_id, amount)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether territory `id` (a proposal's village, a voter's residence) lies under `under`.
+fn lies_under(places: &HashMap<Uuid, Territory>, id: Option<Uuid>, under: &Territory) -> bool {
+    id.and_then(|i| places.get(&i))
+        .is_some_and(|t| t.path.contains(&under.kato))
+}
+
+/// Count a cycle from its stored ballots. The same function publishes and verifies. With
+/// village quotas or district sub-envelopes, see `domain::pb::count::count_with_quotas`.
 pub async fn recount(db: &Db, cy: &Cycle) -> store::Result<Count> {
     let admitted: Vec<Proposal> = store::pb::proposals::of_cycle(db, cy.id)
         .await?
         .into_iter()
         .filter(|p| p.status == ProposalStatus::Admitted)
         .collect();
-    let stored = ballots::all(db, cy.id).await?;
-    let population = store::territories::by_id(db, cy.territory_id)
-        .await?
+    let stored = envelope::ballots_with_villages(db, cy.id).await?;
+    let territory = store::territories::by_id(db, cy.territory_id).await?;
+    let population = territory
+        .as_ref()
         .and_then(|t| t.population)
         .filter(|p| *p > 0);
     let turnout_bp =
@@ -48,7 +87,7 @@ pub async fn recount(db: &Db, cy: &Cycle) -> store::Result<Count> {
     let index = |id: &Uuid| admitted.iter().position(|p| p.id == *id).map(|i| i as u32);
     let ballots: Vec<Vec<u32>> = stored
         .iter()
-        .map(|b| b.iter().filter_map(index).collect())
+        .map(|b| b.0.iter().filter_map(index).collect())
         .collect();
     let projects: Vec<(String, Tenge)> = admitted
         .iter()
@@ -62,7 +101,32 @@ pub async fn recount(db: &Db, cy: &Cycle) -> store::Result<Count> {
         ("num_votes", stored.len().to_string()),
     ];
     let election = count::election(budget, &projects, &ballots, &meta);
-    let outcome = count::count(cy.rule, &election);
+    let split = envelope::get(db, cy.id).await?;
+    let subs = sub_amounts(split.as_ref(), budget);
+    let mut quota_rounds = Vec::with_capacity(subs.len());
+    if let (false, Some(t)) = (subs.is_empty(), territory.as_ref()) {
+        let places: HashMap<Uuid, Territory> = store::territories::subtree(db, t)
+            .await?
+            .into_iter()
+            .map(|v| (v.id, v))
+            .collect();
+        for (id, amount) in &subs {
+            let Some(under) = places.get(id) else {
+                continue;
+            };
+            quota_rounds.push(count::SubEnvelope {
+                key: id.to_string(),
+                amount: *amount,
+                projects: (0..admitted.len())
+                    .filter(|i| lies_under(&places, Some(admitted[*i].village_id), under))
+                    .collect(),
+                voters: (0..stored.len())
+                    .filter(|i| lies_under(&places, stored[*i].1, under))
+                    .collect(),
+            });
+        }
+    }
+    let outcome = count::count_with_quotas(cy.rule, budget, &projects, &ballots, &quota_rounds);
     Ok(Count {
         ballots: stored.len(),
         admitted,
@@ -70,6 +134,7 @@ pub async fn recount(db: &Db, cy: &Cycle) -> store::Result<Count> {
         budget,
         election,
         outcome,
+        subs,
     })
 }
 
@@ -115,6 +180,8 @@ struct ResultsPage<'a> {
     channels: Vec<String>,
     rows: Vec<ResultRow>,
     flags: Vec<String>,
+    /// The count had village quotas or district sub-envelopes: explain the procedure.
+    quotas: bool,
 }
 
 async fn published_count(s: &AppState, cy: &Cycle) -> Result<(Count, Published), AppError> {
@@ -203,6 +270,7 @@ pub async fn page(
         turnout,
         channels,
         rows,
+        quotas: !count.subs.is_empty(),
     };
     Ok(render(&page)?.into_response())
 }

@@ -1,0 +1,31 @@
+-- PB envelope split: village quotas or city-district sub-envelopes, and their history.
+-- No row in pb_envelope_split: the whole envelope is counted at once.
+CREATE TABLE pb_envelope_split (
+    cycle_id BLOB PRIMARY KEY NOT NULL REFERENCES pb_cycles(id) ON DELETE CASCADE,
+    -- 'villages' (quotas, the rest counted over the remainder) or 'districts' (city districts).
+    kind TEXT NOT NULL,
+    -- 'population' (reserved_bp of the envelope, split by population) or 'fixed'.
+    mode TEXT NOT NULL,
+    reserved_bp INTEGER NOT NULL
+);
+
+-- One sub-envelope: a share of the envelope in basis points or a fixed amount.
+CREATE TABLE pb_sub_envelopes (
+    cycle_id BLOB NOT NULL REFERENCES pb_cycles(id) ON DELETE CASCADE,
+    territory_id BLOB NOT NULL REFERENCES territories(id),
+    position INTEGER NOT NULL,
+    share_bp INTEGER,
+    amount_tiyn INTEGER,
+    PRIMARY KEY (cycle_id, territory_id)
+);
+
+CREATE TABLE pb_envelope_events (
+    id BLOB PRIMARY KEY NOT NULL,
+    cycle_id BLOB NOT NULL REFERENCES pb_cycles(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    by_user BLOB REFERENCES users(id),
+    -- 'split-population', 'split-fixed', 'split-cleared' or 'redistributed'.
+    event TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX pb_envelope_events_cycle ON pb_envelope_events(cycle_id, at);
