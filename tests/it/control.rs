@@ -238,10 +238,32 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
     let owed = store::control::owed_recommendations(&app.db, &format!("/110000000/{DISTRICT}/"))
         .await
         .expect("owed");
-    let mine: Vec<_> = owed.iter().filter(|o| o.0.to_string() == id).collect();
+    let mine: Vec<_> = owed.iter().filter(|o| o.event.to_string() == id).collect();
     assert_eq!(mine.len(), 2, "two open recommendations");
-    assert_eq!(mine[0].2, due, "the most overdue first");
-    assert!(mine[0].1.contains("№ 2") && mine[0].1.contains("Терезелерді"));
+    assert_eq!(mine[0].answer_due, due, "the most overdue first");
+    assert!(mine[0].title.contains("№ 2") && mine[0].title.contains("Терезелерді"));
+    // The accountability page and API of the territory list it, days overdue in calendar days.
+    let api: serde_json::Value = serde_json::from_str(
+        &r.get(&format!("/api/v1/accountability?territory={DISTRICT}"))
+            .await
+            .body,
+    )
+    .expect("json");
+    let item = api
+        .as_array()
+        .and_then(|a| a.iter().find(|o| o["id"] == recs[1].id.to_string()))
+        .cloned()
+        .expect("the overdue recommendation is owed");
+    assert_eq!(item["kind"], "recommendation");
+    assert_eq!(item["due"], due.to_string());
+    assert_eq!(item["days_overdue"], 10);
+    assert!(api
+        .as_array()
+        .is_some_and(|a| a.iter().all(|o| o["id"] != recs[0].id.to_string())));
+    let page = r
+        .get(&format!("/territories/{DISTRICT}/accountability?lang=en"))
+        .await;
+    assert!(page.has("Recommendation of public control") && page.has("Терезелерді"));
 
     // A hearing on the answer: too little notice is refused, with the earliest day.
     let tomorrow = today().checked_add_days(Days::new(1)).unwrap_or(today());

@@ -1,8 +1,9 @@
 //! What the akimat and other bodies owe residents in a territory: one item type, one merge,
-//! several sources (unanswered monitoring reports, initiatives awaiting an answer; the
-//! recommendations of public-control events join here).
+//! several sources (unanswered monitoring reports, initiatives awaiting an answer, final
+//! documents of public-control events not delivered to the body, recommendations awaiting
+//! the body's reasoned answer).
 
-use crate::{initiatives, projects, Db, Result};
+use crate::{control, initiatives, projects, Db, Result};
 use chrono::NaiveDate;
 use domain::initiatives::Status;
 use domain::projects::{answer_due, days_overdue, kz_date};
@@ -10,12 +11,12 @@ use serde::Serialize;
 use uuid::Uuid;
 
 /// Kinds of owed items (each has an `acc-kind-<kind>` message).
-pub const KINDS: [&str; 2] = ["report", "initiative"];
+pub const KINDS: [&str; 4] = ["report", "initiative", "recommendation", "delivery"];
 
 /// Something owed to residents, with its deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Owed {
-    /// `report`, `initiative` (later: `recommendation`).
+    /// One of [`KINDS`].
     pub kind: &'static str,
     pub id: Uuid,
     pub title: String,
@@ -78,11 +79,47 @@ pub async fn initiatives(db: &Db, path_prefix: &str, today: NaiveDate) -> Result
         .collect())
 }
 
+/// Recommendations of public-control events awaiting the body's reasoned answer (due 10
+/// working days after delivery, fixed when delivered).
+pub async fn recommendations(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Owed>> {
+    Ok(control::owed_recommendations(db, path_prefix)
+        .await?
+        .into_iter()
+        .map(|r| Owed {
+            kind: "recommendation",
+            id: r.id,
+            title: r.title,
+            due: r.answer_due,
+            days_overdue: days_overdue(r.answer_due, today),
+            link: format!("/control/{}#r{}", r.event, r.item_no),
+        })
+        .collect())
+}
+
+/// Final documents of public-control events not yet delivered to the body (due 7 working
+/// days after the document).
+pub async fn deliveries(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Owed>> {
+    Ok(control::owed_deliveries(db, path_prefix)
+        .await?
+        .into_iter()
+        .map(|(event, title, due)| Owed {
+            kind: "delivery",
+            id: event,
+            title,
+            due,
+            days_overdue: days_overdue(due, today),
+            link: format!("/control/{event}"),
+        })
+        .collect())
+}
+
 /// Everything owed in a territory and below: `path_prefix` is the territory's path string
 /// (`store::territories::path_string`), `/` for the whole country.
 pub async fn owed(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Owed>> {
     Ok(merge(vec![
         reports(db, path_prefix, today).await?,
         initiatives(db, path_prefix, today).await?,
+        recommendations(db, path_prefix, today).await?,
+        deliveries(db, path_prefix, today).await?,
     ]))
 }

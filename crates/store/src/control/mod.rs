@@ -296,20 +296,33 @@ fn short(s: &str, max: usize) -> String {
     }
 }
 
-/// Open recommendations of events in a territory and below (its path prefix): delivered, not
-/// answered yet. Each is (event id, "event title — № n: recommendation", answer due date),
-/// the most overdue first.
-pub async fn owed_recommendations(
-    db: &Db,
-    path_prefix: &str,
-) -> Result<Vec<(Uuid, String, NaiveDate)>> {
-    let rows: Vec<(Uuid, String, i64, String, NaiveDate)> = on_pool!(db, p => sqlx::query_as("SELECT e.id, e.title, r.item_no, r.text, r.answer_due FROM control_recommendations r JOIN control_events e ON e.id = r.event_id JOIN territories t ON t.id = e.territory_id WHERE t.path LIKE $1 AND r.answer_text IS NULL AND r.answer_due IS NOT NULL ORDER BY r.answer_due, e.id, r.item_no")
+/// A recommendation still waiting for the body's reasoned answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenRecommendation {
+    pub id: Uuid,
+    pub event: Uuid,
+    pub item_no: i64,
+    /// "event title — № n: recommendation text" (the text shortened).
+    pub title: String,
+    pub answer_due: NaiveDate,
+}
+
+/// Recommendations of events in a territory and below, delivered and not answered yet, the
+/// most overdue first.
+pub async fn owed_recommendations(db: &Db, path_prefix: &str) -> Result<Vec<OpenRecommendation>> {
+    let rows: Vec<(Uuid, Uuid, String, i64, String, NaiveDate)> = on_pool!(db, p => sqlx::query_as("SELECT r.id, e.id, e.title, r.item_no, r.text, r.answer_due FROM control_recommendations r JOIN control_events e ON e.id = r.event_id JOIN territories t ON t.id = e.territory_id WHERE t.path LIKE $1 AND r.answer_text IS NULL AND r.answer_due IS NOT NULL ORDER BY r.answer_due, e.id, r.item_no")
         .bind(format!("{path_prefix}%")).fetch_all(p).await)?;
     Ok(rows
         .into_iter()
-        .map(|(id, title, n, text, due)| {
-            (id, format!("{title} — № {n}: {}", short(&text, 120)), due)
-        })
+        .map(
+            |(id, event, title, item_no, text, answer_due)| OpenRecommendation {
+                id,
+                event,
+                item_no,
+                title: format!("{title} — № {item_no}: {}", short(&text, 120)),
+                answer_due,
+            },
+        )
         .collect())
 }
 

@@ -168,8 +168,8 @@ pub async fn events(db: &Db, cycle: Uuid) -> Result<Vec<Event>> {
 }
 
 /// The one place that decides a voter's village for the count (a resident's registered
-/// place of residence; paper ballots will carry their own village).
-const VOTER_VILLAGE: &str = "u.residence_id";
+/// place of residence, or the village written on a paper ballot batch).
+const VOTER_VILLAGE: &str = "COALESCE(b.village_id, u.residence_id)";
 
 /// Every ballot of a cycle with the voter's village, in the order of `ballots::all` (ballots
 /// with at least one choice, by time cast).

@@ -171,4 +171,6 @@ acc-days-overdue = { $days ->
 acc-not-due = not yet due
 acc-kind-report = Monitoring report
 acc-kind-initiative = Civic initiative
+acc-kind-recommendation = Recommendation of public control
+acc-kind-delivery = Final document of public control to deliver
 acc-json = This list as JSON

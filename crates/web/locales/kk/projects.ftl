@@ -164,4 +164,6 @@ acc-days-overdue = { $days ->
 acc-not-due = мерзімі әлі келген жоқ
 acc-kind-report = Мониторинг есебі
 acc-kind-initiative = Азаматтық бастама
+acc-kind-recommendation = Қоғамдық бақылау ұсынымы
+acc-kind-delivery = Қоғамдық бақылаудың қорытынды құжатын жеткізу
 acc-json = Осы тізім JSON пішімінде

@@ -172,4 +172,6 @@ acc-days-overdue = { $days ->
 acc-not-due = срок не наступил
 acc-kind-report = Отчёт мониторинга
 acc-kind-initiative = Гражданская инициатива
+acc-kind-recommendation = Рекомендация общественного контроля
+acc-kind-delivery = Доставка итогового документа общественного контроля
 acc-json = Этот список в JSON

@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use domain::control::{countdown, Countdown, EventKind, PARTICIPANTS_MAX, TITLE_MAX};
 use domain::oversight::{Bin, WorkingCalendar};
 use domain::{authorize, Action, Grant};
@@ -37,11 +37,10 @@ pub fn routes() -> Router<AppState> {
         .route("/control/{id}/hearing", post(show::hearing))
 }
 
-/// The working-day calendar every deadline of public control is counted with. The one place
-/// it comes from: today the built-in default holidays around this year.
-pub(crate) async fn calendar(_s: &AppState) -> Result<WorkingCalendar, AppError> {
-    let y = today().year();
-    Ok(WorkingCalendar::kazakhstan(y - 2..=y + 2))
+/// The working-day calendar every deadline of public control is counted with: the holiday
+/// table administrators edit (`/admin/holidays`), shared with monitoring reports.
+pub(crate) async fn calendar(s: &AppState) -> Result<WorkingCalendar, AppError> {
+    Ok(store::projects::calendar(&s.db).await?)
 }
 
 /// Today's date, for deadlines.

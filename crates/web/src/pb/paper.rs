@@ -88,22 +88,25 @@ pub(super) async fn flag_lines(
     Ok(paper_store::flags(&s.db, cycle)
         .await?
         .iter()
-        .map(|f| {
-            c.lang.t_args(
-                "pbv-flag-line",
-                &[
-                    ("batch", Arg::Str(f.batch_label.clone())),
-                    ("ballot", Arg::Str(f.ballot_no.clone())),
-                    ("last4", Arg::Str(f.iin_last4.clone())),
-                    (
-                        "channel",
-                        Arg::Str(c.t(&format!("pb-channel-{}", f.counted_channel.as_str()))),
-                    ),
-                    ("date", Arg::Str(c.lang.date(f.counted_at.date_naive()))),
-                ],
-            )
-        })
+        .map(|f| flag_line(c, f))
         .collect())
+}
+
+/// One flagged paper ballot as a sentence: which batch and ballot, and which ballot counts.
+pub(super) fn flag_line(c: &Ctx, f: &paper_store::PaperFlag) -> String {
+    c.lang.t_args(
+        "pbv-flag-line",
+        &[
+            ("batch", Arg::Str(f.batch_label.clone())),
+            ("ballot", Arg::Str(f.ballot_no.clone())),
+            ("last4", Arg::Str(f.iin_last4.clone())),
+            (
+                "channel",
+                Arg::Str(c.t(&format!("pb-channel-{}", f.counted_channel.as_str()))),
+            ),
+            ("date", Arg::Str(c.lang.date(f.counted_at.date_naive()))),
+        ],
+    )
 }
 
 fn paper_rules(cy: &Cycle, proposals: &[Proposal]) -> PaperRules {

@@ -18,7 +18,6 @@ use std::collections::HashMap;
 use store::pb::ballots::{self, Published};
 use store::pb::Cycle;
 use store::territories::Territory;
-use store::Db;
 use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
@@ -28,19 +27,26 @@ pub fn routes() -> Router<AppState> {
         .route("/pb/{id}/protocol.pdf", get(pdf))
 }
 
-/// A paper ballot flagged during double entry (a mismatch, an unreadable mark…).
+/// A paper ballot flagged during double entry: its person had voted already, so the first
+/// ballot counts and this one does not.
 #[derive(Debug, Clone)]
 pub struct FlaggedRow {
     /// The batch and ballot number as written on paper.
     pub ballot: String,
+    /// Which ballot counts instead, in the reader's language.
     pub reason: String,
 }
 
-/// Flagged paper ballots of a cycle, for the protocol's section of that name. HOOK: the
-/// paper-ballot part provides `store::pb::paper::flags(db, cycle)`; wire it here. Until
-/// then there are none, and every format prints "none".
-pub async fn flagged_paper(_db: &Db, _cycle: Uuid) -> Vec<FlaggedRow> {
-    Vec::new()
+/// Flagged paper ballots of a cycle, for the protocol's section of that name.
+async fn flagged_paper(s: &AppState, c: &Ctx, cycle: Uuid) -> Result<Vec<FlaggedRow>, AppError> {
+    Ok(store::pb::paper::flags(&s.db, cycle)
+        .await?
+        .iter()
+        .map(|f| FlaggedRow {
+            ballot: format!("{} / {}", f.batch_label, f.ballot_no),
+            reason: super::paper::flag_line(c, f),
+        })
+        .collect())
 }
 
 pub struct ProtocolRow {
@@ -99,7 +105,7 @@ async fn build(s: &AppState, c: &Ctx, id: &str) -> Result<Protocol, AppError> {
         rows: rows(s, c, &count, &published, &votes).await?,
         left: left(&count, &published),
         left_text: money(c, left(&count, &published)),
-        flagged: flagged_paper(&s.db, cy.id).await,
+        flagged: flagged_paper(s, c, cy.id).await?,
     })
 }
 
