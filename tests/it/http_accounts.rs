@@ -525,3 +525,21 @@ async fn large_lists_ask_for_the_district_first() {
         .await;
     assert!(bad.has("name=\"iin\"") && bad.has("value=\"114441100\" selected"));
 }
+
+#[tokio::test]
+async fn administrators_find_the_country_wide_tables_from_their_account() {
+    let app = TestApp::spawn().await;
+    let admin = app
+        .login_as(Role::Admin)
+        .await
+        .get("/account?lang=en")
+        .await;
+    assert!(admin.has("href=\"/pb/mrp\"") && admin.has("href=\"/admin/holidays\""));
+    for role in [Role::Resident, Role::Coordinator, Role::Official] {
+        let page = app.login_as(role).await.get("/account?lang=en").await;
+        assert!(
+            !page.has("href=\"/pb/mrp\"") && !page.has("href=\"/admin/holidays\""),
+            "{role:?} sees no administration links"
+        );
+    }
+}

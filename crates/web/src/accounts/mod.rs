@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Form, Router};
-use domain::{Contact, Iin, IinError, Kato, Password, PasswordError};
+use domain::{Action, Contact, Iin, IinError, Kato, Password, PasswordError};
 use rand::RngCore;
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -418,7 +418,21 @@ struct AccountPage<'a> {
     since: String,
     residence: String,
     roles: Vec<(String, String)>,
+    /// Country-wide tables this person may edit: (link, label).
+    admin_links: Vec<(&'static str, String)>,
     errors: FieldErrors,
+}
+
+/// The country-wide tables behind money and deadlines, linked for those who may edit them.
+fn admin_links(c: &Ctx, grants: &[domain::Grant]) -> Vec<(&'static str, String)> {
+    [
+        (Action::EditMrp, "/pb/mrp", "pbe-mrp-title"),
+        (Action::EditHolidays, "/admin/holidays", "prj-holidays"),
+    ]
+    .into_iter()
+    .filter(|(action, _, _)| domain::authorize(grants, *action, &[]))
+    .map(|(_, href, label)| (href, c.t(label)))
+    .collect()
 }
 
 async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Response, AppError> {
@@ -465,6 +479,7 @@ async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Resp
         ),
         residence,
         roles,
+        admin_links: admin_links(c, &v.grants),
         errors,
     };
     Ok((status, render(&page)?).into_response())
