@@ -76,38 +76,109 @@ async fn resident_registers_logs_in_and_switches_language() {
     if !enabled("browser test") {
         return;
     }
-    let started = Instant::now();
-    let mut shots = Shots::new("browser");
-    let mut driver = Driver::start(&shots.dir);
-    driver.wait_ready().await;
+    let mut b = Session::start("browser").await;
     let app = TestApp::spawn().await;
     let base = format!("http://{}", app.addr);
-    let client = driver.connect().await;
+    let outcome = within(FLOW_BUDGET, flow(&b.client, &base, &mut b.shots)).await;
+    b.finish(outcome).await;
+}
 
-    let outcome = match tokio::time::timeout(FLOW_BUDGET, flow(&client, &base, &mut shots)).await {
-        Ok(outcome) => outcome,
-        Err(_) => Err(format!("the flow took longer than {FLOW_BUDGET:?}").into()),
-    };
-    if outcome.is_err() {
-        let _ = tokio::time::timeout(Duration::from_secs(10), shots.save(&client, "failure")).await;
+/// A browser for one test: the driver, a client connected to it and the test's screenshots.
+pub(crate) struct Session {
+    pub client: Client,
+    pub shots: Shots,
+    driver: Driver,
+    started: Instant,
+}
+
+impl Session {
+    /// Start ChromeDriver and connect; screenshots and logs go to `target/<folder>/`.
+    pub(crate) async fn start(folder: &str) -> Session {
+        let started = Instant::now();
+        let shots = Shots::new(folder);
+        let mut driver = Driver::start(&shots.dir);
+        driver.wait_ready().await;
+        let client = driver.connect().await;
+        Session {
+            client,
+            shots,
+            driver,
+            started,
+        }
     }
-    let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
-    drop(driver);
 
-    if let Err(e) = outcome {
-        panic!(
-            "browser flow failed after step {:02} ({}): {e}\nscreenshots: {}",
+    /// Close the browser; a failed flow leaves a last screenshot and fails the test with the
+    /// step it reached.
+    pub(crate) async fn finish(mut self, outcome: Result<(), Failure>) {
+        if outcome.is_err() {
+            let shot = self.shots.save(&self.client, "failure");
+            let _ = tokio::time::timeout(Duration::from_secs(10), shot).await;
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.client.clone().close()).await;
+        let Session {
+            shots,
+            driver,
+            started,
+            ..
+        } = self;
+        drop(driver);
+        if let Err(e) = outcome {
+            panic!(
+                "browser flow failed after step {:02} ({}): {e}\nscreenshots: {}",
+                shots.n,
+                shots.last,
+                shots.dir.display()
+            );
+        }
+        println!(
+            "browser flow passed: {} steps in {:.1} s, screenshots in {}",
             shots.n,
-            shots.last,
+            started.elapsed().as_secs_f64(),
             shots.dir.display()
         );
     }
-    println!(
-        "browser flow passed: {} steps in {:.1} s, screenshots in {}",
-        shots.n,
-        started.elapsed().as_secs_f64(),
-        shots.dir.display()
-    );
+}
+
+/// Run a flow within its time budget, so that a hung browser fails CI instead of stalling it.
+pub(crate) async fn within(
+    budget: Duration,
+    flow: impl std::future::Future<Output = Result<(), Failure>>,
+) -> Result<(), Failure> {
+    match tokio::time::timeout(budget, flow).await {
+        Ok(outcome) => outcome,
+        Err(_) => Err(format!("the flow took longer than {budget:?}").into()),
+    }
+}
+
+/// Log in with a demo account (`who` is the part before `@demo.qatysu.kz`).
+pub(crate) async fn login_demo(c: &Client, base: &str, who: &str) -> Result<(), Failure> {
+    let email = format!("{who}@demo.qatysu.kz");
+    let password = qatysu::cli::demo::ACCOUNTS
+        .iter()
+        .find(|a| a.3 == email)
+        .map(|a| a.4)
+        .unwrap_or("");
+    login_with(c, base, &email, password).await
+}
+
+/// Log in with a contact and password through the login form.
+pub(crate) async fn login_with(
+    c: &Client,
+    base: &str,
+    contact: &str,
+    password: &str,
+) -> Result<(), Failure> {
+    c.goto(&format!("{base}/login")).await?;
+    fill(c, "#contact", contact).await?;
+    fill(c, "#password", password).await?;
+    click(c, "form[action='/login'] button[type=submit]").await?;
+    wait_path(c, "/account").await
+}
+
+/// Log out with the header's button.
+pub(crate) async fn logout(c: &Client) -> Result<(), Failure> {
+    click(c, "form[action='/logout'] button[type=submit]").await?;
+    wait_path(c, "/").await
 }
 
 /// What a person does, step by step, with what they should see after each.

@@ -10,7 +10,8 @@
 //! Screenshots of every step go to `target/browser-initiatives/`.
 
 use crate::browser::{
-    click, enabled, exists, expect_text, fill, wait_for, wait_path, Driver, Failure, Shots,
+    click, enabled, exists, expect_text, fill, login_demo, logout, wait_for, wait_path, within,
+    Failure, Session, Shots,
 };
 use crate::support::TestApp;
 use domain::Iin;
@@ -28,48 +29,11 @@ async fn an_initiative_from_submission_to_implemented_in_a_browser() {
     if !enabled("browser initiatives test") {
         return;
     }
-    let mut shots = Shots::new("browser-initiatives");
-    let dir = shots.dir.clone();
-    let mut driver = Driver::start(&dir);
-    driver.wait_ready().await;
+    let mut b = Session::start("browser-initiatives").await;
     let app = TestApp::spawn().await;
     let base = format!("http://{}", app.addr);
-    let client = driver.connect().await;
-    let outcome =
-        match tokio::time::timeout(FLOW_BUDGET, flow(&client, &base, &app, &mut shots)).await {
-            Ok(o) => o,
-            Err(_) => Err(format!("the flow took longer than {FLOW_BUDGET:?}").into()),
-        };
-    if outcome.is_err() {
-        let _ = shots.save(&client, "failure").await;
-    }
-    let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
-    drop(driver);
-    if let Err(e) = outcome {
-        panic!("browser flow failed after step {:02}: {e}", shots.n);
-    }
-}
-
-fn password(email: &str) -> &'static str {
-    demo::ACCOUNTS
-        .iter()
-        .find(|a| a.3 == email)
-        .map(|a| a.4)
-        .unwrap_or("")
-}
-
-async fn login(c: &Client, base: &str, who: &str) -> Result<(), Failure> {
-    let email = format!("{who}@demo.qatysu.kz");
-    c.goto(&format!("{base}/login")).await?;
-    fill(c, "#contact", &email).await?;
-    fill(c, "#password", password(&email)).await?;
-    click(c, "form[action='/login'] button[type=submit]").await?;
-    wait_path(c, "/account").await
-}
-
-async fn logout(c: &Client) -> Result<(), Failure> {
-    click(c, "form[action='/logout'] button[type=submit]").await?;
-    wait_path(c, "/").await
+    let outcome = within(FLOW_BUDGET, flow(&b.client, &base, &app, &mut b.shots)).await;
+    b.finish(outcome).await;
 }
 
 /// Sheet lines for `n` synthetic residents of the demo village (serials 8xxx).
@@ -97,7 +61,7 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
     c.set_window_size(412, 900).await?;
 
     // Submit.
-    login(c, base, "resident").await?;
+    login_demo(c, base, "resident").await?;
     click(c, "header nav a[href='/initiatives']").await?;
     wait_path(c, "/initiatives").await?;
     expect_text(c, "h1", &kk.t("ini-list-title")).await?;
@@ -135,7 +99,7 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
     logout(c).await?;
 
     // Moderate: the okrug's coordinator publishes it.
-    login(c, base, "coordinator").await?;
+    login_demo(c, base, "coordinator").await?;
     c.goto(&format!("{base}{path}")).await?;
     click(c, &format!("form[action='{path}/publish'] button")).await?;
     expect_text(c, "main .notice[role=status]", &kk.t("ini-published")).await?;
@@ -144,7 +108,7 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
     logout(c).await?;
 
     // Sign online.
-    login(c, base, "resident").await?;
+    login_demo(c, base, "resident").await?;
     c.goto(&format!("{base}{path}")).await?;
     click(c, &format!("form[action='{path}/sign'] button")).await?;
     expect_text(c, "main .notice[role=status]", &kk.t("ini-signed")).await?;
@@ -164,7 +128,7 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
         .ok_or("no threshold")?;
     let lines = paper_lines(required - 1);
     for (who, step) in [("coordinator", "paper-first"), ("admin", "paper-second")] {
-        login(c, base, who).await?;
+        login_demo(c, base, who).await?;
         c.goto(&format!("{base}{path}/paper")).await?;
         fill(c, "#sheet", "1").await?;
         fill(c, "#rows", &lines).await?;
@@ -178,7 +142,7 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
     shots.save(c, "threshold").await?;
 
     // The akimat official answers, then records it implemented.
-    login(c, base, "official").await?;
+    login_demo(c, base, "official").await?;
     c.goto(&format!("{base}{path}")).await?;
     c.find(Locator::Css("#kind"))
         .await?

@@ -12,7 +12,8 @@
 //! Screenshots of every step go to `target/browser-pb/`.
 
 use crate::browser::{
-    click, enabled, expect_text, fill, wait_for, wait_path, Driver, Failure, Shots,
+    click, enabled, expect_text, fill, login_demo, login_with, logout, wait_for, wait_path, within,
+    Failure, Session, Shots,
 };
 use crate::support::{TestApp, SECRET};
 use domain::Iin;
@@ -32,27 +33,13 @@ async fn a_whole_budget_cycle_in_a_browser() {
     if !enabled("browser PB cycle test") {
         return;
     }
-    let mut shots = Shots::new("browser-pb");
-    let dir = shots.dir.clone();
-    let mut driver = Driver::start(&dir);
-    driver.wait_ready().await;
+    let mut b = Session::start("browser-pb").await;
     let app = TestApp::spawn().await;
     let voters = voters(&app).await;
     let base = format!("http://{}", app.addr);
-    let client = driver.connect().await;
-    let run = flow(&client, &base, &app, &voters, &mut shots);
-    let outcome = match tokio::time::timeout(FLOW_BUDGET, run).await {
-        Ok(o) => o,
-        Err(_) => Err(format!("the flow took longer than {FLOW_BUDGET:?}").into()),
-    };
-    if outcome.is_err() {
-        let _ = shots.save(&client, "failure").await;
-    }
-    let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
-    drop(driver);
-    if let Err(e) = outcome {
-        panic!("browser flow failed after step {:02}: {e}", shots.n);
-    }
+    let run = flow(&b.client, &base, &app, &voters, &mut b.shots);
+    let outcome = within(FLOW_BUDGET, run).await;
+    b.finish(outcome).await;
 }
 
 /// A resident of the demo village: contact, password and IIN.
@@ -99,32 +86,6 @@ async fn voters(app: &TestApp) -> Vec<Voter> {
         out.push(v);
     }
     out
-}
-
-fn demo_password(email: &str) -> &'static str {
-    demo::ACCOUNTS
-        .iter()
-        .find(|a| a.3 == email)
-        .map(|a| a.4)
-        .unwrap_or("")
-}
-
-async fn login(c: &Client, base: &str, email: &str, password: &str) -> Result<(), Failure> {
-    c.goto(&format!("{base}/login")).await?;
-    fill(c, "#contact", email).await?;
-    fill(c, "#password", password).await?;
-    click(c, "form[action='/login'] button[type=submit]").await?;
-    wait_path(c, "/account").await
-}
-
-async fn login_demo(c: &Client, base: &str, who: &str) -> Result<(), Failure> {
-    let email = format!("{who}@demo.qatysu.kz");
-    login(c, base, &email, demo_password(&email)).await
-}
-
-async fn logout(c: &Client) -> Result<(), Failure> {
-    click(c, "form[action='/logout'] button[type=submit]").await?;
-    wait_path(c, "/").await
 }
 
 /// Date inputs take typed text in the browser's locale; set their value directly instead.
@@ -233,7 +194,7 @@ async fn flow(
         (&voters[0], "Су құбыры", "3 000 000"),
         (&voters[1], "Көше шамдары", "2 500 000"),
     ] {
-        login(c, base, &v.contact, &v.password).await?;
+        login_with(c, base, &v.contact, &v.password).await?;
         online.push(propose(c, base, &cycle, title, cost, None).await?);
         logout(c).await?;
     }
@@ -290,7 +251,7 @@ async fn flow(
     // Fourteen residents vote online: ten for the water pipe, four for the lights.
     for (n, v) in voters.iter().take(ONLINE).enumerate() {
         let choice = if n < 10 { &online[0] } else { &online[1] };
-        login(c, base, &v.contact, &v.password).await?;
+        login_with(c, base, &v.contact, &v.password).await?;
         c.goto(&format!("{base}/pb/{cycle}/vote")).await?;
         click(c, &format!("input[name=choice][value='{choice}']")).await?;
         click(

@@ -698,60 +698,35 @@ async fn hectares_returned_per_district_and_year_as_a_table_and_a_chart() {
 /// One short browser flow: a resident reports a plot, the district's official takes it into
 /// review. Runs only with `QATYSU_BROWSER_TESTS=1`.
 mod browser {
-    use crate::browser::{click, enabled, expect_text, fill, Driver, Failure, Shots};
+    use crate::browser::{
+        click, enabled, expect_text, fill, login_demo, within, Failure, Session, Shots,
+    };
     use crate::support::TestApp;
     use fantoccini::{Client, Locator};
     use qatysu::cli::demo;
     use std::time::Duration;
     use web::i18n::Lang;
 
-    async fn login(c: &Client, base: &str, who: &str) -> Result<(), Failure> {
-        let email = format!("{who}@demo.qatysu.kz");
-        let password = demo::ACCOUNTS
-            .iter()
-            .find(|a| a.3 == email)
-            .map(|a| a.4)
-            .unwrap_or("");
-        c.goto(&format!("{base}/login")).await?;
-        fill(c, "#contact", &email).await?;
-        fill(c, "#password", password).await?;
-        click(c, "form[action='/login'] button[type=submit]").await?;
-        crate::browser::wait_path(c, "/account").await
-    }
-
     #[tokio::test]
     async fn a_resident_reports_a_plot_and_the_official_takes_it_into_review() {
         if !enabled("browser land report test") {
             return;
         }
-        let mut shots = Shots::new("browser-land");
-        let dir = shots.dir.clone();
-        let mut driver = Driver::start(&dir);
-        driver.wait_ready().await;
+        let mut b = Session::start("browser-land").await;
         let app = TestApp::spawn().await;
         let base = format!("http://{}", app.addr);
-        let client = driver.connect().await;
-        let outcome =
-            match tokio::time::timeout(Duration::from_secs(120), flow(&client, &base, &mut shots))
-                .await
-            {
-                Ok(o) => o,
-                Err(_) => Err("the flow took too long".into()),
-            };
-        if outcome.is_err() {
-            let _ = shots.save(&client, "failure").await;
-        }
-        let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
-        drop(driver);
-        if let Err(e) = outcome {
-            panic!("browser flow failed after step {:02}: {e}", shots.n);
-        }
+        let outcome = within(
+            Duration::from_secs(120),
+            flow(&b.client, &base, &mut b.shots),
+        )
+        .await;
+        b.finish(outcome).await;
     }
 
     async fn flow(c: &Client, base: &str, shots: &mut Shots) -> Result<(), Failure> {
         let kk = Lang::Kk;
         c.set_window_size(412, 900).await?;
-        login(c, base, "resident").await?;
+        login_demo(c, base, "resident").await?;
         c.goto(&format!("{base}/territories/{}", super::DISTRICT))
             .await?;
         click(
@@ -779,7 +754,7 @@ mod browser {
         shots.save(c, "reported").await?;
         click(c, "form[action='/logout'] button[type=submit]").await?;
 
-        login(c, base, "official").await?;
+        login_demo(c, base, "official").await?;
         c.goto(&format!("{base}{path}")).await?;
         c.find(Locator::Css("#next-status"))
             .await?

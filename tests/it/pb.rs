@@ -371,6 +371,17 @@ fn proposal<'a>(title: &'a str, amount: &'a str) -> Vec<(&'a str, &'a str)> {
 
 /// A fresh cycle of the demo okrug, collecting proposals now (the demo's own is voting).
 async fn demo_cycle(app: &TestApp) -> uuid::Uuid {
+    collecting_cycle(app, 2035, 3, true).await
+}
+
+/// A fresh cycle of the demo okrug for `year`, collecting proposals now, with the demo
+/// cycle's money and rules.
+pub(crate) async fn collecting_cycle(
+    app: &TestApp,
+    year: i32,
+    max_proposals_per_author: i64,
+    revision_enabled: bool,
+) -> uuid::Uuid {
     let demo = store::pb::list(&app.db, None)
         .await
         .expect("list")
@@ -381,15 +392,15 @@ async fn demo_cycle(app: &TestApp) -> uuid::Uuid {
     let day = |n: u64| today.checked_add_days(chrono::Days::new(n)).expect("date");
     let new = store::pb::NewCycle {
         territory_id: demo.territory_id,
-        year: 2035,
+        year,
         envelope: demo.envelope.clone(),
         mrp: demo.mrp,
         cap_mrp: demo.cap_mrp,
         ballot: demo.ballot,
         rule: demo.rule,
         eligibility: demo.eligibility,
-        max_proposals_per_author: 3,
-        revision_enabled: true,
+        max_proposals_per_author,
+        revision_enabled,
         votes_visible: true,
         changes_allowed: false,
         schedule: domain::pb::Schedule {

@@ -414,53 +414,6 @@ async fn coordinators_record_meetings_shown_on_the_cycle_and_proposal_pages() {
     );
 }
 
-/// A fresh cycle of the demo okrug, collecting proposals now (the demo's own is voting).
-async fn collecting_cycle(app: &TestApp, revision: bool) -> Uuid {
-    let demo = store::pb::list(&app.db, None)
-        .await
-        .expect("list")
-        .into_iter()
-        .find(|c| c.stage == Stage::Voting)
-        .expect("the demo's voting cycle");
-    let today = chrono::Utc::now().date_naive();
-    let day = |n: u64| today.checked_add_days(chrono::Days::new(n)).expect("date");
-    let new = store::pb::NewCycle {
-        territory_id: demo.territory_id,
-        year: 2036,
-        envelope: demo.envelope.clone(),
-        mrp: demo.mrp,
-        cap_mrp: demo.cap_mrp,
-        ballot: demo.ballot,
-        rule: demo.rule,
-        eligibility: demo.eligibility,
-        max_proposals_per_author: 5,
-        revision_enabled: revision,
-        votes_visible: true,
-        changes_allowed: false,
-        schedule: domain::pb::Schedule {
-            collection_start: today.pred_opt().expect("date"),
-            collection_end: day(30),
-            review_end: day(45),
-            discussion_end: day(55),
-            voting_start: day(56),
-            voting_end: day(70),
-        },
-    };
-    let coordinator = store::accounts::credentials(
-        &app.db,
-        &domain::Contact::parse("coordinator@demo.qatysu.kz").expect("c"),
-    )
-    .await
-    .expect("q")
-    .expect("coordinator")
-    .0
-    .id;
-    store::pb::create(&app.db, &new, coordinator)
-        .await
-        .expect("store")
-        .expect("created")
-}
-
 fn proposal(title: &str) -> Vec<(&str, &str)> {
     vec![
         ("title", title),
@@ -481,7 +434,7 @@ fn proposal(title: &str) -> Vec<(&str, &str)> {
 #[tokio::test]
 async fn authors_get_a_notice_on_every_decision_and_can_edit_a_returned_proposal() {
     let app = TestApp::spawn().await;
-    let id = collecting_cycle(&app, true).await;
+    let id = crate::pb::collecting_cycle(&app, 2036, 5, true).await;
     let r = app.login_as(Role::Resident).await;
     let mut pids = Vec::new();
     for title in ["Су құбыры", "Жарық шамдары", "Спорт алаңы", "Көпір жөндеу"]
@@ -763,63 +716,28 @@ async fn moderation_stays_inside_the_coordinators_territory() {
 // ---- in a browser ----
 
 mod browser {
-    use crate::browser::{click, enabled, expect_text, fill, wait_path, Driver, Failure, Shots};
+    use crate::browser::{
+        click, enabled, expect_text, fill, login_demo, logout, within, Failure, Session, Shots,
+    };
     use crate::support::TestApp;
     use fantoccini::Client;
-    use qatysu::cli::demo;
+
     use std::time::Duration;
     use web::i18n::Lang;
 
     const FLOW_BUDGET: Duration = Duration::from_secs(120);
     const REASON: &str = "Балағат сөз қолданылған";
 
-    fn password(email: &str) -> &'static str {
-        demo::ACCOUNTS
-            .iter()
-            .find(|a| a.3 == email)
-            .map(|a| a.4)
-            .unwrap_or("")
-    }
-
-    async fn login(c: &Client, base: &str, who: &str) -> Result<(), Failure> {
-        let email = format!("{who}@demo.qatysu.kz");
-        c.goto(&format!("{base}/login")).await?;
-        fill(c, "#contact", &email).await?;
-        fill(c, "#password", password(&email)).await?;
-        click(c, "form[action='/login'] button[type=submit]").await?;
-        wait_path(c, "/account").await
-    }
-
-    async fn logout(c: &Client) -> Result<(), Failure> {
-        click(c, "form[action='/logout'] button[type=submit]").await?;
-        wait_path(c, "/").await
-    }
-
     #[tokio::test]
     async fn a_resident_comments_and_the_coordinator_hides_it_with_a_reason() {
         if !enabled("browser pb discussion test") {
             return;
         }
-        let mut shots = Shots::new("browser-pb-discussion");
-        let dir = shots.dir.clone();
-        let mut driver = Driver::start(&dir);
-        driver.wait_ready().await;
+        let mut b = Session::start("browser-pb-discussion").await;
         let app = TestApp::spawn().await;
         let base = format!("http://{}", app.addr);
-        let client = driver.connect().await;
-        let outcome =
-            match tokio::time::timeout(FLOW_BUDGET, flow(&client, &base, &app, &mut shots)).await {
-                Ok(o) => o,
-                Err(_) => Err(format!("the flow took longer than {FLOW_BUDGET:?}").into()),
-            };
-        if outcome.is_err() {
-            let _ = shots.save(&client, "failure").await;
-        }
-        let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
-        drop(driver);
-        if let Err(e) = outcome {
-            panic!("browser flow failed after step {:02}: {e}", shots.n);
-        }
+        let outcome = within(FLOW_BUDGET, flow(&b.client, &base, &app, &mut b.shots)).await;
+        b.finish(outcome).await;
     }
 
     async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Result<(), Failure> {
@@ -828,7 +746,7 @@ mod browser {
         let (_, pids) = super::voting_cycle(app).await;
         let path = format!("/pb/proposals/{}", pids[4]);
 
-        login(c, base, "resident").await?;
+        login_demo(c, base, "resident").await?;
         c.goto(&format!("{base}{path}")).await?;
         fill(
             c,
@@ -842,7 +760,7 @@ mod browser {
         shots.save(c, "commented").await?;
         logout(c).await?;
 
-        login(c, base, "coordinator").await?;
+        login_demo(c, base, "coordinator").await?;
         c.goto(&format!("{base}{path}")).await?;
         click(c, "main a[href$='/moderate']").await?;
         fill(c, "#reason", REASON).await?;

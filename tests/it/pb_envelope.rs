@@ -1,6 +1,10 @@
 //! PB envelope split: village quotas in the count, city-district sub-envelopes and their
 //! redistribution, the MRP table editor, and the protocol of results in three formats.
 
+use crate::browser::{
+    click, enabled, expect_text, fill, login_demo, logout, wait_path, within, Failure, Session,
+    Shots,
+};
 use crate::support::TestApp;
 use domain::money::Tenge;
 use domain::pb::{
@@ -14,6 +18,7 @@ use store::pb::proposals::NewProposal;
 use store::territories::Territory;
 use store::Db;
 use uuid::Uuid;
+use web::i18n::Lang;
 
 async fn territory(db: &Db, kato: &str) -> Territory {
     store::territories::by_kato(db, &Kato::parse(kato).expect("kato"))
@@ -575,97 +580,65 @@ async fn the_mrp_table_is_edited_by_an_admin_only() {
 
 /// In a browser (only with `QATYSU_BROWSER_TESTS=1`): the coordinator sets village quotas
 /// by population from the cycle page, then the administrator corrects an MRP value.
+/// The coordinator reserves village quotas by population; the administrator corrects an MRP.
+async fn envelope_flow(
+    c: &fantoccini::Client,
+    base: &str,
+    id: Uuid,
+    shots: &mut Shots,
+) -> Result<(), Failure> {
+    let kk = Lang::Kk;
+    c.set_window_size(412, 900).await?;
+    login_demo(c, base, "coordinator").await?;
+    c.goto(&format!("{base}/pb/{id}")).await?;
+    click(c, &format!("main a[href='/pb/{id}/envelope']")).await?;
+    wait_path(c, &format!("/pb/{id}/envelope")).await?;
+    click(c, "input[name=mode][value=population]").await?;
+    fill(c, "#reserved", "40").await?;
+    shots.save(c, "quota-form").await?;
+    click(
+        c,
+        &format!("form[action='/pb/{id}/envelope'] button[type=submit]"),
+    )
+    .await?;
+    expect_text(c, "main .notice[role=status]", &kk.t("pbe-saved")).await?;
+    shots.save(c, "quota-saved").await?;
+    logout(c).await?;
+
+    login_demo(c, base, "admin").await?;
+    c.goto(&format!("{base}/pb/mrp")).await?;
+    fill(
+        c,
+        "form[action='/pb/mrp/correct'] input[name=value]",
+        "4 400",
+    )
+    .await?;
+    click(c, "form[action='/pb/mrp/correct'] button[type=submit]").await?;
+    expect_text(c, "main .notice[role=status]", &kk.t("pbe-mrp-saved")).await?;
+    shots.save(c, "mrp-corrected").await?;
+    Ok(())
+}
+
 #[tokio::test]
 async fn browser_quotas_and_the_mrp_table() {
-    use crate::browser::{click, enabled, expect_text, fill, wait_path, Driver, Failure, Shots};
     use std::time::Duration;
-    use web::i18n::Lang;
 
     if !enabled("browser envelope test") {
         return;
     }
-    let mut shots = Shots::new("browser-pb-envelope");
-    let dir = shots.dir.clone();
-    let mut driver = Driver::start(&dir);
-    driver.wait_ready().await;
+    let mut b = Session::start("browser-pb-envelope").await;
     let app = TestApp::spawn().await;
     let okrug = territory(&app.db, "114435000").await;
     let big = territory(&app.db, "114435200").await;
     let id = cycle(&app.db, &okrug, 100_000_000).await;
     admitted(&app.db, id, &[("Көркем: су құбыры", big.id, 6_000_000)]).await;
     let base = format!("http://{}", app.addr);
-    let client = driver.connect().await;
-
-    async fn login(c: &fantoccini::Client, base: &str, who: &str) -> Result<(), Failure> {
-        let email = format!("{who}@demo.qatysu.kz");
-        let password = qatysu::cli::demo::ACCOUNTS
-            .iter()
-            .find(|a| a.3 == email)
-            .map(|a| a.4)
-            .unwrap_or("");
-        c.goto(&format!("{base}/login")).await?;
-        fill(c, "#contact", &email).await?;
-        fill(c, "#password", password).await?;
-        click(c, "form[action='/login'] button[type=submit]").await?;
-        wait_path(c, "/account").await
-    }
-
-    async fn flow(
-        c: &fantoccini::Client,
-        base: &str,
-        id: Uuid,
-        shots: &mut Shots,
-    ) -> Result<(), Failure> {
-        let kk = Lang::Kk;
-        c.set_window_size(412, 900).await?;
-        login(c, base, "coordinator").await?;
-        c.goto(&format!("{base}/pb/{id}")).await?;
-        click(c, &format!("main a[href='/pb/{id}/envelope']")).await?;
-        wait_path(c, &format!("/pb/{id}/envelope")).await?;
-        click(c, "input[name=mode][value=population]").await?;
-        fill(c, "#reserved", "40").await?;
-        shots.save(c, "quota-form").await?;
-        click(
-            c,
-            &format!("form[action='/pb/{id}/envelope'] button[type=submit]"),
-        )
-        .await?;
-        expect_text(c, "main .notice[role=status]", &kk.t("pbe-saved")).await?;
-        shots.save(c, "quota-saved").await?;
-        click(c, "form[action='/logout'] button[type=submit]").await?;
-        wait_path(c, "/").await?;
-
-        login(c, base, "admin").await?;
-        c.goto(&format!("{base}/pb/mrp")).await?;
-        fill(
-            c,
-            "form[action='/pb/mrp/correct'] input[name=value]",
-            "4 400",
-        )
-        .await?;
-        click(c, "form[action='/pb/mrp/correct'] button[type=submit]").await?;
-        expect_text(c, "main .notice[role=status]", &kk.t("pbe-mrp-saved")).await?;
-        shots.save(c, "mrp-corrected").await?;
-        Ok(())
-    }
-
-    let outcome = match tokio::time::timeout(
+    let outcome = within(
         Duration::from_secs(120),
-        flow(&client, &base, id, &mut shots),
+        envelope_flow(&b.client, &base, id, &mut b.shots),
     )
-    .await
-    {
-        Ok(o) => o,
-        Err(_) => Err("the flow took longer than 120 s".into()),
-    };
-    if outcome.is_err() {
-        let _ = shots.save(&client, "failure").await;
-    }
-    let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
-    drop(driver);
-    if let Err(e) = outcome {
-        panic!("browser flow failed after step {:02}: {e}", shots.n);
-    }
+    .await;
+    b.finish(outcome).await;
     let split = store::pb::envelope::get(&app.db, id)
         .await
         .expect("get")

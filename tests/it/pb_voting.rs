@@ -732,32 +732,14 @@ mod browser {
     //! accepted. Runs only when `QATYSU_BROWSER_TESTS=1`.
 
     use crate::browser::{
-        click, enabled, expect_text, fill, wait_for, wait_path, Driver, Failure, Shots,
+        click, enabled, expect_text, fill, login_demo, logout, wait_for, within, Failure, Session,
+        Shots,
     };
     use crate::support::TestApp;
     use fantoccini::{Client, Locator};
-    use qatysu::cli::demo;
+
     use std::time::Duration;
     use web::i18n::Lang;
-
-    async fn login(c: &Client, base: &str, who: &str) -> Result<(), Failure> {
-        let email = format!("{who}@demo.qatysu.kz");
-        let password = demo::ACCOUNTS
-            .iter()
-            .find(|a| a.3 == email)
-            .map(|a| a.4)
-            .unwrap_or("");
-        c.goto(&format!("{base}/login")).await?;
-        fill(c, "#contact", &email).await?;
-        fill(c, "#password", password).await?;
-        click(c, "form[action='/login'] button[type=submit]").await?;
-        wait_path(c, "/account").await
-    }
-
-    async fn logout(c: &Client) -> Result<(), Failure> {
-        click(c, "form[action='/logout'] button[type=submit]").await?;
-        wait_path(c, "/").await
-    }
 
     async fn flow(
         c: &Client,
@@ -768,7 +750,7 @@ mod browser {
         let kk = Lang::Kk;
         let rows = format!("1; {}; 1\n2; {}; 3", super::voter(1), super::voter(2));
         for (who, step) in [("coordinator", "first-entry"), ("admin", "second-entry")] {
-            login(c, base, who).await?;
+            login_demo(c, base, who).await?;
             c.goto(&format!("{base}/pb/{id}?lang=kk")).await?;
             click(c, &format!("a[href='/pb/{id}/paper']")).await?;
             fill(c, "#label", "Көркем-1").await?;
@@ -783,7 +765,7 @@ mod browser {
             shots.save(c, &format!("{step}-saved")).await?;
             logout(c).await?;
         }
-        login(c, base, "coordinator").await?;
+        login_demo(c, base, "coordinator").await?;
         c.goto(&format!("{base}/pb/{id}/paper")).await?;
         click(c, "main table a").await?;
         expect_text(
@@ -808,30 +790,15 @@ mod browser {
         if !enabled("browser pb voting test") {
             return;
         }
-        let mut shots = Shots::new("browser-pb-voting");
-        let dir = shots.dir.clone();
-        let mut driver = Driver::start(&dir);
-        driver.wait_ready().await;
+        let mut b = Session::start("browser-pb-voting").await;
         let app = TestApp::spawn().await;
         let id = super::voting(&app).await;
         let base = format!("http://{}", app.addr);
-        let client = driver.connect().await;
-        let outcome = match tokio::time::timeout(
+        let outcome = within(
             Duration::from_secs(120),
-            flow(&client, &base, id, &mut shots),
+            flow(&b.client, &base, id, &mut b.shots),
         )
-        .await
-        {
-            Ok(o) => o,
-            Err(_) => Err("the flow took too long".into()),
-        };
-        if outcome.is_err() {
-            let _ = shots.save(&client, "failure").await;
-        }
-        let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
-        drop(driver);
-        if let Err(e) = outcome {
-            panic!("browser flow failed after step {:02}: {e}", shots.n);
-        }
+        .await;
+        b.finish(outcome).await;
     }
 }

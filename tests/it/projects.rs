@@ -841,7 +841,9 @@ mod browser {
     //!     QATYSU_BROWSER_TESTS=1 cargo test --test it projects::browser -- --nocapture
 
     use super::{funded, MEMBER, OKRUG};
-    use crate::browser::{click, enabled, fill, wait_for, wait_path, Driver, Failure, Shots};
+    use crate::browser::{
+        click, enabled, fill, login_with, logout, wait_for, within, Failure, Session, Shots,
+    };
     use crate::raw_sql;
     use crate::support::TestApp;
     use fantoccini::{Client, Locator};
@@ -854,39 +856,11 @@ mod browser {
         if !enabled("browser projects test") {
             return;
         }
-        let mut shots = Shots::new("browser-projects");
-        let dir = shots.dir.clone();
-        let mut driver = Driver::start(&dir);
-        driver.wait_ready().await;
+        let mut b = Session::start("browser-projects").await;
         let app = TestApp::spawn().await;
         let base = format!("http://{}", app.addr);
-        let client = driver.connect().await;
-        let outcome =
-            match tokio::time::timeout(FLOW_BUDGET, flow(&client, &base, &app, &mut shots)).await {
-                Ok(o) => o,
-                Err(_) => Err(format!("the flow took longer than {FLOW_BUDGET:?}").into()),
-            };
-        if outcome.is_err() {
-            let _ = shots.save(&client, "failure").await;
-        }
-        let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
-        drop(driver);
-        if let Err(e) = outcome {
-            panic!("browser flow failed after step {:02}: {e}", shots.n);
-        }
-    }
-
-    async fn login(c: &Client, base: &str, contact: &str, password: &str) -> Result<(), Failure> {
-        c.goto(&format!("{base}/login?lang=en")).await?;
-        fill(c, "#contact", contact).await?;
-        fill(c, "#password", password).await?;
-        click(c, "form[action='/login'] button[type=submit]").await?;
-        wait_path(c, "/account").await
-    }
-
-    async fn logout(c: &Client) -> Result<(), Failure> {
-        click(c, "form[action='/logout'] button[type=submit]").await?;
-        wait_path(c, "/").await
+        let outcome = within(FLOW_BUDGET, flow(&b.client, &base, &app, &mut b.shots)).await;
+        b.finish(outcome).await;
     }
 
     async fn report(c: &Client, base: &str, project: &str, text: &str) -> Result<(), Failure> {
@@ -901,7 +875,9 @@ mod browser {
     async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Result<(), Failure> {
         let (_, ids) = funded(app).await;
         let project = ids[0].to_string();
-        login(c, base, MEMBER.0, MEMBER.1).await?;
+        // In English: the language chosen here is remembered for the whole flow.
+        c.goto(&format!("{base}/?lang=en")).await?;
+        login_with(c, base, MEMBER.0, MEMBER.1).await?;
         report(
             c,
             base,
@@ -920,7 +896,7 @@ mod browser {
             .find(|a| a.0 == domain::Role::Official)
             .map(|a| (a.3, a.4))
             .unwrap_or_default();
-        login(c, base, official.0, official.1).await?;
+        login_with(c, base, official.0, official.1).await?;
         c.goto(&format!("{base}/projects/{project}")).await?;
         let field = c.find(Locator::Css("textarea[name=answer]")).await?;
         field
@@ -935,7 +911,7 @@ mod browser {
         }
         logout(c).await?;
         // A second report, filed long ago and never answered.
-        login(c, base, MEMBER.0, MEMBER.1).await?;
+        login_with(c, base, MEMBER.0, MEMBER.1).await?;
         report(c, base, &project, "Nobody has come to fix the posts.").await?;
         let reports = store::projects::monitoring::reports(&app.db, ids[0])
             .await
