@@ -15,6 +15,7 @@ mod multi_instance;
 mod pb;
 mod pb_discussion;
 mod pb_envelope;
+mod pb_photos;
 mod pb_voting;
 mod projects;
 mod storage;

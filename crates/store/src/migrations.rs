@@ -44,6 +44,11 @@ pub const MIGRATIONS_SQLITE: &[(i64, &str, &str)] = &[
         "pb_envelope",
         include_str!("../migrations/sqlite/0009_pb_envelope.sql"),
     ),
+    (
+        10,
+        "pb_photos",
+        include_str!("../migrations/sqlite/0010_pb_photos.sql"),
+    ),
 ];
 pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -86,6 +91,11 @@ pub const MIGRATIONS_POSTGRES: &[(i64, &str, &str)] = &[
         9,
         "pb_envelope",
         include_str!("../migrations/postgres/0009_pb_envelope.sql"),
+    ),
+    (
+        10,
+        "pb_photos",
+        include_str!("../migrations/postgres/0010_pb_photos.sql"),
     ),
 ];
 

@@ -165,19 +165,39 @@ pub async fn send(
     file_name: &str,
     cache: &str,
 ) -> Result<Response, AppError> {
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        file_name.replace(|c: char| !c.is_ascii(), "_")
+    );
+    respond(s, area, id, content_type, disposition, cache).await
+}
+
+/// Send a stored photo to be shown in the page (`Content-Disposition: inline`).
+pub async fn send_inline(
+    s: &AppState,
+    area: &str,
+    id: Uuid,
+    content_type: &str,
+    cache: &str,
+) -> Result<Response, AppError> {
+    respond(s, area, id, content_type, "inline".to_string(), cache).await
+}
+
+async fn respond(
+    s: &AppState,
+    area: &str,
+    id: Uuid,
+    content_type: &str,
+    disposition: String,
+    cache: &str,
+) -> Result<Response, AppError> {
     let bytes = tokio::fs::read(path(s, area, id))
         .await
         .map_err(|_| AppError::NotFound)?;
     Ok((
         [
             (header::CONTENT_TYPE, content_type.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{}\"",
-                    file_name.replace(|c: char| !c.is_ascii(), "_")
-                ),
-            ),
+            (header::CONTENT_DISPOSITION, disposition),
             (header::CACHE_CONTROL, cache.to_string()),
         ],
         bytes,

@@ -6,6 +6,7 @@ pub mod discussion;
 pub mod envelope;
 pub mod meetings;
 pub mod paper;
+pub mod photos;
 pub mod proposals;
 pub mod review;
 

@@ -280,3 +280,26 @@ pb-results-ballots = { $ballots ->
 pb-results-download = Download the anonymised ballots (Pabulib .pb)
 pb-results-verify = Anyone can recount: open the .pb file in any Pabulib tool or run `qatysu tally FILE.pb --rule RULE`; the administrator runs `qatysu verify` on the stored ballots.
 pb-results-json = Results as JSON
+pb-photo-title = Photos
+pb-photo-alt = { $title } — photo { $n }
+pb-photo-field = Add photos
+pb-photo-hint = { $max ->
+    [one] Up to { $max } photo
+   *[other] Up to { $max } photos
+} per proposal, PNG or JPEG, at most 5 MB each.
+pb-photo-submit = Upload
+pb-photo-remove = Remove photo
+pb-photo-added = The photos have been added.
+pb-photo-removed = The photo has been removed.
+pb-photo-err-size = The file is too big: at most 5 MB per photo. Nothing was saved.
+pb-photo-err-type = Only PNG and JPEG photos are accepted. Nothing was saved.
+pb-photo-err-empty = No file was received. Nothing was saved.
+pb-photo-err-too-many = { $max ->
+    [one] A proposal may have at most { $max } photo.
+   *[other] A proposal may have at most { $max } photos.
+} Nothing was saved.
+pb-photo-err-not-allowed = Only the author (while the proposal may still be edited) and the participation budget coordinators of this territory may add or remove photos.
+pb-photo-count = { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}

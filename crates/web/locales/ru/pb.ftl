@@ -277,3 +277,23 @@ pb-results-ballots = Бюллетеней: { $ballots }.
 pb-results-download = Скачать обезличенные бюллетени (Pabulib .pb)
 pb-results-verify = Пересчитать может любой: откройте файл .pb в любом инструменте Pabulib или выполните `qatysu tally ФАЙЛ.pb --rule ПРАВИЛО`; администратор проверяет сохранённые бюллетени командой `qatysu verify`.
 pb-results-json = Итоги в формате JSON
+pb-photo-title = Фотографии
+pb-photo-alt = { $title } — фото { $n }
+pb-photo-field = Добавить фотографии
+pb-photo-hint = { $max ->
+    [one] До { $max } фотографии
+   *[other] До { $max } фотографий
+} на предложение, PNG или JPEG, не больше 5 МБ каждая.
+pb-photo-submit = Загрузить
+pb-photo-remove = Удалить фото
+pb-photo-added = Фотографии добавлены.
+pb-photo-removed = Фотография удалена.
+pb-photo-err-size = Файл слишком большой: каждая фотография не больше 5 МБ. Ничего не сохранено.
+pb-photo-err-type = Принимаются только фотографии PNG и JPEG. Ничего не сохранено.
+pb-photo-err-empty = Файл не получен. Ничего не сохранено.
+pb-photo-err-too-many = { $max ->
+    [one] У предложения может быть не больше { $max } фотографии.
+   *[other] У предложения может быть не больше { $max } фотографий.
+} Ничего не сохранено.
+pb-photo-err-not-allowed = Добавлять и удалять фотографии могут только автор (пока предложение можно изменять) и координаторы БНУ этой территории.
+pb-photo-count = { $count } фото

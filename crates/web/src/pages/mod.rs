@@ -30,6 +30,8 @@ pub(crate) const NOTICES: &[&str] = &[
     "pb-stage-moved",
     "pb-proposal-submitted",
     "pb-proposal-saved",
+    "pb-photo-added",
+    "pb-photo-removed",
     "pb-conclusion-saved",
     "pb-decision-saved",
     "pb-council-added",

@@ -10,6 +10,7 @@ mod form;
 mod meetings;
 mod mrp;
 mod paper;
+mod photos;
 mod proposals;
 mod protocol;
 mod results;
@@ -66,6 +67,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cycles", get(api::list))
         .route("/api/v1/cycles/{id}", get(api::one))
         .merge(paper::routes())
+        .merge(photos::routes())
         .merge(assisted::routes())
         .merge(ballot_pdf::routes())
         .merge(discussion::routes())
@@ -398,6 +400,8 @@ pub struct ProposalRow {
     status: String,
     /// The channel when it was not the web (paper form, participation centre).
     channel: Option<String>,
+    /// "2 photos", when the proposal has any.
+    photos: Option<String>,
     votes: String,
 }
 
@@ -504,6 +508,11 @@ async fn show_page(
         .into_iter()
         .map(|v| (v.id, v))
         .collect();
+    let photo_counts: std::collections::HashMap<Uuid, i64> =
+        store::pb::photos::counts_of_cycle(&s.db, cy.id)
+            .await?
+            .into_iter()
+            .collect();
     let mut proposals = Vec::with_capacity(list.len());
     for p in &list {
         proposals.push(ProposalRow {
@@ -517,6 +526,9 @@ async fn show_page(
             status: c.t(&format!("pb-status-{}", p.status.as_str())),
             channel: (p.channel != domain::pb::Channel::Web)
                 .then(|| c.t(&format!("pb-channel-{}", p.channel.as_str()))),
+            photos: photo_counts
+                .get(&p.id)
+                .map(|n| c.t_num("pb-photo-count", "count", *n)),
             votes: c.number(votes.get(&p.id).copied().unwrap_or(0)),
         });
     }

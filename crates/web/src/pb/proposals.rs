@@ -252,7 +252,7 @@ pub async fn new_form(
     .await
 }
 
-fn is_manager(c: &Ctx, t: &Territory) -> bool {
+pub(super) fn is_manager(c: &Ctx, t: &Territory) -> bool {
     c.viewer
         .as_ref()
         .is_some_and(|v| authorize(&v.grants, Action::ManageCycle, &t.path))
@@ -476,6 +476,7 @@ struct ProposalPage<'a> {
     can_edit: bool,
     review: super::review::ReviewView,
     discussion: super::discussion::DiscussionView,
+    photos: super::photos::PhotosView,
     errors: FieldErrors,
 }
 
@@ -494,7 +495,7 @@ pub(super) async fn load(
 /// The author may change a proposal while proposals are collected, and a returned one from
 /// the council's decision until the revision stage ends (a cycle without a revision stage
 /// would otherwise leave a returned proposal with no way back).
-fn can_edit(c: &Ctx, p: &Proposal, cy: &Cycle) -> bool {
+pub(super) fn can_edit(c: &Ctx, p: &Proposal, cy: &Cycle) -> bool {
     let open = cy.stage == Stage::Collection
         || (matches!(cy.stage, Stage::Review | Stage::Revision)
             && p.status == domain::pb::ProposalStatus::Returned);
@@ -580,6 +581,7 @@ pub(super) async fn proposal_page_with(
         can_edit: can_edit(c, p, cy),
         review: super::review::view(s, c, p, cy, t).await?,
         discussion: super::discussion::view(s, c, p, cy, t, draft).await?,
+        photos: super::photos::view(s, c, p, cy, t).await?,
         errors,
     };
     Ok((status, render(&page)?).into_response())

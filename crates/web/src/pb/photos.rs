@@ -1,0 +1,246 @@
+//! Photos of a proposal: added on the proposal page by its author (while the author may edit
+//! it) or by a coordinator of the cycle's territory (for paper proposals, say), checked by
+//! content and size before anything is stored, served inline to everyone.
+
+use super::proposals::{can_edit, is_manager, load, proposal_page};
+use crate::i18n::Arg;
+use crate::pages::{require_viewer, Ctx, FieldErrors};
+use crate::uploads::{self, Refusal};
+use crate::{AppError, AppState};
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use store::pb::photos::{self, NewPhoto, Refused};
+use store::pb::proposals::Proposal;
+use store::pb::Cycle;
+use store::territories::Territory;
+use uuid::Uuid;
+
+/// Where the bytes live: `DATA/uploads/pb-photos/<id>`.
+pub const AREA: &str = "pb-photos";
+pub const MAX_PHOTOS: usize = 4;
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/pb/proposals/{pid}/photos",
+            post(upload).layer(axum::extract::DefaultBodyLimit::max(
+                MAX_PHOTOS * MAX_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/pb/proposals/{pid}/photos/{fid}", get(photo))
+        .route("/pb/proposals/{pid}/photos/{fid}/remove", post(remove))
+}
+
+/// One photo as the page shows it.
+pub struct Shown {
+    pub id: Uuid,
+    pub alt: String,
+}
+
+/// The photos part of a proposal page.
+#[derive(Default)]
+pub struct PhotosView {
+    pub photos: Vec<Shown>,
+    /// The viewer may add and remove photos.
+    pub can_change: bool,
+    /// Room for more photos.
+    pub room: bool,
+    pub hint: String,
+}
+
+/// May the viewer add or remove photos? The author while the proposal may be edited, and
+/// coordinators of the cycle's territory.
+fn may_change(c: &Ctx, p: &Proposal, cy: &Cycle, t: &Territory) -> bool {
+    can_edit(c, p, cy) || is_manager(c, t)
+}
+
+pub(super) async fn view(
+    s: &AppState,
+    c: &Ctx,
+    p: &Proposal,
+    cy: &Cycle,
+    t: &Territory,
+) -> Result<PhotosView, AppError> {
+    let list = photos::list(&s.db, p.id).await?;
+    let shown = list
+        .iter()
+        .enumerate()
+        .map(|(i, f)| Shown {
+            id: f.id,
+            alt: c.lang.t_args(
+                "pb-photo-alt",
+                &[
+                    ("title", Arg::Str(p.title.clone())),
+                    ("n", Arg::Num(i as i64 + 1)),
+                ],
+            ),
+        })
+        .collect();
+    Ok(PhotosView {
+        room: list.len() < MAX_PHOTOS,
+        photos: shown,
+        can_change: may_change(c, p, cy, t),
+        hint: c.t_num("pb-photo-hint", "max", MAX_PHOTOS as i64),
+    })
+}
+
+/// The proposal page with a refused upload's reason next to the photos, everything else intact.
+async fn refused(
+    s: &AppState,
+    c: &Ctx,
+    p: &Proposal,
+    cy: &Cycle,
+    t: &Territory,
+    status: StatusCode,
+    message: String,
+) -> Result<Response, AppError> {
+    let mut errors = FieldErrors::default();
+    errors.add("photos", message);
+    let mut page = proposal_page(s, c, p, cy, t, errors).await?;
+    *page.status_mut() = status;
+    Ok(page)
+}
+
+fn refusal_message(c: &Ctx, r: Refusal) -> String {
+    match r {
+        Refusal::TooLarge => c.t("pb-photo-err-size"),
+        Refusal::Type => c.t("pb-photo-err-type"),
+        Refusal::Empty => c.t("pb-photo-err-empty"),
+    }
+}
+
+pub async fn upload(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(pid): Path<String>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let (p, cy, t) = load(&s, &pid).await?;
+    let by = require_viewer(&c)?.user.id;
+    if !may_change(&c, &p, &cy, &t) {
+        let reason = c.t("pb-photo-err-not-allowed");
+        return refused(&s, &c, &p, &cy, &t, StatusCode::FORBIDDEN, reason).await;
+    }
+    // One more than the limit is read, so that too many files are refused as too many.
+    let (parts, refusal) =
+        uploads::read_form(&mut multipart, MAX_BYTES, MAX_PHOTOS + 1, true).await;
+    let problem = match refusal {
+        Some(r) => Some(r),
+        None if parts.files.is_empty() => Some(Refusal::Empty),
+        None => None,
+    };
+    if let Some(r) = problem {
+        let message = refusal_message(&c, r);
+        return refused(
+            &s,
+            &c,
+            &p,
+            &cy,
+            &t,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            message,
+        )
+        .await;
+    }
+    let too_many = || c.t_num("pb-photo-err-too-many", "max", MAX_PHOTOS as i64);
+    if photos::list(&s.db, p.id).await?.len() + parts.files.len() > MAX_PHOTOS {
+        let message = too_many();
+        return refused(
+            &s,
+            &c,
+            &p,
+            &cy,
+            &t,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            message,
+        )
+        .await;
+    }
+    let mut written: Vec<NewPhoto> = Vec::new();
+    for u in &parts.files {
+        let f = NewPhoto {
+            id: store::new_id(),
+            name: u.name.clone(),
+            content_type: u.content_type.to_string(),
+            size: u.bytes.len() as i64,
+        };
+        if let Err(e) = uploads::save(&s, AREA, f.id, &u.bytes).await {
+            uploads::discard(&s, AREA, &ids(&written)).await;
+            return Err(e);
+        }
+        written.push(f);
+    }
+    // The limit is checked again inside the transaction: two uploads at once cannot both pass.
+    match photos::add(&s.db, p.id, &written, by, MAX_PHOTOS as i64).await {
+        Ok(Ok(())) => {
+            tracing::info!(proposal = %p.id, photos = written.len(), "pb proposal photos added");
+            Ok(
+                Redirect::to(&format!("/pb/proposals/{}?ok=pb-photo-added#photos", p.id))
+                    .into_response(),
+            )
+        }
+        Ok(Err(Refused::TooMany(_))) => {
+            uploads::discard(&s, AREA, &ids(&written)).await;
+            let message = too_many();
+            refused(
+                &s,
+                &c,
+                &p,
+                &cy,
+                &t,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                message,
+            )
+            .await
+        }
+        Err(e) => {
+            uploads::discard(&s, AREA, &ids(&written)).await;
+            Err(e.into())
+        }
+    }
+}
+
+fn ids(list: &[NewPhoto]) -> Vec<Uuid> {
+    list.iter().map(|f| f.id).collect()
+}
+
+pub async fn remove(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((pid, fid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let (p, cy, t) = load(&s, &pid).await?;
+    require_viewer(&c)?;
+    let fid = Uuid::parse_str(&fid).map_err(|_| AppError::NotFound)?;
+    if !may_change(&c, &p, &cy, &t) {
+        let reason = c.t("pb-photo-err-not-allowed");
+        return refused(&s, &c, &p, &cy, &t, StatusCode::FORBIDDEN, reason).await;
+    }
+    if !photos::remove(&s.db, p.id, fid).await? {
+        return Err(AppError::NotFound);
+    }
+    uploads::discard(&s, AREA, &[fid]).await;
+    tracing::info!(proposal = %p.id, photo = %fid, "pb proposal photo removed");
+    Ok(Redirect::to(&format!(
+        "/pb/proposals/{}?ok=pb-photo-removed#photos",
+        p.id
+    ))
+    .into_response())
+}
+
+/// A photo, shown in the page (proposals are public, so are their photos).
+pub async fn photo(
+    State(s): State<AppState>,
+    Path((pid, fid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let pid = Uuid::parse_str(&pid).map_err(|_| AppError::NotFound)?;
+    let fid = Uuid::parse_str(&fid).map_err(|_| AppError::NotFound)?;
+    let f = photos::get(&s.db, pid, fid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    uploads::send_inline(&s, AREA, f.id, &f.content_type, "public, max-age=86400").await
+}
