@@ -20,11 +20,19 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$url" ] || { cat "$log"; echo "demo did not start" >&2; exit 1; }
+command -v curl >/dev/null || { echo "curl is missing: apt-get install -y curl" >&2; exit 1; }
+# The demo's cycles: the one in voting, then the finished one.
+mapfile -t cycles < <(curl -s "${url}api/v1/cycles" | grep -o '"id":"[^"]*"' | cut -d'"' -f4)
+voting="${cycles[0]:-}"
+finished="${cycles[1]:-}"
 printf '%-34s %10s %10s %10s\n' page req/s p50 p99
-for page in "" "territories" "territories/114435000" "register" "api/v1/territories?parent=114400000"; do
+for page in "" "territories" "territories/114435000" "register" "api/v1/territories?parent=114400000" \
+  "pb/$voting" "pb/$finished/results" "pb/$finished/protocol" "pb/$finished/projects" \
+  "api/v1/cycles/$voting" "territories/114400000/accountability" "territories/114400000/land" \
+  "control" "initiatives"; do
   out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -H 'Accept-Encoding: gzip' "${url}${page}")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  printf '%-34s %10s %10s %10s\n' "/${page}" "$rps" "$p50" "$p99"
+  printf '%-34s %10s %10s %10s\n' "/${page:0:33}" "$rps" "$p50" "$p99"
 done

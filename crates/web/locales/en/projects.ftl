@@ -155,7 +155,7 @@ prj-field-day-off = Day off
 prj-field-working-day = Weekend day worked instead
 acc-title = What is owed to residents
 acc-territory-link = What the akimat owes residents
-acc-about = Unanswered monitoring reports and initiatives awaiting an answer, here and below, newest deadline first. Days overdue are calendar days.
+acc-about = What residents are owed here and below: monitoring reports without an answer, initiatives awaiting an answer, final documents of public control not yet delivered to the state body, and recommendations awaiting its reasoned answer; newest deadline first. Days overdue are calendar days.
 acc-overdue-count = { $count ->
     [one] { $count } item is overdue
    *[other] { $count } items are overdue
