@@ -34,5 +34,7 @@ for page in "" "territories" "territories/114435000" "register" "api/v1/territor
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  printf '%-34s %10s %10s %10s\n' "/${page:0:33}" "$rps" "$p50" "$p99"
+  label="${page//$voting/VOTING}"
+  label="${label//$finished/FINISHED}"
+  printf '%-34s %10s %10s %10s\n' "/${label}" "$rps" "$p50" "$p99"
 done
