@@ -36,35 +36,9 @@ async fn new_initiative(c: &Client) -> String {
 
 /// Send a file as a browser does: multipart, the CSRF token in the form's action URL.
 async fn upload(c: &Client, id: &str, name: &str, bytes: &[u8], token: Option<&str>) -> Page {
-    let boundary = "qatysuBoundary7MA4YWxk";
-    let mut body = Vec::new();
-    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let url = match token {
-        Some(t) => format!("{}/initiatives/{id}/attachments?csrf={t}", c.base),
-        None => format!("{}/initiatives/{id}/attachments", c.base),
-    };
-    let res = c
-        .http
-        .post(url)
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(body)
-        .send()
+    let path = format!("/initiatives/{id}/attachments");
+    c.multipart(&path, token, &[], "file", &[(name, bytes)])
         .await
-        .expect("upload");
-    let status = res.status();
-    let headers = res.headers().clone();
-    let body = res.text().await.unwrap_or_default();
-    Page {
-        status,
-        headers,
-        compressed: body.len(),
-        body,
-    }
 }
 
 fn stored_files(app: &TestApp) -> usize {

@@ -426,40 +426,9 @@ async fn send_report(
     photos: &[(&str, &[u8])],
 ) -> Page {
     let token = c.get(&format!("/territories/{kato}/land/new")).await.csrf();
-    let boundary = "qatysuLandBoundary9x";
-    let mut body = Vec::new();
-    for (k, v) in fields {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
-                .as_bytes(),
-        );
-    }
-    for (name, bytes) in photos {
-        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"{name}\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    let res = c
-        .http
-        .post(format!("{}/territories/{kato}/land?csrf={token}", c.base))
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(body)
-        .send()
+    let path = format!("/territories/{kato}/land");
+    c.multipart(&path, Some(&token), fields, "photos", photos)
         .await
-        .expect("upload");
-    let status = res.status();
-    let headers = res.headers().clone();
-    let body = res.text().await.unwrap_or_default();
-    Page {
-        status,
-        headers,
-        compressed: body.len(),
-        body,
-    }
 }
 
 fn stored_photos(app: &TestApp) -> usize {

@@ -4,7 +4,6 @@
 //! `QATYSU_TEST_DATABASE_URL` is set.
 
 use crate::support::{Client, Page, TestApp};
-use domain::pb::Stage;
 use domain::Role;
 use reqwest::StatusCode;
 use uuid::Uuid;
@@ -27,49 +26,7 @@ const TITLE: &str = "Саябақтағы орындықтар";
 
 /// A fresh cycle of the demo okrug, collecting proposals now.
 async fn collecting_cycle(app: &TestApp) -> Uuid {
-    let demo = store::pb::list(&app.db, None)
-        .await
-        .expect("list")
-        .into_iter()
-        .find(|c| c.stage == Stage::Voting)
-        .expect("the demo's voting cycle");
-    let today = chrono::Utc::now().date_naive();
-    let day = |n: u64| today.checked_add_days(chrono::Days::new(n)).expect("date");
-    let new = store::pb::NewCycle {
-        territory_id: demo.territory_id,
-        year: 2037,
-        envelope: demo.envelope.clone(),
-        mrp: demo.mrp,
-        cap_mrp: demo.cap_mrp,
-        ballot: demo.ballot,
-        rule: demo.rule,
-        eligibility: demo.eligibility,
-        max_proposals_per_author: 3,
-        revision_enabled: true,
-        votes_visible: true,
-        changes_allowed: false,
-        schedule: domain::pb::Schedule {
-            collection_start: today.pred_opt().expect("date"),
-            collection_end: day(30),
-            review_end: day(45),
-            discussion_end: day(55),
-            voting_start: day(56),
-            voting_end: day(70),
-        },
-    };
-    let coordinator = store::accounts::credentials(
-        &app.db,
-        &domain::Contact::parse("coordinator@demo.qatysu.kz").expect("c"),
-    )
-    .await
-    .expect("q")
-    .expect("coordinator")
-    .0
-    .id;
-    store::pb::create(&app.db, &new, coordinator)
-        .await
-        .expect("store")
-        .expect("created")
+    crate::pb::collecting_cycle(app, 2037, 3, true).await
 }
 
 async fn propose(r: &Client, cycle: Uuid) -> Uuid {
@@ -106,34 +63,8 @@ async fn propose(r: &Client, cycle: Uuid) -> Uuid {
 
 /// A multipart form as a browser sends it: the CSRF token in the action URL, files named `file`.
 async fn multipart(c: &Client, path: &str, token: &str, files: &[(&str, &[u8])]) -> Page {
-    let boundary = "qatysuPbPhotosBoundary19";
-    let mut body = Vec::new();
-    for (name, bytes) in files {
-        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: image/png\r\n\r\n").as_bytes());
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    let res = c
-        .http
-        .post(format!("{}{path}?csrf={token}&lang=en", c.base))
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(body)
-        .send()
-        .await
-        .expect("multipart");
-    let status = res.status();
-    let headers = res.headers().clone();
-    let body = res.text().await.unwrap_or_default();
-    Page {
-        status,
-        headers,
-        compressed: body.len(),
-        body,
-    }
+    let path = format!("{path}?lang=en");
+    c.multipart(&path, Some(token), &[], "file", files).await
 }
 
 async fn upload(c: &Client, pid: Uuid, token: &str, files: &[(&str, &[u8])]) -> Page {
