@@ -497,21 +497,7 @@ async fn residents_propose_online_within_the_cap_and_the_limit() {
 async fn only_residents_of_the_territory_may_propose() {
     let app = TestApp::spawn().await;
     let id = demo_cycle(&app).await;
-    let outsider = app.client();
-    let reg = outsider
-        .submit(
-            "/register",
-            "/register",
-            &[
-                ("name", "Сырттан Келген"),
-                ("contact", "out@mail.kz"),
-                ("iin", "850315400025"),
-                ("village", "114441100"),
-                ("password", "таза-ауа-2026"),
-            ],
-        )
-        .await;
-    assert_eq!(reg.status, StatusCode::SEE_OTHER);
+    let outsider = app.register_outsider().await;
     let res = outsider
         .get(&format!("/pb/{id}/proposals/new?lang=en"))
         .await;
@@ -1155,20 +1141,7 @@ async fn up_to_k_ballots_can_be_changed_when_the_cycle_allows() {
         .expect("counts");
     assert_eq!(counts.values().sum::<i64>(), 1);
     // Someone from another okrug cannot vote here.
-    let outsider = app.client();
-    outsider
-        .submit(
-            "/register",
-            "/register",
-            &[
-                ("name", "Сырттан Келген"),
-                ("contact", "out@mail.kz"),
-                ("iin", "850315400025"),
-                ("village", "114441100"),
-                ("password", "таза-ауа-2026"),
-            ],
-        )
-        .await;
+    let outsider = app.register_outsider().await;
     let page = outsider.get(&format!("/pb/{id}/vote?lang=en")).await;
     assert!(page.has("Only residents of this territory can vote"));
 }

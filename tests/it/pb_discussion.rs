@@ -46,25 +46,6 @@ async fn comment(c: &Client, pid: Uuid, text: &str) -> crate::support::Page {
     .await
 }
 
-async fn register_outsider(app: &TestApp) -> Client {
-    let outsider = app.client();
-    let reg = outsider
-        .submit(
-            "/register",
-            "/register",
-            &[
-                ("name", "Сырттан Келген"),
-                ("contact", "out@mail.kz"),
-                ("iin", "850315400025"),
-                ("village", "114441100"),
-                ("password", "таза-ауа-2026"),
-            ],
-        )
-        .await;
-    assert_eq!(reg.status, StatusCode::SEE_OTHER, "{}", reg.body);
-    outsider
-}
-
 #[tokio::test]
 async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() {
     let app = TestApp::spawn().await;
@@ -119,7 +100,7 @@ async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() 
     );
 
     // An outsider (lives in another okrug) is refused with the reason.
-    let outsider = register_outsider(&app).await;
+    let outsider = app.register_outsider().await;
     let out = comment(&outsider, pids[2], "Мен басқа ауылданмын").await;
     assert_eq!(out.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(out.has("Only residents of this territory can discuss this proposal."));
@@ -528,7 +509,7 @@ async fn authors_get_a_notice_on_every_decision_and_can_edit_a_returned_proposal
     let kk = r.get("/initiatives/mine?lang=kk").await;
     assert!(kk.has("пысықтауға қайтарды: енді оны өзгертіп"));
     // Only the author: another resident's notices stay empty of them.
-    let outsider = register_outsider(&app).await;
+    let outsider = app.register_outsider().await;
     assert!(!outsider
         .get("/initiatives/mine?lang=en")
         .await

@@ -159,6 +159,27 @@ impl TestApp {
         Client::new(self.addr)
     }
 
+    /// A client registered and logged in as a resident of another okrug (Буревестник), where
+    /// none of the demo accounts lives.
+    pub async fn register_outsider(&self) -> Client {
+        let outsider = self.client();
+        let reg = outsider
+            .submit(
+                "/register",
+                "/register",
+                &[
+                    ("name", "Сырттан Келген"),
+                    ("contact", "out@mail.kz"),
+                    ("iin", "850315400025"),
+                    ("village", "114441100"),
+                    ("password", "таза-ауа-2026"),
+                ],
+            )
+            .await;
+        assert_eq!(reg.status, StatusCode::SEE_OTHER, "{}", reg.body);
+        outsider
+    }
+
     /// A client logged in as the demo account of `role`.
     pub async fn login_as(&self, role: Role) -> Client {
         let (_, _, _, email, password) = demo::ACCOUNTS

@@ -26,6 +26,11 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 
 /// A name safe to show and to send back in `Content-Disposition`.
 pub fn clean_name(raw: Option<&str>) -> String {
+    clean_name_or(raw, "file")
+}
+
+/// [`clean_name`], with `fallback` when the browser sent no usable name.
+pub fn clean_name_or(raw: Option<&str>, fallback: &str) -> String {
     let base = raw.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
     let name: String = base
         .chars()
@@ -33,10 +38,15 @@ pub fn clean_name(raw: Option<&str>) -> String {
         .take(120)
         .collect();
     if name.trim().is_empty() {
-        "file".into()
+        fallback.into()
     } else {
         name.trim().to_string()
     }
+}
+
+/// The type of a photo from its first bytes: PNG or JPEG only.
+pub fn sniff_photo(bytes: &[u8]) -> Option<&'static str> {
+    sniff(bytes).filter(|t| t.starts_with("image/"))
 }
 
 /// Why an upload was refused.
@@ -111,7 +121,11 @@ pub async fn read_form(
             if bytes.is_empty() {
                 continue;
             }
-            let kind = sniff(&bytes).filter(|t| !photos_only || t.starts_with("image/"));
+            let kind = if photos_only {
+                sniff_photo(&bytes)
+            } else {
+                sniff(&bytes)
+            };
             let Some(content_type) = kind else {
                 return (parts, Some(Refusal::Type));
             };

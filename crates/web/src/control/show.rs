@@ -231,6 +231,39 @@ async fn refused(
     Ok((status, axum::response::Html(html)).into_response())
 }
 
+/// Refused because of the event's state (already answered, not delivered yet…).
+async fn conflict(
+    s: &AppState,
+    c: &Ctx,
+    e: &Event,
+    message_id: &str,
+    form: ActionForm,
+) -> Result<Response, AppError> {
+    let msg = c.t(message_id);
+    refused(
+        s,
+        c,
+        e,
+        StatusCode::CONFLICT,
+        msg,
+        form,
+        FieldErrors::default(),
+    )
+    .await
+}
+
+/// Refused because of what was typed: the fields' errors, the form kept.
+async fn invalid(
+    s: &AppState,
+    c: &Ctx,
+    e: &Event,
+    form: ActionForm,
+    errors: FieldErrors,
+) -> Result<Response, AppError> {
+    let msg = c.t("form-has-errors");
+    refused(s, c, e, StatusCode::UNPROCESSABLE_ENTITY, msg, form, errors).await
+}
+
 fn done(e: &Event, notice: &str) -> Response {
     Redirect::to(&format!("/control/{}?ok={notice}", e.id)).into_response()
 }
@@ -263,8 +296,7 @@ pub async fn document(
         errors.add("recommendations", c.t("ctl-err-recommendations"));
     }
     let Some(kind) = kind.filter(|_| errors.is_empty()) else {
-        let msg = c.t("form-has-errors");
-        return refused(&s, &c, &e, StatusCode::UNPROCESSABLE_ENTITY, msg, f, errors).await;
+        return invalid(&s, &c, &e, f, errors).await;
     };
     let cal = calendar(&s).await?;
     let on = today();
@@ -277,17 +309,7 @@ pub async fn document(
     if ctl::publish_document(&s.db, e.id, &doc, due, &recs, Utc::now()).await? {
         Ok(done(&e, "ctl-document-published"))
     } else {
-        let msg = c.t("ctl-err-document-exists");
-        refused(
-            &s,
-            &c,
-            &e,
-            StatusCode::CONFLICT,
-            msg,
-            f,
-            FieldErrors::default(),
-        )
-        .await
+        conflict(&s, &c, &e, "ctl-err-document-exists", f).await
     }
 }
 
@@ -303,17 +325,7 @@ pub async fn delivery(
         return Err(AppError::Forbidden);
     }
     let Some(doc) = &e.document else {
-        let msg = c.t("ctl-err-no-document");
-        return refused(
-            &s,
-            &c,
-            &e,
-            StatusCode::CONFLICT,
-            msg,
-            f,
-            FieldErrors::default(),
-        )
-        .await;
+        return conflict(&s, &c, &e, "ctl-err-no-document", f).await;
     };
     let on = parse_date(&f.date);
     let mut errors = FieldErrors::default();
@@ -326,8 +338,7 @@ pub async fn delivery(
         _ => {}
     }
     let Some(on) = on.filter(|_| errors.is_empty()) else {
-        let msg = c.t("form-has-errors");
-        return refused(&s, &c, &e, StatusCode::UNPROCESSABLE_ENTITY, msg, f, errors).await;
+        return invalid(&s, &c, &e, f, errors).await;
     };
     let cal = calendar(&s).await?;
     let due = Deadlines::default().answer_due(&cal, on);
@@ -357,36 +368,15 @@ pub async fn answer(
     if !(10..=TEXT_MAX).contains(&text.chars().count()) {
         let mut errors = FieldErrors::default();
         errors.add("answer", c.t("ctl-err-answer"));
-        let msg = c.t("form-has-errors");
-        return refused(&s, &c, &e, StatusCode::UNPROCESSABLE_ENTITY, msg, f, errors).await;
+        return invalid(&s, &c, &e, f, errors).await;
     }
     if rec.delivered_on.is_none() {
-        let msg = c.t("ctl-err-not-delivered");
-        return refused(
-            &s,
-            &c,
-            &e,
-            StatusCode::CONFLICT,
-            msg,
-            f,
-            FieldErrors::default(),
-        )
-        .await;
+        return conflict(&s, &c, &e, "ctl-err-not-delivered", f).await;
     }
     if ctl::answer(&s.db, e.id, rid, &text, today(), v.user.id).await? {
         Ok(done(&e, "ctl-answered"))
     } else {
-        let msg = c.t("ctl-err-answered-already");
-        refused(
-            &s,
-            &c,
-            &e,
-            StatusCode::CONFLICT,
-            msg,
-            f,
-            FieldErrors::default(),
-        )
-        .await
+        conflict(&s, &c, &e, "ctl-err-answered-already", f).await
     }
 }
 
@@ -402,17 +392,7 @@ pub async fn hearing(
         return Err(AppError::Forbidden);
     }
     if e.delivered_on.is_none() {
-        let msg = c.t("ctl-err-not-delivered");
-        return refused(
-            &s,
-            &c,
-            &e,
-            StatusCode::CONFLICT,
-            msg,
-            f,
-            FieldErrors::default(),
-        )
-        .await;
+        return conflict(&s, &c, &e, "ctl-err-not-delivered", f).await;
     }
     let mut errors = FieldErrors::default();
     let on = parse_date(&f.date);
@@ -424,8 +404,7 @@ pub async fn hearing(
         errors.add("place", c.t("ctl-err-place"));
     }
     let Some(on) = on.filter(|_| errors.is_empty()) else {
-        let msg = c.t("form-has-errors");
-        return refused(&s, &c, &e, StatusCode::UNPROCESSABLE_ENTITY, msg, f, errors).await;
+        return invalid(&s, &c, &e, f, errors).await;
     };
     let cal = calendar(&s).await?;
     if let Err(short) = Deadlines::default().check_notice(&cal, today(), on) {

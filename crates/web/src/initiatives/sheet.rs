@@ -6,8 +6,7 @@ use crate::i18n::{Arg, Lang};
 use crate::pages::Ctx;
 use crate::{AppError, AppState};
 use axum::extract::{Path, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 /// Lines on one printed sheet: what fits on A4 with room to sign.
 const ROWS: usize = 20;
@@ -71,19 +70,8 @@ pub async fn sheet(
             format!("Qatysu · {}", ini.id),
         ],
     };
-    let bytes = tokio::task::spawn_blocking(move || pdf::signature_sheet(&sheet))
-        .await
-        .map_err(|e| AppError::Internal(format!("pdf task: {e}")))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"qatysu-sheet-{}.pdf\"", ini.id),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::pages::pdf_response(format!("qatysu-sheet-{}.pdf", ini.id), move || {
+        pdf::signature_sheet(&sheet)
+    })
+    .await
 }

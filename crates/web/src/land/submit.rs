@@ -5,6 +5,7 @@
 use super::photo_path;
 use crate::control::acts_as_resident;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::uploads;
 use crate::{AppError, AppState};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
@@ -41,32 +42,6 @@ struct NewPage<'a> {
     form: ReportForm,
     errors: FieldErrors,
     photos_hint: String,
-}
-
-/// Photos are PNG or JPEG, recognised by their first bytes (as the initiatives' attachments).
-pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]) {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
-        Some("image/jpeg")
-    } else {
-        None
-    }
-}
-
-/// A name safe to show and to send back in `Content-Disposition`.
-fn clean_name(raw: Option<&str>) -> String {
-    let base = raw.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
-    let name: String = base
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\\' | ';'))
-        .take(120)
-        .collect();
-    if name.trim().is_empty() {
-        "photo".into()
-    } else {
-        name.trim().to_string()
-    }
 }
 
 async fn allowed(s: &AppState, c: &Ctx, kato: &str) -> Result<Territory, AppError> {
@@ -169,34 +144,17 @@ pub async fn create(
         };
         let name = field.name().unwrap_or("").to_string();
         if name == "photos" {
-            let file_name = clean_name(field.file_name());
-            let mut bytes = Vec::new();
-            let mut too_big = false;
-            loop {
-                match field.chunk().await {
-                    Ok(Some(chunk)) => {
-                        if bytes.len() + chunk.len() > MAX_BYTES {
-                            too_big = true;
-                            break;
-                        }
-                        bytes.extend_from_slice(&chunk);
-                    }
-                    Ok(None) => break,
-                    Err(_) => {
-                        too_big = true;
-                        break;
-                    }
-                }
-            }
-            if too_big {
+            let file_name = uploads::clean_name_or(field.file_name(), "photo");
+            // Over the limit or broken off: refused alike, nothing kept.
+            let Ok(bytes) = uploads::read_limited(&mut field, MAX_BYTES).await else {
                 photo_error(&c, &mut errors, "land-err-photo-size");
                 status = StatusCode::PAYLOAD_TOO_LARGE;
                 break;
-            }
+            };
             if bytes.is_empty() {
                 continue; // no file chosen
             }
-            match sniff_image(&bytes) {
+            match uploads::sniff_photo(&bytes) {
                 Some(ct) => files.push((file_name, ct, bytes)),
                 None => {
                     photo_error(&c, &mut errors, "land-err-photo-type");
@@ -295,7 +253,7 @@ pub async fn create(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::uploads::sniff_photo as sniff_image;
 
     #[test]
     fn only_photos() {

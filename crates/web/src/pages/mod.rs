@@ -176,6 +176,34 @@ pub fn render<T: Template>(page: &T) -> Result<Html<String>, AppError> {
     Ok(Html(page.render()?))
 }
 
+/// A printable form: made off the async runtime (typesetting is CPU work) and sent inline as
+/// `filename`.
+pub async fn pdf_response<F>(
+    filename: String,
+    make: F,
+) -> Result<axum::response::Response, AppError>
+where
+    F: FnOnce() -> Result<Vec<u8>, pdf::PdfError> + Send + 'static,
+{
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let bytes = tokio::task::spawn_blocking(make)
+        .await
+        .map_err(|e| AppError::Internal(format!("pdf task: {e}")))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{filename}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
 /// A form field's error, as a translated message.
 #[derive(Default)]
 pub struct FieldErrors(Vec<(&'static str, String)>);

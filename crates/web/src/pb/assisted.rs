@@ -15,7 +15,6 @@ use axum::routing::get;
 use axum::{Form, Router};
 use domain::pb::{BallotType, Ineligible, Stage};
 use domain::{Action, Iin, Kato};
-use rand::Rng;
 use store::pb::assisted::{self, AssistedBallot};
 use store::pb::ballots::{self, Cast};
 use store::pb::Cycle;
@@ -66,14 +65,6 @@ struct Typed {
     iin: String,
     witness: String,
     chosen: Vec<Uuid>,
-}
-
-fn receipt_code() -> String {
-    const ALPHABET: &[u8] = b"ACDEFGHJKLMNPQRTUVWXY3479";
-    let mut rng = rand::rng();
-    (0..10)
-        .map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]))
-        .collect()
 }
 
 fn rules_text(c: &Ctx, cy: &Cycle) -> String {
@@ -290,7 +281,7 @@ async fn submit(
         entered_by: by,
         witness: typed.witness.clone(),
         choices: typed.chosen.clone(),
-        receipt: receipt_code(),
+        receipt: super::voting::receipt_code(),
     };
     let (receipt, problem) = match assisted::cast(&s.db, &b).await? {
         Cast::New { receipt } | Cast::Replaced { receipt } => {

@@ -7,8 +7,7 @@ use super::paper::ballot_proposals;
 use crate::i18n::{Arg, Lang};
 use crate::{AppError, AppState};
 use axum::extract::{Path, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use domain::pb::{BallotType, Stage};
@@ -119,19 +118,8 @@ async fn ballot(State(s): State<AppState>, Path(id): Path<String>) -> Result<Res
     }
     let villages = store::territories::subtree(&s.db, &t).await?;
     let paper = sheet(&cy, &t, &villages, &proposals);
-    let bytes = tokio::task::spawn_blocking(move || pdf::ballot(&paper))
-        .await
-        .map_err(|e| AppError::Internal(format!("pdf task: {e}")))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"qatysu-ballot-{}.pdf\"", cy.id),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::pages::pdf_response(format!("qatysu-ballot-{}.pdf", cy.id), move || {
+        pdf::ballot(&paper)
+    })
+    .await
 }

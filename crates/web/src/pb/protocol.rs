@@ -399,19 +399,8 @@ async fn pdf(
 ) -> Result<Response, AppError> {
     let p = build(&s, &c, &id).await?;
     let lines = to_lines(&c, &p);
-    let bytes = tokio::task::spawn_blocking(move || pdf::text_document(&lines))
-        .await
-        .map_err(|e| AppError::Internal(format!("pdf task: {e}")))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"qatysu-protocol-{}.pdf\"", p.id),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::pages::pdf_response(format!("qatysu-protocol-{}.pdf", p.id), move || {
+        pdf::text_document(&lines)
+    })
+    .await
 }

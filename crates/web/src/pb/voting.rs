@@ -137,7 +137,9 @@ pub async fn form(
     vote_page(&s, &c, &cy, &t, &[], error).await
 }
 
-fn receipt_code() -> String {
+/// A receipt code: ten characters from an alphabet without look-alikes (0/O, 1/I, 2/Z, 5/S,
+/// 8/B), easy to read out over the phone.
+pub(super) fn receipt_code() -> String {
     const ALPHABET: &[u8] = b"ACDEFGHJKLMNPQRTUVWXY3479";
     let mut rng = rand::rng();
     (0..10)
