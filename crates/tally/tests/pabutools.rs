@@ -1,25 +1,18 @@
 //! Every rule on every Pabulib file against the outcomes pabutools 1.2.3 gave
 //! (`scripts/pabutools/gen_fixtures.py` writes `fixtures/expected.json`), and the rules that
 //! cities used against the official `selected` column.
+//!
+//! `cargo test` checks the subset committed in `tests/pabulib/` (see its README); the
+//! `…_full_corpus` tests check all 56 files in `QATYSU_PABULIB_DIR`:
+//! `cargo test -p tally --test pabutools -- --ignored`. Files are filtered with
+//! `QATYSU_PABULIB_ONLY` (a substring of the name) to debug one of them.
 
-use serde_json::Value;
-use std::path::PathBuf;
+mod pabulib;
+
+use pabulib::Files;
+use std::collections::BTreeSet;
 use tally::rules::max_welfare::welfare;
-use tally::{count, Election, Options, Rule, Utility};
-
-fn pabulib_dir() -> PathBuf {
-    let dir = match std::env::var_os("QATYSU_PABULIB_DIR") {
-        Some(d) => PathBuf::from(d),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/pabulib"),
-    };
-    assert!(
-        dir.is_dir(),
-        "the Pabulib files are not at {} — set QATYSU_PABULIB_DIR to the folder holding the .pb files \
-         (CI finds them in ../shared/data/pabulib beside the clone)",
-        dir.display()
-    );
-    dir
-}
+use tally::{count, Election, Options, Rule, Utility, VoteType};
 
 fn fixture_rule(name: &str) -> Option<(Rule, Options)> {
     let d = Options::default();
@@ -51,35 +44,34 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
-/// Files are filtered with `QATYSU_PABULIB_ONLY` (a substring of the name) to debug one of them.
-#[test]
-fn every_rule_on_every_file_equals_pabutools() {
-    let dir = pabulib_dir();
-    let text = include_str!("fixtures/expected.json");
-    let fixtures: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => panic!("fixtures/expected.json is not JSON: {e}"),
-    };
-    let only = std::env::var("QATYSU_PABULIB_ONLY").ok();
+fn only() -> Option<String> {
+    std::env::var("QATYSU_PABULIB_ONLY").ok()
+}
+
+/// Compares every fixture rule on `files`; returns how many (file, rule) outcomes it checked.
+fn compare_with_pabutools(files: &Files) -> usize {
+    let fixtures = pabulib::fixtures();
+    let only = only();
     let mut failures = Vec::new();
     let mut checked = 0;
-    let Some(files) = fixtures["files"].as_object() else {
-        panic!("fixtures/expected.json has no `files`");
-    };
-    for (file, rules) in files {
+    for file in &files.names {
         if only.as_deref().is_some_and(|o| !file.contains(o)) {
             continue;
         }
-        let election = match tally::pb::read_file(dir.join(file)) {
+        let Some(rules) = fixtures["files"][file.as_str()].as_object() else {
+            failures.push(format!(
+                "{file}: no pabutools outcomes in fixtures/expected.json"
+            ));
+            continue;
+        };
+        let election = match tally::pb::read_file(files.path(file)) {
             Ok(e) => e,
             Err(e) => {
                 failures.push(format!("{file}: cannot read: {e}"));
                 continue;
             }
         };
-        let Some(rules) = rules.as_object() else {
-            continue;
-        };
+        let mut checked_here = 0;
         for (name, expected) in rules {
             let Some((rule, opts)) = fixture_rule(name) else {
                 continue;
@@ -92,7 +84,7 @@ fn every_rule_on_every_file_equals_pabutools() {
                 .filter_map(|v| v.as_str().map(str::to_string))
                 .collect();
             let got = count(&election, rule, &opts).selected;
-            checked += 1;
+            checked_here += 1;
             let same = match rule {
                 // pabutools returns Phragmén's allocation sorted by id.
                 Rule::Phragmen => sorted(got.clone()) == sorted(want.clone()),
@@ -109,6 +101,13 @@ fn every_rule_on_every_file_equals_pabutools() {
                 ));
             }
         }
+        // pabutools finished greedy, greedy-ratio, mes, mes-approval and max-welfare on every file.
+        if checked_here < 5 {
+            failures.push(format!(
+                "{file}: only {checked_here} pabutools outcomes checked"
+            ));
+        }
+        checked += checked_here;
     }
     assert!(
         failures.is_empty(),
@@ -116,37 +115,39 @@ fn every_rule_on_every_file_equals_pabutools() {
         failures.len(),
         failures.join("\n")
     );
+    checked
+}
+
+#[test]
+fn every_rule_on_every_subset_file_equals_pabutools() {
+    let checked = compare_with_pabutools(&pabulib::subset());
     assert!(
-        only.is_some() || checked >= 250,
+        only().is_some() || checked >= 190,
+        "only {checked} fixtures checked"
+    );
+}
+
+#[test]
+#[ignore = "needs the 56-file Pabulib corpus: set QATYSU_PABULIB_DIR"]
+fn every_rule_on_every_file_equals_pabutools_full_corpus() {
+    let checked = compare_with_pabutools(&pabulib::corpus());
+    assert!(
+        only().is_some() || checked >= 380,
         "only {checked} fixtures checked"
     );
 }
 
 /// The rule a city used, where we implement it, must give its official `selected` column.
-#[test]
-fn official_outcomes_are_reproduced() {
-    let dir = pabulib_dir();
-    let only = std::env::var("QATYSU_PABULIB_ONLY").ok();
+/// Returns the rules it checked.
+fn official_outcomes(files: &Files) -> BTreeSet<&'static str> {
+    let only = only();
     let mut failures = Vec::new();
     let mut checked = Vec::new();
-    let mut names: Vec<_> = match std::fs::read_dir(&dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
-        Err(e) => panic!("cannot list {}: {e}", dir.display()),
-    };
-    names.sort();
-    for path in names {
-        if path.extension().and_then(|x| x.to_str()) != Some("pb") {
-            continue;
-        }
-        let file = path
-            .file_name()
-            .and_then(|f| f.to_str())
-            .unwrap_or("?")
-            .to_string();
+    for file in &files.names {
         if only.as_deref().is_some_and(|o| !file.contains(o)) {
             continue;
         }
-        let election = match tally::pb::read_file(&path) {
+        let election = match tally::pb::read_file(files.path(file)) {
             Ok(e) => e,
             Err(e) => {
                 failures.push(format!("{file}: cannot read: {e}"));
@@ -161,7 +162,7 @@ fn official_outcomes_are_reproduced() {
             _ => continue,
         };
         // Kraków's ordinal counts rank by points per position, which pabutools does not read.
-        if election.vote_type() == tally::VoteType::Ordinal {
+        if election.vote_type() == VoteType::Ordinal {
             continue;
         }
         let Some(official) = election.official_selection() else {
@@ -175,7 +176,7 @@ fn official_outcomes_are_reproduced() {
         let outcome = count(&election, rule, &Options::default());
         let mut got: Vec<&str> = outcome.selected.iter().map(String::as_str).collect();
         got.sort();
-        checked.push(format!("{file} {rule}"));
+        checked.push((file.as_str(), rule));
         if got != want {
             failures.push(format!(
                 "{file} {rule}:\n  official {want:?}\n  tally    {got:?}"
@@ -188,5 +189,64 @@ fn official_outcomes_are_reproduced() {
         failures.len(),
         checked.len(),
         failures.join("\n")
+    );
+    checked.into_iter().map(|(_, rule)| rule.label()).collect()
+}
+
+/// Every rule a city used that we implement, checked on at least one file.
+fn assert_every_city_rule(rules: &BTreeSet<&str>) {
+    if only().is_some() {
+        return;
+    }
+    for rule in [
+        Rule::Greedy,
+        Rule::GreedyNoSkip,
+        Rule::GreedyThreshold,
+        Rule::MesAdd1Pabulib,
+    ] {
+        assert!(
+            rules.contains(rule.label()),
+            "no file with a `selected` column was counted with {rule}"
+        );
+    }
+}
+
+#[test]
+fn official_outcomes_are_reproduced_on_the_subset() {
+    assert_every_city_rule(&official_outcomes(&pabulib::subset()));
+}
+
+#[test]
+#[ignore = "needs the 56-file Pabulib corpus: set QATYSU_PABULIB_DIR"]
+fn official_outcomes_are_reproduced_full_corpus() {
+    assert_every_city_rule(&official_outcomes(&pabulib::corpus()));
+}
+
+/// The subset holds the files its README lists (checked by `pabulib::subset`) and still meets
+/// every vote type of the corpus, and files with and without the official outcome.
+#[test]
+fn committed_subset_matches_its_readme_and_covers_every_vote_type() {
+    let files = pabulib::subset();
+    let mut vote_types = BTreeSet::new();
+    let (mut with_selected, mut without_selected) = (0, 0);
+    for file in &files.names {
+        let election = match tally::pb::read_file(files.path(file)) {
+            Ok(e) => e,
+            Err(e) => panic!("{file}: cannot read: {e}"),
+        };
+        vote_types.insert(election.vote_type().as_str());
+        match election.official_selection() {
+            Some(_) => with_selected += 1,
+            None => without_selected += 1,
+        }
+    }
+    let want: BTreeSet<&str> = ["approval", "choose-1", "cumulative", "ordinal"].into();
+    assert!(
+        want.is_subset(&vote_types),
+        "the subset has only the vote types {vote_types:?}"
+    );
+    assert!(
+        with_selected > 0 && without_selected > 0,
+        "{with_selected} subset files have a `selected` column, {without_selected} do not"
     );
 }
