@@ -327,9 +327,9 @@ impl Client {
         Client::read(res).await
     }
 
-    /// Open the page with the form, then send it with its CSRF token, as a person would.
     /// Send a multipart form as a browser does: the CSRF token in the action URL (`path` may
-    /// carry a query already), the text fields, then each file under `file_field`.
+    /// carry a query already), the text fields, then each file under `file_field`. An HTML
+    /// answer is checked like every other page (budget, `<html lang>`, CSRF in every form).
     pub async fn multipart(
         &self,
         path: &str,
@@ -363,6 +363,7 @@ impl Client {
         let res = self
             .http
             .post(url)
+            .header(ACCEPT_ENCODING, "gzip")
             .header(
                 "content-type",
                 format!("multipart/form-data; boundary={boundary}"),
@@ -371,17 +372,10 @@ impl Client {
             .send()
             .await
             .expect("multipart");
-        let status = res.status();
-        let headers = res.headers().clone();
-        let body = res.text().await.unwrap_or_default();
-        Page {
-            status,
-            headers,
-            compressed: body.len(),
-            body,
-        }
+        Client::read(res).await
     }
 
+    /// Open the page with the form, then send it with its CSRF token, as a person would.
     pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
         let page = self.get(form_page).await;
         let token = page.csrf();
