@@ -59,43 +59,54 @@ fn swap_database(url: &str, name: &str) -> String {
 }
 
 pub async fn fresh_db() -> TestDb {
+    match postgres_url() {
+        Some(admin_url) => fresh_postgres(&admin_url).await,
+        None => fresh_sqlite().await,
+    }
+}
+
+/// A fresh, migrated SQLite database in a temporary folder, whatever engine the suite targets.
+pub async fn fresh_sqlite() -> TestDb {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = match postgres_url() {
-        Some(admin_url) => {
-            let admin = sqlx::PgPool::connect(&admin_url)
-                .await
-                .expect("QATYSU_TEST_DATABASE_URL must be reachable");
-            PG_CLEANED
-                .get_or_init(|| async {
-                    // Databases left by earlier runs (a test that panicked never drops its own).
-                    let stale: Vec<String> = sqlx::query_scalar(
-                        "SELECT datname FROM pg_database WHERE datname LIKE 'qatysu_t_%'",
-                    )
-                    .fetch_all(&admin)
-                    .await
-                    .unwrap_or_default();
-                    for name in stale {
-                        let _ = sqlx::query(&format!(
-                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
-                        ))
-                        .execute(&admin)
-                        .await;
-                    }
-                })
-                .await;
-            let name = format!("{PG_PREFIX}{}", uuid::Uuid::now_v7().simple());
-            sqlx::query(&format!("CREATE DATABASE \"{name}\""))
-                .execute(&admin)
-                .await
-                .expect("create test database");
-            admin.close().await;
-            swap_database(&admin_url, &name)
-        }
-        None => format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("qatysu.db").display()
-        ),
-    };
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("qatysu.db").display()
+    );
+    connect_and_migrate(url, dir).await
+}
+
+/// A fresh, migrated PostgreSQL database of its own on the server `admin_url` names.
+pub async fn fresh_postgres(admin_url: &str) -> TestDb {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let admin = sqlx::PgPool::connect(admin_url)
+        .await
+        .expect("QATYSU_TEST_DATABASE_URL must be reachable");
+    PG_CLEANED
+        .get_or_init(|| async {
+            // Databases left by earlier runs (a test that panicked never drops its own).
+            let stale: Vec<String> = sqlx::query_scalar(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'qatysu_t_%'",
+            )
+            .fetch_all(&admin)
+            .await
+            .unwrap_or_default();
+            for name in stale {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .execute(&admin)
+                    .await;
+            }
+        })
+        .await;
+    let name = format!("{PG_PREFIX}{}", uuid::Uuid::now_v7().simple());
+    sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+        .execute(&admin)
+        .await
+        .expect("create test database");
+    admin.close().await;
+    connect_and_migrate(swap_database(admin_url, &name), dir).await
+}
+
+async fn connect_and_migrate(url: String, dir: tempfile::TempDir) -> TestDb {
     let db = Db::connect(&url)
         .await
         .expect("connect to the test database");
