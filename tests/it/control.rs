@@ -665,11 +665,9 @@ async fn hectares_returned_per_district_and_year_as_a_table_and_a_chart() {
 }
 
 /// One short browser flow: a resident reports a plot, the district's official takes it into
-/// review. Runs only with `QATYSU_BROWSER_TESTS=1`.
+/// review. Ignored unless asked for: `cargo test --test it control::browser -- --ignored`.
 mod browser {
-    use crate::browser::{
-        click, enabled, expect_text, fill, login_demo, within, Failure, Session, Shots,
-    };
+    use crate::browser::{click, expect_text, fill, login_demo, within, Failure, Session, Shots};
     use crate::support::TestApp;
     use fantoccini::{Client, Locator};
     use qatysu::cli::demo;
@@ -677,10 +675,8 @@ mod browser {
     use web::i18n::Lang;
 
     #[tokio::test]
+    #[ignore = "needs Chromium and chromedriver: cargo test --test it browser -- --ignored"]
     async fn a_resident_reports_a_plot_and_the_official_takes_it_into_review() {
-        if !enabled("browser land report test") {
-            return;
-        }
         let mut b = Session::start("browser-land").await;
         let app = TestApp::spawn().await;
         let base = format!("http://{}", app.addr);

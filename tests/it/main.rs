@@ -19,4 +19,5 @@ mod pb_photos;
 mod pb_voting;
 mod projects;
 mod storage;
+mod store_contract;
 mod support;

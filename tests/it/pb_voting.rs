@@ -729,11 +729,10 @@ async fn the_finished_demo_cycle_has_every_channel_and_a_flagged_paper_ballot() 
 
 mod browser {
     //! A coordinator and the administrator type the same batch of two paper ballots; both are
-    //! accepted. Runs only when `QATYSU_BROWSER_TESTS=1`.
+    //! accepted. Ignored unless asked for: `cargo test --test it pb_voting::browser -- --ignored`.
 
     use crate::browser::{
-        click, enabled, expect_text, fill, login_demo, logout, wait_for, within, Failure, Session,
-        Shots,
+        click, expect_text, fill, login_demo, logout, wait_for, within, Failure, Session, Shots,
     };
     use crate::support::TestApp;
     use fantoccini::{Client, Locator};
@@ -786,10 +785,8 @@ mod browser {
     }
 
     #[tokio::test]
+    #[ignore = "needs Chromium and chromedriver: cargo test --test it browser -- --ignored"]
     async fn two_coordinators_type_a_batch_and_see_it_accepted() {
-        if !enabled("browser pb voting test") {
-            return;
-        }
         let mut b = Session::start("browser-pb-voting").await;
         let app = TestApp::spawn().await;
         let id = super::voting(&app).await;

@@ -3,6 +3,7 @@
 use crate::support::{fresh_db, SECRET};
 use domain::{Contact, Iin, Kato, Role};
 use qatysu::cli::{demo, import};
+use std::collections::{BTreeMap, BTreeSet};
 use store::accounts::{NewUser, Taken};
 use store::{territories, Db, StoreError};
 
@@ -270,4 +271,261 @@ async fn record_ids_are_uuid_v7() {
         .expect("q")
         .expect("village");
     assert_eq!(village.id.get_version_num(), 7);
+}
+
+/// One engine's schema, normalised so that the two engines compare: per table, its columns
+/// with whether they accept NULL, and the sets of columns that are unique together (the
+/// primary key included; an expression in an index is `(expression)`, a partial index is
+/// marked `(partial)`).
+#[derive(Debug, Default)]
+struct Schema {
+    columns: BTreeMap<String, Columns>,
+    unique: BTreeMap<String, Keys>,
+}
+
+/// Column → whether it accepts NULL.
+type Columns = BTreeMap<String, bool>;
+/// Sets of columns unique together, each sorted.
+type Keys = BTreeSet<Vec<String>>;
+
+fn key_set(mut columns: Vec<String>, partial: bool) -> Vec<String> {
+    columns.sort();
+    if partial {
+        columns.push("(partial)".into());
+    }
+    columns
+}
+
+async fn sqlite_schema(pool: &sqlx::SqlitePool) -> Schema {
+    let mut s = Schema::default();
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("sqlite tables");
+    for table in tables {
+        let cols: Vec<(String, String, bool, i64)> = sqlx::query_as(
+            "SELECT name, type, \"notnull\", pk FROM pragma_table_info($1) ORDER BY cid",
+        )
+        .bind(&table)
+        .fetch_all(pool)
+        .await
+        .expect("sqlite columns");
+        let pk_len = cols.iter().filter(|c| c.3 > 0).count();
+        let mut columns = BTreeMap::new();
+        let mut pk: Vec<(i64, String)> = Vec::new();
+        for (name, ty, notnull, pk_pos) in cols {
+            // SQLite lets a PRIMARY KEY column hold NULL unless it says NOT NULL, except the
+            // rowid alias (a lone INTEGER PRIMARY KEY): only those two are NOT NULL here.
+            let rowid = pk_pos > 0 && pk_len == 1 && ty.eq_ignore_ascii_case("INTEGER");
+            columns.insert(name.clone(), !(notnull || rowid));
+            if pk_pos > 0 {
+                pk.push((pk_pos, name));
+            }
+        }
+        let mut unique = BTreeSet::new();
+        if !pk.is_empty() {
+            unique.insert(key_set(pk.into_iter().map(|p| p.1).collect(), false));
+        }
+        let indexes: Vec<(String, bool)> =
+            sqlx::query_as("SELECT name, partial FROM pragma_index_list($1) WHERE \"unique\" = 1")
+                .bind(&table)
+                .fetch_all(pool)
+                .await
+                .expect("sqlite indexes");
+        for (index, partial) in indexes {
+            let cols: Vec<Option<String>> =
+                sqlx::query_scalar("SELECT name FROM pragma_index_info($1) ORDER BY seqno")
+                    .bind(&index)
+                    .fetch_all(pool)
+                    .await
+                    .expect("sqlite index columns");
+            let cols = cols
+                .into_iter()
+                .map(|c| c.unwrap_or_else(|| "(expression)".into()))
+                .collect();
+            unique.insert(key_set(cols, partial));
+        }
+        s.columns.insert(table.clone(), columns);
+        s.unique.insert(table, unique);
+    }
+    s
+}
+
+async fn postgres_schema(pool: &sqlx::PgPool) -> Schema {
+    let mut s = Schema::default();
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("postgres tables");
+    for table in tables {
+        s.columns.insert(table.clone(), BTreeMap::new());
+        s.unique.insert(table, BTreeSet::new());
+    }
+    let cols: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT table_name::text, column_name::text, is_nullable::text FROM information_schema.columns WHERE table_schema = current_schema()",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("postgres columns");
+    for (table, column, nullable) in cols {
+        if let Some(t) = s.columns.get_mut(&table) {
+            t.insert(column, nullable == "YES");
+        }
+    }
+    // Every unique index, those behind PRIMARY KEY and UNIQUE constraints included; an
+    // expression's slot in `indkey` is 0, which no column has.
+    let indexes: Vec<(String, Vec<String>, bool)> = sqlx::query_as(
+        "SELECT c.relname::text,
+                ARRAY(SELECT COALESCE(a.attname::text, '(expression)')
+                      FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
+                      LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                      ORDER BY k.n),
+                i.indpred IS NOT NULL
+         FROM pg_index i
+         JOIN pg_class c ON c.oid = i.indrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND i.indisunique",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("postgres unique indexes");
+    for (table, cols, partial) in indexes {
+        if let Some(t) = s.unique.get_mut(&table) {
+            t.insert(key_set(cols, partial));
+        }
+    }
+    s
+}
+
+/// Every way the two schemas differ, one sentence each.
+fn schema_differences(sqlite: &Schema, postgres: &Schema) -> Vec<String> {
+    let mut out = Vec::new();
+    let names = |s: &Schema| s.columns.keys().cloned().collect::<BTreeSet<_>>();
+    let (lt, pt) = (names(sqlite), names(postgres));
+    for t in lt.difference(&pt) {
+        out.push(format!("table {t}: only in SQLite"));
+    }
+    for t in pt.difference(&lt) {
+        out.push(format!("table {t}: only in PostgreSQL"));
+    }
+    for t in lt.intersection(&pt) {
+        let (lc, pc) = (&sqlite.columns[t], &postgres.columns[t]);
+        for (c, l_null) in lc {
+            match pc.get(c) {
+                None => out.push(format!("column {t}.{c}: only in SQLite")),
+                Some(p_null) if p_null != l_null => {
+                    let say = |n: bool| if n { "NULL allowed" } else { "NOT NULL" };
+                    out.push(format!(
+                        "column {t}.{c}: {} on SQLite, {} on PostgreSQL",
+                        say(*l_null),
+                        say(*p_null)
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        for c in pc.keys().filter(|c| !lc.contains_key(*c)) {
+            out.push(format!("column {t}.{c}: only in PostgreSQL"));
+        }
+        let (lu, pu) = (&sqlite.unique[t], &postgres.unique[t]);
+        for k in lu.difference(pu) {
+            out.push(format!(
+                "table {t}: unique ({}) only on SQLite",
+                k.join(", ")
+            ));
+        }
+        for k in pu.difference(lu) {
+            out.push(format!(
+                "table {t}: unique ({}) only on PostgreSQL",
+                k.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// Both migration folders build the same schema: the same tables and columns, the same
+/// nullability and the same unique keys. Needs a PostgreSQL server:
+///
+///     QATYSU_TEST_DATABASE_URL=postgres://… cargo test --test it storage::schema_parity -- --ignored
+#[tokio::test]
+#[ignore = "needs PostgreSQL: set QATYSU_TEST_DATABASE_URL"]
+async fn schema_parity_of_the_sqlite_and_postgres_migrations() {
+    let url = crate::support::postgres_url().expect(
+        "the schema parity test compares with PostgreSQL: set QATYSU_TEST_DATABASE_URL=postgres://…",
+    );
+    let lite = crate::support::fresh_sqlite().await;
+    let pg = crate::support::fresh_postgres(&url).await;
+    let (Db::Sqlite(lp), Db::Postgres(pp)) = (&lite.db, &pg.db) else {
+        panic!("fresh_sqlite and fresh_postgres give one database of each engine");
+    };
+    let (l, p) = (sqlite_schema(lp).await, postgres_schema(pp).await);
+    assert!(
+        l.columns.len() > 40,
+        "introspection found only {} tables",
+        l.columns.len()
+    );
+    let diff = schema_differences(&l, &p);
+    assert!(
+        diff.is_empty(),
+        "the SQLite and PostgreSQL migrations differ in {} ways:\n{}",
+        diff.len(),
+        diff.join("\n")
+    );
+}
+
+/// The comparison names every kind of difference, so the parity test's message lists them all.
+#[test]
+fn schema_differences_are_each_named() {
+    let table = |cols: &[(&str, bool)], keys: &[&[&str]]| {
+        (
+            cols.iter()
+                .map(|(c, n)| (c.to_string(), *n))
+                .collect::<Columns>(),
+            keys.iter()
+                .map(|k| key_set(k.iter().map(|c| c.to_string()).collect(), false))
+                .collect::<Keys>(),
+        )
+    };
+    let schema = |tables: Vec<(&str, (Columns, Keys))>| {
+        let mut s = Schema::default();
+        for (name, (cols, keys)) in tables {
+            s.columns.insert(name.into(), cols);
+            s.unique.insert(name.into(), keys);
+        }
+        s
+    };
+    let lite = schema(vec![
+        (
+            "a",
+            table(
+                &[("id", false), ("x", true), ("y", false)],
+                &[&["id"], &["y", "x"]],
+            ),
+        ),
+        ("only_lite", table(&[("id", false)], &[&["id"]])),
+    ]);
+    let pg = schema(vec![
+        (
+            "a",
+            table(&[("id", false), ("x", false), ("z", true)], &[&["id"]]),
+        ),
+        ("only_pg", table(&[("id", false)], &[&["id"]])),
+    ]);
+    assert_eq!(
+        schema_differences(&lite, &pg),
+        [
+            "table only_lite: only in SQLite",
+            "table only_pg: only in PostgreSQL",
+            "column a.x: NULL allowed on SQLite, NOT NULL on PostgreSQL",
+            "column a.y: only in SQLite",
+            "column a.z: only in PostgreSQL",
+            "table a: unique (x, y) only on SQLite",
+        ]
+    );
+    assert!(schema_differences(&lite, &lite).is_empty());
 }

@@ -4,15 +4,25 @@
 //! The engine is SQLite unless `QATYSU_TEST_DATABASE_URL` names a PostgreSQL server, in
 //! which case every test gets a database of its own there.
 
-use domain::Role;
+use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use domain::initiatives::Addressee;
+use domain::money::Tenge;
+use domain::pb::{
+    BallotType, Category, Channel, CountingRule, Decision, Eligibility, Envelope, ProposalStatus,
+    Schedule, Stage, StageFacts,
+};
+use domain::{Contact, Iin, Kato, Mrp, Password, Role, TerritoryKind};
 use qatysu::cli::demo;
 use reqwest::header::{HeaderMap, ACCEPT_ENCODING, CONTENT_ENCODING};
 use reqwest::StatusCode;
 use std::io::Read;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use store::territories::Territory;
 use store::Db;
 use tokio::sync::OnceCell;
+use uuid::Uuid;
 
 /// The budget every HTML page must fit in, compressed (issue 2: 14 KB).
 pub const PAGE_BUDGET: usize = 14 * 1024;
@@ -59,43 +69,54 @@ fn swap_database(url: &str, name: &str) -> String {
 }
 
 pub async fn fresh_db() -> TestDb {
+    match postgres_url() {
+        Some(admin_url) => fresh_postgres(&admin_url).await,
+        None => fresh_sqlite().await,
+    }
+}
+
+/// A fresh, migrated SQLite database in a temporary folder, whatever engine the suite targets.
+pub async fn fresh_sqlite() -> TestDb {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = match postgres_url() {
-        Some(admin_url) => {
-            let admin = sqlx::PgPool::connect(&admin_url)
-                .await
-                .expect("QATYSU_TEST_DATABASE_URL must be reachable");
-            PG_CLEANED
-                .get_or_init(|| async {
-                    // Databases left by earlier runs (a test that panicked never drops its own).
-                    let stale: Vec<String> = sqlx::query_scalar(
-                        "SELECT datname FROM pg_database WHERE datname LIKE 'qatysu_t_%'",
-                    )
-                    .fetch_all(&admin)
-                    .await
-                    .unwrap_or_default();
-                    for name in stale {
-                        let _ = sqlx::query(&format!(
-                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
-                        ))
-                        .execute(&admin)
-                        .await;
-                    }
-                })
-                .await;
-            let name = format!("{PG_PREFIX}{}", uuid::Uuid::now_v7().simple());
-            sqlx::query(&format!("CREATE DATABASE \"{name}\""))
-                .execute(&admin)
-                .await
-                .expect("create test database");
-            admin.close().await;
-            swap_database(&admin_url, &name)
-        }
-        None => format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("qatysu.db").display()
-        ),
-    };
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("qatysu.db").display()
+    );
+    connect_and_migrate(url, dir).await
+}
+
+/// A fresh, migrated PostgreSQL database of its own on the server `admin_url` names.
+pub async fn fresh_postgres(admin_url: &str) -> TestDb {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let admin = sqlx::PgPool::connect(admin_url)
+        .await
+        .expect("QATYSU_TEST_DATABASE_URL must be reachable");
+    PG_CLEANED
+        .get_or_init(|| async {
+            // Databases left by earlier runs (a test that panicked never drops its own).
+            let stale: Vec<String> = sqlx::query_scalar(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'qatysu_t_%'",
+            )
+            .fetch_all(&admin)
+            .await
+            .unwrap_or_default();
+            for name in stale {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .execute(&admin)
+                    .await;
+            }
+        })
+        .await;
+    let name = format!("{PG_PREFIX}{}", uuid::Uuid::now_v7().simple());
+    sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+        .execute(&admin)
+        .await
+        .expect("create test database");
+    admin.close().await;
+    connect_and_migrate(swap_database(admin_url, &name), dir).await
+}
+
+async fn connect_and_migrate(url: String, dir: tempfile::TempDir) -> TestDb {
     let db = Db::connect(&url)
         .await
         .expect("connect to the test database");
@@ -327,9 +348,9 @@ impl Client {
         Client::read(res).await
     }
 
-    /// Open the page with the form, then send it with its CSRF token, as a person would.
     /// Send a multipart form as a browser does: the CSRF token in the action URL (`path` may
-    /// carry a query already), the text fields, then each file under `file_field`.
+    /// carry a query already), the text fields, then each file under `file_field`. An HTML
+    /// answer is checked like every other page (budget, `<html lang>`, CSRF in every form).
     pub async fn multipart(
         &self,
         path: &str,
@@ -363,6 +384,7 @@ impl Client {
         let res = self
             .http
             .post(url)
+            .header(ACCEPT_ENCODING, "gzip")
             .header(
                 "content-type",
                 format!("multipart/form-data; boundary={boundary}"),
@@ -371,17 +393,10 @@ impl Client {
             .send()
             .await
             .expect("multipart");
-        let status = res.status();
-        let headers = res.headers().clone();
-        let body = res.text().await.unwrap_or_default();
-        Page {
-            status,
-            headers,
-            compressed: body.len(),
-            body,
-        }
+        Client::read(res).await
     }
 
+    /// Open the page with the form, then send it with its CSRF token, as a person would.
     pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
         let page = self.get(form_page).await;
         let token = page.csrf();
@@ -460,4 +475,400 @@ fn record_weight(p: &Page) {
         );
         let _ = f.write_all(line.as_bytes());
     }
+}
+
+// ---- builders: a state reached through the store's own functions, never raw SQL ----
+//
+// For tests that need a few records rather than the whole demo seed. Each builder calls the
+// same `store` functions the application calls, on any `Db` (`fresh_db().await.db`).
+
+/// The fixed clock of builder-made records: Monday 2 March 2026, 09:00 UTC.
+pub fn fixed_now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
+        .single()
+        .expect("a valid fixed time")
+}
+
+/// A small territory tree made by [`territory_tree`].
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub district: Territory,
+    pub okrug: Territory,
+    pub villages: Vec<Territory>,
+}
+
+/// District `47dd00000` → okrug `47dd10000` → `villages` villages `47dd10v00` of 500 people each.
+pub async fn territory_tree(db: &Db, dd: &str, villages: usize) -> Tree {
+    assert!(
+        dd.len() == 2 && dd.bytes().all(|b| b.is_ascii_digit()) && dd != "00",
+        "district code {dd:?}: two digits, not 00"
+    );
+    assert!((1..=9).contains(&villages), "1 to 9 villages");
+    let row = |kato: String, level: &str, kind: TerritoryKind, kk: String, ru: String, pop| {
+        store::territories::NewTerritory {
+            kato: Kato::parse(&kato).expect("builder KATO"),
+            kato_version: "test".into(),
+            level: level.into(),
+            type_code: 2,
+            kind,
+            name_kk: kk,
+            name_ru: ru,
+            population: Some(pop),
+            population_illustrative: false,
+        }
+    };
+    let mut rows = vec![
+        row(
+            format!("47{dd}00000"),
+            "district",
+            TerritoryKind::District,
+            format!("Сынақ-{dd} ауданы"),
+            format!("Тестовый-{dd} район"),
+            500 * villages as i64,
+        ),
+        row(
+            format!("47{dd}10000"),
+            "sub_district",
+            TerritoryKind::RuralOkrug,
+            format!("Сынақ-{dd} а.о."),
+            format!("Тестовый-{dd} с.о."),
+            500 * villages as i64,
+        ),
+    ];
+    for v in 1..=villages {
+        rows.push(row(
+            format!("47{dd}10{v}00"),
+            "settlement",
+            TerritoryKind::Village,
+            format!("Сынақ-{dd}-{v} а."),
+            format!("с.Тестовое-{dd}-{v}"),
+            500,
+        ));
+    }
+    store::territories::upsert_all(db, &rows, |_| {})
+        .await
+        .expect("insert the territory tree");
+    let get = |kato: String| async move {
+        store::territories::by_kato(db, &Kato::parse(&kato).expect("KATO"))
+            .await
+            .expect("read territory")
+            .expect("territory just inserted")
+    };
+    let mut out = Tree {
+        district: get(format!("47{dd}00000")).await,
+        okrug: get(format!("47{dd}10000")).await,
+        villages: Vec::with_capacity(villages),
+    };
+    for v in 1..=villages {
+        out.villages.push(get(format!("47{dd}10{v}00")).await);
+    }
+    out
+}
+
+/// A person with an account, as [`resident`] made them.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: Uuid,
+    pub iin: Iin,
+    /// The keyed IIN fingerprint under [`SECRET`]: what ballots and signatures key on.
+    pub person_hash: Vec<u8>,
+    pub contact: String,
+}
+
+/// The password of every builder-made account.
+pub const BUILDER_PASSWORD: &str = "сынақ-құпия-сөз-2026";
+
+static PASSWORD_HASH: OnceCell<String> = OnceCell::const_new();
+static PEOPLE: AtomicU32 = AtomicU32::new(0);
+static CONTACTS: AtomicU32 = AtomicU32::new(1);
+
+/// A valid synthetic IIN, another on every call (serials 1000–4999, which no demo person has).
+pub fn next_iin() -> Iin {
+    let n = PEOPLE.fetch_add(1, Ordering::Relaxed);
+    let (year, month, day) = (60 + (n / 4000) % 40, 1 + n % 12, 1 + n % 28);
+    let serial = 1000 + n % 4000;
+    (0..10)
+        .find_map(|k| Iin::parse(&format!("{year:02}{month:02}{day:02}3{serial:04}{k}")).ok())
+        .or_else(|| {
+            (0..10).find_map(|k| {
+                Iin::parse(&format!("{year:02}{month:02}{day:02}4{serial:04}{k}")).ok()
+            })
+        })
+        .expect("one of twenty check digits fits")
+}
+
+/// The keyed IIN fingerprint under [`SECRET`], as the app computes it (paper rows, no account).
+pub fn fingerprint(iin: &Iin) -> Vec<u8> {
+    web::Keys::derive(SECRET).iin.fingerprint(iin)
+}
+
+/// A resident of `village` at `verification_level`, logging in with [`BUILDER_PASSWORD`].
+pub async fn resident(db: &Db, village: &Territory, verification_level: i64) -> Person {
+    let iin = next_iin();
+    let contact = format!(
+        "person{}@test.qatysu.kz",
+        CONTACTS.fetch_add(1, Ordering::Relaxed)
+    );
+    let password_hash = PASSWORD_HASH
+        .get_or_init(|| async {
+            web::hash_password(Password::parse(BUILDER_PASSWORD).expect("password"))
+                .await
+                .expect("hash the builder password")
+        })
+        .await
+        .clone();
+    let person_hash = fingerprint(&iin);
+    let new = store::accounts::NewUser {
+        display_name: format!("Сынақ Тұрғын {}", iin.last_four()),
+        contact: Contact::parse(&contact).expect("builder contact"),
+        password_hash,
+        iin_hash: person_hash.clone(),
+        iin_last4: iin.last_four(),
+        birth_date: iin.birth_date(),
+        residence_id: village.id,
+        verification_level,
+    };
+    let id = store::accounts::create(db, &new)
+        .await
+        .expect("store")
+        .expect("a new person and contact");
+    Person {
+        id,
+        iin,
+        person_hash,
+        contact,
+    }
+}
+
+/// A person living in `village` (verification level 1) who holds `role` on `territory`.
+pub async fn user_with_role(
+    db: &Db,
+    village: &Territory,
+    role: Role,
+    territory: &Territory,
+) -> Person {
+    let p = resident(db, village, 1).await;
+    store::accounts::grant(db, p.id, role, Some(territory.id))
+        .await
+        .expect("grant the role");
+    p
+}
+
+/// A cycle made by [`pb_cycle`]; project number `n` on its ballot is `admitted[n - 1]`.
+#[derive(Debug, Clone)]
+pub struct PbCycle {
+    pub id: Uuid,
+    pub admitted: Vec<Uuid>,
+}
+
+/// A cycle of the okrug in `stage` at `now`, through the stage machine, with `proposals` admitted.
+pub async fn pb_cycle(
+    db: &Db,
+    tree: &Tree,
+    coordinator: Uuid,
+    year: i32,
+    stage: Stage,
+    proposals: usize,
+    now: DateTime<Utc>,
+) -> PbCycle {
+    // The dates put `now` inside `stage`; each move is checked (`domain::pb::check_stage`, as
+    // the cycle page does) on the day it would happen, all before `now`. Proposals are typed
+    // in during collection and admitted in review (before review they are only submitted).
+    let today = now.date_naive();
+    let into_stage: i64 = match stage {
+        Stage::Collection => 1,
+        Stage::Review | Stage::Revision => 35,
+        Stage::Discussion => 50,
+        Stage::Voting => 60,
+        Stage::Results | Stage::Implementation | Stage::Closed => 80,
+    };
+    let start = today - Days::new(into_stage as u64);
+    let day = |n: u64| start + Days::new(n);
+    let schedule = Schedule {
+        collection_start: start,
+        collection_end: day(30),
+        review_end: day(45),
+        discussion_end: day(55),
+        voting_start: day(56),
+        voting_end: day(70),
+    };
+    let mrp = Mrp::in_force(&store::pb::mrp_table(db).await.expect("MRP table"), start)
+        .expect("an MRP in force (the migrations carry the table)");
+    let new = store::pb::NewCycle {
+        territory_id: tree.okrug.id,
+        year,
+        envelope: Envelope {
+            housing_spending: Tenge::from_tenge(200_000_000),
+            share_bp: 1000,
+            cofinancing: vec![],
+        },
+        mrp: mrp.value,
+        cap_mrp: 1500,
+        ballot: BallotType::UpTo(3),
+        rule: CountingRule::Greedy,
+        eligibility: Eligibility::default(),
+        max_proposals_per_author: 3,
+        revision_enabled: true,
+        votes_visible: true,
+        changes_allowed: false,
+        schedule,
+    };
+    let id = store::pb::create(db, &new, coordinator)
+        .await
+        .expect("store")
+        .expect("no cycle of this okrug and year yet");
+    let mut pids = Vec::with_capacity(proposals);
+    for i in 0..proposals {
+        let village = &tree.villages[i % tree.villages.len()];
+        pids.push(proposal(db, id, village, coordinator, &format!("Жоба {}", i + 1)).await);
+    }
+    let path: &[Stage] = match stage {
+        Stage::Revision => &[Stage::Collection, Stage::Review, Stage::Revision],
+        _ => &[
+            Stage::Collection,
+            Stage::Review,
+            Stage::Discussion,
+            Stage::Voting,
+            Stage::Results,
+            Stage::Implementation,
+            Stage::Closed,
+        ],
+    };
+    for w in path.windows(2).take_while(|w| w[1] <= stage) {
+        let (from, to) = (w[0], w[1]);
+        // The day this move happens: the day after the stage it closes ends.
+        let on = match to {
+            Stage::Review => day(31),
+            Stage::Revision | Stage::Discussion => day(46),
+            Stage::Voting => day(56),
+            Stage::Results => day(71),
+            _ => day(72),
+        };
+        if from == Stage::Review {
+            for pid in &pids {
+                store::pb::review::decide(db, *pid, Decision::Admit, None, None, coordinator)
+                    .await
+                    .expect("admit");
+            }
+        }
+        move_cycle(db, id, from, to, coordinator, on).await;
+    }
+    let admitted = store::pb::proposals::of_cycle(db, id)
+        .await
+        .expect("proposals")
+        .into_iter()
+        .filter(|p| p.status == ProposalStatus::Admitted)
+        .map(|p| p.id)
+        .collect();
+    PbCycle { id, admitted }
+}
+
+/// Move a cycle one stage on day `on` as the cycle page does (checked; results publish the count).
+pub async fn move_cycle(db: &Db, id: Uuid, from: Stage, to: Stage, by: Uuid, on: NaiveDate) {
+    let cy = store::pb::get(db, id).await.expect("read").expect("cycle");
+    let (all, admitted, undecided) = store::pb::proposals::counts(db, id).await.expect("counts");
+    let facts = StageFacts {
+        today: on,
+        proposals_submitted: all as usize,
+        proposals_admitted: admitted as usize,
+        proposals_undecided: undecided as usize,
+        revision_enabled: cy.revision_enabled,
+        voting_starts: Some(cy.schedule.voting_start),
+        voting_ends: Some(cy.schedule.voting_end),
+        results_published: store::pb::ballots::published(db, id)
+            .await
+            .expect("published")
+            .is_some(),
+    };
+    if let Err(e) = domain::pb::check_stage(from, to, &facts) {
+        panic!("cycle {id}: {from:?} → {to:?} on {on} refused: {e}");
+    }
+    if to == Stage::Results {
+        let count = web::pb_recount(db, &cy).await.expect("recount");
+        let mut result = web::pb_published(&cy, &count);
+        result.computed_at = on.and_hms_opt(18, 0, 0).expect("time").and_utc();
+        store::pb::ballots::publish(db, id, &result)
+            .await
+            .expect("publish");
+    }
+    assert!(
+        store::pb::move_stage(db, id, from, to, Some(by))
+            .await
+            .expect("move"),
+        "cycle {id} was not in {from:?}"
+    );
+}
+
+/// A submitted proposal of 2 000 000 ₸ in `village`, typed in by `coordinator` from a paper form.
+pub async fn proposal(
+    db: &Db,
+    cycle: Uuid,
+    village: &Territory,
+    coordinator: Uuid,
+    title: &str,
+) -> Uuid {
+    let form = PAPER_FORMS.fetch_add(1, Ordering::Relaxed);
+    let p = store::pb::proposals::NewProposal {
+        cycle_id: cycle,
+        author_id: None,
+        author_name: "Қағаз Авторы".into(),
+        channel: Channel::Paper,
+        paper_form_number: Some(format!("T-{form}")),
+        entered_by: Some(coordinator),
+        title: title.into(),
+        description: format!("{title}: сипаттама"),
+        category: Category::Greening,
+        village_id: village.id,
+        place: "Орталық алаң".into(),
+        items: vec![("Жұмыс".into(), Tenge::from_tenge(2_000_000))],
+        pledge_money: Tenge::default(),
+        pledge_labour_days: 0,
+    };
+    store::pb::proposals::create(db, &p, 3)
+        .await
+        .expect("store")
+        .expect("a new paper form")
+}
+
+static PAPER_FORMS: AtomicU32 = AtomicU32::new(1);
+
+/// A proposal of `cycle` that the council (decided by `coordinator`) has admitted.
+pub async fn admitted_proposal(
+    db: &Db,
+    cycle: Uuid,
+    village: &Territory,
+    coordinator: Uuid,
+    title: &str,
+) -> Uuid {
+    let id = proposal(db, cycle, village, coordinator, title).await;
+    store::pb::review::decide(db, id, Decision::Admit, None, None, coordinator)
+        .await
+        .expect("admit");
+    id
+}
+
+/// An initiative collecting `required` signatures for 90 days, published by `moderator` at `now`.
+pub async fn collecting_initiative(
+    db: &Db,
+    territory: &Territory,
+    author: Uuid,
+    moderator: Uuid,
+    required: i64,
+    now: DateTime<Utc>,
+) -> Uuid {
+    let draft = store::initiatives::Draft {
+        territory_id: territory.id,
+        addressee: Addressee::Akim,
+        title: "Ауылға жаяу жүргінші жолы".into(),
+        ask: "Мектепке дейін тротуар салу".into(),
+        reasons: "Балалар жол жиегімен жүреді".into(),
+    };
+    let id = store::initiatives::create(db, author, &draft, now)
+        .await
+        .expect("create the draft");
+    store::initiatives::publish(db, id, moderator, required, now + Days::new(90), now)
+        .await
+        .expect("store")
+        .expect("a draft can be published");
+    id
 }
