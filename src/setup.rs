@@ -76,6 +76,13 @@ pub async fn open_db(data: &Path) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// The database, the server secret and the system clock, as the use cases need them.
+pub async fn open_app(data: &Path) -> anyhow::Result<app::App> {
+    let db = open_db(data).await?;
+    let secret = secret(data)?;
+    Ok(app::App::new(db, &secret, app::Clock::system()))
+}
+
 /// The server secret: `QATYSU_SECRET`, else `DATA/secret` (made once, readable by the owner
 /// only). Every instance serving one database must share it: it keys IIN fingerprints.
 pub fn secret(data: &Path) -> anyhow::Result<Vec<u8>> {

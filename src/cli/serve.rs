@@ -1,8 +1,8 @@
 use crate::setup::{self, DataArgs};
 use anyhow::Context;
+use app::App;
 use clap::Args;
 use std::net::SocketAddr;
-use store::Db;
 use web::{AppState, Config};
 
 #[derive(Args, Debug, Clone)]
@@ -32,14 +32,14 @@ impl ServeArgs {
 }
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
-    let db = setup::open_db(&args.data.data).await?;
-    start(args, db, None).await
+    let app = setup::open_app(&args.data.data).await?;
+    start(args, app, None).await
 }
 
 /// Bind, print the address, serve until stopped. `banner` is printed after the URL (demo).
-pub async fn start(args: ServeArgs, db: Db, banner: Option<String>) -> anyhow::Result<()> {
-    let secret = setup::secret(&args.data.data)?;
-    let state = AppState::new(db.clone(), &secret, args.config());
+pub async fn start(args: ServeArgs, app: App, banner: Option<String>) -> anyhow::Result<()> {
+    let db = app.db.clone();
+    let state = AppState::new(app.clone(), args.config());
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
@@ -48,7 +48,7 @@ pub async fn start(args: ServeArgs, db: Db, banner: Option<String>) -> anyhow::R
         println!("{b}");
     }
     println!("Qatysu is running at http://{addr}/");
-    tokio::spawn(purge_loop(db.clone()));
+    tokio::spawn(purge_loop(app));
     web::serve(listener, state).await?;
     db.close().await;
     Ok(())
@@ -56,11 +56,11 @@ pub async fn start(args: ServeArgs, db: Db, banner: Option<String>) -> anyhow::R
 
 /// Expired sessions and old login attempts are deleted hourly; with several instances each
 /// does it, which is harmless.
-async fn purge_loop(db: Db) {
+async fn purge_loop(app: App) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        if let Err(e) = store::sessions::purge_expired(&db).await {
+        if let Err(e) = store::sessions::purge_expired(&app.db, app.clock.now()).await {
             tracing::warn!(error = %e, "purging expired sessions failed");
         }
     }

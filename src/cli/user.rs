@@ -2,12 +2,11 @@
 //! and residents registered at a participation centre).
 
 use crate::setup::{self, DataArgs};
-use anyhow::{bail, Context};
+use anyhow::Context;
+use app::App;
 use clap::Subcommand;
-use domain::{Contact, Iin, IinKey, Kato, Password, Role};
+use domain::Role;
 use std::io::BufRead;
-use store::accounts::{NewUser, Taken};
-use store::Db;
 use uuid::Uuid;
 
 #[derive(Subcommand)]
@@ -38,55 +37,11 @@ pub enum UserCommand {
     },
 }
 
-pub struct AccountSpec<'a> {
-    pub name: &'a str,
-    pub contact: &'a str,
-    pub iin: &'a str,
-    pub village: &'a str,
-    pub password: &'a str,
-    pub role: Option<(Role, Option<&'a str>)>,
-}
+pub use app::accounts::AccountSpec;
 
 /// Create an account with its roles; every input is validated as the registration form does.
-pub async fn create_account(db: &Db, key: &IinKey, spec: &AccountSpec<'_>) -> anyhow::Result<Uuid> {
-    let contact = Contact::parse(spec.contact).context("--contact")?;
-    let iin = Iin::parse(spec.iin).context("--iin")?;
-    let password = Password::parse(spec.password).context("password")?;
-    let village_kato = Kato::parse(spec.village).context("--village")?;
-    let village = store::territories::by_kato(db, &village_kato)
-        .await?
-        .filter(|t| t.kind.is_settlement())
-        .with_context(|| format!("no village or town with KATO {village_kato}"))?;
-    let role_territory = match spec.role {
-        Some((_, Some(k))) => {
-            let kato = Kato::parse(k).context("--territory")?;
-            let t = store::territories::by_kato(db, &kato)
-                .await?
-                .with_context(|| format!("no territory {kato}"))?;
-            Some(t.id)
-        }
-        _ => None,
-    };
-    let hash = web::hash_password(password).await?;
-    let new = NewUser {
-        display_name: spec.name.trim().to_string(),
-        contact,
-        password_hash: hash,
-        iin_hash: key.fingerprint(&iin),
-        iin_last4: iin.last_four(),
-        birth_date: iin.birth_date(),
-        residence_id: village.id,
-        verification_level: 1,
-    };
-    let id = match store::accounts::create(db, &new).await? {
-        Ok(id) => id,
-        Err(Taken::Iin) => bail!("an account with this IIN already exists"),
-        Err(Taken::Contact) => bail!("an account with this phone or e-mail already exists"),
-    };
-    if let Some((role, _)) = spec.role {
-        store::accounts::grant(db, id, role, role_territory).await?;
-    }
-    Ok(id)
+pub async fn create_account(app: &App, spec: &AccountSpec<'_>) -> anyhow::Result<Uuid> {
+    Ok(app::accounts::add_account(app, spec).await?)
 }
 
 pub fn random_password() -> String {
@@ -126,9 +81,7 @@ pub async fn run(cmd: UserCommand) -> anyhow::Result<()> {
     } else {
         (random_password(), true)
     };
-    let db = setup::open_db(&data.data).await?;
-    let secret = setup::secret(&data.data)?;
-    let key = web::Keys::derive(&secret).iin;
+    let app = setup::open_app(&data.data).await?;
     let spec = AccountSpec {
         name: &name,
         contact: &contact,
@@ -136,12 +89,13 @@ pub async fn run(cmd: UserCommand) -> anyhow::Result<()> {
         village: &village,
         password: &password,
         role: role.map(|r| (r, territory.as_deref())),
+        verification_level: 1,
     };
-    let id = create_account(&db, &key, &spec).await?;
+    let id = create_account(&app, &spec).await?;
     println!("account {id} created for {contact}");
     if generated {
         println!("password: {password}");
     }
-    db.close().await;
+    app.db.close().await;
     Ok(())
 }

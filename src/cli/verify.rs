@@ -16,9 +16,9 @@ pub struct VerifyArgs {
 pub async fn run(args: VerifyArgs) -> anyhow::Result<()> {
     let id = uuid::Uuid::parse_str(args.cycle.trim())
         .context("a cycle id looks like 01a2219e-02ee-7051-85fb-83a1baaa4037")?;
-    let db = setup::open_db(&args.data.data).await?;
-    let v = web::verify(&db, id).await?;
-    db.close().await;
+    let app = setup::open_app(&args.data.data).await?;
+    let v = app::pb::results::verify_cycle(&app, id).await?;
+    app.db.close().await;
     let Some(v) = v else {
         anyhow::bail!("cycle {id} does not exist or has no published result yet");
     };

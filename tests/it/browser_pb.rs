@@ -15,7 +15,7 @@ use crate::browser::{
     click, expect_text, fill, login_demo, login_with, logout, wait_for, wait_path, within, Failure,
     Session, Shots,
 };
-use crate::support::{TestApp, SECRET};
+use crate::support::TestApp;
 use domain::Iin;
 use fantoccini::{Client, Locator};
 use qatysu::cli::demo;
@@ -60,7 +60,6 @@ fn iin(n: usize) -> String {
 /// Twenty residents: the first fifteen with accounts (fourteen vote online, the last one at
 /// the participation centre), the last five only on paper.
 async fn voters(app: &TestApp) -> Vec<Voter> {
-    let key = web::Keys::derive(SECRET).iin;
     let mut out = Vec::new();
     for n in 0..ONLINE + 1 + PAPER {
         let v = Voter {
@@ -76,8 +75,9 @@ async fn voters(app: &TestApp) -> Vec<Voter> {
                 village: demo::DEMO_VILLAGE,
                 password: &v.password,
                 role: None,
+                verification_level: 1,
             };
-            create_account(&app.db, &key, &spec)
+            create_account(&app.app, &spec)
                 .await
                 .expect("a voter's account");
         }

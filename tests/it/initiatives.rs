@@ -507,14 +507,14 @@ async fn signing_outside_the_territory_or_a_closed_initiative_is_refused_and_wri
 #[tokio::test]
 async fn concurrent_double_signing_counts_once_and_the_threshold_is_crossed_once() {
     let t = fresh_db().await;
-    demo::seed(&t.db, SECRET).await.expect("seed");
+    demo::seed(&t.app).await.expect("seed");
     let collecting = demo_initiative(&t.db, Status::Collecting, "жарықтандыру").await;
     let village = territories::by_kato(&t.db, &k("114435200"))
         .await
         .expect("q")
         .expect("village")
         .id;
-    let key = web::Keys::derive(SECRET).iin;
+    let key = app::Keys::derive(SECRET).iin;
     let person = key.fingerprint(&Iin::parse("850315400025").expect("iin"));
     let before = collecting.signatures;
     // Ten simultaneous signatures of one person: one counted.
@@ -669,7 +669,7 @@ async fn paper_sheets_need_two_matching_entries_and_online_signers_count_once() 
     assert!(again.has("Лист A-7 уже внесён дважды."));
 
     // The resident's online signature is flagged, not doubled; the resident sees it.
-    let key = web::Keys::derive(SECRET).iin;
+    let key = app::Keys::derive(SECRET).iin;
     let hash = key.fingerprint(&Iin::parse(&resident_iin).expect("iin"));
     let sig = ini::signature_of(&app.db, id, &hash)
         .await

@@ -261,8 +261,24 @@ async fn a_stage_change_is_refused_with_the_reason() {
 async fn stage_changes_are_recorded_once_even_when_two_arrive_together() {
     let app = TestApp::spawn().await;
     let id = demo_cycle(&app).await;
-    let a = store::pb::move_stage(&app.db, id, Stage::Collection, Stage::Review, None);
-    let b = store::pb::move_stage(&app.db, id, Stage::Collection, Stage::Review, None);
+    let a = store::pb::move_stage(
+        &app.db,
+        id,
+        Stage::Collection,
+        Stage::Review,
+        None,
+        None,
+        crate::support::now(),
+    );
+    let b = store::pb::move_stage(
+        &app.db,
+        id,
+        Stage::Collection,
+        Stage::Review,
+        None,
+        None,
+        crate::support::now(),
+    );
     let (a, b) = tokio::join!(a, b);
     assert_eq!(
         [a.expect("a"), b.expect("b")]
@@ -421,7 +437,7 @@ pub(crate) async fn collecting_cycle(
     .expect("coordinator")
     .0
     .id;
-    store::pb::create(&app.db, &new, coordinator)
+    store::pb::create(&app.db, &new, coordinator, crate::support::now())
         .await
         .expect("store")
         .expect("created")
@@ -670,7 +686,9 @@ async fn the_per_author_limit_holds_under_concurrent_submissions() {
             pledge_money: domain::money::Tenge::default(),
             pledge_labour_days: 0,
         };
-        tokio::spawn(async move { store::pb::proposals::create(&db, &p, 3).await })
+        tokio::spawn(async move {
+            store::pb::proposals::create(&db, &p, 3, crate::support::now()).await
+        })
     });
     let results = futures_util::future::join_all(attempts).await;
     let created = results
@@ -1089,7 +1107,9 @@ async fn concurrent_ballots_of_one_person_become_one() {
             choices: vec![proposal],
             receipt: format!("RCPT{i:06}"),
         };
-        tokio::spawn(async move { store::pb::ballots::cast(&db, &b, false).await })
+        tokio::spawn(async move {
+            store::pb::ballots::cast(&db, &b, false, crate::support::now()).await
+        })
     });
     let outcomes: Vec<_> = futures_util::future::join_all(tries)
         .await
@@ -1173,7 +1193,7 @@ async fn results_are_counted_published_exported_and_verified() {
             choices: vec![choice],
             receipt: format!("PAPER{i:05}"),
         };
-        store::pb::ballots::cast(&app.db, &b, false)
+        store::pb::ballots::cast(&app.db, &b, false, crate::support::now())
             .await
             .expect("cast");
     }
@@ -1255,7 +1275,7 @@ async fn results_are_counted_published_exported_and_verified() {
     assert!(!pb.body.contains("resident@"), "no personal data");
 
     // verify: match, then a tampered ballot is caught.
-    let v = web::verify(&app.db, id)
+    let v = app::pb::results::verify_cycle(&app.app, id)
         .await
         .expect("verify")
         .expect("published");
@@ -1266,7 +1286,7 @@ async fn results_are_counted_published_exported_and_verified() {
     );
     let sql = "UPDATE pb_ballot_choices SET proposal_id = $1 WHERE proposal_id = $2";
     crate::raw_sql!(&app.db, sqlx::query(sql).bind(a).bind(b)).expect("tamper");
-    let v = web::verify(&app.db, id)
+    let v = app::pb::results::verify_cycle(&app.app, id)
         .await
         .expect("verify")
         .expect("published");

@@ -656,11 +656,18 @@ async fn moderation_stays_inside_the_coordinators_territory() {
         .expect("proposals")[0]
         .id;
     let author = store_user(&app).await;
-    let k =
-        store::pb::discussion::add_comment(&app.db, pid, author, "Тұрғын", "Сырттағы пікір", None)
-            .await
-            .expect("comment")
-            .expect("stored");
+    let k = store::pb::discussion::add_comment(
+        &app.db,
+        pid,
+        author,
+        "Тұрғын",
+        "Сырттағы пікір",
+        None,
+        crate::support::now(),
+    )
+    .await
+    .expect("comment")
+    .expect("stored");
     let moderate = format!("/pb/comments/{k}/moderate");
     let coordinator = app.login_as(Role::Coordinator).await;
     assert_eq!(

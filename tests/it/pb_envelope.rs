@@ -68,7 +68,7 @@ async fn cycle(db: &Db, t: &Territory, housing: i64) -> Uuid {
             voting_end: day(10),
         },
     };
-    store::pb::create(db, &new, coordinator_id(db).await)
+    store::pb::create(db, &new, coordinator_id(db).await, crate::support::now())
         .await
         .expect("store")
         .expect("created")
@@ -97,23 +97,47 @@ async fn admitted(db: &Db, cycle: Uuid, list: &[(&str, Uuid, i64)]) -> Vec<Uuid>
             pledge_labour_days: 0,
         };
         ids.push(
-            store::pb::proposals::create(db, &p, 10)
+            store::pb::proposals::create(db, &p, 10, crate::support::now())
                 .await
                 .expect("store")
                 .expect("created"),
         );
     }
-    store::pb::move_stage(db, cycle, Stage::Collection, Stage::Review, Some(by))
-        .await
-        .expect("review");
+    store::pb::move_stage(
+        db,
+        cycle,
+        Stage::Collection,
+        Stage::Review,
+        Some(by),
+        None,
+        crate::support::now(),
+    )
+    .await
+    .expect("review");
     for id in &ids {
-        store::pb::review::decide(db, *id, Decision::Admit, None, None, by)
-            .await
-            .expect("admit");
-    }
-    store::pb::move_stage(db, cycle, Stage::Review, Stage::Discussion, Some(by))
+        store::pb::review::decide(
+            db,
+            *id,
+            Decision::Admit,
+            None,
+            None,
+            by,
+            crate::support::now(),
+        )
         .await
-        .expect("discussion");
+        .expect("admit");
+    }
+    store::pb::move_stage(
+        db,
+        cycle,
+        Stage::Review,
+        Stage::Discussion,
+        Some(by),
+        None,
+        crate::support::now(),
+    )
+    .await
+    .expect("discussion");
     ids
 }
 
@@ -129,7 +153,7 @@ async fn resident(db: &Db, village: Uuid, n: u32) -> Uuid {
         residence_id: village,
         verification_level: 0,
     };
-    store::accounts::create(db, &u)
+    store::accounts::create(db, &u, crate::support::now())
         .await
         .expect("store")
         .expect("created")
@@ -191,9 +215,17 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
 
     // Voting: 4 + 3 residents of the big village, 2 of the small one.
     let by = coordinator_id(&app.db).await;
-    store::pb::move_stage(&app.db, id, Stage::Discussion, Stage::Voting, Some(by))
-        .await
-        .expect("voting");
+    store::pb::move_stage(
+        &app.db,
+        id,
+        Stage::Discussion,
+        Stage::Voting,
+        Some(by),
+        None,
+        crate::support::now(),
+    )
+    .await
+    .expect("voting");
     let mut list = Vec::new();
     for n in 0..9u32 {
         let (village, choice) = match n {
@@ -215,7 +247,7 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
             receipt: format!("QUOTA{n:04}"),
         });
     }
-    store::pb::ballots::cast_many(&app.db, &list)
+    store::pb::ballots::cast_many(&app.db, &list, crate::support::now())
         .await
         .expect("cast");
     // The split is fixed once voting has started.
@@ -258,7 +290,7 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
     assert_eq!(selected, [p[2].to_string(), p[0].to_string()]);
     assert_eq!(api["projects"].as_array().map(Vec::len), Some(3));
 
-    let v = web::verify(&app.db, id)
+    let v = app::pb::results::verify_cycle(&app.app, id)
         .await
         .expect("verify")
         .expect("published");
@@ -404,9 +436,17 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
 
     // Voting: each district counted within its sub-envelope, then the remainder.
     let by = coordinator_id(&app.db).await;
-    store::pb::move_stage(&app.db, id, Stage::Discussion, Stage::Voting, Some(by))
-        .await
-        .expect("voting");
+    store::pb::move_stage(
+        &app.db,
+        id,
+        Stage::Discussion,
+        Stage::Voting,
+        Some(by),
+        None,
+        crate::support::now(),
+    )
+    .await
+    .expect("voting");
     let votes = [
         (alatau.id, p[0]),
         (bostandyk.id, p[1]),
@@ -432,20 +472,34 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
             receipt: format!("DIST{n:04}"),
         });
     }
-    store::pb::ballots::cast_many(&app.db, &list)
+    store::pb::ballots::cast_many(&app.db, &list, crate::support::now())
         .await
         .expect("cast");
     let cy = store::pb::get(&app.db, id)
         .await
         .expect("get")
         .expect("cycle");
-    let count = web::pb_recount(&app.db, &cy).await.expect("count");
-    store::pb::ballots::publish(&app.db, id, &web::pb_published(&cy, &count))
+    let count = app::pb::results::recount(&app.db, &cy)
         .await
-        .expect("publish");
-    store::pb::move_stage(&app.db, id, Stage::Voting, Stage::Results, Some(by))
-        .await
-        .expect("results");
+        .expect("count");
+    store::pb::ballots::publish(
+        &app.db,
+        id,
+        &app::pb::results::published(&cy, &count, chrono::Utc::now()),
+    )
+    .await
+    .expect("publish");
+    store::pb::move_stage(
+        &app.db,
+        id,
+        Stage::Voting,
+        Stage::Results,
+        Some(by),
+        None,
+        crate::support::now(),
+    )
+    .await
+    .expect("results");
     // Districts first (park, yard, square: the road and the street do not fit what is left
     // of their districts), then the 35 000 000 remainder buys the road.
     let published = store::pb::ballots::published(&app.db, id)
@@ -453,7 +507,7 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
         .expect("published")
         .expect("a result");
     assert_eq!(published.selected, [p[0], p[1], p[3], p[2]]);
-    let v = web::verify(&app.db, id)
+    let v = app::pb::results::verify_cycle(&app.app, id)
         .await
         .expect("verify")
         .expect("published");

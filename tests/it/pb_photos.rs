@@ -380,7 +380,7 @@ async fn the_limit_holds_in_the_store_under_concurrent_uploads() {
         let db = app.db.clone();
         let batch = vec![photo(i)];
         tasks.push(tokio::spawn(async move {
-            store::pb::photos::add(&db, pid, &batch, author, 4).await
+            store::pb::photos::add(&db, pid, &batch, author, 4, crate::support::now()).await
         }));
     }
     let mut ok = 0;
@@ -392,8 +392,9 @@ async fn the_limit_holds_in_the_store_under_concurrent_uploads() {
     assert_eq!(ok, 4);
     assert_eq!(rows(&app, pid).await.len(), 4);
     // A batch that would pass the limit is refused whole.
-    let refused = store::pb::photos::add(&app.db, pid, &[photo(9)], author, 4)
-        .await
-        .expect("q");
+    let refused =
+        store::pb::photos::add(&app.db, pid, &[photo(9)], author, 4, crate::support::now())
+            .await
+            .expect("q");
     assert_eq!(refused, Err(store::pb::photos::Refused::TooMany(4)));
 }

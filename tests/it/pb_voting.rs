@@ -43,7 +43,7 @@ fn resident_iin() -> String {
 
 fn person(iin: &str) -> Vec<u8> {
     let iin = Iin::parse(iin).expect("iin");
-    web::Keys::derive(SECRET).iin.fingerprint(&iin)
+    app::Keys::derive(SECRET).iin.fingerprint(&iin)
 }
 
 async fn ballots_of(app: &TestApp, cycle: Uuid) -> i64 {
@@ -340,8 +340,7 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
     // A registered resident of another okrug cannot vote in this cycle.
     let elsewhere = voter(12);
     qatysu::cli::user::create_account(
-        &app.db,
-        &web::Keys::derive(SECRET).iin,
+        &app.app,
         &qatysu::cli::user::AccountSpec {
             name: "Жалманқұлақ Тұрғыны",
             contact: "elsewhere@demo.qatysu.kz",
@@ -349,6 +348,7 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
             village: "114445200",
             password: "elsewhere-resident-2026",
             role: None,
+            verification_level: 1,
         },
     )
     .await
@@ -431,11 +431,9 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
 async fn only_coordinators_of_the_territory_type_paper_ballots_or_assist() {
     let app = TestApp::spawn().await;
     let id = voting(&app).await;
-    let key = web::Keys::derive(SECRET).iin;
     let outsider_iin = voter(11);
     qatysu::cli::user::create_account(
-        &app.db,
-        &key,
+        &app.app,
         &qatysu::cli::user::AccountSpec {
             name: "Басқа Үйлестіруші",
             contact: "other-coordinator@demo.qatysu.kz",
@@ -443,6 +441,7 @@ async fn only_coordinators_of_the_territory_type_paper_ballots_or_assist() {
             village: "114445200",
             password: "other-coordinator-2026",
             role: Some((Role::Coordinator, Some("114445000"))),
+            verification_level: 1,
         },
     )
     .await
@@ -715,7 +714,7 @@ async fn the_finished_demo_cycle_has_every_channel_and_a_flagged_paper_ballot() 
         .expect("flags");
     assert_eq!(flags.len(), 1);
     assert_eq!(flags[0].counted_channel, Channel::Assisted);
-    let v = web::verify(&app.db, done.id)
+    let v = app::pb::results::verify_cycle(&app.app, done.id)
         .await
         .expect("verify")
         .expect("published");

@@ -9,7 +9,7 @@ use store::{territories, Db, StoreError};
 
 async fn seeded() -> crate::support::TestDb {
     let t = fresh_db().await;
-    demo::seed(&t.db, SECRET).await.expect("seed");
+    demo::seed(&t.app).await.expect("seed");
     t
 }
 
@@ -117,7 +117,7 @@ fn new_user(village: uuid::Uuid, iin: &str, contact: &str) -> NewUser {
         display_name: "Сынақ Тұрғын".into(),
         contact: Contact::parse(contact).expect("contact"),
         password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
-        iin_hash: web::Keys::derive(SECRET).iin.fingerprint(&iin),
+        iin_hash: app::Keys::derive(SECRET).iin.fingerprint(&iin),
         iin_last4: iin.last_four(),
         birth_date: iin.birth_date(),
         residence_id: village,
@@ -137,7 +137,7 @@ async fn one_account_per_person_even_under_concurrency() {
     let attempts = (0..10).map(|i| {
         let db = t.db.clone();
         let u = new_user(village, "850315400025", &format!("same{i}@mail.kz"));
-        tokio::spawn(async move { store::accounts::create(&db, &u).await })
+        tokio::spawn(async move { store::accounts::create(&db, &u, crate::support::now()).await })
     });
     let results = futures_util::future::join_all(attempts).await;
     let mut won = 0;
@@ -150,7 +150,7 @@ async fn one_account_per_person_even_under_concurrency() {
     }
     assert_eq!(won, 1);
     let dup_contact = new_user(village, "010520500011", "same0@mail.kz");
-    let again = store::accounts::create(&t.db, &dup_contact)
+    let again = store::accounts::create(&t.db, &dup_contact, crate::support::now())
         .await
         .expect("storage");
     assert!(matches!(again, Ok(_) | Err(Taken::Contact)));
@@ -163,19 +163,29 @@ async fn registration_grants_resident_on_the_village_and_grants_are_idempotent()
         .await
         .expect("q")
         .expect("village");
-    let id = store::accounts::create(&t.db, &new_user(village.id, "010520500011", "+77011234567"))
-        .await
-        .expect("storage")
-        .expect("created");
+    let id = store::accounts::create(
+        &t.db,
+        &new_user(village.id, "010520500011", "+77011234567"),
+        crate::support::now(),
+    )
+    .await
+    .expect("storage")
+    .expect("created");
     let roles = store::accounts::roles_of(&t.db, id).await.expect("roles");
     assert_eq!(roles.len(), 1);
     assert_eq!(roles[0].grant.role, Role::Resident);
     assert_eq!(roles[0].grant.territory, Some(k("114441100")));
     for _ in 0..2 {
-        store::accounts::grant(&t.db, id, Role::Monitor, Some(village.id))
-            .await
-            .expect("grant");
-        store::accounts::grant(&t.db, id, Role::Admin, None)
+        store::accounts::grant(
+            &t.db,
+            id,
+            Role::Monitor,
+            Some(village.id),
+            crate::support::now(),
+        )
+        .await
+        .expect("grant");
+        store::accounts::grant(&t.db, id, Role::Admin, None, crate::support::now())
             .await
             .expect("grant country");
     }
@@ -205,20 +215,32 @@ async fn sessions_expire_and_login_failures_are_counted() {
             .await
             .expect("q")
             .expect("admin");
-    store::sessions::create(&t.db, "live-token", user.id, chrono::Duration::hours(1))
-        .await
-        .expect("create");
-    store::sessions::create(&t.db, "dead-token", user.id, chrono::Duration::seconds(-1))
-        .await
-        .expect("create");
+    store::sessions::create(
+        &t.db,
+        "live-token",
+        user.id,
+        chrono::Duration::hours(1),
+        crate::support::now(),
+    )
+    .await
+    .expect("create");
+    store::sessions::create(
+        &t.db,
+        "dead-token",
+        user.id,
+        chrono::Duration::seconds(-1),
+        crate::support::now(),
+    )
+    .await
+    .expect("create");
     assert_eq!(
-        store::sessions::user_of(&t.db, "live-token")
+        store::sessions::user_of(&t.db, "live-token", crate::support::now())
             .await
             .expect("q"),
         Some(user.id)
     );
     assert_eq!(
-        store::sessions::user_of(&t.db, "dead-token")
+        store::sessions::user_of(&t.db, "dead-token", crate::support::now())
             .await
             .expect("q"),
         None
@@ -227,27 +249,29 @@ async fn sessions_expire_and_login_failures_are_counted() {
         .await
         .expect("delete others");
     assert_eq!(
-        store::sessions::user_of(&t.db, "live-token")
+        store::sessions::user_of(&t.db, "live-token", crate::support::now())
             .await
             .expect("q"),
         Some(user.id)
     );
-    assert!(store::sessions::purge_expired(&t.db).await.is_ok());
+    assert!(store::sessions::purge_expired(&t.db, crate::support::now())
+        .await
+        .is_ok());
 
     for _ in 0..3 {
-        store::sessions::record_failure(&t.db, "ip:10.0.0.1")
+        store::sessions::record_failure(&t.db, "ip:10.0.0.1", crate::support::now())
             .await
             .expect("record");
     }
     let window = chrono::Duration::minutes(15);
     assert_eq!(
-        store::sessions::recent_failures(&t.db, "ip:10.0.0.1", window)
+        store::sessions::recent_failures(&t.db, "ip:10.0.0.1", window, crate::support::now())
             .await
             .expect("q"),
         3
     );
     assert_eq!(
-        store::sessions::recent_failures(&t.db, "ip:10.0.0.2", window)
+        store::sessions::recent_failures(&t.db, "ip:10.0.0.2", window, crate::support::now())
             .await
             .expect("q"),
         0
@@ -256,7 +280,7 @@ async fn sessions_expire_and_login_failures_are_counted() {
         .await
         .expect("clear");
     assert_eq!(
-        store::sessions::recent_failures(&t.db, "ip:10.0.0.1", window)
+        store::sessions::recent_failures(&t.db, "ip:10.0.0.1", window, crate::support::now())
             .await
             .expect("q"),
         0

@@ -87,27 +87,42 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
     let bob = resident(db, &tree.villages[1], 1).await;
 
     // One ballot per person: a second one writes nothing and answers with the first receipt.
-    let first = ballots::cast(db, &online(cycle.id, &alice, &[p1, p2], "ALICE-1"), false)
-        .await
-        .expect("cast");
+    let first = ballots::cast(
+        db,
+        &online(cycle.id, &alice, &[p1, p2], "ALICE-1"),
+        false,
+        fixed_now(),
+    )
+    .await
+    .expect("cast");
     assert_eq!(
         first,
         Cast::New {
             receipt: "ALICE-1".into()
         }
     );
-    let again = ballots::cast(db, &online(cycle.id, &alice, &[p3], "ALICE-2"), false)
-        .await
-        .expect("cast again");
+    let again = ballots::cast(
+        db,
+        &online(cycle.id, &alice, &[p3], "ALICE-2"),
+        false,
+        fixed_now(),
+    )
+    .await
+    .expect("cast again");
     assert_eq!(
         again,
         Cast::AlreadyVoted {
             receipt: "ALICE-1".into()
         }
     );
-    let bobs = ballots::cast(db, &online(cycle.id, &bob, &[p2], "BOB-1"), false)
-        .await
-        .expect("cast");
+    let bobs = ballots::cast(
+        db,
+        &online(cycle.id, &bob, &[p2], "BOB-1"),
+        false,
+        fixed_now(),
+    )
+    .await
+    .expect("cast");
     assert_eq!(
         bobs,
         Cast::New {
@@ -122,7 +137,7 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
             db.clone(),
             online(cycle.id, &carol, &[p3], &format!("CAROL-{i}")),
         );
-        tokio::spawn(async move { ballots::cast(&db, &b, false).await })
+        tokio::spawn(async move { ballots::cast(&db, &b, false, fixed_now()).await })
     });
     let outcomes: Vec<Cast> = futures_util::future::join_all(racing)
         .await
@@ -168,9 +183,14 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
         .is_none());
 
     // A cycle that allows changes replaces the ballot and keeps its receipt.
-    let changed = ballots::cast(db, &online(cycle.id, &alice, &[p3], "ALICE-3"), true)
-        .await
-        .expect("change");
+    let changed = ballots::cast(
+        db,
+        &online(cycle.id, &alice, &[p3], "ALICE-3"),
+        true,
+        fixed_now(),
+    )
+    .await
+    .expect("change");
     assert_eq!(
         changed,
         Cast::Replaced {
@@ -200,7 +220,12 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
         online(cycle.id, &bob, &[p1], "BOB-2"),
         online(cycle.id, &dave, &[p1], "DAVE-1"),
     ];
-    assert_eq!(ballots::cast_many(db, &batch).await.expect("cast many"), 1);
+    assert_eq!(
+        ballots::cast_many(db, &batch, fixed_now())
+            .await
+            .expect("cast many"),
+        1
+    );
     assert_eq!(
         ballots::all(db, cycle.id).await.expect("all").len(),
         4,
@@ -431,9 +456,14 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
 
     // Someone who votes online before the paper ballots are typed in.
     let early = resident(db, v1, 1).await;
-    let cast = ballots::cast(db, &online(cycle.id, &early, &[p3], "EARLY-1"), false)
-        .await
-        .expect("cast");
+    let cast = ballots::cast(
+        db,
+        &online(cycle.id, &early, &[p3], "EARLY-1"),
+        false,
+        fixed_now(),
+    )
+    .await
+    .expect("cast");
     assert_eq!(
         cast,
         Cast::New {
@@ -468,22 +498,34 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
         row("4", &ann, &[1]),
     ];
 
-    let waiting = paper::enter(db, &entry(&cycle, first.id, v1.id, &typed_first))
-        .await
-        .expect("first entry");
+    let waiting = paper::enter(
+        db,
+        &entry(&cycle, first.id, v1.id, &typed_first),
+        fixed_now(),
+    )
+    .await
+    .expect("first entry");
     let EntryOutcome::AwaitingSecond { batch } = waiting else {
         panic!("the first entry waits, got {waiting:?}");
     };
     assert_eq!(
-        paper::enter(db, &entry(&cycle, first.id, v1.id, &typed_second))
-            .await
-            .expect("same coordinator"),
+        paper::enter(
+            db,
+            &entry(&cycle, first.id, v1.id, &typed_second),
+            fixed_now()
+        )
+        .await
+        .expect("same coordinator"),
         EntryOutcome::SameCoordinator
     );
     assert_eq!(
-        paper::enter(db, &entry(&cycle, second.id, v2.id, &typed_second))
-            .await
-            .expect("other village"),
+        paper::enter(
+            db,
+            &entry(&cycle, second.id, v2.id, &typed_second),
+            fixed_now()
+        )
+        .await
+        .expect("other village"),
         EntryOutcome::OtherVillage
     );
     assert!(
@@ -491,9 +533,13 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
         "refused entries record nothing"
     );
     assert_eq!(
-        paper::enter(db, &entry(&cycle, second.id, v1.id, &typed_second))
-            .await
-            .expect("second entry"),
+        paper::enter(
+            db,
+            &entry(&cycle, second.id, v1.id, &typed_second),
+            fixed_now()
+        )
+        .await
+        .expect("second entry"),
         EntryOutcome::Compared {
             batch,
             summary: Summary {
@@ -504,9 +550,13 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
         }
     );
     assert_eq!(
-        paper::enter(db, &entry(&cycle, second.id, v1.id, &typed_second))
-            .await
-            .expect("third entry"),
+        paper::enter(
+            db,
+            &entry(&cycle, second.id, v1.id, &typed_second),
+            fixed_now()
+        )
+        .await
+        .expect("third entry"),
         EntryOutcome::AlreadyCompared { batch }
     );
 
@@ -594,7 +644,7 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
         let by = second.id;
         let proposals = cycle.admitted.clone();
         async move {
-            paper::resolve(db, on, &typed, by, &proposals)
+            paper::resolve(db, on, &typed, by, &proposals, fixed_now())
                 .await
                 .expect("resolve")
         }

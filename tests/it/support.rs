@@ -54,6 +54,8 @@ pub struct TestDb {
     pub db: Db,
     pub url: String,
     pub dir: tempfile::TempDir,
+    /// The use cases on this database, with a clock tests can move (`app.clock`).
+    pub app: app::App,
 }
 
 fn swap_database(url: &str, name: &str) -> String {
@@ -121,13 +123,18 @@ async fn connect_and_migrate(url: String, dir: tempfile::TempDir) -> TestDb {
         .await
         .expect("connect to the test database");
     db.migrate().await.expect("migrate");
-    TestDb { db, url, dir }
+    let app = app::App::new(db.clone(), SECRET, app::Clock::settable());
+    TestDb { db, url, dir, app }
 }
 
 /// A running Qatysu on a free port, seeded like `qatysu demo`.
 pub struct TestApp {
     pub addr: SocketAddr,
     pub db: Db,
+    /// The use cases, on this app's database and clock (the server shares both).
+    pub app: app::App,
+    /// The server's clock: tests move time with it (`app.clock.advance(…)`).
+    pub clock: app::Clock,
     pub url: String,
     pub data: PathBuf,
     _dir: Option<tempfile::TempDir>,
@@ -143,9 +150,9 @@ impl TestApp {
 
     pub async fn spawn_with(config: web::Config) -> TestApp {
         let t = fresh_db().await;
-        demo::seed(&t.db, SECRET).await.expect("seed demo data");
+        demo::seed(&t.app).await.expect("seed demo data");
         let data = t.dir.path().to_path_buf();
-        let mut app = TestApp::start(t.db, t.url, &data, config).await;
+        let mut app = TestApp::start(t.app, t.url, &data, config).await;
         app._dir = Some(t.dir);
         app
     }
@@ -153,12 +160,13 @@ impl TestApp {
     /// Another instance on the same database (as behind a load balancer).
     pub async fn another_instance(&self) -> TestApp {
         let db = Db::connect(&self.url).await.expect("second pool");
-        TestApp::start(db, self.url.clone(), &self.data, web::Config::default()).await
+        let app = app::App::new(db, SECRET, self.clock.clone());
+        TestApp::start(app, self.url.clone(), &self.data, web::Config::default()).await
     }
 
-    async fn start(db: Db, url: String, data: &Path, mut config: web::Config) -> TestApp {
+    async fn start(app: app::App, url: String, data: &Path, mut config: web::Config) -> TestApp {
         config.uploads = data.join("uploads");
-        let state = web::AppState::new(db.clone(), SECRET, config);
+        let state = web::AppState::new(app.clone(), config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -168,7 +176,9 @@ impl TestApp {
         });
         TestApp {
             addr,
-            db,
+            db: app.db.clone(),
+            clock: app.clock.clone(),
+            app,
             url,
             data: data.to_path_buf(),
             _dir: None,
@@ -482,6 +492,12 @@ fn record_weight(p: &Page) {
 // For tests that need a few records rather than the whole demo seed. Each builder calls the
 // same `store` functions the application calls, on any `Db` (`fresh_db().await.db`).
 
+/// "Now" for records a test writes straight through `store` beside a running app (whose own
+/// clock starts at the system time).
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
 /// The fixed clock of builder-made records: Monday 2 March 2026, 09:00 UTC.
 pub fn fixed_now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
@@ -599,7 +615,7 @@ pub fn next_iin() -> Iin {
 
 /// The keyed IIN fingerprint under [`SECRET`], as the app computes it (paper rows, no account).
 pub fn fingerprint(iin: &Iin) -> Vec<u8> {
-    web::Keys::derive(SECRET).iin.fingerprint(iin)
+    app::Keys::derive(SECRET).iin.fingerprint(iin)
 }
 
 /// A resident of `village` at `verification_level`, logging in with [`BUILDER_PASSWORD`].
@@ -611,7 +627,7 @@ pub async fn resident(db: &Db, village: &Territory, verification_level: i64) -> 
     );
     let password_hash = PASSWORD_HASH
         .get_or_init(|| async {
-            web::hash_password(Password::parse(BUILDER_PASSWORD).expect("password"))
+            app::accounts::hash_password(Password::parse(BUILDER_PASSWORD).expect("password"))
                 .await
                 .expect("hash the builder password")
         })
@@ -628,7 +644,7 @@ pub async fn resident(db: &Db, village: &Territory, verification_level: i64) -> 
         residence_id: village.id,
         verification_level,
     };
-    let id = store::accounts::create(db, &new)
+    let id = store::accounts::create(db, &new, fixed_now())
         .await
         .expect("store")
         .expect("a new person and contact");
@@ -648,7 +664,7 @@ pub async fn user_with_role(
     territory: &Territory,
 ) -> Person {
     let p = resident(db, village, 1).await;
-    store::accounts::grant(db, p.id, role, Some(territory.id))
+    store::accounts::grant(db, p.id, role, Some(territory.id), fixed_now())
         .await
         .expect("grant the role");
     p
@@ -713,7 +729,7 @@ pub async fn pb_cycle(
         changes_allowed: false,
         schedule,
     };
-    let id = store::pb::create(db, &new, coordinator)
+    let id = store::pb::create(db, &new, coordinator, fixed_now())
         .await
         .expect("store")
         .expect("no cycle of this okrug and year yet");
@@ -746,9 +762,17 @@ pub async fn pb_cycle(
         };
         if from == Stage::Review {
             for pid in &pids {
-                store::pb::review::decide(db, *pid, Decision::Admit, None, None, coordinator)
-                    .await
-                    .expect("admit");
+                store::pb::review::decide(
+                    db,
+                    *pid,
+                    Decision::Admit,
+                    None,
+                    None,
+                    coordinator,
+                    fixed_now(),
+                )
+                .await
+                .expect("admit");
             }
         }
         move_cycle(db, id, from, to, coordinator, on).await;
@@ -784,15 +808,15 @@ pub async fn move_cycle(db: &Db, id: Uuid, from: Stage, to: Stage, by: Uuid, on:
         panic!("cycle {id}: {from:?} → {to:?} on {on} refused: {e}");
     }
     if to == Stage::Results {
-        let count = web::pb_recount(db, &cy).await.expect("recount");
-        let mut result = web::pb_published(&cy, &count);
+        let count = app::pb::results::recount(db, &cy).await.expect("recount");
+        let mut result = app::pb::results::published(&cy, &count, chrono::Utc::now());
         result.computed_at = on.and_hms_opt(18, 0, 0).expect("time").and_utc();
         store::pb::ballots::publish(db, id, &result)
             .await
             .expect("publish");
     }
     assert!(
-        store::pb::move_stage(db, id, from, to, Some(by))
+        store::pb::move_stage(db, id, from, to, Some(by), None, fixed_now())
             .await
             .expect("move"),
         "cycle {id} was not in {from:?}"
@@ -824,7 +848,7 @@ pub async fn proposal(
         pledge_money: Tenge::default(),
         pledge_labour_days: 0,
     };
-    store::pb::proposals::create(db, &p, 3)
+    store::pb::proposals::create(db, &p, 3, fixed_now())
         .await
         .expect("store")
         .expect("a new paper form")
@@ -841,9 +865,17 @@ pub async fn admitted_proposal(
     title: &str,
 ) -> Uuid {
     let id = proposal(db, cycle, village, coordinator, title).await;
-    store::pb::review::decide(db, id, Decision::Admit, None, None, coordinator)
-        .await
-        .expect("admit");
+    store::pb::review::decide(
+        db,
+        id,
+        Decision::Admit,
+        None,
+        None,
+        coordinator,
+        fixed_now(),
+    )
+    .await
+    .expect("admit");
     id
 }
 

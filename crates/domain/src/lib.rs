@@ -2,6 +2,8 @@
 //! and functions. Nothing here touches a database, the network or the clock of the machine:
 //! callers pass "today" in, so every rule is testable as plain data.
 
+mod code_enum;
+
 pub mod access;
 pub mod accounts;
 pub mod control;
@@ -12,8 +14,11 @@ pub mod oversight;
 pub mod pb;
 pub mod projects;
 pub mod territories;
+pub mod text;
+pub mod time;
+pub mod uploads;
 
-pub use access::{authorize, Action, Grant, Role};
-pub use accounts::{Contact, Iin, IinError, IinKey, Password, PasswordError};
+pub use access::{authorize, may, Action, Grant, Role};
+pub use accounts::{Contact, ContactError, Iin, IinError, IinKey, Password, PasswordError};
 pub use money::{Mrp, Tenge};
 pub use territories::{Kato, KatoError, TerritoryKind};

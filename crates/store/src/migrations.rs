@@ -128,18 +128,16 @@ pub(crate) async fn apply(db: &Db) -> Result<MigrationStatus> {
     }
     let mut applied_now = Vec::new();
     for &(version, name, sql) in list.iter().filter(|m| m.0 > current) {
-        let now = chrono::Utc::now().to_rfc3339();
         // Each migration and its record commit together, so a failed one leaves no half schema.
         match db {
             Db::Sqlite(pool) => {
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
                 sqlx::raw_sql(sql).execute(&mut *tx).await?;
                 sqlx::query(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, CAST(CURRENT_TIMESTAMP AS TEXT))",
                 )
                 .bind(version)
                 .bind(name)
-                .bind(&now)
                 .execute(&mut *tx)
                 .await?;
                 tx.commit().await?;
@@ -157,8 +155,8 @@ pub(crate) async fn apply(db: &Db) -> Result<MigrationStatus> {
                         .await?;
                 if done.is_none() {
                     sqlx::raw_sql(sql).execute(&mut *tx).await?;
-                    sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-                        .bind(version).bind(name).bind(&now).execute(&mut *tx).await?;
+                    sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, CAST(CURRENT_TIMESTAMP AS TEXT))")
+                        .bind(version).bind(name).execute(&mut *tx).await?;
                 }
                 tx.commit().await?;
             }

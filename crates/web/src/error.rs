@@ -13,6 +13,9 @@ pub enum AppError {
     LoginRequired,
     #[error("CSRF check failed")]
     Csrf,
+    /// Someone changed the same record first.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -23,14 +26,28 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::LoginRequired => StatusCode::UNAUTHORIZED,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
 
+impl From<app::Error> for AppError {
+    fn from(e: app::Error) -> AppError {
+        match e {
+            app::Error::NotFound => AppError::NotFound,
+            app::Error::Forbidden => AppError::Forbidden,
+            app::Error::LoginRequired => AppError::LoginRequired,
+            app::Error::Conflict(what) => AppError::Conflict(what),
+            app::Error::Internal(m) => AppError::Internal(m),
+        }
+    }
+}
+
+/// A record that is not there is a 404, a lost race a 409; only the rest is a 500.
 impl From<store::StoreError> for AppError {
     fn from(e: store::StoreError) -> AppError {
-        AppError::Internal(e.to_string())
+        app::Error::from(e).into()
     }
 }
 

@@ -9,6 +9,7 @@ mod api;
 mod assets;
 mod control;
 mod error;
+mod extract;
 mod home;
 pub mod i18n;
 mod initiatives;
@@ -21,10 +22,8 @@ mod state;
 mod territories;
 mod uploads;
 
-pub use accounts::hash_password;
 pub use error::AppError;
-pub use pb::{pb_published, pb_recount, verify, Verification};
-pub use state::{AppState, Config, Keys};
+pub use state::{AppState, Config};
 
 use axum::Router;
 use std::net::SocketAddr;

@@ -1,16 +1,12 @@
-use domain::IinKey;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
-use std::sync::Arc;
-use store::Db;
+use app::App;
 
-/// What every handler can reach. Cheap to clone; holds nothing another instance would need.
+/// What every handler can reach: the use cases' [`App`] (database, keys, clock) and the web's
+/// own settings. Cheap to clone; holds nothing another instance would need.
 #[derive(Clone)]
-pub struct AppState(Arc<Inner>);
+pub struct AppState(std::sync::Arc<Inner>);
 
 pub struct Inner {
-    pub db: Db,
-    pub keys: Keys,
+    pub app: App,
     pub config: Config,
 }
 
@@ -21,13 +17,17 @@ impl std::ops::Deref for AppState {
     }
 }
 
+/// `state.db`, `state.keys` and `state.clock` read through to the [`App`].
+impl std::ops::Deref for Inner {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
 impl AppState {
-    pub fn new(db: Db, secret: &[u8], config: Config) -> AppState {
-        AppState(Arc::new(Inner {
-            db,
-            keys: Keys::derive(secret),
-            config,
-        }))
+    pub fn new(app: App, config: Config) -> AppState {
+        AppState(std::sync::Arc::new(Inner { app, config }))
     }
 }
 
@@ -60,32 +60,5 @@ impl Default for Config {
             uploads: std::path::PathBuf::from("qatysu-data/uploads"),
             village_list_limit: 400,
         }
-    }
-}
-
-/// Keys derived from the one server secret, one per purpose, so no key serves two jobs.
-pub struct Keys {
-    pub iin: IinKey,
-    csrf: Vec<u8>,
-}
-
-fn derive(secret: &[u8], label: &[u8]) -> Vec<u8> {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret)
-        .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
-    mac.update(label);
-    mac.finalize().into_bytes().to_vec()
-}
-
-impl Keys {
-    pub fn derive(secret: &[u8]) -> Keys {
-        Keys {
-            iin: IinKey::new(&derive(secret, b"iin")),
-            csrf: derive(secret, b"csrf"),
-        }
-    }
-
-    /// The form token for a browser's CSRF cookie.
-    pub fn csrf_token(&self, cookie: &str) -> String {
-        hex::encode(derive(&self.csrf, cookie.as_bytes()))
     }
 }

@@ -241,7 +241,7 @@ impl Ctx<'_> {
     }
 }
 
-pub async fn seed(db: &Db, key: &IinKey) -> anyhow::Result<()> {
+pub async fn seed(db: &Db, key: &IinKey, now: DateTime<Utc>) -> anyhow::Result<()> {
     let okrug = territories::by_kato(db, &Kato::parse(OKRUG)?)
         .await?
         .context("demo okrug")?;
@@ -257,7 +257,7 @@ pub async fn seed(db: &Db, key: &IinKey) -> anyhow::Result<()> {
         official: user(db, "official@demo.qatysu.kz").await?,
     };
     let rule = demo_rule();
-    ini::set_rule(db, okrug.id, &rule).await?;
+    ini::set_rule(db, okrug.id, &rule, now).await?;
     let mut c = Ctx {
         db,
         key,
@@ -265,7 +265,7 @@ pub async fn seed(db: &Db, key: &IinKey) -> anyhow::Result<()> {
         villages,
         people,
         rule,
-        now: Utc::now(),
+        now,
         next_signer: 0,
     };
 

@@ -13,12 +13,12 @@ use super::serve::{self, ServeArgs};
 use super::user::{create_account, AccountSpec};
 use crate::setup::{self, DataArgs};
 use anyhow::Context;
+use app::App;
 use clap::Args;
 use domain::{Iin, Role, TerritoryKind};
 use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use store::Db;
 
 /// `../shared/data/kz/kato_demo_egindykol.csv`, copied so the binary needs nothing beside it.
 pub const DEMO_CSV: &str = include_str!("../../../data/kato_demo_egindykol.csv");
@@ -102,9 +102,8 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
     for f in ["qatysu.db", "qatysu.db-wal", "qatysu.db-shm"] {
         let _ = std::fs::remove_file(data.join(f));
     }
-    let db = setup::open_db(&data).await?;
-    let secret = setup::secret(&data)?;
-    let banner = seed(&db, &secret).await?;
+    let app = setup::open_app(&data).await?;
+    let banner = seed(&app).await?;
     tracing::info!(ms = started.elapsed().as_millis() as u64, data = %data.display(), "demo ready");
     let serve_args = ServeArgs {
         addr: args.addr,
@@ -112,16 +111,20 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         secure_cookies: false,
         trust_proxy: false,
     };
-    serve::start(serve_args, db, Some(banner)).await
+    serve::start(serve_args, app, Some(banner)).await
 }
 
 /// Load the district and the accounts; returns the text that lists the accounts.
-pub async fn seed(db: &Db, secret: &[u8]) -> anyhow::Result<String> {
+/// Every date is relative to the app's clock ("voting now", "answered last month").
+pub async fn seed(app: &App) -> anyhow::Result<String> {
+    let db = &app.db;
+    let now = app.clock.now();
+    let today = app.clock.today();
     let mut rows = super::import::parse_territories(DEMO_CSV)
         .map_err(|e| anyhow::anyhow!("demo territories: {}", e.join("; ")))?;
     illustrate_populations(&mut rows);
     super::import::import(db, &rows, false).await?;
-    let key = web::Keys::derive(secret).iin;
+    let key = &app.keys.iin;
     let mut out = String::from("Demo accounts (log in with the e-mail and password):\n");
     for (i, (role, scope, name, email, password)) in ACCOUNTS.iter().enumerate() {
         let iin = demo_iin(i as u32).context("no demo IIN")?;
@@ -132,15 +135,16 @@ pub async fn seed(db: &Db, secret: &[u8]) -> anyhow::Result<String> {
             village: DEMO_VILLAGE,
             password,
             role: (*role != Role::Resident).then_some((*role, *scope)),
+            verification_level: 1,
         };
-        create_account(db, &key, &spec).await?;
+        create_account(app, &spec).await?;
         let _ = writeln!(out, "  {:<12} {:<28} {}", role.as_str(), email, password);
     }
-    initiatives::seed(db, &key).await?;
-    pb::seed(db, chrono::Utc::now().date_naive()).await?;
-    pb_voting::seed(db, &key).await?;
-    projects::seed(db, &key, chrono::Utc::now().date_naive()).await?;
-    control::seed(db, chrono::Utc::now().date_naive()).await?;
+    initiatives::seed(db, key, now).await?;
+    pb::seed(app, today).await?;
+    pb_voting::seed(app).await?;
+    projects::seed(app, today).await?;
+    control::seed(db, today).await?;
     Ok(out)
 }
 

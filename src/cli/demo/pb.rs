@@ -2,7 +2,8 @@
 //! Zhalmankulak okrug's finished cycle with a few hundred ballots from all three channels.
 
 use anyhow::Context;
-use chrono::{Datelike, Days, NaiveDate};
+use app::App;
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use domain::money::{Mrp, Tenge};
 use domain::pb::{
     BallotType, CapRules, Category, Channel, CoFinancing, CoFinancingSource, CountingRule,
@@ -122,7 +123,7 @@ async fn territory(db: &Db, kato: &str) -> anyhow::Result<store::territories::Te
 
 /// A cycle with its proposals admitted (all but `rejected`), moved up to `stage`.
 async fn cycle_with_proposals(
-    db: &Db,
+    app: &App,
     okrug: &str,
     year: i32,
     schedule: Schedule,
@@ -130,6 +131,7 @@ async fn cycle_with_proposals(
     rejected: Option<usize>,
     stage: Stage,
 ) -> anyhow::Result<(Uuid, Vec<Uuid>)> {
+    let (db, now) = (&app.db, app.clock.now());
     let coordinator = user(db, "coordinator@demo.qatysu.kz").await?;
     let resident = user(db, "resident@demo.qatysu.kz").await?;
     let t = territory(db, okrug).await?;
@@ -152,14 +154,14 @@ async fn cycle_with_proposals(
         changes_allowed: false,
         schedule,
     };
-    let id = store::pb::create(db, &new, coordinator)
+    let id = store::pb::create(db, &new, coordinator, now)
         .await?
         .map_err(|_| anyhow::anyhow!("demo cycle exists"))?;
     for (email, civil) in [
         ("expert@demo.qatysu.kz", true),
         ("deputy@demo.qatysu.kz", false),
     ] {
-        store::pb::review::add_member(db, id, user(db, email).await?, civil).await?;
+        store::pb::review::add_member(db, id, user(db, email).await?, civil, now).await?;
     }
     let mut pids = Vec::new();
     for (i, (title, description, category, village, place, cost, channel)) in
@@ -197,7 +199,7 @@ async fn cycle_with_proposals(
             pledge_labour_days: if i % 2 == 0 { 10 } else { 0 },
         };
         pids.push(
-            proposals::create(db, &p, 10)
+            proposals::create(db, &p, 10, now)
                 .await?
                 .map_err(|_| anyhow::anyhow!("demo proposal refused"))?,
         );
@@ -221,10 +223,10 @@ async fn cycle_with_proposals(
                 } else {
                     (Decision::Admit, None)
                 };
-                store::pb::review::decide(db, *pid, d, reason, None, coordinator).await?;
+                store::pb::review::decide(db, *pid, d, reason, None, coordinator, now).await?;
             }
         }
-        store::pb::move_stage(db, id, w[0], w[1], Some(coordinator)).await?;
+        store::pb::move_stage(db, id, w[0], w[1], Some(coordinator), None, now).await?;
     }
     Ok((id, pids))
 }
@@ -237,6 +239,7 @@ async fn ballots(
     pids: &[Uuid],
     n: u32,
     weights: &[u32],
+    now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let total: u32 = weights.iter().sum();
     let mut list = Vec::with_capacity(n as usize);
@@ -266,11 +269,13 @@ async fn ballots(
         };
         list.push(b);
     }
-    ballots::cast_many(db, &list).await?;
+    ballots::cast_many(db, &list, now).await?;
     Ok(())
 }
 
-pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
+pub async fn seed(app: &App, today: NaiveDate) -> anyhow::Result<()> {
+    let db = &app.db;
+    let now = app.clock.now();
     let days = |n: u64| today.checked_sub_days(Days::new(n)).unwrap_or(today);
     let ahead = |n: u64| today.checked_add_days(Days::new(n)).unwrap_or(today);
     // Voting now in Alakol, so a demo resident can vote and check a receipt.
@@ -283,7 +288,7 @@ pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
         voting_end: ahead(12),
     };
     let (alakol, pids) = cycle_with_proposals(
-        db,
+        app,
         DEMO_OKRUG,
         today.year() + 1,
         voting,
@@ -292,9 +297,9 @@ pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
         Stage::Voting,
     )
     .await?;
-    ballots(db, alakol, "A", &pids[..5], 37, &[9, 5, 7, 4, 8]).await?;
-    super::pb_discussion::seed(db, alakol, &pids, today).await?;
-    village_quotas(db, alakol, DEMO_OKRUG).await?;
+    ballots(db, alakol, "A", &pids[..5], 37, &[9, 5, 7, 4, 8], now).await?;
+    super::pb_discussion::seed(db, alakol, &pids, today, now).await?;
+    village_quotas(db, alakol, DEMO_OKRUG, now).await?;
 
     // Finished last year in Zhalmankulak: a few hundred ballots and the published result.
     let past =
@@ -308,7 +313,7 @@ pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
         voting_end: past(4, 15)?,
     };
     let (done, pids) = cycle_with_proposals(
-        db,
+        app,
         FINISHED_OKRUG,
         today.year() - 1,
         finished,
@@ -317,17 +322,23 @@ pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
         Stage::Voting,
     )
     .await?;
-    ballots(db, done, "Z", &pids, 312, &[11, 9, 6, 8, 5]).await?;
+    ballots(db, done, "Z", &pids, 312, &[11, 9, 6, 8, 5], now).await?;
     let cycle = store::pb::get(db, done).await?.context("demo cycle")?;
-    let count = web::pb_recount(db, &cycle).await?;
-    store::pb::ballots::publish(db, done, &web::pb_published(&cycle, &count)).await?;
+    let count = app::pb::results::recount(db, &cycle).await?;
+    let result = app::pb::results::published(&cycle, &count, now);
     let coordinator = user(db, "coordinator@demo.qatysu.kz").await?;
-    store::pb::move_stage(db, done, Stage::Voting, Stage::Results, Some(coordinator)).await?;
+    let (from, to) = (Stage::Voting, Stage::Results);
+    store::pb::move_stage(db, done, from, to, Some(coordinator), Some(&result), now).await?;
     Ok(())
 }
 
 /// Village quotas by population on a cycle: 30% of the envelope reserved for the villages.
-async fn village_quotas(db: &Db, cycle: Uuid, okrug: &str) -> anyhow::Result<()> {
+async fn village_quotas(
+    db: &Db,
+    cycle: Uuid,
+    okrug: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     use store::pb::envelope::{Split, SplitKind, SplitMode, Sub};
     let t = territory(db, okrug).await?;
     let villages: Vec<_> = store::territories::subtree(db, &t)
@@ -354,6 +365,15 @@ async fn village_quotas(db: &Db, cycle: Uuid, okrug: &str) -> anyhow::Result<()>
         subs,
     };
     let by = user(db, "coordinator@demo.qatysu.kz").await?;
-    store::pb::envelope::set(db, cycle, Some(&split), "split-population", "30%", Some(by)).await?;
+    store::pb::envelope::set(
+        db,
+        cycle,
+        Some(&split),
+        "split-population",
+        "30%",
+        Some(by),
+        now,
+    )
+    .await?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! hidden by the coordinator with a public reason) and a village meeting with minutes.
 
 use anyhow::Context;
-use chrono::{Days, NaiveDate};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::{Contact, Kato};
 use store::pb::discussion::{self, Moderation};
 use store::pb::meetings::{self, NewMeeting};
@@ -17,7 +17,13 @@ async fn account(db: &Db, email: &str) -> anyhow::Result<(Uuid, String)> {
 }
 
 /// `pids` are the cycle's proposals in the order of the demo's list (the first five admitted).
-pub async fn seed(db: &Db, cycle: Uuid, pids: &[Uuid], today: NaiveDate) -> anyhow::Result<()> {
+pub async fn seed(
+    db: &Db,
+    cycle: Uuid,
+    pids: &[Uuid],
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let resident = account(db, "resident@demo.qatysu.kz").await?;
     let monitor = account(db, "monitor@demo.qatysu.kz").await?;
     let coordinator = account(db, "coordinator@demo.qatysu.kz").await?;
@@ -34,7 +40,7 @@ pub async fn seed(db: &Db, cycle: Uuid, pids: &[Uuid], today: NaiveDate) -> anyh
     ];
     let mut last = None;
     for (pid, (author, name), text) in comments {
-        last = discussion::add_comment(db, *pid, *author, name, text, None).await?;
+        last = discussion::add_comment(db, *pid, *author, name, text, None, now).await?;
     }
     // The last comment publishes a phone number: hidden, with the reason public.
     if let Some(id) = last {
@@ -45,6 +51,7 @@ pub async fn seed(db: &Db, cycle: Uuid, pids: &[Uuid], today: NaiveDate) -> anyh
             "Жеке деректер (телефон нөмірі) жарияланған / Опубликованы персональные данные",
             coordinator.0,
             &coordinator.1,
+            now,
         )
         .await?;
     }
@@ -65,6 +72,6 @@ pub async fn seed(db: &Db, cycle: Uuid, pids: &[Uuid], today: NaiveDate) -> anyh
             .into(),
         proposals: vec![*water, *lights],
     };
-    meetings::create(db, &meeting, coordinator.0).await?;
+    meetings::create(db, &meeting, coordinator.0, now).await?;
     Ok(())
 }

@@ -6,8 +6,9 @@
 use super::demo_iin;
 use super::pb::FINISHED_OKRUG;
 use anyhow::Context;
+use app::App;
 use domain::pb::Channel;
-use domain::{Contact, Iin, IinKey, Kato};
+use domain::{Contact, Iin, Kato};
 use store::pb::ballots::{self, NewBallot};
 use store::pb::paper::{self, BatchEntry, EntryOutcome, PaperRow};
 use store::Db;
@@ -20,7 +21,10 @@ async fn user(db: &Db, email: &str) -> anyhow::Result<Uuid> {
     Ok(u.id)
 }
 
-pub async fn seed(db: &Db, key: &IinKey) -> anyhow::Result<()> {
+pub async fn seed(app: &App) -> anyhow::Result<()> {
+    let db = &app.db;
+    let key = &app.keys.iin;
+    let now = app.clock.now();
     let okrug = store::territories::by_kato(db, &Kato::parse(FINISHED_OKRUG)?)
         .await?
         .context("demo okrug")?;
@@ -64,6 +68,7 @@ pub async fn seed(db: &Db, key: &IinKey) -> anyhow::Result<()> {
             choices: proposals.get(2).copied().into_iter().collect(),
             receipt: "DEMOZASSIST".into(),
         }],
+        now,
     )
     .await?;
     for by in [first, second] {
@@ -75,12 +80,11 @@ pub async fn seed(db: &Db, key: &IinKey) -> anyhow::Result<()> {
             rows: &rows,
             proposals: &proposals,
         };
-        let outcome = paper::enter(db, &entry).await?;
+        let outcome = paper::enter(db, &entry, now).await?;
         if by == second && !matches!(outcome, EntryOutcome::Compared { .. }) {
             anyhow::bail!("demo paper batch not compared: {outcome:?}");
         }
     }
-    let count = web::pb_recount(db, &cycle).await?;
-    ballots::publish(db, cycle.id, &web::pb_published(&cycle, &count)).await?;
+    app::pb::results::publish_results(app, &cycle).await?;
     Ok(())
 }

@@ -5,10 +5,11 @@
 use super::pb::FINISHED_OKRUG;
 use crate::cli::user::{create_account, AccountSpec};
 use anyhow::Context;
-use chrono::{Datelike, Days, Duration, NaiveDate, Utc};
+use app::App;
+use chrono::{Datelike, Days, Duration, NaiveDate};
 use domain::money::Tenge;
 use domain::projects::{Judgement, Verdict};
-use domain::{Contact, IinKey, Kato};
+use domain::{Contact, Kato};
 use store::projects::monitoring::{self, NewReport};
 use store::projects::{self as prj, Implementation, Payment};
 use store::Db;
@@ -43,7 +44,9 @@ async fn user(db: &Db, email: &str) -> anyhow::Result<Uuid> {
     Ok(u.id)
 }
 
-pub async fn seed(db: &Db, key: &IinKey, today: NaiveDate) -> anyhow::Result<()> {
+pub async fn seed(app: &App, today: NaiveDate) -> anyhow::Result<()> {
+    let db = &app.db;
+    let now = app.clock.now();
     let okrug = store::territories::by_kato(db, &Kato::parse(FINISHED_OKRUG)?)
         .await?
         .context("demo okrug")?;
@@ -68,8 +71,9 @@ pub async fn seed(db: &Db, key: &IinKey, today: NaiveDate) -> anyhow::Result<()>
             village,
             password: PASSWORD,
             role: Some((domain::Role::Monitor, Some(FINISHED_OKRUG))),
+            verification_level: 1,
         };
-        let id = create_account(db, key, &spec).await?;
+        let id = create_account(app, &spec).await?;
         monitoring::record_member(
             db,
             cycle.id,
@@ -77,6 +81,7 @@ pub async fn seed(db: &Db, key: &IinKey, today: NaiveDate) -> anyhow::Result<()>
             "Жалманқұлақ ауылдық округінің жиыны, № 3 хаттама / сход Жалманкулакского сельского округа, протокол № 3",
             id,
             recorder,
+            now,
         )
         .await?;
         members.push(id);
@@ -116,12 +121,12 @@ pub async fn seed(db: &Db, key: &IinKey, today: NaiveDate) -> anyhow::Result<()>
             actual_start: Some(day(5, 20)?),
             actual_end,
         };
-        prj::save(db, &imp, official).await?;
+        prj::save(db, &imp, official, now).await?;
         for (i, (title, pct)) in stages.iter().zip(progress).enumerate() {
             let due = planned_end
                 .checked_sub_days(Days::new(60 - 30 * i as u64))
                 .unwrap_or(planned_end);
-            prj::add_milestone(db, p.id, title, Some(due), pct, official).await?;
+            prj::add_milestone(db, p.id, title, Some(due), pct, official, now).await?;
         }
         let first = Tenge::from_tiyn(sum.tiyn() * 3 / 10);
         prj::add_payment(
@@ -133,6 +138,7 @@ pub async fn seed(db: &Db, key: &IinKey, today: NaiveDate) -> anyhow::Result<()>
                 note: "Аванс 30%".into(),
             },
             official,
+            now,
         )
         .await?;
         if actual_end.is_some() {
@@ -145,23 +151,25 @@ pub async fn seed(db: &Db, key: &IinKey, today: NaiveDate) -> anyhow::Result<()>
                     note: "Қорытынды төлем / Окончательный расчёт".into(),
                 },
                 official,
+                now,
             )
             .await?;
         }
         match n {
             0 => {
                 for m in &members[..4] {
-                    monitoring::sign(db, p.id, *m, Verdict::Accepted, "").await?;
+                    monitoring::sign(db, p.id, *m, Verdict::Accepted, "", now).await?;
                 }
             }
             2 => {
-                monitoring::sign(db, p.id, members[0], Verdict::Accepted, "").await?;
+                monitoring::sign(db, p.id, members[0], Verdict::Accepted, "", now).await?;
                 monitoring::sign(
                     db,
                     p.id,
                     members[2],
                     Verdict::AcceptedWithRemarks,
                     "Кабель траншеясы толық көмілмеген; 15 күнде түзету керек. / Траншея кабеля засыпана не полностью; устранить за 15 дней.",
+                    now,
                 )
                 .await?;
                 monitoring::sign(
@@ -170,6 +178,7 @@ pub async fn seed(db: &Db, key: &IinKey, today: NaiveDate) -> anyhow::Result<()>
                     members[3],
                     Verdict::AcceptedWithRemarks,
                     "Екі шам түнде жанбайды. / Два фонаря не горят ночью.",
+                    now,
                 )
                 .await?;
             }
@@ -179,7 +188,6 @@ pub async fn seed(db: &Db, key: &IinKey, today: NaiveDate) -> anyhow::Result<()>
 
     // Residents' reports on the late project: one answered, one waiting, one overdue.
     if let Some(late) = funded.get(1) {
-        let now = Utc::now();
         let reports = [
             (
                 members[1],
@@ -218,7 +226,7 @@ pub async fn seed(db: &Db, key: &IinKey, today: NaiveDate) -> anyhow::Result<()>
             )
             .await?;
             if let Some(a) = answer {
-                monitoring::answer(db, id, a, official).await?;
+                monitoring::answer(db, id, a, official, now).await?;
             }
         }
     }

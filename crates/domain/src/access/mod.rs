@@ -1,54 +1,28 @@
-//! Who may do what, where. Every handler asks [`authorize`]; nothing else decides.
+//! Who may do what, where. Every use case asks [`may`]; nothing else decides.
 
 use crate::territories::Kato;
 use serde::{Deserialize, Serialize};
 
-/// A role, always granted on a territory (or on the whole country for administrators) and
-/// covering everything under it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// тұрғын / житель
-    Resident,
-    /// ХҚБ үйлестірушісі / координатор БНУ
-    Coordinator,
-    /// сараптамалық кеңес мүшесі / член экспертного совета
-    Expert,
-    /// әкімдік қызметкері / сотрудник акимата
-    Official,
-    /// мәслихат депутаты / депутат маслихата
-    Deputy,
-    /// бақылау тобының мүшесі / член группы надзора
-    Monitor,
-    /// әкімші / администратор платформы
-    Admin,
-}
-
-impl Role {
-    pub const ALL: [Role; 7] = [
-        Role::Resident,
-        Role::Coordinator,
-        Role::Expert,
-        Role::Official,
-        Role::Deputy,
-        Role::Monitor,
-        Role::Admin,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Resident => "resident",
-            Role::Coordinator => "coordinator",
-            Role::Expert => "expert",
-            Role::Official => "official",
-            Role::Deputy => "deputy",
-            Role::Monitor => "monitor",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
+crate::code_enum! {
+    /// A role, always granted on a territory (or on the whole country for administrators) and
+    /// covering everything under it.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Role {
+        /// тұрғын / житель
+        Resident = "resident",
+        /// ХҚБ үйлестірушісі / координатор БНУ
+        Coordinator = "coordinator",
+        /// сараптамалық кеңес мүшесі / член экспертного совета
+        Expert = "expert",
+        /// әкімдік қызметкері / сотрудник акимата
+        Official = "official",
+        /// мәслихат депутаты / депутат маслихата
+        Deputy = "deputy",
+        /// бақылау тобының мүшесі / член группы надзора
+        Monitor = "monitor",
+        /// әкімші / администратор платформы
+        Admin = "admin",
     }
 }
 
@@ -155,29 +129,28 @@ impl Action {
             Action::EditTerritory => &[Role::Official, Role::Admin],
             Action::GrantRole => &[Role::Admin],
             Action::ViewRoleGrants => &[Role::Coordinator, Role::Official, Role::Admin],
-            // Everyone holds the resident role where they live; administrators act anywhere.
-            Action::SubmitInitiative | Action::SignInitiative => &[Role::Resident, Role::Admin],
+            // Resident actions: everyone holds the resident role where they live, and nobody
+            // acts as a resident anywhere else, administrators included (see [`may`]).
+            Action::SubmitInitiative | Action::SignInitiative => &[Role::Resident],
             Action::ModerateInitiative => &[Role::Coordinator, Role::Official, Role::Admin],
             // Initiatives go to the akim (officials) or the maslikhat (deputies).
             Action::AnswerInitiative => &[Role::Official, Role::Deputy, Role::Admin],
             Action::EnterPaperSignatures => &[Role::Coordinator, Role::Admin],
             Action::ConfigureThreshold => &[Role::Official, Role::Admin],
             Action::ManageCycle => &[Role::Coordinator, Role::Admin],
-            Action::SubmitProposal => &[Role::Resident, Role::Admin],
+            Action::SubmitProposal => &[Role::Resident],
             Action::ReviewProposal => &[Role::Expert, Role::Admin],
             Action::EnterPaperBallots | Action::AssistVoter => &[Role::Coordinator, Role::Admin],
-            Action::CommentProposal => &[Role::Resident, Role::Admin],
+            Action::CommentProposal => &[Role::Resident],
             Action::ModerateComment => &[Role::Coordinator, Role::Admin],
             Action::EditImplementation | Action::AnswerMonitoringReport => {
                 &[Role::Official, Role::Admin]
             }
             Action::RecordMonitoringGroup => &[Role::Coordinator, Role::Admin],
             Action::SignAcceptance => &[Role::Monitor, Role::Admin],
-            Action::SubmitMonitoringReport => &[Role::Resident, Role::Admin],
+            Action::SubmitMonitoringReport => &[Role::Resident],
             Action::EditHolidays => &[Role::Admin],
-            Action::RegisterControlEvent | Action::SubmitLandReport => {
-                &[Role::Resident, Role::Admin]
-            }
+            Action::RegisterControlEvent | Action::SubmitLandReport => &[Role::Resident],
             Action::AnswerRecommendation | Action::ReviewLandReport => {
                 &[Role::Official, Role::Admin]
             }
@@ -203,8 +176,36 @@ impl Grant {
     }
 }
 
-/// May someone holding `grants` take `action` on an object of the territory whose path (its
+impl Action {
+    /// Actions a person takes as a resident (тұрғын / житель): proposing, signing,
+    /// commenting, reporting. They are allowed only on objects of a territory the person lives
+    /// in, whatever other roles they hold.
+    pub fn is_residents(self) -> bool {
+        self.allowed_roles() == [Role::Resident]
+    }
+}
+
+/// The one authorization rule. May a person holding `grants`, who lives in the territory
+/// whose path is `home_path`, take `action` on an object of the territory whose path (its
 /// ancestors and itself) is `target_path`?
+///
+/// - Resident actions ([`Action::is_residents`]): the target territory lies on the person's
+///   home path (their village, its okrug, district, oblast or the country), and they hold the
+///   resident role there. Administrators are residents only where they live.
+/// - Every other action: a grant of an allowed role covers the target ([`authorize`]).
+pub fn may(grants: &[Grant], home_path: &[Kato], action: Action, target_path: &[Kato]) -> bool {
+    if action.is_residents() {
+        let Some(target) = target_path.last() else {
+            return false;
+        };
+        home_path.contains(target) && authorize(grants, action, home_path)
+    } else {
+        authorize(grants, action, target_path)
+    }
+}
+
+/// May someone holding `grants` take `action` on an object of the territory whose path (its
+/// ancestors and itself) is `target_path`? Grants only; residence is [`may`]'s business.
 pub fn authorize(grants: &[Grant], action: Action, target_path: &[Kato]) -> bool {
     let roles = action.allowed_roles();
     grants
@@ -298,14 +299,14 @@ mod tests {
         (Role::Admin, Action::EditTerritory, true),
         (Role::Admin, Action::GrantRole, true),
         (Role::Admin, Action::ViewRoleGrants, true),
-        (Role::Admin, Action::SubmitInitiative, true),
+        (Role::Admin, Action::SubmitInitiative, false),
         (Role::Admin, Action::ModerateInitiative, true),
-        (Role::Admin, Action::SignInitiative, true),
+        (Role::Admin, Action::SignInitiative, false),
         (Role::Admin, Action::AnswerInitiative, true),
         (Role::Admin, Action::EnterPaperSignatures, true),
         (Role::Admin, Action::ConfigureThreshold, true),
         (Role::Admin, Action::ManageCycle, true),
-        (Role::Admin, Action::SubmitProposal, true),
+        (Role::Admin, Action::SubmitProposal, false),
         (Role::Admin, Action::ReviewProposal, true),
         (Role::Resident, Action::EnterPaperBallots, false),
         (Role::Resident, Action::AssistVoter, false),
@@ -333,7 +334,7 @@ mod tests {
         (Role::Deputy, Action::ModerateComment, false),
         (Role::Monitor, Action::CommentProposal, false),
         (Role::Monitor, Action::ModerateComment, false),
-        (Role::Admin, Action::CommentProposal, true),
+        (Role::Admin, Action::CommentProposal, false),
         (Role::Admin, Action::ModerateComment, true),
         (Role::Resident, Action::EditImplementation, false),
         (Role::Resident, Action::RecordMonitoringGroup, false),
@@ -374,7 +375,7 @@ mod tests {
         (Role::Admin, Action::EditImplementation, true),
         (Role::Admin, Action::RecordMonitoringGroup, true),
         (Role::Admin, Action::SignAcceptance, true),
-        (Role::Admin, Action::SubmitMonitoringReport, true),
+        (Role::Admin, Action::SubmitMonitoringReport, false),
         (Role::Admin, Action::AnswerMonitoringReport, true),
         (Role::Admin, Action::EditHolidays, true),
         (Role::Resident, Action::RegisterControlEvent, true),
@@ -401,9 +402,9 @@ mod tests {
         (Role::Monitor, Action::AnswerRecommendation, false),
         (Role::Monitor, Action::SubmitLandReport, false),
         (Role::Monitor, Action::ReviewLandReport, false),
-        (Role::Admin, Action::RegisterControlEvent, true),
+        (Role::Admin, Action::RegisterControlEvent, false),
         (Role::Admin, Action::AnswerRecommendation, true),
-        (Role::Admin, Action::SubmitLandReport, true),
+        (Role::Admin, Action::SubmitLandReport, false),
         (Role::Admin, Action::ReviewLandReport, true),
         (Role::Resident, Action::EditMrp, false),
         (Role::Coordinator, Action::EditMrp, false),
@@ -413,6 +414,49 @@ mod tests {
         (Role::Monitor, Action::EditMrp, false),
         (Role::Admin, Action::EditMrp, true),
     ];
+
+    #[test]
+    fn residents_act_where_they_live_and_nowhere_else() {
+        let village = [
+            k("110000000"),
+            k("114400000"),
+            k("114435000"),
+            k("114435200"),
+        ];
+        let other = [k("110000000"), k("114400000"), k("114441000")];
+        let resident = vec![Grant {
+            role: Role::Resident,
+            territory: Some(k("114435200")),
+        }];
+        let okrug = &village[..3];
+        assert!(may(&resident, &village, Action::SubmitProposal, okrug));
+        assert!(may(&resident, &village, Action::SubmitProposal, &village));
+        assert!(!may(&resident, &village, Action::SubmitProposal, &other));
+        assert!(!may(&resident, &village, Action::ManageCycle, okrug));
+        // An administrator is a resident where they live, not in the next district.
+        let mut admin = resident.clone();
+        admin.push(Grant {
+            role: Role::Admin,
+            territory: None,
+        });
+        assert!(!may(&admin, &village, Action::SignInitiative, &other));
+        assert!(may(&admin, &village, Action::SignInitiative, okrug));
+        assert!(may(&admin, &village, Action::ManageCycle, &other));
+        // Without the resident grant (an account whose role was taken away), nothing.
+        assert!(!may(&[], &village, Action::SubmitProposal, okrug));
+        assert!(!may(&resident, &village, Action::SubmitProposal, &[]));
+    }
+
+    #[test]
+    fn resident_actions_are_exactly_those_only_residents_hold() {
+        for a in Action::ALL {
+            let only_residents = TABLE
+                .iter()
+                .filter(|(_, act, ok)| *act == a && *ok)
+                .all(|(r, _, _)| *r == Role::Resident);
+            assert_eq!(a.is_residents(), only_residents, "{a:?}");
+        }
+    }
 
     #[test]
     fn table_covers_every_role_and_action() {
@@ -469,13 +513,13 @@ mod tests {
     }
 
     #[test]
-    fn country_wide_admin_covers_everything() {
+    fn country_wide_admin_covers_everything_but_resident_actions() {
         let grants = [Grant {
             role: Role::Admin,
             territory: None,
         }];
         for a in Action::ALL {
-            assert!(authorize(&grants, a, &[k("750000000")]));
+            assert_eq!(authorize(&grants, a, &[k("750000000")]), !a.is_residents());
         }
         assert!(!authorize(&[], Action::ViewRoleGrants, &[k("750000000")]));
     }

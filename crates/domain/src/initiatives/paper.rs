@@ -45,9 +45,7 @@ impl SheetErrorKind {
 pub const SHEET_MAX_ROWS: usize = 200;
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
-        .ok()
+    crate::time::parse_date(s).ok()
 }
 
 fn parse_line(line: &str) -> Result<PaperLine, SheetErrorKind> {

@@ -41,6 +41,37 @@ impl Tenge {
     }
 }
 
+/// An amount as people type it: whole tenge, digits grouped by spaces or no-break spaces
+/// ("12 500 000"), at most a trillion.
+impl std::str::FromStr for Tenge {
+    type Err = TengeError;
+
+    fn from_str(s: &str) -> Result<Tenge, TengeError> {
+        let clean: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != NBSP)
+            .collect();
+        if clean.is_empty() {
+            return Err(TengeError::Empty);
+        }
+        match clean.parse::<i64>() {
+            Ok(n) if (0..=MAX_TENGE).contains(&n) => Ok(Tenge::from_tenge(n)),
+            _ => Err(TengeError::Invalid),
+        }
+    }
+}
+
+/// The largest amount a form takes: a trillion tenge.
+pub const MAX_TENGE: i64 = 1_000_000_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TengeError {
+    #[error("no amount")]
+    Empty,
+    #[error("not a whole amount of tenge from 0 to a trillion")]
+    Invalid,
+}
+
 /// Digits grouped by thousands: a no-break space in Kazakh and Russian, a comma in English.
 pub fn group_digits(n: u64, lang: &str) -> String {
     let sep = if lang == "en" { ',' } else { NBSP };
@@ -93,6 +124,24 @@ mod tests {
         assert_eq!(Tenge::from_tenge(0).format("kk"), "0\u{a0}₸");
         assert_eq!(group_digits(999, "en"), "999");
         assert_eq!(group_digits(1000, "en"), "1,000");
+    }
+
+    #[test]
+    fn amounts_are_read_as_people_type_them() {
+        assert_eq!("12 500 000".parse(), Ok(Tenge::from_tenge(12_500_000)));
+        assert_eq!("1\u{a0}000".parse(), Ok(Tenge::from_tenge(1000)));
+        assert_eq!("".parse::<Tenge>(), Err(TengeError::Empty));
+        assert_eq!("-5".parse::<Tenge>(), Err(TengeError::Invalid));
+        assert_eq!("12,5".parse::<Tenge>(), Err(TengeError::Invalid));
+        assert_eq!("1000000000001".parse::<Tenge>(), Err(TengeError::Invalid));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_formatted_amount_reads_back(n in 0i64..=MAX_TENGE) {
+            let t = Tenge::from_tenge(n);
+            proptest::prop_assert_eq!(t.format("kk").trim_end_matches('₸').parse(), Ok(t));
+        }
     }
 
     #[test]

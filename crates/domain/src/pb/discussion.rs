@@ -110,7 +110,7 @@ pub fn check_meeting(
     l: &DiscussionLimits,
 ) -> Result<MeetingRecord, Vec<MeetingError>> {
     let mut errors = Vec::new();
-    let date = NaiveDate::parse_from_str(held_on.trim(), "%Y-%m-%d").ok();
+    let date = crate::time::parse_date(held_on).ok();
     match date {
         None => errors.push(MeetingError::Date),
         Some(d) if d > today => errors.push(MeetingError::FutureDate),

@@ -1,55 +1,29 @@
 use chrono::NaiveDate;
 
-/// A stage (кезең / этап) of a cycle, in the order of the rural model (seed 000).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Stage {
-    /// ұсыныстар жинау / сбор предложений
-    Collection,
-    /// сараптама / экспертиза
-    Review,
-    /// пысықтау / доработка (optional)
-    Revision,
-    /// талқылау / обсуждение
-    Discussion,
-    /// дауыс беру / голосование
-    Voting,
-    /// қорытындылар / итоги
-    Results,
-    /// іске асыру / реализация
-    Implementation,
-    /// жабық / закрыт
-    Closed,
+crate::code_enum! {
+    /// A stage (кезең / этап) of a cycle, in the order of the rural model (seed 000).
+    #[derive(PartialOrd, Ord)]
+    pub enum Stage {
+        /// ұсыныстар жинау / сбор предложений
+        Collection = "collection",
+        /// сараптама / экспертиза
+        Review = "review",
+        /// пысықтау / доработка (optional)
+        Revision = "revision",
+        /// талқылау / обсуждение
+        Discussion = "discussion",
+        /// дауыс беру / голосование
+        Voting = "voting",
+        /// қорытындылар / итоги
+        Results = "results",
+        /// іске асыру / реализация
+        Implementation = "implementation",
+        /// жабық / закрыт
+        Closed = "closed",
+    }
 }
 
 impl Stage {
-    pub const ALL: [Stage; 8] = [
-        Stage::Collection,
-        Stage::Review,
-        Stage::Revision,
-        Stage::Discussion,
-        Stage::Voting,
-        Stage::Results,
-        Stage::Implementation,
-        Stage::Closed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::Collection => "collection",
-            Stage::Review => "review",
-            Stage::Revision => "revision",
-            Stage::Discussion => "discussion",
-            Stage::Voting => "voting",
-            Stage::Results => "results",
-            Stage::Implementation => "implementation",
-            Stage::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|st| st.as_str() == s)
-    }
-
     /// The stages a cycle may move to from this one.
     pub fn successors(self) -> &'static [Stage] {
         match self {

@@ -4,7 +4,7 @@
 
 use crate::money::Tenge;
 pub use crate::oversight::{Bin, BinError, WorkingCalendar};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// An official answers a resident's monitoring report within this many working days.
 pub const ANSWER_WORKING_DAYS: u32 = 10;
@@ -12,10 +12,7 @@ pub const ANSWER_WORKING_DAYS: u32 = 10;
 pub const GROUP_MIN: usize = 5;
 pub const GROUP_MAX: usize = 7;
 
-/// Kazakhstan's time (UTC+5 everywhere since 1 March 2024): dates of filings and deadlines.
-pub fn kz_date(at: DateTime<Utc>) -> NaiveDate {
-    (at + Duration::hours(5)).date_naive()
-}
+pub use crate::time::kz_date;
 
 /// The day an answer to a report filed at `filed` is due.
 pub fn answer_due(cal: &WorkingCalendar, filed: DateTime<Utc>) -> NaiveDate {
@@ -174,28 +171,15 @@ impl FieldError {
 
 /// Whole tenge as people type them ("12 500 000"), at most a trillion.
 pub fn parse_amount(s: &str) -> Result<Tenge, FieldError> {
-    let clean: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-        .collect();
-    if clean.is_empty() {
-        return Err(FieldError::Required);
-    }
-    match clean.parse::<i64>() {
-        Ok(n) if (0..=1_000_000_000_000).contains(&n) => Ok(Tenge::from_tenge(n)),
-        _ => Err(FieldError::Amount),
-    }
+    s.parse().map_err(|e| match e {
+        crate::money::TengeError::Empty => FieldError::Required,
+        crate::money::TengeError::Invalid => FieldError::Amount,
+    })
 }
 
-/// An optional date from a date field (`YYYY-MM-DD`).
+/// An optional date from a date field (`YYYY-MM-DD`, or `DD.MM.YYYY` typed by hand).
 pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| FieldError::Date)
+    crate::time::parse_optional_date(s).map_err(|_| FieldError::Date)
 }
 
 pub fn parse_percent(s: &str) -> Result<u8, FieldError> {

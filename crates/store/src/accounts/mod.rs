@@ -72,13 +72,16 @@ pub enum Taken {
 
 /// Create an account and its resident role on the place of residence, together or not at all.
 /// A second account for the same person (same IIN fingerprint) or contact is refused.
-pub async fn create(db: &Db, u: &NewUser) -> Result<std::result::Result<Uuid, Taken>> {
+pub async fn create(
+    db: &Db,
+    u: &NewUser,
+    now: DateTime<Utc>,
+) -> Result<std::result::Result<Uuid, Taken>> {
     let id = new_id();
     let (phone, email) = match &u.contact {
         Contact::Phone(p) => (Some(p.as_str()), None),
         Contact::Email(e) => (None, Some(e.as_str())),
     };
-    let now = Utc::now();
     let outcome = in_tx!(db, tx => {
         let taken: Option<Vec<u8>> = sqlx::query_scalar("SELECT iin_hash FROM users WHERE iin_hash = $1 OR phone = $2 OR email = $3")
             .bind(&u.iin_hash).bind(phone).bind(email).fetch_optional(&mut *tx).await?;
@@ -206,7 +209,7 @@ fn held(rows: Vec<GrantRow>) -> Result<Vec<HeldRole>> {
 }
 
 pub async fn roles_of(db: &Db, user: Uuid) -> Result<Vec<HeldRole>> {
-    let sql = format!("{GRANT_SELECT} WHERE g.user_id = $1 ORDER BY g.granted_at");
+    let sql = format!("{GRANT_SELECT} WHERE g.user_id = $1 ORDER BY g.granted_at, g.id");
     let rows: Vec<GrantRow> =
         on_pool!(db, p => sqlx::query_as(&sql).bind(user).fetch_all(p).await)?;
     held(rows)
@@ -222,7 +225,13 @@ pub async fn roles_within(db: &Db, path_prefix: &str) -> Result<Vec<HeldRole>> {
 }
 
 /// Grant a role (idempotent). `territory: None` is the whole country.
-pub async fn grant(db: &Db, user: Uuid, role: Role, territory: Option<Uuid>) -> Result<()> {
+pub async fn grant(
+    db: &Db,
+    user: Uuid,
+    role: Role,
+    territory: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let exists: Option<Uuid> = match territory {
         Some(t) => {
             on_pool!(db, p => sqlx::query_scalar("SELECT id FROM role_grants WHERE user_id = $1 AND role = $2 AND territory_id = $3").bind(user).bind(role.as_str()).bind(t).fetch_optional(p).await)?
@@ -235,7 +244,7 @@ pub async fn grant(db: &Db, user: Uuid, role: Role, territory: Option<Uuid>) -> 
         return Ok(());
     }
     let res = execute!(db, sqlx::query("INSERT INTO role_grants (id, user_id, role, territory_id, granted_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(new_id()).bind(user).bind(role.as_str()).bind(territory).bind(Utc::now()));
+        .bind(new_id()).bind(user).bind(role.as_str()).bind(territory).bind(now));
     match res.map_err(|e| StoreError::from_unique(e, "grant")) {
         Ok(_) | Err(StoreError::Conflict(_)) => Ok(()),
         Err(e) => Err(e),

@@ -4,7 +4,7 @@
 use crate::db::{execute, on_pool};
 use crate::territories::Territory;
 use crate::{Db, Result};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use domain::initiatives::ThresholdRule;
 use domain::Kato;
 use uuid::Uuid;
@@ -50,10 +50,15 @@ pub async fn rule_for(db: &Db, t: &Territory) -> Result<(ThresholdRule, Option<K
 
 /// Set a territory's rule (validated by the caller). Initiatives already published keep the
 /// threshold they were published with.
-pub async fn set_rule(db: &Db, territory: Uuid, r: &ThresholdRule) -> Result<()> {
+pub async fn set_rule(
+    db: &Db,
+    territory: Uuid,
+    r: &ThresholdRule,
+    now: DateTime<Utc>,
+) -> Result<()> {
     execute!(db, sqlx::query("INSERT INTO initiative_rules (territory_id, share_bp, fixed, floor, min_age, min_verification, collection_months, consider_days, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (territory_id) DO UPDATE SET share_bp = excluded.share_bp, fixed = excluded.fixed, floor = excluded.floor, min_age = excluded.min_age, min_verification = excluded.min_verification, collection_months = excluded.collection_months, consider_days = excluded.consider_days, updated_at = excluded.updated_at")
         .bind(territory).bind(r.share_bp.map(i64::from)).bind(r.fixed.map(i64::from)).bind(i64::from(r.floor))
         .bind(i64::from(r.min_age)).bind(r.min_verification).bind(i64::from(r.collection_months))
-        .bind(i64::from(r.consider_days)).bind(Utc::now()))?;
+        .bind(i64::from(r.consider_days)).bind(now))?;
     Ok(())
 }

@@ -32,8 +32,7 @@ pub struct AssistedBallot {
 }
 
 /// Record an assisted ballot; a person who voted already keeps their first ballot.
-pub async fn cast(db: &Db, b: &AssistedBallot) -> Result<Cast> {
-    let now = Utc::now();
+pub async fn cast(db: &Db, b: &AssistedBallot, now: DateTime<Utc>) -> Result<Cast> {
     Ok(in_tx!(db, tx => {
         let id = new_id();
         let inserted = sqlx::query("INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, channel, receipt, entered_by, cast_at, village_id, witness) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (cycle_id, person_hash) DO NOTHING")

@@ -33,8 +33,12 @@ pub enum Cast {
 
 /// Record a ballot. Two simultaneous submissions of one person end as one ballot: the
 /// unique index decides, and the loser sees the winner's receipt.
-pub async fn cast(db: &Db, b: &NewBallot, changes_allowed: bool) -> Result<Cast> {
-    let now = Utc::now();
+pub async fn cast(
+    db: &Db,
+    b: &NewBallot,
+    changes_allowed: bool,
+    now: DateTime<Utc>,
+) -> Result<Cast> {
     let outcome = in_tx!(db, tx => {
         let inserted = sqlx::query("INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, channel, receipt, entered_by, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (cycle_id, person_hash) DO NOTHING")
             .bind(new_id()).bind(b.cycle_id).bind(&b.person_hash).bind(b.voter_id).bind(b.channel.as_str())
@@ -140,18 +144,49 @@ pub struct Published {
 
 /// Publish (or re-publish) the result of a cycle.
 pub async fn publish(db: &Db, cycle: Uuid, r: &Published) -> Result<()> {
+    in_tx!(db, tx => publish_in(&mut tx, cycle, r).await?);
+    Ok(())
+}
+
+const DELETE_RESULT: &str = "DELETE FROM pb_results WHERE cycle_id = $1";
+const INSERT_RESULT: &str = "INSERT INTO pb_results \
+    (cycle_id, rule, budget_tiyn, selected, ballots, computed_at) \
+    VALUES ($1, $2, $3, $4, $5, $6)";
+
+/// Publish inside a transaction the caller holds (the stage move to results).
+pub(crate) async fn publish_in<'c, DB>(
+    tx: &mut sqlx::Transaction<'c, DB>,
+    cycle: Uuid,
+    r: &Published,
+) -> Result<()>
+where
+    DB: sqlx::Database,
+    for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
+    for<'e> &'e mut <DB as sqlx::Database>::Connection: sqlx::Executor<'e, Database = DB>,
+    for<'q> Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
     let selected = r
         .selected
         .iter()
         .map(|u| u.to_string())
         .collect::<Vec<_>>()
         .join(",");
-    in_tx!(db, tx => {
-        sqlx::query("DELETE FROM pb_results WHERE cycle_id = $1").bind(cycle).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO pb_results (cycle_id, rule, budget_tiyn, selected, ballots, computed_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(cycle).bind(&r.rule).bind(r.budget_tiyn).bind(&selected).bind(r.ballots).bind(r.computed_at)
-            .execute(&mut *tx).await?;
-    });
+    sqlx::query(DELETE_RESULT)
+        .bind(cycle)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(INSERT_RESULT)
+        .bind(cycle)
+        .bind(r.rule.clone())
+        .bind(r.budget_tiyn)
+        .bind(selected)
+        .bind(r.ballots)
+        .bind(r.computed_at)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
@@ -174,8 +209,7 @@ pub async fn published(db: &Db, cycle: Uuid) -> Result<Option<Published>> {
 
 /// Record many ballots in one transaction (paper batches, imports, the demo). A ballot whose
 /// person has voted already is skipped; returns how many were recorded.
-pub async fn cast_many(db: &Db, list: &[NewBallot]) -> Result<usize> {
-    let now = Utc::now();
+pub async fn cast_many(db: &Db, list: &[NewBallot], now: DateTime<Utc>) -> Result<usize> {
     let recorded = in_tx!(db, tx => {
         let mut n = 0;
         for b in list {

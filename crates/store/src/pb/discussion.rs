@@ -30,9 +30,9 @@ pub async fn add_comment(
     author_name: &str,
     body: &str,
     key: Option<&str>,
+    now: DateTime<Utc>,
 ) -> Result<Option<Uuid>> {
     let id = new_id();
-    let now = Utc::now();
     let n = crate::db::execute!(db, sqlx::query("INSERT INTO pb_comments (id, proposal_id, author_id, author_name, body, client_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING")
         .bind(id).bind(proposal).bind(author).bind(author_name).bind(body).bind(key).bind(now))?;
     Ok((n == 1).then_some(id))
@@ -87,8 +87,8 @@ pub async fn moderate(
     reason: &str,
     by: Uuid,
     by_name: &str,
+    now: DateTime<Utc>,
 ) -> Result<bool> {
-    let now = Utc::now();
     let log_id = new_id();
     let done = in_tx!(db, tx => {
         let n = match act {

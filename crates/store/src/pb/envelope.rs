@@ -124,8 +124,8 @@ pub async fn set(
     event: &str,
     detail: &str,
     by: Option<Uuid>,
+    now: DateTime<Utc>,
 ) -> Result<()> {
-    let now = Utc::now();
     in_tx!(db, tx => {
         sqlx::query("DELETE FROM pb_sub_envelopes WHERE cycle_id = $1").bind(cycle).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM pb_envelope_split WHERE cycle_id = $1").bind(cycle).execute(&mut *tx).await?;

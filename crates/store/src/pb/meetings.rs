@@ -35,9 +35,8 @@ const COLUMNS: &str =
     "m.id, m.cycle_id, m.village_id, m.held_on, m.place, m.attendance, m.minutes, m.created_at";
 
 /// Store a meeting and its links to proposals, all or nothing.
-pub async fn create(db: &Db, m: &NewMeeting, by: Uuid) -> Result<Uuid> {
+pub async fn create(db: &Db, m: &NewMeeting, by: Uuid, now: DateTime<Utc>) -> Result<Uuid> {
     let id = new_id();
-    let now = Utc::now();
     in_tx!(db, tx => {
         sqlx::query("INSERT INTO pb_meetings (id, cycle_id, village_id, held_on, place, attendance, minutes, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
             .bind(id).bind(m.cycle_id).bind(m.village_id).bind(m.held_on).bind(&m.place)

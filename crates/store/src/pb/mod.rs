@@ -168,9 +168,9 @@ pub async fn create(
     db: &Db,
     c: &NewCycle,
     by: Uuid,
+    now: DateTime<Utc>,
 ) -> Result<std::result::Result<Uuid, YearTaken>> {
     let id = new_id();
-    let now = Utc::now();
     let k = match c.ballot {
         BallotType::UpTo(k) => Some(i64::from(k)),
         _ => None,
@@ -248,8 +248,9 @@ pub async fn move_stage(
     from: Stage,
     to: Stage,
     by: Option<Uuid>,
+    result: Option<&ballots::Published>,
+    now: DateTime<Utc>,
 ) -> Result<bool> {
-    let now = Utc::now();
     let moved = in_tx!(db, tx => {
         let n = sqlx::query("UPDATE pb_cycles SET stage = $3 WHERE id = $1 AND stage = $2")
             .bind(id).bind(from.as_str()).bind(to.as_str())
@@ -258,6 +259,9 @@ pub async fn move_stage(
             sqlx::query("INSERT INTO pb_stage_events (id, cycle_id, from_stage, to_stage, at, by_user) VALUES ($1, $2, $3, $4, $5, $6)")
                 .bind(new_id()).bind(id).bind(from.as_str()).bind(to.as_str()).bind(now).bind(by)
                 .execute(&mut *tx).await?;
+            if let Some(r) = result {
+                ballots::publish_in(&mut tx, id, r).await?;
+            }
         }
         n == 1
     });

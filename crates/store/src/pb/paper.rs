@@ -141,8 +141,7 @@ macro_rules! record_row {
 
 /// Type one entry of a batch. The first entry of a label waits; the second, by another
 /// coordinator, is compared with it and the agreeing ballots are recorded.
-pub async fn enter(db: &Db, e: &BatchEntry<'_>) -> Result<EntryOutcome> {
-    let now = Utc::now();
+pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<EntryOutcome> {
     let lock = match db {
         Db::Sqlite(_) => "",
         Db::Postgres(_) => " FOR UPDATE",
@@ -225,8 +224,8 @@ pub async fn resolve(
     typed: &PaperRow,
     by: Uuid,
     proposals: &[Uuid],
+    now: DateTime<Utc>,
 ) -> Result<ResolveOutcome> {
-    let now = Utc::now();
     let lock = match db {
         Db::Sqlite(_) => "",
         Db::Postgres(_) => " FOR UPDATE",

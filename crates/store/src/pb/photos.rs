@@ -44,8 +44,8 @@ pub async fn add(
     photos: &[NewPhoto],
     by: Uuid,
     max: i64,
+    now: DateTime<Utc>,
 ) -> Result<std::result::Result<(), Refused>> {
-    let now = Utc::now();
     let outcome = in_tx!(db, tx => {
         // A no-op update takes the row lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the database.
         sqlx::query("UPDATE pb_proposals SET updated_at = updated_at WHERE id = $1")

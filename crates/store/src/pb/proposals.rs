@@ -116,9 +116,9 @@ pub async fn create(
     db: &Db,
     p: &NewProposal,
     max_per_author: i64,
+    now: DateTime<Utc>,
 ) -> Result<std::result::Result<Uuid, Refused>> {
     let id = new_id();
-    let now = Utc::now();
     let event = format!("submitted:{}", p.channel.as_str());
     let outcome = in_tx!(db, tx => {
         if let Some(author) = p.author_id {
@@ -156,8 +156,13 @@ pub async fn create(
 }
 
 /// Replace what the author may change (text, place, category, cost sheet, pledges).
-pub async fn update(db: &Db, id: Uuid, p: &NewProposal, by: Uuid) -> Result<()> {
-    let now = Utc::now();
+pub async fn update(
+    db: &Db,
+    id: Uuid,
+    p: &NewProposal,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> Result<()> {
     in_tx!(db, tx => {
         sqlx::query("UPDATE pb_proposals SET title = $2, description = $3, category = $4, village_id = $5, place = $6, cost_tiyn = $7, pledge_money_tiyn = $8, pledge_labour_days = $9, updated_at = $10 WHERE id = $1")
             .bind(id).bind(&p.title).bind(&p.description).bind(p.category.as_str()).bind(p.village_id)

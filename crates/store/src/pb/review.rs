@@ -15,8 +15,13 @@ pub struct Member {
 }
 
 /// Add a member (idempotent: a second add updates the civil-society mark).
-pub async fn add_member(db: &Db, cycle: Uuid, user: Uuid, civil_society: bool) -> Result<()> {
-    let now = Utc::now();
+pub async fn add_member(
+    db: &Db,
+    cycle: Uuid,
+    user: Uuid,
+    civil_society: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
     execute!(db, sqlx::query("INSERT INTO pb_council_members (id, cycle_id, user_id, civil_society, added_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id, user_id) DO UPDATE SET civil_society = excluded.civil_society")
         .bind(new_id()).bind(cycle).bind(user).bind(civil_society).bind(now))?;
     Ok(())
@@ -52,20 +57,37 @@ pub struct Conclusion {
     pub at: DateTime<Utc>,
 }
 
+/// A council member's conclusion on a proposal, as recorded.
+pub struct NewConclusion<'a> {
+    pub proposal: Uuid,
+    pub user: Uuid,
+    pub legal: bool,
+    pub feasible: bool,
+    pub adjusted_cost: Option<Tenge>,
+    pub comment: &'a str,
+}
+
+const UPSERT_CONCLUSION: &str = "INSERT INTO pb_conclusions \
+    (id, proposal_id, user_id, legal, feasible, adjusted_cost_tiyn, comment, at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+    ON CONFLICT (proposal_id, user_id) DO UPDATE SET legal = excluded.legal, \
+    feasible = excluded.feasible, adjusted_cost_tiyn = excluded.adjusted_cost_tiyn, \
+    comment = excluded.comment, at = excluded.at";
+
 /// Record or revise a member's conclusion.
-pub async fn conclude(
-    db: &Db,
-    proposal: Uuid,
-    user: Uuid,
-    legal: bool,
-    feasible: bool,
-    adjusted_cost: Option<Tenge>,
-    comment: &str,
-) -> Result<()> {
-    let now = Utc::now();
-    execute!(db, sqlx::query("INSERT INTO pb_conclusions (id, proposal_id, user_id, legal, feasible, adjusted_cost_tiyn, comment, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (proposal_id, user_id) DO UPDATE SET legal = excluded.legal, feasible = excluded.feasible, adjusted_cost_tiyn = excluded.adjusted_cost_tiyn, comment = excluded.comment, at = excluded.at")
-        .bind(new_id()).bind(proposal).bind(user).bind(legal).bind(feasible)
-        .bind(adjusted_cost.map(|t| t.tiyn())).bind(comment).bind(now))?;
+pub async fn conclude(db: &Db, k: &NewConclusion<'_>, now: DateTime<Utc>) -> Result<()> {
+    execute!(
+        db,
+        sqlx::query(UPSERT_CONCLUSION)
+            .bind(new_id())
+            .bind(k.proposal)
+            .bind(k.user)
+            .bind(k.legal)
+            .bind(k.feasible)
+            .bind(k.adjusted_cost.map(|t| t.tiyn()))
+            .bind(k.comment)
+            .bind(now)
+    )?;
     Ok(())
 }
 
@@ -130,8 +152,8 @@ pub async fn decide(
     reason: Option<&str>,
     merged_into: Option<Uuid>,
     by: Uuid,
+    now: DateTime<Utc>,
 ) -> Result<()> {
-    let now = Utc::now();
     let event = format!("decided:{}", d.as_str());
     let event_id = new_id();
     in_tx!(db, tx => {
@@ -149,8 +171,7 @@ pub async fn decide(
 }
 
 /// After revision, a returned proposal goes back to the council as submitted.
-pub async fn resubmit(db: &Db, proposal: Uuid, by: Uuid) -> Result<()> {
-    let now = Utc::now();
+pub async fn resubmit(db: &Db, proposal: Uuid, by: Uuid, now: DateTime<Utc>) -> Result<()> {
     in_tx!(db, tx => {
         sqlx::query("UPDATE pb_proposals SET status = $2, decision_reason = NULL, decided_at = NULL, updated_at = $3 WHERE id = $1")
             .bind(proposal).bind(ProposalStatus::Submitted.as_str()).bind(now)

@@ -32,8 +32,7 @@ macro_rules! insert_file {
 pub(crate) use insert_file;
 
 /// Record a project document already written to the uploads folder under its id; logged.
-pub async fn add(db: &Db, f: &ProjectFile, by: Uuid) -> Result<()> {
-    let now = Utc::now();
+pub async fn add(db: &Db, f: &ProjectFile, by: Uuid, now: DateTime<Utc>) -> Result<()> {
     in_tx!(db, tx => {
         insert_file!(tx, f, by);
         super::log_line!(tx, f.proposal_id, by, now, "file", &f.file_name);

@@ -70,8 +70,7 @@ pub async fn get(db: &Db, proposal: Uuid) -> Result<Option<Implementation>> {
 }
 
 /// Create or replace the record; the log line says what it now holds.
-pub async fn save(db: &Db, i: &Implementation, by: Uuid) -> Result<()> {
-    let now = Utc::now();
+pub async fn save(db: &Db, i: &Implementation, by: Uuid, now: DateTime<Utc>) -> Result<()> {
     let d = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
     let detail = format!(
         "{} ({}), № {}, {} ₸; {} – {}; {} – {}",
@@ -123,9 +122,9 @@ pub async fn add_milestone(
     due: Option<NaiveDate>,
     progress: u8,
     by: Uuid,
+    now: DateTime<Utc>,
 ) -> Result<Uuid> {
     let id = new_id();
-    let now = Utc::now();
     let detail = format!("{title}: {progress}%");
     in_tx!(db, tx => {
         sqlx::query("INSERT INTO impl_milestones (id, proposal_id, title, due, progress, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
@@ -143,8 +142,8 @@ pub async fn set_progress(
     milestone: Uuid,
     progress: u8,
     by: Uuid,
+    now: DateTime<Utc>,
 ) -> Result<bool> {
-    let now = Utc::now();
     let done = in_tx!(db, tx => {
         let title: Option<String> = sqlx::query_scalar("SELECT title FROM impl_milestones WHERE id = $1 AND proposal_id = $2")
             .bind(milestone).bind(proposal).fetch_optional(&mut *tx).await?;
@@ -182,8 +181,13 @@ pub async fn payments(db: &Db, proposal: Uuid) -> Result<Vec<Payment>> {
         .collect())
 }
 
-pub async fn add_payment(db: &Db, proposal: Uuid, p: &Payment, by: Uuid) -> Result<()> {
-    let now = Utc::now();
+pub async fn add_payment(
+    db: &Db,
+    proposal: Uuid,
+    p: &Payment,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let detail = format!("{}: {} ₸ {}", p.paid_on, p.amount.tiyn() / 100, p.note)
         .trim_end()
         .to_string();

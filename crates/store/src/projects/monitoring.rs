@@ -51,8 +51,8 @@ pub async fn record_member(
     gathering: &str,
     user: Uuid,
     by: Uuid,
+    now: DateTime<Utc>,
 ) -> Result<AddMember> {
-    let now = Utc::now();
     let out = in_tx!(db, tx => {
         sqlx::query("INSERT INTO monitoring_groups (cycle_id, elected_on, gathering, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id) DO UPDATE SET elected_on = $2, gathering = $3, recorded_by = $4, recorded_at = $5")
             .bind(cycle).bind(elected_on).bind(gathering).bind(by).bind(now)
@@ -98,8 +98,8 @@ pub async fn sign(
     user: Uuid,
     verdict: Verdict,
     remarks: &str,
+    now: DateTime<Utc>,
 ) -> Result<()> {
-    let now = Utc::now();
     let what = format!("acceptance_{}", verdict.as_str());
     in_tx!(db, tx => {
         sqlx::query("INSERT INTO acceptances (proposal_id, user_id, verdict, remarks, signed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (proposal_id, user_id) DO UPDATE SET verdict = $3, remarks = $4, signed_at = $5")
@@ -217,8 +217,13 @@ pub async fn get_report(db: &Db, id: Uuid) -> Result<Option<Report>> {
 }
 
 /// Answer a report once; false when it was answered already. Logged.
-pub async fn answer(db: &Db, report: Uuid, text: &str, by: Uuid) -> Result<bool> {
-    let now = Utc::now();
+pub async fn answer(
+    db: &Db,
+    report: Uuid,
+    text: &str,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> Result<bool> {
     let done = in_tx!(db, tx => {
         let proposal: Option<Uuid> = sqlx::query_scalar("SELECT proposal_id FROM monitoring_reports WHERE id = $1 AND answer IS NULL")
             .bind(report).fetch_optional(&mut *tx).await?;

@@ -13,18 +13,23 @@ fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 
-pub async fn create(db: &Db, token: &str, user: Uuid, ttl: Duration) -> Result<()> {
-    let now = Utc::now();
+pub async fn create(
+    db: &Db,
+    token: &str,
+    user: Uuid,
+    ttl: Duration,
+    now: DateTime<Utc>,
+) -> Result<()> {
     execute!(db, sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(token_hash(token)).bind(user).bind(now).bind(now + ttl))?;
     Ok(())
 }
 
 /// The user of a live session.
-pub async fn user_of(db: &Db, token: &str) -> Result<Option<Uuid>> {
+pub async fn user_of(db: &Db, token: &str, now: DateTime<Utc>) -> Result<Option<Uuid>> {
     let found: Option<(Uuid, DateTime<Utc>)> = on_pool!(db, p => sqlx::query_as("SELECT user_id, expires_at FROM sessions WHERE token_hash = $1")
         .bind(token_hash(token)).fetch_optional(p).await)?;
-    Ok(found.filter(|(_, exp)| *exp > Utc::now()).map(|(u, _)| u))
+    Ok(found.filter(|(_, exp)| *exp > now).map(|(u, _)| u))
 }
 
 pub async fn delete(db: &Db, token: &str) -> Result<()> {
@@ -46,8 +51,7 @@ pub async fn delete_others(db: &Db, user: Uuid, keep_token: &str) -> Result<()> 
     Ok(())
 }
 
-pub async fn purge_expired(db: &Db) -> Result<u64> {
-    let now = Utc::now();
+pub async fn purge_expired(db: &Db, now: DateTime<Utc>) -> Result<u64> {
     let a = execute!(
         db,
         sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now)
@@ -61,20 +65,25 @@ pub async fn purge_expired(db: &Db) -> Result<u64> {
 }
 
 /// Record a failed login for a subject ("ip:…" or "account:…").
-pub async fn record_failure(db: &Db, subject: &str) -> Result<()> {
+pub async fn record_failure(db: &Db, subject: &str, now: DateTime<Utc>) -> Result<()> {
     execute!(
         db,
         sqlx::query("INSERT INTO login_attempts (id, subject, attempted_at) VALUES ($1, $2, $3)")
             .bind(new_id())
             .bind(subject)
-            .bind(Utc::now())
+            .bind(now)
     )?;
     Ok(())
 }
 
 /// Failed logins of a subject within the window.
-pub async fn recent_failures(db: &Db, subject: &str, window: Duration) -> Result<i64> {
-    let since = Utc::now() - window;
+pub async fn recent_failures(
+    db: &Db,
+    subject: &str,
+    window: Duration,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let since = now - window;
     Ok(
         on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE subject = $1 AND attempted_at > $2")
         .bind(subject).bind(since).fetch_one(p).await)?,

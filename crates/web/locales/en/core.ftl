@@ -141,6 +141,8 @@ roles-col-role = Role
 roles-col-territory = Territory
 
 ## Error pages
+error-409-title = The change was not saved
+error-409-text = Someone changed this record just before you. Reload the page and try again.
 error-404-title = Page not found
 error-404-text = There is no page at this address. It may have moved.
 error-403-title = Not allowed

@@ -1,6 +1,6 @@
 //! Who holds which role in a territory, and granting roles (administrators only).
 
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors};
 use crate::territories::load;
 use crate::{AppError, AppState};
 use askama::Template;
@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
-use domain::{authorize, Action, Contact, Role};
+use domain::{Action, Contact, Role};
 use serde::Deserialize;
 use store::territories::Territory;
 
@@ -42,10 +42,7 @@ async fn roles_page<'a>(
     form: GrantForm,
     errors: FieldErrors,
 ) -> Result<RolesPage<'a>, AppError> {
-    let v = require_viewer(c)?;
-    if !authorize(&v.grants, Action::ViewRoleGrants, &t.path) {
-        return Err(AppError::Forbidden);
-    }
+    let _v = c.require(Action::ViewRoleGrants, &t.path)?;
     let lang = c.lang.code();
     let prefix = t.path_prefix();
     let rows = store::accounts::roles_within(&s.db, &prefix)
@@ -66,7 +63,7 @@ async fn roles_page<'a>(
         kato: t.kato.to_string(),
         territory_name: name,
         rows,
-        can_grant: authorize(&v.grants, Action::GrantRole, &t.path),
+        can_grant: c.may(Action::GrantRole, &t.path),
         roles: Role::ALL
             .iter()
             .map(|r| (r.as_str(), role_label(c, *r), r.as_str() == form.role))
@@ -99,11 +96,8 @@ async fn grant(
     Path(kato): Path<String>,
     Form(f): Form<GrantForm>,
 ) -> Result<Response, AppError> {
-    let v = require_viewer(&c)?;
     let t = load(&s, &kato).await?;
-    if !authorize(&v.grants, Action::GrantRole, &t.path) {
-        return Err(AppError::Forbidden);
-    }
+    let v = c.require(Action::GrantRole, &t.path)?;
     let mut errors = FieldErrors::default();
     let role = Role::parse(&f.role);
     if role.is_none() {
@@ -126,7 +120,7 @@ async fn grant(
     };
     match (user, role) {
         (Some(u), Some(r)) if errors.is_empty() => {
-            store::accounts::grant(&s.db, u.id, r, Some(t.id)).await?;
+            store::accounts::grant(&s.db, u.id, r, Some(t.id), s.clock.now()).await?;
             tracing::info!(target_user = %u.id, role = r.as_str(), territory = %t.kato, by = %v.user.id, "role granted");
             Ok(
                 Redirect::to(&format!("/territories/{}/roles?ok=roles-granted", t.kato))

@@ -8,7 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use axum::routing::get;
 use axum::{Json, Router};
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use domain::projects::kz_date;
 use serde::{Deserialize, Serialize};
 use store::accountability::{self, Owed};
@@ -23,7 +23,7 @@ pub fn routes() -> Router<AppState> {
 /// Everything owed under a territory (the whole country when none), as of today in
 /// Kazakhstan.
 async fn owed(s: &AppState, t: Option<&Territory>) -> Result<Vec<Owed>, AppError> {
-    let now = Utc::now();
+    let now = s.clock.now();
     // Initiatives whose collection ended move on before they are listed.
     store::initiatives::sweep(&s.db, now).await?;
     let prefix = t

@@ -47,7 +47,8 @@ pub async fn blocked(s: &AppState, subjects: &[Subject]) -> Result<Option<i64>, 
     let window = chrono::Duration::minutes(s.config.login_window_minutes);
     for sub in subjects {
         let limit = limit_for(s, &sub.key);
-        if store::sessions::recent_failures(&s.db, &sub.key, window).await? >= limit {
+        if store::sessions::recent_failures(&s.db, &sub.key, window, s.clock.now()).await? >= limit
+        {
             tracing::warn!(subject = %sub.key.split(':').next().unwrap_or(""), "login throttled");
             return Ok(Some(s.config.login_window_minutes));
         }
@@ -57,7 +58,7 @@ pub async fn blocked(s: &AppState, subjects: &[Subject]) -> Result<Option<i64>, 
 
 pub async fn record(s: &AppState, subjects: &[Subject]) -> Result<(), AppError> {
     for sub in subjects {
-        store::sessions::record_failure(&s.db, &sub.key).await?;
+        store::sessions::record_failure(&s.db, &sub.key, s.clock.now()).await?;
     }
     Ok(())
 }

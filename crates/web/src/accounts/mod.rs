@@ -1,7 +1,6 @@
 //! Registration, logging in and out, the account page and password changes.
 
 mod limits;
-mod passwords;
 
 use crate::access::role_label;
 use crate::middleware::{set_cookie, CookieSpec, SessionToken};
@@ -21,8 +20,7 @@ use store::accounts::{NewUser, Taken};
 use store::territories::Territory;
 use uuid::Uuid;
 
-pub use passwords::hash_password;
-use passwords::verify_password;
+use app::accounts::{hash_password, verify_password};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -45,7 +43,14 @@ async fn start_session(
     rand::rng().fill_bytes(&mut b);
     let token = hex::encode(b);
     let days = s.config.session_days;
-    store::sessions::create(&s.db, &token, user, chrono::Duration::days(days)).await?;
+    store::sessions::create(
+        &s.db,
+        &token,
+        user,
+        chrono::Duration::days(days),
+        s.clock.now(),
+    )
+    .await?;
     set_cookie(
         headers,
         CookieSpec {
@@ -299,7 +304,7 @@ async fn register(
         residence_id: village.id,
         verification_level: 0,
     };
-    match store::accounts::create(&s.db, &new).await? {
+    match store::accounts::create(&s.db, &new, s.clock.now()).await? {
         Ok(id) => {
             tracing::info!(user = %id, "account registered");
             let mut headers = HeaderMap::new();
@@ -424,13 +429,13 @@ struct AccountPage<'a> {
 }
 
 /// The country-wide tables behind money and deadlines, linked for those who may edit them.
-fn admin_links(c: &Ctx, grants: &[domain::Grant]) -> Vec<(&'static str, String)> {
+fn admin_links(c: &Ctx) -> Vec<(&'static str, String)> {
     [
         (Action::EditMrp, "/pb/mrp", "pbe-mrp-title"),
         (Action::EditHolidays, "/admin/holidays", "prj-holidays"),
     ]
     .into_iter()
-    .filter(|(action, _, _)| domain::authorize(grants, *action, &[]))
+    .filter(|(action, _, _)| c.may(*action, &[]))
     .map(|(_, href, label)| (href, c.t(label)))
     .collect()
 }
@@ -454,7 +459,7 @@ async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Resp
             (role_label(c, h.grant.role), place)
         })
         .collect();
-    let today = chrono::Utc::now().date_naive();
+    let today = s.clock.today();
     let age = domain::accounts::age_on(u.birth_date, today);
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -472,14 +477,10 @@ async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Resp
         // Only the last four digits ever leave the server.
         iin: format!("••••••••{}", u.iin_last4),
         age: c.t_num("account-age", "age", i64::from(age)),
-        since: c.t_str(
-            "account-since",
-            "date",
-            &c.lang.date(u.created_at.date_naive()),
-        ),
+        since: c.t_str("account-since", "date", &c.lang.date_of(u.created_at)),
         residence,
         roles,
-        admin_links: admin_links(c, &v.grants),
+        admin_links: admin_links(c),
         errors,
     };
     Ok((status, render(&page)?).into_response())

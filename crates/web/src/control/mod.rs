@@ -14,13 +14,13 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use domain::control::{countdown, Countdown, EventKind, PARTICIPANTS_MAX, TITLE_MAX};
 use domain::oversight::{Bin, WorkingCalendar};
-use domain::{authorize, Action, Grant};
+use domain::Action;
 use serde::Deserialize;
 use store::control::{self as ctl, Event, NewEvent};
-use store::territories::{self, Territory};
+use store::territories::Territory;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -41,38 +41,6 @@ pub fn routes() -> Router<AppState> {
 /// table administrators edit (`/admin/holidays`), shared with monitoring reports.
 pub(crate) async fn calendar(s: &AppState) -> Result<WorkingCalendar, AppError> {
     Ok(store::projects::calendar(&s.db).await?)
-}
-
-/// Today's date, for deadlines.
-pub(crate) fn today() -> NaiveDate {
-    Utc::now().date_naive()
-}
-
-pub(crate) fn grants(c: &Ctx) -> &[Grant] {
-    c.viewer
-        .as_ref()
-        .map(|v| v.grants.as_slice())
-        .unwrap_or(&[])
-}
-
-/// Whether the reader may take a resident's `action` on territory `t`: as a resident living
-/// in it (or below it), or through a role that covers it (administrators).
-pub(crate) async fn acts_as_resident(
-    s: &AppState,
-    c: &Ctx,
-    action: Action,
-    t: &Territory,
-) -> Result<bool, AppError> {
-    let Some(v) = &c.viewer else {
-        return Ok(false);
-    };
-    if authorize(&v.grants, action, &t.path) {
-        return Ok(true);
-    }
-    let home = territories::by_id(&s.db, v.user.residence_id)
-        .await?
-        .ok_or_else(|| AppError::Internal("residence missing".into()))?;
-    Ok(authorize(&v.grants, action, &home.path) && home.path.contains(&t.kato))
 }
 
 /// "Due 30 November 2026: 3 working days left" / "… overdue by 2 working days".
@@ -103,9 +71,7 @@ pub(crate) fn countdown_text(
 }
 
 pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d.%m.%Y"))
-        .ok()
+    domain::time::parse_date(s).ok()
 }
 
 fn kind_label(c: &Ctx, k: EventKind) -> String {
@@ -176,9 +142,9 @@ const LIST_LIMIT: i64 = 300;
 async fn list_page(s: &AppState, c: &Ctx, t: Option<&Territory>) -> Result<Response, AppError> {
     let prefix = t.map(|t| t.path_prefix()).unwrap_or_else(|| "/".into());
     let events = ctl::list(&s.db, &prefix, LIST_LIMIT).await?;
-    let overdue = ctl::overdue_events(&s.db, &prefix, today()).await?;
+    let overdue = ctl::overdue_events(&s.db, &prefix, s.clock.today()).await?;
     let can_register = match t {
-        Some(t) => acts_as_resident(s, c, Action::RegisterControlEvent, t).await?,
+        Some(t) => c.may(Action::RegisterControlEvent, &t.path),
         None => false,
     };
     let title = match t {
@@ -235,9 +201,9 @@ struct NewPage<'a> {
     errors: FieldErrors,
 }
 
-async fn may_register(s: &AppState, c: &Ctx, t: &Territory) -> Result<(), AppError> {
+async fn may_register(_s: &AppState, c: &Ctx, t: &Territory) -> Result<(), AppError> {
     require_viewer(c)?;
-    if acts_as_resident(s, c, Action::RegisterControlEvent, t).await? {
+    if c.may(Action::RegisterControlEvent, &t.path) {
         Ok(())
     } else {
         Err(AppError::Forbidden)
@@ -357,7 +323,7 @@ async fn create(
     let v = require_viewer(&c)?;
     match validate(&c, &t, v.user.id, &f) {
         Ok(e) => {
-            let id = ctl::create(&s.db, &e, Utc::now()).await?;
+            let id = ctl::create(&s.db, &e, s.clock.now()).await?;
             Ok(Redirect::to(&format!("/control/{id}?ok=ctl-registered")).into_response())
         }
         Err(errors) => {

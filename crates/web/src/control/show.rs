@@ -1,7 +1,7 @@
 //! One public-control event: its facts, final document, recommendations with their
 //! countdowns and answers, the hearing on the answer, and every action taken on it.
 
-use super::{calendar, countdown_text, dates, grants, kind_label, parse_date, stage, today};
+use super::{calendar, countdown_text, dates, kind_label, parse_date, stage};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
@@ -9,11 +9,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::Utc;
 use domain::control::{
     split_items, Deadlines, DocumentKind, RECOMMENDATIONS_MAX, RECOMMENDATION_MAX, TEXT_MAX,
 };
-use domain::{authorize, Action};
+use domain::Action;
 use serde::Deserialize;
 use store::control::{self as ctl, Document, Event};
 use uuid::Uuid;
@@ -78,7 +77,7 @@ fn is_organiser(c: &Ctx, e: &Event) -> bool {
 }
 
 fn may_answer(c: &Ctx, e: &Event) -> bool {
-    authorize(grants(c), Action::AnswerRecommendation, &e.territory_path)
+    c.may(Action::AnswerRecommendation, &e.territory_path)
 }
 
 async fn load(s: &AppState, id: &str) -> Result<Event, AppError> {
@@ -95,7 +94,7 @@ async fn page(
     errors: FieldErrors,
 ) -> Result<String, AppError> {
     let cal = calendar(s).await?;
-    let now = today();
+    let now = s.clock.today();
     let recs = ctl::recommendations(&s.db, e.id).await?;
     let answerer = may_answer(c, e);
     let views = recs
@@ -299,14 +298,14 @@ pub async fn document(
         return invalid(&s, &c, &e, f, errors).await;
     };
     let cal = calendar(&s).await?;
-    let on = today();
+    let on = s.clock.today();
     let doc = Document {
         kind,
         text: text.to_string(),
         on,
     };
     let due = Deadlines::default().delivery_due(&cal, on);
-    if ctl::publish_document(&s.db, e.id, &doc, due, &recs, Utc::now()).await? {
+    if ctl::publish_document(&s.db, e.id, &doc, due, &recs, s.clock.now()).await? {
         Ok(done(&e, "ctl-document-published"))
     } else {
         conflict(&s, &c, &e, "ctl-err-document-exists", f).await
@@ -331,7 +330,7 @@ pub async fn delivery(
     let mut errors = FieldErrors::default();
     match on {
         None => errors.add("date", c.t("ctl-err-date")),
-        Some(d) if d < doc.on || d > today() => errors.add(
+        Some(d) if d < doc.on || d > s.clock.today() => errors.add(
             "date",
             c.t_str("ctl-err-delivery-date", "date", &c.lang.date(doc.on)),
         ),
@@ -373,7 +372,7 @@ pub async fn answer(
     if rec.delivered_on.is_none() {
         return conflict(&s, &c, &e, "ctl-err-not-delivered", f).await;
     }
-    if ctl::answer(&s.db, e.id, rid, &text, today(), v.user.id).await? {
+    if ctl::answer(&s.db, e.id, rid, &text, s.clock.today(), v.user.id).await? {
         Ok(done(&e, "ctl-answered"))
     } else {
         conflict(&s, &c, &e, "ctl-err-answered-already", f).await
@@ -407,7 +406,7 @@ pub async fn hearing(
         return invalid(&s, &c, &e, f, errors).await;
     };
     let cal = calendar(&s).await?;
-    if let Err(short) = Deadlines::default().check_notice(&cal, today(), on) {
+    if let Err(short) = Deadlines::default().check_notice(&cal, s.clock.today(), on) {
         let msg = c.t_str("ctl-err-notice", "date", &c.lang.date(short.earliest));
         let mut errors = FieldErrors::default();
         errors.add("date", msg.clone());

@@ -8,7 +8,6 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use chrono::Utc;
 use domain::initiatives::Status;
 use domain::Kato;
 use serde::{Deserialize, Serialize};
@@ -63,7 +62,7 @@ fn bad_request(what: &str) -> Response {
 }
 
 async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
-    ini_store::sweep(&s.db, Utc::now()).await?;
+    ini_store::sweep(&s.db, s.clock.now()).await?;
     let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(raw) => match Status::parse(raw) {

@@ -14,8 +14,8 @@ use store::initiatives::attachments::{self, Attachment};
 use store::initiatives::Initiative;
 use uuid::Uuid;
 
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
-pub const MAX_FILES: usize = 5;
+pub const MAX_BYTES: usize = domain::uploads::INITIATIVE_ATTACHMENTS.bytes;
+pub const MAX_FILES: usize = domain::uploads::INITIATIVE_ATTACHMENTS.files;
 
 const AREA: &str = "initiatives";
 
@@ -112,7 +112,7 @@ pub async fn upload(
         file_name: name,
         content_type: content_type.to_string(),
         size_bytes: bytes.len() as i64,
-        created_at: chrono::Utc::now(),
+        created_at: s.clock.now(),
     };
     uploads::save(&s, AREA, a.id, &bytes).await?;
     if let Err(e) = attachments::add(&s.db, &a, v.user.id).await {

@@ -8,9 +8,8 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use chrono::Utc;
 use domain::initiatives::{is_overdue, Status};
-use domain::{authorize, Action, Kato};
+use domain::{Action, Kato};
 use serde::Deserialize;
 use store::initiatives::{self as ini_store, Filter, Initiative};
 use store::territories::{self, Territory};
@@ -68,19 +67,14 @@ pub async fn list(
     c: Ctx,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let now = Utc::now();
+    let now = s.clock.now();
     ini_store::sweep(&s.db, now).await?;
     let territory = territory_of(&s, &q.territory).await?;
     let path = territory
         .as_ref()
         .map(|t| t.path.clone())
         .unwrap_or_default();
-    let grants = c
-        .viewer
-        .as_ref()
-        .map(|v| v.grants.as_slice())
-        .unwrap_or(&[]);
-    let can_moderate = !path.is_empty() && authorize(grants, Action::ModerateInitiative, &path);
+    let can_moderate = !path.is_empty() && c.may(Action::ModerateInitiative, &path);
     let status = Status::parse(&q.status);
     let mut list = if status.is_some_and(|st| !st.is_public() && !can_moderate) {
         Vec::new()
@@ -134,7 +128,7 @@ pub async fn list(
             ],
         ),
         can_write: c.signed_in(),
-        can_rules: !path.is_empty() && authorize(grants, Action::ConfigureThreshold, &path),
+        can_rules: !path.is_empty() && c.may(Action::ConfigureThreshold, &path),
     };
     Ok(render(&p)?.into_response())
 }
@@ -145,7 +139,7 @@ pub async fn overdue_in(
     c: &Ctx,
     t: &Territory,
 ) -> Result<Vec<(String, String, String)>, AppError> {
-    let now = Utc::now();
+    let now = s.clock.now();
     let f = Filter {
         path_prefix: path_prefix(&t.path),
         status: Some(Status::MustConsider),
@@ -176,7 +170,7 @@ pub async fn feed(
     Path(kato): Path<String>,
 ) -> Result<Response, AppError> {
     let t = territory_of(&s, &kato).await?.ok_or(AppError::NotFound)?;
-    ini_store::sweep(&s.db, Utc::now()).await?;
+    ini_store::sweep(&s.db, s.clock.now()).await?;
     let f = Filter {
         path_prefix: path_prefix(&t.path),
         ..Filter::default()
@@ -187,7 +181,7 @@ pub async fn feed(
         .iter()
         .map(|i| i.published_at.unwrap_or(i.created_at))
         .max()
-        .unwrap_or_else(Utc::now);
+        .unwrap_or_else(|| s.clock.now());
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     out.push_str(&format!(
         "<title>{}</title>\n<id>urn:qatysu:initiatives:{}</id>\n<updated>{}</updated>\n<link rel=\"alternate\" href=\"/initiatives?territory={}\"/>\n",

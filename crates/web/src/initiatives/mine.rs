@@ -6,7 +6,6 @@ use crate::{AppError, AppState};
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use chrono::Utc;
 use store::initiatives as ini_store;
 
 #[derive(Template)]
@@ -22,7 +21,7 @@ const NOTICES_SHOWN: i64 = 30;
 
 pub async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
-    let now = Utc::now();
+    let now = s.clock.now();
     ini_store::sweep(&s.db, now).await?;
     let hash = ini_store::person_hash_of(&s.db, v.user.id).await?;
     let signed = ini_store::signed_by(&s.db, &hash)

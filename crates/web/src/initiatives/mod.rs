@@ -20,7 +20,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use chrono::{DateTime, Utc};
 use domain::initiatives::{days_left, is_overdue, Status};
-use domain::{authorize, Action, Grant};
+use domain::Action;
 use store::initiatives::Initiative;
 use uuid::Uuid;
 
@@ -66,17 +66,6 @@ pub fn routes() -> Router<AppState> {
 /// The path string a territory's subtree shares (`/110000000/114400000/`).
 pub(crate) use store::territories::path_string as path_prefix;
 
-fn grants(c: &Ctx) -> &[Grant] {
-    c.viewer
-        .as_ref()
-        .map(|v| v.grants.as_slice())
-        .unwrap_or(&[])
-}
-
-fn may(c: &Ctx, action: Action, ini: &Initiative) -> bool {
-    authorize(grants(c), action, &ini.territory_path)
-}
-
 fn is_author(c: &Ctx, ini: &Initiative) -> bool {
     c.viewer
         .as_ref()
@@ -86,11 +75,14 @@ fn is_author(c: &Ctx, ini: &Initiative) -> bool {
 /// An initiative the reader may see: drafts only for their author and the moderators.
 async fn load_visible(s: &AppState, c: &Ctx, id: &str) -> Result<Initiative, AppError> {
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    store::initiatives::sweep(&s.db, Utc::now()).await?;
+    store::initiatives::sweep(&s.db, s.clock.now()).await?;
     let ini = store::initiatives::get(&s.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if ini.status.is_public() || is_author(c, &ini) || may(c, Action::ModerateInitiative, &ini) {
+    if ini.status.is_public()
+        || is_author(c, &ini)
+        || c.may(Action::ModerateInitiative, &ini.territory_path)
+    {
         Ok(ini)
     } else {
         Err(AppError::NotFound)
@@ -102,7 +94,7 @@ fn status_label(c: &Ctx, s: Status) -> String {
 }
 
 fn date(c: &Ctx, d: DateTime<Utc>) -> String {
-    c.lang.date(d.date_naive())
+    c.lang.date_of(d)
 }
 
 /// One line of a list: what a reader needs to choose what to open.

@@ -11,9 +11,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
-use chrono::Utc;
 use domain::initiatives::{parse_sheet, PaperLine};
-use domain::{authorize, Action, Kato};
+use domain::{Action, Kato};
 use serde::Deserialize;
 use store::initiatives::{self as ini_store, Initiative, NewPaperRow, SheetOutcome};
 use store::territories::{self, Territory};
@@ -39,11 +38,9 @@ struct PaperPage<'a> {
 }
 
 async fn allowed(s: &AppState, c: &Ctx, id: &str) -> Result<Initiative, AppError> {
-    let v = require_viewer(c)?;
+    require_viewer(c)?;
     let ini = load_visible(s, c, id).await?;
-    if !authorize(&v.grants, Action::EnterPaperSignatures, &ini.territory_path) {
-        return Err(AppError::Forbidden);
-    }
+    c.require(Action::EnterPaperSignatures, &ini.territory_path)?;
     Ok(ini)
 }
 
@@ -131,7 +128,7 @@ pub async fn enter(
         .filter(|t| t.kind.is_settlement())
         .collect();
     let (rule, _) = ini_store::rule_for(&s.db, &territory).await?;
-    let today = Utc::now().date_naive();
+    let today = s.clock.today();
     let mut line_errors = Vec::new();
     let mut rows = Vec::new();
     match parse_sheet(&f.rows) {
@@ -162,7 +159,7 @@ pub async fn enter(
         v.user.id,
         &rows,
         rule.consider_days,
-        Utc::now(),
+        s.clock.now(),
     )
     .await?;
     let (status, result, mismatched) = match outcome {

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use domain::initiatives::ThresholdRule;
-use domain::{authorize, Action};
+use domain::Action;
 use serde::Deserialize;
 use store::initiatives as ini_store;
 use store::territories::Territory;
@@ -61,11 +61,9 @@ struct RulesPage<'a> {
 }
 
 async fn allowed(s: &AppState, c: &Ctx, kato: &str) -> Result<Territory, AppError> {
-    let v = require_viewer(c)?;
+    require_viewer(c)?;
     let t = load(s, kato).await?;
-    if !authorize(&v.grants, Action::ConfigureThreshold, &t.path) {
-        return Err(AppError::Forbidden);
-    }
+    c.require(Action::ConfigureThreshold, &t.path)?;
     Ok(t)
 }
 
@@ -188,7 +186,7 @@ pub async fn save(
     let t = allowed(&s, &c, &kato).await?;
     match parse(&c, &f) {
         Ok(rule) => {
-            ini_store::set_rule(&s.db, t.id, &rule).await?;
+            ini_store::set_rule(&s.db, t.id, &rule, s.clock.now()).await?;
             Ok(Redirect::to(&format!(
                 "/territories/{}/initiative-rules?ok=ini-rules-saved",
                 t.kato

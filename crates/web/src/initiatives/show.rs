@@ -1,7 +1,7 @@
 //! One initiative: its text, progress and deadline, the answer and the history, and every
 //! action taken on it (sign, withdraw, publish, return, answer, follow-up).
 
-use super::{card, date, is_author, load_visible, markdown, may, progress_text, Card};
+use super::{card, date, is_author, load_visible, markdown, progress_text, Card};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
@@ -9,12 +9,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use domain::accounts::age_on;
 use domain::initiatives::{
     may_sign, may_withdraw, AnswerKind, FollowUp, Refused, SignRefusal, Signer, Status,
 };
-use domain::{authorize, Action};
+use domain::Action;
 use serde::Deserialize;
 use store::initiatives::{self as ini_store, Answer, Initiative, NewSignature, SignOutcome};
 use store::territories;
@@ -139,20 +139,14 @@ async fn signer_check(
     c: &Ctx,
     ini: &Initiative,
 ) -> Result<Result<(), SignRefusal>, AppError> {
-    let v = require_viewer(c)?;
-    let residence = territories::by_id(&s.db, v.user.residence_id)
-        .await?
-        .ok_or_else(|| AppError::Internal("residence missing".into()))?;
-    if !authorize(&v.grants, Action::SignInitiative, &residence.path) {
-        return Err(AppError::Forbidden);
-    }
+    let v = c.require(Action::SignInitiative, &c.home())?;
     let territory = territories::by_id(&s.db, ini.territory_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let (rule, _) = ini_store::rule_for(&s.db, &territory).await?;
     let signer = Signer {
-        residence_path: &residence.path,
-        age: age_on(v.user.birth_date, Utc::now().date_naive()),
+        residence_path: &v.home,
+        age: age_on(v.user.birth_date, s.clock.today()),
         verification: v.user.verification_level,
     };
     Ok(may_sign(ini.status, &ini.territory_kato, &signer, &rule))
@@ -180,7 +174,7 @@ async fn page(
     form: ActionForm,
     errors: FieldErrors,
 ) -> Result<String, AppError> {
-    let now = Utc::now();
+    let now = s.clock.now();
     let history = ini_store::history(&s.db, ini.id)
         .await?
         .into_iter()
@@ -249,12 +243,15 @@ async fn page(
         can_sign: st.can_sign,
         can_withdraw: st.can_withdraw,
         sign_hint: st.hint,
-        can_moderate: ini.status == Status::Draft && may(c, Action::ModerateInitiative, ini),
+        can_moderate: ini.status == Status::Draft
+            && c.may(Action::ModerateInitiative, &ini.territory_path),
         can_edit: ini.status == Status::Returned && is_author(c, ini),
-        can_answer: ini.status == Status::MustConsider && may(c, Action::AnswerInitiative, ini),
-        can_follow_up: ini.status == Status::Answered && may(c, Action::AnswerInitiative, ini),
+        can_answer: ini.status == Status::MustConsider
+            && c.may(Action::AnswerInitiative, &ini.territory_path),
+        can_follow_up: ini.status == Status::Answered
+            && c.may(Action::AnswerInitiative, &ini.territory_path),
         can_paper: matches!(ini.status, Status::Collecting | Status::MustConsider)
-            && may(c, Action::EnterPaperSignatures, ini),
+            && c.may(Action::EnterPaperSignatures, &ini.territory_path),
         error,
         answer_kinds: options(
             &AnswerKind::ALL,
@@ -381,7 +378,7 @@ pub async fn sign(
         village_id: v.user.residence_id,
         paper: false,
     };
-    match ini_store::sign(&s.db, ini.id, &sig, rule.consider_days, Utc::now()).await? {
+    match ini_store::sign(&s.db, ini.id, &sig, rule.consider_days, s.clock.now()).await? {
         SignOutcome::Signed { .. } => Ok(done(&ini, "ini-signed")),
         SignOutcome::AlreadySigned => {
             refused_page(
@@ -427,14 +424,14 @@ pub async fn publish(
 ) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
     let ini = load_visible(&s, &c, &id).await?;
-    if !may(&c, Action::ModerateInitiative, &ini) {
+    if !c.may(Action::ModerateInitiative, &ini.territory_path) {
         return Err(AppError::Forbidden);
     }
     let territory = territories::by_id(&s.db, ini.territory_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let (rule, _) = ini_store::rule_for(&s.db, &territory).await?;
-    let now = Utc::now();
+    let now = s.clock.now();
     let required = i64::from(rule.required(territory.population));
     let r = ini_store::publish(
         &s.db,
@@ -456,7 +453,7 @@ pub async fn return_to_author(
 ) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
     let ini = load_visible(&s, &c, &id).await?;
-    if !may(&c, Action::ModerateInitiative, &ini) {
+    if !c.may(Action::ModerateInitiative, &ini.territory_path) {
         return Err(AppError::Forbidden);
     }
     let reason = f.reason.trim().to_string();
@@ -474,14 +471,12 @@ pub async fn return_to_author(
         )
         .await;
     }
-    let r = ini_store::return_to_author(&s.db, ini.id, v.user.id, &reason, Utc::now()).await?;
+    let r = ini_store::return_to_author(&s.db, ini.id, v.user.id, &reason, s.clock.now()).await?;
     transition_result(&s, &c, &ini, r, "ini-returned", f).await
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d.%m.%Y"))
-        .ok()
+    domain::time::parse_date(s).ok()
 }
 
 pub async fn answer(
@@ -492,7 +487,7 @@ pub async fn answer(
 ) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
     let ini = load_visible(&s, &c, &id).await?;
-    if !may(&c, Action::AnswerInitiative, &ini) {
+    if !c.may(Action::AnswerInitiative, &ini.territory_path) {
         return Err(AppError::Forbidden);
     }
     let mut errors = FieldErrors::default();
@@ -536,7 +531,7 @@ pub async fn answer(
         plan: f.plan.trim().to_string(),
         plan_due,
     };
-    let r = ini_store::answer(&s.db, ini.id, v.user.id, &a, Utc::now()).await?;
+    let r = ini_store::answer(&s.db, ini.id, v.user.id, &a, s.clock.now()).await?;
     transition_result(&s, &c, &ini, r, "ini-answered", f).await
 }
 
@@ -548,7 +543,7 @@ pub async fn follow_up(
 ) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
     let ini = load_visible(&s, &c, &id).await?;
-    if !may(&c, Action::AnswerInitiative, &ini) {
+    if !c.may(Action::AnswerInitiative, &ini.territory_path) {
         return Err(AppError::Forbidden);
     }
     let mut errors = FieldErrors::default();
@@ -572,6 +567,6 @@ pub async fn follow_up(
         )
         .await;
     };
-    let r = ini_store::follow_up(&s.db, ini.id, v.user.id, step, &note, Utc::now()).await?;
+    let r = ini_store::follow_up(&s.db, ini.id, v.user.id, step, &note, s.clock.now()).await?;
     transition_result(&s, &c, &ini, r, "ini-followed-up", f).await
 }

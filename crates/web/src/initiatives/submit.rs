@@ -8,9 +8,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::Utc;
 use domain::initiatives::{Addressee, Status, TEXT_MAX, TITLE_MAX};
-use domain::{authorize, Action, Kato};
+use domain::{Action, Kato};
 use serde::Deserialize;
 use store::initiatives::{self as ini_store, Draft};
 use store::territories::{self, Territory};
@@ -44,9 +43,7 @@ async fn own_territories(s: &AppState, c: &Ctx) -> Result<Vec<Territory>, AppErr
     let home = territories::by_id(&s.db, v.user.residence_id)
         .await?
         .ok_or_else(|| AppError::Internal("residence missing".into()))?;
-    if !authorize(&v.grants, Action::SubmitInitiative, &home.path) {
-        return Err(AppError::Forbidden);
-    }
+    c.require(Action::SubmitInitiative, &home.path)?;
     let mut list = territories::ancestors(&s.db, &home).await?;
     list.push(home);
     list.reverse();
@@ -158,7 +155,7 @@ pub async fn create(
     let v = require_viewer(&c)?;
     match validate(&s, &c, &f).await? {
         Ok(d) => {
-            let id = ini_store::create(&s.db, v.user.id, &d, Utc::now()).await?;
+            let id = ini_store::create(&s.db, v.user.id, &d, s.clock.now()).await?;
             Ok(Redirect::to(&format!("/initiatives/{id}?ok=ini-submitted")).into_response())
         }
         Err(errors) => {
@@ -226,7 +223,7 @@ pub async fn resubmit(
     let ini = own_returned(&s, &c, &id).await?;
     let action = format!("/initiatives/{}/edit", ini.id);
     match validate(&s, &c, &f).await? {
-        Ok(d) => match ini_store::resubmit(&s.db, ini.id, &d, Utc::now()).await? {
+        Ok(d) => match ini_store::resubmit(&s.db, ini.id, &d, s.clock.now()).await? {
             Ok(()) => Ok(
                 Redirect::to(&format!("/initiatives/{}?ok=ini-resubmitted", ini.id))
                     .into_response(),

@@ -8,7 +8,6 @@ mod api;
 mod chart;
 mod submit;
 
-use crate::control::{acts_as_resident, grants};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
@@ -17,9 +16,8 @@ use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use chrono::Utc;
 use domain::land::{Hectares, LandStatus};
-use domain::{authorize, Action};
+use domain::Action;
 use serde::Deserialize;
 use store::land::{self as land_store, Report};
 use store::territories::Territory;
@@ -79,7 +77,7 @@ fn row(c: &Ctx, r: &Report) -> Row {
         village: r.village_name(c.lang.code()).to_string(),
         area: area(c, r.area),
         status: status_label(c, r.status),
-        reported: c.lang.date(r.reported_at.date_naive()),
+        reported: c.lang.date_of(r.reported_at),
     }
 }
 
@@ -137,7 +135,7 @@ async fn list_page(s: &AppState, c: &Ctx, t: &Territory) -> Result<Response, App
         kato: t.kato.to_string(),
         territory: t.name(lang).to_string(),
         rows: reports.iter().map(|r| row(c, r)).collect(),
-        can_report: acts_as_resident(s, c, Action::SubmitLandReport, t).await?,
+        can_report: c.may(Action::SubmitLandReport, &t.path),
         returned: returned
             .iter()
             .map(|r| {
@@ -190,7 +188,7 @@ async fn load(s: &AppState, id: &str) -> Result<Report, AppError> {
 }
 
 fn may_review(c: &Ctx, r: &Report) -> bool {
-    authorize(grants(c), Action::ReviewLandReport, &r.village_path)
+    c.may(Action::ReviewLandReport, &r.village_path)
 }
 
 async fn page(
@@ -210,7 +208,7 @@ async fn page(
             // name people with power over the reporter); the commission's members are named.
             let actor = h.actor.filter(|_| status != Some(LandStatus::Received));
             let st = status.map(|st| status_label(c, st)).unwrap_or(h.status);
-            (c.lang.date(h.created_at.date_naive()), st, actor, h.comment)
+            (c.lang.date_of(h.created_at), st, actor, h.comment)
         })
         .collect();
     let photos = land_store::photos(&s.db, r.id)
@@ -252,7 +250,7 @@ async fn page(
         area: area(c, r.area),
         kind: c.t(&format!("land-kind-{}", r.kind.as_str())),
         status: status_label(c, r.status),
-        reported: c.lang.date(r.reported_at.date_naive()),
+        reported: c.lang.date_of(r.reported_at),
         description: r.description.clone(),
         returned_on: r.returned_on.map(|d| c.lang.date(d)),
         photos,
@@ -306,7 +304,7 @@ async fn review(
         let html = page(&s, &c, &r, Some(c.t("form-has-errors")), f, errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     };
-    match land_store::transition(&s.db, r.id, to, &comment, v.user.id, Utc::now()).await? {
+    match land_store::transition(&s.db, r.id, to, &comment, v.user.id, s.clock.now()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/land/{}?ok=land-moved", r.id)).into_response()),
         Err(e) => {
             let fresh = land_store::get(&s.db, r.id).await?.unwrap_or(r);

@@ -3,7 +3,6 @@
 //! before anything is stored; a refused form comes back with what was typed.
 
 use super::photo_path;
-use crate::control::acts_as_resident;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::uploads;
 use crate::{AppError, AppState};
@@ -11,15 +10,14 @@ use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use chrono::Utc;
 use domain::land::{Hectares, LandKind};
 use domain::oversight::CadastralNumber;
 use domain::{Action, Kato};
 use store::land::{self as land_store, NewReport, Photo};
 use store::territories::{self, Territory};
 
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
-pub const MAX_PHOTOS: usize = 5;
+pub const MAX_BYTES: usize = domain::uploads::LAND_PHOTOS.bytes;
+pub const MAX_PHOTOS: usize = domain::uploads::LAND_PHOTOS.files;
 const VILLAGES_MAX: i64 = 2000;
 
 #[derive(Default, Clone)]
@@ -47,9 +45,7 @@ struct NewPage<'a> {
 async fn allowed(s: &AppState, c: &Ctx, kato: &str) -> Result<Territory, AppError> {
     require_viewer(c)?;
     let t = crate::territories::load(s, kato).await?;
-    if !acts_as_resident(s, c, Action::SubmitLandReport, &t).await? {
-        return Err(AppError::Forbidden);
-    }
+    c.require(Action::SubmitLandReport, &t.path)?;
     Ok(t)
 }
 
@@ -239,7 +235,7 @@ pub async fn create(
         kind,
         description,
     };
-    match land_store::create(&s.db, &report, &photos, Utc::now()).await {
+    match land_store::create(&s.db, &report, &photos, s.clock.now()).await {
         Ok(id) => Ok(Redirect::to(&format!("/land/{id}?ok=land-submitted")).into_response()),
         Err(e) => {
             // No record, no files.

@@ -53,6 +53,7 @@ fn render(lang: Lang, err: &AppError, request_id: &str, path: String, query: Str
         AppError::Forbidden => (lang.t("error-403-title"), lang.t("error-403-text")),
         AppError::Csrf => (lang.t("error-csrf-title"), lang.t("error-csrf-text")),
         AppError::LoginRequired => (lang.t("error-login-title"), lang.t("error-login-text")),
+        AppError::Conflict(_) => (lang.t("error-409-title"), lang.t("error-409-text")),
         AppError::Internal(_) => (
             lang.t("error-500-title"),
             lang.t_args(
@@ -103,7 +104,12 @@ mod tests {
             .await
             .expect("db");
         db.migrate().await.expect("migrate");
-        let state = AppState::new(db, b"0123456789abcdef0123456789abcdef", Config::default());
+        let app = app::App::new(
+            db,
+            b"0123456789abcdef0123456789abcdef",
+            app::Clock::system(),
+        );
+        let state = AppState::new(app, Config::default());
         let routes: Router<AppState> = Router::new()
             .route("/boom", get(boom))
             .route("/api/boom", get(boom));

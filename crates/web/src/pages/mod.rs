@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::Html;
+use domain::{Action, Kato};
 
 /// Message ids that a redirect may ask the next page to show as a notice (`?ok=…`).
 pub(crate) const NOTICES: &[&str] = &[
@@ -107,6 +108,31 @@ impl Ctx {
 
     pub fn signed_in(&self) -> bool {
         self.viewer.is_some()
+    }
+
+    /// May the reader take `action` on an object of the territory whose path is `target`?
+    /// (Anonymous readers may do nothing.) The one rule is `domain::may`.
+    pub fn may(&self, action: Action, target: &[Kato]) -> bool {
+        self.viewer.as_ref().is_some_and(|v| v.may(action, target))
+    }
+
+    /// The path of the territory the reader lives in (empty when anonymous).
+    pub fn home(&self) -> Vec<Kato> {
+        self.viewer
+            .as_ref()
+            .map(|v| v.home.clone())
+            .unwrap_or_default()
+    }
+
+    /// The signed-in reader, when they may take `action` there: a "please log in" page for
+    /// anonymous readers, 403 for everyone else.
+    pub fn require(&self, action: Action, target: &[Kato]) -> Result<&Viewer, AppError> {
+        let v = require_viewer(self)?;
+        if v.may(action, target) {
+            Ok(v)
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     /// (code, native name, link, is current) for the language switch; keeps the other

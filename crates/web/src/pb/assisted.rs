@@ -3,12 +3,13 @@
 //! day, verification level), and records their choice on their behalf with a witness. The
 //! ballot is marked `assisted`; the receipt code is handed to the resident.
 
-use super::paper::{allowed, ballot_message, ballot_proposals};
+use super::paper::{ballot_message, ballot_proposals};
 use super::{load_cycle, money};
+use crate::extract::Id;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -80,8 +81,7 @@ fn rules_text(c: &Ctx, cy: &Cycle) -> String {
 }
 
 /// Whether voting is open today.
-fn closed(c: &Ctx, cy: &Cycle) -> Option<String> {
-    let today = chrono::Utc::now().date_naive();
+fn closed(c: &Ctx, cy: &Cycle, today: chrono::NaiveDate) -> Option<String> {
     let open = cy.stage == Stage::Voting
         && today >= cy.schedule.voting_start
         && today <= cy.schedule.voting_end;
@@ -148,26 +148,22 @@ async fn page(
     Ok((o.status, render(&p)?).into_response())
 }
 
-async fn form(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    allowed(&c, &t, Action::AssistVoter)?;
+async fn form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, id).await?;
+    c.require(Action::AssistVoter, &t.path)?;
     let mut o = Outcome::new();
-    o.problem = closed(&c, &cy);
+    o.problem = closed(&c, &cy, s.clock.today());
     page(&s, &c, &cy, &t, Typed::default(), o).await
 }
 
 async fn submit(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    let by = allowed(&c, &t, Action::AssistVoter)?;
+    let (cy, t) = load_cycle(&s, id).await?;
+    let by = c.require(Action::AssistVoter, &t.path)?.user.id;
     let field = |name: &str| {
         fields
             .iter()
@@ -190,7 +186,7 @@ async fn submit(
     let recording = field("step") == "record";
     let mut o = Outcome::new();
     o.status = StatusCode::UNPROCESSABLE_ENTITY;
-    if let Some(p) = closed(&c, &cy) {
+    if let Some(p) = closed(&c, &cy, s.clock.today()) {
         o.problem = Some(p);
         o.status = StatusCode::CONFLICT;
         return page(&s, &c, &cy, &t, typed, o).await;
@@ -213,7 +209,7 @@ async fn submit(
     };
     let home = store::territories::by_id(&s.db, user.residence_id).await?;
     let lang = c.lang.code();
-    let today = chrono::Utc::now().date_naive();
+    let today = s.clock.today();
     o.found = Some(Found {
         name: user.display_name.clone(),
         village: home
@@ -283,7 +279,7 @@ async fn submit(
         choices: typed.chosen.clone(),
         receipt: super::voting::receipt_code(),
     };
-    let (receipt, problem) = match assisted::cast(&s.db, &b).await? {
+    let (receipt, problem) = match assisted::cast(&s.db, &b, s.clock.now()).await? {
         Cast::New { receipt } | Cast::Replaced { receipt } => {
             tracing::info!(cycle = %cy.id, "assisted ballot recorded");
             o.recorded = true;

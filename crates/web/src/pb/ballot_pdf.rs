@@ -4,9 +4,10 @@
 
 use super::load_cycle;
 use super::paper::ballot_proposals;
+use crate::extract::Id;
 use crate::i18n::{Arg, Lang};
 use crate::{AppError, AppState};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
@@ -109,8 +110,8 @@ fn sheet(
     }
 }
 
-async fn ballot(State(s): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
+async fn ballot(State(s): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, id).await?;
     let proposals = ballot_proposals(&s, &cy).await?;
     // A ballot exists once the council has admitted projects to the vote.
     if cy.stage < Stage::Discussion || proposals.is_empty() {

@@ -4,6 +4,7 @@
 
 use super::proposals::{load, proposal_page_with};
 use super::{cycle_title, load_cycle};
+use crate::extract::Id;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
@@ -16,7 +17,7 @@ use chrono::{DateTime, Utc};
 use domain::pb::discussion::{check_comment, check_reason, may_comment, CommentRefused};
 use domain::pb::discussion::{DiscussionLimits, Length};
 use domain::pb::ProposalStatus;
-use domain::{authorize, Action};
+use domain::Action;
 use serde::Deserialize;
 use store::pb::discussion::{self as store_d, Comment, Moderation};
 use store::pb::proposals::Proposal;
@@ -52,7 +53,7 @@ fn row(c: &Ctx, k: &Comment) -> CommentRow {
     CommentRow {
         id: k.id,
         author: k.author_name.clone(),
-        date: c.lang.date(k.created_at.date_naive()),
+        date: c.lang.date_of(k.created_at),
         body: match &k.hidden_reason {
             Some(reason) => c.t_str("pbd-hidden-by-moderator", "reason", reason),
             None => k.body.clone(),
@@ -90,19 +91,14 @@ fn refusal_text(c: &Ctx, r: CommentRefused) -> String {
 /// May the viewer comment on this proposal now? Residents of the cycle's territory (checked
 /// on their place of residence, like proposing), on admitted proposals, in discussion or voting.
 async fn may_comment_now(
-    s: &AppState,
+    _s: &AppState,
     c: &Ctx,
     p: &Proposal,
     cy: &Cycle,
     t: &Territory,
 ) -> Result<Result<Uuid, String>, AppError> {
     let v = require_viewer(c)?;
-    let home = store::territories::by_id(&s.db, v.user.residence_id).await?;
-    let lives_here = home.as_ref().is_some_and(|h| h.path.contains(&t.kato));
-    let allowed = home
-        .as_ref()
-        .is_some_and(|h| authorize(&v.grants, Action::CommentProposal, &h.path));
-    if !lives_here || !allowed {
+    if !v.may(Action::CommentProposal, &t.path) {
         return Ok(Err(c.t("pbd-err-not-resident")));
     }
     if let Err(r) = may_comment(cy.stage, p.status) {
@@ -112,9 +108,7 @@ async fn may_comment_now(
 }
 
 fn can_moderate(c: &Ctx, t: &Territory) -> bool {
-    c.viewer
-        .as_ref()
-        .is_some_and(|v| authorize(&v.grants, Action::ModerateComment, &t.path))
+    c.may(Action::ModerateComment, &t.path)
 }
 
 pub async fn view(
@@ -219,6 +213,7 @@ async fn add(
         &v.user.display_name,
         &text,
         key.as_deref(),
+        s.clock.now(),
     )
     .await?
     {
@@ -313,9 +308,7 @@ async fn load_for_moderation(
         .await?
         .ok_or(AppError::NotFound)?;
     let (p, cy, t) = load(s, &k.proposal_id.to_string()).await?;
-    if !authorize(&v.grants, Action::ModerateComment, &t.path) {
-        return Err(AppError::Forbidden);
-    }
+    c.require(Action::ModerateComment, &t.path)?;
     Ok((k, p, cy, t, v.user.id, v.user.display_name.clone()))
 }
 
@@ -379,7 +372,7 @@ async fn act(
             return moderate_page(&c, &k, &p, f.reason, errors);
         }
     };
-    if !store_d::moderate(&s.db, k.id, act, &reason, by, &by_name).await? {
+    if !store_d::moderate(&s.db, k.id, act, &reason, by, &by_name, s.clock.now()).await? {
         let mut errors = FieldErrors::default();
         errors.add("reason", c.t("pbd-err-already"));
         let fresh = store_d::comment(&s.db, k.id).await?.unwrap_or(k);
@@ -433,19 +426,11 @@ struct LogPage<'a> {
 }
 
 fn date_time(c: &Ctx, at: DateTime<Utc>) -> String {
-    format!(
-        "{} {}",
-        c.lang.date(at.date_naive()),
-        at.format("%H:%M UTC")
-    )
+    c.lang.date_time(at)
 }
 
-async fn log_page(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
+async fn log_page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, id).await?;
     let rows = store_d::moderation_log(&s.db, cy.id, LOG_SHOWN)
         .await?
         .into_iter()

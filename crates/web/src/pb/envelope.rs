@@ -3,20 +3,21 @@
 //! coordinator before voting. For districts, the redistribution of unneeded shares.
 
 use super::form::{parse_percent_bp, parse_tenge, percent};
-use super::results::sub_amounts;
 use super::{cycle_title, load_cycle, money};
+use crate::extract::Id;
 use crate::i18n::Arg;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::pb::results::sub_amounts;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use domain::money::Tenge;
 use domain::pb::{count, quotas_by_population, ProposalStatus, Quota, Stage};
-use domain::{authorize, Action, TerritoryKind};
+use domain::{Action, TerritoryKind};
 use std::collections::HashMap;
 use store::pb::envelope::{self, Split, SplitKind, SplitMode, Sub};
 use store::pb::Cycle;
@@ -67,7 +68,7 @@ pub async fn breakdown(
 ) -> Result<Vec<(String, String)>, AppError> {
     let split = envelope::get(&s.db, cy.id).await?;
     let mut out = Vec::new();
-    let amounts = sub_amounts(split.as_ref(), total);
+    let amounts = sub_amounts(split.as_ref(), total)?;
     let used: i64 = amounts.iter().map(|a| a.1.tiyn()).sum();
     for (id, amount) in amounts {
         let name = store::territories::by_id(&s.db, id)
@@ -83,20 +84,6 @@ pub async fn breakdown(
         ));
     }
     Ok(out)
-}
-
-fn can_manage(c: &Ctx, t: &Territory) -> bool {
-    c.viewer
-        .as_ref()
-        .is_some_and(|v| authorize(&v.grants, Action::ManageCycle, &t.path))
-}
-
-fn require_manager(c: &Ctx, t: &Territory) -> Result<Uuid, AppError> {
-    let v = require_viewer(c)?;
-    if !authorize(&v.grants, Action::ManageCycle, &t.path) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(v.user.id)
 }
 
 pub struct PlaceRow {
@@ -152,7 +139,7 @@ async fn render_page(
     let (kind, list) = places(s, t).await?;
     let split = envelope::get(&s.db, cy.id).await?;
     let total = cy.envelope.total(None);
-    let amounts: HashMap<Uuid, Tenge> = sub_amounts(split.as_ref(), total).into_iter().collect();
+    let amounts: HashMap<Uuid, Tenge> = sub_amounts(split.as_ref(), total)?.into_iter().collect();
     let shares: HashMap<Uuid, u32> = split
         .as_ref()
         .map(|sp| {
@@ -205,7 +192,7 @@ async fn render_page(
         .await?
         .into_iter()
         .map(|e| EventRow {
-            date: c.lang.date(e.at.date_naive()),
+            date: c.lang.date_of(e.at),
             what: c.t(match e.event.as_str() {
                 "redistributed" => "pbe-event-redistributed",
                 "split-cleared" => "pbe-event-cleared",
@@ -232,19 +219,15 @@ async fn render_page(
         reserved,
         rows,
         errors,
-        editable: can_manage(c, t) && !locked,
+        editable: c.may(Action::ManageCycle, &t.path) && !locked,
         locked,
         history,
     };
     Ok((status, render(&page)?).into_response())
 }
 
-async fn page(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
+async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, id).await?;
     render_page(&s, &c, &cy, &t, None, &[], FieldErrors::default()).await
 }
 
@@ -353,11 +336,11 @@ fn validate(
 async fn save(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<Typed>,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    let by = require_manager(&c, &t)?;
+    let (cy, t) = load_cycle(&s, id).await?;
+    let by = c.require(Action::ManageCycle, &t.path)?.user.id;
     if cy.stage >= Stage::Voting {
         let mut errors = FieldErrors::default();
         errors.add("mode", c.t("pbe-err-locked"));
@@ -376,7 +359,16 @@ async fn save(
         }
         Some(sp) => ("split-fixed", format!("{}%", percent(sp.reserved_bp))),
     };
-    envelope::set(&s.db, cy.id, split.as_ref(), event, &detail, Some(by)).await?;
+    envelope::set(
+        &s.db,
+        cy.id,
+        split.as_ref(),
+        event,
+        &detail,
+        Some(by),
+        s.clock.now(),
+    )
+    .await?;
     tracing::info!(cycle = %cy.id, event, "pb envelope split saved");
     Ok(Redirect::to(&format!("/pb/{}/envelope?ok=pbe-saved", cy.id)).into_response())
 }
@@ -425,7 +417,7 @@ async fn plan(
         .into_iter()
         .filter(|p| p.status == ProposalStatus::Admitted)
         .collect();
-    let shares = sub_amounts(Some(&split), cy.envelope.total(None));
+    let shares = sub_amounts(Some(&split), cy.envelope.total(None))?;
     let mut lines = Vec::new();
     let mut districts = Vec::new();
     for (id, share) in shares {
@@ -449,9 +441,9 @@ async fn plan(
 async fn redistribution(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
+    let (cy, t) = load_cycle(&s, id).await?;
     let Some((_, table)) = plan(&s, &cy, &t).await? else {
         return Err(AppError::NotFound);
     };
@@ -468,7 +460,7 @@ async fn redistribution(
         })
         .collect();
     let page = RedistPage {
-        can_apply: can_manage(&c, &t) && cy.stage < Stage::Voting && changes,
+        can_apply: c.may(Action::ManageCycle, &t.path) && cy.stage < Stage::Voting && changes,
         changes,
         c: &c,
         id: cy.id,
@@ -481,10 +473,10 @@ async fn redistribution(
 async fn apply_redistribution(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    let by = require_manager(&c, &t)?;
+    let (cy, t) = load_cycle(&s, id).await?;
+    let by = c.require(Action::ManageCycle, &t.path)?.user.id;
     if cy.stage >= Stage::Voting {
         return Err(AppError::Forbidden);
     }
@@ -526,6 +518,7 @@ async fn apply_redistribution(
         "redistributed",
         &detail,
         Some(by),
+        s.clock.now(),
     )
     .await?;
     tracing::info!(cycle = %cy.id, "pb district envelopes redistributed");

@@ -120,13 +120,9 @@ fn digits_only(s: &str) -> String {
         .collect()
 }
 
-/// Whole tenge, with spaces allowed between groups.
+/// Whole tenge, with spaces allowed between groups (`Tenge`'s own parser).
 pub fn parse_tenge(s: &str) -> Option<Tenge> {
-    let clean = digits_only(s);
-    let n: i64 = clean.parse().ok()?;
-    (0..=1_000_000_000_000)
-        .contains(&n)
-        .then(|| Tenge::from_tenge(n))
+    s.parse().ok()
 }
 
 /// A percentage like "10", "7,5" or "7.5" as basis points.
@@ -148,7 +144,7 @@ pub fn parse_percent_bp(s: &str) -> Option<u32> {
 }
 
 fn date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    domain::time::parse_date(s).ok()
 }
 
 /// Percent with up to two decimals, for messages: 500 → "5", 750 → "7.5".

@@ -2,7 +2,8 @@
 //! date, village, place, attendance, minutes and the proposals discussed; listed on the cycle
 //! page and on each linked proposal's page, each with its own page.
 
-use super::{cycle_title, load_cycle, require_manager};
+use super::{cycle_title, load_cycle};
+use crate::extract::Id;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
@@ -12,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use domain::pb::discussion::{check_meeting, DiscussionLimits, MeetingError};
-use domain::{authorize, Action, Kato};
+use domain::{Action, Kato};
 use store::pb::meetings::{self as store_m, Meeting, NewMeeting};
 use store::pb::Cycle;
 use store::territories::Territory;
@@ -80,10 +81,7 @@ pub async fn for_cycle(
     let list = with_villages(s, c, store_m::of_cycle(&s.db, cy.id).await?).await?;
     Ok(CycleDiscussion {
         meetings: rows(c, list),
-        can_record: c
-            .viewer
-            .as_ref()
-            .is_some_and(|v| authorize(&v.grants, Action::ManageCycle, &t.path)),
+        can_record: c.may(Action::ManageCycle, &t.path),
     })
 }
 
@@ -186,15 +184,11 @@ async fn form_page(
     Ok((status, html).into_response())
 }
 
-async fn new_form(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    require_manager(&c, &t)?;
+async fn new_form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, id).await?;
+    c.require(Action::ManageCycle, &t.path)?;
     let form = MeetingForm {
-        held_on: chrono::Utc::now().date_naive().to_string(),
+        held_on: s.clock.today().to_string(),
         ..MeetingForm::default()
     };
     form_page(&s, &c, &cy, &t, form, FieldErrors::default()).await
@@ -213,11 +207,11 @@ fn length(c: &Ctx, l: domain::pb::discussion::Length) -> String {
 async fn create(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    let by = require_manager(&c, &t)?;
+    let (cy, t) = load_cycle(&s, id).await?;
+    let by = c.require(Action::ManageCycle, &t.path)?.user.id;
     let f = MeetingForm::from_fields(fields);
     let mut errors = FieldErrors::default();
     let village = match Kato::parse(f.village.trim()) {
@@ -228,7 +222,7 @@ async fn create(
         errors.add("village", c.t("pbd-err-village"));
     }
     let limits = DiscussionLimits::default();
-    let today = chrono::Utc::now().date_naive();
+    let today = s.clock.today();
     let record = match check_meeting(
         &f.held_on,
         &f.place,
@@ -281,7 +275,7 @@ async fn create(
         minutes: r.minutes,
         proposals: linked,
     };
-    let mid = store_m::create(&s.db, &new, by).await?;
+    let mid = store_m::create(&s.db, &new, by, s.clock.now()).await?;
     tracing::info!(meeting = %mid, cycle = %cy.id, "pb meeting recorded");
     Ok(Redirect::to(&format!("/pb/meetings/{mid}?ok=pbd-meeting-recorded")).into_response())
 }
@@ -307,7 +301,7 @@ async fn show(
 ) -> Result<Response, AppError> {
     let mid = Uuid::parse_str(&mid).map_err(|_| AppError::NotFound)?;
     let m = store_m::get(&s.db, mid).await?.ok_or(AppError::NotFound)?;
-    let (cy, t) = load_cycle(&s, &m.cycle_id.to_string()).await?;
+    let (cy, t) = load_cycle(&s, m.cycle_id).await?;
     let village = store::territories::by_id(&s.db, m.village_id)
         .await?
         .map(|v| v.name(c.lang.code()).to_string())

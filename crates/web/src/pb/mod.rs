@@ -15,14 +15,15 @@ mod proposals;
 mod protocol;
 mod results;
 pub use discussion::notices_for;
-pub use results::{published as pb_published, recount as pb_recount, verify, Verification};
 mod review;
 mod voting;
 
+use crate::extract::Id;
 use crate::i18n::Arg;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors};
 use crate::territories::load as load_territory;
 use crate::{AppError, AppState};
+use app::pb::stage::StageOutcome;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -30,8 +31,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use domain::money::Tenge;
-use domain::pb::{BallotType, CoFinancingSource, CountingRule, Stage, StageError, StageFacts};
-use domain::{authorize, Action};
+use domain::pb::{BallotType, CoFinancingSource, CountingRule, Stage, StageError};
+use domain::Action;
 use form::{percent, CycleForm, Place};
 use serde::Deserialize;
 use store::pb::Cycle;
@@ -213,14 +214,6 @@ async fn place(s: &AppState, t: &Territory) -> Result<Place, AppError> {
     })
 }
 
-fn require_manager(c: &Ctx, t: &Territory) -> Result<Uuid, AppError> {
-    let v = require_viewer(c)?;
-    if !authorize(&v.grants, Action::ManageCycle, &t.path) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(v.user.id)
-}
-
 async fn new_page(
     s: &AppState,
     c: &Ctx,
@@ -302,8 +295,8 @@ async fn new_form(
     Path(kato): Path<String>,
 ) -> Result<Response, AppError> {
     let t = load_territory(&s, &kato).await?;
-    require_manager(&c, &t)?;
-    let today = chrono::Utc::now().date_naive();
+    c.require(Action::ManageCycle, &t.path)?;
+    let today = s.clock.today();
     new_page(
         &s,
         &c,
@@ -321,14 +314,14 @@ async fn create(
     Form(f): Form<CycleForm>,
 ) -> Result<Response, AppError> {
     let t = load_territory(&s, &kato).await?;
-    let by = require_manager(&c, &t)?;
+    let by = c.require(Action::ManageCycle, &t.path)?.user.id;
     let p = place(&s, &t).await?;
     let mrp_table = store::pb::mrp_table(&s.db).await?;
     let new = match form::validate(&c, &f, &p, &mrp_table) {
         Ok(n) => n,
         Err(errors) => return new_page(&s, &c, &t, f, errors).await,
     };
-    match store::pb::create(&s.db, &new, by).await? {
+    match store::pb::create(&s.db, &new, by, s.clock.now()).await? {
         Ok(id) => {
             tracing::info!(cycle = %id, territory = %t.kato, year = new.year, "pb cycle created");
             Ok(Redirect::to(&format!("/pb/{id}?ok=pb-created")).into_response())
@@ -405,13 +398,8 @@ pub struct ProposalRow {
     votes: String,
 }
 
-async fn load_cycle(s: &AppState, id: &str) -> Result<(Cycle, Territory), AppError> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    let cy = store::pb::get(&s.db, id).await?.ok_or(AppError::NotFound)?;
-    let t = store::territories::by_id(&s.db, cy.territory_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((cy, t))
+async fn load_cycle(s: &AppState, id: Uuid) -> Result<(Cycle, Territory), AppError> {
+    Ok(app::pb::cycle(&s.app, id).await?)
 }
 
 fn source_label(c: &Ctx, s: CoFinancingSource) -> String {
@@ -443,7 +431,7 @@ async fn show_page(
                 .iter()
                 .rev()
                 .find(|e| e.to == *st)
-                .map(|e| c.t_str("pb-stage-entered", "date", &c.lang.date(e.at.date_naive())))
+                .map(|e| c.t_str("pb-stage-entered", "date", &c.lang.date_of(e.at)))
                 .unwrap_or_default();
             TimelineRow {
                 stage: stage_label(c, *st),
@@ -475,10 +463,7 @@ async fn show_page(
         BallotType::UpTo(k) => c.t_num("pb-ballot-up-to-k", "k", i64::from(k)),
         BallotType::Knapsack => c.t("pb-ballot-knapsack"),
     };
-    let can_manage = c
-        .viewer
-        .as_ref()
-        .is_some_and(|v| authorize(&v.grants, Action::ManageCycle, &t.path));
+    let can_manage = c.may(Action::ManageCycle, &t.path);
     let moves = if can_manage {
         cy.stage
             .successors()
@@ -533,11 +518,7 @@ async fn show_page(
         });
     }
     let collecting = cy.stage == Stage::Collection;
-    let may = |a| {
-        c.viewer
-            .as_ref()
-            .is_some_and(|v| authorize(&v.grants, a, &t.path))
-    };
+    let may = |a| c.may(a, &t.path);
     let page = ShowPage {
         discussion: meetings::for_cycle(s, c, cy, t).await?,
         proposals_count: c.t_num("pb-proposals-count", "count", list.len() as i64),
@@ -583,12 +564,8 @@ async fn show_page(
     Ok((status, render(&page)?).into_response())
 }
 
-async fn show(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
+async fn show(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, id).await?;
     show_page(&s, &c, &cy, &t, None).await
 }
 
@@ -620,37 +597,20 @@ fn stage_message(c: &Ctx, e: &StageError) -> String {
 async fn move_stage(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<StageForm>,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    let by = require_manager(&c, &t)?;
-    let Some(to) = Stage::parse(f.to.trim()) else {
-        return show_page(&s, &c, &cy, &t, Some(c.t("pb-stage-err-not-next"))).await;
+    let (cy, t) = load_cycle(&s, id).await?;
+    let actor = c.require(Action::ManageCycle, &t.path)?;
+    let refused = match Stage::parse(f.to.trim()) {
+        None => c.t("pb-stage-err-not-next"),
+        Some(to) => match app::pb::stage::move_stage(&s.app, actor, cy.id, to).await? {
+            StageOutcome::Moved => {
+                return Ok(Redirect::to(&format!("/pb/{}?ok=pb-stage-moved", cy.id)).into_response())
+            }
+            StageOutcome::Refused(e) => stage_message(&c, &e),
+            StageOutcome::Raced => c.t("pb-stage-err-not-next"),
+        },
     };
-    let (all, admitted, undecided) = store::pb::proposals::counts(&s.db, cy.id).await?;
-    let facts = StageFacts {
-        today: chrono::Utc::now().date_naive(),
-        proposals_submitted: all as usize,
-        proposals_admitted: admitted as usize,
-        proposals_undecided: undecided as usize,
-        revision_enabled: cy.revision_enabled,
-        voting_starts: Some(cy.schedule.voting_start),
-        voting_ends: Some(cy.schedule.voting_end),
-        results_published: store::pb::ballots::published(&s.db, cy.id).await?.is_some(),
-    };
-    if let Err(e) = cy.stage.can_move_to(to, &facts) {
-        return show_page(&s, &c, &cy, &t, Some(stage_message(&c, &e))).await;
-    }
-    if to == Stage::Results {
-        // The count is fixed as voting closes; `qatysu verify` recounts it from the ballots.
-        let count = results::recount(&s.db, &cy).await?;
-        store::pb::ballots::publish(&s.db, cy.id, &results::published(&cy, &count)).await?;
-        tracing::info!(cycle = %cy.id, ballots = count.ballots, selected = count.outcome.selected.len(), "pb result published");
-    }
-    if !store::pb::move_stage(&s.db, cy.id, cy.stage, to, Some(by)).await? {
-        return show_page(&s, &c, &cy, &t, Some(c.t("pb-stage-err-not-next"))).await;
-    }
-    tracing::info!(cycle = %cy.id, from = cy.stage.as_str(), to = to.as_str(), "pb stage changed");
-    Ok(Redirect::to(&format!("/pb/{}?ok=pb-stage-moved", cy.id)).into_response())
+    show_page(&s, &c, &cy, &t, Some(refused)).await
 }

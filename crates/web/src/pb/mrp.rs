@@ -2,7 +2,7 @@
 //! year and valid-from date. Cycles keep the MRP they were created with.
 
 use super::form::parse_tenge;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
 use axum::extract::State;
@@ -10,23 +10,15 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use domain::money::Mrp;
-use domain::{authorize, Action};
+use domain::Action;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/pb/mrp", get(page).post(add))
         .route("/pb/mrp/correct", post(correct))
-}
-
-fn require_admin(c: &Ctx) -> Result<(), AppError> {
-    let v = require_viewer(c)?;
-    if !authorize(&v.grants, Action::EditMrp, &[]) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(())
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -105,7 +97,7 @@ async fn show(
 }
 
 async fn page(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
-    require_admin(&c)?;
+    c.require(Action::EditMrp, &[])?;
     show(&s, &c, AddForm::default(), FieldErrors::default(), None).await
 }
 
@@ -118,9 +110,9 @@ async fn add(
     c: Ctx,
     Form(f): Form<AddForm>,
 ) -> Result<Response, AppError> {
-    require_admin(&c)?;
+    c.require(Action::EditMrp, &[])?;
     let mut errors = FieldErrors::default();
-    let date = NaiveDate::parse_from_str(f.valid_from.trim(), "%Y-%m-%d").ok();
+    let date = domain::time::parse_date(&f.valid_from).ok();
     if date.is_none() {
         errors.add("valid_from", c.t("pbe-mrp-err-date"));
     }
@@ -165,8 +157,8 @@ async fn correct(
     c: Ctx,
     Form(f): Form<CorrectForm>,
 ) -> Result<Response, AppError> {
-    require_admin(&c)?;
-    let Ok(valid_from) = NaiveDate::parse_from_str(f.valid_from.trim(), "%Y-%m-%d") else {
+    c.require(Action::EditMrp, &[])?;
+    let Ok(valid_from) = domain::time::parse_date(&f.valid_from) else {
         return Err(AppError::NotFound);
     };
     let Some(value) = parse_value(&f.value) else {

@@ -6,18 +6,19 @@
 //! accounts use and are never stored in clear.
 
 use super::{load_cycle, money};
+use crate::extract::{Id, Ids};
 use crate::i18n::Arg;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use domain::pb::paper::{self as rules, BallotLine, LineError, PaperRules};
 use domain::pb::{BallotError, ProposalStatus, Stage};
-use domain::{authorize, Action, IinError};
+use domain::{Action, IinError};
 use serde::Deserialize;
 use store::pb::paper::{self as paper_store, BatchEntry, EntryOutcome, LineStatus, PaperRow};
 use store::pb::proposals::Proposal;
@@ -39,15 +40,6 @@ pub(super) async fn ballot_proposals(s: &AppState, cy: &Cycle) -> Result<Vec<Pro
         .into_iter()
         .filter(|p| p.status == ProposalStatus::Admitted)
         .collect())
-}
-
-/// The signed-in person, if they may take `action` in the cycle's territory.
-pub(super) fn allowed(c: &Ctx, t: &Territory, action: Action) -> Result<Uuid, AppError> {
-    let v = require_viewer(c)?;
-    if !authorize(&v.grants, action, &t.path) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(v.user.id)
 }
 
 pub(super) fn ballot_message(c: &Ctx, e: &BallotError) -> String {
@@ -104,7 +96,7 @@ pub(super) fn flag_line(c: &Ctx, f: &paper_store::PaperFlag) -> String {
                 "channel",
                 Arg::Str(c.t(&format!("pb-channel-{}", f.counted_channel.as_str()))),
             ),
-            ("date", Arg::Str(c.lang.date(f.counted_at.date_naive()))),
+            ("date", Arg::Str(c.lang.date_of(f.counted_at))),
         ],
     )
 }
@@ -248,13 +240,9 @@ async fn list_page(
     Ok((st.status, render(&page)?).into_response())
 }
 
-async fn list(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    allowed(&c, &t, Action::EnterPaperBallots)?;
+async fn list(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, id).await?;
+    c.require(Action::EnterPaperBallots, &t.path)?;
     let st = ListState {
         form: EntryForm::default(),
         errors: FieldErrors::default(),
@@ -268,11 +256,11 @@ async fn list(
 async fn enter(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<EntryForm>,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    let by = allowed(&c, &t, Action::EnterPaperBallots)?;
+    let (cy, t) = load_cycle(&s, id).await?;
+    let by = c.require(Action::EnterPaperBallots, &t.path)?.user.id;
     let refuse = |form, errors, line_errors, error, status| ListState {
         form,
         errors,
@@ -337,7 +325,7 @@ async fn enter(
         rows: &rows,
         proposals: &ids,
     };
-    let outcome = match paper_store::enter(&s.db, &entry).await {
+    let outcome = match paper_store::enter(&s.db, &entry, s.clock.now()).await {
         // Two first entries of one label at once: the other one was stored first.
         Err(store::StoreError::Conflict(_)) => None,
         other => Some(other?),
@@ -463,7 +451,7 @@ async fn batch_page(
                             "channel",
                             Arg::Str(c.t(&format!("pb-channel-{}", ch.as_str()))),
                         ),
-                        ("date", Arg::Str(c.lang.date(at.date_naive()))),
+                        ("date", Arg::Str(c.lang.date_of(at))),
                     ],
                 ),
                 _ => String::new(),
@@ -501,8 +489,7 @@ async fn batch_page(
     Ok((status, render(&page)?).into_response())
 }
 
-async fn load_batch(s: &AppState, cy: &Cycle, batch: &str) -> Result<paper_store::Batch, AppError> {
-    let id = Uuid::parse_str(batch).map_err(|_| AppError::NotFound)?;
+async fn load_batch(s: &AppState, cy: &Cycle, id: Uuid) -> Result<paper_store::Batch, AppError> {
     paper_store::batch(&s.db, id)
         .await?
         .filter(|b| b.cycle_id == cy.id)
@@ -512,11 +499,11 @@ async fn load_batch(s: &AppState, cy: &Cycle, batch: &str) -> Result<paper_store
 async fn show(
     State(s): State<AppState>,
     c: Ctx,
-    Path((id, batch)): Path<(String, String)>,
+    Ids(id, batch): Ids,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    allowed(&c, &t, Action::EnterPaperBallots)?;
-    let batch = load_batch(&s, &cy, &batch).await?;
+    let (cy, t) = load_cycle(&s, id).await?;
+    c.require(Action::EnterPaperBallots, &t.path)?;
+    let batch = load_batch(&s, &cy, batch).await?;
     batch_page(&s, &c, &cy, &t, &batch, None, StatusCode::OK).await
 }
 
@@ -530,12 +517,12 @@ pub struct ResolveForm {
 async fn resolve(
     State(s): State<AppState>,
     c: Ctx,
-    Path((id, batch)): Path<(String, String)>,
+    Ids(id, batch): Ids,
     Form(f): Form<ResolveForm>,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    let by = allowed(&c, &t, Action::EnterPaperBallots)?;
-    let batch = load_batch(&s, &cy, &batch).await?;
+    let (cy, t) = load_cycle(&s, id).await?;
+    let by = c.require(Action::EnterPaperBallots, &t.path)?.user.id;
+    let batch = load_batch(&s, &cy, batch).await?;
     let ballot_no = rules::ballot_no(&f.ballot_no).unwrap_or_default();
     let refuse = |error: String| Settling {
         ballot_no: ballot_no.clone(),
@@ -567,7 +554,7 @@ async fn resolve(
         }
     };
     let ids: Vec<Uuid> = proposals.iter().map(|p| p.id).collect();
-    match paper_store::resolve(&s.db, batch.id, &typed, by, &ids).await? {
+    match paper_store::resolve(&s.db, batch.id, &typed, by, &ids, s.clock.now()).await? {
         paper_store::ResolveOutcome::Accepted | paper_store::ResolveOutcome::Flagged => {
             tracing::info!(cycle = %cy.id, batch = %batch.id, "paper ballot settled");
             Ok(
@@ -589,7 +576,7 @@ async fn resolve(
             .await
         }
         paper_store::ResolveOutcome::NotPending => {
-            let batch = load_batch(&s, &cy, &batch.id.to_string()).await?;
+            let batch = load_batch(&s, &cy, batch.id).await?;
             let st = refuse(c.t("pbv-err-settled"));
             batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::CONFLICT).await
         }

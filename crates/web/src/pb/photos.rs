@@ -2,7 +2,7 @@
 //! it) or by a coordinator of the cycle's territory (for paper proposals, say), checked by
 //! content and size before anything is stored, served inline to everyone.
 
-use super::proposals::{can_edit, is_manager, load, proposal_page};
+use super::proposals::{can_edit, load, proposal_page};
 use crate::i18n::Arg;
 use crate::pages::{require_viewer, Ctx, FieldErrors};
 use crate::uploads::{self, Refusal};
@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use domain::Action;
 use store::pb::photos::{self, NewPhoto, Refused};
 use store::pb::proposals::Proposal;
 use store::pb::Cycle;
@@ -20,8 +21,8 @@ use uuid::Uuid;
 
 /// Where the bytes live: `DATA/uploads/pb-photos/<id>`.
 pub const AREA: &str = "pb-photos";
-pub const MAX_PHOTOS: usize = 4;
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_PHOTOS: usize = domain::uploads::PB_PHOTOS.files;
+pub const MAX_BYTES: usize = domain::uploads::PB_PHOTOS.bytes;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -55,7 +56,7 @@ pub struct PhotosView {
 /// May the viewer add or remove photos? The author while the proposal may be edited, and
 /// coordinators of the cycle's territory.
 fn may_change(c: &Ctx, p: &Proposal, cy: &Cycle, t: &Territory) -> bool {
-    can_edit(c, p, cy) || is_manager(c, t)
+    can_edit(c, p, cy) || c.may(Action::ManageCycle, &t.path)
 }
 
 pub(super) async fn view(
@@ -175,7 +176,7 @@ pub async fn upload(
         written.push(f);
     }
     // The limit is checked again inside the transaction: two uploads at once cannot both pass.
-    match photos::add(&s.db, p.id, &written, by, MAX_PHOTOS as i64).await {
+    match photos::add(&s.db, p.id, &written, by, MAX_PHOTOS as i64, s.clock.now()).await {
         Ok(Ok(())) => {
             tracing::info!(proposal = %p.id, photos = written.len(), "pb proposal photos added");
             Ok(

@@ -3,7 +3,8 @@
 //! the author until review starts.
 
 use super::form::parse_tenge;
-use super::{load_cycle, money, require_manager};
+use super::{load_cycle, money};
+use crate::extract::Id;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
@@ -13,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use domain::money::Tenge;
 use domain::pb::{check_proposal, Category, Channel, ProposalError, ProposalLimits, Stage};
-use domain::{authorize, Action, Kato};
+use domain::{Action, Kato};
 use serde::Deserialize;
 use store::pb::proposals::{self, NewProposal, Proposal, Refused};
 use store::pb::Cycle;
@@ -206,18 +207,13 @@ async fn form_page(
 
 /// May the viewer submit online to this cycle? Residents of its territory, during collection.
 async fn may_submit(
-    s: &AppState,
+    _s: &AppState,
     c: &Ctx,
     cy: &Cycle,
     t: &Territory,
 ) -> Result<Result<Uuid, String>, AppError> {
     let v = require_viewer(c)?;
-    let home = store::territories::by_id(&s.db, v.user.residence_id).await?;
-    let lives_here = home.as_ref().is_some_and(|h| h.path.contains(&t.kato));
-    let allowed = home
-        .as_ref()
-        .is_some_and(|h| authorize(&v.grants, Action::SubmitProposal, &h.path));
-    if !lives_here || !allowed {
+    if !v.may(Action::SubmitProposal, &t.path) {
         return Ok(Err(c.t("pb-proposal-err-not-resident")));
     }
     if cy.stage != Stage::Collection {
@@ -226,13 +222,9 @@ async fn may_submit(
     Ok(Ok(v.user.id))
 }
 
-pub async fn new_form(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    let on_paper = is_manager(&c, &t);
+pub async fn new_form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, id).await?;
+    let on_paper = c.may(Action::ManageCycle, &t.path);
     if !on_paper {
         if let Err(reason) = may_submit(&s, &c, &cy, &t).await? {
             return super::show_page(&s, &c, &cy, &t, Some(reason)).await;
@@ -250,12 +242,6 @@ pub async fn new_form(
         FieldErrors::default(),
     )
     .await
-}
-
-pub(super) fn is_manager(c: &Ctx, t: &Territory) -> bool {
-    c.viewer
-        .as_ref()
-        .is_some_and(|v| authorize(&v.grants, Action::ManageCycle, &t.path))
 }
 
 /// Validate the form; on success the proposal's parts (the author is set by the caller).
@@ -384,15 +370,15 @@ async fn read_form(
 pub async fn create(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<ProposalForm>,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    let on_paper = is_manager(&c, &t);
+    let (cy, t) = load_cycle(&s, id).await?;
+    let on_paper = c.may(Action::ManageCycle, &t.path);
     let action = format!("/pb/{}/proposals", cy.id);
     let mut errors = FieldErrors::default();
     let (author_id, channel, author_name, form_number, entered_by) = if on_paper {
-        let by = require_manager(&c, &t)?;
+        let by = c.require(Action::ManageCycle, &t.path)?.user.id;
         if cy.stage != Stage::Collection {
             errors.add("form_number", c.t("pb-proposal-err-closed"));
         }
@@ -438,7 +424,7 @@ pub async fn create(
     new.channel = channel;
     new.paper_form_number = form_number;
     new.entered_by = entered_by;
-    match proposals::create(&s.db, &new, cy.max_proposals_per_author).await? {
+    match proposals::create(&s.db, &new, cy.max_proposals_per_author, s.clock.now()).await? {
         Ok(pid) => {
             tracing::info!(proposal = %pid, cycle = %cy.id, channel = channel.as_str(), "pb proposal submitted");
             Ok(
@@ -488,7 +474,7 @@ pub(super) async fn load(
     let p = proposals::get(&s.db, pid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (cy, t) = load_cycle(s, &p.cycle_id.to_string()).await?;
+    let (cy, t) = load_cycle(s, p.cycle_id).await?;
     Ok((p, cy, t))
 }
 
@@ -544,7 +530,7 @@ pub(super) async fn proposal_page_with(
     let history = proposals::history(&s.db, p.id)
         .await?
         .iter()
-        .map(|e| (c.lang.date(e.at.date_naive()), event_label(c, &e.event)))
+        .map(|e| (c.lang.date_of(e.at), event_label(c, &e.event)))
         .collect();
     let mut pledge_parts = Vec::new();
     if p.pledge_money.tiyn() > 0 {
@@ -639,9 +625,9 @@ pub async fn edit(
     let action = format!("/pb/proposals/{}/edit", p.id);
     match read_form(&s, &c, &cy, &t, &f, &mut errors).await? {
         Some(new) => {
-            proposals::update(&s.db, p.id, &new, v.user.id).await?;
+            proposals::update(&s.db, p.id, &new, v.user.id, s.clock.now()).await?;
             if p.status == domain::pb::ProposalStatus::Returned {
-                store::pb::review::resubmit(&s.db, p.id, v.user.id).await?;
+                store::pb::review::resubmit(&s.db, p.id, v.user.id, s.clock.now()).await?;
             }
             Ok(
                 Redirect::to(&format!("/pb/proposals/{}?ok=pb-proposal-saved", p.id))

@@ -1,13 +1,14 @@
 //! The protocol of results (хаттама / протокол): `/pb/{id}/protocol` as HTML, `.csv` and
 //! `.pdf`. Built once as translated text, then written in each format.
 
-use super::results::{recount, Count};
 use super::{cycle_title, load_cycle, money};
+use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
+use app::pb::results::{recount, Count};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -82,7 +83,7 @@ fn tenge_plain(t: Tenge) -> String {
     }
 }
 
-async fn build(s: &AppState, c: &Ctx, id: &str) -> Result<Protocol, AppError> {
+async fn build(s: &AppState, c: &Ctx, id: Uuid) -> Result<Protocol, AppError> {
     let (cy, t) = load_cycle(s, id).await?;
     if cy.stage < Stage::Results {
         return Err(AppError::NotFound);
@@ -147,10 +148,7 @@ fn facts(
         (c.t("pbe-eligible"), c.number(population)),
         (c.t("pbe-ballots"), c.number(count.ballots as i64)),
         (c.t("pbe-turnout"), turnout),
-        (
-            c.t("pbe-counted-at"),
-            c.lang.date(published.computed_at.date_naive()),
-        ),
+        (c.t("pbe-counted-at"), c.lang.date_of(published.computed_at)),
     ]
 }
 
@@ -252,12 +250,8 @@ struct ProtocolPage<'a> {
     p: Protocol,
 }
 
-async fn html(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let p = build(&s, &c, &id).await?;
+async fn html(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let p = build(&s, &c, id).await?;
     Ok(render(&ProtocolPage { c: &c, p })?.into_response())
 }
 
@@ -319,12 +313,8 @@ fn to_csv(c: &Ctx, p: &Protocol) -> String {
     out
 }
 
-async fn csv(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let p = build(&s, &c, &id).await?;
+async fn csv(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let p = build(&s, &c, id).await?;
     let body = to_csv(&c, &p);
     Ok((
         [
@@ -392,12 +382,8 @@ fn to_lines(c: &Ctx, p: &Protocol) -> Vec<(f32, String)> {
     l
 }
 
-async fn pdf(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let p = build(&s, &c, &id).await?;
+async fn pdf(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let p = build(&s, &c, id).await?;
     let lines = to_lines(&c, &p);
     crate::pages::pdf_response(format!("qatysu-protocol-{}.pdf", p.id), move || {
         pdf::text_document(&lines)

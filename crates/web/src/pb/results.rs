@@ -2,163 +2,22 @@
 //! page, the anonymised ballots as a Pabulib file, and the recount that `qatysu verify` runs.
 
 use super::{load_cycle, money};
+use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
+use app::pb::results::Count;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::money::Tenge;
-use domain::pb::Quota;
-use domain::pb::{count, ProposalStatus, Stage};
+use domain::pb::Stage;
 use serde::Serialize;
-use std::collections::HashMap;
 use store::pb::ballots::{self, Published};
-use store::pb::envelope::{self, Split};
-use store::pb::proposals::Proposal;
 use store::pb::Cycle;
-use store::territories::Territory;
-use store::Db;
 use uuid::Uuid;
-
-/// Everything a count needs, read from storage.
-pub struct Count {
-    pub admitted: Vec<Proposal>,
-    pub ballots: usize,
-    /// Ballots as a share of the territory's population, in basis points, when it is known.
-    pub turnout_bp: Option<u32>,
-    pub budget: Tenge,
-    /// The whole election (all admitted projects, all ballots), published as a `.pb` file.
-    pub election: tally::Election,
-    /// The selection, round by round: sub-envelopes first, then the remainder.
-    pub outcome: count::QuotaOutcome,
-    /// Village quotas or district sub-envelopes, with their amounts in this count.
-    pub subs: Vec<(Uuid, Tenge)>,
-}
-
-/// The amount of each sub-envelope out of `total` (a share of it, or a fixed amount).
-pub fn sub_amounts(split: Option<&Split>, total: Tenge) -> Vec<(Uuid, Tenge)> {
-    split
-        .map(|s| {
-            s.subs
-                .iter()
-                .map(|sub| {
-                    let amount = match &sub.quota {
-                        Quota::Share { share_bp, .. } => Tenge::from_tiyn(
-                            i64::try_from(
-                                i128::from(total.tiyn()) * i128::from(*share_bp) / 10_000,
-                            )
-                            .unwrap_or(0),
-                        ),
-                        Quota::Fixed { amount, .. } => *amount,
-                    };
-                    (sub.territory_id, amount)
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// Whether territory `id` (a proposal's village, a voter's residence) lies under `under`.
-fn lies_under(places: &HashMap<Uuid, Territory>, id: Option<Uuid>, under: &Territory) -> bool {
-    id.and_then(|i| places.get(&i))
-        .is_some_and(|t| t.path.contains(&under.kato))
-}
-
-/// Count a cycle from its stored ballots. The same function publishes and verifies. With
-/// village quotas or district sub-envelopes, see `domain::pb::count::count_with_quotas`.
-pub async fn recount(db: &Db, cy: &Cycle) -> store::Result<Count> {
-    let admitted: Vec<Proposal> = store::pb::proposals::of_cycle(db, cy.id)
-        .await?
-        .into_iter()
-        .filter(|p| p.status == ProposalStatus::Admitted)
-        .collect();
-    let stored = envelope::ballots_with_villages(db, cy.id).await?;
-    let territory = store::territories::by_id(db, cy.territory_id).await?;
-    let population = territory
-        .as_ref()
-        .and_then(|t| t.population)
-        .filter(|p| *p > 0);
-    let turnout_bp =
-        population.map(|p| u32::try_from(stored.len() as i64 * 10_000 / p).unwrap_or(u32::MAX));
-    let budget = cy.envelope.total(turnout_bp);
-    let index = |id: &Uuid| admitted.iter().position(|p| p.id == *id).map(|i| i as u32);
-    let ballots: Vec<Vec<u32>> = stored
-        .iter()
-        .map(|b| b.0.iter().filter_map(index).collect())
-        .collect();
-    let projects: Vec<(String, Tenge)> = admitted
-        .iter()
-        .map(|p| (p.id.to_string(), p.cost))
-        .collect();
-    let meta = [
-        ("description", format!("Qatysu PB cycle {}", cy.id)),
-        ("country", "Kazakhstan".to_string()),
-        ("currency", "KZT".to_string()),
-        ("rule", count::engine_rule(cy.rule).to_string()),
-        ("num_votes", stored.len().to_string()),
-    ];
-    let election = count::election(budget, &projects, &ballots, &meta);
-    let split = envelope::get(db, cy.id).await?;
-    let subs = sub_amounts(split.as_ref(), budget);
-    let mut quota_rounds = Vec::with_capacity(subs.len());
-    if let (false, Some(t)) = (subs.is_empty(), territory.as_ref()) {
-        let places: HashMap<Uuid, Territory> = store::territories::subtree(db, t)
-            .await?
-            .into_iter()
-            .map(|v| (v.id, v))
-            .collect();
-        for (id, amount) in &subs {
-            let Some(under) = places.get(id) else {
-                continue;
-            };
-            quota_rounds.push(count::SubEnvelope {
-                key: id.to_string(),
-                amount: *amount,
-                projects: (0..admitted.len())
-                    .filter(|i| lies_under(&places, Some(admitted[*i].village_id), under))
-                    .collect(),
-                voters: (0..stored.len())
-                    .filter(|i| lies_under(&places, stored[*i].1, under))
-                    .collect(),
-            });
-        }
-    }
-    let outcome = count::count_with_quotas(cy.rule, budget, &projects, &ballots, &quota_rounds);
-    Ok(Count {
-        ballots: stored.len(),
-        admitted,
-        turnout_bp,
-        budget,
-        election,
-        outcome,
-        subs,
-    })
-}
-
-/// What gets published: the selection in order, the rule and the budget.
-pub fn published(cy: &Cycle, c: &Count) -> Published {
-    Published {
-        rule: cy.rule.as_str().to_string(),
-        budget_tiyn: c.budget.tiyn(),
-        selected: c
-            .outcome
-            .selected
-            .iter()
-            .filter_map(|s| Uuid::parse_str(s).ok())
-            .collect(),
-        ballots: c.ballots as i64,
-        computed_at: chrono::Utc::now(),
-    }
-}
-
-/// Whether a recount gives the published result (the selection, rule, budget, ballots).
-pub fn matches(a: &Published, b: &Published) -> bool {
-    (a.rule.as_str(), a.budget_tiyn, &a.selected, a.ballots)
-        == (b.rule.as_str(), b.budget_tiyn, &b.selected, b.ballots)
-}
 
 pub struct ResultRow {
     rank: usize,
@@ -185,18 +44,13 @@ struct ResultsPage<'a> {
 }
 
 async fn published_count(s: &AppState, cy: &Cycle) -> Result<(Count, Published), AppError> {
-    let Some(p) = ballots::published(&s.db, cy.id).await? else {
-        return Err(AppError::NotFound);
-    };
-    Ok((recount(&s.db, cy).await?, p))
+    app::pb::results::published_count(&s.app, cy)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
-pub async fn page(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
+pub async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, id).await?;
     if cy.stage < Stage::Results {
         return Err(AppError::NotFound);
     }
@@ -276,15 +130,12 @@ pub async fn page(
 }
 
 /// The anonymised ballots as a Pabulib file; project ids are the proposal ids of the API.
-pub async fn ballots_pb(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let (cy, _) = load_cycle(&s, &id).await?;
+pub async fn ballots_pb(State(s): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, _) = load_cycle(&s, id).await?;
     if cy.stage < Stage::Results {
         return Err(AppError::NotFound);
     }
-    let count = recount(&s.db, &cy).await?;
+    let count = app::pb::results::recount(&s.db, &cy).await?;
     let text = tally::pb::write_string(&count.election);
     Ok((
         [
@@ -318,11 +169,8 @@ struct ProjectJson {
     funded: bool,
 }
 
-pub async fn api(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Json<ResultsJson>, AppError> {
-    let (cy, _) = load_cycle(&s, &id).await?;
+pub async fn api(State(s): State<AppState>, Id(id): Id) -> Result<Json<ResultsJson>, AppError> {
+    let (cy, _) = load_cycle(&s, id).await?;
     if cy.stage < Stage::Results {
         return Err(AppError::NotFound);
     }
@@ -342,35 +190,5 @@ pub async fn api(
             })
             .collect(),
         selected: published.selected,
-    }))
-}
-
-/// What `qatysu verify` reports: the published result and a fresh recount of the ballots.
-pub struct Verification {
-    pub published: Published,
-    pub recounted: Published,
-}
-
-impl Verification {
-    pub fn matches(&self) -> bool {
-        matches(&self.published, &self.recounted)
-    }
-}
-
-/// Recount a cycle's stored ballots and set the result beside the published one; `None`
-/// when the cycle does not exist or has no published result yet.
-pub async fn verify(db: &Db, id: Uuid) -> store::Result<Option<Verification>> {
-    let Some(cy) = store::pb::get(db, id).await? else {
-        return Ok(None);
-    };
-    let Some(published) = ballots::published(db, id).await? else {
-        return Ok(None);
-    };
-    let count = recount(db, &cy).await?;
-    let mut recounted = self::published(&cy, &count);
-    recounted.computed_at = published.computed_at;
-    Ok(Some(Verification {
-        published,
-        recounted,
     }))
 }

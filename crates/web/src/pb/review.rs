@@ -1,8 +1,9 @@
 //! Expert review: forming the council, members' conclusions and the council's decisions.
 
 use super::proposals::{load, proposal_page};
-use super::{load_cycle, money, require_manager};
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use super::{load_cycle, money};
+use crate::extract::Id;
+use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -10,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use domain::pb::{council_balanced, Decision, Stage};
-use domain::{authorize, Action, Contact, Role};
+use domain::{Action, Contact, Role};
 use serde::Deserialize;
 use store::pb::proposals::Proposal;
 use store::pb::Cycle;
@@ -57,7 +58,7 @@ pub async fn view(
             feasible: yes_no(c, k.feasible),
             cost: k.adjusted_cost.map(|t| money(c, t)).unwrap_or_default(),
             comment: k.comment,
-            date: c.lang.date(k.at.date_naive()),
+            date: c.lang.date_of(k.at),
         })
         .collect();
     let decided = store::pb::review::decision(&s.db, p.id).await?;
@@ -73,11 +74,8 @@ pub async fn view(
         Some(v) => store::pb::review::is_member(&s.db, cy.id, v.user.id).await?,
         None => false,
     };
-    let can_conclude = reviewing
-        && member
-        && viewer.is_some_and(|v| authorize(&v.grants, Action::ReviewProposal, &t.path));
-    let can_decide =
-        reviewing && viewer.is_some_and(|v| authorize(&v.grants, Action::ManageCycle, &t.path));
+    let can_conclude = reviewing && member && c.may(Action::ReviewProposal, &t.path);
+    let can_decide = reviewing && c.may(Action::ManageCycle, &t.path);
     let merge_targets = if can_decide {
         store::pb::proposals::of_cycle(&s.db, cy.id)
             .await?
@@ -118,9 +116,9 @@ pub async fn conclude(
     Form(f): Form<ConclusionForm>,
 ) -> Result<Response, AppError> {
     let (p, cy, t) = load(&s, &pid).await?;
-    let v = require_viewer(&c)?;
-    let member = store::pb::review::is_member(&s.db, cy.id, v.user.id).await?;
-    if !member || !authorize(&v.grants, Action::ReviewProposal, &t.path) {
+    let v = c.require(Action::ReviewProposal, &t.path)?;
+    // The council's membership is checked besides the role.
+    if !store::pb::review::is_member(&s.db, cy.id, v.user.id).await? {
         return Err(AppError::Forbidden);
     }
     let mut errors = FieldErrors::default();
@@ -140,17 +138,15 @@ pub async fn conclude(
     }
     match cost {
         Some(cost) if errors.is_empty() => {
-            let (legal, feasible) = (f.legal.is_some(), f.feasible.is_some());
-            store::pb::review::conclude(
-                &s.db,
-                p.id,
-                v.user.id,
-                legal,
-                feasible,
-                cost,
-                f.comment.trim(),
-            )
-            .await?;
+            let conclusion = store::pb::review::NewConclusion {
+                proposal: p.id,
+                user: v.user.id,
+                legal: f.legal.is_some(),
+                feasible: f.feasible.is_some(),
+                adjusted_cost: cost,
+                comment: f.comment.trim(),
+            };
+            store::pb::review::conclude(&s.db, &conclusion, s.clock.now()).await?;
             Ok(
                 Redirect::to(&format!("/pb/proposals/{}?ok=pb-conclusion-saved", p.id))
                     .into_response(),
@@ -175,7 +171,7 @@ pub async fn decide(
     Form(f): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
     let (p, cy, t) = load(&s, &pid).await?;
-    let by = require_manager(&c, &t)?;
+    let by = c.require(Action::ManageCycle, &t.path)?.user.id;
     let mut errors = FieldErrors::default();
     if cy.stage != Stage::Review {
         errors.add("decision", c.t("pb-review-err-not-review"));
@@ -208,7 +204,7 @@ pub async fn decide(
     match decision {
         Some(d) if errors.is_empty() => {
             let reason = (!reason.is_empty()).then_some(reason);
-            store::pb::review::decide(&s.db, p.id, d, reason, target, by).await?;
+            store::pb::review::decide(&s.db, p.id, d, reason, target, by, s.clock.now()).await?;
             tracing::info!(proposal = %p.id, decision = d.as_str(), "pb decision recorded");
             Ok(
                 Redirect::to(&format!("/pb/proposals/{}?ok=pb-decision-saved", p.id))
@@ -246,10 +242,7 @@ async fn council_page(
 ) -> Result<Response, AppError> {
     let members = store::pb::review::members(&s.db, cy.id).await?;
     let civil = members.iter().filter(|m| m.civil_society).count();
-    let can_manage = c
-        .viewer
-        .as_ref()
-        .is_some_and(|v| authorize(&v.grants, Action::ManageCycle, &t.path));
+    let can_manage = c.may(Action::ManageCycle, &t.path);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -288,12 +281,8 @@ async fn council_page(
     Ok((status, render(&page)?).into_response())
 }
 
-pub async fn council(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
+pub async fn council(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, id).await?;
     council_page(
         &s,
         &c,
@@ -317,11 +306,11 @@ pub struct CouncilForm {
 pub async fn add_member(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<CouncilForm>,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    require_manager(&c, &t)?;
+    let (cy, t) = load_cycle(&s, id).await?;
+    c.require(Action::ManageCycle, &t.path)?;
     let mut errors = FieldErrors::default();
     let user = match Contact::parse(&f.contact) {
         Ok(contact) => store::accounts::credentials(&s.db, &contact)
@@ -333,7 +322,14 @@ pub async fn add_member(
         errors.add("contact", c.t("err-user-unknown"));
         return council_page(&s, &c, &cy, &t, f, errors).await;
     };
-    store::pb::review::add_member(&s.db, cy.id, user.id, f.civil_society.is_some()).await?;
-    store::accounts::grant(&s.db, user.id, Role::Expert, Some(t.id)).await?;
+    store::pb::review::add_member(
+        &s.db,
+        cy.id,
+        user.id,
+        f.civil_society.is_some(),
+        s.clock.now(),
+    )
+    .await?;
+    store::accounts::grant(&s.db, user.id, Role::Expert, Some(t.id), s.clock.now()).await?;
     Ok(Redirect::to(&format!("/pb/{}/council?ok=pb-council-added", cy.id)).into_response())
 }

@@ -2,10 +2,11 @@
 //! receipt a voter checks later.
 
 use super::{load_cycle, money};
+use crate::extract::Id;
 use crate::pages::{render, require_viewer, Ctx};
 use crate::{AppError, AppState};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
@@ -46,7 +47,7 @@ async fn obstacle(
     t: &Territory,
 ) -> Result<Option<String>, AppError> {
     let v = require_viewer(c)?;
-    let today = chrono::Utc::now().date_naive();
+    let today = s.clock.today();
     if cy.stage != Stage::Voting || today < cy.schedule.voting_start {
         return Ok(Some(c.t("pb-vote-err-not-open")));
     }
@@ -127,12 +128,8 @@ async fn vote_page(
     Ok((status, render(&page)?).into_response())
 }
 
-pub async fn form(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
+pub async fn form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let (cy, t) = load_cycle(&s, id).await?;
     let error = obstacle(&s, &c, &cy, &t).await?;
     vote_page(&s, &c, &cy, &t, &[], error).await
 }
@@ -150,10 +147,10 @@ pub(super) fn receipt_code() -> String {
 pub async fn cast(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
+    let (cy, t) = load_cycle(&s, id).await?;
     let chosen: Vec<Uuid> = fields
         .iter()
         .filter(|(k, _)| k == "choice")
@@ -195,7 +192,7 @@ pub async fn cast(
     };
     // One-vote ballots are irrevocable, as in eGov Mobile; others follow the cycle's setting.
     let changes = cy.changes_allowed && cy.ballot != BallotType::OneVote;
-    match ballots::cast(&s.db, &ballot, changes).await? {
+    match ballots::cast(&s.db, &ballot, changes, s.clock.now()).await? {
         Cast::New { .. } => {
             tracing::info!(cycle = %cy.id, "ballot cast");
             Ok(Redirect::to(&format!("/pb/{}/vote?ok=pb-vote-cast", cy.id)).into_response())
@@ -229,10 +226,10 @@ pub struct ReceiptQuery {
 pub async fn receipt(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Query(q): Query<ReceiptQuery>,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
+    let (cy, t) = load_cycle(&s, id).await?;
     let code: String = q
         .code
         .trim()
@@ -249,10 +246,7 @@ pub async fn receipt(
                 Some(c.lang.t_args(
                     "pb-receipt-found",
                     &[
-                        (
-                            "date",
-                            crate::i18n::Arg::Str(c.lang.date(r.cast_at.date_naive())),
-                        ),
+                        ("date", crate::i18n::Arg::Str(c.lang.date_of(r.cast_at))),
                         (
                             "channel",
                             crate::i18n::Arg::Str(

@@ -5,7 +5,7 @@ use crate::{AppError, AppState};
 use axum::extract::{Path, State};
 use axum::Json;
 use chrono::{NaiveDate, Utc};
-use domain::projects::{answer_due, days_overdue, health, kz_date, progress};
+use domain::projects::{answer_due, days_overdue, health, progress};
 use serde::Serialize;
 use store::projects::{self as prj, monitoring};
 
@@ -87,7 +87,7 @@ pub async fn implementation(
 ) -> Result<Json<ImplementationJson>, AppError> {
     let proj = load(&s, &id).await?;
     let pid = proj.p.id;
-    let today = kz_date(Utc::now());
+    let today = s.clock.today();
     let imp = prj::get(&s.db, pid).await?;
     let ms = prj::milestones(&s.db, pid).await?;
     let paid = prj::paid(&s.db, pid).await?;
@@ -203,7 +203,7 @@ pub async fn list(
         Some(k) => store::territories::path_string(&crate::territories::load(&s, k).await?.path),
         None => "/".to_string(),
     };
-    let today = kz_date(Utc::now());
+    let today = s.clock.today();
     let mut out = Vec::new();
     for (cycle, id) in prj::funded_under(&s.db, &prefix).await? {
         let Some(p) = store::pb::proposals::get(&s.db, id).await? else {

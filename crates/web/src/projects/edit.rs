@@ -2,7 +2,7 @@
 //! documents and photos. Each change is logged publicly; a refused form comes back filled in.
 
 use super::show::{page, Forms, MilestoneForm, PaymentForm, RecordForm};
-use super::{load, require, Project, AREA, MAX_BYTES};
+use super::{load, Project, AREA, MAX_BYTES};
 use crate::pages::{Ctx, FieldErrors};
 use crate::uploads::{self, Refusal};
 use crate::{AppError, AppState};
@@ -101,11 +101,11 @@ pub async fn save(
     Form(f): Form<RecordForm>,
 ) -> Result<Response, AppError> {
     let proj = load(&s, &id).await?;
-    let by = require(&c, Action::EditImplementation, &proj.t)?;
+    let by = c.require(Action::EditImplementation, &proj.t.path)?.user.id;
     let mut errors = FieldErrors::default();
     match validate(&c, proj.p.id, &f, &mut errors) {
         Some(i) => {
-            prj::save(&s.db, &i, by).await?;
+            prj::save(&s.db, &i, by, s.clock.now()).await?;
             Ok(done(&proj, "prj-saved"))
         }
         None => {
@@ -126,7 +126,7 @@ pub async fn add_milestone(
     Form(f): Form<MilestoneForm>,
 ) -> Result<Response, AppError> {
     let proj = load(&s, &id).await?;
-    let by = require(&c, Action::EditImplementation, &proj.t)?;
+    let by = c.require(Action::EditImplementation, &proj.t.path)?.user.id;
     let mut errors = FieldErrors::default();
     let title = f.ms_title.trim();
     if title.is_empty() {
@@ -145,7 +145,7 @@ pub async fn add_milestone(
         .ok();
     match (errors.is_empty(), due, progress) {
         (true, Some(due), Some(progress)) => {
-            prj::add_milestone(&s.db, proj.p.id, title, due, progress, by).await?;
+            prj::add_milestone(&s.db, proj.p.id, title, due, progress, by, s.clock.now()).await?;
             Ok(done(&proj, "prj-milestone-added"))
         }
         _ => {
@@ -166,11 +166,11 @@ pub async fn set_progress(
     Form(f): Form<MilestoneForm>,
 ) -> Result<Response, AppError> {
     let proj = load(&s, &id).await?;
-    let by = require(&c, Action::EditImplementation, &proj.t)?;
+    let by = c.require(Action::EditImplementation, &proj.t.path)?.user.id;
     let mid = Uuid::parse_str(&mid).map_err(|_| AppError::NotFound)?;
     match parse_percent(&f.ms_progress) {
         Ok(p) => {
-            if !prj::set_progress(&s.db, proj.p.id, mid, p, by).await? {
+            if !prj::set_progress(&s.db, proj.p.id, mid, p, by, s.clock.now()).await? {
                 return Err(AppError::NotFound);
             }
             Ok(done(&proj, "prj-progress-saved"))
@@ -194,7 +194,7 @@ pub async fn add_payment(
     Form(f): Form<PaymentForm>,
 ) -> Result<Response, AppError> {
     let proj = load(&s, &id).await?;
-    let by = require(&c, Action::EditImplementation, &proj.t)?;
+    let by = c.require(Action::EditImplementation, &proj.t.path)?.user.id;
     let mut errors = FieldErrors::default();
     let paid_on = match parse_date(&f.pay_date) {
         Ok(Some(d)) => Some(d),
@@ -217,7 +217,7 @@ pub async fn add_payment(
                 amount,
                 note: f.pay_note.trim().chars().take(300).collect(),
             };
-            prj::add_payment(&s.db, proj.p.id, &p, by).await?;
+            prj::add_payment(&s.db, proj.p.id, &p, by, s.clock.now()).await?;
             Ok(done(&proj, "prj-payment-added"))
         }
         _ => {
@@ -253,7 +253,7 @@ pub async fn upload(
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
     let proj = load(&s, &id).await?;
-    let by = require(&c, Action::EditImplementation, &proj.t)?;
+    let by = c.require(Action::EditImplementation, &proj.t.path)?.user.id;
     let (parts, refused_with) = uploads::read_form(&mut multipart, MAX_BYTES, 1, false).await;
     let problem = match refused_with {
         Some(r) => Some(r),
@@ -277,10 +277,10 @@ pub async fn upload(
             file_name: u.name,
             content_type: u.content_type.to_string(),
             size_bytes: u.bytes.len() as i64,
-            created_at: chrono::Utc::now(),
+            created_at: s.clock.now(),
         };
         uploads::save(&s, AREA, f.id, &u.bytes).await?;
-        if let Err(e) = files::add(&s.db, &f, by).await {
+        if let Err(e) = files::add(&s.db, &f, by, s.clock.now()).await {
             uploads::discard(&s, AREA, &[f.id]).await;
             return Err(e.into());
         }

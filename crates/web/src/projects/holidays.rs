@@ -2,17 +2,17 @@
 //! deadline is counted on (administrators only).
 
 use crate::i18n::Arg;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::{Datelike, NaiveDate, Utc, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use domain::oversight::Holiday;
-use domain::projects::{kz_date, parse_date, FieldError};
-use domain::{authorize, Action};
+use domain::projects::{parse_date, FieldError};
+use domain::Action;
 use serde::Deserialize;
 use store::projects::holidays as store_h;
 
@@ -40,16 +40,6 @@ struct HolidaysPage<'a> {
     errors: FieldErrors,
 }
 
-/// Only administrators (the whole country's calendar).
-fn require_admin(c: &Ctx) -> Result<(), AppError> {
-    let v = require_viewer(c)?;
-    if authorize(&v.grants, Action::EditHolidays, &[]) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct YearQuery {
@@ -64,7 +54,7 @@ async fn view(
     errors: FieldErrors,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let this = kz_date(Utc::now()).year();
+    let this = s.clock.today().year();
     let in_year = |d: &NaiveDate| d.year() == year;
     let holidays = store_h::holidays(&s.db)
         .await?
@@ -100,12 +90,13 @@ async fn view(
     Ok((status, html).into_response())
 }
 
-fn year_of(s: &str) -> i32 {
-    s.trim()
+/// The year asked for, or this year in Kazakhstan.
+fn year_of(text: &str, today: NaiveDate) -> i32 {
+    text.trim()
         .parse::<i32>()
         .ok()
         .filter(|y| (2000..=2100).contains(y))
-        .unwrap_or_else(|| kz_date(Utc::now()).year())
+        .unwrap_or_else(|| today.year())
 }
 
 pub async fn page(
@@ -113,11 +104,12 @@ pub async fn page(
     c: Ctx,
     Query(q): Query<YearQuery>,
 ) -> Result<Response, AppError> {
-    require_admin(&c)?;
+    // Only administrators: the calendar is the whole country's.
+    c.require(Action::EditHolidays, &[])?;
     view(
         &s,
         &c,
-        year_of(&q.year),
+        year_of(&q.year, s.clock.today()),
         HolidayForm::default(),
         FieldErrors::default(),
         StatusCode::OK,
@@ -151,7 +143,7 @@ pub async fn save(
     c: Ctx,
     Form(f): Form<HolidayForm>,
 ) -> Result<Response, AppError> {
-    require_admin(&c)?;
+    c.require(Action::EditHolidays, &[])?;
     let mut errors = FieldErrors::default();
     let year;
     if f.kind == "transfer" {
@@ -160,7 +152,9 @@ pub async fn save(
         if work.is_some_and(|w| !is_weekend(w)) {
             errors.add("working_day", c.t("prj-err-not-weekend"));
         }
-        year = off.map(|d| d.year()).unwrap_or_else(|| year_of(&f.year));
+        year = off
+            .map(|d| d.year())
+            .unwrap_or_else(|| year_of(&f.year, s.clock.today()));
         if let (Some(off), Some(work), true) = (off, work, errors.is_empty()) {
             store_h::set_transfer(&s.db, off, work).await?;
             return Ok(Redirect::to(&format!(
@@ -170,7 +164,9 @@ pub async fn save(
         }
     } else {
         let day = required_date(&c, &mut errors, "day", &f.day);
-        year = day.map(|d| d.year()).unwrap_or_else(|| year_of(&f.year));
+        year = day
+            .map(|d| d.year())
+            .unwrap_or_else(|| year_of(&f.year, s.clock.today()));
         if let (Some(date), true) = (day, errors.is_empty()) {
             let h = Holiday {
                 date,
@@ -198,7 +194,7 @@ pub async fn remove(
     c: Ctx,
     Form(f): Form<RemoveForm>,
 ) -> Result<Response, AppError> {
-    require_admin(&c)?;
+    c.require(Action::EditHolidays, &[])?;
     let h = parse_date(&f.holiday).ok().flatten();
     let t = parse_date(&f.transfer).ok().flatten();
     let year = match (h, t) {

@@ -6,8 +6,7 @@ use crate::{AppError, AppState};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use chrono::Utc;
-use domain::projects::{health, kz_date, progress};
+use domain::projects::{health, progress};
 use store::projects as prj;
 use store::territories::path_string;
 use uuid::Uuid;
@@ -36,7 +35,7 @@ struct ListPage<'a> {
 
 /// One line per funded proposal.
 async fn rows(s: &AppState, c: &Ctx, ids: &[Uuid]) -> Result<Vec<Row>, AppError> {
-    let today = kz_date(Utc::now());
+    let today = s.clock.today();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         let Some(p) = store::pb::proposals::get(&s.db, *id).await? else {

@@ -15,15 +15,14 @@ use crate::{AppError, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
-use domain::{authorize, Action, Grant};
 use store::pb::proposals::Proposal;
 use store::pb::Cycle;
 use store::territories::Territory;
 use uuid::Uuid;
 
 /// At most this many bytes per file, and this many photos per report.
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
-pub const MAX_PHOTOS: usize = 3;
+pub const MAX_BYTES: usize = domain::uploads::PROJECT_FILE_BYTES;
+pub const MAX_PHOTOS: usize = domain::uploads::MONITORING_PHOTOS.files;
 /// Files of a project are kept in `DATA/uploads/projects`.
 const AREA: &str = "projects";
 
@@ -87,27 +86,6 @@ pub async fn load(s: &AppState, id: &str) -> Result<Project, AppError> {
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(Project { p, cy, t })
-}
-
-fn grants(c: &Ctx) -> &[Grant] {
-    c.viewer
-        .as_ref()
-        .map(|v| v.grants.as_slice())
-        .unwrap_or(&[])
-}
-
-fn may(c: &Ctx, action: Action, t: &Territory) -> bool {
-    authorize(grants(c), action, &t.path)
-}
-
-/// Signed in and allowed, or the right refusal.
-fn require(c: &Ctx, action: Action, t: &Territory) -> Result<uuid::Uuid, AppError> {
-    let v = crate::pages::require_viewer(c)?;
-    if authorize(&v.grants, action, &t.path) {
-        Ok(v.user.id)
-    } else {
-        Err(AppError::Forbidden)
-    }
 }
 
 fn date(c: &Ctx, d: chrono::NaiveDate) -> String {

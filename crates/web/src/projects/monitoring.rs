@@ -2,8 +2,9 @@
 //! finished work, residents' monitoring reports with photos, and officials' answers.
 
 use super::edit::refusal;
-use super::show::{may_report, page, AcceptanceForm, AnswerForm, Forms, ReportForm};
-use super::{date, load, may, require, AREA, MAX_BYTES, MAX_PHOTOS};
+use super::show::{page, AcceptanceForm, AnswerForm, Forms, ReportForm};
+use super::{date, load, AREA, MAX_BYTES, MAX_PHOTOS};
+use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::uploads;
@@ -35,7 +36,7 @@ pub async fn sign(
     Form(f): Form<AcceptanceForm>,
 ) -> Result<Response, AppError> {
     let proj = load(&s, &id).await?;
-    let by = require(&c, Action::SignAcceptance, &proj.t)?;
+    let by = c.require(Action::SignAcceptance, &proj.t.path)?.user.id;
     // Only members of this cycle's group sign, whatever roles they hold.
     if !monitoring::is_member(&s.db, proj.cy.id, by).await? {
         return Err(AppError::Forbidden);
@@ -55,7 +56,7 @@ pub async fn sign(
     }
     match verdict {
         Some(v) if errors.is_empty() => {
-            monitoring::sign(&s.db, proj.p.id, by, v, remarks).await?;
+            monitoring::sign(&s.db, proj.p.id, by, v, remarks, s.clock.now()).await?;
             Ok(Redirect::to(&format!("/projects/{}?ok=prj-signed", proj.p.id)).into_response())
         }
         _ => {
@@ -79,7 +80,7 @@ pub async fn report(
 ) -> Result<Response, AppError> {
     let proj = load(&s, &id).await?;
     let v = crate::pages::require_viewer(&c)?;
-    if !may_report(&s, &c, &proj).await? {
+    if !c.may(Action::SubmitMonitoringReport, &proj.t.path) {
         return Err(AppError::Forbidden);
     }
     let author = v.user.id;
@@ -122,7 +123,7 @@ pub async fn report(
         };
         return page(&s, &c, &proj, forms, status).await;
     };
-    let now = chrono::Utc::now();
+    let now = s.clock.now();
     let mut photos = Vec::new();
     for u in &parts.files {
         let f = ProjectFile {
@@ -173,7 +174,10 @@ pub async fn answer(
     Form(f): Form<AnswerForm>,
 ) -> Result<Response, AppError> {
     let proj = load(&s, &id).await?;
-    let by = require(&c, Action::AnswerMonitoringReport, &proj.t)?;
+    let by = c
+        .require(Action::AnswerMonitoringReport, &proj.t.path)?
+        .user
+        .id;
     let rid = Uuid::parse_str(&rid).map_err(|_| AppError::NotFound)?;
     let r = monitoring::get_report(&s.db, rid)
         .await?
@@ -194,7 +198,7 @@ pub async fn answer(
         };
         return page(&s, &c, &proj, forms, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    if !monitoring::answer(&s.db, r.id, text, by).await? {
+    if !monitoring::answer(&s.db, r.id, text, by, s.clock.now()).await? {
         let forms = Forms {
             error: Some(c.t("prj-err-answered")),
             ..Forms::default()
@@ -233,13 +237,8 @@ struct GroupPage<'a> {
     errors: FieldErrors,
 }
 
-async fn load_cycle(s: &AppState, id: &str) -> Result<(Cycle, Territory), AppError> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    let cy = store::pb::get(&s.db, id).await?.ok_or(AppError::NotFound)?;
-    let t = store::territories::by_id(&s.db, cy.territory_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((cy, t))
+async fn load_cycle(s: &AppState, id: Uuid) -> Result<(Cycle, Territory), AppError> {
+    Ok(app::pb::cycle(&s.app, id).await?)
 }
 
 async fn group_view(
@@ -285,7 +284,7 @@ async fn group_view(
             .unwrap_or_default(),
         size: c.t_num("prj-group-size", "count", n as i64),
         too_small: n < GROUP_MIN,
-        can_record: may(c, Action::RecordMonitoringGroup, t),
+        can_record: c.may(Action::RecordMonitoringGroup, &t.path),
         form,
         errors,
     })?;
@@ -295,9 +294,9 @@ async fn group_view(
 pub async fn group_page(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
+    let (cy, t) = load_cycle(&s, id).await?;
     group_view(
         &s,
         &c,
@@ -315,11 +314,11 @@ pub async fn group_page(
 pub async fn record(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<GroupForm>,
 ) -> Result<Response, AppError> {
-    let (cy, t) = load_cycle(&s, &id).await?;
-    let by = require(&c, Action::RecordMonitoringGroup, &t)?;
+    let (cy, t) = load_cycle(&s, id).await?;
+    let by = c.require(Action::RecordMonitoringGroup, &t.path)?.user.id;
     let mut errors = FieldErrors::default();
     let elected_on = match parse_date(&f.elected_on) {
         Ok(Some(d)) => Some(d),
@@ -357,7 +356,17 @@ pub async fn record(
         )
         .await;
     };
-    match monitoring::record_member(&s.db, cy.id, elected_on, gathering, user.id, by).await? {
+    match monitoring::record_member(
+        &s.db,
+        cy.id,
+        elected_on,
+        gathering,
+        user.id,
+        by,
+        s.clock.now(),
+    )
+    .await?
+    {
         AddMember::Full => {
             errors.add("contact", c.t("prj-err-group-full"));
             group_view(
@@ -372,7 +381,8 @@ pub async fn record(
             .await
         }
         AddMember::Added | AddMember::Already => {
-            store::accounts::grant(&s.db, user.id, Role::Monitor, Some(t.id)).await?;
+            store::accounts::grant(&s.db, user.id, Role::Monitor, Some(t.id), s.clock.now())
+                .await?;
             Ok(
                 Redirect::to(&format!("/pb/{}/monitoring?ok=prj-group-saved", cy.id))
                     .into_response(),

@@ -1,7 +1,7 @@
 //! The public page of a funded project, and the forms on it (shown again, with what was
 //! typed and what is wrong, when one is refused).
 
-use super::{date, may, Project};
+use super::{date, Project};
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
@@ -9,7 +9,6 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use chrono::Utc;
 use domain::projects::{answer_due, days_overdue, health, kz_date, progress, Judgement, Verdict};
 use domain::Action;
 use serde::Deserialize;
@@ -187,23 +186,6 @@ pub async fn show(
     page(&s, &c, &proj, Forms::default(), StatusCode::OK).await
 }
 
-/// Whether the reader may file a report: a resident of the project's territory.
-pub async fn may_report(s: &AppState, c: &Ctx, proj: &Project) -> Result<bool, AppError> {
-    let Some(v) = &c.viewer else {
-        return Ok(false);
-    };
-    if v.grants.iter().any(|g| g.role == domain::Role::Admin) {
-        return Ok(may(c, Action::SubmitMonitoringReport, &proj.t));
-    }
-    let Some(home) = store::territories::by_id(&s.db, v.user.residence_id).await? else {
-        return Ok(false);
-    };
-    Ok(
-        domain::authorize(&v.grants, Action::SubmitMonitoringReport, &home.path)
-            && home.path.contains(&proj.t.kato),
-    )
-}
-
 pub async fn page(
     s: &AppState,
     c: &Ctx,
@@ -211,7 +193,7 @@ pub async fn page(
     forms: Forms,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let now = Utc::now();
+    let now = s.clock.now();
     let today = kz_date(now);
     let pid = proj.p.id;
     let imp = prj::get(&s.db, pid).await?;
@@ -225,7 +207,7 @@ pub async fn page(
         .map(|i| health(i.planned_end, i.actual_end, today, i.contract_sum, paid))
         .unwrap_or_default();
     let cal = store::projects::calendar(&s.db).await?;
-    let can_answer = may(c, Action::AnswerMonitoringReport, &proj.t);
+    let can_answer = c.may(Action::AnswerMonitoringReport, &proj.t.path);
     let photos = files::of_reports(&s.db, pid).await?;
     let reports = monitoring::reports(&s.db, pid)
         .await?
@@ -273,7 +255,7 @@ pub async fn page(
         Some(v) => monitoring::is_member(&s.db, proj.cy.id, v.user.id).await?,
         None => false,
     };
-    let can_report = may_report(s, c, proj).await?;
+    let can_report = c.may(Action::SubmitMonitoringReport, &proj.t.path);
     let report_hint = (!can_report).then(|| {
         c.t(if c.viewer.is_some() {
             "prj-report-not-resident"
@@ -392,8 +374,8 @@ pub async fn page(
                 )
             })
             .collect(),
-        can_edit: may(c, Action::EditImplementation, &proj.t),
-        can_sign: is_member && may(c, Action::SignAcceptance, &proj.t),
+        can_edit: c.may(Action::EditImplementation, &proj.t.path),
+        can_sign: is_member && c.may(Action::SignAcceptance, &proj.t.path),
         can_report,
         can_answer,
         report_hint,

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use domain::{authorize, Action, Kato};
+use domain::{Action, Kato};
 use serde::Deserialize;
 use store::territories::{self, Territory};
 
@@ -93,12 +93,6 @@ pub async fn load(s: &AppState, kato: &str) -> Result<Territory, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-fn allowed(c: &Ctx, action: Action, t: &Territory) -> bool {
-    c.viewer
-        .as_ref()
-        .is_some_and(|v| authorize(&v.grants, action, &t.path))
-}
-
 async fn show_page(
     s: &AppState,
     c: &Ctx,
@@ -137,9 +131,9 @@ async fn show_page(
         crumbs,
         children_count: c.t_num("territory-children-count", "count", kids.len() as i64),
         children,
-        can_edit: allowed(c, Action::EditTerritory, t),
-        can_view_roles: allowed(c, Action::ViewRoleGrants, t),
-        can_start_pb: allowed(c, Action::ManageCycle, t),
+        can_edit: c.may(Action::EditTerritory, &t.path),
+        can_view_roles: c.may(Action::ViewRoleGrants, &t.path),
+        can_start_pb: c.may(Action::ManageCycle, &t.path),
         population_input: population_input
             .unwrap_or_else(|| t.population.map(|p| p.to_string()).unwrap_or_default()),
         population_error,
@@ -173,7 +167,7 @@ async fn set_population(
 ) -> Result<Response, AppError> {
     require_viewer(&c)?;
     let t = load(&s, &kato).await?;
-    if !allowed(&c, Action::EditTerritory, &t) {
+    if !c.may(Action::EditTerritory, &t.path) {
         return Err(AppError::Forbidden);
     }
     let cleaned: String = f

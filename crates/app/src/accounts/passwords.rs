@@ -1,11 +1,11 @@
-use crate::AppError;
+use crate::{Error, Result};
 use domain::Password;
 
 /// Hash with argon2id off the async threads: it is deliberately slow.
-pub async fn hash_password(p: Password) -> Result<String, AppError> {
+pub async fn hash_password(p: Password) -> Result<String> {
     tokio::task::spawn_blocking(move || password_auth::generate_hash(p.expose()))
         .await
-        .map_err(|e| AppError::Internal(format!("hashing task: {e}")))
+        .map_err(|e| Error::Internal(format!("hashing task: {e}")))
 }
 
 /// A hash of a password nobody has, checked when the account does not exist, so that a

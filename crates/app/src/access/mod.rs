@@ -1,0 +1,69 @@
+//! Who is acting: the signed-in person with their grants and their home territory's path,
+//! loaded once per request. Every use case asks [`Actor::may`] / [`Actor::require`], which ask
+//! the one domain rule, [`domain::may`].
+
+use crate::{App, Error, Result};
+use domain::{Action, Grant, Kato};
+use store::accounts::User;
+use uuid::Uuid;
+
+/// The signed-in person making a request.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub user: User,
+    pub grants: Vec<Grant>,
+    /// The path of the territory they live in: the country, oblast, district, okrug, village.
+    pub home: Vec<Kato>,
+}
+
+impl Actor {
+    /// May this person take `action` on an object of the territory whose path is `target`?
+    pub fn may(&self, action: Action, target: &[Kato]) -> bool {
+        domain::may(&self.grants, &self.home, action, target)
+    }
+
+    /// The person's id when they may take `action` there; `Forbidden` otherwise.
+    pub fn require(&self, action: Action, target: &[Kato]) -> Result<Uuid> {
+        if self.may(action, target) {
+            Ok(self.user.id)
+        } else {
+            Err(Error::Forbidden)
+        }
+    }
+
+    /// Whether the person lives in the territory `kato` or somewhere under it.
+    pub fn lives_in(&self, kato: &Kato) -> bool {
+        self.home.contains(kato)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.grants.iter().any(|g| g.role == domain::Role::Admin)
+    }
+}
+
+/// The person behind a session token, with their grants and home path; `None` when the
+/// session is unknown or expired.
+pub async fn actor_of_session(app: &App, token: &str) -> Result<Option<Actor>> {
+    let now = app.clock.now();
+    let Some(user_id) = store::sessions::user_of(&app.db, token, now).await? else {
+        return Ok(None);
+    };
+    actor(app, user_id).await
+}
+
+/// The person with this id as an [`Actor`].
+pub async fn actor(app: &App, user_id: Uuid) -> Result<Option<Actor>> {
+    let Some(user) = store::accounts::by_id(&app.db, user_id).await? else {
+        return Ok(None);
+    };
+    let grants = store::accounts::roles_of(&app.db, user_id)
+        .await?
+        .into_iter()
+        .map(|h| h.grant)
+        .collect();
+    let home = store::territories::by_id(&app.db, user.residence_id)
+        .await?
+        .map(|t| t.path)
+        .unwrap_or_default();
+    Ok(Some(Actor { user, grants, home }))
+}

@@ -1,0 +1,2 @@
+//! Civic initiatives (азаматтық бастама / гражданская инициатива): submitting, signing,
+//! answering.

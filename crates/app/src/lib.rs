@@ -1,0 +1,50 @@
+//! Qatysu's use cases: one function per thing a person does (cast a ballot, enter a paper
+//! batch, sign an initiative, publish results, verify a cycle …). Each takes the [`Actor`] and
+//! its input as domain types and runs the same steps: authorize → load → apply the domain rule
+//! → store in one transaction → queue notices. The web and the command line are thin edges
+//! over these functions; neither decides a rule of its own.
+//!
+//! Layering: `domain` and `tally` (pure) ← `store` (SQL) ← `app` (this crate) ← `web`, `qatysu`.
+
+pub mod access;
+pub mod accounts;
+mod clock;
+mod error;
+pub mod initiatives;
+mod keys;
+pub mod pb;
+
+pub use access::Actor;
+pub use clock::Clock;
+pub use error::{Error, Result};
+pub use keys::Keys;
+
+use std::sync::Arc;
+
+/// What every use case runs against: the database, the keys derived from the server secret,
+/// and the clock. Cheap to clone; holds nothing another instance would need.
+#[derive(Clone)]
+pub struct App(Arc<Inner>);
+
+pub struct Inner {
+    pub db: store::Db,
+    pub keys: Keys,
+    pub clock: Clock,
+}
+
+impl std::ops::Deref for App {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl App {
+    pub fn new(db: store::Db, secret: &[u8], clock: Clock) -> App {
+        App(Arc::new(Inner {
+            db,
+            keys: Keys::derive(secret),
+            clock,
+        }))
+    }
+}

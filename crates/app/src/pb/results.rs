@@ -1,0 +1,193 @@
+//! Counting a cycle: the recount from the stored ballots (the same function publishes,
+//! shows and verifies a result), publishing, and `verify_cycle`, which `qatysu verify` runs.
+
+use crate::{App, Error, Result};
+use chrono::{DateTime, Utc};
+use domain::money::Tenge;
+use domain::pb::{count, ProposalStatus, QuotaSplit};
+use std::collections::HashMap;
+use store::pb::ballots::{self, Published};
+use store::pb::envelope::{self, Split};
+use store::pb::proposals::Proposal;
+use store::pb::Cycle;
+use store::territories::Territory;
+use store::Db;
+use uuid::Uuid;
+
+/// Everything a count needs, read from storage.
+pub struct Count {
+    pub admitted: Vec<Proposal>,
+    pub ballots: usize,
+    /// Ballots as a share of the territory's population, in basis points, when it is known.
+    pub turnout_bp: Option<u32>,
+    pub budget: Tenge,
+    /// The whole election (all admitted projects, all ballots), published as a `.pb` file.
+    pub election: tally::Election,
+    /// The selection, round by round: sub-envelopes first, then the remainder.
+    pub outcome: count::QuotaOutcome,
+    /// Village quotas or district sub-envelopes, with their amounts in this count.
+    pub subs: Vec<(Uuid, Tenge)>,
+}
+
+/// The amount of each sub-envelope out of `total`, by the domain's [`QuotaSplit`] (a share of
+/// the total or a fixed amount). Quotas that add up to more than the envelope are refused when
+/// they are set; finding such a split here means the stored data is inconsistent.
+pub fn sub_amounts(split: Option<&Split>, total: Tenge) -> Result<Vec<(Uuid, Tenge)>> {
+    let Some(split) = split else {
+        return Ok(Vec::new());
+    };
+    let cut = QuotaSplit::new(total, &split.quotas())
+        .ok_or_else(|| Error::Internal("the quotas exceed the envelope".into()))?;
+    Ok(split
+        .subs
+        .iter()
+        .zip(cut.villages)
+        .map(|(sub, (_, amount))| (sub.territory_id, amount))
+        .collect())
+}
+
+/// Whether territory `id` (a proposal's village, a voter's residence) lies under `under`.
+fn lies_under(places: &HashMap<Uuid, Territory>, id: Option<Uuid>, under: &Territory) -> bool {
+    id.and_then(|i| places.get(&i))
+        .is_some_and(|t| t.path.contains(&under.kato))
+}
+
+/// Count a cycle from its stored ballots. The same function publishes and verifies. With
+/// village quotas or district sub-envelopes, see `domain::pb::count::count_with_quotas`.
+pub async fn recount(db: &Db, cy: &Cycle) -> Result<Count> {
+    let admitted: Vec<Proposal> = store::pb::proposals::of_cycle(db, cy.id)
+        .await?
+        .into_iter()
+        .filter(|p| p.status == ProposalStatus::Admitted)
+        .collect();
+    let stored = envelope::ballots_with_villages(db, cy.id).await?;
+    let territory = store::territories::by_id(db, cy.territory_id).await?;
+    let population = territory
+        .as_ref()
+        .and_then(|t| t.population)
+        .filter(|p| *p > 0);
+    let turnout_bp =
+        population.map(|p| u32::try_from(stored.len() as i64 * 10_000 / p).unwrap_or(u32::MAX));
+    let budget = cy.envelope.total(turnout_bp);
+    let index = |id: &Uuid| admitted.iter().position(|p| p.id == *id).map(|i| i as u32);
+    let ballots: Vec<Vec<u32>> = stored
+        .iter()
+        .map(|b| b.0.iter().filter_map(index).collect())
+        .collect();
+    let projects: Vec<(String, Tenge)> = admitted
+        .iter()
+        .map(|p| (p.id.to_string(), p.cost))
+        .collect();
+    let meta = [
+        ("description", format!("Qatysu PB cycle {}", cy.id)),
+        ("country", "Kazakhstan".to_string()),
+        ("currency", "KZT".to_string()),
+        ("rule", count::engine_rule(cy.rule).to_string()),
+        ("num_votes", stored.len().to_string()),
+    ];
+    let election = count::election(budget, &projects, &ballots, &meta);
+    let split = envelope::get(db, cy.id).await?;
+    let subs = sub_amounts(split.as_ref(), budget)?;
+    let mut quota_rounds = Vec::with_capacity(subs.len());
+    if let (false, Some(t)) = (subs.is_empty(), territory.as_ref()) {
+        let places: HashMap<Uuid, Territory> = store::territories::subtree(db, t)
+            .await?
+            .into_iter()
+            .map(|v| (v.id, v))
+            .collect();
+        for (id, amount) in &subs {
+            let Some(under) = places.get(id) else {
+                continue;
+            };
+            quota_rounds.push(count::SubEnvelope {
+                key: id.to_string(),
+                amount: *amount,
+                projects: (0..admitted.len())
+                    .filter(|i| lies_under(&places, Some(admitted[*i].village_id), under))
+                    .collect(),
+                voters: (0..stored.len())
+                    .filter(|i| lies_under(&places, stored[*i].1, under))
+                    .collect(),
+            });
+        }
+    }
+    let outcome = count::count_with_quotas(cy.rule, budget, &projects, &ballots, &quota_rounds);
+    Ok(Count {
+        ballots: stored.len(),
+        admitted,
+        turnout_bp,
+        budget,
+        election,
+        outcome,
+        subs,
+    })
+}
+
+/// What gets published: the selection in order, the rule and the budget.
+pub fn published(cy: &Cycle, c: &Count, now: DateTime<Utc>) -> Published {
+    Published {
+        rule: cy.rule.as_str().to_string(),
+        budget_tiyn: c.budget.tiyn(),
+        selected: c
+            .outcome
+            .selected
+            .iter()
+            .filter_map(|s| Uuid::parse_str(s).ok())
+            .collect(),
+        ballots: c.ballots as i64,
+        computed_at: now,
+    }
+}
+
+/// Whether a recount gives the published result (the selection, rule, budget, ballots).
+pub fn matches(a: &Published, b: &Published) -> bool {
+    (a.rule.as_str(), a.budget_tiyn, &a.selected, a.ballots)
+        == (b.rule.as_str(), b.budget_tiyn, &b.selected, b.ballots)
+}
+
+/// What `qatysu verify` reports: the published result and a fresh recount of the ballots.
+pub struct Verification {
+    pub published: Published,
+    pub recounted: Published,
+}
+
+impl Verification {
+    pub fn matches(&self) -> bool {
+        matches(&self.published, &self.recounted)
+    }
+}
+
+/// Recount a cycle's stored ballots and set the result beside the published one; `None`
+/// when the cycle does not exist or has no published result yet.
+pub async fn verify_cycle(app: &App, id: Uuid) -> Result<Option<Verification>> {
+    let db = &app.db;
+    let Some(cy) = store::pb::get(db, id).await? else {
+        return Ok(None);
+    };
+    let Some(published) = ballots::published(db, id).await? else {
+        return Ok(None);
+    };
+    let count = recount(db, &cy).await?;
+    let recounted = self::published(&cy, &count, published.computed_at);
+    Ok(Some(Verification {
+        published,
+        recounted,
+    }))
+}
+
+/// The published result of a cycle with a fresh count of its ballots, for the results and
+/// protocol pages (they always show what the ballots say); `None` before publication.
+pub async fn published_count(app: &App, cy: &Cycle) -> Result<Option<(Count, Published)>> {
+    let Some(p) = ballots::published(&app.db, cy.id).await? else {
+        return Ok(None);
+    };
+    Ok(Some((recount(&app.db, cy).await?, p)))
+}
+
+/// Count a cycle and publish the result at once (the demo's finished cycles; the stage move
+/// to results does the same inside its own transaction).
+pub async fn publish_results(app: &App, cy: &Cycle) -> Result<Count> {
+    let count = recount(&app.db, cy).await?;
+    ballots::publish(&app.db, cy.id, &published(cy, &count, app.clock.now())).await?;
+    Ok(count)
+}
