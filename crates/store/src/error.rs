@@ -8,6 +8,8 @@ pub enum StoreError {
     MissingFile(String),
     #[error("the database schema is version {found}, newer than this program knows ({known}); upgrade Qatysu before using this database")]
     SchemaTooNew { found: i64, known: i64 },
+    #[error("the database records migration {version} ({name:?}), which this program does not have; it was made by another build of Qatysu: do not use it with this one")]
+    UnknownMigration { version: i64, name: String },
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
     #[error("already exists: {0}")]
