@@ -88,7 +88,9 @@ async fn an_author_attaches_a_pdf_and_bad_files_are_refused_before_storing() {
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     assert_eq!(stored_files(&app), 1);
     let page = r
-        .get(&format!("/initiatives/{id}?ok=ini-attach-added&lang=en"))
+        .get(&format!(
+            "/initiatives/{id}?ok=initiatives-attach-added&lang=en"
+        ))
         .await;
     assert!(page.has("The file has been attached.") && page.has("смета.pdf"));
     let href = page

@@ -62,7 +62,7 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
     login_demo(c, base, "resident").await?;
     click(c, "header nav a[href='/initiatives']").await?;
     wait_path(c, "/initiatives").await?;
-    expect_text(c, "h1", &kk.t("ini-list-title")).await?;
+    expect_text(c, "h1", &kk.t("initiatives-list-title")).await?;
     click(c, "main a[href='/initiatives/new']").await?;
     wait_path(c, "/initiatives/new").await?;
     c.find(Locator::Css("#territory"))
@@ -88,11 +88,16 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
     .await?;
     shots.save(c, "submit-form").await?;
     click(c, "form[action='/initiatives'] button[type=submit]").await?;
-    expect_text(c, "main .notice[role=status]", &kk.t("ini-submitted")).await?;
+    expect_text(
+        c,
+        "main .notice[role=status]",
+        &kk.t("initiatives-submitted"),
+    )
+    .await?;
     let url = c.current_url().await?;
     let path = url.path().to_string();
     let id = path.trim_start_matches("/initiatives/").to_string();
-    expect_text(c, "main > p > strong", &kk.t("ini-status-draft")).await?;
+    expect_text(c, "main > p > strong", &kk.t("initiatives-status-draft")).await?;
     shots.save(c, "submitted").await?;
     logout(c).await?;
 
@@ -100,8 +105,18 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
     login_demo(c, base, "coordinator").await?;
     c.goto(&format!("{base}{path}")).await?;
     click(c, &format!("form[action='{path}/publish'] button")).await?;
-    expect_text(c, "main .notice[role=status]", &kk.t("ini-published")).await?;
-    expect_text(c, "main > p > strong", &kk.t("ini-status-collecting")).await?;
+    expect_text(
+        c,
+        "main .notice[role=status]",
+        &kk.t("initiatives-published"),
+    )
+    .await?;
+    expect_text(
+        c,
+        "main > p > strong",
+        &kk.t("initiatives-status-collecting"),
+    )
+    .await?;
     shots.save(c, "published").await?;
     logout(c).await?;
 
@@ -109,7 +124,7 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
     login_demo(c, base, "resident").await?;
     c.goto(&format!("{base}{path}")).await?;
     click(c, &format!("form[action='{path}/sign'] button")).await?;
-    expect_text(c, "main .notice[role=status]", &kk.t("ini-signed")).await?;
+    expect_text(c, "main .notice[role=status]", &kk.t("initiatives-signed")).await?;
     ensure!(
         exists(c, &format!("form[action='{path}/withdraw']")).await?,
         "no withdraw button after signing"
@@ -136,7 +151,12 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
         logout(c).await?;
     }
     c.goto(&format!("{base}{path}")).await?;
-    expect_text(c, "main > p > strong", &kk.t("ini-status-must_consider")).await?;
+    expect_text(
+        c,
+        "main > p > strong",
+        &kk.t("initiatives-status-must_consider"),
+    )
+    .await?;
     shots.save(c, "threshold").await?;
 
     // The akimat official answers, then records it implemented.
@@ -150,7 +170,12 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
     fill(c, "#plan", "Жаяу жүргінші жолын салу").await?;
     fill(c, "#url", "https://adilet.zan.kz/").await?;
     click(c, &format!("form[action='{path}/answer'] button")).await?;
-    expect_text(c, "main .notice[role=status]", &kk.t("ini-answered")).await?;
+    expect_text(
+        c,
+        "main .notice[role=status]",
+        &kk.t("initiatives-answered"),
+    )
+    .await?;
     shots.save(c, "answered").await?;
     c.find(Locator::Css("#step"))
         .await?
@@ -158,8 +183,18 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
         .await?;
     fill(c, "#note", "Жол салынып, тұрғындармен бірге қабылданды.").await?;
     click(c, &format!("form[action='{path}/follow-up'] button")).await?;
-    expect_text(c, "main .notice[role=status]", &kk.t("ini-followed-up")).await?;
-    expect_text(c, "main > p > strong", &kk.t("ini-status-implemented")).await?;
+    expect_text(
+        c,
+        "main .notice[role=status]",
+        &kk.t("initiatives-followed-up"),
+    )
+    .await?;
+    expect_text(
+        c,
+        "main > p > strong",
+        &kk.t("initiatives-status-implemented"),
+    )
+    .await?;
     shots.save(c, "implemented").await?;
     Ok(())
 }

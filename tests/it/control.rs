@@ -83,7 +83,7 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let id = id_from(res.location(), "/control/");
     let path = format!("/control/{id}");
-    let page = r.get(&format!("{path}?ok=ctl-registered")).await;
+    let page = r.get(&format!("{path}?ok=control-registered")).await;
     assert!(page.has("The event has been registered.") && page.has("Ата-аналар комитеті"));
     assert!(page.has(&format!("action=\"{path}/document\"")));
     let list = r.get(&format!("/territories/{DISTRICT}/control")).await;

@@ -166,7 +166,7 @@ async fn an_initiative_goes_from_submission_to_implemented() {
         .await;
     assert_eq!(
         returned.location(),
-        format!("/initiatives/{id}?ok=ini-returned")
+        format!("/initiatives/{id}?ok=initiatives-returned")
     );
     let seen = resident.get(&format!("/initiatives/{id}?lang=kk")).await;
     assert!(seen.has("Құбыр қай көшеге керек екенін көрсетіңіз.") && seen.has("/edit"));
@@ -192,7 +192,7 @@ async fn an_initiative_goes_from_submission_to_implemented() {
         .await;
     assert_eq!(
         again.location(),
-        format!("/initiatives/{id}?ok=ini-resubmitted")
+        format!("/initiatives/{id}?ok=initiatives-resubmitted")
     );
 
     let published = coordinator
@@ -204,7 +204,7 @@ async fn an_initiative_goes_from_submission_to_implemented() {
         .await;
     assert_eq!(
         published.location(),
-        format!("/initiatives/{id}?ok=ini-published")
+        format!("/initiatives/{id}?ok=initiatives-published")
     );
     let twice = coordinator
         .submit(
@@ -230,7 +230,7 @@ async fn an_initiative_goes_from_submission_to_implemented() {
         .await;
     assert_eq!(
         signed.location(),
-        format!("/initiatives/{id}?ok=ini-signed")
+        format!("/initiatives/{id}?ok=initiatives-signed")
     );
     let dup = resident
         .submit(
@@ -255,11 +255,13 @@ async fn an_initiative_goes_from_submission_to_implemented() {
         .await;
     assert_eq!(
         out.location(),
-        format!("/initiatives/{id}?ok=ini-withdrawn")
+        format!("/initiatives/{id}?ok=initiatives-withdrawn")
     );
     assert_eq!(get(&app.db, uuid).await.signatures, 0);
     let notice = resident
-        .get(&format!("/initiatives/{id}?ok=ini-withdrawn&lang=en"))
+        .get(&format!(
+            "/initiatives/{id}?ok=initiatives-withdrawn&lang=en"
+        ))
         .await;
     assert!(
         notice.has("Your signature was withdrawn."),
@@ -374,7 +376,7 @@ async fn an_initiative_goes_from_submission_to_implemented() {
         .await;
     assert_eq!(
         answered.location(),
-        format!("/initiatives/{id}?ok=ini-answered")
+        format!("/initiatives/{id}?ok=initiatives-answered")
     );
     for (step, note) in [
         ("in_progress", "Мердігер таңдалды."),
@@ -389,7 +391,7 @@ async fn an_initiative_goes_from_submission_to_implemented() {
             .await;
         assert_eq!(
             r.location(),
-            format!("/initiatives/{id}?ok=ini-followed-up"),
+            format!("/initiatives/{id}?ok=initiatives-followed-up"),
             "{step}"
         );
     }
@@ -923,7 +925,7 @@ async fn thresholds_are_configured_per_territory() {
         .await;
     assert_eq!(
         ok.location(),
-        "/territories/114441000/initiative-rules?ok=ini-rules-saved"
+        "/territories/114441000/initiative-rules?ok=initiatives-rules-saved"
     );
     let t = territories::by_kato(&app.db, &k("114441100"))
         .await

@@ -57,7 +57,7 @@ async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() 
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     assert_eq!(
         ok.location(),
-        format!("/pb/proposals/{}?ok=pbd-comment-added", pids[2])
+        format!("/pb/proposals/{}?ok=pb-discussion-comment-added", pids[2])
     );
     let page = app
         .client()
@@ -232,7 +232,7 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
     assert_eq!(hidden.status, StatusCode::SEE_OTHER);
     assert_eq!(
         hidden.location(),
-        format!("/pb/proposals/{}?ok=pbd-comment-hidden", pids[0])
+        format!("/pb/proposals/{}?ok=pb-discussion-comment-hidden", pids[0])
     );
 
     // Everyone sees the reason instead of the text.
@@ -742,7 +742,12 @@ mod browser {
         .await?;
         shots.save(c, "comment-typed").await?;
         click(c, &format!("form[action='{path}/comments'] button")).await?;
-        expect_text(c, "main .notice[role=status]", &kk.t("pbd-comment-added")).await?;
+        expect_text(
+            c,
+            "main .notice[role=status]",
+            &kk.t("pb-discussion-comment-added"),
+        )
+        .await?;
         shots.save(c, "commented").await?;
         logout(c).await?;
 
@@ -752,12 +757,17 @@ mod browser {
         fill(c, "#reason", REASON).await?;
         shots.save(c, "reason-typed").await?;
         click(c, "form[action$='/hide'] button").await?;
-        expect_text(c, "main .notice[role=status]", &kk.t("pbd-comment-hidden")).await?;
+        expect_text(
+            c,
+            "main .notice[role=status]",
+            &kk.t("pb-discussion-comment-hidden"),
+        )
+        .await?;
         logout(c).await?;
 
         c.goto(&format!("{base}{path}")).await?;
         let want = kk.t_args(
-            "pbd-hidden-by-moderator",
+            "pb-discussion-hidden-by-moderator",
             &[("reason", web::i18n::Arg::Str(REASON.to_string()))],
         );
         expect_text(c, "main .prose.muted em", &want).await?;

@@ -203,7 +203,10 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
         .submit(&form, &form, &[("mode", "fixed"), (&field, "3 000 000")])
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
-    assert_eq!(ok.location(), format!("/pb/{id}/envelope?ok=pbe-saved"));
+    assert_eq!(
+        ok.location(),
+        format!("/pb/{id}/envelope?ok=pb-envelope-saved")
+    );
     let page = coordinator.get(&format!("/pb/{id}?lang=en")).await;
     assert!(page.has("Common remainder"), "{}", page.body);
     // A resident cannot change the split.
@@ -654,7 +657,7 @@ async fn envelope_flow(
         &format!("form[action='/pb/{id}/envelope'] button[type=submit]"),
     )
     .await?;
-    expect_text(c, "main .notice[role=status]", &kk.t("pbe-saved")).await?;
+    expect_text(c, "main .notice[role=status]", &kk.t("pb-envelope-saved")).await?;
     shots.save(c, "quota-saved").await?;
     logout(c).await?;
 
@@ -667,7 +670,7 @@ async fn envelope_flow(
     )
     .await?;
     click(c, "form[action='/pb/mrp/correct'] button[type=submit]").await?;
-    expect_text(c, "main .notice[role=status]", &kk.t("pbe-mrp-saved")).await?;
+    expect_text(c, "main .notice[role=status]", &kk.t("pb-mrp-saved")).await?;
     shots.save(c, "mrp-corrected").await?;
     Ok(())
 }

@@ -32,8 +32,8 @@ migrations! {
     "0002_initiatives",
     "0003_pb",
     "0004_attachments",
-    "0005_pb_voting",
-    "0006_pb_discussion",
+    "0005_pb_paper_assisted",
+    "0006_pb_discussion_meetings",
     "0007_projects",
     "0008_control_land",
     "0009_pb_envelope",
@@ -221,8 +221,7 @@ const PG_LOCK: &str = "SELECT pg_advisory_xact_lock(7243911)";
 /// it meanwhile (then `false`), so a failed one leaves no half schema.
 async fn run_one(db: &Db, version: i64, name: &str, sql: &str) -> Result<bool> {
     const DONE: &str = "SELECT version FROM schema_migrations WHERE version = $1";
-    const RECORD: &str =
-        "INSERT INTO schema_migrations (version, name, applied_at) \
+    const RECORD: &str = "INSERT INTO schema_migrations (version, name, applied_at) \
         VALUES ($1, $2, CAST(CURRENT_TIMESTAMP AS TEXT))";
     match db {
         Db::Sqlite(pool) => {

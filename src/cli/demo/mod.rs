@@ -6,7 +6,7 @@ pub mod pb;
 mod control;
 mod initiatives;
 mod pb_discussion;
-mod pb_voting;
+mod pb_paper;
 mod projects;
 
 use super::serve::{self, ServeArgs};
@@ -142,7 +142,7 @@ pub async fn seed(app: &App) -> anyhow::Result<String> {
     }
     initiatives::seed(db, key, now).await?;
     pb::seed(app, today).await?;
-    pb_voting::seed(app).await?;
+    pb_paper::seed(app).await?;
     projects::seed(app, today).await?;
     control::seed(db, today).await?;
     Ok(out)

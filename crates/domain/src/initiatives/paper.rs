@@ -33,10 +33,10 @@ pub enum SheetErrorKind {
 impl SheetErrorKind {
     pub fn message_id(self) -> &'static str {
         match self {
-            SheetErrorKind::Columns => "ini-paper-err-columns",
-            SheetErrorKind::Name => "ini-paper-err-name",
-            SheetErrorKind::Iin(_) => "ini-paper-err-iin",
-            SheetErrorKind::Date => "ini-paper-err-date",
+            SheetErrorKind::Columns => "initiatives-paper-err-columns",
+            SheetErrorKind::Name => "initiatives-paper-err-name",
+            SheetErrorKind::Iin(_) => "initiatives-paper-err-iin",
+            SheetErrorKind::Date => "initiatives-paper-err-date",
         }
     }
 }
@@ -142,9 +142,9 @@ mod tests {
         assert_eq!(
             lines,
             [
-                (1, "ini-paper-err-iin"),
-                (2, "ini-paper-err-columns"),
-                (3, "ini-paper-err-date")
+                (1, "initiatives-paper-err-iin"),
+                (2, "initiatives-paper-err-columns"),
+                (3, "initiatives-paper-err-date")
             ]
         );
     }

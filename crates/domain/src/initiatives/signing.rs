@@ -39,11 +39,11 @@ impl SignRefusal {
 
     pub fn message_id(self) -> &'static str {
         match self {
-            SignRefusal::NotCollecting => "ini-sign-not-collecting",
-            SignRefusal::OutsideTerritory => "ini-sign-outside",
-            SignRefusal::TooYoung => "ini-sign-too-young",
-            SignRefusal::NotVerified => "ini-sign-not-verified",
-            SignRefusal::AlreadySigned => "ini-sign-twice",
+            SignRefusal::NotCollecting => "initiatives-sign-not-collecting",
+            SignRefusal::OutsideTerritory => "initiatives-sign-outside",
+            SignRefusal::TooYoung => "initiatives-sign-too-young",
+            SignRefusal::NotVerified => "initiatives-sign-not-verified",
+            SignRefusal::AlreadySigned => "initiatives-sign-twice",
         }
     }
 }
@@ -83,8 +83,8 @@ pub enum WithdrawRefusal {
 impl WithdrawRefusal {
     pub fn message_id(self) -> &'static str {
         match self {
-            WithdrawRefusal::Locked => "ini-withdraw-locked",
-            WithdrawRefusal::NotSigned => "ini-withdraw-not-signed",
+            WithdrawRefusal::Locked => "initiatives-withdraw-locked",
+            WithdrawRefusal::NotSigned => "initiatives-withdraw-not-signed",
         }
     }
 }

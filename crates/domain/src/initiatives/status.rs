@@ -187,13 +187,13 @@ impl Refused {
     /// The message id that explains the refusal to a reader.
     pub fn message_id(self) -> &'static str {
         match self {
-            Refused::NotAwaitingModeration => "ini-refused-not-awaiting-moderation",
-            Refused::NotReturned => "ini-refused-not-returned",
-            Refused::NotCollecting => "ini-refused-not-collecting",
-            Refused::NotMustConsider => "ini-refused-not-must-consider",
-            Refused::NotAnswered => "ini-refused-not-answered",
-            Refused::RejectedNotImplementable => "ini-refused-rejected-not-implementable",
-            Refused::Finished => "ini-refused-finished",
+            Refused::NotAwaitingModeration => "initiatives-refused-not-awaiting-moderation",
+            Refused::NotReturned => "initiatives-refused-not-returned",
+            Refused::NotCollecting => "initiatives-refused-not-collecting",
+            Refused::NotMustConsider => "initiatives-refused-not-must-consider",
+            Refused::NotAnswered => "initiatives-refused-not-answered",
+            Refused::RejectedNotImplementable => "initiatives-refused-rejected-not-implementable",
+            Refused::Finished => "initiatives-refused-finished",
         }
     }
 

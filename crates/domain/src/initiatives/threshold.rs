@@ -53,10 +53,10 @@ pub enum RuleError {
 impl RuleError {
     pub fn message_id(self) -> &'static str {
         match self {
-            RuleError::NoBasis => "ini-err-rule-no-basis",
-            RuleError::ShareTooLarge => "ini-err-rule-share",
-            RuleError::Period => "ini-err-rule-period",
-            RuleError::ConsiderDays => "ini-err-rule-consider",
+            RuleError::NoBasis => "initiatives-err-rule-no-basis",
+            RuleError::ShareTooLarge => "initiatives-err-rule-share",
+            RuleError::Period => "initiatives-err-rule-period",
+            RuleError::ConsiderDays => "initiatives-err-rule-consider",
         }
     }
 }

@@ -126,7 +126,7 @@ pub fn health(
     }
 }
 
-/// Why a field of an implementation record is refused (each has a `prj-err-<code>` message).
+/// Why a field of an implementation record is refused (each has a `projects-err-<code>` message).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum FieldError {
     #[error("required")]

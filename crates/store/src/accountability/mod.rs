@@ -10,7 +10,7 @@ use domain::projects::{answer_due, days_overdue, kz_date};
 use serde::Serialize;
 use uuid::Uuid;
 
-/// Kinds of owed items (each has an `acc-kind-<kind>` message).
+/// Kinds of owed items (each has an `accountability-kind-<kind>` message).
 pub const KINDS: [&str; 4] = ["report", "initiative", "recommendation", "delivery"];
 
 /// Something owed to residents, with its deadline.

@@ -1,5 +1,4 @@
 ## People's Participation Budget: cycles
-nav-pb = Participation budget
 pb-title = People's Participation Budget
 pb-intro = Each cycle gives residents a share of the local budget: they propose projects, experts check them, everyone votes, and the winners are built.
 pb-none = No budget cycles yet.

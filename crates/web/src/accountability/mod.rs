@@ -61,19 +61,19 @@ async fn page(
     let rows = items
         .into_iter()
         .map(|o| Row {
-            kind: c.t(&format!("acc-kind-{}", o.kind)),
+            kind: c.t(&format!("accountability-kind-{}", o.kind)),
             title: o.title,
             link: o.link,
             due: c.lang.date(o.due),
             overdue: (o.days_overdue > 0)
-                .then(|| c.t_num("acc-days-overdue", "days", o.days_overdue)),
+                .then(|| c.t_num("accountability-days-overdue", "days", o.days_overdue)),
         })
         .collect();
     render(&Page {
         kato: t.kato.to_string(),
         name: t.name(c.lang.code()).to_string(),
         rows,
-        overdue_count: c.t_num("acc-overdue-count", "count", late),
+        overdue_count: c.t_num("accountability-overdue-count", "count", late),
         c: &c,
     })
 }

@@ -431,8 +431,8 @@ struct AccountPage<'a> {
 /// The country-wide tables behind money and deadlines, linked for those who may edit them.
 fn admin_links(c: &Ctx) -> Vec<(&'static str, String)> {
     [
-        (Action::EditMrp, "/pb/mrp", "pbe-mrp-title"),
-        (Action::EditHolidays, "/admin/holidays", "prj-holidays"),
+        (Action::EditMrp, "/pb/mrp", "pb-mrp-title"),
+        (Action::EditHolidays, "/admin/holidays", "projects-holidays"),
     ]
     .into_iter()
     .filter(|(action, _, _)| c.may(*action, &[]))

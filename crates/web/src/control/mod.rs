@@ -52,17 +52,17 @@ pub(crate) fn countdown_text(
 ) -> (String, bool) {
     let date = Arg::Str(c.lang.date(due));
     match countdown(cal, due, today) {
-        Countdown::Left(0) => (c.lang.t_args("ctl-due-today", &[("date", date)]), false),
+        Countdown::Left(0) => (c.lang.t_args("control-due-today", &[("date", date)]), false),
         Countdown::Left(n) => (
             c.lang.t_args(
-                "ctl-days-left",
+                "control-days-left",
                 &[("date", date), ("days", Arg::Num(i64::from(n)))],
             ),
             false,
         ),
         Countdown::Overdue(n) => (
             c.lang.t_args(
-                "ctl-overdue-by",
+                "control-overdue-by",
                 &[("date", date), ("days", Arg::Num(i64::from(n)))],
             ),
             true,
@@ -75,7 +75,7 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 fn kind_label(c: &Ctx, k: EventKind) -> String {
-    c.t(&format!("ctl-kind-{}", k.as_str()))
+    c.t(&format!("control-kind-{}", k.as_str()))
 }
 
 async fn territory(s: &AppState, kato: &str) -> Result<Territory, AppError> {
@@ -95,13 +95,13 @@ pub struct Card {
 
 fn stage(c: &Ctx, e: &Event) -> String {
     let id = if e.hearing_on.is_some() {
-        "ctl-stage-hearing"
+        "control-stage-hearing"
     } else if e.delivered_on.is_some() {
-        "ctl-stage-delivered"
+        "control-stage-delivered"
     } else if e.document.is_some() {
-        "ctl-stage-document"
+        "control-stage-document"
     } else {
-        "ctl-stage-registered"
+        "control-stage-registered"
     };
     c.t(id)
 }
@@ -148,8 +148,8 @@ async fn list_page(s: &AppState, c: &Ctx, t: Option<&Territory>) -> Result<Respo
         None => false,
     };
     let title = match t {
-        Some(t) => c.t_str("ctl-list-title-in", "territory", t.name(c.lang.code())),
-        None => c.t("ctl-list-title"),
+        Some(t) => c.t_str("control-list-title-in", "territory", t.name(c.lang.code())),
+        None => c.t("control-list-title"),
     };
     Ok(render(&ListPage {
         c,
@@ -257,24 +257,24 @@ fn validate(
     let mut errors = FieldErrors::default();
     let title = f.title.trim();
     if !between(title, 5, TITLE_MAX) {
-        errors.add("title", c.t("ctl-err-title"));
+        errors.add("title", c.t("control-err-title"));
     }
     let kind = EventKind::parse(&f.kind);
     if kind.is_none() {
-        errors.add("kind", c.t("ctl-err-kind"));
+        errors.add("kind", c.t("control-err-kind"));
     }
     let body = f.body.trim();
     if !between(body, 3, 300) {
-        errors.add("body", c.t("ctl-err-body"));
+        errors.add("body", c.t("control-err-body"));
     }
     let starts = parse_date(&f.starts);
     if starts.is_none() {
-        errors.add("starts", c.t("ctl-err-date"));
+        errors.add("starts", c.t("control-err-date"));
     }
     let ends = parse_date(&f.ends);
     match (starts, ends) {
-        (_, None) => errors.add("ends", c.t("ctl-err-date")),
-        (Some(a), Some(b)) if b < a => errors.add("ends", c.t("ctl-err-ends")),
+        (_, None) => errors.add("ends", c.t("control-err-date")),
+        (Some(a), Some(b)) if b < a => errors.add("ends", c.t("control-err-ends")),
         _ => {}
     }
     let participants = domain::control::split_items(&f.participants);
@@ -282,18 +282,18 @@ fn validate(
         || participants.len() > PARTICIPANTS_MAX
         || participants.iter().any(|p| p.chars().count() > 300)
     {
-        errors.add("participants", c.t("ctl-err-participants"));
+        errors.add("participants", c.t("control-err-participants"));
     }
     let ngo_name = f.ngo_name.trim();
     let ngo_bin = f.ngo_bin.trim();
     let mut ngo = None;
     if !ngo_name.is_empty() || !ngo_bin.is_empty() {
         if !between(ngo_name, 2, 300) {
-            errors.add("ngo_name", c.t("ctl-err-ngo-name"));
+            errors.add("ngo_name", c.t("control-err-ngo-name"));
         }
         match Bin::parse(ngo_bin) {
             Ok(b) => ngo = Some((ngo_name.to_string(), b.to_string())),
-            Err(_) => errors.add("ngo_bin", c.t("ctl-err-bin")),
+            Err(_) => errors.add("ngo_bin", c.t("control-err-bin")),
         }
     }
     match (kind, starts, ends) {
@@ -324,7 +324,7 @@ async fn create(
     match validate(&c, &t, v.user.id, &f) {
         Ok(e) => {
             let id = ctl::create(&s.db, &e, s.clock.now()).await?;
-            Ok(Redirect::to(&format!("/control/{id}?ok=ctl-registered")).into_response())
+            Ok(Redirect::to(&format!("/control/{id}?ok=control-registered")).into_response())
         }
         Err(errors) => {
             let page = new_page(&c, &t, f, errors)?;
@@ -346,12 +346,12 @@ mod tests {
         ids.extend(
             EventKind::ALL
                 .iter()
-                .map(|k| format!("ctl-kind-{}", k.as_str())),
+                .map(|k| format!("control-kind-{}", k.as_str())),
         );
         ids.extend(
             DocumentKind::ALL
                 .iter()
-                .map(|k| format!("ctl-doc-{}", k.as_str())),
+                .map(|k| format!("control-doc-{}", k.as_str())),
         );
         ids.extend(
             LandKind::ALL

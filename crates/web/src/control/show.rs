@@ -103,7 +103,7 @@ async fn page(
             let (state, overdue) = match (&r.answer_text, r.answer_due) {
                 (Some(_), _) => (String::new(), false),
                 (None, Some(due)) => countdown_text(c, due, now, &cal),
-                (None, None) => (c.t("ctl-rec-not-delivered"), false),
+                (None, None) => (c.t("control-rec-not-delivered"), false),
             };
             let answer = r.answer_text.as_ref().map(|t| {
                 let on = r.answered_on.unwrap_or(now);
@@ -111,14 +111,18 @@ async fn page(
                     .answer_due
                     .map(|d| cal.working_days_late(d, on))
                     .unwrap_or(0);
-                let mut meta = c.t_str("ctl-answered-on", "date", &c.lang.date(on));
+                let mut meta = c.t_str("control-answered-on", "date", &c.lang.date(on));
                 if let Some(by) = &r.answered_by {
                     meta.push_str(" · ");
                     meta.push_str(by);
                 }
                 if r.answer_due.is_some_and(|d| on > d) {
                     meta.push_str(" · ");
-                    meta.push_str(&c.t_num("ctl-answered-late", "days", i64::from(late.max(1))));
+                    meta.push_str(&c.t_num(
+                        "control-answered-late",
+                        "days",
+                        i64::from(late.max(1)),
+                    ));
                 }
                 (t.clone(), meta)
             });
@@ -135,12 +139,12 @@ async fn page(
         .collect();
     let delivery = match (&e.document, e.delivered_on, e.delivery_due) {
         (Some(_), Some(on), due) => {
-            let mut text = c.t_str("ctl-delivered-on", "date", &c.lang.date(on));
+            let mut text = c.t_str("control-delivered-on", "date", &c.lang.date(on));
             let late = due.filter(|d| on > *d);
             if let Some(d) = late {
                 text.push_str(" · ");
                 text.push_str(&c.t_num(
-                    "ctl-delivered-late",
+                    "control-delivered-late",
                     "days",
                     i64::from(cal.working_days_late(d, on).max(1)),
                 ));
@@ -167,7 +171,7 @@ async fn page(
         participants: e.participants.clone(),
         document: e.document.as_ref().map(|d| {
             (
-                c.t(&format!("ctl-doc-{}", d.kind.as_str())),
+                c.t(&format!("control-doc-{}", d.kind.as_str())),
                 c.lang.date(d.on),
                 d.text.clone(),
             )
@@ -186,7 +190,7 @@ async fn page(
             .map(|k| {
                 (
                     k.as_str(),
-                    c.t(&format!("ctl-doc-{}", k.as_str())),
+                    c.t(&format!("control-doc-{}", k.as_str())),
                     k.as_str() == form.kind,
                 )
             })
@@ -281,18 +285,18 @@ pub async fn document(
     let mut errors = FieldErrors::default();
     let kind = DocumentKind::parse(&f.kind);
     if kind.is_none() {
-        errors.add("kind", c.t("ctl-err-doc-kind"));
+        errors.add("kind", c.t("control-err-doc-kind"));
     }
     let text = f.text.trim();
     if !(20..=TEXT_MAX).contains(&text.chars().count()) {
-        errors.add("text", c.t("ctl-err-doc-text"));
+        errors.add("text", c.t("control-err-doc-text"));
     }
     let recs = split_items(&f.recommendations);
     if recs.is_empty()
         || recs.len() > RECOMMENDATIONS_MAX
         || recs.iter().any(|r| r.chars().count() > RECOMMENDATION_MAX)
     {
-        errors.add("recommendations", c.t("ctl-err-recommendations"));
+        errors.add("recommendations", c.t("control-err-recommendations"));
     }
     let Some(kind) = kind.filter(|_| errors.is_empty()) else {
         return invalid(&s, &c, &e, f, errors).await;
@@ -306,9 +310,9 @@ pub async fn document(
     };
     let due = Deadlines::default().delivery_due(&cal, on);
     if ctl::publish_document(&s.db, e.id, &doc, due, &recs, s.clock.now()).await? {
-        Ok(done(&e, "ctl-document-published"))
+        Ok(done(&e, "control-document-published"))
     } else {
-        conflict(&s, &c, &e, "ctl-err-document-exists", f).await
+        conflict(&s, &c, &e, "control-err-document-exists", f).await
     }
 }
 
@@ -324,15 +328,15 @@ pub async fn delivery(
         return Err(AppError::Forbidden);
     }
     let Some(doc) = &e.document else {
-        return conflict(&s, &c, &e, "ctl-err-no-document", f).await;
+        return conflict(&s, &c, &e, "control-err-no-document", f).await;
     };
     let on = parse_date(&f.date);
     let mut errors = FieldErrors::default();
     match on {
-        None => errors.add("date", c.t("ctl-err-date")),
+        None => errors.add("date", c.t("control-err-date")),
         Some(d) if d < doc.on || d > s.clock.today() => errors.add(
             "date",
-            c.t_str("ctl-err-delivery-date", "date", &c.lang.date(doc.on)),
+            c.t_str("control-err-delivery-date", "date", &c.lang.date(doc.on)),
         ),
         _ => {}
     }
@@ -342,7 +346,7 @@ pub async fn delivery(
     let cal = calendar(&s).await?;
     let due = Deadlines::default().answer_due(&cal, on);
     ctl::record_delivery(&s.db, e.id, on, due).await?;
-    Ok(done(&e, "ctl-delivery-recorded"))
+    Ok(done(&e, "control-delivery-recorded"))
 }
 
 pub async fn answer(
@@ -366,16 +370,16 @@ pub async fn answer(
     let text = f.text.trim().to_string();
     if !(10..=TEXT_MAX).contains(&text.chars().count()) {
         let mut errors = FieldErrors::default();
-        errors.add("answer", c.t("ctl-err-answer"));
+        errors.add("answer", c.t("control-err-answer"));
         return invalid(&s, &c, &e, f, errors).await;
     }
     if rec.delivered_on.is_none() {
-        return conflict(&s, &c, &e, "ctl-err-not-delivered", f).await;
+        return conflict(&s, &c, &e, "control-err-not-delivered", f).await;
     }
     if ctl::answer(&s.db, e.id, rid, &text, s.clock.today(), v.user.id).await? {
-        Ok(done(&e, "ctl-answered"))
+        Ok(done(&e, "control-answered"))
     } else {
-        conflict(&s, &c, &e, "ctl-err-answered-already", f).await
+        conflict(&s, &c, &e, "control-err-answered-already", f).await
     }
 }
 
@@ -391,27 +395,27 @@ pub async fn hearing(
         return Err(AppError::Forbidden);
     }
     if e.delivered_on.is_none() {
-        return conflict(&s, &c, &e, "ctl-err-not-delivered", f).await;
+        return conflict(&s, &c, &e, "control-err-not-delivered", f).await;
     }
     let mut errors = FieldErrors::default();
     let on = parse_date(&f.date);
     if on.is_none() {
-        errors.add("date", c.t("ctl-err-date"));
+        errors.add("date", c.t("control-err-date"));
     }
     let place = f.place.trim().to_string();
     if !(3..=300).contains(&place.chars().count()) {
-        errors.add("place", c.t("ctl-err-place"));
+        errors.add("place", c.t("control-err-place"));
     }
     let Some(on) = on.filter(|_| errors.is_empty()) else {
         return invalid(&s, &c, &e, f, errors).await;
     };
     let cal = calendar(&s).await?;
     if let Err(short) = Deadlines::default().check_notice(&cal, s.clock.today(), on) {
-        let msg = c.t_str("ctl-err-notice", "date", &c.lang.date(short.earliest));
+        let msg = c.t_str("control-err-notice", "date", &c.lang.date(short.earliest));
         let mut errors = FieldErrors::default();
         errors.add("date", msg.clone());
         return refused(&s, &c, &e, StatusCode::UNPROCESSABLE_ENTITY, msg, f, errors).await;
     }
     ctl::schedule_hearing(&s.db, e.id, on, &place).await?;
-    Ok(done(&e, "ctl-hearing-scheduled"))
+    Ok(done(&e, "control-hearing-scheduled"))
 }

@@ -276,3 +276,6 @@ mod tests {
         assert_eq!(Lang::Ru.number(1_500_000), "1\u{a0}500\u{a0}000");
     }
 }
+
+#[cfg(test)]
+mod file_prefixes;

@@ -50,7 +50,7 @@ pub async fn upload(
             &c,
             &ini,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "ini-attach-err-count",
+            "initiatives-attach-err-count",
         )
         .await;
     }
@@ -68,7 +68,7 @@ pub async fn upload(
                     &c,
                     &ini,
                     StatusCode::PAYLOAD_TOO_LARGE,
-                    "ini-attach-err-size",
+                    "initiatives-attach-err-size",
                 )
                 .await;
             }
@@ -78,7 +78,7 @@ pub async fn upload(
                     &c,
                     &ini,
                     StatusCode::BAD_REQUEST,
-                    "ini-attach-err-empty",
+                    "initiatives-attach-err-empty",
                 )
                 .await
             }
@@ -92,7 +92,7 @@ pub async fn upload(
             &c,
             &ini,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "ini-attach-err-empty",
+            "initiatives-attach-err-empty",
         )
         .await;
     };
@@ -102,7 +102,7 @@ pub async fn upload(
             &c,
             &ini,
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "ini-attach-err-type",
+            "initiatives-attach-err-type",
         )
         .await;
     };
@@ -121,7 +121,11 @@ pub async fn upload(
         return Err(e.into());
     }
     tracing::info!(initiative = %ini.id, attachment = %a.id, bytes = a.size_bytes, "attachment added");
-    Ok(Redirect::to(&format!("/initiatives/{}?ok=ini-attach-added", ini.id)).into_response())
+    Ok(Redirect::to(&format!(
+        "/initiatives/{}?ok=initiatives-attach-added",
+        ini.id
+    ))
+    .into_response())
 }
 
 pub async fn download(
@@ -160,7 +164,7 @@ pub async fn listed(
             (
                 a.id,
                 a.file_name,
-                c.t_str("ini-attach-size", "kb", &c.number(kb)),
+                c.t_str("initiatives-attach-size", "kb", &c.number(kb)),
             )
         })
         .collect();

@@ -91,8 +91,8 @@ pub async fn list(
     let (returned, times) = ini_store::returned_counts(&s.db, &path_prefix(&path)).await?;
     let lang = c.lang.code();
     let title = match &territory {
-        Some(t) => c.t_str("ini-list-title-in", "territory", t.name(lang)),
-        None => c.t("ini-list-title"),
+        Some(t) => c.t_str("initiatives-list-title-in", "territory", t.name(lang)),
+        None => c.t("initiatives-list-title"),
     };
     let statuses = Status::ALL
         .iter()
@@ -100,14 +100,14 @@ pub async fn list(
         .map(|st| {
             (
                 st.as_str(),
-                c.t(&format!("ini-list-status-{}", st.as_str())),
+                c.t(&format!("initiatives-list-status-{}", st.as_str())),
                 Some(*st) == status,
             )
         })
         .collect();
     let sorts = ["new", "signatures", "deadline"]
         .iter()
-        .map(|k| (*k, c.t(&format!("ini-sort-{k}")), *k == q.sort))
+        .map(|k| (*k, c.t(&format!("initiatives-sort-{k}")), *k == q.sort))
         .collect();
     let p = ListPage {
         c: &c,
@@ -121,7 +121,7 @@ pub async fn list(
         sorts,
         cards: list.iter().map(|i| card(&c, i, now)).collect(),
         returned: c.lang.t_args(
-            "ini-returned-count",
+            "initiatives-returned-count",
             &[
                 ("count", crate::i18n::Arg::Num(returned)),
                 ("times", crate::i18n::Arg::Num(times)),
@@ -185,7 +185,7 @@ pub async fn feed(
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     out.push_str(&format!(
         "<title>{}</title>\n<id>urn:qatysu:initiatives:{}</id>\n<updated>{}</updated>\n<link rel=\"alternate\" href=\"/initiatives?territory={}\"/>\n",
-        xml(&c.t_str("ini-list-title-in", "territory", t.name(lang))),
+        xml(&c.t_str("initiatives-list-title-in", "territory", t.name(lang))),
         t.kato,
         updated.to_rfc3339(),
         t.kato
@@ -197,7 +197,7 @@ pub async fn feed(
             i.id,
             i.published_at.unwrap_or(i.created_at).to_rfc3339(),
             i.id,
-            xml(&c.t(&format!("ini-status-{}", i.status.as_str()))),
+            xml(&c.t(&format!("initiatives-status-{}", i.status.as_str()))),
             xml(&i.author_name),
         ));
     }

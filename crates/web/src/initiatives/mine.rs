@@ -29,9 +29,9 @@ pub async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, AppErro
         .iter()
         .map(|m| {
             let how = if m.channel == "paper" {
-                "ini-signed-paper"
+                "initiatives-signed-paper"
             } else {
-                "ini-signed-online"
+                "initiatives-signed-online"
             };
             (
                 card(&c, &m.initiative, now),
@@ -56,7 +56,7 @@ pub async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, AppErro
             (
                 format!("/initiatives/{}", n.initiative_id),
                 n.title,
-                c.t(&format!("ini-event-{kind}")),
+                c.t(&format!("initiatives-event-{kind}")),
                 n.created_at,
             )
         })

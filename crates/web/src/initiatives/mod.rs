@@ -90,7 +90,7 @@ async fn load_visible(s: &AppState, c: &Ctx, id: &str) -> Result<Initiative, App
 }
 
 fn status_label(c: &Ctx, s: Status) -> String {
-    c.t(&format!("ini-status-{}", s.as_str()))
+    c.t(&format!("initiatives-status-{}", s.as_str()))
 }
 
 fn date(c: &Ctx, d: DateTime<Utc>) -> String {
@@ -111,7 +111,7 @@ pub struct Card {
 fn progress_text(c: &Ctx, ini: &Initiative) -> String {
     match ini.required {
         Some(r) => c.lang.t_args(
-            "ini-progress",
+            "initiatives-progress",
             &[
                 ("count", crate::i18n::Arg::Num(ini.signatures)),
                 (
@@ -129,11 +129,11 @@ fn progress_text(c: &Ctx, ini: &Initiative) -> String {
 fn deadline_text(c: &Ctx, ini: &Initiative, now: DateTime<Utc>) -> Option<String> {
     let d = ini.deadline()?;
     if is_overdue(ini.status, ini.consider_due, now) {
-        return Some(c.t_str("ini-overdue-since", "date", &date(c, d)));
+        return Some(c.t_str("initiatives-overdue-since", "date", &date(c, d)));
     }
     let id = match ini.status {
-        Status::MustConsider => "ini-answer-due",
-        _ => "ini-collect-until",
+        Status::MustConsider => "initiatives-answer-due",
+        _ => "initiatives-collect-until",
     };
     Some(c.lang.t_args(
         id,
@@ -171,27 +171,27 @@ mod tests {
         ids.extend(
             Status::ALL
                 .iter()
-                .map(|s| format!("ini-status-{}", s.as_str())),
+                .map(|s| format!("initiatives-status-{}", s.as_str())),
         );
         ids.extend(
             Status::ALL
                 .iter()
-                .map(|s| format!("ini-list-status-{}", s.as_str())),
+                .map(|s| format!("initiatives-list-status-{}", s.as_str())),
         );
         ids.extend(
             AnswerKind::ALL
                 .iter()
-                .map(|a| format!("ini-answer-{}", a.as_str())),
+                .map(|a| format!("initiatives-answer-{}", a.as_str())),
         );
         ids.extend(
             FollowUp::ALL
                 .iter()
-                .map(|f| format!("ini-followup-{}", f.as_str())),
+                .map(|f| format!("initiatives-followup-{}", f.as_str())),
         );
         ids.extend(
             Addressee::ALL
                 .iter()
-                .map(|a| format!("ini-addressee-{}", a.as_str())),
+                .map(|a| format!("initiatives-addressee-{}", a.as_str())),
         );
         ids.extend(Refused::ALL.iter().map(|r| r.message_id().to_string()));
         ids.extend(SignRefusal::ALL.iter().map(|r| r.message_id().to_string()));
@@ -209,18 +209,18 @@ mod tests {
             .iter()
             .map(|k| k.message_id().to_string()),
         );
-        ids.push("ini-paper-err-iin".into());
+        ids.push("initiatives-paper-err-iin".into());
         for k in super::show::EVENT_KINDS {
-            ids.push(format!("ini-event-{k}"));
+            ids.push(format!("initiatives-event-{k}"));
         }
         for k in ["not_enough_signatures", "ended"] {
-            ids.push(format!("ini-closed-{k}"));
+            ids.push(format!("initiatives-closed-{k}"));
         }
         for m in [
-            "ini-err-rule-no-basis",
-            "ini-err-rule-share",
-            "ini-err-rule-period",
-            "ini-err-rule-consider",
+            "initiatives-err-rule-no-basis",
+            "initiatives-err-rule-share",
+            "initiatives-err-rule-period",
+            "initiatives-err-rule-consider",
         ] {
             ids.push(m.into());
         }

@@ -86,7 +86,7 @@ pub async fn form(
 
 fn line_error(c: &Ctx, line: usize, message_id: &str) -> String {
     c.lang.t_args(
-        "ini-paper-line",
+        "initiatives-paper-line",
         &[
             ("line", Arg::Num(line as i64)),
             ("error", Arg::Str(c.t(message_id))),
@@ -117,7 +117,7 @@ pub async fn enter(
     let mut errors = FieldErrors::default();
     let sheet = f.sheet.trim().to_string();
     if sheet.is_empty() || sheet.chars().count() > 40 {
-        errors.add("sheet", c.t("ini-paper-err-sheet"));
+        errors.add("sheet", c.t("initiatives-paper-err-sheet"));
     }
     let territory = territories::by_id(&s.db, ini.territory_id)
         .await?
@@ -138,7 +138,7 @@ pub async fn enter(
                     .map(|e| line_error(&c, e.line, e.kind.message_id())),
             );
         }
-        Ok(lines) if lines.is_empty() => errors.add("rows", c.t("ini-paper-err-empty")),
+        Ok(lines) if lines.is_empty() => errors.add("rows", c.t("initiatives-paper-err-empty")),
         Ok(lines) => {
             for (i, l) in lines.iter().enumerate() {
                 match checked_row(&s, &villages, l, rule.min_age, today) {
@@ -165,13 +165,17 @@ pub async fn enter(
     let (status, result, mismatched) = match outcome {
         SheetOutcome::AwaitingSecond => (
             StatusCode::OK,
-            c.t_str("ini-paper-awaiting", "sheet", &sheet),
+            c.t_str("initiatives-paper-awaiting", "sheet", &sheet),
             None,
         ),
-        SheetOutcome::SameCoordinator => (StatusCode::CONFLICT, c.t("ini-paper-same-person"), None),
+        SheetOutcome::SameCoordinator => (
+            StatusCode::CONFLICT,
+            c.t("initiatives-paper-same-person"),
+            None,
+        ),
         SheetOutcome::AlreadyDone => (
             StatusCode::CONFLICT,
-            c.t_str("ini-paper-done", "sheet", &sheet),
+            c.t_str("initiatives-paper-done", "sheet", &sheet),
             None,
         ),
         SheetOutcome::Compared {
@@ -181,7 +185,7 @@ pub async fn enter(
             not_counted,
         } => {
             let text = c.lang.t_args(
-                "ini-paper-result",
+                "initiatives-paper-result",
                 &[
                     ("accepted", Arg::Num(accepted as i64)),
                     ("flagged", Arg::Num(flagged as i64)),
@@ -194,7 +198,7 @@ pub async fn enter(
                     .map(|n| n.to_string())
                     .collect::<Vec<_>>()
                     .join(", ");
-                c.t_str("ini-paper-mismatched", "lines", &list)
+                c.t_str("initiatives-paper-mismatched", "lines", &list)
             });
             (StatusCode::OK, text, lines)
         }
@@ -224,12 +228,12 @@ fn checked_row(
     min_age: u32,
     today: chrono::NaiveDate,
 ) -> Result<NewPaperRow, &'static str> {
-    let v = village(villages, &l.village).ok_or("ini-paper-err-village")?;
+    let v = village(villages, &l.village).ok_or("initiatives-paper-err-village")?;
     if l.iin.age_on(today) < min_age {
-        return Err("ini-paper-err-age");
+        return Err("initiatives-paper-err-age");
     }
     if l.date > today {
-        return Err("ini-paper-err-date");
+        return Err("initiatives-paper-err-date");
     }
     Ok(NewPaperRow {
         name: l.name.clone(),

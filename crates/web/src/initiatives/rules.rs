@@ -76,12 +76,12 @@ async fn page(
 ) -> Result<String, AppError> {
     let (rule, source) = ini_store::rule_for(&s.db, t).await?;
     let source = match source {
-        Some(k) if k == t.kato => c.t("ini-rules-own"),
-        Some(k) => c.t_str("ini-rules-inherited", "kato", k.as_str()),
-        None => c.t("ini-rules-default"),
+        Some(k) if k == t.kato => c.t("initiatives-rules-own"),
+        Some(k) => c.t_str("initiatives-rules-inherited", "kato", k.as_str()),
+        None => c.t("initiatives-rules-default"),
     };
     let required = c.lang.t_args(
-        "ini-rules-required",
+        "initiatives-rules-required",
         &[(
             "count",
             crate::i18n::Arg::Num(i64::from(rule.required(t.population))),
@@ -138,7 +138,7 @@ fn parse(c: &Ctx, f: &RuleForm) -> Result<ThresholdRule, FieldErrors> {
             Some(Some(n)) => Some(n),
             Some(None) if !required => None,
             _ => {
-                errors.add(field, c.t("ini-err-number"));
+                errors.add(field, c.t("initiatives-err-number"));
                 None
             }
         }
@@ -188,7 +188,7 @@ pub async fn save(
         Ok(rule) => {
             ini_store::set_rule(&s.db, t.id, &rule, s.clock.now()).await?;
             Ok(Redirect::to(&format!(
-                "/territories/{}/initiative-rules?ok=ini-rules-saved",
+                "/territories/{}/initiative-rules?ok=initiatives-rules-saved",
                 t.kato
             ))
             .into_response())

@@ -25,17 +25,17 @@ pub async fn sheet(
         return Err(AppError::NotFound);
     }
     let (kk, ru) = (Lang::Kk, Lang::Ru);
-    let addressee = format!("ini-addressee-{}", ini.addressee.as_str());
+    let addressee = format!("initiatives-addressee-{}", ini.addressee.as_str());
     let mut facts = vec![
         kk.t_args(
-            "ini-sheet-territory",
+            "initiatives-sheet-territory",
             &[
                 ("territory", Arg::Str(ini.territory_name_kk.clone())),
                 ("addressee", Arg::Str(kk.t(&addressee))),
             ],
         ),
         ru.t_args(
-            "ini-sheet-territory",
+            "initiatives-sheet-territory",
             &[
                 ("territory", Arg::Str(ini.territory_name_ru.clone())),
                 ("addressee", Arg::Str(ru.t(&addressee))),
@@ -45,28 +45,31 @@ pub async fn sheet(
     if let Some(r) = ini.required {
         for l in [kk, ru] {
             facts.push(l.t_args(
-                "ini-sheet-threshold",
+                "initiatives-sheet-threshold",
                 &[("count", Arg::Num(r)), ("required", Arg::Str(l.number(r)))],
             ));
         }
     }
     let sheet = pdf::SignatureSheet {
-        headings: vec![kk.t("ini-sheet-heading"), ru.t("ini-sheet-heading")],
+        headings: vec![
+            kk.t("initiatives-sheet-heading"),
+            ru.t("initiatives-sheet-heading"),
+        ],
         title: ini.title.clone(),
         facts,
         summary: markdown::to_text(&ini.ask),
         columns: [
             "№".into(),
-            both("ini-sheet-col-name"),
-            both("ini-sheet-col-iin"),
-            both("ini-sheet-col-village"),
-            both("ini-sheet-col-date"),
-            both("ini-sheet-col-signature"),
+            both("initiatives-sheet-col-name"),
+            both("initiatives-sheet-col-iin"),
+            both("initiatives-sheet-col-village"),
+            both("initiatives-sheet-col-date"),
+            both("initiatives-sheet-col-signature"),
         ],
         rows: ROWS,
         footer: vec![
-            kk.t("ini-sheet-footer"),
-            ru.t("ini-sheet-footer"),
+            kk.t("initiatives-sheet-footer"),
+            ru.t("initiatives-sheet-footer"),
             format!("Qatysu · {}", ini.id),
         ],
     };

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use store::initiatives::{self as ini_store, Answer, Initiative, NewSignature, SignOutcome};
 use store::territories;
 
-/// Kinds of history events, each with an `ini-event-<kind>` message.
+/// Kinds of history events, each with an `initiatives-event-<kind>` message.
 pub const EVENT_KINDS: [&str; 10] = [
     "submitted",
     "resubmitted",
@@ -108,16 +108,16 @@ async fn sign_state(s: &AppState, c: &Ctx, ini: &Initiative) -> Result<SignState
     };
     let Some(v) = &c.viewer else {
         if ini.status == Status::Collecting {
-            st.hint = Some(c.t("ini-sign-login"));
+            st.hint = Some(c.t("initiatives-sign-login"));
         }
         return Ok(st);
     };
     let hash = ini_store::person_hash_of(&s.db, v.user.id).await?;
     if let Some(sig) = ini_store::signature_of(&s.db, ini.id, &hash).await? {
         let id = if sig.channel == "paper" {
-            "ini-signed-paper"
+            "initiatives-signed-paper"
         } else {
-            "ini-signed-online"
+            "initiatives-signed-online"
         };
         st.signed = Some(c.t_str(id, "date", &date(c, sig.signed_at)));
         st.can_withdraw = may_withdraw(ini.status).is_ok() && sig.channel == "online";
@@ -181,7 +181,7 @@ async fn page(
         .map(|h| {
             let note = match h.kind.as_str() {
                 "answered" => AnswerKind::parse(h.note.as_deref().unwrap_or(""))
-                    .map(|k| c.t(&format!("ini-answer-{}", k.as_str()))),
+                    .map(|k| c.t(&format!("initiatives-answer-{}", k.as_str()))),
                 _ => h.note,
             };
             let kind = if EVENT_KINDS.contains(&h.kind.as_str()) {
@@ -191,7 +191,7 @@ async fn page(
             };
             (
                 date(c, h.created_at),
-                c.t(&format!("ini-event-{kind}")),
+                c.t(&format!("initiatives-event-{kind}")),
                 h.actor,
                 note,
             )
@@ -199,13 +199,13 @@ async fn page(
         .collect();
     let st = sign_state(s, c, ini).await?;
     let answer = ini.answer.as_ref().map(|a| AnswerView {
-        kind: c.t(&format!("ini-answer-{}", a.kind.as_str())),
+        kind: c.t(&format!("initiatives-answer-{}", a.kind.as_str())),
         text_html: markdown::to_html(&a.text),
         url: a.url.clone(),
         plan: a.plan.clone(),
         due: a
             .plan_due
-            .map(|d| c.t_str("ini-plan-due", "date", &c.lang.date(d))),
+            .map(|d| c.t_str("initiatives-plan-due", "date", &c.lang.date(d))),
     });
     let percent = match ini.required {
         Some(r) if r > 0 => {
@@ -222,7 +222,7 @@ async fn page(
         id: ini.id.to_string(),
         card: card(c, ini, now),
         kato: ini.territory_kato.to_string(),
-        addressee: c.t(&format!("ini-addressee-{}", ini.addressee.as_str())),
+        addressee: c.t(&format!("initiatives-addressee-{}", ini.addressee.as_str())),
         author: ini.author_name.clone(),
         submitted: date(c, ini.created_at),
         ask_html: markdown::to_html(&ini.ask),
@@ -232,7 +232,7 @@ async fn page(
         closed_reason: ini
             .close_reason
             .filter(|_| ini.status == Status::Closed)
-            .map(|r| c.t(&format!("ini-closed-{}", r.as_str()))),
+            .map(|r| c.t(&format!("initiatives-closed-{}", r.as_str()))),
         return_reason: ini
             .return_reason
             .clone()
@@ -256,7 +256,7 @@ async fn page(
         answer_kinds: options(
             &AnswerKind::ALL,
             AnswerKind::as_str,
-            |k| c.t(&format!("ini-answer-{k}")),
+            |k| c.t(&format!("initiatives-answer-{k}")),
             &form.kind,
         ),
         steps: options(
@@ -265,7 +265,7 @@ async fn page(
                 .filter(|f| answered_kind != Some(AnswerKind::Rejected) || *f == FollowUp::Closed)
                 .collect::<Vec<_>>(),
             FollowUp::as_str,
-            |k| c.t(&format!("ini-followup-{k}")),
+            |k| c.t(&format!("initiatives-followup-{k}")),
             &form.step,
         ),
         form,
@@ -379,7 +379,7 @@ pub async fn sign(
         paper: false,
     };
     match ini_store::sign(&s.db, ini.id, &sig, rule.consider_days, s.clock.now()).await? {
-        SignOutcome::Signed { .. } => Ok(done(&ini, "ini-signed")),
+        SignOutcome::Signed { .. } => Ok(done(&ini, "initiatives-signed")),
         SignOutcome::AlreadySigned => {
             refused_page(
                 &s,
@@ -412,7 +412,7 @@ pub async fn withdraw(
     let ini = load_visible(&s, &c, &id).await?;
     let hash = ini_store::person_hash_of(&s.db, v.user.id).await?;
     match ini_store::withdraw(&s.db, ini.id, &hash).await? {
-        Ok(()) => Ok(done(&ini, "ini-withdrawn")),
+        Ok(()) => Ok(done(&ini, "initiatives-withdrawn")),
         Err(r) => refused_page(&s, &c, &ini, StatusCode::CONFLICT, r.message_id()).await,
     }
 }
@@ -442,7 +442,15 @@ pub async fn publish(
         now,
     )
     .await?;
-    transition_result(&s, &c, &ini, r, "ini-published", ActionForm::default()).await
+    transition_result(
+        &s,
+        &c,
+        &ini,
+        r,
+        "initiatives-published",
+        ActionForm::default(),
+    )
+    .await
 }
 
 pub async fn return_to_author(
@@ -459,7 +467,7 @@ pub async fn return_to_author(
     let reason = f.reason.trim().to_string();
     if reason.chars().count() < 5 || reason.chars().count() > 2000 {
         let mut errors = FieldErrors::default();
-        errors.add("reason", c.t("ini-err-reason"));
+        errors.add("reason", c.t("initiatives-err-reason"));
         return refused(
             &s,
             &c,
@@ -472,7 +480,7 @@ pub async fn return_to_author(
         .await;
     }
     let r = ini_store::return_to_author(&s.db, ini.id, v.user.id, &reason, s.clock.now()).await?;
-    transition_result(&s, &c, &ini, r, "ini-returned", f).await
+    transition_result(&s, &c, &ini, r, "initiatives-returned", f).await
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -493,15 +501,15 @@ pub async fn answer(
     let mut errors = FieldErrors::default();
     let kind = AnswerKind::parse(&f.kind);
     if kind.is_none() {
-        errors.add("kind", c.t("ini-err-answer-kind"));
+        errors.add("kind", c.t("initiatives-err-answer-kind"));
     }
     let text = f.text.trim();
     if text.chars().count() < 10 || text.chars().count() > domain::initiatives::TEXT_MAX {
-        errors.add("text", c.t("ini-err-answer-text"));
+        errors.add("text", c.t("initiatives-err-answer-text"));
     }
     let url = f.url.trim();
     if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
-        errors.add("url", c.t("ini-err-url"));
+        errors.add("url", c.t("initiatives-err-url"));
     }
     let due = f.due.trim();
     let plan_due = if due.is_empty() {
@@ -510,7 +518,7 @@ pub async fn answer(
         parse_date(due)
     };
     if !due.is_empty() && plan_due.is_none() {
-        errors.add("due", c.t("ini-err-date"));
+        errors.add("due", c.t("initiatives-err-date"));
     }
     let Some(kind) = kind.filter(|_| errors.is_empty()) else {
         return refused(
@@ -532,7 +540,7 @@ pub async fn answer(
         plan_due,
     };
     let r = ini_store::answer(&s.db, ini.id, v.user.id, &a, s.clock.now()).await?;
-    transition_result(&s, &c, &ini, r, "ini-answered", f).await
+    transition_result(&s, &c, &ini, r, "initiatives-answered", f).await
 }
 
 pub async fn follow_up(
@@ -549,11 +557,11 @@ pub async fn follow_up(
     let mut errors = FieldErrors::default();
     let step = FollowUp::parse(&f.step);
     if step.is_none() {
-        errors.add("step", c.t("ini-err-step"));
+        errors.add("step", c.t("initiatives-err-step"));
     }
     let note = f.note.trim().to_string();
     if note.chars().count() < 5 || note.chars().count() > 2000 {
-        errors.add("note", c.t("ini-err-note"));
+        errors.add("note", c.t("initiatives-err-note"));
     }
     let Some(step) = step.filter(|_| errors.is_empty()) else {
         return refused(
@@ -568,5 +576,5 @@ pub async fn follow_up(
         .await;
     };
     let r = ini_store::follow_up(&s.db, ini.id, v.user.id, step, &note, s.clock.now()).await?;
-    transition_result(&s, &c, &ini, r, "ini-followed-up", f).await
+    transition_result(&s, &c, &ini, r, "initiatives-followed-up", f).await
 }

@@ -73,7 +73,7 @@ async fn draft_page(
         .map(|a| {
             (
                 a.as_str(),
-                c.t(&format!("ini-addressee-{}", a.as_str())),
+                c.t(&format!("initiatives-addressee-{}", a.as_str())),
                 a.as_str() == form.addressee,
             )
         })
@@ -95,7 +95,7 @@ pub async fn new_form(State(s): State<AppState>, c: Ctx) -> Result<Response, App
     let html = draft_page(
         &s,
         &c,
-        c.t("ini-new-title"),
+        c.t("initiatives-new-title"),
         "/initiatives".into(),
         DraftForm::default(),
         FieldErrors::default(),
@@ -120,20 +120,20 @@ async fn validate(
         .ok()
         .and_then(|k| own.iter().find(|t| t.kato == k));
     if territory.is_none() {
-        errors.add("territory", c.t("ini-err-territory"));
+        errors.add("territory", c.t("initiatives-err-territory"));
     }
     let addressee = Addressee::parse(&f.addressee);
     if addressee.is_none() {
-        errors.add("addressee", c.t("ini-err-addressee"));
+        errors.add("addressee", c.t("initiatives-err-addressee"));
     }
     if !between(f.title.trim(), 5, TITLE_MAX) {
-        errors.add("title", c.t("ini-err-title"));
+        errors.add("title", c.t("initiatives-err-title"));
     }
     if !between(f.ask.trim(), 20, TEXT_MAX) {
-        errors.add("ask", c.t("ini-err-ask"));
+        errors.add("ask", c.t("initiatives-err-ask"));
     }
     if !between(f.reasons.trim(), 20, TEXT_MAX) {
-        errors.add("reasons", c.t("ini-err-reasons"));
+        errors.add("reasons", c.t("initiatives-err-reasons"));
     }
     Ok(match (territory, addressee) {
         (Some(t), Some(a)) if errors.is_empty() => Ok(Draft {
@@ -156,13 +156,16 @@ pub async fn create(
     match validate(&s, &c, &f).await? {
         Ok(d) => {
             let id = ini_store::create(&s.db, v.user.id, &d, s.clock.now()).await?;
-            Ok(Redirect::to(&format!("/initiatives/{id}?ok=ini-submitted")).into_response())
+            Ok(
+                Redirect::to(&format!("/initiatives/{id}?ok=initiatives-submitted"))
+                    .into_response(),
+            )
         }
         Err(errors) => {
             let html = draft_page(
                 &s,
                 &c,
-                c.t("ini-new-title"),
+                c.t("initiatives-new-title"),
                 "/initiatives".into(),
                 f,
                 errors,
@@ -205,7 +208,7 @@ pub async fn edit_form(
     let html = draft_page(
         &s,
         &c,
-        c.t("ini-edit"),
+        c.t("initiatives-edit"),
         format!("/initiatives/{}/edit", ini.id),
         form,
         FieldErrors::default(),
@@ -224,19 +227,20 @@ pub async fn resubmit(
     let action = format!("/initiatives/{}/edit", ini.id);
     match validate(&s, &c, &f).await? {
         Ok(d) => match ini_store::resubmit(&s.db, ini.id, &d, s.clock.now()).await? {
-            Ok(()) => Ok(
-                Redirect::to(&format!("/initiatives/{}?ok=ini-resubmitted", ini.id))
-                    .into_response(),
-            ),
+            Ok(()) => Ok(Redirect::to(&format!(
+                "/initiatives/{}?ok=initiatives-resubmitted",
+                ini.id
+            ))
+            .into_response()),
             Err(why) => {
                 let mut errors = FieldErrors::default();
                 errors.add("title", c.t(why.message_id()));
-                let html = draft_page(&s, &c, c.t("ini-edit"), action, f, errors).await?;
+                let html = draft_page(&s, &c, c.t("initiatives-edit"), action, f, errors).await?;
                 Ok((StatusCode::CONFLICT, axum::response::Html(html)).into_response())
             }
         },
         Err(errors) => {
-            let html = draft_page(&s, &c, c.t("ini-edit"), action, f, errors).await?;
+            let html = draft_page(&s, &c, c.t("initiatives-edit"), action, f, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::response::Html(html)).into_response())
         }
     }

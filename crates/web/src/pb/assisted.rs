@@ -70,10 +70,10 @@ struct Typed {
 
 fn rules_text(c: &Ctx, cy: &Cycle) -> String {
     match cy.ballot {
-        BallotType::OneVote => c.t("pbv-rule-one"),
-        BallotType::UpTo(k) => c.t_num("pbv-rule-up-to", "k", i64::from(k)),
+        BallotType::OneVote => c.t("pb-assisted-rule-one"),
+        BallotType::UpTo(k) => c.t_num("pb-assisted-rule-up-to", "k", i64::from(k)),
         BallotType::Knapsack => c.t_str(
-            "pbv-rule-knapsack",
+            "pb-assisted-rule-knapsack",
             "budget",
             &money(c, cy.envelope.total(None)),
         ),
@@ -85,7 +85,7 @@ fn closed(c: &Ctx, cy: &Cycle, today: chrono::NaiveDate) -> Option<String> {
     let open = cy.stage == Stage::Voting
         && today >= cy.schedule.voting_start
         && today <= cy.schedule.voting_end;
-    (!open).then(|| c.t("pbv-assist-closed"))
+    (!open).then(|| c.t("pb-assisted-closed"))
 }
 
 struct Outcome {
@@ -194,7 +194,7 @@ async fn submit(
     let iin = match Iin::parse(&typed.iin) {
         Ok(i) => i,
         Err(_) => {
-            o.errors.add("iin", c.t("pbv-err-iin"));
+            o.errors.add("iin", c.t("pb-paper-err-iin"));
             return page(&s, &c, &cy, &t, typed, o).await;
         }
     };
@@ -204,7 +204,7 @@ async fn submit(
         None => None,
     };
     let Some(user) = user else {
-        o.problem = Some(c.t("pbv-assist-not-found"));
+        o.problem = Some(c.t("pb-assisted-not-found"));
         return page(&s, &c, &cy, &t, typed, o).await;
     };
     let home = store::territories::by_id(&s.db, user.residence_id).await?;
@@ -217,14 +217,14 @@ async fn submit(
             .map(|h| h.name(lang).to_string())
             .unwrap_or_default(),
         age: c.t_num(
-            "pbv-assist-age",
+            "pb-assisted-age",
             "age",
             i64::from(domain::accounts::age_on(user.birth_date, today)),
         ),
     });
     if let Some(receipt) = ballots::receipt_of(&s.db, cy.id, &person).await? {
         o.receipt = Some(receipt);
-        o.problem = Some(c.t("pbv-assist-already"));
+        o.problem = Some(c.t("pb-assisted-already"));
         o.status = StatusCode::OK;
         return page(&s, &c, &cy, &t, typed, o).await;
     }
@@ -238,9 +238,9 @@ async fn submit(
     );
     if let Err(e) = check {
         o.problem = Some(match e {
-            Ineligible::TooYoung(age) => c.t_num("pbv-err-age", "age", i64::from(age)),
-            Ineligible::NotResident => c.t("pbv-assist-not-resident"),
-            Ineligible::NotVerified(_) => c.t("pbv-assist-not-verified"),
+            Ineligible::TooYoung(age) => c.t_num("pb-paper-err-age", "age", i64::from(age)),
+            Ineligible::NotResident => c.t("pb-assisted-not-resident"),
+            Ineligible::NotVerified(_) => c.t("pb-assisted-not-verified"),
         });
         return page(&s, &c, &cy, &t, typed, o).await;
     }
@@ -256,7 +256,7 @@ async fn submit(
         < 2
         || typed.witness.chars().count() > 100
     {
-        o.errors.add("witness", c.t("pbv-err-witness"));
+        o.errors.add("witness", c.t("pb-assisted-err-witness"));
     }
     let proposals = ballot_proposals(&s, &cy).await?;
     let cost = |pid: &Uuid| proposals.iter().find(|p| p.id == *pid).map(|p| p.cost);
@@ -285,7 +285,7 @@ async fn submit(
             o.recorded = true;
             (receipt, None)
         }
-        Cast::AlreadyVoted { receipt } => (receipt, Some(c.t("pbv-assist-already"))),
+        Cast::AlreadyVoted { receipt } => (receipt, Some(c.t("pb-assisted-already"))),
     };
     o.receipt = Some(receipt);
     o.problem = problem;

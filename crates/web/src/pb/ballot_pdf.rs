@@ -25,10 +25,12 @@ fn both(id: &str) -> String {
 
 fn rule(l: Lang, cy: &Cycle) -> String {
     match cy.ballot {
-        BallotType::OneVote => l.t("pbv-pdf-rule-one"),
-        BallotType::UpTo(k) => l.t_args("pbv-pdf-rule-up-to", &[("k", Arg::Num(i64::from(k)))]),
+        BallotType::OneVote => l.t("pb-ballot-pdf-rule-one"),
+        BallotType::UpTo(k) => {
+            l.t_args("pb-ballot-pdf-rule-up-to", &[("k", Arg::Num(i64::from(k)))])
+        }
         BallotType::Knapsack => l.t_args(
-            "pbv-pdf-rule-knapsack",
+            "pb-ballot-pdf-rule-knapsack",
             &[("budget", Arg::Str(cy.envelope.total(None).format(l.code())))],
         ),
     }
@@ -52,7 +54,7 @@ fn sheet(
     };
     let dates = |l: Lang| {
         l.t_args(
-            "pbv-pdf-dates",
+            "pb-ballot-pdf-dates",
             &[
                 ("start", Arg::Str(l.date(cy.schedule.voting_start))),
                 ("end", Arg::Str(l.date(cy.schedule.voting_end))),
@@ -73,19 +75,19 @@ fn sheet(
             .unwrap_or_default()
     };
     pdf::BallotPaper {
-        headings: vec![kk.t("pbv-pdf-heading"), ru.t("pbv-pdf-heading")],
+        headings: vec![kk.t("pb-ballot-pdf-heading"), ru.t("pb-ballot-pdf-heading")],
         titles: vec![title(kk), title(ru)],
         facts: vec![dates(kk), dates(ru)],
         instructions: vec![
-            format!("{} {}", rule(kk, cy), kk.t("pbv-pdf-how")),
-            format!("{} {}", rule(ru, cy), ru.t("pbv-pdf-how")),
+            format!("{} {}", rule(kk, cy), kk.t("pb-ballot-pdf-how")),
+            format!("{} {}", rule(ru, cy), ru.t("pb-ballot-pdf-how")),
         ],
         columns: [
             "№".into(),
-            both("pbv-pdf-col-project"),
-            both("pbv-pdf-col-village"),
-            both("pbv-pdf-col-cost"),
-            both("pbv-pdf-col-mark"),
+            both("pb-ballot-pdf-col-project"),
+            both("pb-ballot-pdf-col-village"),
+            both("pb-ballot-pdf-col-cost"),
+            both("pb-ballot-pdf-col-mark"),
         ],
         projects: proposals
             .iter()
@@ -98,13 +100,13 @@ fn sheet(
             })
             .collect(),
         fields: [
-            both("pbv-pdf-field-number"),
-            both("pbv-pdf-field-iin"),
-            both("pbv-pdf-field-signature"),
+            both("pb-ballot-pdf-field-number"),
+            both("pb-ballot-pdf-field-iin"),
+            both("pb-ballot-pdf-field-signature"),
         ],
         footer: vec![
-            kk.t("pbv-pdf-footer"),
-            ru.t("pbv-pdf-footer"),
+            kk.t("pb-ballot-pdf-footer"),
+            ru.t("pb-ballot-pdf-footer"),
             format!("Qatysu · {}", cy.id),
         ],
     }

@@ -55,7 +55,7 @@ fn row(c: &Ctx, k: &Comment) -> CommentRow {
         author: k.author_name.clone(),
         date: c.lang.date_of(k.created_at),
         body: match &k.hidden_reason {
-            Some(reason) => c.t_str("pbd-hidden-by-moderator", "reason", reason),
+            Some(reason) => c.t_str("pb-discussion-hidden-by-moderator", "reason", reason),
             None => k.body.clone(),
         },
         hidden: k.hidden_reason.is_some(),
@@ -82,9 +82,9 @@ pub struct DiscussionView {
 
 fn refusal_text(c: &Ctx, r: CommentRefused) -> String {
     c.t(match r {
-        CommentRefused::NotAdmitted => "pbd-err-not-admitted",
-        CommentRefused::NotYet => "pbd-err-not-yet",
-        CommentRefused::Closed => "pbd-err-closed",
+        CommentRefused::NotAdmitted => "pb-discussion-err-not-admitted",
+        CommentRefused::NotYet => "pb-discussion-err-not-yet",
+        CommentRefused::Closed => "pb-discussion-err-closed",
     })
 }
 
@@ -99,7 +99,7 @@ async fn may_comment_now(
 ) -> Result<Result<Uuid, String>, AppError> {
     let v = require_viewer(c)?;
     if !v.may(Action::CommentProposal, &t.path) {
-        return Ok(Err(c.t("pbd-err-not-resident")));
+        return Ok(Err(c.t("pb-discussion-err-not-resident")));
     }
     if let Err(r) = may_comment(cy.stage, p.status) {
         return Ok(Err(refusal_text(c, r)));
@@ -145,7 +145,7 @@ pub async fn view(
     Ok(DiscussionView {
         shown: p.status == ProposalStatus::Admitted || total > 0,
         comments,
-        count: c.t_num("pbd-comments-count", "count", total),
+        count: c.t_num("pb-discussion-comments-count", "count", total),
         more: total > ON_PROPOSAL_PAGE,
         can_comment,
         refusal,
@@ -197,7 +197,7 @@ async fn add(
         Ok(text) => Some(text),
         Err(l) => {
             if errors.is_empty() {
-                errors.add("comment", length_text(&c, "pbd-err-length", l));
+                errors.add("comment", length_text(&c, "pb-discussion-err-length", l));
             }
             None
         }
@@ -220,7 +220,11 @@ async fn add(
         Some(id) => tracing::info!(comment = %id, proposal = %p.id, "pb comment added"),
         None => tracing::info!(proposal = %p.id, "pb comment form sent again: stored once"),
     }
-    Ok(Redirect::to(&format!("/pb/proposals/{}?ok=pbd-comment-added", p.id)).into_response())
+    Ok(Redirect::to(&format!(
+        "/pb/proposals/{}?ok=pb-discussion-comment-added",
+        p.id
+    ))
+    .into_response())
 }
 
 // ---- the full list ----
@@ -262,7 +266,7 @@ async fn comments_page(
         .map(|k| row(&c, k))
         .collect();
     let page_label = c.lang.t_args(
-        "pbd-page-of",
+        "pb-discussion-page-of",
         &[
             ("page", crate::i18n::Arg::Num(page)),
             ("pages", crate::i18n::Arg::Num(pages)),
@@ -271,7 +275,7 @@ async fn comments_page(
     let html = render(&CommentsPage {
         cycle_title: cycle_title(&c, &cy, &t),
         comments,
-        count: c.t_num("pbd-comments-count", "count", total),
+        count: c.t_num("pb-discussion-comments-count", "count", total),
         can_moderate: can_moderate(&c, &t),
         earlier: (page > 1).then_some(page - 1),
         later: (page < pages).then_some(page + 1),
@@ -368,20 +372,20 @@ async fn act(
         Ok(r) => r,
         Err(l) => {
             let mut errors = FieldErrors::default();
-            errors.add("reason", length_text(&c, "pbd-err-reason", l));
+            errors.add("reason", length_text(&c, "pb-discussion-err-reason", l));
             return moderate_page(&c, &k, &p, f.reason, errors);
         }
     };
     if !store_d::moderate(&s.db, k.id, act, &reason, by, &by_name, s.clock.now()).await? {
         let mut errors = FieldErrors::default();
-        errors.add("reason", c.t("pbd-err-already"));
+        errors.add("reason", c.t("pb-discussion-err-already"));
         let fresh = store_d::comment(&s.db, k.id).await?.unwrap_or(k);
         return moderate_page(&c, &fresh, &p, f.reason, errors);
     }
     tracing::info!(comment = %k.id, cycle = %cy.id, act = act.as_str(), "pb comment moderated");
     let notice = match act {
-        Moderation::Hide => "pbd-comment-hidden",
-        Moderation::Restore => "pbd-comment-restored",
+        Moderation::Hide => "pb-discussion-comment-hidden",
+        Moderation::Restore => "pb-discussion-comment-restored",
     };
     Ok(Redirect::to(&format!("/pb/proposals/{}?ok={notice}", p.id)).into_response())
 }
@@ -437,9 +441,9 @@ async fn log_page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Respo
         .map(|e| LogRow {
             date: date_time(&c, e.at),
             act: c.t(if e.action == "hide" {
-                "pbd-log-hide"
+                "pb-discussion-log-hide"
             } else {
-                "pbd-log-restore"
+                "pb-discussion-log-restore"
             }),
             moderator: e.by_name,
             reason: e.reason,
@@ -471,12 +475,12 @@ pub async fn notices_for(
         .into_iter()
         .map(|n| {
             let what = match n.kind.as_str() {
-                "decided:admit" => c.t("pbd-notice-admit"),
-                "decided:reject" => c.t("pbd-notice-reject"),
-                "decided:return" => c.t("pbd-notice-return"),
-                "decided:merge" => c.t("pbd-notice-merge"),
+                "decided:admit" => c.t("pb-discussion-notice-admit"),
+                "decided:reject" => c.t("pb-discussion-notice-reject"),
+                "decided:return" => c.t("pb-discussion-notice-return"),
+                "decided:merge" => c.t("pb-discussion-notice-merge"),
                 _ => c.t_str(
-                    "pbd-notice-hidden",
+                    "pb-discussion-notice-hidden",
                     "reason",
                     n.note.as_deref().unwrap_or(""),
                 ),

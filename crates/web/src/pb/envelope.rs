@@ -79,7 +79,7 @@ pub async fn breakdown(
     }
     if split.is_some_and(|sp| sp.kind == SplitKind::Villages) && !out.is_empty() {
         out.push((
-            c.t("pbe-remainder"),
+            c.t("pb-envelope-remainder"),
             money(c, Tenge::from_tiyn((total.tiyn() - used).max(0))),
         ));
     }
@@ -194,11 +194,11 @@ async fn render_page(
         .map(|e| EventRow {
             date: c.lang.date_of(e.at),
             what: c.t(match e.event.as_str() {
-                "redistributed" => "pbe-event-redistributed",
-                "split-cleared" => "pbe-event-cleared",
-                "split-population" => "pbe-event-population",
-                "split-fixed" => "pbe-event-fixed",
-                _ => "pbe-event-set",
+                "redistributed" => "pb-envelope-event-redistributed",
+                "split-cleared" => "pb-envelope-event-cleared",
+                "split-population" => "pb-envelope-event-population",
+                "split-fixed" => "pb-envelope-event-fixed",
+                _ => "pb-envelope-event-set",
             }),
             detail: e.detail,
         })
@@ -246,7 +246,7 @@ fn validate(
         "population" => {
             let reserved = parse_percent_bp(field(f, "reserved")).filter(|bp| *bp > 0);
             let Some(reserved_bp) = reserved else {
-                errors.add("reserved", c.t("pbe-err-reserved"));
+                errors.add("reserved", c.t("pb-envelope-err-reserved"));
                 return Err((errors, bad));
             };
             let pops: Vec<(String, i64)> = list
@@ -255,7 +255,7 @@ fn validate(
                 .collect();
             let quotas = quotas_by_population(reserved_bp, &pops);
             if quotas.is_empty() {
-                errors.add("reserved", c.t("pbe-err-no-population"));
+                errors.add("reserved", c.t("pb-envelope-err-no-population"));
                 return Err((errors, bad));
             }
             let subs = list
@@ -297,14 +297,14 @@ fn validate(
                 }
             }
             if !bad.is_empty() {
-                errors.add("amounts", c.t("pbe-err-amount"));
+                errors.add("amounts", c.t("pb-envelope-err-amount"));
             } else if subs.is_empty() {
-                errors.add("amounts", c.t("pbe-err-no-amounts"));
+                errors.add("amounts", c.t("pb-envelope-err-no-amounts"));
             } else if sum > total.tiyn() {
                 errors.add(
                     "amounts",
                     c.lang.t_args(
-                        "pbe-err-over",
+                        "pb-envelope-err-over",
                         &[
                             ("sum", Arg::Str(money(c, Tenge::from_tiyn(sum)))),
                             ("total", Arg::Str(money(c, total))),
@@ -327,7 +327,7 @@ fn validate(
             }
         }
         _ => {
-            errors.add("mode", c.t("pbe-err-mode"));
+            errors.add("mode", c.t("pb-envelope-err-mode"));
             Err((errors, bad))
         }
     }
@@ -343,7 +343,7 @@ async fn save(
     let by = c.require(Action::ManageCycle, &t.path)?.user.id;
     if cy.stage >= Stage::Voting {
         let mut errors = FieldErrors::default();
-        errors.add("mode", c.t("pbe-err-locked"));
+        errors.add("mode", c.t("pb-envelope-err-locked"));
         return render_page(&s, &c, &cy, &t, Some(&f), &[], errors).await;
     }
     let (kind, list) = places(&s, &t).await?;
@@ -370,7 +370,7 @@ async fn save(
     )
     .await?;
     tracing::info!(cycle = %cy.id, event, "pb envelope split saved");
-    Ok(Redirect::to(&format!("/pb/{}/envelope?ok=pbe-saved", cy.id)).into_response())
+    Ok(Redirect::to(&format!("/pb/{}/envelope?ok=pb-envelope-saved", cy.id)).into_response())
 }
 
 // ---- redistribution between city districts ----
@@ -522,5 +522,9 @@ async fn apply_redistribution(
     )
     .await?;
     tracing::info!(cycle = %cy.id, "pb district envelopes redistributed");
-    Ok(Redirect::to(&format!("/pb/{}/envelope?ok=pbe-redistributed", cy.id)).into_response())
+    Ok(Redirect::to(&format!(
+        "/pb/{}/envelope?ok=pb-envelope-redistributed",
+        cy.id
+    ))
+    .into_response())
 }

@@ -43,7 +43,7 @@ pub fn rows(c: &Ctx, list: Vec<(Meeting, String)>) -> Vec<MeetingRow> {
             date: c.lang.date(m.held_on),
             village,
             place: m.place,
-            attendance: c.t_num("pbd-meeting-attendance-count", "count", m.attendance),
+            attendance: c.t_num("pb-meetings-attendance-count", "count", m.attendance),
         })
         .collect()
 }
@@ -196,7 +196,7 @@ async fn new_form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Respo
 
 fn length(c: &Ctx, l: domain::pb::discussion::Length) -> String {
     c.lang.t_args(
-        "pbd-err-length",
+        "pb-discussion-err-length",
         &[
             ("min", crate::i18n::Arg::Num(l.min as i64)),
             ("max", crate::i18n::Arg::Num(l.max as i64)),
@@ -219,7 +219,7 @@ async fn create(
         Err(_) => None,
     };
     if village.is_none() {
-        errors.add("village", c.t("pbd-err-village"));
+        errors.add("village", c.t("pb-meetings-err-village"));
     }
     let limits = DiscussionLimits::default();
     let today = s.clock.today();
@@ -235,12 +235,15 @@ async fn create(
         Err(list) => {
             for e in list {
                 match e {
-                    MeetingError::Date => errors.add("held_on", c.t("pbd-err-date")),
-                    MeetingError::FutureDate => errors.add("held_on", c.t("pbd-err-future")),
-                    MeetingError::Place(l) => errors.add("place", length(&c, l)),
-                    MeetingError::Attendance(max) => {
-                        errors.add("attendance", c.t_num("pbd-err-attendance", "max", max))
+                    MeetingError::Date => errors.add("held_on", c.t("pb-meetings-err-date")),
+                    MeetingError::FutureDate => {
+                        errors.add("held_on", c.t("pb-meetings-err-future"))
                     }
+                    MeetingError::Place(l) => errors.add("place", length(&c, l)),
+                    MeetingError::Attendance(max) => errors.add(
+                        "attendance",
+                        c.t_num("pb-meetings-err-attendance", "max", max),
+                    ),
                     MeetingError::Minutes(l) => errors.add("minutes", length(&c, l)),
                 }
             }
@@ -258,7 +261,7 @@ async fn create(
             Some(_) => {}
             None => {
                 if !errors.has("proposals") {
-                    errors.add("proposals", c.t("pbd-err-proposal"));
+                    errors.add("proposals", c.t("pb-meetings-err-proposal"));
                 }
             }
         }
@@ -277,7 +280,7 @@ async fn create(
     };
     let mid = store_m::create(&s.db, &new, by, s.clock.now()).await?;
     tracing::info!(meeting = %mid, cycle = %cy.id, "pb meeting recorded");
-    Ok(Redirect::to(&format!("/pb/meetings/{mid}?ok=pbd-meeting-recorded")).into_response())
+    Ok(Redirect::to(&format!("/pb/meetings/{mid}?ok=pb-meetings-recorded")).into_response())
 }
 
 // ---- the meeting's page ----
@@ -311,7 +314,7 @@ async fn show(
         cycle_title: cycle_title(&c, &cy, &t),
         date: c.lang.date(m.held_on),
         village,
-        attendance: c.t_num("pbd-meeting-attendance-count", "count", m.attendance),
+        attendance: c.t_num("pb-meetings-attendance-count", "count", m.attendance),
         proposals,
         m,
         c: &c,

@@ -114,7 +114,7 @@ async fn add(
     let mut errors = FieldErrors::default();
     let date = domain::time::parse_date(&f.valid_from).ok();
     if date.is_none() {
-        errors.add("valid_from", c.t("pbe-mrp-err-date"));
+        errors.add("valid_from", c.t("pb-mrp-err-date"));
     }
     let year: Option<i32> = f
         .year
@@ -123,13 +123,13 @@ async fn add(
         .ok()
         .filter(|y| (2000..=2100).contains(y));
     match (year, date) {
-        (None, _) => errors.add("year", c.t("pbe-mrp-err-year")),
-        (Some(y), Some(d)) if d.year() != y => errors.add("year", c.t("pbe-mrp-err-year-date")),
+        (None, _) => errors.add("year", c.t("pb-mrp-err-year")),
+        (Some(y), Some(d)) if d.year() != y => errors.add("year", c.t("pb-mrp-err-year-date")),
         _ => {}
     }
     let value = parse_value(&f.value);
     if value.is_none() {
-        errors.add("value", c.t("pbe-mrp-err-value"));
+        errors.add("value", c.t("pb-mrp-err-value"));
     }
     let (Some(valid_from), Some(year), Some(value), true) = (date, year, value, errors.is_empty())
     else {
@@ -143,10 +143,10 @@ async fn add(
     match store::pb::envelope::mrp_add(&s.db, &row).await? {
         Ok(()) => {
             tracing::info!(%valid_from, year, "mrp row added");
-            Ok(Redirect::to("/pb/mrp?ok=pbe-mrp-saved").into_response())
+            Ok(Redirect::to("/pb/mrp?ok=pb-mrp-saved").into_response())
         }
         Err(store::pb::envelope::MrpDateTaken) => {
-            errors.add("valid_from", c.t("pbe-mrp-err-taken"));
+            errors.add("valid_from", c.t("pb-mrp-err-taken"));
             show(&s, &c, f, errors, None).await
         }
     }
@@ -162,7 +162,7 @@ async fn correct(
         return Err(AppError::NotFound);
     };
     let Some(value) = parse_value(&f.value) else {
-        let e = c.t("pbe-mrp-err-value");
+        let e = c.t("pb-mrp-err-value");
         return show(
             &s,
             &c,
@@ -176,5 +176,5 @@ async fn correct(
         return Err(AppError::NotFound);
     }
     tracing::info!(%valid_from, "mrp row corrected");
-    Ok(Redirect::to("/pb/mrp?ok=pbe-mrp-saved").into_response())
+    Ok(Redirect::to("/pb/mrp?ok=pb-mrp-saved").into_response())
 }

@@ -44,12 +44,12 @@ pub(super) async fn ballot_proposals(s: &AppState, cy: &Cycle) -> Result<Vec<Pro
 
 pub(super) fn ballot_message(c: &Ctx, e: &BallotError) -> String {
     match e {
-        BallotError::Empty => c.t("pbv-err-empty"),
-        BallotError::TooMany { max } => c.t_num("pbv-err-too-many", "max", i64::from(*max)),
-        BallotError::Duplicate => c.t("pbv-err-duplicate-choice"),
-        BallotError::UnknownProject => c.t("pbv-err-unknown"),
+        BallotError::Empty => c.t("pb-paper-err-empty"),
+        BallotError::TooMany { max } => c.t_num("pb-paper-err-too-many", "max", i64::from(*max)),
+        BallotError::Duplicate => c.t("pb-paper-err-duplicate-choice"),
+        BallotError::UnknownProject => c.t("pb-paper-err-unknown"),
         BallotError::OverBudget { spent, budget } => c.lang.t_args(
-            "pbv-err-over-budget",
+            "pb-paper-err-over-budget",
             &[
                 ("spent", Arg::Str(money(c, *spent))),
                 ("budget", Arg::Str(money(c, *budget))),
@@ -60,13 +60,13 @@ pub(super) fn ballot_message(c: &Ctx, e: &BallotError) -> String {
 
 fn line_message(c: &Ctx, e: &LineError) -> String {
     match e {
-        LineError::Columns => c.t("pbv-err-columns"),
-        LineError::BallotNo => c.t("pbv-err-ballot-no"),
-        LineError::Iin(IinError::CheckDigit) => c.t("pbv-err-iin-check"),
-        LineError::Iin(_) => c.t("pbv-err-iin"),
-        LineError::Choices => c.t("pbv-err-choices"),
-        LineError::DuplicateBallotNo => c.t("pbv-err-duplicate-ballot"),
-        LineError::TooYoung(age) => c.t_num("pbv-err-age", "age", i64::from(*age)),
+        LineError::Columns => c.t("pb-paper-err-columns"),
+        LineError::BallotNo => c.t("pb-paper-err-ballot-no"),
+        LineError::Iin(IinError::CheckDigit) => c.t("pb-paper-err-iin-check"),
+        LineError::Iin(_) => c.t("pb-paper-err-iin"),
+        LineError::Choices => c.t("pb-paper-err-choices"),
+        LineError::DuplicateBallotNo => c.t("pb-paper-err-duplicate-ballot"),
+        LineError::TooYoung(age) => c.t_num("pb-paper-err-age", "age", i64::from(*age)),
         LineError::Ballot(b) => ballot_message(c, b),
     }
 }
@@ -87,7 +87,7 @@ pub(super) async fn flag_lines(
 /// One flagged paper ballot as a sentence: which batch and ballot, and which ballot counts.
 pub(super) fn flag_line(c: &Ctx, f: &paper_store::PaperFlag) -> String {
     c.lang.t_args(
-        "pbv-flag-line",
+        "pb-paper-flag-line",
         &[
             ("batch", Arg::Str(f.batch_label.clone())),
             ("ballot", Arg::Str(f.ballot_no.clone())),
@@ -164,10 +164,10 @@ struct ListPage<'a> {
 
 fn batch_status(c: &Ctx, b: &paper_store::Batch) -> String {
     if b.compared_at.is_none() {
-        return c.t("pbv-batch-awaiting");
+        return c.t("pb-paper-batch-awaiting");
     }
     c.lang.t_args(
-        "pbv-batch-compared",
+        "pb-paper-batch-compared",
         &[
             ("accepted", Arg::Num(b.accepted)),
             ("flagged", Arg::Num(b.flagged)),
@@ -273,7 +273,7 @@ async fn enter(
             f,
             FieldErrors::default(),
             Vec::new(),
-            Some(c.t("pbv-err-stage")),
+            Some(c.t("pb-paper-err-stage")),
             StatusCode::CONFLICT,
         );
         return list_page(&s, &c, &cy, &t, st).await;
@@ -281,14 +281,14 @@ async fn enter(
     let mut errors = FieldErrors::default();
     let label: String = f.label.split_whitespace().collect::<Vec<_>>().join(" ");
     if label.is_empty() || label.chars().count() > 40 {
-        errors.add("label", c.t("pbv-err-label"));
+        errors.add("label", c.t("pb-paper-err-label"));
     }
     let places = villages(&s, &t).await?;
     let village = places
         .iter()
         .find(|v| v.kato.to_string() == f.village.trim());
     if village.is_none() {
-        errors.add("village", c.t("pbv-err-village"));
+        errors.add("village", c.t("pb-paper-err-village"));
     }
     let proposals = ballot_proposals(&s, &cy).await?;
     let mut line_errors = Vec::new();
@@ -296,14 +296,14 @@ async fn enter(
     match rules::read_batch(&f.rows, &paper_rules(&cy, &proposals)) {
         Err(list) => line_errors.extend(list.iter().map(|(line, e)| {
             c.lang.t_args(
-                "pbv-line",
+                "pb-paper-line",
                 &[
                     ("line", Arg::Num(*line as i64)),
                     ("error", Arg::Str(line_message(&c, e))),
                 ],
             )
         })),
-        Ok(lines) if lines.is_empty() => errors.add("rows", c.t("pbv-err-empty-batch")),
+        Ok(lines) if lines.is_empty() => errors.add("rows", c.t("pb-paper-err-empty-batch")),
         Ok(lines) => rows.extend(lines.iter().map(|l| row(&s, l))),
     }
     let Some(village) = village.filter(|_| errors.is_empty() && line_errors.is_empty()) else {
@@ -332,29 +332,29 @@ async fn enter(
     };
     let mut errors = FieldErrors::default();
     let (error, status) = match outcome {
-        None => (Some(c.t("pbv-err-busy")), StatusCode::CONFLICT),
+        None => (Some(c.t("pb-paper-err-busy")), StatusCode::CONFLICT),
         Some(EntryOutcome::AwaitingSecond { .. }) => {
             tracing::info!(cycle = %cy.id, rows = rows.len(), "paper batch: first entry");
             return Ok(
-                Redirect::to(&format!("/pb/{}/paper?ok=pbv-awaiting", cy.id)).into_response(),
+                Redirect::to(&format!("/pb/{}/paper?ok=pb-paper-awaiting", cy.id)).into_response(),
             );
         }
         Some(EntryOutcome::Compared { batch, summary }) => {
             tracing::info!(cycle = %cy.id, %batch, accepted = summary.accepted, flagged = summary.flagged, mismatched = summary.mismatched, "paper batch compared");
             return Ok(
-                Redirect::to(&format!("/pb/{}/paper/{batch}?ok=pbv-compared", cy.id))
+                Redirect::to(&format!("/pb/{}/paper/{batch}?ok=pb-paper-compared", cy.id))
                     .into_response(),
             );
         }
         Some(EntryOutcome::SameCoordinator) => {
-            (Some(c.t("pbv-err-same-person")), StatusCode::CONFLICT)
+            (Some(c.t("pb-paper-err-same-person")), StatusCode::CONFLICT)
         }
         Some(EntryOutcome::AlreadyCompared { .. }) => (
-            Some(c.t_str("pbv-err-done", "label", &label)),
+            Some(c.t_str("pb-paper-err-done", "label", &label)),
             StatusCode::CONFLICT,
         ),
         Some(EntryOutcome::OtherVillage) => {
-            errors.add("village", c.t("pbv-err-other-village"));
+            errors.add("village", c.t("pb-paper-err-other-village"));
             (None, StatusCode::UNPROCESSABLE_ENTITY)
         }
     };
@@ -394,9 +394,9 @@ struct BatchPage<'a> {
 
 fn typed_text(c: &Ctx, r: &Option<PaperRow>) -> String {
     match r {
-        None => c.t("pbv-line-missing"),
+        None => c.t("pb-paper-line-missing"),
         Some(r) => c.lang.t_args(
-            "pbv-line-typed",
+            "pb-paper-line-typed",
             &[
                 ("last4", Arg::Str(r.iin_last4.clone())),
                 (
@@ -445,7 +445,7 @@ async fn batch_page(
         .map(|l| {
             let detail = match (l.status, l.counted_channel, l.counted_at) {
                 (LineStatus::Flagged, Some(ch), Some(at)) => c.lang.t_args(
-                    "pbv-flag-detail",
+                    "pb-paper-flag-detail",
                     &[
                         (
                             "channel",
@@ -458,7 +458,7 @@ async fn batch_page(
             };
             let mine = settling.as_ref().filter(|x| x.ballot_no == l.ballot_no);
             LineRow {
-                status: c.t(&format!("pbv-status-{}", l.status.as_str())),
+                status: c.t(&format!("pb-paper-status-{}", l.status.as_str())),
                 person: l
                     .iin_last4
                     .as_ref()
@@ -530,7 +530,7 @@ async fn resolve(
         error,
     };
     if cy.stage != Stage::Voting {
-        let st = refuse(c.t("pbv-err-stage"));
+        let st = refuse(c.t("pb-paper-err-stage"));
         return batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::CONFLICT).await;
     }
     let proposals = ballot_proposals(&s, &cy).await?;
@@ -557,13 +557,14 @@ async fn resolve(
     match paper_store::resolve(&s.db, batch.id, &typed, by, &ids, s.clock.now()).await? {
         paper_store::ResolveOutcome::Accepted | paper_store::ResolveOutcome::Flagged => {
             tracing::info!(cycle = %cy.id, batch = %batch.id, "paper ballot settled");
-            Ok(
-                Redirect::to(&format!("/pb/{}/paper/{}?ok=pbv-resolved", cy.id, batch.id))
-                    .into_response(),
-            )
+            Ok(Redirect::to(&format!(
+                "/pb/{}/paper/{}?ok=pb-paper-resolved",
+                cy.id, batch.id
+            ))
+            .into_response())
         }
         paper_store::ResolveOutcome::NoMatch => {
-            let st = refuse(c.t("pbv-err-no-match"));
+            let st = refuse(c.t("pb-paper-err-no-match"));
             batch_page(
                 &s,
                 &c,
@@ -577,7 +578,7 @@ async fn resolve(
         }
         paper_store::ResolveOutcome::NotPending => {
             let batch = load_batch(&s, &cy, batch.id).await?;
-            let st = refuse(c.t("pbv-err-settled"));
+            let st = refuse(c.t("pb-paper-err-settled"));
             batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::CONFLICT).await
         }
     }

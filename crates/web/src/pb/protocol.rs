@@ -95,7 +95,7 @@ async fn build(s: &AppState, c: &Ctx, id: Uuid) -> Result<Protocol, AppError> {
     let votes = ballots::counts(&s.db, cy.id).await?;
     Ok(Protocol {
         id: cy.id,
-        title: c.t_str("pbe-protocol-of", "cycle", &cycle_title(c, &cy, &t)),
+        title: c.t_str("pb-protocol-of", "cycle", &cycle_title(c, &cy, &t)),
         facts: facts(c, &cy, &t, &count, &published),
         envelope: envelope_lines(s, c, &cy, &count).await?,
         channels: ballots::turnout(&s.db, cy.id)
@@ -145,10 +145,13 @@ fn facts(
             c.t(&format!("pb-rule-{}", cy.rule.as_str())),
         ),
         (c.t("pb-field-ballot"), ballot),
-        (c.t("pbe-eligible"), c.number(population)),
-        (c.t("pbe-ballots"), c.number(count.ballots as i64)),
-        (c.t("pbe-turnout"), turnout),
-        (c.t("pbe-counted-at"), c.lang.date_of(published.computed_at)),
+        (c.t("pb-protocol-eligible"), c.number(population)),
+        (c.t("pb-protocol-ballots"), c.number(count.ballots as i64)),
+        (c.t("pb-protocol-turnout"), turnout),
+        (
+            c.t("pb-protocol-counted-at"),
+            c.lang.date_of(published.computed_at),
+        ),
     ]
 }
 
@@ -188,9 +191,9 @@ async fn envelope_lines(
             ),
             c.lang.t_args(
                 if applied {
-                    "pbe-cof-applied"
+                    "pb-protocol-cof-applied"
                 } else {
-                    "pbe-cof-not-applied"
+                    "pb-protocol-cof-not-applied"
                 },
                 &[("amount", Arg::Str(money(c, line.amount)))],
             ),
@@ -198,7 +201,7 @@ async fn envelope_lines(
     }
     out.push((c.t("pb-money-total"), money(c, count.budget)));
     for (name, amount) in super::envelope::breakdown(s, c, cy, count.budget).await? {
-        out.push((c.t_str("pbe-sub-of", "name", &name), amount));
+        out.push((c.t_str("pb-protocol-sub-of", "name", &name), amount));
     }
     Ok(out)
 }
@@ -226,7 +229,7 @@ async fn rows(
             let funded = published.selected.contains(&p.id);
             let within = match count.outcome.funded_in(&p.id.to_string()) {
                 Some(Some(key)) if funded => names.get(key).cloned().unwrap_or_default(),
-                Some(None) if funded => c.t("pbe-remainder"),
+                Some(None) if funded => c.t("pb-envelope-remainder"),
                 _ => String::new(),
             };
             ProtocolRow {
@@ -296,7 +299,7 @@ fn to_csv(c: &Ctx, p: &Protocol) -> String {
     }
     line([
         "left",
-        &c.t("pbe-left"),
+        &c.t("pb-protocol-left"),
         &tenge_plain(p.left),
         "",
         "",
@@ -305,7 +308,7 @@ fn to_csv(c: &Ctx, p: &Protocol) -> String {
         "",
     ]);
     if p.flagged.is_empty() {
-        line(["flagged", &c.t("pbe-none"), "", "", "", "", "", ""]);
+        line(["flagged", &c.t("pb-protocol-none"), "", "", "", "", "", ""]);
     }
     for f in &p.flagged {
         line(["flagged", &f.ballot, &f.reason, "", "", "", "", ""]);
@@ -340,7 +343,7 @@ fn to_lines(c: &Ctx, p: &Protocol) -> Vec<(f32, String)> {
         l.push((9.5, format!("{k}: {v}")));
     }
     l.push((8.0, String::new()));
-    l.push((12.0, c.t("pbe-channels")));
+    l.push((12.0, c.t("pb-protocol-channels")));
     for (k, v) in &p.channels {
         l.push((9.5, format!("{k}: {v}")));
     }
@@ -368,11 +371,14 @@ fn to_lines(c: &Ctx, p: &Protocol) -> Vec<(f32, String)> {
         ));
     }
     l.push((8.0, String::new()));
-    l.push((10.0, format!("{}: {}", c.t("pbe-left"), p.left_text)));
+    l.push((
+        10.0,
+        format!("{}: {}", c.t("pb-protocol-left"), p.left_text),
+    ));
     l.push((8.0, String::new()));
-    l.push((12.0, c.t("pbe-flagged")));
+    l.push((12.0, c.t("pb-protocol-flagged")));
     if p.flagged.is_empty() {
-        l.push((9.5, c.t("pbe-none")));
+        l.push((9.5, c.t("pb-protocol-none")));
     }
     for f in &p.flagged {
         l.push((9.5, format!("{}: {}", f.ballot, f.reason)));

@@ -21,7 +21,7 @@ use uuid::Uuid;
 const MAX_DOCUMENTS: usize = 30;
 
 fn err(c: &Ctx, e: FieldError) -> String {
-    c.t(&format!("prj-err-{}", e.code()))
+    c.t(&format!("projects-err-{}", e.code()))
 }
 
 fn done(proj: &Project, notice: &str) -> Response {
@@ -106,7 +106,7 @@ pub async fn save(
     match validate(&c, proj.p.id, &f, &mut errors) {
         Some(i) => {
             prj::save(&s.db, &i, by, s.clock.now()).await?;
-            Ok(done(&proj, "prj-saved"))
+            Ok(done(&proj, "projects-saved"))
         }
         None => {
             let forms = Forms {
@@ -146,7 +146,7 @@ pub async fn add_milestone(
     match (errors.is_empty(), due, progress) {
         (true, Some(due), Some(progress)) => {
             prj::add_milestone(&s.db, proj.p.id, title, due, progress, by, s.clock.now()).await?;
-            Ok(done(&proj, "prj-milestone-added"))
+            Ok(done(&proj, "projects-milestone-added"))
         }
         _ => {
             let forms = Forms {
@@ -173,7 +173,7 @@ pub async fn set_progress(
             if !prj::set_progress(&s.db, proj.p.id, mid, p, by, s.clock.now()).await? {
                 return Err(AppError::NotFound);
             }
-            Ok(done(&proj, "prj-progress-saved"))
+            Ok(done(&proj, "projects-progress-saved"))
         }
         Err(x) => {
             let mut errors = FieldErrors::default();
@@ -218,7 +218,7 @@ pub async fn add_payment(
                 note: f.pay_note.trim().chars().take(300).collect(),
             };
             prj::add_payment(&s.db, proj.p.id, &p, by, s.clock.now()).await?;
-            Ok(done(&proj, "prj-payment-added"))
+            Ok(done(&proj, "projects-payment-added"))
         }
         _ => {
             let forms = Forms {
@@ -234,14 +234,17 @@ pub async fn add_payment(
 /// The message and status of a refused upload.
 pub fn refusal(c: &Ctx, r: Refusal) -> (StatusCode, String) {
     match r {
-        Refusal::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, c.t("prj-upload-err-size")),
+        Refusal::TooLarge => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            c.t("projects-upload-err-size"),
+        ),
         Refusal::Type => (
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            c.t("prj-upload-err-type"),
+            c.t("projects-upload-err-type"),
         ),
         Refusal::Empty => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            c.t("prj-upload-err-empty"),
+            c.t("projects-upload-err-empty"),
         ),
     }
 }
@@ -285,7 +288,7 @@ pub async fn upload(
             return Err(e.into());
         }
     }
-    Ok(done(&proj, "prj-file-added"))
+    Ok(done(&proj, "projects-file-added"))
 }
 
 /// Documents and report photos are public, like the rest of the project.

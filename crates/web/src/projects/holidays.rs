@@ -68,7 +68,7 @@ async fn view(
         .filter(|(off, work)| in_year(off) || in_year(work))
         .map(|(off, work)| {
             let line = c.lang.t_args(
-                "prj-transfer-line",
+                "projects-transfer-line",
                 &[
                     ("off", Arg::Str(c.lang.date(off))),
                     ("work", Arg::Str(c.lang.date(work))),
@@ -80,7 +80,7 @@ async fn view(
     let html = render(&HolidaysPage {
         c,
         year,
-        year_heading: c.t_num("prj-holidays-of", "year", i64::from(year)),
+        year_heading: c.t_num("projects-holidays-of", "year", i64::from(year)),
         years: (this - 2..=this + 4).map(|y| (y, y == year)).collect(),
         holidays,
         transfers,
@@ -123,12 +123,12 @@ fn required_date(c: &Ctx, e: &mut FieldErrors, field: &'static str, v: &str) -> 
         Ok(None) => {
             e.add(
                 field,
-                c.t(&format!("prj-err-{}", FieldError::Required.code())),
+                c.t(&format!("projects-err-{}", FieldError::Required.code())),
             );
             None
         }
         Err(x) => {
-            e.add(field, c.t(&format!("prj-err-{}", x.code())));
+            e.add(field, c.t(&format!("projects-err-{}", x.code())));
             None
         }
     }
@@ -150,7 +150,7 @@ pub async fn save(
         let off = required_date(&c, &mut errors, "day_off", &f.day_off);
         let work = required_date(&c, &mut errors, "working_day", &f.working_day);
         if work.is_some_and(|w| !is_weekend(w)) {
-            errors.add("working_day", c.t("prj-err-not-weekend"));
+            errors.add("working_day", c.t("projects-err-not-weekend"));
         }
         year = off
             .map(|d| d.year())
@@ -158,7 +158,7 @@ pub async fn save(
         if let (Some(off), Some(work), true) = (off, work, errors.is_empty()) {
             store_h::set_transfer(&s.db, off, work).await?;
             return Ok(Redirect::to(&format!(
-                "/admin/holidays?year={year}&ok=prj-holidays-saved"
+                "/admin/holidays?year={year}&ok=projects-holidays-saved"
             ))
             .into_response());
         }
@@ -174,7 +174,7 @@ pub async fn save(
             };
             store_h::set_holiday(&s.db, h).await?;
             return Ok(Redirect::to(&format!(
-                "/admin/holidays?year={year}&ok=prj-holidays-saved"
+                "/admin/holidays?year={year}&ok=projects-holidays-saved"
             ))
             .into_response());
         }
@@ -209,7 +209,7 @@ pub async fn remove(
         (None, None) => return Err(AppError::NotFound),
     };
     Ok(Redirect::to(&format!(
-        "/admin/holidays?year={year}&ok=prj-holidays-saved"
+        "/admin/holidays?year={year}&ok=projects-holidays-saved"
     ))
     .into_response())
 }

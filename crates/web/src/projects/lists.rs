@@ -98,7 +98,7 @@ pub async fn cycle(
     );
     render(&ListPage {
         rows: rows(&s, &c, &ids).await?,
-        title: c.t("prj-list-title"),
+        title: c.t("projects-list-title"),
         back: (format!("/pb/{}", cy.id), cycle_title),
         cycle_id: Some(cy.id.to_string()),
         c: &c,
@@ -118,7 +118,11 @@ pub async fn territory(
         .collect();
     render(&ListPage {
         rows: rows(&s, &c, &ids).await?,
-        title: c.t_str("prj-territory-title", "territory", t.name(c.lang.code())),
+        title: c.t_str(
+            "projects-territory-title",
+            "territory",
+            t.name(c.lang.code()),
+        ),
         back: (
             format!("/territories/{}", t.kato),
             t.name(c.lang.code()).to_string(),

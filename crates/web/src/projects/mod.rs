@@ -104,27 +104,27 @@ mod tests {
         ids.extend(
             Judgement::ALL
                 .iter()
-                .map(|j| format!("prj-judgement-{}", j.as_str())),
+                .map(|j| format!("projects-judgement-{}", j.as_str())),
         );
         ids.extend(
             Verdict::ALL
                 .iter()
-                .map(|v| format!("prj-verdict-{}", v.as_str())),
+                .map(|v| format!("projects-verdict-{}", v.as_str())),
         );
         ids.extend(
             FieldError::ALL
                 .iter()
-                .map(|e| format!("prj-err-{}", e.code())),
+                .map(|e| format!("projects-err-{}", e.code())),
         );
         ids.extend(
             store::projects::LOG_KINDS
                 .iter()
-                .map(|k| format!("prj-log-{k}")),
+                .map(|k| format!("projects-log-{k}")),
         );
         ids.extend(
             store::accountability::KINDS
                 .iter()
-                .map(|k| format!("acc-kind-{k}")),
+                .map(|k| format!("accountability-kind-{k}")),
         );
         for lang in Lang::ALL {
             let known = message_ids(lang);

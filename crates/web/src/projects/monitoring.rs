@@ -26,7 +26,7 @@ use uuid::Uuid;
 const MAX_TEXT: usize = 4000;
 
 fn err(c: &Ctx, e: FieldError) -> String {
-    c.t(&format!("prj-err-{}", e.code()))
+    c.t(&format!("projects-err-{}", e.code()))
 }
 
 pub async fn sign(
@@ -45,19 +45,22 @@ pub async fn sign(
     let verdict = Verdict::parse(f.verdict.trim());
     let remarks = f.remarks.trim();
     match verdict {
-        None => errors.add("verdict", c.t("prj-err-verdict")),
+        None => errors.add("verdict", c.t("projects-err-verdict")),
         Some(v) if v.needs_remarks() && remarks.is_empty() => {
-            errors.add("remarks", c.t("prj-err-remarks"))
+            errors.add("remarks", c.t("projects-err-remarks"))
         }
         _ => {}
     }
     if remarks.chars().count() > MAX_TEXT {
-        errors.add("remarks", c.t("prj-err-too-long"));
+        errors.add("remarks", c.t("projects-err-too-long"));
     }
     match verdict {
         Some(v) if errors.is_empty() => {
             monitoring::sign(&s.db, proj.p.id, by, v, remarks, s.clock.now()).await?;
-            Ok(Redirect::to(&format!("/projects/{}?ok=prj-signed", proj.p.id)).into_response())
+            Ok(
+                Redirect::to(&format!("/projects/{}?ok=projects-signed", proj.p.id))
+                    .into_response(),
+            )
         }
         _ => {
             let forms = Forms {
@@ -97,11 +100,11 @@ pub async fn report(
     if body.is_empty() {
         errors.add("body", err(&c, FieldError::Required));
     } else if body.chars().count() > MAX_TEXT {
-        errors.add("body", c.t("prj-err-too-long"));
+        errors.add("body", c.t("projects-err-too-long"));
     }
     let judgement = Judgement::parse(typed.judgement.trim());
     if judgement.is_none() {
-        errors.add("judgement", c.t("prj-err-judgement"));
+        errors.add("judgement", c.t("projects-err-judgement"));
     }
     let coordinates = parse_coordinates(&typed.lat, &typed.lon)
         .map_err(|x| errors.add("coords", err(&c, x)))
@@ -154,7 +157,7 @@ pub async fn report(
         Ok(rid) => {
             tracing::info!(project = %proj.p.id, report = %rid, photos = photos.len(), "monitoring report filed");
             Ok(Redirect::to(&format!(
-                "/projects/{}?ok=prj-report-filed#reports",
+                "/projects/{}?ok=projects-report-filed#reports",
                 proj.p.id
             ))
             .into_response())
@@ -188,7 +191,7 @@ pub async fn answer(
     if text.is_empty() {
         errors.add("answer", err(&c, FieldError::Required));
     } else if text.chars().count() > MAX_TEXT {
-        errors.add("answer", c.t("prj-err-too-long"));
+        errors.add("answer", c.t("projects-err-too-long"));
     }
     if !errors.is_empty() {
         let forms = Forms {
@@ -200,13 +203,13 @@ pub async fn answer(
     }
     if !monitoring::answer(&s.db, r.id, text, by, s.clock.now()).await? {
         let forms = Forms {
-            error: Some(c.t("prj-err-answered")),
+            error: Some(c.t("projects-err-answered")),
             ..Forms::default()
         };
         return page(&s, &c, &proj, forms, StatusCode::CONFLICT).await;
     }
     Ok(Redirect::to(&format!(
-        "/projects/{}?ok=prj-answered#report-{}",
+        "/projects/{}?ok=projects-answered#report-{}",
         proj.p.id, r.id
     ))
     .into_response())
@@ -272,7 +275,7 @@ async fn group_view(
         ),
         elected: g.as_ref().map(|g| {
             c.lang.t_args(
-                "prj-group-elected",
+                "projects-group-elected",
                 &[
                     ("date", Arg::Str(date(c, g.elected_on))),
                     ("gathering", Arg::Str(g.gathering.clone())),
@@ -282,7 +285,7 @@ async fn group_view(
         members: g
             .map(|g| g.members.into_iter().map(|m| m.1).collect())
             .unwrap_or_default(),
-        size: c.t_num("prj-group-size", "count", n as i64),
+        size: c.t_num("projects-group-size", "count", n as i64),
         too_small: n < GROUP_MIN,
         can_record: c.may(Action::RecordMonitoringGroup, &t.path),
         form,
@@ -368,7 +371,7 @@ pub async fn record(
     .await?
     {
         AddMember::Full => {
-            errors.add("contact", c.t("prj-err-group-full"));
+            errors.add("contact", c.t("projects-err-group-full"));
             group_view(
                 &s,
                 &c,
@@ -384,7 +387,7 @@ pub async fn record(
             store::accounts::grant(&s.db, user.id, Role::Monitor, Some(t.id), s.clock.now())
                 .await?;
             Ok(
-                Redirect::to(&format!("/pb/{}/monitoring?ok=prj-group-saved", cy.id))
+                Redirect::to(&format!("/pb/{}/monitoring?ok=projects-group-saved", cy.id))
                     .into_response(),
             )
         }

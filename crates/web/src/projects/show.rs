@@ -225,7 +225,7 @@ pub async fn page(
                 id: r.id.to_string(),
                 author: r.author,
                 filed: date(c, kz_date(r.created_at)),
-                judgement: c.t(&format!("prj-judgement-{}", r.judgement.as_str())),
+                judgement: c.t(&format!("projects-judgement-{}", r.judgement.as_str())),
                 body: r.body,
                 coordinates: r.coordinates.map(|(a, o)| format!("{a:.5}, {o:.5}")),
                 photos: photos
@@ -236,14 +236,14 @@ pub async fn page(
                 answer: r.answer,
                 due: if overdue {
                     c.lang.t_args(
-                        "prj-report-overdue",
+                        "projects-report-overdue",
                         &[
                             ("date", Arg::Str(date(c, due))),
                             ("days", Arg::Num(days_overdue(due, today))),
                         ],
                     )
                 } else {
-                    c.t_str("prj-report-due", "date", &date(c, due))
+                    c.t_str("projects-report-due", "date", &date(c, due))
                 },
                 overdue,
                 answer_input,
@@ -258,9 +258,9 @@ pub async fn page(
     let can_report = c.may(Action::SubmitMonitoringReport, &proj.t.path);
     let report_hint = (!can_report).then(|| {
         c.t(if c.viewer.is_some() {
-            "prj-report-not-resident"
+            "projects-report-not-resident"
         } else {
-            "prj-report-login"
+            "projects-report-login"
         })
     });
     let record = forms.record.unwrap_or_else(|| match &imp {
@@ -355,7 +355,7 @@ pub async fn page(
             .map(|a| {
                 (
                     a.name,
-                    c.t(&format!("prj-verdict-{}", a.verdict.as_str())),
+                    c.t(&format!("projects-verdict-{}", a.verdict.as_str())),
                     a.remarks,
                     date(c, kz_date(a.signed_at)),
                 )
@@ -369,7 +369,7 @@ pub async fn page(
                 (
                     date(c, kz_date(l.at)),
                     l.by.unwrap_or_default(),
-                    c.t(&format!("prj-log-{}", l.what)),
+                    c.t(&format!("projects-log-{}", l.what)),
                     l.detail,
                 )
             })
@@ -385,49 +385,49 @@ pub async fn page(
             &[
                 (
                     "contractor_name",
-                    "prj-field-contractor",
+                    "projects-field-contractor",
                     &record.contractor_name,
                     "text",
                 ),
                 (
                     "contractor_bin",
-                    "prj-field-bin",
+                    "projects-field-bin",
                     &record.contractor_bin,
                     "text",
                 ),
                 (
                     "contract_number",
-                    "prj-field-contract",
+                    "projects-field-contract",
                     &record.contract_number,
                     "text",
                 ),
                 (
                     "contract_sum",
-                    "prj-field-sum",
+                    "projects-field-sum",
                     &record.contract_sum,
                     "text",
                 ),
                 (
                     "planned_start",
-                    "prj-field-planned-start",
+                    "projects-field-planned-start",
                     &record.planned_start,
                     "date",
                 ),
                 (
                     "planned_end",
-                    "prj-field-planned-end",
+                    "projects-field-planned-end",
                     &record.planned_end,
                     "date",
                 ),
                 (
                     "actual_start",
-                    "prj-field-actual-start",
+                    "projects-field-actual-start",
                     &record.actual_start,
                     "date",
                 ),
                 (
                     "actual_end",
-                    "prj-field-actual-end",
+                    "projects-field-actual-end",
                     &record.actual_end,
                     "date",
                 ),
@@ -439,19 +439,19 @@ pub async fn page(
             &[
                 (
                     "ms_title",
-                    "prj-field-ms-title",
+                    "projects-field-ms-title",
                     &forms.milestone.ms_title,
                     "text",
                 ),
                 (
                     "ms_due",
-                    "prj-field-ms-due",
+                    "projects-field-ms-due",
                     &forms.milestone.ms_due,
                     "date",
                 ),
                 (
                     "ms_progress",
-                    "prj-field-progress",
+                    "projects-field-progress",
                     &forms.milestone.ms_progress,
                     "text",
                 ),
@@ -463,19 +463,19 @@ pub async fn page(
             &[
                 (
                     "pay_date",
-                    "prj-field-pay-date",
+                    "projects-field-pay-date",
                     &forms.payment.pay_date,
                     "date",
                 ),
                 (
                     "pay_amount",
-                    "prj-field-pay-amount",
+                    "projects-field-pay-amount",
                     &forms.payment.pay_amount,
                     "text",
                 ),
                 (
                     "pay_note",
-                    "prj-field-pay-note",
+                    "projects-field-pay-note",
                     &forms.payment.pay_note,
                     "text",
                 ),
@@ -487,11 +487,16 @@ pub async fn page(
         error: forms.error,
         judgements: Judgement::ALL
             .iter()
-            .map(|j| (j.as_str(), c.t(&format!("prj-judgement-{}", j.as_str()))))
+            .map(|j| {
+                (
+                    j.as_str(),
+                    c.t(&format!("projects-judgement-{}", j.as_str())),
+                )
+            })
             .collect(),
         verdicts: Verdict::ALL
             .iter()
-            .map(|v| (v.as_str(), c.t(&format!("prj-verdict-{}", v.as_str()))))
+            .map(|v| (v.as_str(), c.t(&format!("projects-verdict-{}", v.as_str()))))
             .collect(),
     })?;
     Ok((status, html).into_response())

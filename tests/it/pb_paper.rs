@@ -87,7 +87,7 @@ async fn two_entries_that_match_become_ballots_and_mismatches_are_settled() {
     )
     .await;
     assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
-    assert!(first.location().contains("ok=pbv-awaiting"));
+    assert!(first.location().contains("ok=pb-paper-awaiting"));
     // Nothing counts yet, and the second coordinator sees none of the first entry.
     assert_eq!(ballots_of(&app, id).await, before);
     let admin = app.login_as(Role::Admin).await;
@@ -164,7 +164,9 @@ async fn two_entries_that_match_become_ballots_and_mismatches_are_settled() {
     assert_eq!(twice.status, StatusCode::CONFLICT);
     assert!(twice.has("settled already"));
     assert_eq!(ballots_of(&app, id).await, before + 4);
-    let done = admin.get(&format!("{path}?lang=en&ok=pbv-resolved")).await;
+    let done = admin
+        .get(&format!("{path}?lang=en&ok=pb-paper-resolved"))
+        .await;
     assert!(done.has("compared: 4 accepted, 0 flagged, 0 to settle"));
     // A batch typed twice cannot be typed again.
     let third = enter(&coordinator, id, "B-1", &format!("9; {}; 1", voter(9))).await;
@@ -728,7 +730,7 @@ async fn the_finished_demo_cycle_has_every_channel_and_a_flagged_paper_ballot() 
 
 mod browser {
     //! A coordinator and the administrator type the same batch of two paper ballots; both are
-    //! accepted. Ignored unless asked for: `cargo test --test it pb_voting::browser -- --ignored`.
+    //! accepted. Ignored unless asked for: `cargo test --test it pb_paper::browser -- --ignored`.
 
     use crate::browser::{
         click, expect_text, fill, login_demo, logout, wait_for, within, Failure, Session, Shots,
@@ -770,7 +772,7 @@ mod browser {
             c,
             "main dl.facts dd:last-child",
             &kk.t_args(
-                "pbv-batch-compared",
+                "pb-paper-batch-compared",
                 &[
                     ("accepted", web::i18n::Arg::Num(2)),
                     ("flagged", web::i18n::Arg::Num(0)),

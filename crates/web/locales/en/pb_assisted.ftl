@@ -1,0 +1,20 @@
+## Assisted voting at a participation centre
+pb-assisted-title = Assisted voting
+pb-assisted-intro = At a participation centre: find the resident by IIN, check their details with them, record their choice with a witness, and hand them the receipt code.
+pb-assisted-iin = Resident's IIN
+pb-assisted-find = Find
+pb-assisted-name = Name
+pb-assisted-age-label = Age
+pb-assisted-age = { $age } years
+pb-assisted-witness = Witness (full name)
+pb-assisted-record = Record the ballot
+pb-assisted-recorded = The ballot is recorded. Hand this receipt code to the resident.
+pb-assisted-closed = Voting is not open in this cycle now.
+pb-assisted-not-found = No registered resident has this IIN. The resident can register first, or vote on a paper ballot.
+pb-assisted-already = This resident has already voted in this cycle; the first ballot counts.
+pb-assisted-not-resident = This resident does not live in the cycle's territory.
+pb-assisted-not-verified = This cycle needs a verified account; verify the resident's identity first.
+pb-assisted-err-witness = Write the witness's full name.
+pb-assisted-rule-one = Mark one project.
+pb-assisted-rule-up-to = Mark up to { $k } projects.
+pb-assisted-rule-knapsack = Mark projects whose total cost fits in { $budget }.
