@@ -3,13 +3,13 @@
 
 use crate::setup::{self, DataArgs};
 use anyhow::bail;
+use app::territories::NewTerritory;
+use app::App;
 use clap::Subcommand;
 use domain::{Kato, TerritoryKind};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::HashSet;
 use std::path::PathBuf;
-use store::territories::NewTerritory;
-use store::Db;
 
 #[derive(Subcommand)]
 pub enum ImportCommand {
@@ -35,48 +35,27 @@ pub async fn run(cmd: ImportCommand) -> anyhow::Result<()> {
                     bail!("{} bad rows; nothing was imported", errors.len());
                 }
             };
-            let db = setup::open_db(&data.data).await?;
-            let counts = import(&db, &rows, true).await?;
+            let app = setup::open_app(&data.data).await?;
+            let counts = import(&app, &rows, true).await?;
             println!(
                 "{} territories: {} new, {} updated",
                 rows.len(),
                 counts.inserted,
                 counts.updated
             );
-            db.close().await;
+            app.db.close().await;
             Ok(())
         }
     }
 }
 
-/// Check parents against the database, then write everything in one transaction.
+/// Check parents against the database, then write everything in one transaction (the
+/// use case `app::territories::import`), with a progress bar when asked.
 pub async fn import(
-    db: &Db,
+    app: &App,
     rows: &[NewTerritory],
     progress: bool,
-) -> anyhow::Result<store::territories::ImportCounts> {
-    let in_file: HashSet<&str> = rows.iter().map(|r| r.kato.as_str()).collect();
-    let mut orphans = Vec::new();
-    for r in rows.iter().filter(|r| r.kato.depth() > 1) {
-        let mut found = false;
-        for cand in r.kato.parent_candidates() {
-            if in_file.contains(cand.as_str())
-                || store::territories::by_kato(db, &cand).await?.is_some()
-            {
-                found = true;
-                break;
-            }
-        }
-        if !found {
-            orphans.push(r.kato.to_string());
-        }
-    }
-    if !orphans.is_empty() {
-        bail!(
-            "no parent territory for {}; nothing was imported",
-            orphans.join(", ")
-        );
-    }
+) -> anyhow::Result<app::territories::ImportCounts> {
     let bar = if progress {
         ProgressBar::new(rows.len() as u64)
     } else {
@@ -85,7 +64,7 @@ pub async fn import(
     if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}") {
         bar.set_style(style);
     }
-    let counts = store::territories::upsert_all(db, rows, |n| bar.set_position(n as u64)).await?;
+    let counts = app::territories::import(app, rows, |n| bar.set_position(n as u64)).await?;
     bar.finish_and_clear();
     Ok(counts)
 }

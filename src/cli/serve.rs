@@ -60,7 +60,7 @@ async fn purge_loop(app: App) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        if let Err(e) = store::sessions::purge_expired(&app.db, app.clock.now()).await {
+        if let Err(e) = app::accounts::purge_expired(&app).await {
             tracing::warn!(error = %e, "purging expired sessions failed");
         }
     }

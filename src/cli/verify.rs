@@ -22,7 +22,7 @@ pub async fn run(args: VerifyArgs) -> anyhow::Result<()> {
     let Some(v) = v else {
         anyhow::bail!("cycle {id} does not exist or has no published result yet");
     };
-    let show = |p: &store::pb::ballots::Published| {
+    let show = |p: &app::pb::results::Published| {
         format!(
             "rule {}, budget {} tiyn, {} ballots, selected [{}]",
             p.rule,

@@ -59,9 +59,9 @@ async fn a_mistyped_sqlite_url_creates_nothing() {
 async fn territory_import_builds_the_tree_and_is_idempotent() {
     let t = fresh_db().await;
     let rows = import::parse_territories(demo::DEMO_CSV).expect("csv");
-    let first = import::import(&t.db, &rows, false).await.expect("import");
+    let first = import::import(&t.app, &rows, false).await.expect("import");
     assert_eq!((first.inserted, first.updated), (23, 0));
-    let second = import::import(&t.db, &rows, false)
+    let second = import::import(&t.app, &rows, false)
         .await
         .expect("import again");
     assert_eq!((second.inserted, second.updated), (0, 23));
@@ -104,7 +104,7 @@ async fn an_import_with_an_orphan_writes_nothing() {
                110000000,NK RK 11-2025,oblast,0,Акмолинская область,Ақмола облысы\n\
                124400000,NK RK 11-2025,district,2,Сиротский район,Жетім ауданы\n";
     let rows = import::parse_territories(csv).expect("rows parse");
-    let err = import::import(&t.db, &rows, false)
+    let err = import::import(&t.app, &rows, false)
         .await
         .expect_err("orphan refused");
     assert!(err.to_string().contains("124400000"));

@@ -13,6 +13,7 @@ mod error;
 pub mod initiatives;
 mod keys;
 pub mod pb;
+pub mod territories;
 
 pub use access::Actor;
 pub use clock::Clock;

@@ -24,8 +24,8 @@ struct HomePage<'a> {
 }
 
 async fn home(State(s): State<AppState>, c: Ctx) -> Result<Html<String>, AppError> {
-    let territories = store::territories::count(&s.db).await?;
-    let users = store::accounts::count(&s.db).await?;
+    let territories = app::territories::count(&s.app).await?;
+    let users = app::accounts::count(&s.app).await?;
     let stats = c.lang.t_args(
         "home-stats",
         &[

@@ -5,7 +5,6 @@
 mod access;
 mod accountability;
 mod accounts;
-mod api;
 mod assets;
 mod control;
 mod error;
@@ -15,6 +14,7 @@ pub mod i18n;
 mod initiatives;
 mod land;
 mod middleware;
+mod openapi;
 mod pages;
 mod pb;
 mod projects;
@@ -38,7 +38,7 @@ pub fn router(state: AppState) -> Router {
         .merge(access::routes())
         .merge(accounts::routes())
         .merge(pb::routes())
-        .merge(api::routes())
+        .merge(openapi::routes())
         .merge(control::routes())
         .merge(land::routes())
         .merge(assets::routes())

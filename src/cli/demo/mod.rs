@@ -123,7 +123,7 @@ pub async fn seed(app: &App) -> anyhow::Result<String> {
     let mut rows = super::import::parse_territories(DEMO_CSV)
         .map_err(|e| anyhow::anyhow!("demo territories: {}", e.join("; ")))?;
     illustrate_populations(&mut rows);
-    super::import::import(db, &rows, false).await?;
+    super::import::import(app, &rows, false).await?;
     let key = &app.keys.iin;
     let mut out = String::from("Demo accounts (log in with the e-mail and password):\n");
     for (i, (role, scope, name, email, password)) in ACCOUNTS.iter().enumerate() {

@@ -67,3 +67,47 @@ pub async fn actor(app: &App, user_id: Uuid) -> Result<Option<Actor>> {
         .unwrap_or_default();
     Ok(Some(Actor { user, grants, home }))
 }
+
+pub use store::accounts::HeldRole;
+
+/// Who holds which role in a territory and under it (coordinators, officials, administrators).
+pub async fn roles_within(
+    app: &App,
+    actor: &Actor,
+    t: &store::territories::Territory,
+) -> Result<Vec<HeldRole>> {
+    actor.require(Action::ViewRoleGrants, &t.path)?;
+    Ok(store::accounts::roles_within(&app.db, &t.path_prefix()).await?)
+}
+
+/// What became of a grant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Granted {
+    Yes,
+    /// No account has this phone or e-mail.
+    UnknownContact,
+}
+
+/// Grant `role` on territory `t` to the account with `contact` (administrators).
+pub async fn grant_role(
+    app: &App,
+    actor: &Actor,
+    t: &store::territories::Territory,
+    contact: &domain::Contact,
+    role: domain::Role,
+) -> Result<Granted> {
+    let by = actor.require(Action::GrantRole, &t.path)?;
+    let Some((user, _)) = store::accounts::credentials(&app.db, contact).await? else {
+        return Ok(Granted::UnknownContact);
+    };
+    store::accounts::grant(&app.db, user.id, role, Some(t.id), app.clock.now()).await?;
+    tracing::info!(target_user = %user.id, role = role.as_str(), territory = %t.kato, %by, "role granted");
+    Ok(Granted::Yes)
+}
+
+/// Whether an account with this phone or e-mail exists (the grant form's own check).
+pub async fn contact_exists(app: &App, contact: &domain::Contact) -> Result<bool> {
+    Ok(store::accounts::credentials(&app.db, contact)
+        .await?
+        .is_some())
+}

@@ -1,8 +1,16 @@
-//! Accounts: passwords (argon2id, off the async threads) and adding accounts outside the
-//! registration form.
+//! Accounts (тіркелгі / учётная запись): registering, logging in and out, the account page,
+//! passwords (argon2id, off the async threads) and adding accounts outside the form.
 
 mod add;
 mod passwords;
+mod profile;
+mod register;
+mod sessions;
 
 pub use add::{add_account, AccountSpec, AddAccountError};
 pub use passwords::{hash_password, verify_password};
+pub use profile::{change_password, count, profile, HeldRole, PasswordChanged, Profile, User};
+pub use register::{is_settlement, register, DisplayName, Registered, Registration};
+pub use sessions::{
+    end_session, log_in, purge_expired, start_session, LoggedIn, LoginLimits, SessionTtl,
+};

@@ -2,6 +2,8 @@
 
 mod kato;
 mod kind;
+mod population;
 
 pub use kato::{Kato, KatoError};
 pub use kind::TerritoryKind;
+pub use population::{Population, PopulationError, MAX_POPULATION};

@@ -1,8 +1,10 @@
 //! Who holds which role in a territory, and granting roles (administrators only).
 
-use crate::pages::{render, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::territories::load;
 use crate::{AppError, AppState};
+use app::access::Granted;
+use app::territories::Territory;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -11,7 +13,6 @@ use axum::routing::get;
 use axum::{Form, Router};
 use domain::{Action, Contact, Role};
 use serde::Deserialize;
-use store::territories::Territory;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/territories/{kato}/roles", get(list).post(grant))
@@ -42,10 +43,9 @@ async fn roles_page<'a>(
     form: GrantForm,
     errors: FieldErrors,
 ) -> Result<RolesPage<'a>, AppError> {
-    let _v = c.require(Action::ViewRoleGrants, &t.path)?;
+    let v = require_viewer(c)?;
     let lang = c.lang.code();
-    let prefix = t.path_prefix();
-    let rows = store::accounts::roles_within(&s.db, &prefix)
+    let rows = app::access::roles_within(&s.app, v, t)
         .await?
         .into_iter()
         .map(|h| {
@@ -103,31 +103,32 @@ async fn grant(
     if role.is_none() {
         errors.add("role", c.t("err-role-unknown"));
     }
-    let user = match Contact::parse(&f.contact) {
-        Err(_) => {
-            errors.add("contact", c.t("err-contact-invalid"));
-            None
+    let contact = Contact::parse(&f.contact)
+        .map_err(|_| errors.add("contact", c.t("err-contact-invalid")))
+        .ok();
+    let granted = match (contact, role) {
+        (Some(contact), Some(role)) => {
+            app::access::grant_role(&s.app, v, &t, &contact, role).await?
         }
-        Ok(contact) => {
-            let found = store::accounts::credentials(&s.db, &contact)
-                .await?
-                .map(|(u, _)| u);
-            if found.is_none() {
+        (Some(contact), None) => {
+            // Say what is wrong with the contact too, before anything is granted.
+            if !app::access::contact_exists(&s.app, &contact).await? {
                 errors.add("contact", c.t("err-user-unknown"));
             }
-            found
+            Granted::UnknownContact
         }
+        _ => Granted::UnknownContact,
     };
-    match (user, role) {
-        (Some(u), Some(r)) if errors.is_empty() => {
-            store::accounts::grant(&s.db, u.id, r, Some(t.id), s.clock.now()).await?;
-            tracing::info!(target_user = %u.id, role = r.as_str(), territory = %t.kato, by = %v.user.id, "role granted");
-            Ok(
-                Redirect::to(&format!("/territories/{}/roles?ok=roles-granted", t.kato))
-                    .into_response(),
-            )
-        }
-        _ => {
+    match granted {
+        Granted::Yes => Ok(Redirect::to(&format!(
+            "/territories/{}/roles?ok=roles-granted",
+            t.kato
+        ))
+        .into_response()),
+        Granted::UnknownContact => {
+            if errors.is_empty() {
+                errors.add("contact", c.t("err-user-unknown"));
+            }
             let p = roles_page(&s, &c, &t, f, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
         }

@@ -1,11 +1,11 @@
 //! Registration, logging in and out, the account page and password changes.
 
-mod limits;
-
 use crate::access::role_label;
 use crate::middleware::{set_cookie, CookieSpec, SessionToken};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::accounts::{LoggedIn, PasswordChanged, Registered, Registration, SessionTtl};
+use app::territories::Territory;
 use askama::Template;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -13,14 +13,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Form, Router};
 use domain::{Action, Contact, Iin, IinError, Kato, Password, PasswordError};
-use rand::RngCore;
 use serde::Deserialize;
 use std::net::SocketAddr;
-use store::accounts::{NewUser, Taken};
-use store::territories::Territory;
 use uuid::Uuid;
-
-use app::accounts::{hash_password, verify_password};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -33,35 +28,22 @@ pub fn routes() -> Router<AppState> {
 
 const SESSION_COOKIE: &str = "qatysu_session";
 
-/// Open a database session and set its cookie on `headers`.
-async fn start_session(
-    s: &AppState,
-    user: Uuid,
-    headers: &mut HeaderMap,
-) -> Result<String, AppError> {
-    let mut b = [0u8; 32];
-    rand::rng().fill_bytes(&mut b);
-    let token = hex::encode(b);
-    let days = s.config.session_days;
-    store::sessions::create(
-        &s.db,
-        &token,
-        user,
-        chrono::Duration::days(days),
-        s.clock.now(),
-    )
-    .await?;
+fn session_ttl(s: &AppState) -> SessionTtl {
+    SessionTtl(chrono::Duration::days(s.config.session_days))
+}
+
+/// Set the cookie of a session the use case opened.
+fn session_cookie(s: &AppState, token: &str, headers: &mut HeaderMap) {
     set_cookie(
         headers,
         CookieSpec {
             name: SESSION_COOKIE,
-            value: &token,
-            max_age: Some(days * 86400),
+            value: token,
+            max_age: Some(s.config.session_days * 86400),
             http_only: true,
             secure: s.config.secure_cookies,
         },
     );
-    Ok(token)
 }
 
 fn redirect_with_cookies(to: &str, headers: HeaderMap) -> Response {
@@ -122,15 +104,12 @@ async fn villages(
     district: Option<&Territory>,
 ) -> Result<Vec<VillageGroup>, AppError> {
     let lang = c.lang.code();
-    let list = match district {
-        Some(d) => store::territories::settlements_under(&s.db, d, VILLAGE_LIMIT).await?,
-        None => store::territories::settlements(&s.db, VILLAGE_LIMIT).await?,
-    };
+    let list = app::territories::settlements(&s.app, district, VILLAGE_LIMIT).await?;
     let mut groups: Vec<VillageGroup> = Vec::new();
     for v in list {
         if groups.last().map(|g| g.parent) != Some(v.parent_id) {
             let name = match v.parent_id {
-                Some(p) => store::territories::by_id(&s.db, p)
+                Some(p) => app::territories::by_id(&s.app, p)
                     .await?
                     .map(|t| t.name(lang).to_string()),
                 None => None,
@@ -164,10 +143,11 @@ async fn register_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let large = store::territories::settlements_count(&s.db).await? > s.config.village_list_limit;
+    let large = app::territories::settlements_count(&s.app).await? > s.config.village_list_limit;
     let district = match Kato::parse(&form.district) {
-        Ok(k) if large => store::territories::by_kato(&s.db, &k)
-            .await?
+        Ok(k) if large => app::territories::by_kato(&s.app, &k)
+            .await
+            .ok()
             .filter(|t| t.level == "district"),
         _ => None,
     };
@@ -205,8 +185,8 @@ async fn district_groups(
     chosen: &str,
 ) -> Result<Vec<VillageGroup>, AppError> {
     let lang = c.lang.code();
-    let oblasts = store::territories::of_level(&s.db, "oblast", 100).await?;
-    let districts = store::territories::of_level(&s.db, "district", 1000).await?;
+    let oblasts = app::territories::of_level(&s.app, "oblast", 100).await?;
+    let districts = app::territories::of_level(&s.app, "district", 1000).await?;
     Ok(oblasts
         .iter()
         .map(|o| VillageGroup {
@@ -267,10 +247,9 @@ async fn register(
     Form(f): Form<RegisterForm>,
 ) -> Result<Response, AppError> {
     let mut errors = FieldErrors::default();
-    let name = f.name.trim().to_string();
-    if !(2..=100).contains(&name.chars().count()) {
-        errors.add("name", c.t("err-name-required"));
-    }
+    let name = app::accounts::DisplayName::parse(&f.name)
+        .map_err(|_| errors.add("name", c.t("err-name-required")))
+        .ok();
     let contact = Contact::parse(&f.contact)
         .map_err(|_| errors.add("contact", c.t("err-contact-invalid")))
         .ok();
@@ -280,41 +259,33 @@ async fn register(
     let password = Password::parse(&f.password)
         .map_err(|e| errors.add("password", password_message(&c, e)))
         .ok();
-    let village = match domain::Kato::parse(&f.village) {
-        Ok(k) => store::territories::by_kato(&s.db, &k)
-            .await?
-            .filter(|t| t.kind.is_settlement()),
-        Err(_) => None,
-    };
-    if village.is_none() {
-        errors.add("village", c.t("err-village-unknown"));
-    }
-    let (Some(contact), Some(iin), Some(password), Some(village), true) =
-        (contact, iin, password, village, errors.is_empty())
+    let village = Kato::parse(&f.village).ok();
+    let (Some(name), Some(contact), Some(iin), Some(password), Some(village), true) =
+        (name, contact, iin, password, village, errors.is_empty())
     else {
+        if Kato::parse(&f.village).is_err() {
+            errors.add("village", c.t("err-village-unknown"));
+        }
         return register_page(&s, &c, f, errors).await;
     };
-    let new = NewUser {
-        display_name: name,
+    let r = Registration {
+        name,
         contact,
-        password_hash: hash_password(password).await?,
-        iin_hash: s.keys.iin.fingerprint(&iin),
-        iin_last4: iin.last_four(),
-        birth_date: iin.birth_date(),
-        residence_id: village.id,
-        verification_level: 0,
+        iin,
+        password,
+        village,
     };
-    match store::accounts::create(&s.db, &new, s.clock.now()).await? {
-        Ok(id) => {
-            tracing::info!(user = %id, "account registered");
+    match app::accounts::register(&s.app, r, session_ttl(&s)).await? {
+        Registered::Done { session, .. } => {
             let mut headers = HeaderMap::new();
-            start_session(&s, id, &mut headers).await?;
+            session_cookie(&s, &session, &mut headers);
             Ok(redirect_with_cookies("/account?ok=register-done", headers))
         }
-        Err(taken) => {
-            match taken {
-                Taken::Iin => errors.add("iin", c.t("err-iin-taken")),
-                Taken::Contact => errors.add("contact", c.t("err-contact-taken")),
+        refused => {
+            match refused {
+                Registered::IinTaken => errors.add("iin", c.t("err-iin-taken")),
+                Registered::ContactTaken => errors.add("contact", c.t("err-contact-taken")),
+                _ => errors.add("village", c.t("err-village-unknown")),
             }
             register_page(&s, &c, f, errors).await
         }
@@ -354,39 +325,55 @@ async fn login(
     c: Ctx,
     Form(f): Form<LoginForm>,
 ) -> Result<Response, AppError> {
-    let ip = limits::client_ip(&s, &req_headers, peer);
+    let ip = client_ip(&s, &req_headers, peer);
     let contact = Contact::parse(&f.contact).ok();
-    let subjects = limits::subjects(&ip, contact.as_ref());
-    if let Some(minutes) = limits::blocked(&s, &subjects).await? {
-        let error = c.t_num("login-throttled", "minutes", minutes);
-        let page = LoginPage {
-            c: &c,
-            contact: f.contact,
-            error: Some(error),
-        };
-        return Ok((StatusCode::TOO_MANY_REQUESTS, render(&page)?).into_response());
-    }
-    let found = match &contact {
-        Some(ct) => store::accounts::credentials(&s.db, ct).await?,
-        None => None,
+    let limits = app::accounts::LoginLimits {
+        per_account: s.config.login_limit_account,
+        per_address: s.config.login_limit_ip,
+        window_minutes: s.config.login_window_minutes,
     };
-    let hash = found.as_ref().map(|(_, h)| h.clone());
-    if verify_password(f.password.clone(), hash).await {
-        if let Some((user, _)) = found {
-            limits::clear(&s, &subjects).await?;
+    let outcome = app::accounts::log_in(
+        &s.app,
+        &ip,
+        contact.as_ref(),
+        f.password.clone(),
+        &limits,
+        session_ttl(&s),
+    )
+    .await?;
+    let (status, error) = match outcome {
+        LoggedIn::Yes { session, .. } => {
             let mut headers = HeaderMap::new();
-            start_session(&s, user.id, &mut headers).await?;
-            tracing::info!(user = %user.id, "logged in");
+            session_cookie(&s, &session, &mut headers);
             return Ok(redirect_with_cookies("/account", headers));
         }
-    }
-    limits::record(&s, &subjects).await?;
+        LoggedIn::Throttled { minutes } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            c.t_num("login-throttled", "minutes", minutes),
+        ),
+        LoggedIn::Wrong => (StatusCode::UNAUTHORIZED, c.t("login-failed")),
+    };
     let page = LoginPage {
         c: &c,
         contact: f.contact,
-        error: Some(c.t("login-failed")),
+        error: Some(error),
     };
-    Ok((StatusCode::UNAUTHORIZED, render(&page)?).into_response())
+    Ok((status, render(&page)?).into_response())
+}
+
+/// The client's address for login throttling: the first `X-Forwarded-For` hop behind our own
+/// proxy (`--trust-proxy`), else the peer.
+fn client_ip(s: &AppState, headers: &HeaderMap, peer: SocketAddr) -> String {
+    if s.config.trust_proxy {
+        if let Some(first) = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+        {
+            return first.trim().to_string();
+        }
+    }
+    peer.ip().to_string()
 }
 
 async fn logout(
@@ -394,7 +381,7 @@ async fn logout(
     token: Option<Extension<SessionToken>>,
 ) -> Result<Response, AppError> {
     if let Some(Extension(SessionToken(t))) = token {
-        store::sessions::delete(&s.db, &t).await?;
+        app::accounts::end_session(&s.app, &t).await?;
     }
     let mut headers = HeaderMap::new();
     set_cookie(
@@ -444,12 +431,13 @@ async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Resp
     let v = require_viewer(c)?;
     let u = &v.user;
     let lang = c.lang.code();
-    let residence = store::territories::by_id(&s.db, u.residence_id)
-        .await?
+    let profile = app::accounts::profile(&s.app, v).await?;
+    let residence = profile
+        .residence
         .map(|t| t.name(lang).to_string())
         .unwrap_or_default();
-    let roles = store::accounts::roles_of(&s.db, u.id)
-        .await?
+    let roles = profile
+        .roles
         .into_iter()
         .map(|h| {
             let place = h
@@ -504,23 +492,19 @@ async fn change_password(
     Form(f): Form<PasswordForm>,
 ) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
-    let user_id = v.user.id;
-    let mut errors = FieldErrors::default();
-    let stored = store::accounts::password_hash(&s.db, user_id).await?;
-    if !verify_password(f.current, Some(stored)).await {
-        errors.add("current", c.t("err-password-wrong"));
+    let keep = token.as_ref().map(|Extension(SessionToken(t))| t.as_str());
+    let new = Password::parse(&f.new);
+    match app::accounts::change_password(&s.app, v, f.current, new, keep).await? {
+        PasswordChanged::Yes => Ok(Redirect::to("/account?ok=password-changed").into_response()),
+        PasswordChanged::Refused { current_wrong, new } => {
+            let mut errors = FieldErrors::default();
+            if current_wrong {
+                errors.add("current", c.t("err-password-wrong"));
+            }
+            if let Some(e) = new {
+                errors.add("new", password_message(&c, e));
+            }
+            account_page(&s, &c, errors).await
+        }
     }
-    let new = Password::parse(&f.new)
-        .map_err(|e| errors.add("new", password_message(&c, e)))
-        .ok();
-    let (Some(new), true) = (new, errors.is_empty()) else {
-        return account_page(&s, &c, errors).await;
-    };
-    let hash = hash_password(new).await?;
-    store::accounts::set_password_hash(&s.db, user_id, &hash).await?;
-    if let Some(Extension(SessionToken(t))) = token {
-        store::sessions::delete_others(&s.db, user_id, &t).await?;
-    }
-    tracing::info!(user = %user_id, "password changed");
-    Ok(Redirect::to("/account?ok=password-changed").into_response())
 }

@@ -1,4 +1,4 @@
-//! `/api/v1/cycles`: budget cycles as open data (described in `api/openapi.json`).
+//! `/api/v1/cycles`: budget cycles as open data (described in `openapi.json`).
 
 use crate::{AppError, AppState};
 use axum::extract::{Path, State};

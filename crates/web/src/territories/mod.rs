@@ -1,18 +1,21 @@
 //! Public pages of the territory tree, and correcting a territory's population.
 
-use crate::pages::{render, require_viewer, Ctx};
+use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
+use app::territories::{self, Territory};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use domain::{Action, Kato};
+use domain::Action;
 use serde::Deserialize;
-use store::territories::{self, Territory};
+
+mod api;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(api::routes())
         .route("/territories", get(tree))
         .route("/territories/{kato}", get(show))
         .route("/territories/{kato}/population", post(set_population))
@@ -42,13 +45,7 @@ fn kind_label(c: &Ctx, t: &Territory) -> String {
 }
 
 async fn tree(State(s): State<AppState>, c: Ctx) -> Result<Html<String>, AppError> {
-    let total = territories::count(&s.db).await?;
-    let truncated = total > TREE_LIMIT;
-    let list = if truncated {
-        territories::children(&s.db, None).await?
-    } else {
-        territories::all(&s.db, TREE_LIMIT).await?
-    };
+    let (list, truncated) = territories::tree(&s.app, TREE_LIMIT).await?;
     let rows = list
         .iter()
         .map(|t| TreeRow {
@@ -87,10 +84,7 @@ struct ShowPage<'a> {
 }
 
 pub async fn load(s: &AppState, kato: &str) -> Result<Territory, AppError> {
-    let kato = Kato::parse(kato).map_err(|_| AppError::NotFound)?;
-    territories::by_kato(&s.db, &kato)
-        .await?
-        .ok_or(AppError::NotFound)
+    Ok(territories::by_code(&s.app, kato).await?)
 }
 
 async fn show_page(
@@ -101,12 +95,12 @@ async fn show_page(
     population_error: Option<String>,
 ) -> Result<Html<String>, AppError> {
     let lang = c.lang.code();
-    let crumbs = territories::ancestors(&s.db, t)
+    let crumbs = territories::ancestors(&s.app, t)
         .await?
         .iter()
         .map(|a| (a.kato.to_string(), a.name(lang).to_string()))
         .collect();
-    let kids = territories::children(&s.db, Some(t.id)).await?;
+    let kids = territories::children(&s.app, Some(t.id)).await?;
     let children = kids
         .iter()
         .map(|k| {
@@ -157,34 +151,24 @@ struct PopulationForm {
     population: String,
 }
 
-const MAX_POPULATION: i64 = 100_000_000;
-
 async fn set_population(
     State(s): State<AppState>,
     c: Ctx,
     Path(kato): Path<String>,
     Form(f): Form<PopulationForm>,
 ) -> Result<Response, AppError> {
-    require_viewer(&c)?;
     let t = load(&s, &kato).await?;
-    if !c.may(Action::EditTerritory, &t.path) {
-        return Err(AppError::Forbidden);
-    }
-    let cleaned: String = f
-        .population
-        .chars()
-        .filter(|ch| !ch.is_whitespace())
-        .collect();
-    match cleaned.parse::<i64>() {
-        Ok(n) if (0..=MAX_POPULATION).contains(&n) => {
-            territories::set_population(&s.db, t.id, n).await?;
+    let v = c.require(Action::EditTerritory, &t.path)?;
+    match domain::territories::Population::parse(&f.population) {
+        Ok(n) => {
+            territories::set_population(&s.app, v, &t, n).await?;
             Ok(Redirect::to(&format!(
                 "/territories/{}?ok=territory-population-saved",
                 t.kato
             ))
             .into_response())
         }
-        _ => {
+        Err(_) => {
             let err = c.t("err-population-invalid");
             let page = show_page(&s, &c, &t, Some(f.population), Some(err)).await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())

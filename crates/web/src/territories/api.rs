@@ -1,26 +1,16 @@
-//! The JSON API under `/api/v1/`, described by `/api/openapi.json`. Public, read-only data.
+//! `/api/v1/territories`: the territory tree as open data (described in `openapi.json`).
 
 use crate::{AppError, AppState};
+use app::territories::{self, Territory};
 use axum::extract::{Path, Query, State};
-use axum::http::header;
-use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use domain::Kato;
 use serde::{Deserialize, Serialize};
-use store::territories::{self, Territory};
-
-pub const OPENAPI: &str = include_str!("openapi.json");
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/api/openapi.json", get(openapi))
         .route("/api/v1/territories", get(list))
         .route("/api/v1/territories/{kato}", get(one))
-}
-
-async fn openapi() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
 }
 
 #[derive(Serialize)]
@@ -67,18 +57,10 @@ async fn list(
     Query(q): Query<ListQuery>,
 ) -> Result<Json<Vec<TerritoryJson>>, AppError> {
     let parent = match q.parent.as_deref() {
-        Some(k) => {
-            let kato = Kato::parse(k).map_err(|_| AppError::NotFound)?;
-            Some(
-                territories::by_kato(&s.db, &kato)
-                    .await?
-                    .ok_or(AppError::NotFound)?
-                    .id,
-            )
-        }
+        Some(k) => Some(territories::by_code(&s.app, k).await?.id),
         None => None,
     };
-    let list = territories::children(&s.db, parent).await?;
+    let list = territories::children(&s.app, parent).await?;
     Ok(Json(list.iter().map(TerritoryJson::from).collect()))
 }
 
@@ -86,9 +68,6 @@ async fn one(
     State(s): State<AppState>,
     Path(kato): Path<String>,
 ) -> Result<Json<TerritoryJson>, AppError> {
-    let kato = Kato::parse(&kato).map_err(|_| AppError::NotFound)?;
-    let t = territories::by_kato(&s.db, &kato)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let t = territories::by_code(&s.app, &kato).await?;
     Ok(Json(TerritoryJson::from(&t)))
 }
