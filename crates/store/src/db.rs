@@ -20,7 +20,11 @@ pub enum Engine {
 }
 
 /// Run the same code against whichever pool `$db` holds; the body is compiled once per engine.
+/// Written `on_pool!(db, |p| body)`, which rustfmt formats like a closure.
 macro_rules! on_pool {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        $crate::db::on_pool!($db, $pool => $body)
+    };
     ($db:expr, $pool:ident => $body:expr) => {
         match $db {
             $crate::Db::Sqlite($pool) => $body,
@@ -43,7 +47,11 @@ pub(crate) use execute;
 
 /// Run a block in a write transaction: on SQLite `BEGIN IMMEDIATE`, so the write lock is taken
 /// up front and a read-then-write never fails half-way. An early `?` drops (rolls back) it.
+/// Written `in_tx!(db, |tx| body)`, which rustfmt formats like a closure.
 macro_rules! in_tx {
+    ($db:expr, |$tx:ident| $body:expr) => {
+        $crate::db::in_tx!($db, $tx => $body)
+    };
     ($db:expr, $tx:ident => $body:expr) => {
         match $db {
             $crate::Db::Sqlite(pool) => {

@@ -48,7 +48,8 @@ impl From<Row> for User {
     }
 }
 
-const COLUMNS: &str = "id, display_name, phone, email, iin_last4, birth_date, residence_id, verification_level, created_at";
+const COLUMNS: &str = "id, display_name, phone, email, iin_last4, birth_date, residence_id, \
+    verification_level, created_at";
 
 /// What registration stores. The IIN itself is not here: only its keyed fingerprint.
 #[derive(Debug, Clone)]
@@ -82,31 +83,63 @@ pub async fn create(
         Contact::Phone(p) => (Some(p.as_str()), None),
         Contact::Email(e) => (None, Some(e.as_str())),
     };
-    let outcome = in_tx!(db, tx => {
-        let taken: Option<Vec<u8>> = sqlx::query_scalar("SELECT iin_hash FROM users WHERE iin_hash = $1 OR phone = $2 OR email = $3")
-            .bind(&u.iin_hash).bind(phone).bind(email).fetch_optional(&mut *tx).await?;
+    let outcome = in_tx!(db, |tx| {
+        let taken: Option<Vec<u8>> = sqlx::query_scalar(
+            "SELECT iin_hash FROM users WHERE iin_hash = $1 OR phone = $2 OR email = $3",
+        )
+        .bind(&u.iin_hash)
+        .bind(phone)
+        .bind(email)
+        .fetch_optional(&mut *tx)
+        .await?;
         match taken {
             Some(h) if h == u.iin_hash => Err(Taken::Iin),
             Some(_) => Err(Taken::Contact),
             None => {
                 // Two registrations can pass the check at once on PostgreSQL; the unique
                 // indexes decide, and the loser is told which value was taken.
-                let inserted = sqlx::query("INSERT INTO users (id, display_name, phone, email, password_hash, iin_hash, iin_last4, birth_date, residence_id, verification_level, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
-                    .bind(id).bind(&u.display_name).bind(phone).bind(email).bind(&u.password_hash)
-                    .bind(&u.iin_hash).bind(&u.iin_last4).bind(u.birth_date).bind(u.residence_id)
-                    .bind(u.verification_level).bind(now)
-                    .execute(&mut *tx).await;
+                let inserted = sqlx::query(
+                    "INSERT INTO users (id, display_name, phone, email, \
+                    password_hash, iin_hash, iin_last4, birth_date, residence_id, \
+                    verification_level, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+                    $10, $11)",
+                )
+                .bind(id)
+                .bind(&u.display_name)
+                .bind(phone)
+                .bind(email)
+                .bind(&u.password_hash)
+                .bind(&u.iin_hash)
+                .bind(&u.iin_last4)
+                .bind(u.birth_date)
+                .bind(u.residence_id)
+                .bind(u.verification_level)
+                .bind(now)
+                .execute(&mut *tx)
+                .await;
                 match inserted {
                     Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
                         let which = format!("{} {}", d.message(), d.constraint().unwrap_or(""));
-                        return Ok(Err(if which.contains("iin_hash") { Taken::Iin } else { Taken::Contact }));
+                        return Ok(Err(if which.contains("iin_hash") {
+                            Taken::Iin
+                        } else {
+                            Taken::Contact
+                        }));
                     }
                     Err(e) => return Err(e.into()),
                     Ok(_) => {}
                 }
-                sqlx::query("INSERT INTO role_grants (id, user_id, role, territory_id, granted_at) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(new_id()).bind(id).bind(Role::Resident.as_str()).bind(u.residence_id).bind(now)
-                    .execute(&mut *tx).await?;
+                sqlx::query(
+                    "INSERT INTO role_grants (id, user_id, role, territory_id, granted_at) \
+                    VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(new_id())
+                .bind(id)
+                .bind(Role::Resident.as_str())
+                .bind(u.residence_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
                 Ok(id)
             }
         }
@@ -116,8 +149,10 @@ pub async fn create(
 
 pub async fn by_id(db: &Db, id: Uuid) -> Result<Option<User>> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
-    let row: Option<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?;
     Ok(row.map(User::from))
 }
 
@@ -134,13 +169,20 @@ pub async fn credentials(db: &Db, contact: &Contact) -> Result<Option<(User, Str
         row: Row,
         password_hash: String,
     }
-    let found: Option<WithHash> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(contact.as_str()).fetch_optional(p).await)?;
+    let found: Option<WithHash> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(contact.as_str())
+        .fetch_optional(p)
+        .await)?;
     Ok(found.map(|w| (User::from(w.row), w.password_hash)))
 }
 
 pub async fn password_hash(db: &Db, id: Uuid) -> Result<String> {
-    let h: Option<String> = on_pool!(db, p => sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(id).fetch_optional(p).await)?;
+    let h: Option<String> = on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT password_hash FROM users WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_optional(p)
+    .await)?;
     h.ok_or(StoreError::NotFound)
 }
 
@@ -184,7 +226,10 @@ struct GrantRow {
     name_ru: Option<String>,
 }
 
-const GRANT_SELECT: &str = "SELECT g.user_id, u.display_name, g.role, t.kato, t.name_kk, t.name_ru FROM role_grants g JOIN users u ON u.id = g.user_id LEFT JOIN territories t ON t.id = g.territory_id";
+const GRANT_SELECT: &str =
+    "SELECT g.user_id, u.display_name, g.role, t.kato, t.name_kk, t.name_ru \
+    FROM role_grants g JOIN users u ON u.id = g.user_id LEFT JOIN territories t ON t.id = \
+    g.territory_id";
 
 fn held(rows: Vec<GrantRow>) -> Result<Vec<HeldRole>> {
     rows.into_iter()
@@ -210,8 +255,7 @@ fn held(rows: Vec<GrantRow>) -> Result<Vec<HeldRole>> {
 
 pub async fn roles_of(db: &Db, user: Uuid) -> Result<Vec<HeldRole>> {
     let sql = format!("{GRANT_SELECT} WHERE g.user_id = $1 ORDER BY g.granted_at, g.id");
-    let rows: Vec<GrantRow> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(user).fetch_all(p).await)?;
+    let rows: Vec<GrantRow> = on_pool!(db, |p| sqlx::query_as(&sql).bind(user).fetch_all(p).await)?;
     held(rows)
 }
 
@@ -219,8 +263,10 @@ pub async fn roles_of(db: &Db, user: Uuid) -> Result<Vec<HeldRole>> {
 pub async fn roles_within(db: &Db, path_prefix: &str) -> Result<Vec<HeldRole>> {
     let sql =
         format!("{GRANT_SELECT} WHERE t.path LIKE $1 ORDER BY t.kato, g.role, u.display_name");
-    let rows: Vec<GrantRow> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(format!("{path_prefix}%")).fetch_all(p).await)?;
+    let rows: Vec<GrantRow> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(format!("{path_prefix}%"))
+        .fetch_all(p)
+        .await)?;
     held(rows)
 }
 
@@ -233,18 +279,40 @@ pub async fn grant(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let exists: Option<Uuid> = match territory {
-        Some(t) => {
-            on_pool!(db, p => sqlx::query_scalar("SELECT id FROM role_grants WHERE user_id = $1 AND role = $2 AND territory_id = $3").bind(user).bind(role.as_str()).bind(t).fetch_optional(p).await)?
-        }
-        None => {
-            on_pool!(db, p => sqlx::query_scalar("SELECT id FROM role_grants WHERE user_id = $1 AND role = $2 AND territory_id IS NULL").bind(user).bind(role.as_str()).fetch_optional(p).await)?
-        }
+        Some(t) => on_pool!(db, |p| sqlx::query_scalar(
+            "SELECT id FROM role_grants WHERE user_id = $1 AND role = $2 AND territory_id = $3"
+        )
+        .bind(user)
+        .bind(role.as_str())
+        .bind(t)
+        .fetch_optional(p)
+        .await)?,
+        None => on_pool!(db, |p| {
+            sqlx::query_scalar(
+                "SELECT id FROM role_grants WHERE user_id = $1 AND role = $2 \
+                    AND territory_id IS NULL",
+            )
+            .bind(user)
+            .bind(role.as_str())
+            .fetch_optional(p)
+            .await
+        })?,
     };
     if exists.is_some() {
         return Ok(());
     }
-    let res = execute!(db, sqlx::query("INSERT INTO role_grants (id, user_id, role, territory_id, granted_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(new_id()).bind(user).bind(role.as_str()).bind(territory).bind(now));
+    let res = execute!(
+        db,
+        sqlx::query(
+            "INSERT INTO role_grants (id, user_id, role, territory_id, \
+        granted_at) VALUES ($1, $2, $3, $4, $5)"
+        )
+        .bind(new_id())
+        .bind(user)
+        .bind(role.as_str())
+        .bind(territory)
+        .bind(now)
+    );
     match res.map_err(|e| StoreError::from_unique(e, "grant")) {
         Ok(_) | Err(StoreError::Conflict(_)) => Ok(()),
         Err(e) => Err(e),
@@ -252,12 +320,21 @@ pub async fn grant(
 }
 
 pub async fn count(db: &Db) -> Result<i64> {
-    Ok(on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users"
+    )
+    .fetch_one(p)
+    .await)?)
 }
 
 /// The keyed IIN fingerprint of an account: who the person is, for one-per-person rules
 /// that also cover paper channels.
 pub async fn person_hash(db: &Db, id: Uuid) -> Result<Vec<u8>> {
-    let h: Option<Vec<u8>> = on_pool!(db, p => sqlx::query_scalar("SELECT iin_hash FROM users WHERE id = $1").bind(id).fetch_optional(p).await)?;
+    let h: Option<Vec<u8>> = on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT iin_hash FROM users WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_optional(p)
+    .await)?;
     h.ok_or(StoreError::NotFound)
 }

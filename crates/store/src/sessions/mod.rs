@@ -20,15 +20,28 @@ pub async fn create(
     ttl: Duration,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    execute!(db, sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(token_hash(token)).bind(user).bind(now).bind(now + ttl))?;
+    execute!(
+        db,
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) \
+        VALUES ($1, $2, $3, $4)"
+        )
+        .bind(token_hash(token))
+        .bind(user)
+        .bind(now)
+        .bind(now + ttl)
+    )?;
     Ok(())
 }
 
 /// The user of a live session.
 pub async fn user_of(db: &Db, token: &str, now: DateTime<Utc>) -> Result<Option<Uuid>> {
-    let found: Option<(Uuid, DateTime<Utc>)> = on_pool!(db, p => sqlx::query_as("SELECT user_id, expires_at FROM sessions WHERE token_hash = $1")
-        .bind(token_hash(token)).fetch_optional(p).await)?;
+    let found: Option<(Uuid, DateTime<Utc>)> = on_pool!(db, |p| sqlx::query_as(
+        "SELECT user_id, expires_at FROM sessions WHERE token_hash = $1"
+    )
+    .bind(token_hash(token))
+    .fetch_optional(p)
+    .await)?;
     Ok(found.filter(|(_, exp)| *exp > now).map(|(u, _)| u))
 }
 
@@ -84,10 +97,13 @@ pub async fn recent_failures(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let since = now - window;
-    Ok(
-        on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE subject = $1 AND attempted_at > $2")
-        .bind(subject).bind(since).fetch_one(p).await)?,
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM login_attempts WHERE subject = $1 AND attempted_at > $2"
     )
+    .bind(subject)
+    .bind(since)
+    .fetch_one(p)
+    .await)?)
 }
 
 pub async fn clear_failures(db: &Db, subject: &str) -> Result<()> {

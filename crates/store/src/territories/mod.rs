@@ -66,7 +66,8 @@ struct Row {
     path: String,
 }
 
-const COLUMNS: &str = "id, kato, kato_version, parent_id, level, kind, name_kk, name_ru, population, population_illustrative, path";
+const COLUMNS: &str = "id, kato, kato_version, parent_id, level, kind, name_kk, name_ru, \
+    population, population_illustrative, path";
 
 impl TryFrom<Row> for Territory {
     type Error = StoreError;
@@ -125,12 +126,15 @@ pub async fn upsert_all(
     let mut ordered: Vec<&NewTerritory> = rows.iter().collect();
     ordered.sort_by_key(|r| r.kato.depth());
     let mut counts = ImportCounts::default();
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         for (i, row) in ordered.iter().enumerate() {
             let mut parent: Option<(Uuid, String)> = None;
             for cand in row.kato.parent_candidates() {
-                let found: Option<(Uuid, String)> = sqlx::query_as("SELECT id, path FROM territories WHERE kato = $1")
-                    .bind(cand.as_str()).fetch_optional(&mut *tx).await?;
+                let found: Option<(Uuid, String)> =
+                    sqlx::query_as("SELECT id, path FROM territories WHERE kato = $1")
+                        .bind(cand.as_str())
+                        .fetch_optional(&mut *tx)
+                        .await?;
                 if found.is_some() {
                     parent = found;
                     break;
@@ -140,24 +144,56 @@ pub async fn upsert_all(
                 Some((_, p)) => format!("{p}{}/", row.kato),
                 None => format!("/{}/", row.kato),
             };
-            let existing: Option<Uuid> = sqlx::query_scalar("SELECT id FROM territories WHERE kato = $1")
-                .bind(row.kato.as_str()).fetch_optional(&mut *tx).await?;
+            let existing: Option<Uuid> =
+                sqlx::query_scalar("SELECT id FROM territories WHERE kato = $1")
+                    .bind(row.kato.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?;
             let parent_id = parent.map(|p| p.0);
             match existing {
                 Some(id) => {
-                    sqlx::query("UPDATE territories SET kato_version = $2, parent_id = $3, level = $4, type_code = $5, kind = $6, name_kk = $7, name_ru = $8, population = COALESCE($9, population), population_illustrative = CASE WHEN $9 IS NULL THEN population_illustrative ELSE $10 END, path = $11 WHERE id = $1")
-                        .bind(id).bind(&row.kato_version).bind(parent_id).bind(&row.level).bind(row.type_code)
-                        .bind(row.kind.as_str()).bind(&row.name_kk).bind(&row.name_ru).bind(row.population)
-                        .bind(row.population_illustrative).bind(&path)
-                        .execute(&mut *tx).await?;
+                    sqlx::query(
+                        "UPDATE territories SET kato_version = $2, parent_id = $3, level = \
+                        $4, type_code = $5, kind = $6, name_kk = $7, name_ru = $8, population = \
+                        COALESCE($9, population), population_illustrative = CASE WHEN $9 IS NULL \
+                        THEN population_illustrative ELSE $10 END, path = $11 WHERE id = $1",
+                    )
+                    .bind(id)
+                    .bind(&row.kato_version)
+                    .bind(parent_id)
+                    .bind(&row.level)
+                    .bind(row.type_code)
+                    .bind(row.kind.as_str())
+                    .bind(&row.name_kk)
+                    .bind(&row.name_ru)
+                    .bind(row.population)
+                    .bind(row.population_illustrative)
+                    .bind(&path)
+                    .execute(&mut *tx)
+                    .await?;
                     counts.updated += 1;
                 }
                 None => {
-                    sqlx::query("INSERT INTO territories (id, kato, kato_version, parent_id, level, type_code, kind, name_kk, name_ru, population, population_illustrative, path) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
-                        .bind(new_id()).bind(row.kato.as_str()).bind(&row.kato_version).bind(parent_id).bind(&row.level)
-                        .bind(row.type_code).bind(row.kind.as_str()).bind(&row.name_kk).bind(&row.name_ru)
-                        .bind(row.population).bind(row.population_illustrative).bind(&path)
-                        .execute(&mut *tx).await?;
+                    sqlx::query(
+                        "INSERT INTO territories (id, kato, kato_version, parent_id, \
+                        level, type_code, kind, name_kk, name_ru, population, \
+                        population_illustrative, path) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+                        $10, $11, $12)",
+                    )
+                    .bind(new_id())
+                    .bind(row.kato.as_str())
+                    .bind(&row.kato_version)
+                    .bind(parent_id)
+                    .bind(&row.level)
+                    .bind(row.type_code)
+                    .bind(row.kind.as_str())
+                    .bind(&row.name_kk)
+                    .bind(&row.name_ru)
+                    .bind(row.population)
+                    .bind(row.population_illustrative)
+                    .bind(&path)
+                    .execute(&mut *tx)
+                    .await?;
                     counts.inserted += 1;
                 }
             }
@@ -169,15 +205,19 @@ pub async fn upsert_all(
 
 pub async fn by_kato(db: &Db, kato: &Kato) -> Result<Option<Territory>> {
     let sql = format!("SELECT {COLUMNS} FROM territories WHERE kato = $1");
-    let row: Option<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(kato.as_str()).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(kato.as_str())
+        .fetch_optional(p)
+        .await)?;
     row.map(Territory::try_from).transpose()
 }
 
 pub async fn by_id(db: &Db, id: Uuid) -> Result<Option<Territory>> {
     let sql = format!("SELECT {COLUMNS} FROM territories WHERE id = $1");
-    let row: Option<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?;
     row.map(Territory::try_from).transpose()
 }
 
@@ -187,12 +227,12 @@ pub async fn children(db: &Db, parent: Option<Uuid>) -> Result<Vec<Territory>> {
         Some(id) => {
             let sql =
                 format!("SELECT {COLUMNS} FROM territories WHERE parent_id = $1 ORDER BY kato");
-            on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_all(p).await)?
+            on_pool!(db, |p| sqlx::query_as(&sql).bind(id).fetch_all(p).await)?
         }
         None => {
             let sql =
                 format!("SELECT {COLUMNS} FROM territories WHERE parent_id IS NULL ORDER BY kato");
-            on_pool!(db, p => sqlx::query_as(&sql).fetch_all(p).await)?
+            on_pool!(db, |p| sqlx::query_as(&sql).fetch_all(p).await)?
         }
     };
     convert(rows)
@@ -202,27 +242,35 @@ pub async fn children(db: &Db, parent: Option<Uuid>) -> Result<Vec<Territory>> {
 pub async fn subtree(db: &Db, root: &Territory) -> Result<Vec<Territory>> {
     let sql = format!("SELECT {COLUMNS} FROM territories WHERE path LIKE $1 ORDER BY kato");
     let prefix = format!("{}%", path_string(&root.path));
-    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(&prefix).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(&prefix)
+        .fetch_all(p)
+        .await)?;
     convert(rows)
 }
 
 /// Every territory, in KATO order. For the small trees of one district; large imports page.
 pub async fn all(db: &Db, limit: i64) -> Result<Vec<Territory>> {
     let sql = format!("SELECT {COLUMNS} FROM territories ORDER BY kato LIMIT $1");
-    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(limit).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(&sql).bind(limit).fetch_all(p).await)?;
     convert(rows)
 }
 
 pub async fn count(db: &Db) -> Result<i64> {
-    Ok(
-        on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM territories").fetch_one(p).await)?,
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM territories"
     )
+    .fetch_one(p)
+    .await)?)
 }
 
 /// The settlements (villages and towns) where people can be registered as living.
 pub async fn settlements(db: &Db, limit: i64) -> Result<Vec<Territory>> {
-    let sql = format!("SELECT {COLUMNS} FROM territories WHERE kind IN ('village', 'town') ORDER BY kato LIMIT $1");
-    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(limit).fetch_all(p).await)?;
+    let sql = format!(
+        "SELECT {COLUMNS} FROM territories WHERE kind IN ('village', 'town') ORDER \
+        BY kato LIMIT $1"
+    );
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(&sql).bind(limit).fetch_all(p).await)?;
     convert(rows)
 }
 
@@ -256,24 +304,35 @@ pub async fn set_population(db: &Db, id: Uuid, population: i64) -> Result<()> {
 
 /// How many settlements there are (to choose how the residence list is offered).
 pub async fn settlements_count(db: &Db) -> Result<i64> {
-    Ok(
-        on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM territories WHERE kind IN ('village', 'town')").fetch_one(p).await)?,
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM territories WHERE kind IN ('village', 'town')"
     )
+    .fetch_one(p)
+    .await)?)
 }
 
 /// Settlements under a territory (its path prefix), in KATO order.
 pub async fn settlements_under(db: &Db, root: &Territory, limit: i64) -> Result<Vec<Territory>> {
-    let sql = format!("SELECT {COLUMNS} FROM territories WHERE kind IN ('village', 'town') AND path LIKE $1 ORDER BY kato LIMIT $2");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM territories WHERE kind IN ('village', 'town') AND \
+        path LIKE $1 ORDER BY kato LIMIT $2"
+    );
     let prefix = format!("{}%", path_string(&root.path));
-    let rows: Vec<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(&prefix).bind(limit).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(&prefix)
+        .bind(limit)
+        .fetch_all(p)
+        .await)?;
     convert(rows)
 }
 
 /// Territories of one KATO level (`district`, …), in KATO order.
 pub async fn of_level(db: &Db, level: &str, limit: i64) -> Result<Vec<Territory>> {
     let sql = format!("SELECT {COLUMNS} FROM territories WHERE level = $1 ORDER BY kato LIMIT $2");
-    let rows: Vec<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(level).bind(limit).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(level)
+        .bind(limit)
+        .fetch_all(p)
+        .await)?;
     convert(rows)
 }
