@@ -148,6 +148,22 @@ impl TestApp {
         TestApp::spawn_with(web::Config::default()).await
     }
 
+    /// A running Qatysu on an empty database: the test builds what it needs with the builders
+    /// below (`territory_tree`, `resident`, `user_with_role`, `pb_cycle` …) and logs in with
+    /// [`TestApp::login`].
+    pub async fn empty() -> TestApp {
+        let t = fresh_db().await;
+        let data = t.dir.path().to_path_buf();
+        let mut app = TestApp::start(t.app, t.url, &data, web::Config::default()).await;
+        app._dir = Some(t.dir);
+        app
+    }
+
+    /// A client logged in as a builder-made person.
+    pub async fn login(&self, p: &Person) -> Client {
+        self.login_as_contact(&p.contact, BUILDER_PASSWORD).await
+    }
+
     pub async fn spawn_with(config: web::Config) -> TestApp {
         let t = fresh_db().await;
         demo::seed(&t.app).await.expect("seed demo data");
