@@ -67,6 +67,7 @@ async fn run_async(command: Command) -> anyhow::Result<()> {
         Command::Import { what } => cli::import::run(what).await,
         Command::User { what } => cli::user::run(what).await,
         Command::Verify(args) => cli::verify::run(args).await,
-        Command::Tally(_) => Ok(()),
+        // Counting needs no runtime: `main` runs it before starting one.
+        Command::Tally(args) => cli::tally::run(&args, &setup::cli_lang()),
     }
 }

@@ -83,7 +83,7 @@ async fn territory_page_shows_the_tree_and_labels_illustrative_figures() {
 
 #[tokio::test]
 async fn security_headers_and_compression_on_every_response() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::empty().await;
     let c = app.client();
     for path in [
         "/",
@@ -130,7 +130,7 @@ async fn security_headers_and_compression_on_every_response() {
 
 #[tokio::test]
 async fn a_post_without_a_valid_csrf_token_gets_a_friendly_403() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::empty().await;
     let c = app.client();
     let _ = c.get("/login?lang=en").await; // gets the CSRF cookie
     let p = c
@@ -220,7 +220,7 @@ async fn api_lists_territories_and_is_described_by_openapi() {
 
 #[tokio::test]
 async fn healthz_answers_when_the_database_does() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::empty().await;
     let p = app.client().get("/healthz").await;
     assert_eq!(p.status, StatusCode::OK);
     app.db.close().await;

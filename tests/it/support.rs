@@ -361,7 +361,7 @@ impl Client {
     }
 
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body = serde_urlencoded(fields);
+        let body = form_body(fields);
         let res = self
             .http
             .post(format!("{}{path}", self.base))
@@ -432,7 +432,7 @@ impl Client {
     }
 }
 
-pub fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
+pub fn form_body(fields: &[(&str, &str)]) -> String {
     fields
         .iter()
         .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
