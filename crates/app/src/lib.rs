@@ -19,6 +19,8 @@ pub use access::Actor;
 pub use clock::Clock;
 pub use error::{Error, Result};
 pub use keys::Keys;
+/// The database handle, for the edges that open one (the binary, tests); they never query it.
+pub use store::Db;
 
 use std::sync::Arc;
 

@@ -100,7 +100,7 @@ mod tests {
 
     async fn app() -> (Router, tempfile::TempDir) {
         let dir = tempfile::tempdir().expect("dir");
-        let db = store::Db::open_sqlite(&dir.path().join("t.db"), true)
+        let db = app::Db::open_sqlite(&dir.path().join("t.db"), true)
             .await
             .expect("db");
         db.migrate().await.expect("migrate");
