@@ -8,49 +8,7 @@ use domain::money::{Mrp, Tenge};
 use domain::pb::Quota;
 use uuid::Uuid;
 
-/// Village quotas (counted first, the rest over the remainder) or city districts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SplitKind {
-    Villages,
-    Districts,
-}
-
-impl SplitKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SplitKind::Villages => "villages",
-            SplitKind::Districts => "districts",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SplitKind> {
-        [SplitKind::Villages, SplitKind::Districts]
-            .into_iter()
-            .find(|k| k.as_str() == s)
-    }
-}
-
-/// How the sub-envelopes were set: a reserved share split by population, or fixed amounts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SplitMode {
-    Population,
-    Fixed,
-}
-
-impl SplitMode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SplitMode::Population => "population",
-            SplitMode::Fixed => "fixed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SplitMode> {
-        [SplitMode::Population, SplitMode::Fixed]
-            .into_iter()
-            .find(|k| k.as_str() == s)
-    }
-}
+pub use domain::pb::{SplitKind, SplitMode};
 
 /// One sub-envelope: the territory (a village or a city district) and its quota.
 #[derive(Debug, Clone, PartialEq, Eq)]

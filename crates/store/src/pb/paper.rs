@@ -8,7 +8,7 @@
 use crate::db::{in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, Utc};
-use domain::pb::paper::{match_entries, resolves};
+use domain::pb::paper::{entry_step, match_entries, resolves, BatchHeader, EntryStep};
 use domain::pb::Channel;
 use uuid::Uuid;
 
@@ -139,6 +139,11 @@ macro_rules! record_row {
     }};
 }
 
+const SELECT_HEADER: &str = "SELECT id, village_id, first_by, second_by \
+    FROM pb_paper_batches WHERE cycle_id = $1 AND label = $2";
+const INSERT_BATCH: &str = "INSERT INTO pb_paper_batches \
+    (id, cycle_id, label, village_id, first_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+
 /// Type one entry of a batch. The first entry of a label waits; the second, by another
 /// coordinator, is compared with it and the agreeing ballots are recorded.
 pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<EntryOutcome> {
@@ -147,20 +152,31 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
         Db::Postgres(_) => " FOR UPDATE",
     };
     Ok(in_tx!(db, tx => {
-        let existing: Option<(Uuid, Uuid, Uuid, Option<Uuid>)> = sqlx::query_as(&format!("SELECT id, village_id, first_by, second_by FROM pb_paper_batches WHERE cycle_id = $1 AND label = $2{lock}"))
+        let sql = format!("{SELECT_HEADER}{lock}");
+        let existing: Option<(Uuid, Uuid, Uuid, Option<Uuid>)> = sqlx::query_as(&sql)
             .bind(e.cycle).bind(e.label).fetch_optional(&mut *tx).await?;
-        let (batch, entry) = match existing {
-            None => {
+        let header = existing.map(|(batch, village, first_by, second_by)| {
+            (batch, BatchHeader { village, first_by, second_by })
+        });
+        // The double-entry protocol is the domain's: first, second, or refused.
+        let step = entry_step(header.as_ref().map(|h| &h.1), &e.by, &e.village);
+        let (batch, entry) = match (step, header) {
+            (EntryStep::First, _) => {
                 let batch = new_id();
-                sqlx::query("INSERT INTO pb_paper_batches (id, cycle_id, label, village_id, first_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-                    .bind(batch).bind(e.cycle).bind(e.label).bind(e.village).bind(e.by).bind(now)
-                    .execute(&mut *tx).await.map_err(|err| StoreError::from_unique(err, "paper batch"))?;
+                sqlx::query(INSERT_BATCH)
+                    .bind(batch).bind(e.cycle).bind(e.label).bind(e.village).bind(e.by)
+                    .bind(now)
+                    .execute(&mut *tx).await
+                    .map_err(|err| StoreError::from_unique(err, "paper batch"))?;
                 (batch, 1i64)
             }
-            Some((batch, _, _, Some(_))) => return Ok(EntryOutcome::AlreadyCompared { batch }),
-            Some((_, _, first, None)) if first == e.by => return Ok(EntryOutcome::SameCoordinator),
-            Some((_, village, _, None)) if village != e.village => return Ok(EntryOutcome::OtherVillage),
-            Some((batch, _, _, None)) => (batch, 2),
+            (EntryStep::Second, Some((batch, _))) => (batch, 2),
+            (EntryStep::AlreadyCompared, Some((batch, _))) => {
+                return Ok(EntryOutcome::AlreadyCompared { batch })
+            }
+            (EntryStep::SameCoordinator, _) => return Ok(EntryOutcome::SameCoordinator),
+            (EntryStep::OtherVillage, _) => return Ok(EntryOutcome::OtherVillage),
+            (_, None) => return Err(StoreError::Corrupt("paper batch without header".into())),
         };
         for (i, r) in e.rows.iter().enumerate() {
             sqlx::query("INSERT INTO pb_paper_rows (batch_id, entry, position, ballot_no, person_hash, iin_last4, choices) VALUES ($1, $2, $3, $4, $5, $6, $7)")

@@ -6,6 +6,7 @@ use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
+use app::pb::ballots::{self, Cycle, Published};
 use app::pb::results::Count;
 use askama::Template;
 use axum::extract::State;
@@ -15,8 +16,6 @@ use axum::Json;
 use domain::money::Tenge;
 use domain::pb::Stage;
 use serde::Serialize;
-use store::pb::ballots::{self, Published};
-use store::pb::Cycle;
 use uuid::Uuid;
 
 pub struct ResultRow {
@@ -55,7 +54,7 @@ pub async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Respo
         return Err(AppError::NotFound);
     }
     let (count, published) = published_count(&s, &cy).await?;
-    let votes = ballots::counts(&s.db, cy.id).await?;
+    let votes = ballots::votes(&s.app, cy.id).await?;
     let spent: i64 = count
         .admitted
         .iter()
@@ -104,7 +103,7 @@ pub async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Respo
         ),
         None => c.t_num("pb-results-ballots", "ballots", count.ballots as i64),
     };
-    let channels = ballots::turnout(&s.db, cy.id)
+    let channels = ballots::turnout(&s.app, cy.id)
         .await?
         .into_iter()
         .map(|(ch, n)| {
@@ -132,11 +131,7 @@ pub async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Respo
 /// The anonymised ballots as a Pabulib file; project ids are the proposal ids of the API.
 pub async fn ballots_pb(State(s): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
     let (cy, _) = load_cycle(&s, id).await?;
-    if cy.stage < Stage::Results {
-        return Err(AppError::NotFound);
-    }
-    let count = app::pb::results::recount(&s.db, &cy).await?;
-    let text = tally::pb::write_string(&count.election);
+    let text = app::pb::results::ballots_pb(&s.app, &cy).await?;
     Ok((
         [
             (
@@ -175,7 +170,7 @@ pub async fn api(State(s): State<AppState>, Id(id): Id) -> Result<Json<ResultsJs
         return Err(AppError::NotFound);
     }
     let (count, published) = published_count(&s, &cy).await?;
-    let votes = ballots::counts(&s.db, cy.id).await?;
+    let votes = ballots::votes(&s.app, cy.id).await?;
     Ok(Json(ResultsJson {
         rule: published.rule.clone(),
         budget: published.budget_tiyn as f64 / 100.0,
