@@ -5,11 +5,18 @@ use crate::{AppError, AppState};
 use app::pb::ballots::Cycle;
 use app::pb::results::OpenProposal;
 use axum::extract::State;
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use domain::money::Tenge;
 use domain::pb::BallotType;
 use serde::Serialize;
 use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/cycles", get(list))
+        .route("/api/v1/cycles/{id}", get(one))
+}
 
 #[derive(Serialize)]
 pub struct CycleSummary {
@@ -98,7 +105,7 @@ fn summary(c: &Cycle, territory: String) -> CycleSummary {
     }
 }
 
-pub async fn list(State(s): State<AppState>) -> Result<Json<Vec<CycleSummary>>, AppError> {
+async fn list(State(s): State<AppState>) -> Result<Json<Vec<CycleSummary>>, AppError> {
     let cycles = app::pb::results::cycles(&s.app).await?;
     Ok(Json(
         cycles
@@ -108,7 +115,7 @@ pub async fn list(State(s): State<AppState>) -> Result<Json<Vec<CycleSummary>>, 
     ))
 }
 
-pub async fn one(State(s): State<AppState>, Id(id): Id) -> Result<Json<CycleDetail>, AppError> {
+async fn one(State(s): State<AppState>, Id(id): Id) -> Result<Json<CycleDetail>, AppError> {
     let (c, kato, proposals) = app::pb::results::open_cycle(&s.app, id).await?;
     let e = &c.envelope;
     let sc = &c.schedule;

@@ -12,11 +12,20 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use domain::money::Tenge;
 use domain::pb::Stage;
 use serde::Serialize;
 use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/pb/{id}/results", get(page))
+        .route("/pb/{id}/ballots.pb", get(ballots_pb))
+        .route("/api/v1/cycles/{id}/results", get(api))
+        .route("/api/v1/cycles/{id}/ballots.pb", get(ballots_pb))
+}
 
 pub struct ResultRow {
     rank: usize,
@@ -48,7 +57,7 @@ async fn published_count(s: &AppState, cy: &Cycle) -> Result<(Count, Published),
         .ok_or(AppError::NotFound)
 }
 
-pub async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
     if cy.stage < Stage::Results {
         return Err(AppError::NotFound);
@@ -129,7 +138,7 @@ pub async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Respo
 }
 
 /// The anonymised ballots as a Pabulib file; project ids are the proposal ids of the API.
-pub async fn ballots_pb(State(s): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
+async fn ballots_pb(State(s): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
     let (cy, _) = load_cycle(&s, id).await?;
     let text = app::pb::results::ballots_pb(&s.app, &cy).await?;
     Ok((
@@ -164,7 +173,7 @@ struct ProjectJson {
     funded: bool,
 }
 
-pub async fn api(State(s): State<AppState>, Id(id): Id) -> Result<Json<ResultsJson>, AppError> {
+async fn api(State(s): State<AppState>, Id(id): Id) -> Result<Json<ResultsJson>, AppError> {
     let (cy, _) = load_cycle(&s, id).await?;
     if cy.stage < Stage::Results {
         return Err(AppError::NotFound);

@@ -10,10 +10,17 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
+use axum::routing::get;
+use axum::{Form, Router};
 use domain::pb::{BallotError, BallotType, Ineligible};
 use serde::Deserialize;
 use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/pb/{id}/vote", get(form).post(cast))
+        .route("/pb/{id}/receipt", get(receipt))
+}
 
 pub struct Choice {
     id: Uuid,
@@ -103,13 +110,13 @@ async fn vote_page(
     Ok((status, render(&page)?).into_response())
 }
 
-pub async fn form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+async fn form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
     let error = obstacle(&s, &c, &cy, &t)?;
     vote_page(&s, &c, &cy, &t, &[], error).await
 }
 
-pub async fn cast(
+async fn cast(
     State(s): State<AppState>,
     c: Ctx,
     Id(id): Id,
@@ -166,7 +173,7 @@ pub struct ReceiptQuery {
     code: String,
 }
 
-pub async fn receipt(
+async fn receipt(
     State(s): State<AppState>,
     c: Ctx,
     Id(id): Id,
