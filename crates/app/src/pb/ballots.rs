@@ -135,20 +135,11 @@ pub async fn cast_ballot(
     )
 }
 
-/// A receipt code as typed: upper-cased, letters and digits only, at most 20 of them.
-pub fn receipt_code_typed(typed: &str) -> String {
-    typed
-        .trim()
-        .to_uppercase()
-        .chars()
-        .filter(|ch| ch.is_ascii_alphanumeric())
-        .take(20)
-        .collect()
-}
-
-/// What a receipt code proves in a cycle; `None` when no ballot has it.
+/// What a receipt code proves in a cycle; `None` when no ballot has it. `code` is cleaned
+/// as [`domain::pb::typed_receipt`] does.
 pub async fn receipt(app: &App, cycle: Uuid, code: &str) -> Result<Option<Receipt>> {
-    Ok(store::pb::ballots::check_receipt(&app.db, cycle, code).await?)
+    let code = domain::pb::typed_receipt(code);
+    Ok(store::pb::ballots::check_receipt(&app.db, cycle, &code).await?)
 }
 
 /// Votes per proposal.
@@ -182,11 +173,5 @@ mod tests {
             .bytes()
             .all(|b| domain::pb::RECEIPT_ALPHABET.contains(&b)));
         assert_ne!(new_receipt(), new_receipt());
-    }
-
-    #[test]
-    fn typed_codes_are_cleaned() {
-        assert_eq!(receipt_code_typed(" acd-efg 79 "), "ACDEFG79");
-        assert_eq!(receipt_code_typed(&"A".repeat(30)).len(), 20);
     }
 }

@@ -200,6 +200,18 @@ pub fn receipt_code(random: impl IntoIterator<Item = u8>) -> Option<String> {
     (code.len() == RECEIPT_LEN).then_some(code)
 }
 
+/// A receipt code as typed (read out over the phone, copied with spaces or dashes):
+/// upper-cased, letters and digits only, at most 20 of them.
+pub fn typed_receipt(typed: &str) -> String {
+    typed
+        .trim()
+        .to_uppercase()
+        .chars()
+        .filter(|ch| ch.is_ascii_alphanumeric())
+        .take(20)
+        .collect()
+}
+
 /// The witness of an assisted ballot: a name of at most 100 characters with at least two
 /// letters, on one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -252,6 +264,12 @@ mod voting {
         assert_eq!(receipt_code([0u8; 9]), None);
         let all = receipt_code([0u8, 24, 25, 49, 50, 74, 75, 99, 100, 124]).unwrap_or_default();
         assert!(all.bytes().all(|b| RECEIPT_ALPHABET.contains(&b)));
+    }
+
+    #[test]
+    fn typed_receipts_are_cleaned() {
+        assert_eq!(typed_receipt(" acd-efg 79 "), "ACDEFG79");
+        assert_eq!(typed_receipt(&"A".repeat(30)).len(), 20);
     }
 
     #[test]

@@ -14,8 +14,8 @@ mod schedule;
 mod stage;
 
 pub use ballot::{
-    receipt_code, replaceable, votes_public, BallotError, BallotType, CountingRule, Witness,
-    WitnessError, RECEIPT_ALPHABET, RECEIPT_LEN,
+    receipt_code, replaceable, typed_receipt, votes_public, BallotError, BallotType, CountingRule,
+    Witness, WitnessError, RECEIPT_ALPHABET, RECEIPT_LEN,
 };
 pub use category::Category;
 pub use envelope::{

@@ -180,7 +180,7 @@ async fn receipt(
     Query(q): Query<ReceiptQuery>,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let code = ballots::receipt_code_typed(&q.code);
+    let code = domain::pb::typed_receipt(&q.code);
     let (result, found) = if code.is_empty() {
         (None, false)
     } else {
