@@ -1,6 +1,11 @@
 //! People's Participation Budget (Халық қатысатын бюджет / бюджет народного участия): the
 //! use cases of a cycle.
 
+pub mod assisted;
+pub mod ballots;
+pub mod envelope;
+pub mod mrp;
+pub mod paper;
 pub mod results;
 pub mod stage;
 

@@ -192,3 +192,59 @@ pub async fn publish_results(app: &App, cy: &Cycle) -> Result<Count> {
     ballots::publish(&app.db, cy.id, &published(cy, &count, app.clock.now())).await?;
     Ok(count)
 }
+
+/// The anonymised ballots of a counted cycle as a Pabulib file (project ids are the proposal
+/// ids of the API); `NotFound` before results.
+pub async fn ballots_pb(app: &App, cy: &Cycle) -> Result<String> {
+    if cy.stage < domain::pb::Stage::Results {
+        return Err(Error::NotFound);
+    }
+    let count = recount(&app.db, cy).await?;
+    Ok(tally::pb::write_string(&count.election))
+}
+
+/// Every cycle with the KATO code of its territory (the open-data API).
+pub async fn cycles(app: &App) -> Result<Vec<(Cycle, String)>> {
+    let cycles = store::pb::list(&app.db, None).await?;
+    let mut out = Vec::with_capacity(cycles.len());
+    for c in cycles {
+        let kato = store::territories::by_id(&app.db, c.territory_id)
+            .await?
+            .map(|t| t.kato.to_string())
+            .unwrap_or_default();
+        out.push((c, kato));
+    }
+    Ok(out)
+}
+
+/// A proposal with the KATO code of its village and its votes (`None` while the cycle hides
+/// live counts), for the open-data API.
+pub struct OpenProposal {
+    pub proposal: Proposal,
+    pub village: String,
+    pub votes: Option<i64>,
+}
+
+/// One cycle with the KATO code of its territory and its proposals, for the open-data API.
+pub async fn open_cycle(app: &App, id: Uuid) -> Result<(Cycle, String, Vec<OpenProposal>)> {
+    let c = store::pb::get(&app.db, id).await?.ok_or(Error::NotFound)?;
+    let list = store::pb::proposals::of_cycle(&app.db, c.id).await?;
+    let votes = super::ballots::public_votes(app, &c).await?;
+    let Some(t) = store::territories::by_id(&app.db, c.territory_id).await? else {
+        return Ok((c, String::new(), Vec::new()));
+    };
+    let katos: HashMap<Uuid, String> = store::territories::subtree(&app.db, &t)
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v.kato.to_string()))
+        .collect();
+    let proposals = list
+        .into_iter()
+        .map(|p| OpenProposal {
+            village: katos.get(&p.village_id).cloned().unwrap_or_default(),
+            votes: votes.as_ref().map(|v| v.get(&p.id).copied().unwrap_or(0)),
+            proposal: p,
+        })
+        .collect();
+    Ok((c, t.kato.to_string(), proposals))
+}

@@ -167,6 +167,124 @@ impl CountingRule {
     }
 }
 
+/// Whether a person may replace their ballot: one-vote ballots are irrevocable, as in eGov
+/// Mobile; the others follow the cycle's setting.
+pub fn replaceable(ballot: BallotType, changes_allowed: bool) -> bool {
+    changes_allowed && ballot != BallotType::OneVote
+}
+
+/// Whether vote counts are public now: cities differ on showing live counts during voting;
+/// after voting they are always public.
+pub fn votes_public(stage: super::Stage, votes_visible: bool) -> bool {
+    (stage == super::Stage::Voting && votes_visible) || stage > super::Stage::Voting
+}
+
+/// The letters of a receipt code: no look-alikes (0/O, 1/I, 2/Z, 5/S, 8/B), easy to read out
+/// over the phone.
+pub const RECEIPT_ALPHABET: &[u8] = b"ACDEFGHJKLMNPQRTUVWXY3479";
+/// The length of an online or assisted receipt code.
+pub const RECEIPT_LEN: usize = 10;
+
+/// A receipt code from random bytes: each byte below the largest multiple of the alphabet's
+/// size picks a letter (the others are skipped, so every letter is equally likely); `None`
+/// when the bytes run out first.
+pub fn receipt_code(random: impl IntoIterator<Item = u8>) -> Option<String> {
+    let n = RECEIPT_ALPHABET.len();
+    let limit = 256 / n * n;
+    let code: String = random
+        .into_iter()
+        .filter(|b| usize::from(*b) < limit)
+        .take(RECEIPT_LEN)
+        .map(|b| char::from(RECEIPT_ALPHABET[usize::from(b) % n]))
+        .collect();
+    (code.len() == RECEIPT_LEN).then_some(code)
+}
+
+/// A receipt code as typed (read out over the phone, copied with spaces or dashes):
+/// upper-cased, letters and digits only, at most 20 of them.
+pub fn typed_receipt(typed: &str) -> String {
+    typed
+        .trim()
+        .to_uppercase()
+        .chars()
+        .filter(|ch| ch.is_ascii_alphanumeric())
+        .take(20)
+        .collect()
+}
+
+/// The witness of an assisted ballot: a name of at most 100 characters with at least two
+/// letters, on one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Witness(crate::text::BoundedText<2, 100>);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the witness's name must have 2 to 100 characters, at least two of them letters")]
+pub struct WitnessError;
+
+impl Witness {
+    pub fn parse(typed: &str) -> Result<Witness, WitnessError> {
+        let name = crate::text::BoundedText::parse_line(typed).map_err(|_| WitnessError)?;
+        if name.as_str().chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return Err(WitnessError);
+        }
+        Ok(Witness(name))
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+#[cfg(test)]
+mod voting {
+    use super::*;
+    use crate::pb::Stage;
+
+    #[test]
+    fn one_vote_ballots_are_never_replaced() {
+        assert!(!replaceable(BallotType::OneVote, true));
+        assert!(replaceable(BallotType::UpTo(3), true));
+        assert!(!replaceable(BallotType::Knapsack, false));
+    }
+
+    #[test]
+    fn votes_are_public_during_voting_only_when_the_cycle_says_so() {
+        assert!(!votes_public(Stage::Voting, false));
+        assert!(votes_public(Stage::Voting, true));
+        assert!(!votes_public(Stage::Discussion, true));
+        assert!(votes_public(Stage::Results, false));
+    }
+
+    #[test]
+    fn receipt_codes_use_the_alphabet_and_skip_biased_bytes() {
+        assert_eq!(receipt_code(0..10).as_deref(), Some("ACDEFGHJKL"));
+        // 250…255 would favour the first letters: they are skipped.
+        let code = receipt_code([250, 255, 249, 24, 25, 26, 27, 28, 29, 30, 31, 32]);
+        assert_eq!(code.as_deref(), Some("99ACDEFGHJ"));
+        assert_eq!(receipt_code([0u8; 9]), None);
+        let all = receipt_code([0u8, 24, 25, 49, 50, 74, 75, 99, 100, 124]).unwrap_or_default();
+        assert!(all.bytes().all(|b| RECEIPT_ALPHABET.contains(&b)));
+    }
+
+    #[test]
+    fn typed_receipts_are_cleaned() {
+        assert_eq!(typed_receipt(" acd-efg 79 "), "ACDEFG79");
+        assert_eq!(typed_receipt(&"A".repeat(30)).len(), 20);
+    }
+
+    #[test]
+    fn a_witness_has_a_name() {
+        assert_eq!(
+            Witness::parse("  Айгүл   Серікова ").map(|w| w.as_str().to_string()),
+            Ok("Айгүл Серікова".to_string())
+        );
+        assert_eq!(Witness::parse("A"), Err(WitnessError));
+        assert_eq!(Witness::parse("1 2 3"), Err(WitnessError));
+        assert_eq!(Witness::parse(&"а".repeat(101)), Err(WitnessError));
+        assert!(Witness::parse(&"а".repeat(100)).is_ok());
+    }
+}
+
 #[cfg(test)]
 mod names {
     use super::*;

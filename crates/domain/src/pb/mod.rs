@@ -13,15 +13,20 @@ mod proposal;
 mod schedule;
 mod stage;
 
-pub use ballot::{BallotError, BallotType, CountingRule};
+pub use ballot::{
+    receipt_code, replaceable, typed_receipt, votes_public, BallotError, BallotType, CountingRule,
+    Witness, WitnessError, RECEIPT_ALPHABET, RECEIPT_LEN,
+};
 pub use category::Category;
 pub use envelope::{
-    quotas_by_population, CoFinancing, CoFinancingSource, Envelope, Quota, QuotaSplit,
+    cap, fixed_split, mrp_row, mrp_value, percent, population_split, quotas_by_population,
+    split_editable, CoFinancing, CoFinancingSource, Envelope, MrpRowError, MrpYearError, Quota,
+    QuotaSplit, SplitError, SplitKind, SplitMode,
 };
 pub use limits::{CapRules, Eligibility, Ineligible, ShareError, ShareRules};
 pub use proposal::{
     check as check_proposal, cost_total, council_balanced, Channel, Decision, ProposalError,
     ProposalLimits, ProposalStatus,
 };
-pub use schedule::{Schedule, ScheduleError};
+pub use schedule::{voting_window, Schedule, ScheduleError, VotingWindow};
 pub use stage::{check as check_stage, Stage, StageError, StageFacts};

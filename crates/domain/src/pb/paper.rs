@@ -177,6 +177,87 @@ pub fn resolves<T: PartialEq>(typed: &T, first: Option<&T>, second: Option<&T>) 
     first == Some(typed) || second == Some(typed)
 }
 
+/// The label a batch is known by ("Alakol, box 3"): 1 to 40 characters on one line.
+pub type BatchLabel = crate::text::BoundedText<1, 40>;
+
+/// What is stored of a batch when an entry of it is typed: its village and who typed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchHeader<Id> {
+    pub village: Id,
+    pub first_by: Id,
+    pub second_by: Option<Id>,
+}
+
+/// What an entry of a batch is, by the double-entry protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryStep {
+    /// No entry of this label yet: this one waits for the second.
+    First,
+    /// The second entry: compare it with the first.
+    Second,
+    /// The second entry must be typed by another coordinator.
+    SameCoordinator,
+    /// The second entry names another village than the first.
+    OtherVillage,
+    /// The batch was entered twice already.
+    AlreadyCompared,
+}
+
+/// Decide what an entry typed by `by` for `village` is, from the stored batch of its label.
+pub fn entry_step<Id: PartialEq>(
+    stored: Option<&BatchHeader<Id>>,
+    by: &Id,
+    village: &Id,
+) -> EntryStep {
+    match stored {
+        None => EntryStep::First,
+        Some(b) if b.second_by.is_some() => EntryStep::AlreadyCompared,
+        Some(b) if b.first_by == *by => EntryStep::SameCoordinator,
+        Some(b) if b.village != *village => EntryStep::OtherVillage,
+        Some(_) => EntryStep::Second,
+    }
+}
+
+#[cfg(test)]
+mod protocol {
+    use super::*;
+
+    #[test]
+    fn the_second_entry_comes_from_another_coordinator_for_the_same_village() {
+        let b = |second_by| BatchHeader {
+            village: 1,
+            first_by: 10,
+            second_by,
+        };
+        assert_eq!(entry_step(None, &10, &1), EntryStep::First);
+        assert_eq!(entry_step(Some(&b(None)), &11, &1), EntryStep::Second);
+        assert_eq!(
+            entry_step(Some(&b(None)), &10, &1),
+            EntryStep::SameCoordinator
+        );
+        assert_eq!(entry_step(Some(&b(None)), &11, &2), EntryStep::OtherVillage);
+        assert_eq!(
+            entry_step(Some(&b(Some(11))), &12, &1),
+            EntryStep::AlreadyCompared
+        );
+        assert_eq!(
+            entry_step(Some(&b(Some(11))), &10, &2),
+            EntryStep::AlreadyCompared
+        );
+    }
+
+    #[test]
+    fn a_label_is_one_line_of_at_most_forty_characters() {
+        assert_eq!(
+            BatchLabel::parse_line(" Алакөл,\n  жәшік 3 ").map(|l| l.into_string()),
+            Ok("Алакөл, жәшік 3".to_string())
+        );
+        assert!(BatchLabel::parse_line("   ").is_err());
+        assert!(BatchLabel::parse_line(&"ж".repeat(41)).is_err());
+        assert!(BatchLabel::parse_line(&"ж".repeat(40)).is_ok());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

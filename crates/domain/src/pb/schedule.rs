@@ -54,9 +54,55 @@ impl Schedule {
     }
 }
 
+/// Whether a cycle takes ballots today (online, assisted or paper).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VotingWindow {
+    /// The cycle is not at the voting stage, or its first voting day has not come.
+    NotOpen,
+    Open,
+    /// The last voting day has passed (the date is that day).
+    Closed(NaiveDate),
+}
+
+/// "Voting is open today": the cycle is at the voting stage and `today` (a Kazakhstan date)
+/// lies within its voting dates. Voting closes at the end of its last day in Kazakhstan.
+pub fn voting_window(stage: super::Stage, s: &Schedule, today: NaiveDate) -> VotingWindow {
+    if stage != super::Stage::Voting || today < s.voting_start {
+        VotingWindow::NotOpen
+    } else if today > s.voting_end {
+        VotingWindow::Closed(s.voting_end)
+    } else {
+        VotingWindow::Open
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn voting_is_open_from_the_first_to_the_end_of_the_last_day() {
+        use super::super::Stage;
+        let d = |s: &str| crate::time::parse_date(s).unwrap_or_default();
+        let s = Schedule {
+            collection_start: d("2026-01-01"),
+            collection_end: d("2026-02-01"),
+            review_end: d("2026-03-01"),
+            discussion_end: d("2026-04-01"),
+            voting_start: d("2026-04-10"),
+            voting_end: d("2026-04-20"),
+        };
+        let w = |stage, day| voting_window(stage, &s, d(day));
+        assert_eq!(w(Stage::Voting, "2026-04-09"), VotingWindow::NotOpen);
+        assert_eq!(w(Stage::Voting, "2026-04-10"), VotingWindow::Open);
+        assert_eq!(w(Stage::Voting, "2026-04-20"), VotingWindow::Open);
+        assert_eq!(
+            w(Stage::Voting, "2026-04-21"),
+            VotingWindow::Closed(d("2026-04-20"))
+        );
+        assert_eq!(w(Stage::Discussion, "2026-04-15"), VotingWindow::NotOpen);
+        assert_eq!(w(Stage::Results, "2026-04-15"), VotingWindow::NotOpen);
+    }
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default()

@@ -31,6 +31,29 @@ pub enum Cast {
     AlreadyVoted { receipt: String },
 }
 
+const INSERT_BALLOT: &str = "INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, \
+    channel, receipt, entered_by, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT \
+    (cycle_id, person_hash) DO NOTHING";
+const SELECT_BALLOT_OF_PERSON: &str = "SELECT id, receipt FROM pb_ballots WHERE cycle_id = $1 \
+    AND person_hash = $2";
+const DELETE_CHOICES: &str = "DELETE FROM pb_ballot_choices WHERE ballot_id = $1";
+const UPDATE_BALLOT_RECAST: &str = "UPDATE pb_ballots SET cast_at = $2, channel = $3 WHERE id = $1";
+const INSERT_CHOICE: &str =
+    "INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)";
+const SELECT_RECEIPT: &str = "SELECT receipt FROM pb_ballots WHERE cycle_id = $1 AND \
+    person_hash = $2";
+const SELECT_BALLOT_BY_RECEIPT: &str = "SELECT id, cast_at, channel FROM pb_ballots WHERE \
+    cycle_id = $1 AND receipt = $2";
+const COUNT_CHOICES: &str = "SELECT COUNT(*) FROM pb_ballot_choices WHERE ballot_id = $1";
+const VOTES_PER_PROPOSAL: &str = "SELECT c.proposal_id, COUNT(*) FROM pb_ballot_choices c JOIN \
+    pb_ballots b ON b.id = c.ballot_id WHERE b.cycle_id = $1 GROUP BY c.proposal_id";
+const BALLOTS_PER_CHANNEL: &str = "SELECT channel, COUNT(*) FROM pb_ballots WHERE cycle_id = $1 \
+    GROUP BY channel ORDER BY channel";
+const ALL_CHOICES: &str = "SELECT b.id, c.proposal_id FROM pb_ballots b JOIN pb_ballot_choices \
+    c ON c.ballot_id = b.id WHERE b.cycle_id = $1 ORDER BY b.cast_at, b.id, c.proposal_id";
+const SELECT_RESULT: &str = "SELECT rule, budget_tiyn, selected, ballots, computed_at FROM \
+    pb_results WHERE cycle_id = $1";
+
 /// Record a ballot. Two simultaneous submissions of one person end as one ballot: the
 /// unique index decides, and the loser sees the winner's receipt.
 pub async fn cast(
@@ -40,24 +63,24 @@ pub async fn cast(
     now: DateTime<Utc>,
 ) -> Result<Cast> {
     let outcome = in_tx!(db, tx => {
-        let inserted = sqlx::query("INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, channel, receipt, entered_by, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (cycle_id, person_hash) DO NOTHING")
-            .bind(new_id()).bind(b.cycle_id).bind(&b.person_hash).bind(b.voter_id).bind(b.channel.as_str())
-            .bind(&b.receipt).bind(b.entered_by).bind(now)
+        let inserted = sqlx::query(INSERT_BALLOT)
+            .bind(new_id()).bind(b.cycle_id).bind(&b.person_hash).bind(b.voter_id)
+            .bind(b.channel.as_str()).bind(&b.receipt).bind(b.entered_by).bind(now)
             .execute(&mut *tx).await?.rows_affected();
-        let (ballot, receipt): (Uuid, String) = sqlx::query_as("SELECT id, receipt FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2")
+        let (ballot, receipt): (Uuid, String) = sqlx::query_as(SELECT_BALLOT_OF_PERSON)
             .bind(b.cycle_id).bind(&b.person_hash).fetch_one(&mut *tx).await?;
         let outcome = match (inserted, changes_allowed) {
             (1, _) => Cast::New { receipt },
             (_, true) => {
-                sqlx::query("DELETE FROM pb_ballot_choices WHERE ballot_id = $1").bind(ballot).execute(&mut *tx).await?;
-                sqlx::query("UPDATE pb_ballots SET cast_at = $2, channel = $3 WHERE id = $1")
+                sqlx::query(DELETE_CHOICES).bind(ballot).execute(&mut *tx).await?;
+                sqlx::query(UPDATE_BALLOT_RECAST)
                     .bind(ballot).bind(now).bind(b.channel.as_str()).execute(&mut *tx).await?;
                 Cast::Replaced { receipt }
             }
             _ => return Ok(Cast::AlreadyVoted { receipt }),
         };
         for choice in &b.choices {
-            sqlx::query("INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)")
+            sqlx::query(INSERT_CHOICE)
                 .bind(ballot).bind(choice).execute(&mut *tx).await?;
         }
         outcome
@@ -67,10 +90,8 @@ pub async fn cast(
 
 /// The receipt of a person's ballot in a cycle, if they voted.
 pub async fn receipt_of(db: &Db, cycle: Uuid, person_hash: &[u8]) -> Result<Option<String>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_scalar("SELECT receipt FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2")
-        .bind(cycle).bind(person_hash).fetch_optional(p).await)?,
-    )
+    Ok(on_pool!(db, p => sqlx::query_scalar(SELECT_RECEIPT)
+        .bind(cycle).bind(person_hash).fetch_optional(p).await)?)
 }
 
 /// What a receipt proves: when and how the ballot was recorded.
@@ -82,12 +103,13 @@ pub struct Receipt {
 }
 
 pub async fn check_receipt(db: &Db, cycle: Uuid, code: &str) -> Result<Option<Receipt>> {
-    let row: Option<(Uuid, DateTime<Utc>, String)> = on_pool!(db, p => sqlx::query_as("SELECT id, cast_at, channel FROM pb_ballots WHERE cycle_id = $1 AND receipt = $2")
+    type Row = (Uuid, DateTime<Utc>, String);
+    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(SELECT_BALLOT_BY_RECEIPT)
         .bind(cycle).bind(code).fetch_optional(p).await)?;
     let Some((id, cast_at, channel)) = row else {
         return Ok(None);
     };
-    let choices: i64 = on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM pb_ballot_choices WHERE ballot_id = $1")
+    let choices: i64 = on_pool!(db, p => sqlx::query_scalar(COUNT_CHOICES)
         .bind(id).fetch_one(p).await)?;
     Ok(Some(Receipt {
         cast_at,
@@ -98,14 +120,14 @@ pub async fn check_receipt(db: &Db, cycle: Uuid, code: &str) -> Result<Option<Re
 
 /// Votes per proposal.
 pub async fn counts(db: &Db, cycle: Uuid) -> Result<HashMap<Uuid, i64>> {
-    let rows: Vec<(Uuid, i64)> = on_pool!(db, p => sqlx::query_as("SELECT c.proposal_id, COUNT(*) FROM pb_ballot_choices c JOIN pb_ballots b ON b.id = c.ballot_id WHERE b.cycle_id = $1 GROUP BY c.proposal_id")
+    let rows: Vec<(Uuid, i64)> = on_pool!(db, p => sqlx::query_as(VOTES_PER_PROPOSAL)
         .bind(cycle).fetch_all(p).await)?;
     Ok(rows.into_iter().collect())
 }
 
 /// Ballots by channel.
 pub async fn turnout(db: &Db, cycle: Uuid) -> Result<Vec<(Channel, i64)>> {
-    let rows: Vec<(String, i64)> = on_pool!(db, p => sqlx::query_as("SELECT channel, COUNT(*) FROM pb_ballots WHERE cycle_id = $1 GROUP BY channel ORDER BY channel")
+    let rows: Vec<(String, i64)> = on_pool!(db, p => sqlx::query_as(BALLOTS_PER_CHANNEL)
         .bind(cycle).fetch_all(p).await)?;
     Ok(rows
         .into_iter()
@@ -116,7 +138,7 @@ pub async fn turnout(db: &Db, cycle: Uuid) -> Result<Vec<(Channel, i64)>> {
 /// Every ballot of a cycle as its list of proposals, in the order they were cast: the input
 /// of the count and of the anonymised `.pb` export (no voter is identifiable from it).
 pub async fn all(db: &Db, cycle: Uuid) -> Result<Vec<Vec<Uuid>>> {
-    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, p => sqlx::query_as("SELECT b.id, c.proposal_id FROM pb_ballots b JOIN pb_ballot_choices c ON c.ballot_id = b.id WHERE b.cycle_id = $1 ORDER BY b.cast_at, b.id, c.proposal_id")
+    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, p => sqlx::query_as(ALL_CHOICES)
         .bind(cycle).fetch_all(p).await)?;
     let mut out: Vec<Vec<Uuid>> = Vec::new();
     let mut last: Option<Uuid> = None;
@@ -191,7 +213,8 @@ where
 }
 
 pub async fn published(db: &Db, cycle: Uuid) -> Result<Option<Published>> {
-    let row: Option<(String, i64, String, i64, DateTime<Utc>)> = on_pool!(db, p => sqlx::query_as("SELECT rule, budget_tiyn, selected, ballots, computed_at FROM pb_results WHERE cycle_id = $1")
+    type Row = (String, i64, String, i64, DateTime<Utc>);
+    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(SELECT_RESULT)
         .bind(cycle).fetch_optional(p).await)?;
     Ok(row.map(
         |(rule, budget_tiyn, selected, ballots, computed_at)| Published {
@@ -214,13 +237,14 @@ pub async fn cast_many(db: &Db, list: &[NewBallot], now: DateTime<Utc>) -> Resul
         let mut n = 0;
         for b in list {
             let id = new_id();
-            let inserted = sqlx::query("INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, channel, receipt, entered_by, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (cycle_id, person_hash) DO NOTHING")
-                .bind(id).bind(b.cycle_id).bind(&b.person_hash).bind(b.voter_id).bind(b.channel.as_str())
+            let inserted = sqlx::query(INSERT_BALLOT)
+                .bind(id).bind(b.cycle_id).bind(&b.person_hash).bind(b.voter_id)
+                    .bind(b.channel.as_str())
                 .bind(&b.receipt).bind(b.entered_by).bind(now)
                 .execute(&mut *tx).await?.rows_affected();
             if inserted == 1 {
                 for choice in &b.choices {
-                    sqlx::query("INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)")
+                    sqlx::query(INSERT_CHOICE)
                         .bind(id).bind(choice).execute(&mut *tx).await?;
                 }
                 n += 1;

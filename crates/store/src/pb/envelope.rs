@@ -8,49 +8,7 @@ use domain::money::{Mrp, Tenge};
 use domain::pb::Quota;
 use uuid::Uuid;
 
-/// Village quotas (counted first, the rest over the remainder) or city districts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SplitKind {
-    Villages,
-    Districts,
-}
-
-impl SplitKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SplitKind::Villages => "villages",
-            SplitKind::Districts => "districts",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SplitKind> {
-        [SplitKind::Villages, SplitKind::Districts]
-            .into_iter()
-            .find(|k| k.as_str() == s)
-    }
-}
-
-/// How the sub-envelopes were set: a reserved share split by population, or fixed amounts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SplitMode {
-    Population,
-    Fixed,
-}
-
-impl SplitMode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SplitMode::Population => "population",
-            SplitMode::Fixed => "fixed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SplitMode> {
-        [SplitMode::Population, SplitMode::Fixed]
-            .into_iter()
-            .find(|k| k.as_str() == s)
-    }
-}
+pub use domain::pb::{SplitKind, SplitMode};
 
 /// One sub-envelope: the territory (a village or a city district) and its quota.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,18 +32,36 @@ impl Split {
     }
 }
 
+const SELECT_SPLIT: &str = "SELECT kind, mode, reserved_bp FROM pb_envelope_split WHERE \
+    cycle_id = $1";
+const SELECT_SUBS: &str = "SELECT territory_id, share_bp, amount_tiyn FROM pb_sub_envelopes \
+    WHERE cycle_id = $1 ORDER BY position";
+const DELETE_SUBS: &str = "DELETE FROM pb_sub_envelopes WHERE cycle_id = $1";
+const DELETE_SPLIT: &str = "DELETE FROM pb_envelope_split WHERE cycle_id = $1";
+const INSERT_SPLIT: &str = "INSERT INTO pb_envelope_split (cycle_id, kind, mode, reserved_bp) \
+    VALUES ($1, $2, $3, $4)";
+const INSERT_SUB: &str = "INSERT INTO pb_sub_envelopes (cycle_id, territory_id, position, \
+    share_bp, amount_tiyn) VALUES ($1, $2, $3, $4, $5)";
+const INSERT_EVENT: &str = "INSERT INTO pb_envelope_events (id, cycle_id, at, by_user, event, \
+    detail) VALUES ($1, $2, $3, $4, $5, $6)";
+const SELECT_EVENTS: &str = "SELECT at, event, detail FROM pb_envelope_events WHERE cycle_id = \
+    $1 ORDER BY at, id";
+const INSERT_MRP: &str = "INSERT INTO mrp_values (valid_from, year, value_tiyn) VALUES ($1, $2, \
+    $3) ON CONFLICT (valid_from) DO NOTHING";
+const UPDATE_MRP: &str = "UPDATE mrp_values SET value_tiyn = $2 WHERE valid_from = $1";
+
 fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(format!("pb envelope: {what}"))
 }
 
 /// The split of a cycle; `None` when the whole envelope is counted at once.
 pub async fn get(db: &Db, cycle: Uuid) -> Result<Option<Split>> {
-    let head: Option<(String, String, i64)> = on_pool!(db, p => sqlx::query_as("SELECT kind, mode, reserved_bp FROM pb_envelope_split WHERE cycle_id = $1")
+    let head: Option<(String, String, i64)> = on_pool!(db, p => sqlx::query_as(SELECT_SPLIT)
         .bind(cycle).fetch_optional(p).await)?;
     let Some((kind, mode, reserved_bp)) = head else {
         return Ok(None);
     };
-    let rows: Vec<(Uuid, Option<i64>, Option<i64>)> = on_pool!(db, p => sqlx::query_as("SELECT territory_id, share_bp, amount_tiyn FROM pb_sub_envelopes WHERE cycle_id = $1 ORDER BY position")
+    let rows: Vec<(Uuid, Option<i64>, Option<i64>)> = on_pool!(db, p => sqlx::query_as(SELECT_SUBS)
         .bind(cycle).fetch_all(p).await)?;
     let subs = rows
         .into_iter()
@@ -127,23 +103,24 @@ pub async fn set(
     now: DateTime<Utc>,
 ) -> Result<()> {
     in_tx!(db, tx => {
-        sqlx::query("DELETE FROM pb_sub_envelopes WHERE cycle_id = $1").bind(cycle).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM pb_envelope_split WHERE cycle_id = $1").bind(cycle).execute(&mut *tx).await?;
+        sqlx::query(DELETE_SUBS).bind(cycle).execute(&mut *tx).await?;
+        sqlx::query(DELETE_SPLIT).bind(cycle).execute(&mut *tx).await?;
         if let Some(s) = split {
-            sqlx::query("INSERT INTO pb_envelope_split (cycle_id, kind, mode, reserved_bp) VALUES ($1, $2, $3, $4)")
-                .bind(cycle).bind(s.kind.as_str()).bind(s.mode.as_str()).bind(i64::from(s.reserved_bp))
+            sqlx::query(INSERT_SPLIT)
+                .bind(cycle).bind(s.kind.as_str()).bind(s.mode.as_str())
+                .bind(i64::from(s.reserved_bp))
                 .execute(&mut *tx).await?;
             for (i, sub) in s.subs.iter().enumerate() {
                 let (share, amount) = match &sub.quota {
                     Quota::Share { share_bp, .. } => (Some(i64::from(*share_bp)), None),
                     Quota::Fixed { amount, .. } => (None, Some(amount.tiyn())),
                 };
-                sqlx::query("INSERT INTO pb_sub_envelopes (cycle_id, territory_id, position, share_bp, amount_tiyn) VALUES ($1, $2, $3, $4, $5)")
+                sqlx::query(INSERT_SUB)
                     .bind(cycle).bind(sub.territory_id).bind(i as i64).bind(share).bind(amount)
                     .execute(&mut *tx).await?;
             }
         }
-        sqlx::query("INSERT INTO pb_envelope_events (id, cycle_id, at, by_user, event, detail) VALUES ($1, $2, $3, $4, $5, $6)")
+        sqlx::query(INSERT_EVENT)
             .bind(new_id()).bind(cycle).bind(now).bind(by).bind(event).bind(detail)
             .execute(&mut *tx).await?;
     });
@@ -159,7 +136,7 @@ pub struct Event {
 }
 
 pub async fn events(db: &Db, cycle: Uuid) -> Result<Vec<Event>> {
-    let rows: Vec<(DateTime<Utc>, String, String)> = on_pool!(db, p => sqlx::query_as("SELECT at, event, detail FROM pb_envelope_events WHERE cycle_id = $1 ORDER BY at, id")
+    let rows: Vec<(DateTime<Utc>, String, String)> = on_pool!(db, p => sqlx::query_as(SELECT_EVENTS)
         .bind(cycle).fetch_all(p).await)?;
     Ok(rows
         .into_iter()
@@ -174,7 +151,11 @@ const VOTER_VILLAGE: &str = "COALESCE(b.village_id, u.residence_id)";
 /// Every ballot of a cycle with the voter's village, in the order of `ballots::all` (ballots
 /// with at least one choice, by time cast).
 pub async fn ballots_with_villages(db: &Db, cycle: Uuid) -> Result<Vec<(Vec<Uuid>, Option<Uuid>)>> {
-    let sql = format!("SELECT b.id, c.proposal_id, {VOTER_VILLAGE} FROM pb_ballots b JOIN pb_ballot_choices c ON c.ballot_id = b.id LEFT JOIN users u ON u.id = b.voter_id WHERE b.cycle_id = $1 ORDER BY b.cast_at, b.id, c.proposal_id");
+    let sql = format!(
+        "SELECT b.id, c.proposal_id, {VOTER_VILLAGE} FROM pb_ballots b \
+        JOIN pb_ballot_choices c ON c.ballot_id = b.id LEFT JOIN users u ON u.id = b.voter_id \
+        WHERE b.cycle_id = $1 ORDER BY b.cast_at, b.id, c.proposal_id"
+    );
     let rows: Vec<(Uuid, Uuid, Option<Uuid>)> =
         on_pool!(db, p => sqlx::query_as(&sql).bind(cycle).fetch_all(p).await)?;
     let mut out: Vec<(Vec<Uuid>, Option<Uuid>)> = Vec::new();
@@ -198,7 +179,7 @@ pub struct MrpDateTaken;
 /// Add a row to the MRP table.
 pub async fn mrp_add(db: &Db, m: &Mrp) -> Result<std::result::Result<(), MrpDateTaken>> {
     let outcome = in_tx!(db, tx => {
-        let inserted = sqlx::query("INSERT INTO mrp_values (valid_from, year, value_tiyn) VALUES ($1, $2, $3) ON CONFLICT (valid_from) DO NOTHING")
+        let inserted = sqlx::query(INSERT_MRP)
             .bind(m.valid_from).bind(i64::from(m.year)).bind(m.value.tiyn())
             .execute(&mut *tx).await?.rows_affected();
         if inserted == 1 { Ok(()) } else { Err(MrpDateTaken) }
@@ -210,7 +191,7 @@ pub async fn mrp_add(db: &Db, m: &Mrp) -> Result<std::result::Result<(), MrpDate
 /// Cycles keep the MRP they were created with.
 pub async fn mrp_correct(db: &Db, valid_from: NaiveDate, value: Tenge) -> Result<bool> {
     let n = in_tx!(db, tx => {
-        sqlx::query("UPDATE mrp_values SET value_tiyn = $2 WHERE valid_from = $1")
+        sqlx::query(UPDATE_MRP)
             .bind(valid_from).bind(value.tiyn())
             .execute(&mut *tx).await?.rows_affected()
     });

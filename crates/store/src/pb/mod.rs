@@ -293,10 +293,13 @@ pub async fn history(db: &Db, id: Uuid) -> Result<Vec<StageEvent>> {
         .collect()
 }
 
+const SELECT_MRP_TABLE: &str =
+    "SELECT valid_from, year, value_tiyn FROM mrp_values ORDER BY valid_from";
+
 /// The MRP table (year, valid from, value).
 pub async fn mrp_table(db: &Db) -> Result<Vec<Mrp>> {
-    let rows: Vec<(NaiveDate, i64, i64)> = on_pool!(db, p => sqlx::query_as("SELECT valid_from, year, value_tiyn FROM mrp_values ORDER BY valid_from")
-        .fetch_all(p).await)?;
+    let rows: Vec<(NaiveDate, i64, i64)> =
+        on_pool!(db, p => sqlx::query_as(SELECT_MRP_TABLE).fetch_all(p).await)?;
     rows.into_iter()
         .map(|(valid_from, year, v)| {
             Ok(Mrp {

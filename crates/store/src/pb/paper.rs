@@ -8,7 +8,7 @@
 use crate::db::{in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, Utc};
-use domain::pb::paper::{match_entries, resolves};
+use domain::pb::paper::{entry_step, match_entries, resolves, BatchHeader, EntryStep};
 use domain::pb::Channel;
 use uuid::Uuid;
 
@@ -86,12 +86,57 @@ impl LineStatus {
     }
 }
 
+const INSERT_PAPER_BALLOT: &str = "INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, \
+    channel, receipt, entered_by, cast_at, village_id) VALUES ($1, $2, $3, NULL, $4, $5, $6, \
+    $7, $8) ON CONFLICT (cycle_id, person_hash) DO NOTHING";
+const INSERT_CHOICE: &str =
+    "INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)";
+const SELECT_COUNTED: &str = "SELECT id, channel, cast_at FROM pb_ballots WHERE cycle_id = $1 \
+    AND person_hash = $2";
+const INSERT_ROW: &str = "INSERT INTO pb_paper_rows (batch_id, entry, position, ballot_no, \
+    person_hash, iin_last4, choices) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+const SELECT_FIRST_ENTRY: &str = "SELECT ballot_no, person_hash, iin_last4, choices FROM \
+    pb_paper_rows WHERE batch_id = $1 AND entry = 1 ORDER BY position";
+const INSERT_AGREED_LINE: &str = "INSERT INTO pb_paper_lines (batch_id, ballot_no, position, \
+    status, iin_last4, ballot_id, counted_channel, counted_at, decided_at) VALUES ($1, $2, $3, \
+    $4, $5, $6, $7, $8, $9)";
+const INSERT_MISMATCH_LINE: &str = "INSERT INTO pb_paper_lines (batch_id, ballot_no, position, \
+    status, decided_at) VALUES ($1, $2, $3, $4, $5)";
+const UPDATE_BATCH_COMPARED: &str = "UPDATE pb_paper_batches SET second_by = $2, compared_at = \
+    $3 WHERE id = $1";
+const SELECT_LINE_STATUS: &str = "SELECT status FROM pb_paper_lines WHERE batch_id = $1 AND \
+    ballot_no = $2";
+const SELECT_TYPED_ROWS: &str = "SELECT entry, person_hash, iin_last4, choices FROM \
+    pb_paper_rows WHERE batch_id = $1 AND ballot_no = $2";
+const UPDATE_LINE_SETTLED: &str = "UPDATE pb_paper_lines SET status = $3, iin_last4 = $4, \
+    ballot_id = $5, counted_channel = $6, counted_at = $7, resolved_by = $8, decided_at = $9 \
+    WHERE batch_id = $1 AND ballot_no = $2";
+const COUNT_LINES: &str = "SELECT status, COUNT(*) FROM pb_paper_lines WHERE batch_id = $1 \
+    GROUP BY status";
+const SELECT_LINES: &str = "SELECT ballot_no, status, iin_last4, counted_channel, counted_at \
+    FROM pb_paper_lines WHERE batch_id = $1 ORDER BY position";
+const SELECT_ROWS: &str = "SELECT entry, ballot_no, person_hash, iin_last4, choices FROM \
+    pb_paper_rows WHERE batch_id = $1";
+const SELECT_FLAGS: &str = "SELECT b.label, l.ballot_no, l.iin_last4, l.counted_channel, \
+    l.counted_at, l.decided_at FROM pb_paper_lines l JOIN pb_paper_batches b ON b.id = \
+    l.batch_id WHERE b.cycle_id = $1 AND l.status = $2 ORDER BY l.decided_at, b.label, l.position";
+
 fn choices_text(c: &[u32]) -> String {
     c.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
 }
 
 fn parse_choices(s: &str) -> Vec<u32> {
     s.split(',').filter_map(|n| n.parse().ok()).collect()
+}
+
+/// A row as an entry stored it.
+fn typed(ballot_no: String, person_hash: Vec<u8>, iin_last4: String, choices: &str) -> PaperRow {
+    PaperRow {
+        ballot_no,
+        person_hash,
+        iin_last4,
+        choices: parse_choices(choices),
+    }
 }
 
 /// A receipt code for a paper ballot: `P` and ten random hexadecimal digits (the random tail
@@ -121,23 +166,48 @@ macro_rules! record_row {
         let row: &PaperRow = $row;
         let choices = proposal_ids(&row.choices, $proposals)?;
         let id = new_id();
-        let inserted = sqlx::query("INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, channel, receipt, entered_by, cast_at, village_id) VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, $8) ON CONFLICT (cycle_id, person_hash) DO NOTHING")
-            .bind(id).bind($cycle).bind(&row.person_hash).bind(Channel::Paper.as_str()).bind(receipt())
-            .bind($by).bind($now).bind($village)
-            .execute(&mut *$tx).await?.rows_affected();
+        let inserted = sqlx::query(INSERT_PAPER_BALLOT)
+            .bind(id)
+            .bind($cycle)
+            .bind(&row.person_hash)
+            .bind(Channel::Paper.as_str())
+            .bind(receipt())
+            .bind($by)
+            .bind($now)
+            .bind($village)
+            .execute(&mut *$tx)
+            .await?
+            .rows_affected();
         if inserted == 1 {
             for p in &choices {
-                sqlx::query("INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)")
-                    .bind(id).bind(p).execute(&mut *$tx).await?;
+                sqlx::query(INSERT_CHOICE)
+                    .bind(id)
+                    .bind(p)
+                    .execute(&mut *$tx)
+                    .await?;
             }
-            (LineStatus::Accepted, id, Channel::Paper.as_str().to_string(), $now)
+            (
+                LineStatus::Accepted,
+                id,
+                Channel::Paper.as_str().to_string(),
+                $now,
+            )
         } else {
-            let (counted, channel, at): (Uuid, String, DateTime<Utc>) = sqlx::query_as("SELECT id, channel, cast_at FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2")
-                .bind($cycle).bind(&row.person_hash).fetch_one(&mut *$tx).await?;
-            (LineStatus::Flagged, counted, channel, at)
+            let counted: (Uuid, String, DateTime<Utc>) = sqlx::query_as(SELECT_COUNTED)
+                .bind($cycle)
+                .bind(&row.person_hash)
+                .fetch_one(&mut *$tx)
+                .await?;
+            (LineStatus::Flagged, counted.0, counted.1, counted.2)
         }
     }};
 }
+
+const SELECT_BATCH_PLACE: &str = "SELECT cycle_id, village_id FROM pb_paper_batches WHERE id = $1";
+const SELECT_HEADER: &str = "SELECT id, village_id, first_by, second_by \
+    FROM pb_paper_batches WHERE cycle_id = $1 AND label = $2";
+const INSERT_BATCH: &str = "INSERT INTO pb_paper_batches \
+    (id, cycle_id, label, village_id, first_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
 
 /// Type one entry of a batch. The first entry of a label waits; the second, by another
 /// coordinator, is compared with it and the agreeing ballots are recorded.
@@ -147,57 +217,74 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
         Db::Postgres(_) => " FOR UPDATE",
     };
     Ok(in_tx!(db, tx => {
-        let existing: Option<(Uuid, Uuid, Uuid, Option<Uuid>)> = sqlx::query_as(&format!("SELECT id, village_id, first_by, second_by FROM pb_paper_batches WHERE cycle_id = $1 AND label = $2{lock}"))
+        let sql = format!("{SELECT_HEADER}{lock}");
+        let existing: Option<(Uuid, Uuid, Uuid, Option<Uuid>)> = sqlx::query_as(&sql)
             .bind(e.cycle).bind(e.label).fetch_optional(&mut *tx).await?;
-        let (batch, entry) = match existing {
-            None => {
+        let header = existing.map(|(batch, village, first_by, second_by)| {
+            (batch, BatchHeader { village, first_by, second_by })
+        });
+        // The double-entry protocol is the domain's: first, second, or refused.
+        let step = entry_step(header.as_ref().map(|h| &h.1), &e.by, &e.village);
+        let (batch, entry) = match (step, header) {
+            (EntryStep::First, _) => {
                 let batch = new_id();
-                sqlx::query("INSERT INTO pb_paper_batches (id, cycle_id, label, village_id, first_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-                    .bind(batch).bind(e.cycle).bind(e.label).bind(e.village).bind(e.by).bind(now)
-                    .execute(&mut *tx).await.map_err(|err| StoreError::from_unique(err, "paper batch"))?;
+                sqlx::query(INSERT_BATCH)
+                    .bind(batch).bind(e.cycle).bind(e.label).bind(e.village).bind(e.by)
+                    .bind(now)
+                    .execute(&mut *tx).await
+                    .map_err(|err| StoreError::from_unique(err, "paper batch"))?;
                 (batch, 1i64)
             }
-            Some((batch, _, _, Some(_))) => return Ok(EntryOutcome::AlreadyCompared { batch }),
-            Some((_, _, first, None)) if first == e.by => return Ok(EntryOutcome::SameCoordinator),
-            Some((_, village, _, None)) if village != e.village => return Ok(EntryOutcome::OtherVillage),
-            Some((batch, _, _, None)) => (batch, 2),
+            (EntryStep::Second, Some((batch, _))) => (batch, 2),
+            (EntryStep::AlreadyCompared, Some((batch, _))) => {
+                return Ok(EntryOutcome::AlreadyCompared { batch })
+            }
+            (EntryStep::SameCoordinator, _) => return Ok(EntryOutcome::SameCoordinator),
+            (EntryStep::OtherVillage, _) => return Ok(EntryOutcome::OtherVillage),
+            (_, None) => return Err(StoreError::Corrupt("paper batch without header".into())),
         };
         for (i, r) in e.rows.iter().enumerate() {
-            sqlx::query("INSERT INTO pb_paper_rows (batch_id, entry, position, ballot_no, person_hash, iin_last4, choices) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .bind(batch).bind(entry).bind(i as i64).bind(&r.ballot_no).bind(&r.person_hash).bind(&r.iin_last4).bind(choices_text(&r.choices))
+            sqlx::query(INSERT_ROW)
+                .bind(batch).bind(entry).bind(i as i64).bind(&r.ballot_no).bind(&r.person_hash)
+                .bind(&r.iin_last4).bind(choices_text(&r.choices))
                 .execute(&mut *tx).await?;
         }
         if entry == 1 {
             EntryOutcome::AwaitingSecond { batch }
         } else {
-            let stored: Vec<(String, Vec<u8>, String, String)> = sqlx::query_as("SELECT ballot_no, person_hash, iin_last4, choices FROM pb_paper_rows WHERE batch_id = $1 AND entry = 1 ORDER BY position")
+            let stored: Vec<(String, Vec<u8>, String, String)> = sqlx::query_as(SELECT_FIRST_ENTRY)
                 .bind(batch).fetch_all(&mut *tx).await?;
-            let first: Vec<(String, PaperRow)> = stored.into_iter().map(|(no, person_hash, iin_last4, choices)| {
-                (no.clone(), PaperRow { ballot_no: no, person_hash, iin_last4, choices: parse_choices(&choices) })
-            }).collect();
-            let second: Vec<(String, PaperRow)> = e.rows.iter().map(|r| (r.ballot_no.clone(), r.clone())).collect();
+            let first: Vec<(String, PaperRow)> = stored
+                .into_iter()
+                .map(|(no, hash, last4, choices)| (no.clone(), typed(no, hash, last4, &choices)))
+                .collect();
+            let second: Vec<(String, PaperRow)> =
+                e.rows.iter().map(|r| (r.ballot_no.clone(), r.clone())).collect();
             let compared = match_entries(&first, &second);
             let mut summary = Summary::default();
             let mut position: i64 = 0;
             for (no, row) in &compared.agreed {
-                let (status, counted, channel, at) = record_row!(tx, e.cycle, e.village, e.by, row, e.proposals, now);
+                let (status, counted, channel, at) =
+                    record_row!(tx, e.cycle, e.village, e.by, row, e.proposals, now);
                 match status {
                     LineStatus::Accepted => summary.accepted += 1,
                     _ => summary.flagged += 1,
                 }
-                sqlx::query("INSERT INTO pb_paper_lines (batch_id, ballot_no, position, status, iin_last4, ballot_id, counted_channel, counted_at, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-                    .bind(batch).bind(no).bind(position).bind(status.as_str()).bind(&row.iin_last4).bind(counted).bind(&channel).bind(at).bind(now)
+                sqlx::query(INSERT_AGREED_LINE)
+                    .bind(batch).bind(no).bind(position).bind(status.as_str()).bind(&row.iin_last4)
+                    .bind(counted).bind(&channel).bind(at).bind(now)
                     .execute(&mut *tx).await?;
                 position += 1;
             }
             for no in &compared.differing {
-                sqlx::query("INSERT INTO pb_paper_lines (batch_id, ballot_no, position, status, decided_at) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(batch).bind(no).bind(position).bind(LineStatus::Mismatch.as_str()).bind(now)
+                sqlx::query(INSERT_MISMATCH_LINE)
+                    .bind(batch).bind(no).bind(position).bind(LineStatus::Mismatch.as_str())
+                    .bind(now)
                     .execute(&mut *tx).await?;
                 position += 1;
                 summary.mismatched += 1;
             }
-            sqlx::query("UPDATE pb_paper_batches SET second_by = $2, compared_at = $3 WHERE id = $1")
+            sqlx::query(UPDATE_BATCH_COMPARED)
                 .bind(batch).bind(e.by).bind(now).execute(&mut *tx).await?;
             EntryOutcome::Compared { batch, summary }
         }
@@ -231,28 +318,30 @@ pub async fn resolve(
         Db::Postgres(_) => " FOR UPDATE",
     };
     Ok(in_tx!(db, tx => {
-        let header: Option<(Uuid, Uuid)> = sqlx::query_as(&format!("SELECT cycle_id, village_id FROM pb_paper_batches WHERE id = $1{lock}"))
+        let sql = format!("{SELECT_BATCH_PLACE}{lock}");
+        let header: Option<(Uuid, Uuid)> = sqlx::query_as(&sql)
             .bind(batch).fetch_optional(&mut *tx).await?;
         let Some((cycle, village)) = header else { return Ok(ResolveOutcome::NotPending) };
-        let status: Option<String> = sqlx::query_scalar("SELECT status FROM pb_paper_lines WHERE batch_id = $1 AND ballot_no = $2")
+        let status: Option<String> = sqlx::query_scalar(SELECT_LINE_STATUS)
             .bind(batch).bind(&typed.ballot_no).fetch_optional(&mut *tx).await?;
         if status.as_deref() != Some(LineStatus::Mismatch.as_str()) {
             return Ok(ResolveOutcome::NotPending);
         }
-        let rows: Vec<(i64, Vec<u8>, String, String)> = sqlx::query_as("SELECT entry, person_hash, iin_last4, choices FROM pb_paper_rows WHERE batch_id = $1 AND ballot_no = $2")
+        let rows: Vec<(i64, Vec<u8>, String, String)> = sqlx::query_as(SELECT_TYPED_ROWS)
             .bind(batch).bind(&typed.ballot_no).fetch_all(&mut *tx).await?;
-        let side = |n: i64| rows.iter().find(|r| r.0 == n).map(|(_, person_hash, iin_last4, choices)| PaperRow {
-            ballot_no: typed.ballot_no.clone(),
-            person_hash: person_hash.clone(),
-            iin_last4: iin_last4.clone(),
-            choices: parse_choices(choices),
-        });
+        let side = |n: i64| {
+            rows.iter().find(|r| r.0 == n).map(|(_, hash, last4, choices)| {
+                self::typed(typed.ballot_no.clone(), hash.clone(), last4.clone(), choices)
+            })
+        };
         if !resolves(typed, side(1).as_ref(), side(2).as_ref()) {
             return Ok(ResolveOutcome::NoMatch);
         }
-        let (status, counted, channel, at) = record_row!(tx, cycle, village, by, typed, proposals, now);
-        sqlx::query("UPDATE pb_paper_lines SET status = $3, iin_last4 = $4, ballot_id = $5, counted_channel = $6, counted_at = $7, resolved_by = $8, decided_at = $9 WHERE batch_id = $1 AND ballot_no = $2")
-            .bind(batch).bind(&typed.ballot_no).bind(status.as_str()).bind(&typed.iin_last4).bind(counted).bind(&channel).bind(at).bind(by).bind(now)
+        let (status, counted, channel, at) =
+            record_row!(tx, cycle, village, by, typed, proposals, now);
+        sqlx::query(UPDATE_LINE_SETTLED)
+            .bind(batch).bind(&typed.ballot_no).bind(status.as_str()).bind(&typed.iin_last4)
+            .bind(counted).bind(&channel).bind(at).bind(by).bind(now)
             .execute(&mut *tx).await?;
         match status {
             LineStatus::Accepted => ResolveOutcome::Accepted,
@@ -294,7 +383,7 @@ const BATCH_COLUMNS: &str =
 async fn with_counts(db: &Db, rows: Vec<BatchRow>) -> Result<Vec<Batch>> {
     let mut out = Vec::with_capacity(rows.len());
     for (id, cycle_id, label, village_id, first_by, second_by, created_at, compared_at) in rows {
-        let counts: Vec<(String, i64)> = on_pool!(db, p => sqlx::query_as("SELECT status, COUNT(*) FROM pb_paper_lines WHERE batch_id = $1 GROUP BY status")
+        let counts: Vec<(String, i64)> = on_pool!(db, p => sqlx::query_as(COUNT_LINES)
             .bind(id).fetch_all(p).await)?;
         let n = |s: LineStatus| {
             counts
@@ -321,7 +410,10 @@ async fn with_counts(db: &Db, rows: Vec<BatchRow>) -> Result<Vec<Batch>> {
 
 /// The batches of a cycle, newest first.
 pub async fn batches(db: &Db, cycle: Uuid) -> Result<Vec<Batch>> {
-    let sql = format!("SELECT {BATCH_COLUMNS} FROM pb_paper_batches WHERE cycle_id = $1 ORDER BY created_at DESC, id DESC");
+    let sql = format!(
+        "SELECT {BATCH_COLUMNS} FROM pb_paper_batches WHERE cycle_id = $1 \
+        ORDER BY created_at DESC, id DESC"
+    );
     let rows: Vec<BatchRow> =
         on_pool!(db, p => sqlx::query_as(&sql).bind(cycle).fetch_all(p).await)?;
     with_counts(db, rows).await
@@ -354,9 +446,10 @@ type LineRow = (
 );
 
 pub async fn lines(db: &Db, batch: Uuid) -> Result<Vec<Line>> {
-    let rows: Vec<LineRow> = on_pool!(db, p => sqlx::query_as("SELECT ballot_no, status, iin_last4, counted_channel, counted_at FROM pb_paper_lines WHERE batch_id = $1 ORDER BY position")
+    let rows: Vec<LineRow> = on_pool!(db, p => sqlx::query_as(SELECT_LINES)
         .bind(batch).fetch_all(p).await)?;
-    let typed: Vec<(i64, String, Vec<u8>, String, String)> = on_pool!(db, p => sqlx::query_as("SELECT entry, ballot_no, person_hash, iin_last4, choices FROM pb_paper_rows WHERE batch_id = $1")
+    type Typed = (i64, String, Vec<u8>, String, String);
+    let typed: Vec<Typed> = on_pool!(db, p => sqlx::query_as(SELECT_ROWS)
         .bind(batch).fetch_all(p).await)?;
     let side = |entry: i64, no: &str| {
         typed
@@ -410,7 +503,7 @@ pub async fn flags(db: &Db, cycle: Uuid) -> Result<Vec<PaperFlag>> {
         Option<DateTime<Utc>>,
         DateTime<Utc>,
     );
-    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as("SELECT b.label, l.ballot_no, l.iin_last4, l.counted_channel, l.counted_at, l.decided_at FROM pb_paper_lines l JOIN pb_paper_batches b ON b.id = l.batch_id WHERE b.cycle_id = $1 AND l.status = $2 ORDER BY l.decided_at, b.label, l.position")
+    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as(SELECT_FLAGS)
         .bind(cycle).bind(LineStatus::Flagged.as_str()).fetch_all(p).await)?;
     Ok(rows
         .into_iter()

@@ -1,14 +1,22 @@
 //! `/api/v1/cycles`: budget cycles as open data (described in `openapi.json`).
 
+use crate::extract::Id;
 use crate::{AppError, AppState};
-use axum::extract::{Path, State};
-use axum::Json;
+use app::pb::ballots::Cycle;
+use app::pb::results::OpenProposal;
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
 use domain::money::Tenge;
 use domain::pb::BallotType;
 use serde::Serialize;
-use std::collections::HashMap;
-use store::pb::Cycle;
 use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/cycles", get(list))
+        .route("/api/v1/cycles/{id}", get(one))
+}
 
 #[derive(Serialize)]
 pub struct CycleSummary {
@@ -97,32 +105,22 @@ fn summary(c: &Cycle, territory: String) -> CycleSummary {
     }
 }
 
-async fn kato_of(s: &AppState, c: &Cycle) -> Result<String, AppError> {
-    Ok(store::territories::by_id(&s.db, c.territory_id)
-        .await?
-        .map(|t| t.kato.to_string())
-        .unwrap_or_default())
+async fn list(State(s): State<AppState>) -> Result<Json<Vec<CycleSummary>>, AppError> {
+    let cycles = app::pb::results::cycles(&s.app).await?;
+    Ok(Json(
+        cycles
+            .into_iter()
+            .map(|(c, kato)| summary(&c, kato))
+            .collect(),
+    ))
 }
 
-pub async fn list(State(s): State<AppState>) -> Result<Json<Vec<CycleSummary>>, AppError> {
-    let cycles = store::pb::list(&s.db, None).await?;
-    let mut out = Vec::with_capacity(cycles.len());
-    for c in &cycles {
-        out.push(summary(c, kato_of(&s, c).await?));
-    }
-    Ok(Json(out))
-}
-
-pub async fn one(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Json<CycleDetail>, AppError> {
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-    let c = store::pb::get(&s.db, id).await?.ok_or(AppError::NotFound)?;
+async fn one(State(s): State<AppState>, Id(id): Id) -> Result<Json<CycleDetail>, AppError> {
+    let (c, kato, proposals) = app::pb::results::open_cycle(&s.app, id).await?;
     let e = &c.envelope;
     let sc = &c.schedule;
     Ok(Json(CycleDetail {
-        summary: summary(&c, kato_of(&s, &c).await?),
+        summary: summary(&c, kato),
         envelope: EnvelopeJson {
             housing_spending: tenge(e.housing_spending),
             share_percent: f64::from(e.share_bp) / 100.0,
@@ -140,7 +138,7 @@ pub async fn one(
             total_if_all_conditions: tenge(e.total(Some(10_000))),
         },
         cap_mrp: c.cap_mrp,
-        cap: tenge(c.cap()),
+        cap: tenge(domain::pb::cap(c.mrp, c.cap_mrp)),
         min_age: c.eligibility.min_age,
         schedule: ScheduleJson {
             collection_start: sc.collection_start,
@@ -150,37 +148,21 @@ pub async fn one(
             voting_start: sc.voting_start,
             voting_end: sc.voting_end,
         },
-        proposals: proposals_of(&s, &c).await?,
+        proposals: proposals.into_iter().map(proposal).collect(),
     }))
 }
 
-async fn proposals_of(s: &AppState, c: &Cycle) -> Result<Vec<ProposalJson>, AppError> {
-    let list = store::pb::proposals::of_cycle(&s.db, c.id).await?;
-    let votes = if c.votes_public() {
-        Some(store::pb::ballots::counts(&s.db, c.id).await?)
-    } else {
-        None
-    };
-    let Some(t) = store::territories::by_id(&s.db, c.territory_id).await? else {
-        return Ok(Vec::new());
-    };
-    let katos: HashMap<Uuid, String> = store::territories::subtree(&s.db, &t)
-        .await?
-        .into_iter()
-        .map(|v| (v.id, v.kato.to_string()))
-        .collect();
-    Ok(list
-        .into_iter()
-        .map(|p| ProposalJson {
-            id: p.id,
-            village: katos.get(&p.village_id).cloned().unwrap_or_default(),
-            category: p.category.as_str(),
-            cost: tenge(p.cost),
-            status: p.status.as_str(),
-            channel: p.channel.as_str(),
-            votes: votes.as_ref().map(|v| v.get(&p.id).copied().unwrap_or(0)),
-            title: p.title,
-            place: p.place,
-        })
-        .collect())
+fn proposal(o: OpenProposal) -> ProposalJson {
+    let p = o.proposal;
+    ProposalJson {
+        id: p.id,
+        village: o.village,
+        category: p.category.as_str(),
+        cost: tenge(p.cost),
+        status: p.status.as_str(),
+        channel: p.channel.as_str(),
+        votes: o.votes,
+        title: p.title,
+        place: p.place,
+    }
 }

@@ -8,18 +8,16 @@ use super::{load_cycle, money};
 use crate::extract::Id;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::pb::assisted::{self, AssistOutcome, Lookup, Voter};
+use app::pb::ballots::{Cycle, Territory};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
-use domain::pb::{BallotType, Ineligible, Stage};
-use domain::{Action, Iin, Kato};
-use store::pb::assisted::{self, AssistedBallot};
-use store::pb::ballots::{self, Cast};
-use store::pb::Cycle;
-use store::territories::Territory;
+use domain::pb::{BallotType, Ineligible};
+use domain::Action;
 use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
@@ -78,14 +76,6 @@ fn rules_text(c: &Ctx, cy: &Cycle) -> String {
             &money(c, cy.envelope.total(None)),
         ),
     }
-}
-
-/// Whether voting is open today.
-fn closed(c: &Ctx, cy: &Cycle, today: chrono::NaiveDate) -> Option<String> {
-    let open = cy.stage == Stage::Voting
-        && today >= cy.schedule.voting_start
-        && today <= cy.schedule.voting_end;
-    (!open).then(|| c.t("pb-assisted-closed"))
 }
 
 struct Outcome {
@@ -152,7 +142,9 @@ async fn form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response,
     let (cy, t) = load_cycle(&s, id).await?;
     c.require(Action::AssistVoter, &t.path)?;
     let mut o = Outcome::new();
-    o.problem = closed(&c, &cy, s.clock.today());
+    if app::pb::ballots::open_today(&s.app, &cy).is_err() {
+        o.problem = Some(c.t("pb-assisted-closed"));
+    }
     page(&s, &c, &cy, &t, Typed::default(), o).await
 }
 
@@ -163,7 +155,7 @@ async fn submit(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let by = c.require(Action::AssistVoter, &t.path)?.user.id;
+    let actor = c.require(Action::AssistVoter, &t.path)?;
     let field = |name: &str| {
         fields
             .iter()
@@ -185,110 +177,85 @@ async fn submit(
     };
     let recording = field("step") == "record";
     let mut o = Outcome::new();
-    o.status = StatusCode::UNPROCESSABLE_ENTITY;
-    if let Some(p) = closed(&c, &cy, s.clock.today()) {
-        o.problem = Some(p);
-        o.status = StatusCode::CONFLICT;
-        return page(&s, &c, &cy, &t, typed, o).await;
-    }
-    let iin = match Iin::parse(&typed.iin) {
-        Ok(i) => i,
-        Err(_) => {
-            o.errors.add("iin", c.t("pb-paper-err-iin"));
+    let outcome = if recording {
+        let (iin, witness) = (&typed.iin, &typed.witness);
+        assisted::assist_voter(&s.app, actor, cy.id, iin, witness, &typed.chosen).await?
+    } else {
+        AssistOutcome::NotReady(assisted::find_voter(&s.app, actor, cy.id, &typed.iin).await?)
+    };
+    let voter = match outcome {
+        AssistOutcome::NotReady(lookup) => {
+            lookup_result(&c, lookup, &mut o);
             return page(&s, &c, &cy, &t, typed, o).await;
         }
-    };
-    let person = s.keys.iin.fingerprint(&iin);
-    let user = match assisted::account_of(&s.db, &person).await? {
-        Some(u) => store::accounts::by_id(&s.db, u).await?,
-        None => None,
-    };
-    let Some(user) = user else {
-        o.problem = Some(c.t("pb-assisted-not-found"));
-        return page(&s, &c, &cy, &t, typed, o).await;
-    };
-    let home = store::territories::by_id(&s.db, user.residence_id).await?;
-    let lang = c.lang.code();
-    let today = s.clock.today();
-    o.found = Some(Found {
-        name: user.display_name.clone(),
-        village: home
-            .as_ref()
-            .map(|h| h.name(lang).to_string())
-            .unwrap_or_default(),
-        age: c.t_num(
-            "pb-assisted-age",
-            "age",
-            i64::from(domain::accounts::age_on(user.birth_date, today)),
-        ),
-    });
-    if let Some(receipt) = ballots::receipt_of(&s.db, cy.id, &person).await? {
-        o.receipt = Some(receipt);
-        o.problem = Some(c.t("pb-assisted-already"));
-        o.status = StatusCode::OK;
-        return page(&s, &c, &cy, &t, typed, o).await;
-    }
-    let path: Vec<Kato> = home.as_ref().map(|h| h.path.clone()).unwrap_or_default();
-    let check = cy.eligibility.check(
-        user.birth_date,
-        user.verification_level,
-        &path,
-        &t.kato,
-        cy.schedule.voting_end,
-    );
-    if let Err(e) = check {
-        o.problem = Some(match e {
-            Ineligible::TooYoung(age) => c.t_num("pb-paper-err-age", "age", i64::from(age)),
-            Ineligible::NotResident => c.t("pb-assisted-not-resident"),
-            Ineligible::NotVerified(_) => c.t("pb-assisted-not-verified"),
-        });
-        return page(&s, &c, &cy, &t, typed, o).await;
-    }
-    if !recording {
-        o.status = StatusCode::OK;
-        return page(&s, &c, &cy, &t, typed, o).await;
-    }
-    if typed
-        .witness
-        .chars()
-        .filter(|ch| ch.is_alphabetic())
-        .count()
-        < 2
-        || typed.witness.chars().count() > 100
-    {
-        o.errors.add("witness", c.t("pb-assisted-err-witness"));
-    }
-    let proposals = ballot_proposals(&s, &cy).await?;
-    let cost = |pid: &Uuid| proposals.iter().find(|p| p.id == *pid).map(|p| p.cost);
-    if let Err(e) = cy
-        .ballot
-        .validate(&typed.chosen, cost, cy.envelope.total(None))
-    {
-        o.errors.add("choice", ballot_message(&c, &e));
-    }
-    if !o.errors.is_empty() {
-        return page(&s, &c, &cy, &t, typed, o).await;
-    }
-    let b = AssistedBallot {
-        cycle_id: cy.id,
-        person_hash: person,
-        voter_id: user.id,
-        village_id: user.residence_id,
-        entered_by: by,
-        witness: typed.witness.clone(),
-        choices: typed.chosen.clone(),
-        receipt: super::voting::receipt_code(),
-    };
-    let (receipt, problem) = match assisted::cast(&s.db, &b, s.clock.now()).await? {
-        Cast::New { receipt } | Cast::Replaced { receipt } => {
-            tracing::info!(cycle = %cy.id, "assisted ballot recorded");
-            o.recorded = true;
-            (receipt, None)
+        AssistOutcome::Invalid {
+            voter,
+            witness,
+            ballot,
+        } => {
+            if witness.is_some() {
+                o.errors.add("witness", c.t("pb-assisted-err-witness"));
+            }
+            if let Some(e) = ballot {
+                o.errors.add("choice", ballot_message(&c, &e));
+            }
+            o.status = StatusCode::UNPROCESSABLE_ENTITY;
+            voter
         }
-        Cast::AlreadyVoted { receipt } => (receipt, Some(c.t("pb-assisted-already"))),
+        AssistOutcome::Recorded { voter, receipt } => {
+            o.recorded = true;
+            o.receipt = Some(receipt);
+            voter
+        }
+        AssistOutcome::AlreadyVoted { voter, receipt } => {
+            o.receipt = Some(receipt);
+            o.problem = Some(c.t("pb-assisted-already"));
+            voter
+        }
     };
-    o.receipt = Some(receipt);
-    o.problem = problem;
-    o.status = StatusCode::OK;
+    o.found = Some(found(&c, &voter));
     page(&s, &c, &cy, &t, typed, o).await
+}
+
+fn found(c: &Ctx, v: &Voter) -> Found {
+    Found {
+        name: v.user.display_name.clone(),
+        village: v
+            .village
+            .as_ref()
+            .map(|h| h.name(c.lang.code()).to_string())
+            .unwrap_or_default(),
+        age: c.t_num("pb-assisted-age", "age", i64::from(v.age)),
+    }
+}
+
+/// What a search by IIN found, on the page (nothing recorded).
+fn lookup_result(c: &Ctx, lookup: Lookup, o: &mut Outcome) {
+    o.status = StatusCode::UNPROCESSABLE_ENTITY;
+    match lookup {
+        Lookup::Closed(_) => {
+            o.problem = Some(c.t("pb-assisted-closed"));
+            o.status = StatusCode::CONFLICT;
+        }
+        Lookup::BadIin => o.errors.add("iin", c.t("pb-paper-err-iin")),
+        Lookup::NotFound => o.problem = Some(c.t("pb-assisted-not-found")),
+        Lookup::Found(v) => {
+            o.found = Some(found(c, &v));
+            if let Some(receipt) = &v.receipt {
+                o.receipt = Some(receipt.clone());
+                o.problem = Some(c.t("pb-assisted-already"));
+                o.status = StatusCode::OK;
+            } else if let Some(e) = &v.ineligible {
+                o.problem = Some(match e {
+                    Ineligible::TooYoung(age) => {
+                        c.t_num("pb-paper-err-age", "age", i64::from(*age))
+                    }
+                    Ineligible::NotResident => c.t("pb-assisted-not-resident"),
+                    Ineligible::NotVerified(_) => c.t("pb-assisted-not-verified"),
+                });
+            } else {
+                o.status = StatusCode::OK;
+            }
+        }
+    }
 }

@@ -7,13 +7,12 @@ use super::paper::ballot_proposals;
 use crate::extract::Id;
 use crate::i18n::{Arg, Lang};
 use crate::{AppError, AppState};
+use app::pb::ballots::{Cycle, Proposal, Territory};
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use domain::pb::{BallotType, Stage};
-use store::pb::Cycle;
-use store::territories::Territory;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/pb/{id}/ballot.pdf", get(ballot))
@@ -40,7 +39,7 @@ fn sheet(
     cy: &Cycle,
     t: &Territory,
     villages: &[Territory],
-    proposals: &[store::pb::proposals::Proposal],
+    proposals: &[Proposal],
 ) -> pdf::BallotPaper {
     let (kk, ru) = (Lang::Kk, Lang::Ru);
     let title = |l: Lang| {
@@ -119,7 +118,7 @@ async fn ballot(State(s): State<AppState>, Id(id): Id) -> Result<Response, AppEr
     if cy.stage < Stage::Discussion || proposals.is_empty() {
         return Err(AppError::NotFound);
     }
-    let villages = store::territories::subtree(&s.db, &t).await?;
+    let villages = app::pb::paper::villages(&s.app, &t).await?;
     let paper = sheet(&cy, &t, &villages, &proposals);
     crate::pages::pdf_response(format!("qatysu-ballot-{}.pdf", cy.id), move || {
         pdf::ballot(&paper)

@@ -2,12 +2,14 @@
 //! fixed amounts) or, on a city with districts, district sub-envelopes; set by the
 //! coordinator before voting. For districts, the redistribution of unneeded shares.
 
-use super::form::{parse_percent_bp, parse_tenge, percent};
+use super::form::{parse_percent_bp, percent};
 use super::{cycle_title, load_cycle, money};
 use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::pb::ballots::{Cycle, Territory};
+use app::pb::envelope::{self as envelope_app, SplitOutcome, SplitRequest};
 use app::pb::results::sub_amounts;
 use askama::Template;
 use axum::extract::State;
@@ -16,12 +18,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use domain::money::Tenge;
-use domain::pb::{count, quotas_by_population, ProposalStatus, Quota, Stage};
-use domain::{Action, TerritoryKind};
+use domain::pb::{split_editable, Quota, SplitError, SplitKind};
+use domain::Action;
 use std::collections::HashMap;
-use store::pb::envelope::{self, Split, SplitKind, SplitMode, Sub};
-use store::pb::Cycle;
-use store::territories::Territory;
 use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
@@ -33,31 +32,6 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// Which split a cycle's territory takes, and over which territories: the city districts of a
-/// city that has them, else the villages (and towns) under the territory.
-pub async fn places(s: &AppState, t: &Territory) -> Result<(SplitKind, Vec<Territory>), AppError> {
-    if matches!(
-        t.kind,
-        TerritoryKind::CityRepublican | TerritoryKind::CityOblast
-    ) {
-        let districts: Vec<Territory> = store::territories::children(&s.db, Some(t.id))
-            .await?
-            .into_iter()
-            .filter(|c| c.kind == TerritoryKind::District)
-            .collect();
-        if !districts.is_empty() {
-            return Ok((SplitKind::Districts, districts));
-        }
-    }
-    let mut villages: Vec<Territory> = store::territories::subtree(&s.db, t)
-        .await?
-        .into_iter()
-        .filter(|v| v.id != t.id && matches!(v.kind, TerritoryKind::Village | TerritoryKind::Town))
-        .collect();
-    villages.sort_by(|a, b| a.kato.as_str().cmp(b.kato.as_str()));
-    Ok((SplitKind::Villages, villages))
-}
-
 /// The sub-envelopes of a cycle as (name, amount) lines for the cycle page and the protocol,
 /// with the amounts out of `total`.
 pub async fn breakdown(
@@ -66,22 +40,20 @@ pub async fn breakdown(
     cy: &Cycle,
     total: Tenge,
 ) -> Result<Vec<(String, String)>, AppError> {
-    let split = envelope::get(&s.db, cy.id).await?;
-    let mut out = Vec::new();
-    let amounts = sub_amounts(split.as_ref(), total)?;
-    let used: i64 = amounts.iter().map(|a| a.1.tiyn()).sum();
-    for (id, amount) in amounts {
-        let name = store::territories::by_id(&s.db, id)
-            .await?
-            .map(|t| t.name(c.lang.code()).to_string())
-            .unwrap_or_default();
-        out.push((name, money(c, amount)));
-    }
-    if split.is_some_and(|sp| sp.kind == SplitKind::Villages) && !out.is_empty() {
-        out.push((
-            c.t("pb-envelope-remainder"),
-            money(c, Tenge::from_tiyn((total.tiyn() - used).max(0))),
-        ));
+    let b = envelope_app::breakdown(&s.app, cy, total).await?;
+    let mut out: Vec<(String, String)> = b
+        .subs
+        .iter()
+        .map(|(t, amount)| {
+            let name = t
+                .as_ref()
+                .map(|t| t.name(c.lang.code()).to_string())
+                .unwrap_or_default();
+            (name, money(c, *amount))
+        })
+        .collect();
+    if let Some(rest) = b.remainder {
+        out.push((c.t("pb-envelope-remainder"), money(c, rest)));
     }
     Ok(out)
 }
@@ -136,8 +108,8 @@ async fn render_page(
     bad: &[Uuid],
     errors: FieldErrors,
 ) -> Result<Response, AppError> {
-    let (kind, list) = places(s, t).await?;
-    let split = envelope::get(&s.db, cy.id).await?;
+    let (kind, list) = envelope_app::places(&s.app, t).await?;
+    let split = envelope_app::split(&s.app, cy.id).await?;
     let total = cy.envelope.total(None);
     let amounts: HashMap<Uuid, Tenge> = sub_amounts(split.as_ref(), total)?.into_iter().collect();
     let shares: HashMap<Uuid, u32> = split
@@ -188,7 +160,7 @@ async fn render_page(
             }
         })
         .collect();
-    let history = envelope::events(&s.db, cy.id)
+    let history = envelope_app::events(&s.app, cy.id)
         .await?
         .into_iter()
         .map(|e| EventRow {
@@ -203,7 +175,7 @@ async fn render_page(
             detail: e.detail,
         })
         .collect();
-    let locked = cy.stage >= Stage::Voting;
+    let locked = !split_editable(cy.stage);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -231,106 +203,32 @@ async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response,
     render_page(&s, &c, &cy, &t, None, &[], FieldErrors::default()).await
 }
 
-/// Check the typed split; on success the split to store (`None`: no split).
-fn validate(
-    c: &Ctx,
-    f: &Typed,
-    kind: SplitKind,
-    list: &[Territory],
-    total: Tenge,
-) -> Result<Option<Split>, (FieldErrors, Vec<Uuid>)> {
+/// The refusal of a typed split as field errors, with the territories whose amounts are bad.
+fn refusal(c: &Ctx, e: &SplitError<Uuid>) -> (FieldErrors, Vec<Uuid>) {
     let mut errors = FieldErrors::default();
     let mut bad = Vec::new();
-    match field(f, "mode") {
-        "none" => Ok(None),
-        "population" => {
-            let reserved = parse_percent_bp(field(f, "reserved")).filter(|bp| *bp > 0);
-            let Some(reserved_bp) = reserved else {
-                errors.add("reserved", c.t("pb-envelope-err-reserved"));
-                return Err((errors, bad));
-            };
-            let pops: Vec<(String, i64)> = list
-                .iter()
-                .map(|v| (v.id.to_string(), v.population.unwrap_or(0)))
-                .collect();
-            let quotas = quotas_by_population(reserved_bp, &pops);
-            if quotas.is_empty() {
-                errors.add("reserved", c.t("pb-envelope-err-no-population"));
-                return Err((errors, bad));
-            }
-            let subs = list
-                .iter()
-                .zip(quotas)
-                .map(|(v, quota)| Sub {
-                    territory_id: v.id,
-                    quota,
-                })
-                .collect();
-            Ok(Some(Split {
-                kind,
-                mode: SplitMode::Population,
-                reserved_bp,
-                subs,
-            }))
+    match e {
+        SplitError::Locked => errors.add("mode", c.t("pb-envelope-err-locked")),
+        SplitError::Mode => errors.add("mode", c.t("pb-envelope-err-mode")),
+        SplitError::Reserved => errors.add("reserved", c.t("pb-envelope-err-reserved")),
+        SplitError::NoPopulation => errors.add("reserved", c.t("pb-envelope-err-no-population")),
+        SplitError::BadAmounts(ids) => {
+            bad.extend(ids.iter().copied());
+            errors.add("amounts", c.t("pb-envelope-err-amount"));
         }
-        "fixed" => {
-            let mut subs = Vec::new();
-            let mut sum: i64 = 0;
-            for v in list {
-                let typed = field(f, &format!("amount_{}", v.id));
-                if typed.is_empty() {
-                    continue;
-                }
-                match parse_tenge(typed) {
-                    Some(a) if a.tiyn() > 0 => {
-                        sum = sum.saturating_add(a.tiyn());
-                        subs.push(Sub {
-                            territory_id: v.id,
-                            quota: Quota::Fixed {
-                                village: v.id.to_string(),
-                                amount: a,
-                            },
-                        });
-                    }
-                    Some(_) => {}
-                    None => bad.push(v.id),
-                }
-            }
-            if !bad.is_empty() {
-                errors.add("amounts", c.t("pb-envelope-err-amount"));
-            } else if subs.is_empty() {
-                errors.add("amounts", c.t("pb-envelope-err-no-amounts"));
-            } else if sum > total.tiyn() {
-                errors.add(
-                    "amounts",
-                    c.lang.t_args(
-                        "pb-envelope-err-over",
-                        &[
-                            ("sum", Arg::Str(money(c, Tenge::from_tiyn(sum)))),
-                            ("total", Arg::Str(money(c, total))),
-                        ],
-                    ),
-                );
-            }
-            if errors.is_empty() {
-                let reserved_bp =
-                    u32::try_from(i128::from(sum) * 10_000 / i128::from(total.tiyn().max(1)))
-                        .unwrap_or(10_000);
-                Ok(Some(Split {
-                    kind,
-                    mode: SplitMode::Fixed,
-                    reserved_bp,
-                    subs,
-                }))
-            } else {
-                Err((errors, bad))
-            }
-        }
-        _ => {
-            errors.add("mode", c.t("pb-envelope-err-mode"));
-            Err((errors, bad))
-        }
+        SplitError::NoAmounts => errors.add("amounts", c.t("pb-envelope-err-no-amounts")),
+        SplitError::Over { sum, total } => errors.add(
+            "amounts",
+            c.lang.t_args(
+                "pb-envelope-err-over",
+                &[
+                    ("sum", Arg::Str(money(c, *sum))),
+                    ("total", Arg::Str(money(c, *total))),
+                ],
+            ),
+        ),
     }
+    (errors, bad)
 }
 
 async fn save(
@@ -340,37 +238,30 @@ async fn save(
     Form(f): Form<Typed>,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let by = c.require(Action::ManageCycle, &t.path)?.user.id;
-    if cy.stage >= Stage::Voting {
-        let mut errors = FieldErrors::default();
-        errors.add("mode", c.t("pb-envelope-err-locked"));
-        return render_page(&s, &c, &cy, &t, Some(&f), &[], errors).await;
-    }
-    let (kind, list) = places(&s, &t).await?;
-    let total = cy.envelope.total(None);
-    let split = match validate(&c, &f, kind, &list, total) {
-        Ok(split) => split,
-        Err((errors, bad)) => return render_page(&s, &c, &cy, &t, Some(&f), &bad, errors).await,
+    let actor = c.require(Action::ManageCycle, &t.path)?;
+    let amounts: HashMap<Uuid, String> = f
+        .iter()
+        .filter_map(|(k, v)| {
+            let id = Uuid::parse_str(k.strip_prefix("amount_")?).ok()?;
+            Some((id, v.clone()))
+        })
+        .collect();
+    let request = SplitRequest {
+        mode: field(&f, "mode"),
+        reserved_bp: parse_percent_bp(field(&f, "reserved")),
+        amounts: &amounts,
     };
-    let (event, detail) = match &split {
-        None => ("split-cleared", String::new()),
-        Some(sp) if sp.mode == SplitMode::Population => {
-            ("split-population", format!("{}%", percent(sp.reserved_bp)))
+    match envelope_app::set_envelope_split(&s.app, actor, cy.id, &request).await? {
+        SplitOutcome::Saved => Ok(Redirect::to(&format!(
+            "/pb/{}/envelope?ok=pb-envelope-saved",
+            cy.id
+        ))
+        .into_response()),
+        SplitOutcome::Refused(e) => {
+            let (errors, bad) = refusal(&c, &e);
+            render_page(&s, &c, &cy, &t, Some(&f), &bad, errors).await
         }
-        Some(sp) => ("split-fixed", format!("{}%", percent(sp.reserved_bp))),
-    };
-    envelope::set(
-        &s.db,
-        cy.id,
-        split.as_ref(),
-        event,
-        &detail,
-        Some(by),
-        s.clock.now(),
-    )
-    .await?;
-    tracing::info!(cycle = %cy.id, event, "pb envelope split saved");
-    Ok(Redirect::to(&format!("/pb/{}/envelope?ok=pb-envelope-saved", cy.id)).into_response())
+    }
 }
 
 // ---- redistribution between city districts ----
@@ -395,56 +286,13 @@ struct RedistPage<'a> {
     changes: bool,
 }
 
-/// The before/after table of a district cycle, with the district territories.
-async fn plan(
-    s: &AppState,
-    cy: &Cycle,
-    t: &Territory,
-) -> Result<Option<(Split, Vec<(Territory, count::Redistribution)>)>, AppError> {
-    let Some(split) = envelope::get(&s.db, cy.id).await? else {
-        return Ok(None);
-    };
-    if split.kind != SplitKind::Districts {
-        return Ok(None);
-    }
-    let places: HashMap<Uuid, Territory> = store::territories::subtree(&s.db, t)
-        .await?
-        .into_iter()
-        .map(|v| (v.id, v))
-        .collect();
-    let admitted: Vec<_> = store::pb::proposals::of_cycle(&s.db, cy.id)
-        .await?
-        .into_iter()
-        .filter(|p| p.status == ProposalStatus::Admitted)
-        .collect();
-    let shares = sub_amounts(Some(&split), cy.envelope.total(None))?;
-    let mut lines = Vec::new();
-    let mut districts = Vec::new();
-    for (id, share) in shares {
-        let Some(d) = places.get(&id) else { continue };
-        let demand: i64 = admitted
-            .iter()
-            .filter(|p| {
-                places
-                    .get(&p.village_id)
-                    .is_some_and(|v| v.path.contains(&d.kato))
-            })
-            .map(|p| p.cost.tiyn())
-            .sum();
-        lines.push((id.to_string(), share, Tenge::from_tiyn(demand)));
-        districts.push(d.clone());
-    }
-    let rows = count::redistribute(&lines);
-    Ok(Some((split, districts.into_iter().zip(rows).collect())))
-}
-
 async fn redistribution(
     State(s): State<AppState>,
     c: Ctx,
     Id(id): Id,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let Some((_, table)) = plan(&s, &cy, &t).await? else {
+    let Some((_, table)) = envelope_app::plan(&s.app, &cy, &t).await? else {
         return Err(AppError::NotFound);
     };
     let changes = table.iter().any(|(_, r)| r.after != r.share);
@@ -460,7 +308,7 @@ async fn redistribution(
         })
         .collect();
     let page = RedistPage {
-        can_apply: c.may(Action::ManageCycle, &t.path) && cy.stage < Stage::Voting && changes,
+        can_apply: c.may(Action::ManageCycle, &t.path) && split_editable(cy.stage) && changes,
         changes,
         c: &c,
         id: cy.id,
@@ -476,52 +324,8 @@ async fn apply_redistribution(
     Id(id): Id,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let by = c.require(Action::ManageCycle, &t.path)?.user.id;
-    if cy.stage >= Stage::Voting {
-        return Err(AppError::Forbidden);
-    }
-    let Some((split, table)) = plan(&s, &cy, &t).await? else {
-        return Err(AppError::NotFound);
-    };
-    let detail = table
-        .iter()
-        .map(|(d, r)| {
-            format!(
-                "{}: {} → {}",
-                d.kato,
-                r.share.tiyn() / 100,
-                r.after.tiyn() / 100
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    let subs = table
-        .iter()
-        .map(|(d, r)| Sub {
-            territory_id: d.id,
-            quota: Quota::Fixed {
-                village: d.id.to_string(),
-                amount: r.after,
-            },
-        })
-        .collect();
-    let after = Split {
-        kind: split.kind,
-        mode: SplitMode::Fixed,
-        reserved_bp: split.reserved_bp,
-        subs,
-    };
-    envelope::set(
-        &s.db,
-        cy.id,
-        Some(&after),
-        "redistributed",
-        &detail,
-        Some(by),
-        s.clock.now(),
-    )
-    .await?;
-    tracing::info!(cycle = %cy.id, "pb district envelopes redistributed");
+    let actor = c.require(Action::ManageCycle, &t.path)?;
+    envelope_app::redistribute(&s.app, actor, cy.id).await?;
     Ok(Redirect::to(&format!(
         "/pb/{}/envelope?ok=pb-envelope-redistributed",
         cy.id

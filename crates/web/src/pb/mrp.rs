@@ -1,17 +1,16 @@
 //! The MRP table editor (`/pb/mrp`, administrators only): the monthly calculation index by
 //! year and valid-from date. Cycles keep the MRP they were created with.
 
-use super::form::parse_tenge;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::pb::mrp::{self as mrp_app, MrpEdit, MrpOutcome};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use chrono::Datelike;
-use domain::money::Mrp;
+use domain::pb::MrpYearError;
 use domain::Action;
 use serde::Deserialize;
 
@@ -62,7 +61,7 @@ async fn show(
     errors: FieldErrors,
     correction: Option<(&CorrectForm, String)>,
 ) -> Result<Response, AppError> {
-    let table = store::pb::mrp_table(&s.db).await?;
+    let table = mrp_app::table(&s.app).await?;
     let rows = table
         .iter()
         .rev()
@@ -101,55 +100,38 @@ async fn page(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
     show(&s, &c, AddForm::default(), FieldErrors::default(), None).await
 }
 
-fn parse_value(s: &str) -> Option<domain::money::Tenge> {
-    parse_tenge(s).filter(|t| t.tiyn() > 0 && t.tiyn() <= 100_000_000)
-}
-
 async fn add(
     State(s): State<AppState>,
     c: Ctx,
     Form(f): Form<AddForm>,
 ) -> Result<Response, AppError> {
-    c.require(Action::EditMrp, &[])?;
+    let actor = c.require(Action::EditMrp, &[])?;
+    let edit = MrpEdit::Add {
+        valid_from: &f.valid_from,
+        year: &f.year,
+        value: &f.value,
+    };
     let mut errors = FieldErrors::default();
-    let date = domain::time::parse_date(&f.valid_from).ok();
-    if date.is_none() {
-        errors.add("valid_from", c.t("pb-mrp-err-date"));
-    }
-    let year: Option<i32> = f
-        .year
-        .trim()
-        .parse()
-        .ok()
-        .filter(|y| (2000..=2100).contains(y));
-    match (year, date) {
-        (None, _) => errors.add("year", c.t("pb-mrp-err-year")),
-        (Some(y), Some(d)) if d.year() != y => errors.add("year", c.t("pb-mrp-err-year-date")),
-        _ => {}
-    }
-    let value = parse_value(&f.value);
-    if value.is_none() {
-        errors.add("value", c.t("pb-mrp-err-value"));
-    }
-    let (Some(valid_from), Some(year), Some(value), true) = (date, year, value, errors.is_empty())
-    else {
-        return show(&s, &c, f, errors, None).await;
-    };
-    let row = Mrp {
-        year,
-        valid_from,
-        value,
-    };
-    match store::pb::envelope::mrp_add(&s.db, &row).await? {
-        Ok(()) => {
-            tracing::info!(%valid_from, year, "mrp row added");
-            Ok(Redirect::to("/pb/mrp?ok=pb-mrp-saved").into_response())
+    match mrp_app::edit_mrp(&s.app, actor, &edit).await? {
+        MrpOutcome::Saved => return Ok(Redirect::to("/pb/mrp?ok=pb-mrp-saved").into_response()),
+        MrpOutcome::Invalid(e) => {
+            if e.date {
+                errors.add("valid_from", c.t("pb-mrp-err-date"));
+            }
+            match e.year {
+                Some(MrpYearError::Invalid) => errors.add("year", c.t("pb-mrp-err-year")),
+                Some(MrpYearError::OtherThanDate) => {
+                    errors.add("year", c.t("pb-mrp-err-year-date"))
+                }
+                None => {}
+            }
+            if e.value {
+                errors.add("value", c.t("pb-mrp-err-value"));
+            }
         }
-        Err(store::pb::envelope::MrpDateTaken) => {
-            errors.add("valid_from", c.t("pb-mrp-err-taken"));
-            show(&s, &c, f, errors, None).await
-        }
+        MrpOutcome::DateTaken => errors.add("valid_from", c.t("pb-mrp-err-taken")),
     }
+    show(&s, &c, f, errors, None).await
 }
 
 async fn correct(
@@ -157,24 +139,23 @@ async fn correct(
     c: Ctx,
     Form(f): Form<CorrectForm>,
 ) -> Result<Response, AppError> {
-    c.require(Action::EditMrp, &[])?;
-    let Ok(valid_from) = domain::time::parse_date(&f.valid_from) else {
-        return Err(AppError::NotFound);
+    let actor = c.require(Action::EditMrp, &[])?;
+    let edit = MrpEdit::Correct {
+        valid_from: &f.valid_from,
+        value: &f.value,
     };
-    let Some(value) = parse_value(&f.value) else {
-        let e = c.t("pb-mrp-err-value");
-        return show(
-            &s,
-            &c,
-            AddForm::default(),
-            FieldErrors::default(),
-            Some((&f, e)),
-        )
-        .await;
-    };
-    if !store::pb::envelope::mrp_correct(&s.db, valid_from, value).await? {
-        return Err(AppError::NotFound);
+    match mrp_app::edit_mrp(&s.app, actor, &edit).await? {
+        MrpOutcome::Saved => Ok(Redirect::to("/pb/mrp?ok=pb-mrp-saved").into_response()),
+        MrpOutcome::Invalid(_) | MrpOutcome::DateTaken => {
+            let e = c.t("pb-mrp-err-value");
+            show(
+                &s,
+                &c,
+                AddForm::default(),
+                FieldErrors::default(),
+                Some((&f, e)),
+            )
+            .await
+        }
     }
-    tracing::info!(%valid_from, "mrp row corrected");
-    Ok(Redirect::to("/pb/mrp?ok=pb-mrp-saved").into_response())
 }

@@ -10,20 +10,19 @@ use crate::extract::{Id, Ids};
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::pb::ballots::{Cycle, Proposal, Territory};
+use app::pb::paper::{self as paper_app, Batch, BatchInput, EntryOutcome, LineStatus, PaperFlag};
+use app::pb::paper::{PaperRow, ResolveOutcome};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use domain::pb::paper::{self as rules, BallotLine, LineError, PaperRules};
-use domain::pb::{BallotError, ProposalStatus, Stage};
+use domain::pb::paper::{self as rules, LineError};
+use domain::pb::{BallotError, Stage};
 use domain::{Action, IinError};
 use serde::Deserialize;
-use store::pb::paper::{self as paper_store, BatchEntry, EntryOutcome, LineStatus, PaperRow};
-use store::pb::proposals::Proposal;
-use store::pb::Cycle;
-use store::territories::Territory;
 use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
@@ -35,11 +34,7 @@ pub fn routes() -> Router<AppState> {
 
 /// The admitted proposals in ballot order: number `n` on the ballot is element `n - 1`.
 pub(super) async fn ballot_proposals(s: &AppState, cy: &Cycle) -> Result<Vec<Proposal>, AppError> {
-    Ok(store::pb::proposals::of_cycle(&s.db, cy.id)
-        .await?
-        .into_iter()
-        .filter(|p| p.status == ProposalStatus::Admitted)
-        .collect())
+    Ok(app::pb::ballots::admitted(&s.app, cy.id).await?)
 }
 
 pub(super) fn ballot_message(c: &Ctx, e: &BallotError) -> String {
@@ -77,7 +72,7 @@ pub(super) async fn flag_lines(
     c: &Ctx,
     cycle: Uuid,
 ) -> Result<Vec<String>, AppError> {
-    Ok(paper_store::flags(&s.db, cycle)
+    Ok(paper_app::flags(&s.app, cycle)
         .await?
         .iter()
         .map(|f| flag_line(c, f))
@@ -85,7 +80,7 @@ pub(super) async fn flag_lines(
 }
 
 /// One flagged paper ballot as a sentence: which batch and ballot, and which ballot counts.
-pub(super) fn flag_line(c: &Ctx, f: &paper_store::PaperFlag) -> String {
+pub(super) fn flag_line(c: &Ctx, f: &PaperFlag) -> String {
     c.lang.t_args(
         "pb-paper-flag-line",
         &[
@@ -101,31 +96,8 @@ pub(super) fn flag_line(c: &Ctx, f: &paper_store::PaperFlag) -> String {
     )
 }
 
-fn paper_rules(cy: &Cycle, proposals: &[Proposal]) -> PaperRules {
-    PaperRules {
-        ballot: cy.ballot,
-        costs: proposals.iter().map(|p| p.cost).collect(),
-        envelope: cy.envelope.total(None),
-        min_age: cy.eligibility.min_age,
-        last_voting_day: cy.schedule.voting_end,
-    }
-}
-
-fn row(s: &AppState, l: &BallotLine) -> PaperRow {
-    PaperRow {
-        ballot_no: l.ballot_no.clone(),
-        person_hash: s.keys.iin.fingerprint(&l.iin),
-        iin_last4: l.iin.last_four(),
-        choices: l.choices.clone(),
-    }
-}
-
 async fn villages(s: &AppState, t: &Territory) -> Result<Vec<Territory>, AppError> {
-    Ok(store::territories::subtree(&s.db, t)
-        .await?
-        .into_iter()
-        .filter(|v| v.kind.is_settlement())
-        .collect())
+    Ok(paper_app::villages(&s.app, t).await?)
 }
 
 // ---- the list of batches and the entry form ----
@@ -162,7 +134,7 @@ struct ListPage<'a> {
     error: Option<String>,
 }
 
-fn batch_status(c: &Ctx, b: &paper_store::Batch) -> String {
+fn batch_status(c: &Ctx, b: &Batch) -> String {
     if b.compared_at.is_none() {
         return c.t("pb-paper-batch-awaiting");
     }
@@ -200,7 +172,7 @@ async fn list_page(
             .map(|v| v.name(lang).to_string())
             .unwrap_or_default()
     };
-    let batches = paper_store::batches(&s.db, cy.id)
+    let batches = paper_app::batches(&s.app, cy.id)
         .await?
         .iter()
         .map(|b| BatchRow {
@@ -260,105 +232,69 @@ async fn enter(
     Form(f): Form<EntryForm>,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let by = c.require(Action::EnterPaperBallots, &t.path)?.user.id;
-    let refuse = |form, errors, line_errors, error, status| ListState {
-        form,
-        errors,
-        line_errors,
-        error,
-        status,
+    let actor = c.require(Action::EnterPaperBallots, &t.path)?;
+    let input = BatchInput {
+        label: &f.label,
+        village: &f.village,
+        rows: &f.rows,
     };
-    if cy.stage != Stage::Voting {
-        let st = refuse(
-            f,
-            FieldErrors::default(),
-            Vec::new(),
-            Some(c.t("pb-paper-err-stage")),
-            StatusCode::CONFLICT,
-        );
-        return list_page(&s, &c, &cy, &t, st).await;
-    }
+    let outcome = paper_app::enter_paper_batch(&s.app, actor, cy.id, &input).await?;
     let mut errors = FieldErrors::default();
-    let label: String = f.label.split_whitespace().collect::<Vec<_>>().join(" ");
-    if label.is_empty() || label.chars().count() > 40 {
-        errors.add("label", c.t("pb-paper-err-label"));
-    }
-    let places = villages(&s, &t).await?;
-    let village = places
-        .iter()
-        .find(|v| v.kato.to_string() == f.village.trim());
-    if village.is_none() {
-        errors.add("village", c.t("pb-paper-err-village"));
-    }
-    let proposals = ballot_proposals(&s, &cy).await?;
     let mut line_errors = Vec::new();
-    let mut rows = Vec::new();
-    match rules::read_batch(&f.rows, &paper_rules(&cy, &proposals)) {
-        Err(list) => line_errors.extend(list.iter().map(|(line, e)| {
-            c.lang.t_args(
-                "pb-paper-line",
-                &[
-                    ("line", Arg::Num(*line as i64)),
-                    ("error", Arg::Str(line_message(&c, e))),
-                ],
-            )
-        })),
-        Ok(lines) if lines.is_empty() => errors.add("rows", c.t("pb-paper-err-empty-batch")),
-        Ok(lines) => rows.extend(lines.iter().map(|l| row(&s, l))),
-    }
-    let Some(village) = village.filter(|_| errors.is_empty() && line_errors.is_empty()) else {
-        let st = refuse(
-            f,
-            errors,
-            line_errors,
-            None,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
-        return list_page(&s, &c, &cy, &t, st).await;
-    };
-    let ids: Vec<Uuid> = proposals.iter().map(|p| p.id).collect();
-    let entry = BatchEntry {
-        cycle: cy.id,
-        label: &label,
-        village: village.id,
-        by,
-        rows: &rows,
-        proposals: &ids,
-    };
-    let outcome = match paper_store::enter(&s.db, &entry, s.clock.now()).await {
-        // Two first entries of one label at once: the other one was stored first.
-        Err(store::StoreError::Conflict(_)) => None,
-        other => Some(other?),
-    };
-    let mut errors = FieldErrors::default();
     let (error, status) = match outcome {
-        None => (Some(c.t("pb-paper-err-busy")), StatusCode::CONFLICT),
-        Some(EntryOutcome::AwaitingSecond { .. }) => {
-            tracing::info!(cycle = %cy.id, rows = rows.len(), "paper batch: first entry");
+        EntryOutcome::AwaitingSecond { .. } => {
             return Ok(
                 Redirect::to(&format!("/pb/{}/paper?ok=pb-paper-awaiting", cy.id)).into_response(),
             );
         }
-        Some(EntryOutcome::Compared { batch, summary }) => {
-            tracing::info!(cycle = %cy.id, %batch, accepted = summary.accepted, flagged = summary.flagged, mismatched = summary.mismatched, "paper batch compared");
+        EntryOutcome::Compared { batch, .. } => {
             return Ok(
                 Redirect::to(&format!("/pb/{}/paper/{batch}?ok=pb-paper-compared", cy.id))
                     .into_response(),
             );
         }
-        Some(EntryOutcome::SameCoordinator) => {
+        EntryOutcome::Closed(_) => (Some(c.t("pb-paper-err-stage")), StatusCode::CONFLICT),
+        EntryOutcome::Invalid(e) => {
+            if e.label {
+                errors.add("label", c.t("pb-paper-err-label"));
+            }
+            if e.village {
+                errors.add("village", c.t("pb-paper-err-village"));
+            }
+            if e.empty {
+                errors.add("rows", c.t("pb-paper-err-empty-batch"));
+            }
+            line_errors.extend(e.lines.iter().map(|(line, e)| {
+                c.lang.t_args(
+                    "pb-paper-line",
+                    &[
+                        ("line", Arg::Num(*line as i64)),
+                        ("error", Arg::Str(line_message(&c, e))),
+                    ],
+                )
+            }));
+            (None, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        EntryOutcome::Busy => (Some(c.t("pb-paper-err-busy")), StatusCode::CONFLICT),
+        EntryOutcome::SameCoordinator => {
             (Some(c.t("pb-paper-err-same-person")), StatusCode::CONFLICT)
         }
-        Some(EntryOutcome::AlreadyCompared { .. }) => (
+        EntryOutcome::AlreadyCompared { label } => (
             Some(c.t_str("pb-paper-err-done", "label", &label)),
             StatusCode::CONFLICT,
         ),
-        Some(EntryOutcome::OtherVillage) => {
+        EntryOutcome::OtherVillage => {
             errors.add("village", c.t("pb-paper-err-other-village"));
             (None, StatusCode::UNPROCESSABLE_ENTITY)
         }
     };
-    let st = refuse(f, errors, Vec::new(), error, status);
+    let st = ListState {
+        form: f,
+        errors,
+        line_errors,
+        error,
+        status,
+    };
     list_page(&s, &c, &cy, &t, st).await
 }
 
@@ -425,22 +361,19 @@ async fn batch_page(
     c: &Ctx,
     cy: &Cycle,
     t: &Territory,
-    batch: &paper_store::Batch,
+    batch: &Batch,
     settling: Option<Settling>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let lang = c.lang.code();
-    let village = store::territories::by_id(&s.db, batch.village_id)
+    let village = villages(s, t)
         .await?
+        .into_iter()
+        .find(|v| v.id == batch.village_id)
         .map(|v| v.name(lang).to_string())
         .unwrap_or_default();
-    // Until the second entry, nothing of the first is shown: the second coordinator types blind.
-    let lines = if batch.compared_at.is_some() {
-        paper_store::lines(&s.db, batch.id).await?
-    } else {
-        Vec::new()
-    };
-    let lines = lines
+    let lines = paper_app::lines(&s.app, batch)
+        .await?
         .into_iter()
         .map(|l| {
             let detail = match (l.status, l.counted_channel, l.counted_at) {
@@ -489,11 +422,8 @@ async fn batch_page(
     Ok((status, render(&page)?).into_response())
 }
 
-async fn load_batch(s: &AppState, cy: &Cycle, id: Uuid) -> Result<paper_store::Batch, AppError> {
-    paper_store::batch(&s.db, id)
-        .await?
-        .filter(|b| b.cycle_id == cy.id)
-        .ok_or(AppError::NotFound)
+async fn load_batch(s: &AppState, cy: &Cycle, id: Uuid) -> Result<Batch, AppError> {
+    Ok(paper_app::batch(&s.app, cy.id, id).await?)
 }
 
 async fn show(
@@ -521,7 +451,7 @@ async fn resolve(
     Form(f): Form<ResolveForm>,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let by = c.require(Action::EnterPaperBallots, &t.path)?.user.id;
+    let actor = c.require(Action::EnterPaperBallots, &t.path)?;
     let batch = load_batch(&s, &cy, batch).await?;
     let ballot_no = rules::ballot_no(&f.ballot_no).unwrap_or_default();
     let refuse = |error: String| Settling {
@@ -529,57 +459,30 @@ async fn resolve(
         typed: f.row.clone(),
         error,
     };
-    if cy.stage != Stage::Voting {
-        let st = refuse(c.t("pb-paper-err-stage"));
-        return batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::CONFLICT).await;
-    }
-    let proposals = ballot_proposals(&s, &cy).await?;
-    let line = format!("{ballot_no}; {}", f.row.trim());
-    let checked =
-        rules::parse_line(&line).and_then(|l| rules::check_line(l, &paper_rules(&cy, &proposals)));
-    let typed = match checked {
-        Ok(l) => row(&s, &l),
-        Err(e) => {
-            let st = refuse(line_message(&c, &e));
-            return batch_page(
-                &s,
-                &c,
-                &cy,
-                &t,
-                &batch,
-                Some(st),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
-    };
-    let ids: Vec<Uuid> = proposals.iter().map(|p| p.id).collect();
-    match paper_store::resolve(&s.db, batch.id, &typed, by, &ids, s.clock.now()).await? {
-        paper_store::ResolveOutcome::Accepted | paper_store::ResolveOutcome::Flagged => {
-            tracing::info!(cycle = %cy.id, batch = %batch.id, "paper ballot settled");
-            Ok(Redirect::to(&format!(
+    let outcome =
+        paper_app::resolve_paper_row(&s.app, actor, cy.id, batch.id, &ballot_no, &f.row).await?;
+    let (st, status) = match outcome {
+        ResolveOutcome::Settled => {
+            return Ok(Redirect::to(&format!(
                 "/pb/{}/paper/{}?ok=pb-paper-resolved",
                 cy.id, batch.id
             ))
             .into_response())
         }
-        paper_store::ResolveOutcome::NoMatch => {
-            let st = refuse(c.t("pb-paper-err-no-match"));
-            batch_page(
-                &s,
-                &c,
-                &cy,
-                &t,
-                &batch,
-                Some(st),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        paper_store::ResolveOutcome::NotPending => {
+        ResolveOutcome::Closed(_) => (refuse(c.t("pb-paper-err-stage")), StatusCode::CONFLICT),
+        ResolveOutcome::Invalid(e) => (
+            refuse(line_message(&c, &e)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        ResolveOutcome::NoMatch => (
+            refuse(c.t("pb-paper-err-no-match")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        ResolveOutcome::NotPending => {
             let batch = load_batch(&s, &cy, batch.id).await?;
             let st = refuse(c.t("pb-paper-err-settled"));
-            batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::CONFLICT).await
+            return batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::CONFLICT).await;
         }
-    }
+    };
+    batch_page(&s, &c, &cy, &t, &batch, Some(st), status).await
 }

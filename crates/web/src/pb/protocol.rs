@@ -6,7 +6,8 @@ use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
-use app::pb::results::{recount, Count};
+use app::pb::ballots::{self, Cycle, Published, Territory};
+use app::pb::results::Count;
 use askama::Template;
 use axum::extract::State;
 use axum::http::header;
@@ -16,9 +17,6 @@ use axum::Router;
 use domain::money::Tenge;
 use domain::pb::{BallotType, Stage};
 use std::collections::HashMap;
-use store::pb::ballots::{self, Published};
-use store::pb::Cycle;
-use store::territories::Territory;
 use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
@@ -40,7 +38,7 @@ pub struct FlaggedRow {
 
 /// Flagged paper ballots of a cycle, for the protocol's section of that name.
 async fn flagged_paper(s: &AppState, c: &Ctx, cycle: Uuid) -> Result<Vec<FlaggedRow>, AppError> {
-    Ok(store::pb::paper::flags(&s.db, cycle)
+    Ok(app::pb::paper::flags(&s.app, cycle)
         .await?
         .iter()
         .map(|f| FlaggedRow {
@@ -88,22 +86,21 @@ async fn build(s: &AppState, c: &Ctx, id: Uuid) -> Result<Protocol, AppError> {
     if cy.stage < Stage::Results {
         return Err(AppError::NotFound);
     }
-    let Some(published) = ballots::published(&s.db, cy.id).await? else {
+    let Some((count, published)) = app::pb::results::published_count(&s.app, &cy).await? else {
         return Err(AppError::NotFound);
     };
-    let count = recount(&s.db, &cy).await?;
-    let votes = ballots::counts(&s.db, cy.id).await?;
+    let votes = ballots::votes(&s.app, cy.id).await?;
     Ok(Protocol {
         id: cy.id,
         title: c.t_str("pb-protocol-of", "cycle", &cycle_title(c, &cy, &t)),
         facts: facts(c, &cy, &t, &count, &published),
         envelope: envelope_lines(s, c, &cy, &count).await?,
-        channels: ballots::turnout(&s.db, cy.id)
+        channels: ballots::turnout(&s.app, cy.id)
             .await?
             .into_iter()
             .map(|(ch, n)| (c.t(&format!("pb-channel-{}", ch.as_str())), c.number(n)))
             .collect(),
-        rows: rows(s, c, &count, &published, &votes).await?,
+        rows: rows(s, c, &cy, &count, &published, &votes).await?,
         left: left(&count, &published),
         left_text: money(c, left(&count, &published)),
         flagged: flagged_paper(s, c, cy.id).await?,
@@ -209,16 +206,18 @@ async fn envelope_lines(
 async fn rows(
     s: &AppState,
     c: &Ctx,
+    cy: &Cycle,
     count: &Count,
     published: &Published,
     votes: &HashMap<Uuid, i64>,
 ) -> Result<Vec<ProtocolRow>, AppError> {
-    let mut names: HashMap<String, String> = HashMap::new();
-    for (id, _) in &count.subs {
-        if let Some(t) = store::territories::by_id(&s.db, *id).await? {
-            names.insert(id.to_string(), t.name(c.lang.code()).to_string());
-        }
-    }
+    let names: HashMap<String, String> = app::pb::envelope::breakdown(&s.app, cy, count.budget)
+        .await?
+        .subs
+        .into_iter()
+        .filter_map(|(t, _)| t)
+        .map(|t| (t.id.to_string(), t.name(c.lang.code()).to_string()))
+        .collect();
     let mut admitted = count.admitted.clone();
     admitted.sort_by_key(|p| std::cmp::Reverse(votes.get(&p.id).copied().unwrap_or(0)));
     Ok(admitted

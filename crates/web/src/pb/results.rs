@@ -6,18 +6,26 @@ use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
+use app::pb::ballots::{self, Cycle, Published};
 use app::pb::results::Count;
 use askama::Template;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use domain::money::Tenge;
 use domain::pb::Stage;
 use serde::Serialize;
-use store::pb::ballots::{self, Published};
-use store::pb::Cycle;
 use uuid::Uuid;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/pb/{id}/results", get(page))
+        .route("/pb/{id}/ballots.pb", get(ballots_pb))
+        .route("/api/v1/cycles/{id}/results", get(api))
+        .route("/api/v1/cycles/{id}/ballots.pb", get(ballots_pb))
+}
 
 pub struct ResultRow {
     rank: usize,
@@ -49,13 +57,13 @@ async fn published_count(s: &AppState, cy: &Cycle) -> Result<(Count, Published),
         .ok_or(AppError::NotFound)
 }
 
-pub async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
     if cy.stage < Stage::Results {
         return Err(AppError::NotFound);
     }
     let (count, published) = published_count(&s, &cy).await?;
-    let votes = ballots::counts(&s.db, cy.id).await?;
+    let votes = ballots::votes(&s.app, cy.id).await?;
     let spent: i64 = count
         .admitted
         .iter()
@@ -104,7 +112,7 @@ pub async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Respo
         ),
         None => c.t_num("pb-results-ballots", "ballots", count.ballots as i64),
     };
-    let channels = ballots::turnout(&s.db, cy.id)
+    let channels = ballots::turnout(&s.app, cy.id)
         .await?
         .into_iter()
         .map(|(ch, n)| {
@@ -130,13 +138,9 @@ pub async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Respo
 }
 
 /// The anonymised ballots as a Pabulib file; project ids are the proposal ids of the API.
-pub async fn ballots_pb(State(s): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
+async fn ballots_pb(State(s): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
     let (cy, _) = load_cycle(&s, id).await?;
-    if cy.stage < Stage::Results {
-        return Err(AppError::NotFound);
-    }
-    let count = app::pb::results::recount(&s.db, &cy).await?;
-    let text = tally::pb::write_string(&count.election);
+    let text = app::pb::results::ballots_pb(&s.app, &cy).await?;
     Ok((
         [
             (
@@ -169,13 +173,13 @@ struct ProjectJson {
     funded: bool,
 }
 
-pub async fn api(State(s): State<AppState>, Id(id): Id) -> Result<Json<ResultsJson>, AppError> {
+async fn api(State(s): State<AppState>, Id(id): Id) -> Result<Json<ResultsJson>, AppError> {
     let (cy, _) = load_cycle(&s, id).await?;
     if cy.stage < Stage::Results {
         return Err(AppError::NotFound);
     }
     let (count, published) = published_count(&s, &cy).await?;
-    let votes = ballots::counts(&s.db, cy.id).await?;
+    let votes = ballots::votes(&s.app, cy.id).await?;
     Ok(Json(ResultsJson {
         rule: published.rule.clone(),
         budget: published.budget_tiyn as f64 / 100.0,
