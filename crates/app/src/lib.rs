@@ -7,12 +7,15 @@
 //! Layering: `domain` and `tally` (pure) ← `store` (SQL) ← `app` (this crate) ← `web`, `qatysu`.
 
 pub mod access;
+pub mod accountability;
 pub mod accounts;
 mod clock;
 mod error;
 pub mod initiatives;
 mod keys;
+pub mod oversight;
 pub mod pb;
+pub mod projects;
 
 pub use access::Actor;
 pub use clock::Clock;

@@ -35,7 +35,7 @@ pub(crate) use insert_file;
 pub async fn add(db: &Db, f: &ProjectFile, by: Uuid, now: DateTime<Utc>) -> Result<()> {
     in_tx!(db, tx => {
         insert_file!(tx, f, by);
-        super::log_line!(tx, f.proposal_id, by, now, "file", &f.file_name);
+        super::log_line!(tx, f.proposal_id, by, now, domain::projects::LogKind::File, &f.file_name);
     });
     Ok(())
 }

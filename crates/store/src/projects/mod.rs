@@ -1,25 +1,24 @@
 //! Implementation of funded projects: the contract, dates, milestones and payments, each
 //! change logged publicly; documents and photos in [`files`]; the monitoring group, its
-//! acceptance and residents' reports in [`monitoring`]; the holiday table in [`holidays`].
+//! acceptance and residents' reports in [`monitoring`]. The holiday table is
+//! [`crate::oversight`]'s.
 
 pub mod files;
-pub mod holidays;
 pub mod monitoring;
-
-pub use holidays::calendar;
 
 use crate::db::{in_tx, on_pool};
 use crate::pb::ballots;
-use crate::{new_id, Db, Result};
+use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::money::Tenge;
+use domain::projects::LogKind;
 use uuid::Uuid;
 
 /// Append a line to a project's public log inside a transaction `$tx`.
 macro_rules! log_line {
     ($tx:expr, $proposal:expr, $by:expr, $at:expr, $what:expr, $detail:expr) => {
         sqlx::query("INSERT INTO impl_log (id, proposal_id, at, by_user, what, detail) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind($crate::new_id()).bind($proposal).bind($at).bind($by).bind($what).bind($detail)
+            .bind($crate::new_id()).bind($proposal).bind($at).bind($by).bind($what.as_str()).bind($detail)
             .execute(&mut *$tx).await?
     };
 }
@@ -88,7 +87,7 @@ pub async fn save(db: &Db, i: &Implementation, by: Uuid, now: DateTime<Utc>) -> 
             .bind(i.proposal_id).bind(&i.contractor_name).bind(&i.contractor_bin).bind(&i.contract_number)
             .bind(i.contract_sum.tiyn()).bind(i.planned_start).bind(i.planned_end).bind(i.actual_start).bind(i.actual_end).bind(now)
             .execute(&mut *tx).await?;
-        log_line!(tx, i.proposal_id, by, now, "record", &detail);
+        log_line!(tx, i.proposal_id, by, now, LogKind::Record, &detail);
     });
     Ok(())
 }
@@ -130,7 +129,7 @@ pub async fn add_milestone(
         sqlx::query("INSERT INTO impl_milestones (id, proposal_id, title, due, progress, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(id).bind(proposal).bind(title).bind(due).bind(i64::from(progress)).bind(now)
             .execute(&mut *tx).await?;
-        log_line!(tx, proposal, by, now, "milestone", &detail);
+        log_line!(tx, proposal, by, now, LogKind::Milestone, &detail);
     });
     Ok(id)
 }
@@ -152,7 +151,7 @@ pub async fn set_progress(
                 sqlx::query("UPDATE impl_milestones SET progress = $2 WHERE id = $1")
                     .bind(milestone).bind(i64::from(progress)).execute(&mut *tx).await?;
                 let detail = format!("{title}: {progress}%");
-                log_line!(tx, proposal, by, now, "progress", &detail);
+                log_line!(tx, proposal, by, now, LogKind::Progress, &detail);
                 true
             }
             None => false,
@@ -195,7 +194,7 @@ pub async fn add_payment(
         sqlx::query("INSERT INTO impl_payments (id, proposal_id, paid_on, amount_tiyn, note, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(new_id()).bind(proposal).bind(p.paid_on).bind(p.amount.tiyn()).bind(&p.note).bind(now)
             .execute(&mut *tx).await?;
-        log_line!(tx, proposal, by, now, "payment", &detail);
+        log_line!(tx, proposal, by, now, LogKind::Payment, &detail);
     });
     Ok(())
 }
@@ -205,36 +204,25 @@ pub async fn add_payment(
 pub struct LogLine {
     pub at: DateTime<Utc>,
     pub by: Option<String>,
-    /// One of [`LOG_KINDS`].
-    pub what: String,
+    pub what: LogKind,
     pub detail: String,
 }
-
-pub const LOG_KINDS: [&str; 9] = [
-    "record",
-    "milestone",
-    "progress",
-    "payment",
-    "file",
-    "acceptance_accepted",
-    "acceptance_remarks",
-    "acceptance_not_accepted",
-    "answer",
-];
 
 /// The log, newest first.
 pub async fn log(db: &Db, proposal: Uuid) -> Result<Vec<LogLine>> {
     let rows: Vec<(DateTime<Utc>, Option<String>, String, String)> = on_pool!(db, p => sqlx::query_as("SELECT l.at, u.display_name, l.what, l.detail FROM impl_log l LEFT JOIN users u ON u.id = l.by_user WHERE l.proposal_id = $1 ORDER BY l.at DESC, l.id DESC")
         .bind(proposal).fetch_all(p).await)?;
-    Ok(rows
-        .into_iter()
-        .map(|(at, by, what, detail)| LogLine {
-            at,
-            by,
-            what,
-            detail,
+    rows.into_iter()
+        .map(|(at, by, what, detail)| {
+            Ok(LogLine {
+                at,
+                by,
+                what: LogKind::parse(&what)
+                    .ok_or_else(|| StoreError::Corrupt(format!("log kind {what:?}")))?,
+                detail,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Whether a proposal is in its cycle's published selection.

@@ -100,12 +100,12 @@ pub async fn sign(
     remarks: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let what = format!("acceptance_{}", verdict.as_str());
+    let what = domain::projects::LogKind::acceptance(verdict);
     in_tx!(db, tx => {
         sqlx::query("INSERT INTO acceptances (proposal_id, user_id, verdict, remarks, signed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (proposal_id, user_id) DO UPDATE SET verdict = $3, remarks = $4, signed_at = $5")
             .bind(proposal).bind(user).bind(verdict.as_str()).bind(remarks).bind(now)
             .execute(&mut *tx).await?;
-        log_line!(tx, proposal, user, now, &what, remarks);
+        log_line!(tx, proposal, user, now, what, remarks);
     });
     Ok(())
 }
@@ -231,7 +231,7 @@ pub async fn answer(
             Some(proposal) => {
                 sqlx::query("UPDATE monitoring_reports SET answer = $2, answered_by = $3, answered_at = $4 WHERE id = $1")
                     .bind(report).bind(text).bind(by).bind(now).execute(&mut *tx).await?;
-                log_line!(tx, proposal, by, now, "answer", text);
+                log_line!(tx, proposal, by, now, domain::projects::LogKind::Answer, text);
                 true
             }
             None => false,

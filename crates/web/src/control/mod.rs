@@ -40,7 +40,7 @@ pub fn routes() -> Router<AppState> {
 /// The working-day calendar every deadline of public control is counted with: the holiday
 /// table administrators edit (`/admin/holidays`), shared with monitoring reports.
 pub(crate) async fn calendar(s: &AppState) -> Result<WorkingCalendar, AppError> {
-    Ok(store::projects::calendar(&s.db).await?)
+    Ok(app::oversight::calendar(s).await?)
 }
 
 /// "Due 30 November 2026: 3 working days left" / "… overdue by 2 working days".
