@@ -10,6 +10,7 @@ pub mod access;
 pub mod accountability;
 pub mod accounts;
 mod clock;
+pub mod control;
 mod error;
 pub mod initiatives;
 mod keys;
