@@ -14,6 +14,7 @@ pub mod control;
 mod error;
 pub mod initiatives;
 mod keys;
+pub mod land;
 pub mod oversight;
 pub mod pb;
 pub mod projects;

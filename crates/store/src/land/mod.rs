@@ -176,19 +176,32 @@ pub async fn transition(
 }
 
 /// One logged status change.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct LogItem {
-    pub status: String,
+    pub status: LandStatus,
     pub comment: String,
     pub actor: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
+const HISTORY: &str = "SELECT e.status, e.comment, u.display_name AS actor, e.created_at \
+     FROM land_report_events e LEFT JOIN users u ON u.id = e.actor_id \
+     WHERE e.report_id = $1 ORDER BY e.created_at, e.id";
+
 pub async fn history(db: &Db, id: Uuid) -> Result<Vec<LogItem>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT e.status, e.comment, u.display_name AS actor, e.created_at FROM land_report_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.report_id = $1 ORDER BY e.created_at, e.id")
-        .bind(id).fetch_all(p).await)?,
-    )
+    let rows: Vec<(String, String, Option<String>, DateTime<Utc>)> =
+        on_pool!(db, p => sqlx::query_as(HISTORY).bind(id).fetch_all(p).await)?;
+    rows.into_iter()
+        .map(|(status, comment, actor, created_at)| {
+            Ok(LogItem {
+                status: LandStatus::parse(&status)
+                    .ok_or_else(|| StoreError::Corrupt(format!("land status {status}")))?,
+                comment,
+                actor,
+                created_at,
+            })
+        })
+        .collect()
 }
 
 pub async fn photos(db: &Db, report: Uuid) -> Result<Vec<Photo>> {
