@@ -3,7 +3,6 @@
 //! deadline in working days, the holiday table, the accountability page, the API, and who may
 //! do what. Runs on SQLite, and on PostgreSQL when `QATYSU_TEST_DATABASE_URL` is set.
 
-use crate::raw_sql;
 use crate::support::{fresh_db, Client, Page, TestApp};
 use chrono::Datelike;
 use domain::{authorize, Action, Grant, Kato, Role};
@@ -778,14 +777,8 @@ async fn an_old_unanswered_report_is_overdue_on_the_accountability_page() {
         .await
         .expect("reports")[0]
         .id;
-    let old = chrono::Utc::now() - chrono::Duration::days(40);
-    raw_sql!(
-        &app.db,
-        sqlx::query("UPDATE monitoring_reports SET created_at = $1 WHERE id = $2")
-            .bind(old)
-            .bind(id)
-    )
-    .expect("backdate");
+    // Forty days later, the answer is overdue.
+    app.clock.advance(chrono::Duration::days(40));
     let items = json(
         &app.client(),
         &format!("/api/v1/accountability?territory={OKRUG}"),
@@ -809,7 +802,6 @@ mod browser {
     use crate::browser::{
         click, fill, login_with, logout, wait_for, within, Failure, Session, Shots,
     };
-    use crate::raw_sql;
     use crate::support::TestApp;
     use fantoccini::{Client, Locator};
     use std::time::Duration;
@@ -883,14 +875,8 @@ mod browser {
             .iter()
             .find(|r| r.answer.is_none())
             .ok_or("the second report")?;
-        let old = chrono::Utc::now() - chrono::Duration::days(45);
-        raw_sql!(
-            &app.db,
-            sqlx::query("UPDATE monitoring_reports SET created_at = $1 WHERE id = $2")
-                .bind(old)
-                .bind(second.id)
-        )
-        .map_err(|e| e.to_string())?;
+        // Some weeks later, it is overdue (within the session's 30 days).
+        app.clock.advance(chrono::Duration::days(25));
         c.goto(&format!("{base}/territories/{OKRUG}")).await?;
         click(c, &format!("a[href='/territories/{OKRUG}/accountability']")).await?;
         wait_for(c, "table").await?;

@@ -10,62 +10,27 @@ use crate::oversight::WorkingCalendar;
 use crate::text::BoundedText;
 use chrono::NaiveDate;
 
-/// The four forms of public control (2021 Rules).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EventKind {
-    /// қоғамдық мониторинг / общественный мониторинг
-    Monitoring,
-    /// қоғамдық тыңдау / общественные слушания
-    Hearing,
-    /// қоғамдық сараптама / общественная экспертиза
-    Expertise,
-    /// есепті тыңдау / заслушивание отчёта
-    ReportHearing,
-}
-
-impl EventKind {
-    pub const ALL: [EventKind; 4] = [
-        EventKind::Monitoring,
-        EventKind::Hearing,
-        EventKind::Expertise,
-        EventKind::ReportHearing,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Monitoring => "monitoring",
-            EventKind::Hearing => "hearing",
-            EventKind::Expertise => "expertise",
-            EventKind::ReportHearing => "report_hearing",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<EventKind> {
-        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
+crate::code_enum! {
+    /// The four forms of public control (2021 Rules).
+    pub enum EventKind {
+        /// қоғамдық мониторинг / общественный мониторинг
+        Monitoring = "monitoring",
+        /// қоғамдық тыңдау / общественные слушания
+        Hearing = "hearing",
+        /// қоғамдық сараптама / общественная экспертиза
+        Expertise = "expertise",
+        /// есепті тыңдау / заслушивание отчёта
+        ReportHearing = "report_hearing",
     }
 }
 
-/// The final document of an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DocumentKind {
-    /// хаттама / протокол
-    Protocol,
-    /// қорытынды / заключение
-    Conclusion,
-}
-
-impl DocumentKind {
-    pub const ALL: [DocumentKind; 2] = [DocumentKind::Protocol, DocumentKind::Conclusion];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Protocol => "protocol",
-            DocumentKind::Conclusion => "conclusion",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DocumentKind> {
-        DocumentKind::ALL.into_iter().find(|k| k.as_str() == s)
+crate::code_enum! {
+    /// The final document of an event.
+    pub enum DocumentKind {
+        /// хаттама / протокол
+        Protocol = "protocol",
+        /// қорытынды / заключение
+        Conclusion = "conclusion",
     }
 }
 
