@@ -2,7 +2,6 @@
 //! recommendation) and land reports (validated form, photos checked before anything is
 //! stored, the status graph, hectares returned as a table and an SVG chart, the JSON API).
 
-use crate::raw_sql;
 use crate::support::{Client, Page, TestApp};
 use chrono::{Datelike, Days, NaiveDate, Utc};
 use domain::control::Deadlines;
@@ -218,18 +217,16 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
         .await;
     assert_eq!(again.status, StatusCode::CONFLICT);
 
-    // The second goes overdue (its due day moved into the past): counted in working days.
-    let due = today().checked_sub_days(Days::new(10)).unwrap_or(today());
-    raw_sql!(
-        &app.db,
-        sqlx::query("UPDATE control_recommendations SET answer_due = $1 WHERE id = $2")
-            .bind(due)
-            .bind(recs[1].id)
-    )
-    .expect("move due");
+    // The second goes overdue (the clock moves 10 days past its due day): counted in working
+    // days.
+    let due = recs[1].answer_due.expect("due");
+    let real = app.clock.now();
+    let later = due.checked_add_days(Days::new(10)).unwrap_or(due);
+    app.clock
+        .set(later.and_hms_opt(6, 0, 0).expect("time").and_utc());
     let page = r.get(&path).await;
     assert!(page.has("Шатыр жазда жөнделеді") && page.has("answered on"));
-    let late = cal.working_days_late(due, today()).max(1);
+    let late = cal.working_days_late(due, app.clock.today()).max(1);
     assert!(
         page.has(&format!("overdue by {late} working day")),
         "{}",
@@ -264,6 +261,7 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
         .get(&format!("/territories/{DISTRICT}/accountability?lang=en"))
         .await;
     assert!(page.has("Recommendation of public control") && page.has("Терезелерді"));
+    app.clock.set(real);
 
     // A hearing on the answer: too little notice is refused, with the earliest day.
     let tomorrow = today().checked_add_days(Days::new(1)).unwrap_or(today());

@@ -7,12 +7,17 @@
 //! Layering: `domain` and `tally` (pure) ← `store` (SQL) ← `app` (this crate) ← `web`, `qatysu`.
 
 pub mod access;
+pub mod accountability;
 pub mod accounts;
 mod clock;
+pub mod control;
 mod error;
 pub mod initiatives;
 mod keys;
+pub mod land;
+pub mod oversight;
 pub mod pb;
+pub mod projects;
 pub mod territories;
 
 pub use access::Actor;

@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod control;
 pub mod initiatives;
 pub mod land;
+pub mod oversight;
 pub mod pb;
 pub mod projects;
 pub mod sessions;

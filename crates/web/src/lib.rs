@@ -15,6 +15,7 @@ mod initiatives;
 mod land;
 mod middleware;
 mod openapi;
+mod oversight;
 mod pages;
 mod pb;
 mod projects;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .merge(land::routes())
         .merge(assets::routes())
         .merge(projects::routes())
+        .merge(oversight::routes())
         .merge(accountability::routes())
         .fallback(|| async { AppError::NotFound });
     middleware::wrap(routes, state.clone()).with_state(state)

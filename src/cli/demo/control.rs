@@ -61,7 +61,7 @@ pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
     let resident = user(db, "resident@demo.qatysu.kz").await?;
     let official = user(db, "official@demo.qatysu.kz").await?;
     let y = today.year();
-    let cal = store::projects::calendar(db).await?;
+    let cal = store::oversight::calendar(db).await?;
     let rules = Deadlines::default();
 
     // The hearing: protocol published 20 working days ago, delivered two days later.

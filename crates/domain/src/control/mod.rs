@@ -7,64 +7,30 @@
 //! never constants; the days are counted with the [`WorkingCalendar`].
 
 use crate::oversight::WorkingCalendar;
+use crate::text::BoundedText;
 use chrono::NaiveDate;
 
-/// The four forms of public control (2021 Rules).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EventKind {
-    /// қоғамдық мониторинг / общественный мониторинг
-    Monitoring,
-    /// қоғамдық тыңдау / общественные слушания
-    Hearing,
-    /// қоғамдық сараптама / общественная экспертиза
-    Expertise,
-    /// есепті тыңдау / заслушивание отчёта
-    ReportHearing,
-}
-
-impl EventKind {
-    pub const ALL: [EventKind; 4] = [
-        EventKind::Monitoring,
-        EventKind::Hearing,
-        EventKind::Expertise,
-        EventKind::ReportHearing,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Monitoring => "monitoring",
-            EventKind::Hearing => "hearing",
-            EventKind::Expertise => "expertise",
-            EventKind::ReportHearing => "report_hearing",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<EventKind> {
-        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
+crate::code_enum! {
+    /// The four forms of public control (2021 Rules).
+    pub enum EventKind {
+        /// қоғамдық мониторинг / общественный мониторинг
+        Monitoring = "monitoring",
+        /// қоғамдық тыңдау / общественные слушания
+        Hearing = "hearing",
+        /// қоғамдық сараптама / общественная экспертиза
+        Expertise = "expertise",
+        /// есепті тыңдау / заслушивание отчёта
+        ReportHearing = "report_hearing",
     }
 }
 
-/// The final document of an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DocumentKind {
-    /// хаттама / протокол
-    Protocol,
-    /// қорытынды / заключение
-    Conclusion,
-}
-
-impl DocumentKind {
-    pub const ALL: [DocumentKind; 2] = [DocumentKind::Protocol, DocumentKind::Conclusion];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Protocol => "protocol",
-            DocumentKind::Conclusion => "conclusion",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DocumentKind> {
-        DocumentKind::ALL.into_iter().find(|k| k.as_str() == s)
+crate::code_enum! {
+    /// The final document of an event.
+    pub enum DocumentKind {
+        /// хаттама / протокол
+        Protocol = "protocol",
+        /// қорытынды / заключение
+        Conclusion = "conclusion",
     }
 }
 
@@ -159,6 +125,41 @@ pub const RECOMMENDATION_MAX: usize = 2_000;
 pub const RECOMMENDATIONS_MAX: usize = 50;
 pub const PARTICIPANTS_MAX: usize = 100;
 
+/// The event's title, the state body it is about, a non-profit's name.
+pub type Title = BoundedText<5, TITLE_MAX>;
+pub type BodyName = BoundedText<3, 300>;
+pub type NgoName = BoundedText<2, 300>;
+/// The final document's text.
+pub type DocumentText = BoundedText<20, TEXT_MAX>;
+/// The body's reasoned answer to a recommendation.
+pub type AnswerText = BoundedText<10, TEXT_MAX>;
+/// Where the hearing is held.
+pub type Place = BoundedText<3, 300>;
+
+/// The participants of an event, one per line: 1 to [`PARTICIPANTS_MAX`], each at most 300
+/// characters; `None` otherwise.
+pub fn participants(text: &str) -> Option<Vec<String>> {
+    items(text, PARTICIPANTS_MAX, 300)
+}
+
+/// The recommendations of a final document, one per line: 1 to [`RECOMMENDATIONS_MAX`], each
+/// at most [`RECOMMENDATION_MAX`] characters; `None` otherwise.
+pub fn recommendations(text: &str) -> Option<Vec<String>> {
+    items(text, RECOMMENDATIONS_MAX, RECOMMENDATION_MAX)
+}
+
+fn items(text: &str, most: usize, longest: usize) -> Option<Vec<String>> {
+    let list = split_items(text);
+    let fits =
+        !list.is_empty() && list.len() <= most && list.iter().all(|i| i.chars().count() <= longest);
+    fits.then_some(list)
+}
+
+/// A delivery is recorded for a day between the document's date and today.
+pub fn delivery_date_ok(on: NaiveDate, document_on: NaiveDate, today: NaiveDate) -> bool {
+    on >= document_on && on <= today
+}
+
 /// Split a typed list (one item per line) into its items: trimmed, without empty lines or
 /// leading list marks ("1.", "-", "•").
 pub fn split_items(text: &str) -> Vec<String> {
@@ -180,6 +181,23 @@ pub fn split_items(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn item_lists_and_delivery_dates() {
+        use super::*;
+        assert_eq!(
+            recommendations("1. a\n2. b"),
+            Some(vec!["a".into(), "b".into()])
+        );
+        assert_eq!(recommendations("  \n"), None);
+        assert_eq!(recommendations(&"x".repeat(RECOMMENDATION_MAX + 1)), None);
+        let many = vec!["p"; PARTICIPANTS_MAX + 1].join("\n");
+        assert_eq!(participants(&many), None);
+        let d = |n| NaiveDate::from_ymd_opt(2026, 3, n).expect("date");
+        assert!(delivery_date_ok(d(2), d(1), d(3)));
+        assert!(!delivery_date_ok(d(4), d(1), d(3)));
+        assert!(!delivery_date_ok(d(1), d(2), d(3)));
+    }
+
     use super::*;
     use chrono::Days;
     use proptest::prelude::*;

@@ -3,41 +3,34 @@
 //! returned to the state. The statuses move only along [`LandStatus::next`]; areas are exact
 //! [`Hectares`] (hundredths of a hectare).
 
+use crate::text::BoundedText;
 use std::fmt;
 
-/// What is wrong with the plot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LandKind {
-    /// Farm land not used for its purpose.
-    Unused,
-    /// Land granted in breach of the law.
-    Unlawful,
-}
+/// The land commission's comment on a status change.
+pub type Comment = BoundedText<5, 2000>;
+/// A resident's description of the plot.
+pub type Description = BoundedText<10, 5000>;
 
-impl LandKind {
-    pub const ALL: [LandKind; 2] = [LandKind::Unused, LandKind::Unlawful];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LandKind::Unused => "unused",
-            LandKind::Unlawful => "unlawful",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<LandKind> {
-        LandKind::ALL.into_iter().find(|k| k.as_str() == s)
+crate::code_enum! {
+    /// What is wrong with the plot.
+    pub enum LandKind {
+        /// Farm land not used for its purpose.
+        Unused = "unused",
+        /// Land granted in breach of the law.
+        Unlawful = "unlawful",
     }
 }
 
-/// received → under review by the land commission → confirmed / not confirmed → (confirmed
-/// only) returned to the state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LandStatus {
-    Received,
-    UnderReview,
-    Confirmed,
-    NotConfirmed,
-    Returned,
+crate::code_enum! {
+    /// received → under review by the land commission → confirmed / not confirmed →
+    /// (confirmed only) returned to the state.
+    pub enum LandStatus {
+        Received = "received",
+        UnderReview = "under_review",
+        Confirmed = "confirmed",
+        NotConfirmed = "not_confirmed",
+        Returned = "returned",
+    }
 }
 
 /// A status change that the graph does not allow.
@@ -49,28 +42,6 @@ pub struct NotAllowed {
 }
 
 impl LandStatus {
-    pub const ALL: [LandStatus; 5] = [
-        LandStatus::Received,
-        LandStatus::UnderReview,
-        LandStatus::Confirmed,
-        LandStatus::NotConfirmed,
-        LandStatus::Returned,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LandStatus::Received => "received",
-            LandStatus::UnderReview => "under_review",
-            LandStatus::Confirmed => "confirmed",
-            LandStatus::NotConfirmed => "not_confirmed",
-            LandStatus::Returned => "returned",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<LandStatus> {
-        LandStatus::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// The statuses a report may move to from this one.
     pub fn successors(self) -> &'static [LandStatus] {
         match self {

@@ -51,6 +51,21 @@ fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
+/// A transfer makes a weekday a day off and a weekend day a working day: the working day it
+/// names must fall on a Saturday or Sunday.
+pub fn transfer_allowed(working_day: NaiveDate) -> bool {
+    is_weekend(working_day)
+}
+
+/// The year of the holiday table someone asked for (2000–2100), or this year.
+pub fn table_year(text: &str, today: NaiveDate) -> i32 {
+    text.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y))
+        .unwrap_or_else(|| today.year())
+}
+
 fn next_day(d: NaiveDate) -> NaiveDate {
     d.checked_add_days(Days::new(1)).unwrap_or(NaiveDate::MAX)
 }
@@ -147,6 +162,16 @@ impl WorkingCalendar {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn transfers_and_table_years() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        assert!(super::transfer_allowed(d(2026, 3, 7)));
+        assert!(!super::transfer_allowed(d(2026, 3, 9)));
+        assert_eq!(super::table_year("2027", d(2026, 1, 1)), 2027);
+        assert_eq!(super::table_year(" 1999", d(2026, 1, 1)), 2026);
+        assert_eq!(super::table_year("x", d(2026, 1, 1)), 2026);
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -7,4 +7,4 @@ mod calendar;
 
 pub use bin::{Bin, BinError, EntityKind};
 pub use cadastre::{CadastralError, CadastralNumber};
-pub use calendar::{Holiday, WorkingCalendar};
+pub use calendar::{table_year, transfer_allowed, Holiday, WorkingCalendar};

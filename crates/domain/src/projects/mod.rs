@@ -4,10 +4,13 @@
 
 use crate::money::Tenge;
 pub use crate::oversight::{Bin, BinError, WorkingCalendar};
+use crate::text::BoundedText;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// An official answers a resident's monitoring report within this many working days.
 pub const ANSWER_WORKING_DAYS: u32 = 10;
+/// A project has at most this many documents and photos of its own.
+pub const MAX_DOCUMENTS: usize = 30;
 /// A monitoring group has 5 to 7 members (бақылау тобы).
 pub const GROUP_MIN: usize = 5;
 pub const GROUP_MAX: usize = 7;
@@ -25,61 +28,74 @@ pub fn days_overdue(due: NaiveDate, today: NaiveDate) -> i64 {
     (today - due).num_days().max(0)
 }
 
-/// A resident's judgement of the work on the ground.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Judgement {
-    NotStarted,
-    PoorQuality,
-    DoneWell,
+crate::code_enum! {
+    /// A resident's judgement of the work on the ground.
+    pub enum Judgement {
+        NotStarted = "not_started",
+        PoorQuality = "poor_quality",
+        DoneWell = "done_well",
+    }
 }
 
-impl Judgement {
-    pub const ALL: [Judgement; 3] = [
-        Judgement::NotStarted,
-        Judgement::PoorQuality,
-        Judgement::DoneWell,
-    ];
+crate::code_enum! {
+    /// A monitoring group member's signature on the acceptance of finished work.
+    pub enum Verdict {
+        Accepted = "accepted",
+        AcceptedWithRemarks = "remarks",
+        NotAccepted = "not_accepted",
+    }
+}
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Judgement::NotStarted => "not_started",
-            Judgement::PoorQuality => "poor_quality",
-            Judgement::DoneWell => "done_well",
+crate::code_enum! {
+    /// What a line of a project's public log records (each has a `projects-log-<code>`
+    /// message).
+    pub enum LogKind {
+        Record = "record",
+        Milestone = "milestone",
+        Progress = "progress",
+        Payment = "payment",
+        File = "file",
+        AcceptanceAccepted = "acceptance_accepted",
+        AcceptanceRemarks = "acceptance_remarks",
+        AcceptanceNotAccepted = "acceptance_not_accepted",
+        Answer = "answer",
+    }
+}
+
+impl LogKind {
+    /// The log line of a member's signature with this verdict.
+    pub fn acceptance(v: Verdict) -> LogKind {
+        match v {
+            Verdict::Accepted => LogKind::AcceptanceAccepted,
+            Verdict::AcceptedWithRemarks => LogKind::AcceptanceRemarks,
+            Verdict::NotAccepted => LogKind::AcceptanceNotAccepted,
         }
     }
-
-    pub fn parse(s: &str) -> Option<Judgement> {
-        Judgement::ALL.into_iter().find(|j| j.as_str() == s)
-    }
 }
 
-/// A monitoring group member's signature on the acceptance of finished work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Verdict {
-    Accepted,
-    AcceptedWithRemarks,
-    NotAccepted,
+/// The longest report, answer or acceptance remark, in characters.
+pub const TEXT_MAX: usize = 4000;
+/// A resident's monitoring report or an official's answer to it: 1 to [`TEXT_MAX`] characters.
+pub type ReportText = BoundedText<1, TEXT_MAX>;
+/// Acceptance remarks: up to [`TEXT_MAX`] characters, required unless the work is accepted.
+pub type Remarks = BoundedText<0, TEXT_MAX>;
+/// A payment's note is cut to this many characters.
+pub const NOTE_MAX: usize = 300;
+
+/// A report or answer as typed: `Required` when empty, `TooLong` past [`TEXT_MAX`].
+pub fn report_text(s: &str) -> Result<ReportText, FieldError> {
+    if s.trim().is_empty() {
+        return Err(FieldError::Required);
+    }
+    ReportText::parse(s).map_err(|_| FieldError::TooLong)
+}
+
+/// A payment's note: trimmed and cut to [`NOTE_MAX`] characters.
+pub fn payment_note(s: &str) -> String {
+    s.trim().chars().take(NOTE_MAX).collect()
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 3] = [
-        Verdict::Accepted,
-        Verdict::AcceptedWithRemarks,
-        Verdict::NotAccepted,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Accepted => "accepted",
-            Verdict::AcceptedWithRemarks => "remarks",
-            Verdict::NotAccepted => "not_accepted",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Verdict> {
-        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
-    }
-
     /// Remarks are required unless the work is accepted as it is.
     pub fn needs_remarks(self) -> bool {
         self != Verdict::Accepted
@@ -143,10 +159,12 @@ pub enum FieldError {
     Percent,
     #[error("not coordinates")]
     Coordinates,
+    #[error("too long")]
+    TooLong,
 }
 
 impl FieldError {
-    pub const ALL: [FieldError; 7] = [
+    pub const ALL: [FieldError; 8] = [
         FieldError::Required,
         FieldError::Bin,
         FieldError::Amount,
@@ -154,6 +172,7 @@ impl FieldError {
         FieldError::Order,
         FieldError::Percent,
         FieldError::Coordinates,
+        FieldError::TooLong,
     ];
 
     pub fn code(self) -> &'static str {
@@ -165,6 +184,7 @@ impl FieldError {
             FieldError::Order => "order",
             FieldError::Percent => "percent",
             FieldError::Coordinates => "coordinates",
+            FieldError::TooLong => "too-long",
         }
     }
 }
@@ -175,6 +195,33 @@ pub fn parse_amount(s: &str) -> Result<Tenge, FieldError> {
         crate::money::TengeError::Empty => FieldError::Required,
         crate::money::TengeError::Invalid => FieldError::Amount,
     })
+}
+
+/// An end date never comes before its start date (both optional).
+pub fn check_period(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<(), FieldError> {
+    match (start, end) {
+        (Some(a), Some(b)) if b < a => Err(FieldError::Order),
+        _ => Ok(()),
+    }
+}
+
+/// Remarks on a signature with this verdict: `Required` when missing where needed, `TooLong`
+/// past [`TEXT_MAX`].
+pub fn acceptance_remarks(verdict: Verdict, remarks: &str) -> Result<Remarks, RemarksError> {
+    let r = Remarks::parse(remarks).map_err(|_| RemarksError::TooLong)?;
+    if verdict.needs_remarks() && r.as_str().is_empty() {
+        return Err(RemarksError::Required);
+    }
+    Ok(r)
+}
+
+/// Why acceptance remarks are refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum RemarksError {
+    #[error("remarks are required unless the work is accepted as it is")]
+    Required,
+    #[error("too long")]
+    TooLong,
 }
 
 /// An optional date from a date field (`YYYY-MM-DD`, or `DD.MM.YYYY` typed by hand).
@@ -206,6 +253,44 @@ pub fn parse_coordinates(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, Fie
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_and_remarks() {
+        let (a, b) = (day(2026, 1, 1), day(2026, 2, 1));
+        assert_eq!(check_period(Some(a), Some(b)), Ok(()));
+        assert_eq!(check_period(Some(b), Some(a)), Err(FieldError::Order));
+        assert_eq!(check_period(None, Some(a)), Ok(()));
+        assert!(acceptance_remarks(Verdict::Accepted, " ").is_ok());
+        assert_eq!(
+            acceptance_remarks(Verdict::NotAccepted, " "),
+            Err(RemarksError::Required)
+        );
+        assert_eq!(
+            acceptance_remarks(Verdict::Accepted, &"x".repeat(TEXT_MAX + 1)),
+            Err(RemarksError::TooLong)
+        );
+    }
+
+    #[test]
+    fn texts_notes_and_log_kinds() {
+        assert_eq!(report_text("  "), Err(FieldError::Required));
+        assert_eq!(
+            report_text(&"ж".repeat(TEXT_MAX + 1)),
+            Err(FieldError::TooLong)
+        );
+        assert_eq!(
+            report_text(&"ж".repeat(TEXT_MAX)).map(|t| t.as_str().chars().count()),
+            Ok(TEXT_MAX)
+        );
+        assert_eq!(
+            payment_note(&format!("  {}", "a".repeat(400))).len(),
+            NOTE_MAX
+        );
+        for v in Verdict::ALL {
+            let k = LogKind::acceptance(v);
+            assert_eq!(k.as_str(), format!("acceptance_{}", v.as_str()));
+        }
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()

@@ -3,7 +3,7 @@
 //! documents of public-control events not delivered to the body, recommendations awaiting
 //! the body's reasoned answer).
 
-use crate::{control, initiatives, projects, Db, Result};
+use crate::{control, initiatives, oversight, projects, Db, Result};
 use chrono::NaiveDate;
 use domain::initiatives::Status;
 use domain::projects::{answer_due, days_overdue, kz_date};
@@ -37,7 +37,7 @@ pub fn merge(sources: Vec<Vec<Owed>>) -> Vec<Owed> {
 
 /// Unanswered monitoring reports: due 10 working days after filing, on the holiday table.
 pub async fn reports(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Owed>> {
-    let cal = projects::calendar(db).await?;
+    let cal = oversight::calendar(db).await?;
     Ok(projects::monitoring::unanswered_under(db, path_prefix)
         .await?
         .into_iter()

@@ -95,8 +95,14 @@ struct Row {
     created_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "e.id, e.territory_id, t.kato, t.path, t.name_kk, t.name_ru, e.organiser_id, u.display_name, e.ngo_name, e.ngo_bin, e.kind, e.title, e.body_name, e.starts_on, e.ends_on, e.participants, e.doc_kind, e.doc_text, e.doc_on, e.delivery_due, e.delivered_on, e.hearing_on, e.hearing_place, e.created_at";
-const FROM: &str = "FROM control_events e JOIN territories t ON t.id = e.territory_id JOIN users u ON u.id = e.organiser_id";
+const COLUMNS: &str =
+    "e.id, e.territory_id, t.kato, t.path, t.name_kk, t.name_ru, e.organiser_id, \
+     u.display_name, e.ngo_name, e.ngo_bin, e.kind, e.title, e.body_name, e.starts_on, \
+     e.ends_on, e.participants, e.doc_kind, e.doc_text, e.doc_on, e.delivery_due, \
+     e.delivered_on, e.hearing_on, e.hearing_place, e.created_at";
+const FROM: &str =
+    "FROM control_events e JOIN territories t ON t.id = e.territory_id JOIN users u ON \
+     u.id = e.organiser_id";
 
 pub(crate) fn parse_path(path: &str) -> Option<Vec<Kato>> {
     path.split('/')
@@ -144,6 +150,11 @@ impl TryFrom<Row> for Event {
     }
 }
 
+const INSERT_CONTROL_EVENTS: &str =
+    "INSERT INTO control_events (id, territory_id, organiser_id, ngo_name, ngo_bin, kind, \
+     title, body_name, starts_on, ends_on, participants, created_at) VALUES ($1, $2, $3, \
+     $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+
 pub async fn create(db: &Db, e: &NewEvent, now: DateTime<Utc>) -> Result<Uuid> {
     let id = new_id();
     let (ngo_name, ngo_bin) = match &e.ngo {
@@ -151,9 +162,13 @@ pub async fn create(db: &Db, e: &NewEvent, now: DateTime<Utc>) -> Result<Uuid> {
         None => (None, None),
     };
     in_tx!(db, tx => {
-        sqlx::query("INSERT INTO control_events (id, territory_id, organiser_id, ngo_name, ngo_bin, kind, title, body_name, starts_on, ends_on, participants, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
+        sqlx::query(INSERT_CONTROL_EVENTS)
             .bind(id).bind(e.territory_id).bind(e.organiser_id).bind(ngo_name).bind(ngo_bin)
-            .bind(e.kind.as_str()).bind(&e.title).bind(&e.body_name).bind(e.starts_on).bind(e.ends_on)
+            .bind(e.kind.as_str())
+            .bind(&e.title)
+            .bind(&e.body_name)
+            .bind(e.starts_on)
+            .bind(e.ends_on)
             .bind(e.participants.join("\n")).bind(now)
             .execute(&mut *tx).await?;
     });
@@ -172,7 +187,9 @@ pub async fn list(db: &Db, path_prefix: &str, limit: i64) -> Result<Vec<Event>> 
     let sql = format!(
         "SELECT {COLUMNS} {FROM} WHERE t.path LIKE $1 ORDER BY e.starts_on DESC, e.id DESC LIMIT $2"
     );
-    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(format!("{path_prefix}%")).bind(limit).fetch_all(p).await)?;
+    let like = format!("{path_prefix}%");
+    let rows: Vec<Row> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(&like).bind(limit).fetch_all(p).await)?;
     rows.into_iter().map(Event::try_from).collect()
 }
 
@@ -190,12 +207,25 @@ pub struct Recommendation {
     pub answered_by: Option<String>,
 }
 
+const SELECT_CONTROL_RECOMMENDATIONS: &str =
+    "SELECT r.id, r.event_id, r.item_no, r.text, r.delivered_on, r.answer_due, \
+     r.answer_text, r.answered_on, u.display_name AS answered_by FROM \
+     control_recommendations r LEFT JOIN users u ON u.id = r.answered_by WHERE r.event_id \
+     = $1 ORDER BY r.item_no";
+
 pub async fn recommendations(db: &Db, event: Uuid) -> Result<Vec<Recommendation>> {
     Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT r.id, r.event_id, r.item_no, r.text, r.delivered_on, r.answer_due, r.answer_text, r.answered_on, u.display_name AS answered_by FROM control_recommendations r LEFT JOIN users u ON u.id = r.answered_by WHERE r.event_id = $1 ORDER BY r.item_no")
+        on_pool!(db, p => sqlx::query_as(SELECT_CONTROL_RECOMMENDATIONS)
         .bind(event).fetch_all(p).await)?,
     )
 }
+
+const UPDATE_CONTROL_EVENTS: &str =
+    "UPDATE control_events SET doc_kind = $2, doc_text = $3, doc_on = $4, delivery_due = \
+     $5 WHERE id = $1 AND doc_kind IS NULL";
+const INSERT_CONTROL_RECOMMENDATIONS: &str =
+    "INSERT INTO control_recommendations (id, event_id, item_no, text, created_at) VALUES \
+     ($1, $2, $3, $4, $5)";
 
 /// Publish the final document with its recommendations, once: `false` when the event has one
 /// already (nothing written).
@@ -208,20 +238,22 @@ pub async fn publish_document(
     now: DateTime<Utc>,
 ) -> Result<bool> {
     Ok(in_tx!(db, tx => {
-        let n = sqlx::query("UPDATE control_events SET doc_kind = $2, doc_text = $3, doc_on = $4, delivery_due = $5 WHERE id = $1 AND doc_kind IS NULL")
+        let n = sqlx::query(UPDATE_CONTROL_EVENTS)
             .bind(id).bind(doc.kind.as_str()).bind(&doc.text).bind(doc.on).bind(delivery_due)
             .execute(&mut *tx).await?.rows_affected();
         if n == 0 {
             return Ok(false);
         }
         for (i, text) in recommendations.iter().enumerate() {
-            sqlx::query("INSERT INTO control_recommendations (id, event_id, item_no, text, created_at) VALUES ($1, $2, $3, $4, $5)")
+            sqlx::query(INSERT_CONTROL_RECOMMENDATIONS)
                 .bind(new_id()).bind(id).bind(i as i64 + 1).bind(text).bind(now)
                 .execute(&mut *tx).await?;
         }
         true
     }))
 }
+
+const LAST_ITEM_NO: &str = "SELECT MAX(item_no) FROM control_recommendations WHERE event_id = $1";
 
 /// Add recommendations to a published final document (a supplement), numbered after the
 /// existing ones; they are delivered with the next recorded delivery.
@@ -232,17 +264,24 @@ pub async fn add_recommendations(
     now: DateTime<Utc>,
 ) -> Result<()> {
     in_tx!(db, tx => {
-        let last: Option<i64> = sqlx::query_scalar("SELECT MAX(item_no) FROM control_recommendations WHERE event_id = $1")
+        let last: Option<i64> = sqlx::query_scalar(LAST_ITEM_NO)
             .bind(id).fetch_one(&mut *tx).await?;
         let start = last.unwrap_or(0);
         for (i, text) in recommendations.iter().enumerate() {
-            sqlx::query("INSERT INTO control_recommendations (id, event_id, item_no, text, created_at) VALUES ($1, $2, $3, $4, $5)")
+            sqlx::query(INSERT_CONTROL_RECOMMENDATIONS)
                 .bind(new_id()).bind(id).bind(start + i as i64 + 1).bind(text).bind(now)
                 .execute(&mut *tx).await?;
         }
     });
     Ok(())
 }
+
+const RECORD_DELIVERY: &str =
+    "UPDATE control_events SET delivered_on = COALESCE(delivered_on, $2) WHERE id = $1 \
+     AND doc_kind IS NOT NULL";
+const UPDATE_CONTROL_RECOMMENDATIONS: &str =
+    "UPDATE control_recommendations SET delivered_on = $2, answer_due = $3 WHERE event_id \
+     = $1 AND delivered_on IS NULL";
 
 /// Record that the final document reached the body on `on`: every recommendation not yet
 /// delivered gets `answer_due`. Returns how many recommendations were delivered now.
@@ -253,12 +292,17 @@ pub async fn record_delivery(
     answer_due: NaiveDate,
 ) -> Result<u64> {
     Ok(in_tx!(db, tx => {
-        sqlx::query("UPDATE control_events SET delivered_on = COALESCE(delivered_on, $2) WHERE id = $1 AND doc_kind IS NOT NULL")
+        sqlx::query(RECORD_DELIVERY)
             .bind(id).bind(on).execute(&mut *tx).await?;
-        sqlx::query("UPDATE control_recommendations SET delivered_on = $2, answer_due = $3 WHERE event_id = $1 AND delivered_on IS NULL")
+        sqlx::query(UPDATE_CONTROL_RECOMMENDATIONS)
             .bind(id).bind(on).bind(answer_due).execute(&mut *tx).await?.rows_affected()
     }))
 }
+
+const ANSWER_RECOMMENDATION: &str =
+    "UPDATE control_recommendations SET answer_text = $3, answered_on = $4, answered_by = \
+     $5 WHERE id = $2 AND event_id = $1 AND answer_text IS NULL AND delivered_on IS NOT \
+     NULL";
 
 /// The body's reasoned answer to one delivered recommendation, once: `false` when it was
 /// answered already or not delivered (nothing written).
@@ -271,7 +315,7 @@ pub async fn answer(
     by: Uuid,
 ) -> Result<bool> {
     Ok(in_tx!(db, tx => {
-        sqlx::query("UPDATE control_recommendations SET answer_text = $3, answered_on = $4, answered_by = $5 WHERE id = $2 AND event_id = $1 AND answer_text IS NULL AND delivered_on IS NOT NULL")
+        sqlx::query(ANSWER_RECOMMENDATION)
             .bind(event).bind(recommendation).bind(text).bind(on).bind(by)
             .execute(&mut *tx).await?.rows_affected() == 1
     }))
@@ -307,10 +351,17 @@ pub struct OpenRecommendation {
     pub answer_due: NaiveDate,
 }
 
+const SELECT_OWED_RECOMMENDATIONS: &str =
+    "SELECT r.id, e.id, e.title, r.item_no, r.text, r.answer_due FROM \
+     control_recommendations r JOIN control_events e ON e.id = r.event_id JOIN \
+     territories t ON t.id = e.territory_id WHERE t.path LIKE $1 AND r.answer_text IS \
+     NULL AND r.answer_due IS NOT NULL ORDER BY r.answer_due, e.id, r.item_no";
+
 /// Recommendations of events in a territory and below, delivered and not answered yet, the
 /// most overdue first.
 pub async fn owed_recommendations(db: &Db, path_prefix: &str) -> Result<Vec<OpenRecommendation>> {
-    let rows: Vec<(Uuid, Uuid, String, i64, String, NaiveDate)> = on_pool!(db, p => sqlx::query_as("SELECT r.id, e.id, e.title, r.item_no, r.text, r.answer_due FROM control_recommendations r JOIN control_events e ON e.id = r.event_id JOIN territories t ON t.id = e.territory_id WHERE t.path LIKE $1 AND r.answer_text IS NULL AND r.answer_due IS NOT NULL ORDER BY r.answer_due, e.id, r.item_no")
+    type OpenRow = (Uuid, Uuid, String, i64, String, NaiveDate);
+    let rows: Vec<OpenRow> = on_pool!(db, p => sqlx::query_as(SELECT_OWED_RECOMMENDATIONS)
         .bind(format!("{path_prefix}%")).fetch_all(p).await)?;
     Ok(rows
         .into_iter()
@@ -326,20 +377,27 @@ pub async fn owed_recommendations(db: &Db, path_prefix: &str) -> Result<Vec<Open
         .collect())
 }
 
+const SELECT_CONTROL_EVENTS: &str =
+    "SELECT e.id, e.title, e.delivery_due FROM control_events e JOIN territories t ON \
+     t.id = e.territory_id WHERE t.path LIKE $1 AND e.doc_kind IS NOT NULL AND \
+     e.delivered_on IS NULL AND e.delivery_due IS NOT NULL ORDER BY e.delivery_due, e.id";
+
 /// Final documents of events in a territory and below that have not reached the body yet:
 /// (event id, event title, delivery due date), the most overdue first.
 pub async fn owed_deliveries(db: &Db, path_prefix: &str) -> Result<Vec<(Uuid, String, NaiveDate)>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT e.id, e.title, e.delivery_due FROM control_events e JOIN territories t ON t.id = e.territory_id WHERE t.path LIKE $1 AND e.doc_kind IS NOT NULL AND e.delivered_on IS NULL AND e.delivery_due IS NOT NULL ORDER BY e.delivery_due, e.id")
-        .bind(format!("{path_prefix}%")).fetch_all(p).await)?,
-    )
+    Ok(on_pool!(db, p => sqlx::query_as(SELECT_CONTROL_EVENTS)
+        .bind(format!("{path_prefix}%")).fetch_all(p).await)?)
 }
+
+const OVERDUE_EVENTS: &str =
+    "SELECT e.id FROM control_events e JOIN territories t ON t.id = e.territory_id WHERE \
+     t.path LIKE $1 AND ((e.doc_kind IS NOT NULL AND e.delivered_on IS NULL AND \
+     e.delivery_due < $2) OR EXISTS (SELECT 1 FROM control_recommendations r WHERE \
+     r.event_id = e.id AND r.answer_text IS NULL AND r.answer_due < $2))";
 
 /// Events of a territory and below with something overdue on `today`: a final document not
 /// delivered by its due day, or a recommendation not answered by its due day.
 pub async fn overdue_events(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Uuid>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_scalar("SELECT e.id FROM control_events e JOIN territories t ON t.id = e.territory_id WHERE t.path LIKE $1 AND ((e.doc_kind IS NOT NULL AND e.delivered_on IS NULL AND e.delivery_due < $2) OR EXISTS (SELECT 1 FROM control_recommendations r WHERE r.event_id = e.id AND r.answer_text IS NULL AND r.answer_due < $2))")
-        .bind(format!("{path_prefix}%")).bind(today).fetch_all(p).await)?,
-    )
+    Ok(on_pool!(db, p => sqlx::query_scalar(OVERDUE_EVENTS)
+        .bind(format!("{path_prefix}%")).bind(today).fetch_all(p).await)?)
 }

@@ -77,7 +77,9 @@ struct Row {
     updated_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "r.id, r.village_id, t.kato, t.path, t.name_kk, t.name_ru, r.reporter_id, r.cadastral_number, r.area, r.kind, r.description, r.status, r.returned_on, r.reported_at, r.updated_at";
+const COLUMNS: &str = "r.id, r.village_id, t.kato, t.path, t.name_kk, t.name_ru, r.reporter_id, \
+     r.cadastral_number, r.area, r.kind, r.description, r.status, r.returned_on, \
+     r.reported_at, r.updated_at";
 const FROM: &str = "FROM land_reports r JOIN territories t ON t.id = r.village_id";
 
 impl TryFrom<Row> for Report {
@@ -104,21 +106,42 @@ impl TryFrom<Row> for Report {
     }
 }
 
+const INSERT_LAND_REPORTS: &str =
+    "INSERT INTO land_reports (id, village_id, reporter_id, cadastral_number, area, kind, \
+     description, status, reported_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, \
+     $8, $9, $9)";
+const INSERT_LAND_REPORT_EVENTS: &str =
+    "INSERT INTO land_report_events (id, report_id, status, comment, actor_id, \
+     created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+const INSERT_LAND_PHOTOS: &str =
+    "INSERT INTO land_photos (id, report_id, file_name, content_type, size_bytes, \
+     created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+
 /// Store a report and its photos (already written to disk) together, or nothing.
 pub async fn create(db: &Db, r: &NewReport, photos: &[Photo], now: DateTime<Utc>) -> Result<Uuid> {
     let id = new_id();
     in_tx!(db, tx => {
-        sqlx::query("INSERT INTO land_reports (id, village_id, reporter_id, cadastral_number, area, kind, description, status, reported_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)")
+        sqlx::query(INSERT_LAND_REPORTS)
             .bind(id).bind(r.village_id).bind(r.reporter_id).bind(r.cadastral_number.as_str())
             .bind(r.area.hundredths()).bind(r.kind.as_str()).bind(&r.description)
             .bind(LandStatus::Received.as_str()).bind(now)
             .execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO land_report_events (id, report_id, status, comment, actor_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(new_id()).bind(id).bind(LandStatus::Received.as_str()).bind("").bind(r.reporter_id).bind(now)
+        sqlx::query(INSERT_LAND_REPORT_EVENTS)
+            .bind(new_id())
+            .bind(id)
+            .bind(LandStatus::Received.as_str())
+            .bind("")
+            .bind(r.reporter_id)
+            .bind(now)
             .execute(&mut *tx).await?;
         for p in photos {
-            sqlx::query("INSERT INTO land_photos (id, report_id, file_name, content_type, size_bytes, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-                .bind(p.id).bind(id).bind(&p.file_name).bind(&p.content_type).bind(p.size_bytes).bind(now)
+            sqlx::query(INSERT_LAND_PHOTOS)
+                .bind(p.id)
+                .bind(id)
+                .bind(&p.file_name)
+                .bind(&p.content_type)
+                .bind(p.size_bytes)
+                .bind(now)
                 .execute(&mut *tx).await?;
         }
     });
@@ -135,11 +158,18 @@ pub async fn get(db: &Db, id: Uuid) -> Result<Option<Report>> {
 /// Reports about villages of a territory and below (its path prefix), newest first.
 pub async fn list(db: &Db, path_prefix: &str, limit: i64) -> Result<Vec<Report>> {
     let sql = format!(
-        "SELECT {COLUMNS} {FROM} WHERE t.path LIKE $1 ORDER BY r.reported_at DESC, r.id DESC LIMIT $2"
+        "SELECT {COLUMNS} {FROM} WHERE t.path LIKE $1 \
+         ORDER BY r.reported_at DESC, r.id DESC LIMIT $2"
     );
-    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(format!("{path_prefix}%")).bind(limit).fetch_all(p).await)?;
+    let like = format!("{path_prefix}%");
+    let rows: Vec<Row> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(&like).bind(limit).fetch_all(p).await)?;
     rows.into_iter().map(Report::try_from).collect()
 }
+
+const UPDATE_LAND_REPORTS: &str =
+    "UPDATE land_reports SET status = $2, returned_on = COALESCE($3, returned_on), \
+     updated_at = $4 WHERE id = $1";
 
 /// Move a report along the status graph with a comment, logged; a move the graph does not
 /// allow (also when someone moved it meanwhile) writes nothing.
@@ -158,15 +188,16 @@ pub async fn transition(
     Ok(in_tx!(db, tx => {
         let s: Option<String> = sqlx::query_scalar(sql).bind(id).fetch_optional(&mut *tx).await?;
         let s = s.ok_or(StoreError::NotFound)?;
-        let from = LandStatus::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("land status {s}")))?;
+        let from = LandStatus::parse(&s)
+            .ok_or_else(|| StoreError::Corrupt(format!("land status {s}")))?;
         match from.next(to) {
             Err(e) => Err(e),
             Ok(next) => {
                 let returned = (next == LandStatus::Returned).then(|| now.date_naive());
-                sqlx::query("UPDATE land_reports SET status = $2, returned_on = COALESCE($3, returned_on), updated_at = $4 WHERE id = $1")
+                sqlx::query(UPDATE_LAND_REPORTS)
                     .bind(id).bind(next.as_str()).bind(returned).bind(now)
                     .execute(&mut *tx).await?;
-                sqlx::query("INSERT INTO land_report_events (id, report_id, status, comment, actor_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                sqlx::query(INSERT_LAND_REPORT_EVENTS)
                     .bind(new_id()).bind(id).bind(next.as_str()).bind(comment).bind(actor).bind(now)
                     .execute(&mut *tx).await?;
                 Ok(())
@@ -176,40 +207,57 @@ pub async fn transition(
 }
 
 /// One logged status change.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct LogItem {
-    pub status: String,
+    pub status: LandStatus,
     pub comment: String,
     pub actor: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
+const HISTORY: &str = "SELECT e.status, e.comment, u.display_name AS actor, e.created_at \
+     FROM land_report_events e LEFT JOIN users u ON u.id = e.actor_id \
+     WHERE e.report_id = $1 ORDER BY e.created_at, e.id";
+
 pub async fn history(db: &Db, id: Uuid) -> Result<Vec<LogItem>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT e.status, e.comment, u.display_name AS actor, e.created_at FROM land_report_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.report_id = $1 ORDER BY e.created_at, e.id")
-        .bind(id).fetch_all(p).await)?,
-    )
+    let rows: Vec<(String, String, Option<String>, DateTime<Utc>)> =
+        on_pool!(db, p => sqlx::query_as(HISTORY).bind(id).fetch_all(p).await)?;
+    rows.into_iter()
+        .map(|(status, comment, actor, created_at)| {
+            Ok(LogItem {
+                status: LandStatus::parse(&status)
+                    .ok_or_else(|| StoreError::Corrupt(format!("land status {status}")))?,
+                comment,
+                actor,
+                created_at,
+            })
+        })
+        .collect()
 }
+
+const SELECT_LAND_PHOTOS: &str =
+    "SELECT id, file_name, content_type, size_bytes FROM land_photos WHERE report_id = $1 \
+     ORDER BY created_at, id";
 
 pub async fn photos(db: &Db, report: Uuid) -> Result<Vec<Photo>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT id, file_name, content_type, size_bytes FROM land_photos WHERE report_id = $1 ORDER BY created_at, id")
-        .bind(report).fetch_all(p).await)?,
-    )
+    Ok(on_pool!(db, p => sqlx::query_as(SELECT_LAND_PHOTOS)
+        .bind(report).fetch_all(p).await)?)
 }
 
+const SELECT_LAND_PHOTO: &str =
+    "SELECT id, file_name, content_type, size_bytes FROM land_photos WHERE report_id = $1 \
+     AND id = $2";
+
 pub async fn photo(db: &Db, report: Uuid, id: Uuid) -> Result<Option<Photo>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT id, file_name, content_type, size_bytes FROM land_photos WHERE report_id = $1 AND id = $2")
-        .bind(report).bind(id).fetch_optional(p).await)?,
-    )
+    Ok(on_pool!(db, p => sqlx::query_as(SELECT_LAND_PHOTO)
+        .bind(report).bind(id).fetch_optional(p).await)?)
 }
+
+const COUNT_LAND_PHOTOS: &str = "SELECT COUNT(*) FROM land_photos";
 
 /// How many photos are stored in all (for tests of refused uploads).
 pub async fn photo_count(db: &Db) -> Result<i64> {
-    Ok(
-        on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM land_photos").fetch_one(p).await)?,
-    )
+    Ok(on_pool!(db, p => sqlx::query_scalar(COUNT_LAND_PHOTOS).fetch_one(p).await)?)
 }
 
 /// Hectares returned to the state in one district in one year.
@@ -231,10 +279,17 @@ impl Returned {
     }
 }
 
+const SELECT_LAND_REPORTS: &str =
+    "SELECT d.kato, d.name_kk, d.name_ru, r.returned_on, r.area FROM land_reports r JOIN \
+     territories v ON v.id = r.village_id JOIN territories d ON d.level = 'district' AND \
+     v.path LIKE d.path || '%' WHERE r.status = 'returned' AND r.returned_on IS NOT NULL \
+     AND v.path LIKE $1";
+
 /// Hectares returned per district and year, for villages of a territory and below; by
 /// district (KATO order), then year.
 pub async fn returned_by_district(db: &Db, path_prefix: &str) -> Result<Vec<Returned>> {
-    let rows: Vec<(String, String, String, NaiveDate, i64)> = on_pool!(db, p => sqlx::query_as("SELECT d.kato, d.name_kk, d.name_ru, r.returned_on, r.area FROM land_reports r JOIN territories v ON v.id = r.village_id JOIN territories d ON d.level = 'district' AND v.path LIKE d.path || '%' WHERE r.status = 'returned' AND r.returned_on IS NOT NULL AND v.path LIKE $1")
+    type ReturnedRow = (String, String, String, NaiveDate, i64);
+    let rows: Vec<ReturnedRow> = on_pool!(db, p => sqlx::query_as(SELECT_LAND_REPORTS)
         .bind(format!("{path_prefix}%")).fetch_all(p).await)?;
     let mut out: Vec<Returned> = Vec::new();
     for (kato, kk, ru, on, area) in rows {

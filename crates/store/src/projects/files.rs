@@ -20,13 +20,24 @@ pub struct ProjectFile {
 
 const COLUMNS: &str = "id, proposal_id, report_id, file_name, content_type, size_bytes, created_at";
 
+pub(crate) const INSERT_PROJECT_FILES: &str =
+    "INSERT INTO project_files (id, proposal_id, report_id, file_name, content_type, \
+     size_bytes, uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+
 /// Insert a file record inside a transaction `$tx`.
 macro_rules! insert_file {
     ($tx:expr, $f:expr, $by:expr) => {
-        sqlx::query("INSERT INTO project_files (id, proposal_id, report_id, file_name, content_type, size_bytes, uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-            .bind($f.id).bind($f.proposal_id).bind($f.report_id).bind(&$f.file_name).bind(&$f.content_type)
-            .bind($f.size_bytes).bind($by).bind($f.created_at)
-            .execute(&mut *$tx).await?
+        sqlx::query($crate::projects::files::INSERT_PROJECT_FILES)
+            .bind($f.id)
+            .bind($f.proposal_id)
+            .bind($f.report_id)
+            .bind(&$f.file_name)
+            .bind(&$f.content_type)
+            .bind($f.size_bytes)
+            .bind($by)
+            .bind($f.created_at)
+            .execute(&mut *$tx)
+            .await?
     };
 }
 pub(crate) use insert_file;
@@ -35,20 +46,26 @@ pub(crate) use insert_file;
 pub async fn add(db: &Db, f: &ProjectFile, by: Uuid, now: DateTime<Utc>) -> Result<()> {
     in_tx!(db, tx => {
         insert_file!(tx, f, by);
-        super::log_line!(tx, f.proposal_id, by, now, "file", &f.file_name);
+        super::log_line!(tx, f.proposal_id, by, now, domain::projects::LogKind::File, &f.file_name);
     });
     Ok(())
 }
 
 /// The project's own documents and photos (not those of reports), oldest first.
 pub async fn of_project(db: &Db, proposal: Uuid) -> Result<Vec<ProjectFile>> {
-    let sql = format!("SELECT {COLUMNS} FROM project_files WHERE proposal_id = $1 AND report_id IS NULL ORDER BY created_at, id");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM project_files WHERE proposal_id = $1 AND report_id IS NULL \
+         ORDER BY created_at, id"
+    );
     Ok(on_pool!(db, p => sqlx::query_as(&sql).bind(proposal).fetch_all(p).await)?)
 }
 
 /// Photos of every report of a project.
 pub async fn of_reports(db: &Db, proposal: Uuid) -> Result<Vec<ProjectFile>> {
-    let sql = format!("SELECT {COLUMNS} FROM project_files WHERE proposal_id = $1 AND report_id IS NOT NULL ORDER BY created_at, id");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM project_files WHERE proposal_id = $1 AND report_id IS NOT NULL \
+         ORDER BY created_at, id"
+    );
     Ok(on_pool!(db, p => sqlx::query_as(&sql).bind(proposal).fetch_all(p).await)?)
 }
 

@@ -1,26 +1,35 @@
 //! Implementation of funded projects: the contract, dates, milestones and payments, each
 //! change logged publicly; documents and photos in [`files`]; the monitoring group, its
-//! acceptance and residents' reports in [`monitoring`]; the holiday table in [`holidays`].
+//! acceptance and residents' reports in [`monitoring`]. The holiday table is
+//! [`crate::oversight`]'s.
 
 pub mod files;
-pub mod holidays;
 pub mod monitoring;
-
-pub use holidays::calendar;
 
 use crate::db::{in_tx, on_pool};
 use crate::pb::ballots;
-use crate::{new_id, Db, Result};
+use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::money::Tenge;
+use domain::projects::LogKind;
 use uuid::Uuid;
+
+pub(crate) const INSERT_IMPL_LOG: &str =
+    "INSERT INTO impl_log (id, proposal_id, at, by_user, what, detail) VALUES ($1, $2, \
+     $3, $4, $5, $6)";
 
 /// Append a line to a project's public log inside a transaction `$tx`.
 macro_rules! log_line {
     ($tx:expr, $proposal:expr, $by:expr, $at:expr, $what:expr, $detail:expr) => {
-        sqlx::query("INSERT INTO impl_log (id, proposal_id, at, by_user, what, detail) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind($crate::new_id()).bind($proposal).bind($at).bind($by).bind($what).bind($detail)
-            .execute(&mut *$tx).await?
+        sqlx::query($crate::projects::INSERT_IMPL_LOG)
+            .bind($crate::new_id())
+            .bind($proposal)
+            .bind($at)
+            .bind($by)
+            .bind($what.as_str())
+            .bind($detail)
+            .execute(&mut *$tx)
+            .await?
     };
 }
 pub(crate) use log_line;
@@ -53,8 +62,13 @@ struct Row {
     actual_end: Option<NaiveDate>,
 }
 
+const SELECT_IMPLEMENTATIONS: &str =
+    "SELECT proposal_id, contractor_name, contractor_bin, contract_number, \
+     contract_sum_tiyn, planned_start, planned_end, actual_start, actual_end FROM \
+     implementations WHERE proposal_id = $1";
+
 pub async fn get(db: &Db, proposal: Uuid) -> Result<Option<Implementation>> {
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as("SELECT proposal_id, contractor_name, contractor_bin, contract_number, contract_sum_tiyn, planned_start, planned_end, actual_start, actual_end FROM implementations WHERE proposal_id = $1")
+    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(SELECT_IMPLEMENTATIONS)
         .bind(proposal).fetch_optional(p).await)?;
     Ok(row.map(|r| Implementation {
         proposal_id: r.proposal_id,
@@ -68,6 +82,14 @@ pub async fn get(db: &Db, proposal: Uuid) -> Result<Option<Implementation>> {
         actual_end: r.actual_end,
     }))
 }
+
+const INSERT_IMPLEMENTATIONS: &str =
+    "INSERT INTO implementations (proposal_id, contractor_name, contractor_bin, \
+     contract_number, contract_sum_tiyn, planned_start, planned_end, actual_start, \
+     actual_end, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT \
+     (proposal_id) DO UPDATE SET contractor_name = $2, contractor_bin = $3, \
+     contract_number = $4, contract_sum_tiyn = $5, planned_start = $6, planned_end = $7, \
+     actual_start = $8, actual_end = $9, updated_at = $10";
 
 /// Create or replace the record; the log line says what it now holds.
 pub async fn save(db: &Db, i: &Implementation, by: Uuid, now: DateTime<Utc>) -> Result<()> {
@@ -84,11 +106,19 @@ pub async fn save(db: &Db, i: &Implementation, by: Uuid, now: DateTime<Utc>) -> 
         d(i.actual_end)
     );
     in_tx!(db, tx => {
-        sqlx::query("INSERT INTO implementations (proposal_id, contractor_name, contractor_bin, contract_number, contract_sum_tiyn, planned_start, planned_end, actual_start, actual_end, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (proposal_id) DO UPDATE SET contractor_name = $2, contractor_bin = $3, contract_number = $4, contract_sum_tiyn = $5, planned_start = $6, planned_end = $7, actual_start = $8, actual_end = $9, updated_at = $10")
-            .bind(i.proposal_id).bind(&i.contractor_name).bind(&i.contractor_bin).bind(&i.contract_number)
-            .bind(i.contract_sum.tiyn()).bind(i.planned_start).bind(i.planned_end).bind(i.actual_start).bind(i.actual_end).bind(now)
+        sqlx::query(INSERT_IMPLEMENTATIONS)
+            .bind(i.proposal_id)
+            .bind(&i.contractor_name)
+            .bind(&i.contractor_bin)
+            .bind(&i.contract_number)
+            .bind(i.contract_sum.tiyn())
+            .bind(i.planned_start)
+            .bind(i.planned_end)
+            .bind(i.actual_start)
+            .bind(i.actual_end)
+            .bind(now)
             .execute(&mut *tx).await?;
-        log_line!(tx, i.proposal_id, by, now, "record", &detail);
+        log_line!(tx, i.proposal_id, by, now, LogKind::Record, &detail);
     });
     Ok(())
 }
@@ -101,8 +131,13 @@ pub struct Milestone {
     pub progress: u8,
 }
 
+const SELECT_IMPL_MILESTONES: &str =
+    "SELECT id, title, due, progress FROM impl_milestones WHERE proposal_id = $1 ORDER BY \
+     due NULLS LAST, created_at, id";
+
 pub async fn milestones(db: &Db, proposal: Uuid) -> Result<Vec<Milestone>> {
-    let rows: Vec<(Uuid, String, Option<NaiveDate>, i64)> = on_pool!(db, p => sqlx::query_as("SELECT id, title, due, progress FROM impl_milestones WHERE proposal_id = $1 ORDER BY due NULLS LAST, created_at, id")
+    type MilestoneRow = (Uuid, String, Option<NaiveDate>, i64);
+    let rows: Vec<MilestoneRow> = on_pool!(db, p => sqlx::query_as(SELECT_IMPL_MILESTONES)
         .bind(proposal).fetch_all(p).await)?;
     Ok(rows
         .into_iter()
@@ -114,6 +149,10 @@ pub async fn milestones(db: &Db, proposal: Uuid) -> Result<Vec<Milestone>> {
         })
         .collect())
 }
+
+const INSERT_IMPL_MILESTONES: &str =
+    "INSERT INTO impl_milestones (id, proposal_id, title, due, progress, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
 
 pub async fn add_milestone(
     db: &Db,
@@ -127,13 +166,16 @@ pub async fn add_milestone(
     let id = new_id();
     let detail = format!("{title}: {progress}%");
     in_tx!(db, tx => {
-        sqlx::query("INSERT INTO impl_milestones (id, proposal_id, title, due, progress, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        sqlx::query(INSERT_IMPL_MILESTONES)
             .bind(id).bind(proposal).bind(title).bind(due).bind(i64::from(progress)).bind(now)
             .execute(&mut *tx).await?;
-        log_line!(tx, proposal, by, now, "milestone", &detail);
+        log_line!(tx, proposal, by, now, LogKind::Milestone, &detail);
     });
     Ok(id)
 }
+
+const MILESTONE_TITLE: &str =
+    "SELECT title FROM impl_milestones WHERE id = $1 AND proposal_id = $2";
 
 /// Set a milestone's progress; false when it is not one of the project's.
 pub async fn set_progress(
@@ -145,14 +187,14 @@ pub async fn set_progress(
     now: DateTime<Utc>,
 ) -> Result<bool> {
     let done = in_tx!(db, tx => {
-        let title: Option<String> = sqlx::query_scalar("SELECT title FROM impl_milestones WHERE id = $1 AND proposal_id = $2")
+        let title: Option<String> = sqlx::query_scalar(MILESTONE_TITLE)
             .bind(milestone).bind(proposal).fetch_optional(&mut *tx).await?;
         match title {
             Some(title) => {
                 sqlx::query("UPDATE impl_milestones SET progress = $2 WHERE id = $1")
                     .bind(milestone).bind(i64::from(progress)).execute(&mut *tx).await?;
                 let detail = format!("{title}: {progress}%");
-                log_line!(tx, proposal, by, now, "progress", &detail);
+                log_line!(tx, proposal, by, now, LogKind::Progress, &detail);
                 true
             }
             None => false,
@@ -168,8 +210,12 @@ pub struct Payment {
     pub note: String,
 }
 
+const SELECT_IMPL_PAYMENTS: &str =
+    "SELECT paid_on, amount_tiyn, note FROM impl_payments WHERE proposal_id = $1 ORDER BY \
+     paid_on, created_at, id";
+
 pub async fn payments(db: &Db, proposal: Uuid) -> Result<Vec<Payment>> {
-    let rows: Vec<(NaiveDate, i64, String)> = on_pool!(db, p => sqlx::query_as("SELECT paid_on, amount_tiyn, note FROM impl_payments WHERE proposal_id = $1 ORDER BY paid_on, created_at, id")
+    let rows: Vec<(NaiveDate, i64, String)> = on_pool!(db, p => sqlx::query_as(SELECT_IMPL_PAYMENTS)
         .bind(proposal).fetch_all(p).await)?;
     Ok(rows
         .into_iter()
@@ -180,6 +226,10 @@ pub async fn payments(db: &Db, proposal: Uuid) -> Result<Vec<Payment>> {
         })
         .collect())
 }
+
+const INSERT_IMPL_PAYMENTS: &str =
+    "INSERT INTO impl_payments (id, proposal_id, paid_on, amount_tiyn, note, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
 
 pub async fn add_payment(
     db: &Db,
@@ -192,10 +242,15 @@ pub async fn add_payment(
         .trim_end()
         .to_string();
     in_tx!(db, tx => {
-        sqlx::query("INSERT INTO impl_payments (id, proposal_id, paid_on, amount_tiyn, note, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(new_id()).bind(proposal).bind(p.paid_on).bind(p.amount.tiyn()).bind(&p.note).bind(now)
+        sqlx::query(INSERT_IMPL_PAYMENTS)
+            .bind(new_id())
+            .bind(proposal)
+            .bind(p.paid_on)
+            .bind(p.amount.tiyn())
+            .bind(&p.note)
+            .bind(now)
             .execute(&mut *tx).await?;
-        log_line!(tx, proposal, by, now, "payment", &detail);
+        log_line!(tx, proposal, by, now, LogKind::Payment, &detail);
     });
     Ok(())
 }
@@ -205,36 +260,30 @@ pub async fn add_payment(
 pub struct LogLine {
     pub at: DateTime<Utc>,
     pub by: Option<String>,
-    /// One of [`LOG_KINDS`].
-    pub what: String,
+    pub what: LogKind,
     pub detail: String,
 }
 
-pub const LOG_KINDS: [&str; 9] = [
-    "record",
-    "milestone",
-    "progress",
-    "payment",
-    "file",
-    "acceptance_accepted",
-    "acceptance_remarks",
-    "acceptance_not_accepted",
-    "answer",
-];
+const SELECT_IMPL_LOG: &str =
+    "SELECT l.at, u.display_name, l.what, l.detail FROM impl_log l LEFT JOIN users u ON \
+     u.id = l.by_user WHERE l.proposal_id = $1 ORDER BY l.at DESC, l.id DESC";
 
 /// The log, newest first.
 pub async fn log(db: &Db, proposal: Uuid) -> Result<Vec<LogLine>> {
-    let rows: Vec<(DateTime<Utc>, Option<String>, String, String)> = on_pool!(db, p => sqlx::query_as("SELECT l.at, u.display_name, l.what, l.detail FROM impl_log l LEFT JOIN users u ON u.id = l.by_user WHERE l.proposal_id = $1 ORDER BY l.at DESC, l.id DESC")
+    type LogRow = (DateTime<Utc>, Option<String>, String, String);
+    let rows: Vec<LogRow> = on_pool!(db, p => sqlx::query_as(SELECT_IMPL_LOG)
         .bind(proposal).fetch_all(p).await)?;
-    Ok(rows
-        .into_iter()
-        .map(|(at, by, what, detail)| LogLine {
-            at,
-            by,
-            what,
-            detail,
+    rows.into_iter()
+        .map(|(at, by, what, detail)| {
+            Ok(LogLine {
+                at,
+                by,
+                what: LogKind::parse(&what)
+                    .ok_or_else(|| StoreError::Corrupt(format!("log kind {what:?}")))?,
+                detail,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Whether a proposal is in its cycle's published selection.
@@ -252,10 +301,15 @@ pub async fn funded_of_cycle(db: &Db, cycle: Uuid) -> Result<Vec<Uuid>> {
         .unwrap_or_default())
 }
 
+const SELECT_PB_RESULTS: &str =
+    "SELECT c.id, r.selected FROM pb_results r JOIN pb_cycles c ON c.id = r.cycle_id JOIN \
+     territories t ON t.id = c.territory_id WHERE t.path LIKE $1 ORDER BY c.year DESC, \
+     c.id";
+
 /// Funded proposals of every cycle of a territory and below: (cycle, proposal), newest
 /// cycles first.
 pub async fn funded_under(db: &Db, path_prefix: &str) -> Result<Vec<(Uuid, Uuid)>> {
-    let rows: Vec<(Uuid, String)> = on_pool!(db, p => sqlx::query_as("SELECT c.id, r.selected FROM pb_results r JOIN pb_cycles c ON c.id = r.cycle_id JOIN territories t ON t.id = c.territory_id WHERE t.path LIKE $1 ORDER BY c.year DESC, c.id")
+    let rows: Vec<(Uuid, String)> = on_pool!(db, p => sqlx::query_as(SELECT_PB_RESULTS)
         .bind(format!("{path_prefix}%")).fetch_all(p).await)?;
     Ok(rows
         .into_iter()
@@ -269,9 +323,12 @@ pub async fn funded_under(db: &Db, path_prefix: &str) -> Result<Vec<(Uuid, Uuid)
         .collect())
 }
 
+const SUM_PAID: &str =
+    "SELECT CAST(SUM(amount_tiyn) AS BIGINT) FROM impl_payments WHERE proposal_id = $1";
+
 /// Sum of payments of a project.
 pub async fn paid(db: &Db, proposal: Uuid) -> Result<Tenge> {
-    let sum: Option<i64> = on_pool!(db, p => sqlx::query_scalar("SELECT CAST(SUM(amount_tiyn) AS BIGINT) FROM impl_payments WHERE proposal_id = $1")
+    let sum: Option<i64> = on_pool!(db, p => sqlx::query_scalar(SUM_PAID)
         .bind(proposal).fetch_one(p).await)?;
     Ok(Tenge::from_tiyn(sum.unwrap_or(0)))
 }

@@ -19,13 +19,20 @@ pub struct Group {
     pub members: Vec<(Uuid, String)>,
 }
 
+const SELECT_MONITORING_GROUPS: &str =
+    "SELECT elected_on, gathering FROM monitoring_groups WHERE cycle_id = $1";
+const SELECT_MONITORING_MEMBERS: &str =
+    "SELECT m.user_id, u.display_name FROM monitoring_members m JOIN users u ON u.id = \
+     m.user_id WHERE m.cycle_id = $1 ORDER BY m.added_at, m.user_id";
+
 pub async fn group(db: &Db, cycle: Uuid) -> Result<Option<Group>> {
-    let head: Option<(NaiveDate, String)> = on_pool!(db, p => sqlx::query_as("SELECT elected_on, gathering FROM monitoring_groups WHERE cycle_id = $1")
+    type Head = (NaiveDate, String);
+    let head: Option<Head> = on_pool!(db, p => sqlx::query_as(SELECT_MONITORING_GROUPS)
         .bind(cycle).fetch_optional(p).await)?;
     let Some((elected_on, gathering)) = head else {
         return Ok(None);
     };
-    let members: Vec<(Uuid, String)> = on_pool!(db, p => sqlx::query_as("SELECT m.user_id, u.display_name FROM monitoring_members m JOIN users u ON u.id = m.user_id WHERE m.cycle_id = $1 ORDER BY m.added_at, m.user_id")
+    let members: Vec<(Uuid, String)> = on_pool!(db, p => sqlx::query_as(SELECT_MONITORING_MEMBERS)
         .bind(cycle).fetch_all(p).await)?;
     Ok(Some(Group {
         cycle_id: cycle,
@@ -43,6 +50,17 @@ pub enum AddMember {
     Full,
 }
 
+const INSERT_MONITORING_GROUPS: &str =
+    "INSERT INTO monitoring_groups (cycle_id, elected_on, gathering, recorded_by, \
+     recorded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id) DO UPDATE SET \
+     elected_on = $2, gathering = $3, recorded_by = $4, recorded_at = $5";
+const COUNT_MEMBERS: &str = "SELECT COUNT(*) FROM monitoring_members WHERE cycle_id = $1";
+const INSERT_MONITORING_MEMBERS: &str =
+    "INSERT INTO monitoring_members (cycle_id, user_id, added_at) VALUES ($1, $2, $3) ON \
+     CONFLICT (cycle_id, user_id) DO NOTHING";
+const IS_MEMBER: &str =
+    "SELECT COUNT(*) FROM monitoring_members WHERE cycle_id = $1 AND user_id = $2";
+
 /// Record (or correct) the group's election and add one member, all or nothing.
 pub async fn record_member(
     db: &Db,
@@ -54,18 +72,18 @@ pub async fn record_member(
     now: DateTime<Utc>,
 ) -> Result<AddMember> {
     let out = in_tx!(db, tx => {
-        sqlx::query("INSERT INTO monitoring_groups (cycle_id, elected_on, gathering, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id) DO UPDATE SET elected_on = $2, gathering = $3, recorded_by = $4, recorded_at = $5")
+        sqlx::query(INSERT_MONITORING_GROUPS)
             .bind(cycle).bind(elected_on).bind(gathering).bind(by).bind(now)
             .execute(&mut *tx).await?;
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM monitoring_members WHERE cycle_id = $1")
+        let n: i64 = sqlx::query_scalar(COUNT_MEMBERS)
             .bind(cycle).fetch_one(&mut *tx).await?;
         let inserted = if n >= GROUP_MAX as i64 {
             0
         } else {
-            sqlx::query("INSERT INTO monitoring_members (cycle_id, user_id, added_at) VALUES ($1, $2, $3) ON CONFLICT (cycle_id, user_id) DO NOTHING")
+            sqlx::query(INSERT_MONITORING_MEMBERS)
                 .bind(cycle).bind(user).bind(now).execute(&mut *tx).await?.rows_affected()
         };
-        let member: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM monitoring_members WHERE cycle_id = $1 AND user_id = $2")
+        let member: i64 = sqlx::query_scalar(IS_MEMBER)
             .bind(cycle).bind(user).fetch_one(&mut *tx).await?;
         match (inserted, member) {
             (1, _) => AddMember::Added,
@@ -77,7 +95,7 @@ pub async fn record_member(
 }
 
 pub async fn is_member(db: &Db, cycle: Uuid, user: Uuid) -> Result<bool> {
-    let n: i64 = on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM monitoring_members WHERE cycle_id = $1 AND user_id = $2")
+    let n: i64 = on_pool!(db, p => sqlx::query_scalar(IS_MEMBER)
         .bind(cycle).bind(user).fetch_one(p).await)?;
     Ok(n > 0)
 }
@@ -91,6 +109,11 @@ pub struct Acceptance {
     pub signed_at: DateTime<Utc>,
 }
 
+const INSERT_ACCEPTANCES: &str =
+    "INSERT INTO acceptances (proposal_id, user_id, verdict, remarks, signed_at) VALUES \
+     ($1, $2, $3, $4, $5) ON CONFLICT (proposal_id, user_id) DO UPDATE SET verdict = $3, \
+     remarks = $4, signed_at = $5";
+
 /// A member's signature; signing again replaces their earlier one. Logged.
 pub async fn sign(
     db: &Db,
@@ -100,18 +123,24 @@ pub async fn sign(
     remarks: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let what = format!("acceptance_{}", verdict.as_str());
+    let what = domain::projects::LogKind::acceptance(verdict);
     in_tx!(db, tx => {
-        sqlx::query("INSERT INTO acceptances (proposal_id, user_id, verdict, remarks, signed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (proposal_id, user_id) DO UPDATE SET verdict = $3, remarks = $4, signed_at = $5")
+        sqlx::query(INSERT_ACCEPTANCES)
             .bind(proposal).bind(user).bind(verdict.as_str()).bind(remarks).bind(now)
             .execute(&mut *tx).await?;
-        log_line!(tx, proposal, user, now, &what, remarks);
+        log_line!(tx, proposal, user, now, what, remarks);
     });
     Ok(())
 }
 
+const SELECT_ACCEPTANCES: &str =
+    "SELECT a.user_id, u.display_name, a.verdict, a.remarks, a.signed_at FROM acceptances \
+     a JOIN users u ON u.id = a.user_id WHERE a.proposal_id = $1 ORDER BY a.signed_at, \
+     a.user_id";
+
 pub async fn acceptances(db: &Db, proposal: Uuid) -> Result<Vec<Acceptance>> {
-    let rows: Vec<(Uuid, String, String, String, DateTime<Utc>)> = on_pool!(db, p => sqlx::query_as("SELECT a.user_id, u.display_name, a.verdict, a.remarks, a.signed_at FROM acceptances a JOIN users u ON u.id = a.user_id WHERE a.proposal_id = $1 ORDER BY a.signed_at, a.user_id")
+    type AcceptanceRow = (Uuid, String, String, String, DateTime<Utc>);
+    let rows: Vec<AcceptanceRow> = on_pool!(db, p => sqlx::query_as(SELECT_ACCEPTANCES)
         .bind(proposal).fetch_all(p).await)?;
     rows.into_iter()
         .map(|(user_id, name, v, remarks, signed_at)| {
@@ -166,7 +195,9 @@ struct ReportRow {
     answered_at: Option<DateTime<Utc>>,
 }
 
-const REPORT_COLUMNS: &str = "r.id, r.proposal_id, u.display_name AS author, r.body, r.judgement, r.lat, r.lon, r.created_at, r.answer, r.answered_at";
+const REPORT_COLUMNS: &str =
+    "r.id, r.proposal_id, u.display_name AS author, r.body, r.judgement, r.lat, r.lon, \
+     r.created_at, r.answer, r.answered_at";
 
 fn report(r: ReportRow) -> Result<Report> {
     Ok(Report {
@@ -183,13 +214,17 @@ fn report(r: ReportRow) -> Result<Report> {
     })
 }
 
+const INSERT_MONITORING_REPORTS: &str =
+    "INSERT INTO monitoring_reports (id, proposal_id, author_id, body, judgement, lat, \
+     lon, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+
 /// Store a report and its photos (already written to the uploads folder) together.
 pub async fn add_report(db: &Db, r: &NewReport, photos: &[ProjectFile]) -> Result<Uuid> {
     let id = new_id();
     let now = r.filed_at;
     let (lat, lon) = (r.coordinates.map(|c| c.0), r.coordinates.map(|c| c.1));
     in_tx!(db, tx => {
-        sqlx::query("INSERT INTO monitoring_reports (id, proposal_id, author_id, body, judgement, lat, lon, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        sqlx::query(INSERT_MONITORING_REPORTS)
             .bind(id).bind(r.proposal_id).bind(r.author_id).bind(&r.body).bind(r.judgement.as_str())
             .bind(lat).bind(lon).bind(now)
             .execute(&mut *tx).await?;
@@ -203,18 +238,30 @@ pub async fn add_report(db: &Db, r: &NewReport, photos: &[ProjectFile]) -> Resul
 
 /// A project's reports, newest first.
 pub async fn reports(db: &Db, proposal: Uuid) -> Result<Vec<Report>> {
-    let sql = format!("SELECT {REPORT_COLUMNS} FROM monitoring_reports r JOIN users u ON u.id = r.author_id WHERE r.proposal_id = $1 ORDER BY r.created_at DESC, r.id DESC");
+    let sql = format!(
+        "SELECT {REPORT_COLUMNS} FROM monitoring_reports r JOIN users u ON u.id = r.author_id \
+         WHERE r.proposal_id = $1 ORDER BY r.created_at DESC, r.id DESC"
+    );
     let rows: Vec<ReportRow> =
         on_pool!(db, p => sqlx::query_as(&sql).bind(proposal).fetch_all(p).await)?;
     rows.into_iter().map(report).collect()
 }
 
 pub async fn get_report(db: &Db, id: Uuid) -> Result<Option<Report>> {
-    let sql = format!("SELECT {REPORT_COLUMNS} FROM monitoring_reports r JOIN users u ON u.id = r.author_id WHERE r.id = $1");
+    let sql = format!(
+        "SELECT {REPORT_COLUMNS} FROM monitoring_reports r JOIN users u ON u.id = r.author_id \
+         WHERE r.id = $1"
+    );
     let row: Option<ReportRow> =
         on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
     row.map(report).transpose()
 }
+
+const SELECT_MONITORING_REPORTS: &str =
+    "SELECT proposal_id FROM monitoring_reports WHERE id = $1 AND answer IS NULL";
+const UPDATE_MONITORING_REPORTS: &str =
+    "UPDATE monitoring_reports SET answer = $2, answered_by = $3, answered_at = $4 WHERE \
+     id = $1";
 
 /// Answer a report once; false when it was answered already. Logged.
 pub async fn answer(
@@ -225,13 +272,13 @@ pub async fn answer(
     now: DateTime<Utc>,
 ) -> Result<bool> {
     let done = in_tx!(db, tx => {
-        let proposal: Option<Uuid> = sqlx::query_scalar("SELECT proposal_id FROM monitoring_reports WHERE id = $1 AND answer IS NULL")
+        let proposal: Option<Uuid> = sqlx::query_scalar(SELECT_MONITORING_REPORTS)
             .bind(report).fetch_optional(&mut *tx).await?;
         match proposal {
             Some(proposal) => {
-                sqlx::query("UPDATE monitoring_reports SET answer = $2, answered_by = $3, answered_at = $4 WHERE id = $1")
+                sqlx::query(UPDATE_MONITORING_REPORTS)
                     .bind(report).bind(text).bind(by).bind(now).execute(&mut *tx).await?;
-                log_line!(tx, proposal, by, now, "answer", text);
+                log_line!(tx, proposal, by, now, domain::projects::LogKind::Answer, text);
                 true
             }
             None => false,
@@ -240,14 +287,18 @@ pub async fn answer(
     Ok(done)
 }
 
+const UNANSWERED_UNDER: &str =
+    "SELECT r.id, r.proposal_id, pr.title, r.created_at FROM monitoring_reports r JOIN \
+     pb_proposals pr ON pr.id = r.proposal_id JOIN pb_cycles c ON c.id = pr.cycle_id JOIN \
+     territories t ON t.id = c.territory_id WHERE r.answer IS NULL AND t.path LIKE $1 \
+     ORDER BY r.created_at DESC, r.id";
+
 /// An unanswered report of a project under a territory: (report id, proposal id, project
 /// title, filed at).
 pub async fn unanswered_under(
     db: &Db,
     path_prefix: &str,
 ) -> Result<Vec<(Uuid, Uuid, String, DateTime<Utc>)>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT r.id, r.proposal_id, pr.title, r.created_at FROM monitoring_reports r JOIN pb_proposals pr ON pr.id = r.proposal_id JOIN pb_cycles c ON c.id = pr.cycle_id JOIN territories t ON t.id = c.territory_id WHERE r.answer IS NULL AND t.path LIKE $1 ORDER BY r.created_at DESC, r.id")
-        .bind(format!("{path_prefix}%")).fetch_all(p).await)?,
-    )
+    Ok(on_pool!(db, p => sqlx::query_as(UNANSWERED_UNDER)
+        .bind(format!("{path_prefix}%")).fetch_all(p).await)?)
 }

@@ -9,27 +9,12 @@ use axum::response::Html;
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::NaiveDate;
-use domain::projects::kz_date;
 use serde::{Deserialize, Serialize};
-use store::accountability::{self, Owed};
-use store::territories::{path_string, Territory};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/territories/{kato}/accountability", get(page))
         .route("/api/v1/accountability", get(api))
-}
-
-/// Everything owed under a territory (the whole country when none), as of today in
-/// Kazakhstan.
-async fn owed(s: &AppState, t: Option<&Territory>) -> Result<Vec<Owed>, AppError> {
-    let now = s.clock.now();
-    // Initiatives whose collection ended move on before they are listed.
-    store::initiatives::sweep(&s.db, now).await?;
-    let prefix = t
-        .map(|t| path_string(&t.path))
-        .unwrap_or_else(|| "/".into());
-    Ok(accountability::owed(&s.db, &prefix, kz_date(now)).await?)
 }
 
 pub struct Row {
@@ -56,7 +41,7 @@ async fn page(
     Path(kato): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let t = crate::territories::load(&s, &kato).await?;
-    let items = owed(&s, Some(&t)).await?;
+    let items = app::accountability::owed(&s, &t.path).await?;
     let late = items.iter().filter(|o| o.days_overdue > 0).count() as i64;
     let rows = items
         .into_iter()
@@ -97,12 +82,12 @@ async fn api(
     State(s): State<AppState>,
     Query(q): Query<ApiQuery>,
 ) -> Result<Json<Vec<Item>>, AppError> {
-    let t = match q.territory.as_deref().filter(|k| !k.is_empty()) {
-        Some(k) => Some(crate::territories::load(&s, k).await?),
-        None => None,
+    let path = match q.territory.as_deref().filter(|k| !k.is_empty()) {
+        Some(k) => crate::territories::load(&s, k).await?.path,
+        None => Vec::new(),
     };
     Ok(Json(
-        owed(&s, t.as_ref())
+        app::accountability::owed(&s, &path)
             .await?
             .into_iter()
             .map(|o| Item {

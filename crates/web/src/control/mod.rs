@@ -8,6 +8,7 @@ mod show;
 use crate::i18n::Arg;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::control::{Event, EventField, EventInput, RegisterOutcome, Territory};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -15,12 +16,10 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use chrono::NaiveDate;
-use domain::control::{countdown, Countdown, EventKind, PARTICIPANTS_MAX, TITLE_MAX};
-use domain::oversight::{Bin, WorkingCalendar};
+use domain::control::{countdown, Countdown, EventKind};
+use domain::oversight::WorkingCalendar;
 use domain::Action;
 use serde::Deserialize;
-use store::control::{self as ctl, Event, NewEvent};
-use store::territories::Territory;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -35,12 +34,6 @@ pub fn routes() -> Router<AppState> {
             post(show::answer),
         )
         .route("/control/{id}/hearing", post(show::hearing))
-}
-
-/// The working-day calendar every deadline of public control is counted with: the holiday
-/// table administrators edit (`/admin/holidays`), shared with monitoring reports.
-pub(crate) async fn calendar(s: &AppState) -> Result<WorkingCalendar, AppError> {
-    Ok(store::projects::calendar(&s.db).await?)
 }
 
 /// "Due 30 November 2026: 3 working days left" / "… overdue by 2 working days".
@@ -68,10 +61,6 @@ pub(crate) fn countdown_text(
             true,
         ),
     }
-}
-
-pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
-    domain::time::parse_date(s).ok()
 }
 
 fn kind_label(c: &Ctx, k: EventKind) -> String {
@@ -140,9 +129,8 @@ struct ListPage<'a> {
 const LIST_LIMIT: i64 = 300;
 
 async fn list_page(s: &AppState, c: &Ctx, t: Option<&Territory>) -> Result<Response, AppError> {
-    let prefix = t.map(|t| t.path_prefix()).unwrap_or_else(|| "/".into());
-    let events = ctl::list(&s.db, &prefix, LIST_LIMIT).await?;
-    let overdue = ctl::overdue_events(&s.db, &prefix, s.clock.today()).await?;
+    let path = t.map(|t| t.path.as_slice()).unwrap_or_default();
+    let (events, overdue) = app::control::events(s, path, LIST_LIMIT).await?;
     let can_register = match t {
         Some(t) => c.may(Action::RegisterControlEvent, &t.path),
         None => false,
@@ -244,72 +232,20 @@ async fn new_form(
     Ok(new_page(&c, &t, form, FieldErrors::default())?.into_response())
 }
 
-fn between(s: &str, min: usize, max: usize) -> bool {
-    (min..=max).contains(&s.chars().count())
-}
-
-fn validate(
-    c: &Ctx,
-    t: &Territory,
-    organiser: uuid::Uuid,
-    f: &EventForm,
-) -> Result<NewEvent, FieldErrors> {
-    let mut errors = FieldErrors::default();
-    let title = f.title.trim();
-    if !between(title, 5, TITLE_MAX) {
-        errors.add("title", c.t("control-err-title"));
-    }
-    let kind = EventKind::parse(&f.kind);
-    if kind.is_none() {
-        errors.add("kind", c.t("control-err-kind"));
-    }
-    let body = f.body.trim();
-    if !between(body, 3, 300) {
-        errors.add("body", c.t("control-err-body"));
-    }
-    let starts = parse_date(&f.starts);
-    if starts.is_none() {
-        errors.add("starts", c.t("control-err-date"));
-    }
-    let ends = parse_date(&f.ends);
-    match (starts, ends) {
-        (_, None) => errors.add("ends", c.t("control-err-date")),
-        (Some(a), Some(b)) if b < a => errors.add("ends", c.t("control-err-ends")),
-        _ => {}
-    }
-    let participants = domain::control::split_items(&f.participants);
-    if participants.is_empty()
-        || participants.len() > PARTICIPANTS_MAX
-        || participants.iter().any(|p| p.chars().count() > 300)
-    {
-        errors.add("participants", c.t("control-err-participants"));
-    }
-    let ngo_name = f.ngo_name.trim();
-    let ngo_bin = f.ngo_bin.trim();
-    let mut ngo = None;
-    if !ngo_name.is_empty() || !ngo_bin.is_empty() {
-        if !between(ngo_name, 2, 300) {
-            errors.add("ngo_name", c.t("control-err-ngo-name"));
-        }
-        match Bin::parse(ngo_bin) {
-            Ok(b) => ngo = Some((ngo_name.to_string(), b.to_string())),
-            Err(_) => errors.add("ngo_bin", c.t("control-err-bin")),
-        }
-    }
-    match (kind, starts, ends) {
-        (Some(kind), Some(starts_on), Some(ends_on)) if errors.is_empty() => Ok(NewEvent {
-            territory_id: t.id,
-            organiser_id: organiser,
-            ngo,
-            kind,
-            title: title.to_string(),
-            body_name: body.to_string(),
-            starts_on,
-            ends_on,
-            participants,
-        }),
-        _ => Err(errors),
-    }
+/// The message of a refused field of the registration form.
+fn field_error(c: &Ctx, f: EventField) -> (&'static str, String) {
+    let (field, id) = match f {
+        EventField::Title => ("title", "control-err-title"),
+        EventField::Kind => ("kind", "control-err-kind"),
+        EventField::Body => ("body", "control-err-body"),
+        EventField::Starts => ("starts", "control-err-date"),
+        EventField::Ends => ("ends", "control-err-date"),
+        EventField::EndsBeforeStarts => ("ends", "control-err-ends"),
+        EventField::Participants => ("participants", "control-err-participants"),
+        EventField::NgoName => ("ngo_name", "control-err-ngo-name"),
+        EventField::NgoBin => ("ngo_bin", "control-err-bin"),
+    };
+    (field, c.t(id))
 }
 
 async fn create(
@@ -320,13 +256,27 @@ async fn create(
 ) -> Result<Response, AppError> {
     let t = territory(&s, &kato).await?;
     may_register(&s, &c, &t).await?;
-    let v = require_viewer(&c)?;
-    match validate(&c, &t, v.user.id, &f) {
-        Ok(e) => {
-            let id = ctl::create(&s.db, &e, s.clock.now()).await?;
+    let actor = require_viewer(&c)?;
+    let input = EventInput {
+        title: &f.title,
+        kind: &f.kind,
+        body: &f.body,
+        starts: &f.starts,
+        ends: &f.ends,
+        participants: &f.participants,
+        ngo_name: &f.ngo_name,
+        ngo_bin: &f.ngo_bin,
+    };
+    match app::control::register_control_event(&s, actor, &t, &input).await? {
+        RegisterOutcome::Registered(id) => {
             Ok(Redirect::to(&format!("/control/{id}?ok=control-registered")).into_response())
         }
-        Err(errors) => {
+        RegisterOutcome::Invalid(fields) => {
+            let mut errors = FieldErrors::default();
+            for x in fields {
+                let (field, message) = field_error(&c, x);
+                errors.add(field, message);
+            }
             let page = new_page(&c, &t, f, errors)?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }

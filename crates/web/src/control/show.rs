@@ -1,20 +1,22 @@
 //! One public-control event: its facts, final document, recommendations with their
 //! countdowns and answers, the hearing on the answer, and every action taken on it.
 
-use super::{calendar, countdown_text, dates, kind_label, parse_date, stage};
+use super::{countdown_text, dates, kind_label, stage};
+use crate::extract::{Id, Ids};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::control::{
+    AnswerOutcome, DeliveryOutcome, DocumentOutcome, Event, EventPage, HearingOutcome,
+};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use domain::control::{
-    split_items, Deadlines, DocumentKind, RECOMMENDATIONS_MAX, RECOMMENDATION_MAX, TEXT_MAX,
-};
+use domain::control::DocumentKind;
+use domain::time::parse_date;
 use domain::Action;
 use serde::Deserialize;
-use store::control::{self as ctl, Document, Event};
 use uuid::Uuid;
 
 /// What was typed into the forms of the page, kept when one is refused.
@@ -80,22 +82,21 @@ fn may_answer(c: &Ctx, e: &Event) -> bool {
     c.may(Action::AnswerRecommendation, &e.territory_path)
 }
 
-async fn load(s: &AppState, id: &str) -> Result<Event, AppError> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    ctl::get(&s.db, id).await?.ok_or(AppError::NotFound)
-}
-
 async fn page(
     s: &AppState,
     c: &Ctx,
-    e: &Event,
+    id: Uuid,
     error: Option<String>,
     form: ActionForm,
     errors: FieldErrors,
 ) -> Result<String, AppError> {
-    let cal = calendar(s).await?;
-    let now = s.clock.today();
-    let recs = ctl::recommendations(&s.db, e.id).await?;
+    let EventPage {
+        event,
+        recommendations: recs,
+        calendar: cal,
+        today: now,
+    } = app::control::event_page(s, id).await?;
+    let e = &event;
     let answerer = may_answer(c, e);
     let views = recs
         .iter()
@@ -202,16 +203,11 @@ async fn page(
     Ok(render(&p)?.0)
 }
 
-pub async fn show(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let e = load(&s, &id).await?;
+pub async fn show(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let html = page(
         &s,
         &c,
-        &e,
+        id,
         None,
         ActionForm::default(),
         FieldErrors::default(),
@@ -224,13 +220,13 @@ pub async fn show(
 async fn refused(
     s: &AppState,
     c: &Ctx,
-    e: &Event,
+    id: Uuid,
     status: StatusCode,
     message: String,
     form: ActionForm,
     errors: FieldErrors,
 ) -> Result<Response, AppError> {
-    let html = page(s, c, e, Some(message), form, errors).await?;
+    let html = page(s, c, id, Some(message), form, errors).await?;
     Ok((status, axum::response::Html(html)).into_response())
 }
 
@@ -238,7 +234,7 @@ async fn refused(
 async fn conflict(
     s: &AppState,
     c: &Ctx,
-    e: &Event,
+    id: Uuid,
     message_id: &str,
     form: ActionForm,
 ) -> Result<Response, AppError> {
@@ -246,7 +242,7 @@ async fn conflict(
     refused(
         s,
         c,
-        e,
+        id,
         StatusCode::CONFLICT,
         msg,
         form,
@@ -259,163 +255,134 @@ async fn conflict(
 async fn invalid(
     s: &AppState,
     c: &Ctx,
-    e: &Event,
+    id: Uuid,
     form: ActionForm,
     errors: FieldErrors,
 ) -> Result<Response, AppError> {
     let msg = c.t("form-has-errors");
-    refused(s, c, e, StatusCode::UNPROCESSABLE_ENTITY, msg, form, errors).await
+    refused(
+        s,
+        c,
+        id,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        msg,
+        form,
+        errors,
+    )
+    .await
 }
 
-fn done(e: &Event, notice: &str) -> Response {
-    Redirect::to(&format!("/control/{}?ok={notice}", e.id)).into_response()
+fn done(id: Uuid, notice: &str) -> Response {
+    Redirect::to(&format!("/control/{id}?ok={notice}")).into_response()
 }
 
 pub async fn document(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    require_viewer(&c)?;
-    let e = load(&s, &id).await?;
-    if !is_organiser(&c, &e) {
-        return Err(AppError::Forbidden);
-    }
-    let mut errors = FieldErrors::default();
-    let kind = DocumentKind::parse(&f.kind);
-    if kind.is_none() {
-        errors.add("kind", c.t("control-err-doc-kind"));
-    }
-    let text = f.text.trim();
-    if !(20..=TEXT_MAX).contains(&text.chars().count()) {
-        errors.add("text", c.t("control-err-doc-text"));
-    }
-    let recs = split_items(&f.recommendations);
-    if recs.is_empty()
-        || recs.len() > RECOMMENDATIONS_MAX
-        || recs.iter().any(|r| r.chars().count() > RECOMMENDATION_MAX)
-    {
-        errors.add("recommendations", c.t("control-err-recommendations"));
-    }
-    let Some(kind) = kind.filter(|_| errors.is_empty()) else {
-        return invalid(&s, &c, &e, f, errors).await;
-    };
-    let cal = calendar(&s).await?;
-    let on = s.clock.today();
-    let doc = Document {
-        kind,
-        text: text.to_string(),
-        on,
-    };
-    let due = Deadlines::default().delivery_due(&cal, on);
-    if ctl::publish_document(&s.db, e.id, &doc, due, &recs, s.clock.now()).await? {
-        Ok(done(&e, "control-document-published"))
-    } else {
-        conflict(&s, &c, &e, "control-err-document-exists", f).await
+    let actor = require_viewer(&c)?;
+    let outcome =
+        app::control::publish_document(&s, actor, id, &f.kind, &f.text, &f.recommendations).await?;
+    match outcome {
+        DocumentOutcome::Published => Ok(done(id, "control-document-published")),
+        DocumentOutcome::Invalid {
+            kind,
+            text,
+            recommendations,
+        } => {
+            let mut errors = FieldErrors::default();
+            if kind {
+                errors.add("kind", c.t("control-err-doc-kind"));
+            }
+            if text {
+                errors.add("text", c.t("control-err-doc-text"));
+            }
+            if recommendations {
+                errors.add("recommendations", c.t("control-err-recommendations"));
+            }
+            invalid(&s, &c, id, f, errors).await
+        }
+        DocumentOutcome::AlreadyPublished => {
+            conflict(&s, &c, id, "control-err-document-exists", f).await
+        }
     }
 }
 
 pub async fn delivery(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    require_viewer(&c)?;
-    let e = load(&s, &id).await?;
-    if !(is_organiser(&c, &e) || may_answer(&c, &e)) {
-        return Err(AppError::Forbidden);
-    }
-    let Some(doc) = &e.document else {
-        return conflict(&s, &c, &e, "control-err-no-document", f).await;
-    };
-    let on = parse_date(&f.date);
+    let actor = require_viewer(&c)?;
+    let on = parse_date(&f.date).ok();
     let mut errors = FieldErrors::default();
-    match on {
-        None => errors.add("date", c.t("control-err-date")),
-        Some(d) if d < doc.on || d > s.clock.today() => errors.add(
-            "date",
-            c.t_str("control-err-delivery-date", "date", &c.lang.date(doc.on)),
-        ),
-        _ => {}
+    match app::control::record_delivery(&s, actor, id, on).await? {
+        DeliveryOutcome::Recorded => Ok(done(id, "control-delivery-recorded")),
+        DeliveryOutcome::NoDocument => conflict(&s, &c, id, "control-err-no-document", f).await,
+        DeliveryOutcome::NoDate => {
+            errors.add("date", c.t("control-err-date"));
+            invalid(&s, &c, id, f, errors).await
+        }
+        DeliveryOutcome::DateOutOfRange { document_on } => {
+            let date = c.lang.date(document_on);
+            errors.add("date", c.t_str("control-err-delivery-date", "date", &date));
+            invalid(&s, &c, id, f, errors).await
+        }
     }
-    let Some(on) = on.filter(|_| errors.is_empty()) else {
-        return invalid(&s, &c, &e, f, errors).await;
-    };
-    let cal = calendar(&s).await?;
-    let due = Deadlines::default().answer_due(&cal, on);
-    ctl::record_delivery(&s.db, e.id, on, due).await?;
-    Ok(done(&e, "control-delivery-recorded"))
 }
 
 pub async fn answer(
     State(s): State<AppState>,
     c: Ctx,
-    Path((id, rid)): Path<(String, String)>,
+    Ids(id, rid): Ids,
     Form(mut f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    let v = require_viewer(&c)?;
-    let e = load(&s, &id).await?;
-    if !may_answer(&c, &e) {
-        return Err(AppError::Forbidden);
-    }
-    let rid = Uuid::parse_str(&rid).map_err(|_| AppError::NotFound)?;
-    let recs = ctl::recommendations(&s.db, e.id).await?;
-    let rec = recs
-        .iter()
-        .find(|r| r.id == rid)
-        .ok_or(AppError::NotFound)?;
+    let actor = require_viewer(&c)?;
+    let outcome = app::control::answer_recommendation(&s, actor, id, rid, &f.text).await?;
     f.rid = rid.to_string();
-    let text = f.text.trim().to_string();
-    if !(10..=TEXT_MAX).contains(&text.chars().count()) {
-        let mut errors = FieldErrors::default();
-        errors.add("answer", c.t("control-err-answer"));
-        return invalid(&s, &c, &e, f, errors).await;
-    }
-    if rec.delivered_on.is_none() {
-        return conflict(&s, &c, &e, "control-err-not-delivered", f).await;
-    }
-    if ctl::answer(&s.db, e.id, rid, &text, s.clock.today(), v.user.id).await? {
-        Ok(done(&e, "control-answered"))
-    } else {
-        conflict(&s, &c, &e, "control-err-answered-already", f).await
+    match outcome {
+        AnswerOutcome::Answered => Ok(done(id, "control-answered")),
+        AnswerOutcome::Invalid => {
+            let mut errors = FieldErrors::default();
+            errors.add("answer", c.t("control-err-answer"));
+            invalid(&s, &c, id, f, errors).await
+        }
+        AnswerOutcome::NotDelivered => conflict(&s, &c, id, "control-err-not-delivered", f).await,
+        AnswerOutcome::AlreadyAnswered => {
+            conflict(&s, &c, id, "control-err-answered-already", f).await
+        }
     }
 }
 
 pub async fn hearing(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    require_viewer(&c)?;
-    let e = load(&s, &id).await?;
-    if !is_organiser(&c, &e) {
-        return Err(AppError::Forbidden);
+    let actor = require_viewer(&c)?;
+    let on = parse_date(&f.date).ok();
+    match app::control::schedule_hearing(&s, actor, id, on, &f.place).await? {
+        HearingOutcome::Scheduled => Ok(done(id, "control-hearing-scheduled")),
+        HearingOutcome::NotDelivered => conflict(&s, &c, id, "control-err-not-delivered", f).await,
+        HearingOutcome::Invalid { date, place } => {
+            let mut errors = FieldErrors::default();
+            if date {
+                errors.add("date", c.t("control-err-date"));
+            }
+            if place {
+                errors.add("place", c.t("control-err-place"));
+            }
+            invalid(&s, &c, id, f, errors).await
+        }
+        HearingOutcome::NoticeTooShort(short) => {
+            let msg = c.t_str("control-err-notice", "date", &c.lang.date(short.earliest));
+            let mut errors = FieldErrors::default();
+            errors.add("date", msg.clone());
+            refused(&s, &c, id, StatusCode::UNPROCESSABLE_ENTITY, msg, f, errors).await
+        }
     }
-    if e.delivered_on.is_none() {
-        return conflict(&s, &c, &e, "control-err-not-delivered", f).await;
-    }
-    let mut errors = FieldErrors::default();
-    let on = parse_date(&f.date);
-    if on.is_none() {
-        errors.add("date", c.t("control-err-date"));
-    }
-    let place = f.place.trim().to_string();
-    if !(3..=300).contains(&place.chars().count()) {
-        errors.add("place", c.t("control-err-place"));
-    }
-    let Some(on) = on.filter(|_| errors.is_empty()) else {
-        return invalid(&s, &c, &e, f, errors).await;
-    };
-    let cal = calendar(&s).await?;
-    if let Err(short) = Deadlines::default().check_notice(&cal, s.clock.today(), on) {
-        let msg = c.t_str("control-err-notice", "date", &c.lang.date(short.earliest));
-        let mut errors = FieldErrors::default();
-        errors.add("date", msg.clone());
-        return refused(&s, &c, &e, StatusCode::UNPROCESSABLE_ENTITY, msg, f, errors).await;
-    }
-    ctl::schedule_hearing(&s.db, e.id, on, &place).await?;
-    Ok(done(&e, "control-hearing-scheduled"))
 }

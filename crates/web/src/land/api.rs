@@ -1,6 +1,7 @@
 //! Open data: land reports of a territory as JSON.
 
 use crate::{AppError, AppState};
+use app::land::Report;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -8,7 +9,6 @@ use axum::routing::get;
 use axum::{Json, Router};
 use domain::Kato;
 use serde::{Deserialize, Serialize};
-use store::land::{self as land_store, Report};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/api/v1/land-reports", get(list))
@@ -48,13 +48,13 @@ struct ListQuery {
 }
 
 async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
-    let prefix = match q
+    let path = match q
         .territory
         .as_deref()
         .map(str::trim)
         .filter(|k| !k.is_empty())
     {
-        None => "/".to_string(),
+        None => Vec::new(),
         Some(k) => {
             let Ok(kato) = Kato::parse(k) else {
                 return Ok((
@@ -63,12 +63,9 @@ async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<R
                 )
                     .into_response());
             };
-            store::territories::by_kato(&s.db, &kato)
-                .await?
-                .ok_or(AppError::NotFound)?
-                .path_prefix()
+            app::land::territory(&s, &kato).await?.path
         }
     };
-    let list = land_store::list(&s.db, &prefix, 5000).await?;
+    let list = app::land::reports(&s, &path, 5000).await?;
     Ok(Json(list.iter().map(ReportJson::from).collect::<Vec<_>>()).into_response())
 }

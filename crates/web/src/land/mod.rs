@@ -8,8 +8,10 @@ mod api;
 mod chart;
 mod submit;
 
+use crate::extract::{Id, Ids};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::land::{Report, ReviewOutcome, Territory};
 use askama::Template;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, StatusCode};
@@ -19,8 +21,6 @@ use axum::{Form, Router};
 use domain::land::{Hectares, LandStatus};
 use domain::Action;
 use serde::Deserialize;
-use store::land::{self as land_store, Report};
-use store::territories::Territory;
 use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
@@ -109,8 +109,8 @@ async fn list(
 
 async fn list_page(s: &AppState, c: &Ctx, t: &Territory) -> Result<Response, AppError> {
     let lang = c.lang.code();
-    let reports = land_store::list(&s.db, &t.path_prefix(), LIST_LIMIT).await?;
-    let returned = land_store::returned_by_district(&s.db, &t.path_prefix()).await?;
+    let reports = app::land::reports(s, &t.path, LIST_LIMIT).await?;
+    let returned = app::land::returned(s, &t.path).await?;
     let total = returned
         .iter()
         .fold(Hectares::default(), |sum, r| sum + r.area);
@@ -182,37 +182,34 @@ struct ShowPage<'a> {
     errors: FieldErrors,
 }
 
-async fn load(s: &AppState, id: &str) -> Result<Report, AppError> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    land_store::get(&s.db, id).await?.ok_or(AppError::NotFound)
-}
-
 fn may_review(c: &Ctx, r: &Report) -> bool {
     c.may(Action::ReviewLandReport, &r.village_path)
 }
 
+/// The page of report `id`; `shown` replaces the stored report (the fresh one after a
+/// refused move).
 async fn page(
     s: &AppState,
     c: &Ctx,
-    r: &Report,
+    id: Uuid,
+    shown: Option<Report>,
     error: Option<String>,
     form: ReviewForm,
     errors: FieldErrors,
 ) -> Result<Html<String>, AppError> {
-    let history = land_store::history(&s.db, r.id)
-        .await?
+    let (stored, history, photos) = app::land::report_page(s, id).await?;
+    let r = &shown.unwrap_or(stored);
+    let history = history
         .into_iter()
         .map(|h| {
-            let status = LandStatus::parse(&h.status);
             // Whoever reported the plot stays unnamed in public (reports of unlawful grants
             // name people with power over the reporter); the commission's members are named.
-            let actor = h.actor.filter(|_| status != Some(LandStatus::Received));
-            let st = status.map(|st| status_label(c, st)).unwrap_or(h.status);
+            let actor = h.actor.filter(|_| h.status != LandStatus::Received);
+            let st = status_label(c, h.status);
             (c.lang.date_of(h.created_at), st, actor, h.comment)
         })
         .collect();
-    let photos = land_store::photos(&s.db, r.id)
-        .await?
+    let photos = photos
         .into_iter()
         .map(|p| {
             let kb = (p.size_bytes + 1023) / 1024;
@@ -262,52 +259,37 @@ async fn page(
     })
 }
 
-async fn show(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let r = load(&s, &id).await?;
-    Ok(page(
-        &s,
-        &c,
-        &r,
-        None,
-        ReviewForm::default(),
-        FieldErrors::default(),
-    )
-    .await?
-    .into_response())
+async fn show(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let form = ReviewForm::default();
+    let html = page(&s, &c, id, None, None, form, FieldErrors::default()).await?;
+    Ok(html.into_response())
 }
 
 async fn review(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<ReviewForm>,
 ) -> Result<Response, AppError> {
-    let v = require_viewer(&c)?;
-    let r = load(&s, &id).await?;
-    if !may_review(&c, &r) {
-        return Err(AppError::Forbidden);
-    }
-    let mut errors = FieldErrors::default();
+    let actor = require_viewer(&c)?;
     let to = LandStatus::parse(&f.status);
-    if to.is_none() {
-        errors.add("status", c.t("land-err-status"));
-    }
-    let comment = f.comment.trim().to_string();
-    if !(5..=2000).contains(&comment.chars().count()) {
-        errors.add("comment", c.t("land-err-comment"));
-    }
-    let Some(to) = to.filter(|_| errors.is_empty()) else {
-        let html = page(&s, &c, &r, Some(c.t("form-has-errors")), f, errors).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
-    };
-    match land_store::transition(&s.db, r.id, to, &comment, v.user.id, s.clock.now()).await? {
-        Ok(()) => Ok(Redirect::to(&format!("/land/{}?ok=land-moved", r.id)).into_response()),
-        Err(e) => {
-            let fresh = land_store::get(&s.db, r.id).await?.unwrap_or(r);
+    match app::land::review_land_report(&s, actor, id, to, &f.comment).await? {
+        ReviewOutcome::Moved => {
+            Ok(Redirect::to(&format!("/land/{id}?ok=land-moved")).into_response())
+        }
+        ReviewOutcome::Invalid { status, comment } => {
+            let mut errors = FieldErrors::default();
+            if status {
+                errors.add("status", c.t("land-err-status"));
+            }
+            if comment {
+                errors.add("comment", c.t("land-err-comment"));
+            }
+            let msg = Some(c.t("form-has-errors"));
+            let html = page(&s, &c, id, None, msg, f, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        ReviewOutcome::NotAllowed(e, fresh) => {
             let msg = c.lang.t_args(
                 "land-err-transition",
                 &[
@@ -315,7 +297,8 @@ async fn review(
                     ("to", crate::i18n::Arg::Str(status_label(&c, e.to))),
                 ],
             );
-            let html = page(&s, &c, &fresh, Some(msg), f, FieldErrors::default()).await?;
+            let errors = FieldErrors::default();
+            let html = page(&s, &c, id, Some(*fresh), Some(msg), f, errors).await?;
             Ok((StatusCode::CONFLICT, html).into_response())
         }
     }
@@ -325,15 +308,8 @@ fn photo_path(s: &AppState, id: Uuid) -> std::path::PathBuf {
     s.config.uploads.join("land").join(id.to_string())
 }
 
-async fn photo(
-    State(s): State<AppState>,
-    Path((id, pid)): Path<(String, String)>,
-) -> Result<Response, AppError> {
-    let r = load(&s, &id).await?;
-    let pid = Uuid::parse_str(&pid).map_err(|_| AppError::NotFound)?;
-    let p = land_store::photo(&s.db, r.id, pid)
-        .await?
-        .ok_or(AppError::NotFound)?;
+async fn photo(State(s): State<AppState>, Ids(id, pid): Ids) -> Result<Response, AppError> {
+    let p = app::land::photo(&s, id, pid).await?;
     let bytes = tokio::fs::read(photo_path(&s, p.id))
         .await
         .map_err(|_| AppError::NotFound)?;

@@ -6,15 +6,15 @@ use super::photo_path;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::uploads;
 use crate::{AppError, AppState};
+use app::land::{NewLandReport, Photo, Territory};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use domain::land::{Hectares, LandKind};
+use domain::land::{Description, Hectares, LandKind};
 use domain::oversight::CadastralNumber;
 use domain::{Action, Kato};
-use store::land::{self as land_store, NewReport, Photo};
-use store::territories::{self, Territory};
+use uuid::Uuid;
 
 pub const MAX_BYTES: usize = domain::uploads::LAND_PHOTOS.bytes;
 pub const MAX_PHOTOS: usize = domain::uploads::LAND_PHOTOS.files;
@@ -92,7 +92,7 @@ async fn village_list(s: &AppState, t: &Territory) -> Result<Vec<Territory>, App
     if t.kind.is_settlement() {
         return Ok(vec![t.clone()]);
     }
-    Ok(territories::settlements_under(&s.db, t, VILLAGES_MAX).await?)
+    Ok(app::land::villages(s, t, VILLAGES_MAX).await?)
 }
 
 pub async fn new_form(
@@ -192,13 +192,18 @@ pub async fn create(
     if kind.is_none() {
         errors.add("kind", c.t("land-err-kind"));
     }
-    let description = form.description.trim().to_string();
-    if !(10..=5000).contains(&description.chars().count()) {
+    let description = Description::parse(&form.description);
+    if description.is_err() {
         errors.add("description", c.t("land-err-description"));
     }
-    let (Ok(cadastral_number), Ok(area), Some(village), Some(kind), true) =
-        (cadastral, area, village, kind, errors.is_empty())
-    else {
+    let (Ok(cadastral_number), Ok(area), Some(village), Some(kind), Ok(description), true) = (
+        cadastral,
+        area,
+        village,
+        kind,
+        description,
+        errors.is_empty(),
+    ) else {
         let page = form_page(&s, &c, &t, form, errors).await?;
         return Ok((status, page).into_response());
     };
@@ -207,7 +212,7 @@ pub async fn create(
     let mut written = Vec::new();
     for (file_name, ct, bytes) in &files {
         let p = Photo {
-            id: store::new_id(),
+            id: Uuid::now_v7(),
             file_name: file_name.clone(),
             content_type: ct.to_string(),
             size_bytes: bytes.len() as i64,
@@ -227,15 +232,14 @@ pub async fn create(
         written.push(target);
         photos.push(p);
     }
-    let report = NewReport {
-        village_id: village.id,
-        reporter_id: v.user.id,
+    let report = NewLandReport {
+        village,
         cadastral_number,
         area,
         kind,
         description,
     };
-    match land_store::create(&s.db, &report, &photos, s.clock.now()).await {
+    match app::land::submit_land_report(&s, v, &t, report, &photos).await {
         Ok(id) => Ok(Redirect::to(&format!("/land/{id}?ok=land-submitted")).into_response()),
         Err(e) => {
             // No record, no files.

@@ -1,13 +1,11 @@
 //! `GET /api/v1/projects/{id}/implementation`: a funded project's record as open data.
 
-use super::load;
+use crate::extract::Id;
 use crate::{AppError, AppState};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use chrono::{NaiveDate, Utc};
-use domain::projects::{answer_due, days_overdue, health, progress};
 use serde::Serialize;
-use store::projects::{self as prj, monitoring};
 
 #[derive(Serialize)]
 pub struct Contract {
@@ -83,22 +81,12 @@ pub struct ImplementationJson {
 
 pub async fn implementation(
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Json<ImplementationJson>, AppError> {
-    let proj = load(&s, &id).await?;
-    let pid = proj.p.id;
-    let today = s.clock.today();
-    let imp = prj::get(&s.db, pid).await?;
-    let ms = prj::milestones(&s.db, pid).await?;
-    let paid = prj::paid(&s.db, pid).await?;
-    let h = imp
-        .as_ref()
-        .map(|i| health(i.planned_end, i.actual_end, today, i.contract_sum, paid))
-        .unwrap_or_default();
-    let percents: Vec<u8> = ms.iter().map(|m| m.progress).collect();
-    let cal = prj::calendar(&s.db).await?;
+    let (proj, rec) = app::projects::project_record(&s, id).await?;
+    let imp = rec.implementation;
     Ok(Json(ImplementationJson {
-        proposal_id: pid,
+        proposal_id: proj.p.id,
         cycle_id: proj.cy.id,
         territory: proj.t.kato.to_string(),
         title: proj.p.title.clone(),
@@ -113,14 +101,12 @@ pub async fn implementation(
         planned_end: imp.as_ref().and_then(|i| i.planned_end),
         actual_start: imp.as_ref().and_then(|i| i.actual_start),
         actual_end: imp.as_ref().and_then(|i| i.actual_end),
-        progress: progress(
-            &percents,
-            imp.as_ref().is_some_and(|i| i.actual_end.is_some()),
-        ),
-        paid_tenge: paid.tiyn() / 100,
-        late: h.late,
-        over_budget: h.over_budget,
-        milestones: ms
+        progress: rec.progress,
+        paid_tenge: rec.paid.tiyn() / 100,
+        late: rec.health.late,
+        over_budget: rec.health.over_budget,
+        milestones: rec
+            .milestones
             .into_iter()
             .map(|m| MilestoneJson {
                 title: m.title,
@@ -128,8 +114,8 @@ pub async fn implementation(
                 progress: m.progress,
             })
             .collect(),
-        payments: prj::payments(&s.db, pid)
-            .await?
+        payments: rec
+            .payments
             .into_iter()
             .map(|p| PaymentJson {
                 date: p.paid_on,
@@ -137,8 +123,8 @@ pub async fn implementation(
                 note: p.note,
             })
             .collect(),
-        acceptance: monitoring::acceptances(&s.db, pid)
-            .await?
+        acceptance: rec
+            .acceptances
             .into_iter()
             .map(|a| AcceptanceJson {
                 member: a.name,
@@ -147,29 +133,30 @@ pub async fn implementation(
                 signed_at: a.signed_at,
             })
             .collect(),
-        reports: monitoring::reports(&s.db, pid)
-            .await?
+        reports: rec
+            .reports
             .into_iter()
-            .map(|r| {
-                let due = answer_due(&cal, r.created_at);
+            .map(|st| {
+                let overdue = st.overdue();
+                let r = st.report;
                 ReportJson {
                     id: r.id,
                     judgement: r.judgement.as_str(),
                     text: r.body,
                     filed_at: r.created_at,
-                    answer_due: due,
+                    answer_due: st.due,
                     answered: r.answer.is_some(),
-                    overdue: r.answer.is_none() && days_overdue(due, today) > 0,
+                    overdue,
                     answer: r.answer,
                 }
             })
             .collect(),
-        log: prj::log(&s.db, pid)
-            .await?
+        log: rec
+            .log
             .into_iter()
             .map(|l| LogJson {
                 at: l.at,
-                what: l.what,
+                what: l.what.as_str().to_string(),
                 detail: l.detail,
             })
             .collect(),
@@ -199,36 +186,22 @@ pub async fn list(
     State(s): State<AppState>,
     axum::extract::Query(q): axum::extract::Query<ListQuery>,
 ) -> Result<Json<Vec<ProjectSummary>>, AppError> {
-    let prefix = match q.territory.as_deref().filter(|k| !k.is_empty()) {
-        Some(k) => store::territories::path_string(&crate::territories::load(&s, k).await?.path),
-        None => "/".to_string(),
+    let path = match q.territory.as_deref().filter(|k| !k.is_empty()) {
+        Some(k) => crate::territories::load(&s, k).await?.path,
+        None => Vec::new(),
     };
-    let today = s.clock.today();
-    let mut out = Vec::new();
-    for (cycle, id) in prj::funded_under(&s.db, &prefix).await? {
-        let Some(p) = store::pb::proposals::get(&s.db, id).await? else {
-            continue;
-        };
-        let imp = prj::get(&s.db, id).await?;
-        let ms: Vec<u8> = prj::milestones(&s.db, id)
-            .await?
-            .iter()
-            .map(|m| m.progress)
-            .collect();
-        let paid = prj::paid(&s.db, id).await?;
-        let h = imp
-            .as_ref()
-            .map(|i| health(i.planned_end, i.actual_end, today, i.contract_sum, paid))
-            .unwrap_or_default();
-        out.push(ProjectSummary {
-            id,
-            cycle_id: cycle,
-            title: p.title,
-            recorded: imp.is_some(),
-            progress: progress(&ms, imp.as_ref().is_some_and(|i| i.actual_end.is_some())),
-            late: h.late,
-            over_budget: h.over_budget,
-        });
-    }
+    let out = app::projects::under(&s, &path)
+        .await?
+        .into_iter()
+        .map(|x| ProjectSummary {
+            id: x.proposal.id,
+            cycle_id: x.cycle_id,
+            title: x.proposal.title,
+            recorded: x.implementation.is_some(),
+            progress: x.progress,
+            late: x.health.late,
+            over_budget: x.health.over_budget,
+        })
+        .collect();
     Ok(Json(out))
 }

@@ -2,39 +2,51 @@
 //! documents and photos. Each change is logged publicly; a refused form comes back filled in.
 
 use super::show::{page, Forms, MilestoneForm, PaymentForm, RecordForm};
-use super::{load, Project, AREA, MAX_BYTES};
+use super::{AREA, MAX_BYTES};
+use crate::extract::{Id, Ids};
 use crate::pages::{Ctx, FieldErrors};
 use crate::uploads::{self, Refusal};
 use crate::{AppError, AppState};
-use axum::extract::{Multipart, Path, State};
+use app::projects::{
+    edit_implementation, EditOutcome, Implementation, ImplementationEdit, Payment, ProjectFile,
+};
+use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use domain::oversight::Bin;
-use domain::projects::{parse_amount, parse_date, parse_percent, FieldError};
+use domain::projects::{
+    check_period, parse_amount, parse_date, parse_percent, payment_note, FieldError,
+};
 use domain::Action;
-use store::projects::files::{self, ProjectFile};
-use store::projects::{self as prj, Implementation, Payment};
 use uuid::Uuid;
-
-/// A project has at most this many documents and photos of its own.
-const MAX_DOCUMENTS: usize = 30;
 
 fn err(c: &Ctx, e: FieldError) -> String {
     c.t(&format!("projects-err-{}", e.code()))
 }
 
-fn done(proj: &Project, notice: &str) -> Response {
-    Redirect::to(&format!("/projects/{}?ok={notice}", proj.p.id)).into_response()
+fn done(id: Uuid, notice: &str) -> Response {
+    Redirect::to(&format!("/projects/{id}?ok={notice}")).into_response()
 }
 
-async fn refused(
+async fn refused(s: &AppState, c: &Ctx, id: Uuid, forms: Forms) -> Result<Response, AppError> {
+    page(s, c, id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+/// The person may edit this project's record: "please log in" or 403 before the form is read.
+async fn editor<'a>(s: &AppState, c: &'a Ctx, id: Uuid) -> Result<&'a app::Actor, AppError> {
+    let proj = app::projects::project(s, id).await?;
+    c.require(Action::EditImplementation, &proj.t.path)
+}
+
+/// Apply one edit; a refusal (none is possible but a full file list) is a server error here.
+async fn apply(
     s: &AppState,
-    c: &Ctx,
-    proj: &Project,
-    forms: Forms,
-) -> Result<Response, AppError> {
-    page(s, c, proj, forms, StatusCode::UNPROCESSABLE_ENTITY).await
+    actor: &app::Actor,
+    id: Uuid,
+    edit: ImplementationEdit,
+) -> Result<EditOutcome, AppError> {
+    Ok(edit_implementation(s, actor, id, edit).await?)
 }
 
 /// The record from the form, or what is wrong with each field.
@@ -68,14 +80,14 @@ fn validate(
     let pe = date("planned_end", &f.planned_end);
     let as_ = date("actual_start", &f.actual_start);
     let ae = date("actual_end", &f.actual_end);
-    if let (Some(Some(a)), Some(Some(b))) = (ps, pe) {
-        if b < a {
-            e.add("planned_end", err(c, FieldError::Order));
+    if let (Some(a), Some(b)) = (ps, pe) {
+        if let Err(x) = check_period(a, b) {
+            e.add("planned_end", err(c, x));
         }
     }
-    if let (Some(Some(a)), Some(Some(b))) = (as_, ae) {
-        if b < a {
-            e.add("actual_end", err(c, FieldError::Order));
+    if let (Some(a), Some(b)) = (as_, ae) {
+        if let Err(x) = check_period(a, b) {
+            e.add("actual_end", err(c, x));
         }
     }
     if !e.is_empty() {
@@ -97,16 +109,15 @@ fn validate(
 pub async fn save(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<RecordForm>,
 ) -> Result<Response, AppError> {
-    let proj = load(&s, &id).await?;
-    let by = c.require(Action::EditImplementation, &proj.t.path)?.user.id;
+    let actor = editor(&s, &c, id).await?;
     let mut errors = FieldErrors::default();
-    match validate(&c, proj.p.id, &f, &mut errors) {
+    match validate(&c, id, &f, &mut errors) {
         Some(i) => {
-            prj::save(&s.db, &i, by, s.clock.now()).await?;
-            Ok(done(&proj, "projects-saved"))
+            apply(&s, actor, id, ImplementationEdit::Record(i)).await?;
+            Ok(done(id, "projects-saved"))
         }
         None => {
             let forms = Forms {
@@ -114,7 +125,7 @@ pub async fn save(
                 errors,
                 ..Forms::default()
             };
-            refused(&s, &c, &proj, forms).await
+            refused(&s, &c, id, forms).await
         }
     }
 }
@@ -122,11 +133,10 @@ pub async fn save(
 pub async fn add_milestone(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<MilestoneForm>,
 ) -> Result<Response, AppError> {
-    let proj = load(&s, &id).await?;
-    let by = c.require(Action::EditImplementation, &proj.t.path)?.user.id;
+    let actor = editor(&s, &c, id).await?;
     let mut errors = FieldErrors::default();
     let title = f.ms_title.trim();
     if title.is_empty() {
@@ -145,8 +155,13 @@ pub async fn add_milestone(
         .ok();
     match (errors.is_empty(), due, progress) {
         (true, Some(due), Some(progress)) => {
-            prj::add_milestone(&s.db, proj.p.id, title, due, progress, by, s.clock.now()).await?;
-            Ok(done(&proj, "projects-milestone-added"))
+            let edit = ImplementationEdit::AddMilestone {
+                title: title.to_string(),
+                due,
+                progress,
+            };
+            apply(&s, actor, id, edit).await?;
+            Ok(done(id, "projects-milestone-added"))
         }
         _ => {
             let forms = Forms {
@@ -154,7 +169,7 @@ pub async fn add_milestone(
                 errors,
                 ..Forms::default()
             };
-            refused(&s, &c, &proj, forms).await
+            refused(&s, &c, id, forms).await
         }
     }
 }
@@ -162,18 +177,18 @@ pub async fn add_milestone(
 pub async fn set_progress(
     State(s): State<AppState>,
     c: Ctx,
-    Path((id, mid)): Path<(String, String)>,
+    Ids(id, mid): Ids,
     Form(f): Form<MilestoneForm>,
 ) -> Result<Response, AppError> {
-    let proj = load(&s, &id).await?;
-    let by = c.require(Action::EditImplementation, &proj.t.path)?.user.id;
-    let mid = Uuid::parse_str(&mid).map_err(|_| AppError::NotFound)?;
+    let actor = editor(&s, &c, id).await?;
     match parse_percent(&f.ms_progress) {
-        Ok(p) => {
-            if !prj::set_progress(&s.db, proj.p.id, mid, p, by, s.clock.now()).await? {
-                return Err(AppError::NotFound);
-            }
-            Ok(done(&proj, "projects-progress-saved"))
+        Ok(progress) => {
+            let edit = ImplementationEdit::SetProgress {
+                milestone: mid,
+                progress,
+            };
+            apply(&s, actor, id, edit).await?;
+            Ok(done(id, "projects-progress-saved"))
         }
         Err(x) => {
             let mut errors = FieldErrors::default();
@@ -182,7 +197,7 @@ pub async fn set_progress(
                 errors,
                 ..Forms::default()
             };
-            refused(&s, &c, &proj, forms).await
+            refused(&s, &c, id, forms).await
         }
     }
 }
@@ -190,11 +205,10 @@ pub async fn set_progress(
 pub async fn add_payment(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<PaymentForm>,
 ) -> Result<Response, AppError> {
-    let proj = load(&s, &id).await?;
-    let by = c.require(Action::EditImplementation, &proj.t.path)?.user.id;
+    let actor = editor(&s, &c, id).await?;
     let mut errors = FieldErrors::default();
     let paid_on = match parse_date(&f.pay_date) {
         Ok(Some(d)) => Some(d),
@@ -215,10 +229,10 @@ pub async fn add_payment(
             let p = Payment {
                 paid_on,
                 amount,
-                note: f.pay_note.trim().chars().take(300).collect(),
+                note: payment_note(&f.pay_note),
             };
-            prj::add_payment(&s.db, proj.p.id, &p, by, s.clock.now()).await?;
-            Ok(done(&proj, "projects-payment-added"))
+            apply(&s, actor, id, ImplementationEdit::AddPayment(p)).await?;
+            Ok(done(id, "projects-payment-added"))
         }
         _ => {
             let forms = Forms {
@@ -226,7 +240,7 @@ pub async fn add_payment(
                 errors,
                 ..Forms::default()
             };
-            refused(&s, &c, &proj, forms).await
+            refused(&s, &c, id, forms).await
         }
     }
 }
@@ -249,33 +263,35 @@ pub fn refusal(c: &Ctx, r: Refusal) -> (StatusCode, String) {
     }
 }
 
+async fn refused_upload(s: &AppState, c: &Ctx, id: Uuid, r: Refusal) -> Result<Response, AppError> {
+    let (status, message) = refusal(c, r);
+    let forms = Forms {
+        error: Some(message),
+        ..Forms::default()
+    };
+    page(s, c, id, forms, status).await
+}
+
 pub async fn upload(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let proj = load(&s, &id).await?;
-    let by = c.require(Action::EditImplementation, &proj.t.path)?.user.id;
+    let actor = editor(&s, &c, id).await?;
     let (parts, refused_with) = uploads::read_form(&mut multipart, MAX_BYTES, 1, false).await;
     let problem = match refused_with {
         Some(r) => Some(r),
         None if parts.files.is_empty() => Some(Refusal::Empty),
         None => None,
     };
-    let count = files::of_project(&s.db, proj.p.id).await?.len();
-    if let Some(r) = problem.or((count >= MAX_DOCUMENTS).then_some(Refusal::TooLarge)) {
-        let (status, message) = refusal(&c, r);
-        let forms = Forms {
-            error: Some(message),
-            ..Forms::default()
-        };
-        return page(&s, &c, &proj, forms, status).await;
+    if let Some(r) = problem {
+        return refused_upload(&s, &c, id, r).await;
     }
     for u in parts.files {
         let f = ProjectFile {
-            id: store::new_id(),
-            proposal_id: proj.p.id,
+            id: Uuid::now_v7(),
+            proposal_id: id,
             report_id: None,
             file_name: u.name,
             content_type: u.content_type.to_string(),
@@ -283,24 +299,25 @@ pub async fn upload(
             created_at: s.clock.now(),
         };
         uploads::save(&s, AREA, f.id, &u.bytes).await?;
-        if let Err(e) = files::add(&s.db, &f, by, s.clock.now()).await {
-            uploads::discard(&s, AREA, &[f.id]).await;
-            return Err(e.into());
+        let fid = f.id;
+        match edit_implementation(&s, actor, id, ImplementationEdit::AddFile(f)).await {
+            Ok(EditOutcome::Saved) => {}
+            Ok(EditOutcome::TooManyFiles) => {
+                uploads::discard(&s, AREA, &[fid]).await;
+                return refused_upload(&s, &c, id, Refusal::TooLarge).await;
+            }
+            Err(e) => {
+                uploads::discard(&s, AREA, &[fid]).await;
+                return Err(e.into());
+            }
         }
     }
-    Ok(done(&proj, "projects-file-added"))
+    Ok(done(id, "projects-file-added"))
 }
 
 /// Documents and report photos are public, like the rest of the project.
-pub async fn download(
-    State(s): State<AppState>,
-    Path((id, fid)): Path<(String, String)>,
-) -> Result<Response, AppError> {
-    let proj = load(&s, &id).await?;
-    let fid = Uuid::parse_str(&fid).map_err(|_| AppError::NotFound)?;
-    let f = files::get(&s.db, proj.p.id, fid)
-        .await?
-        .ok_or(AppError::NotFound)?;
+pub async fn download(State(s): State<AppState>, Ids(id, fid): Ids) -> Result<Response, AppError> {
+    let f = app::projects::file(&s, id, fid).await?;
     uploads::send(
         &s,
         AREA,

@@ -1,24 +1,19 @@
 //! Implementation of funded projects on the web: the public page with progress, timeline,
 //! payments, documents, acceptance, residents' reports and the change log; the forms of
 //! officials, monitoring-group members and residents; the lists of a cycle and a territory;
-//! the holiday table; `GET /api/v1/projects/{id}/implementation`.
+//! `GET /api/v1/projects/{id}/implementation`.
 
 mod api;
 mod edit;
-mod holidays;
 mod lists;
 mod monitoring;
 mod show;
 
 use crate::pages::Ctx;
-use crate::{AppError, AppState};
+use crate::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
-use store::pb::proposals::Proposal;
-use store::pb::Cycle;
-use store::territories::Territory;
-use uuid::Uuid;
 
 /// At most this many bytes per file, and this many photos per report.
 pub const MAX_BYTES: usize = domain::uploads::PROJECT_FILE_BYTES;
@@ -54,38 +49,11 @@ pub fn routes() -> Router<AppState> {
             get(monitoring::group_page).post(monitoring::record),
         )
         .route("/territories/{kato}/projects", get(lists::territory))
-        .route("/admin/holidays", get(holidays::page).post(holidays::save))
-        .route("/admin/holidays/remove", post(holidays::remove))
         .route("/api/v1/projects", get(api::list))
         .route(
             "/api/v1/projects/{id}/implementation",
             get(api::implementation),
         )
-}
-
-/// A funded proposal with its cycle and the cycle's territory.
-pub struct Project {
-    pub p: Proposal,
-    pub cy: Cycle,
-    pub t: Territory,
-}
-
-/// A proposal of a published selection; anything else is "not found".
-pub async fn load(s: &AppState, id: &str) -> Result<Project, AppError> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    let p = store::pb::proposals::get(&s.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !store::projects::is_funded(&s.db, p.cycle_id, p.id).await? {
-        return Err(AppError::NotFound);
-    }
-    let cy = store::pb::get(&s.db, p.cycle_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let t = store::territories::by_id(&s.db, cy.territory_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(Project { p, cy, t })
 }
 
 fn date(c: &Ctx, d: chrono::NaiveDate) -> String {
@@ -95,7 +63,7 @@ fn date(c: &Ctx, d: chrono::NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use crate::i18n::{message_ids, Lang};
-    use domain::projects::{FieldError, Judgement, Verdict};
+    use domain::projects::{FieldError, Judgement, LogKind, Verdict};
 
     /// Ids built at run time from closed sets of values exist in every language.
     #[test]
@@ -117,12 +85,12 @@ mod tests {
                 .map(|e| format!("projects-err-{}", e.code())),
         );
         ids.extend(
-            store::projects::LOG_KINDS
+            LogKind::ALL
                 .iter()
-                .map(|k| format!("projects-log-{k}")),
+                .map(|k| format!("projects-log-{}", k.as_str())),
         );
         ids.extend(
-            store::accountability::KINDS
+            app::accountability::KINDS
                 .iter()
                 .map(|k| format!("accountability-kind-{k}")),
         );

@@ -3,72 +3,78 @@
 
 use super::edit::refusal;
 use super::show::{page, AcceptanceForm, AnswerForm, Forms, ReportForm};
-use super::{date, load, AREA, MAX_BYTES, MAX_PHOTOS};
-use crate::extract::Id;
+use super::{date, AREA, MAX_BYTES, MAX_PHOTOS};
+use crate::extract::{Id, Ids};
 use crate::i18n::Arg;
-use crate::pages::{render, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::uploads;
 use crate::{AppError, AppState};
+use app::projects::{AcceptanceOutcome, AnswerOutcome, GroupOutcome, NewReport, ProjectFile};
+use app::projects::{Cycle, Territory};
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use domain::projects::{parse_coordinates, parse_date, FieldError, Judgement, Verdict, GROUP_MIN};
-use domain::{Action, Contact, Role};
+use domain::projects::{
+    parse_coordinates, parse_date, report_text, FieldError, Judgement, Remarks, RemarksError,
+    Verdict, GROUP_MIN,
+};
+use domain::{Action, Contact};
 use serde::Deserialize;
-use store::pb::Cycle;
-use store::projects::files::ProjectFile;
-use store::projects::monitoring::{self, AddMember, NewReport};
-use store::territories::Territory;
 use uuid::Uuid;
 
-const MAX_TEXT: usize = 4000;
+const UNPROCESSABLE: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
 
 fn err(c: &Ctx, e: FieldError) -> String {
     c.t(&format!("projects-err-{}", e.code()))
 }
 
+fn remarks_err(c: &Ctx, e: RemarksError) -> String {
+    c.t(match e {
+        RemarksError::Required => "projects-err-remarks",
+        RemarksError::TooLong => "projects-err-too-long",
+    })
+}
+
 pub async fn sign(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<AcceptanceForm>,
 ) -> Result<Response, AppError> {
-    let proj = load(&s, &id).await?;
-    let by = c.require(Action::SignAcceptance, &proj.t.path)?.user.id;
-    // Only members of this cycle's group sign, whatever roles they hold.
-    if !monitoring::is_member(&s.db, proj.cy.id, by).await? {
-        return Err(AppError::Forbidden);
-    }
+    let actor = require_viewer(&c)?;
     let mut errors = FieldErrors::default();
-    let verdict = Verdict::parse(f.verdict.trim());
-    let remarks = f.remarks.trim();
-    match verdict {
-        None => errors.add("verdict", c.t("projects-err-verdict")),
-        Some(v) if v.needs_remarks() && remarks.is_empty() => {
-            errors.add("remarks", c.t("projects-err-remarks"))
+    let outcome = match Verdict::parse(f.verdict.trim()) {
+        Some(v) => app::projects::sign_acceptance(&s, actor, id, v, &f.remarks).await?,
+        None => {
+            // Not a verdict: say so, and check what else can be checked.
+            let proj = app::projects::project(&s, id).await?;
+            c.require(Action::SignAcceptance, &proj.t.path)?;
+            if !app::projects::is_member(&s, Some(actor), proj.cy.id).await? {
+                return Err(AppError::Forbidden);
+            }
+            errors.add("verdict", c.t("projects-err-verdict"));
+            if Remarks::parse(&f.remarks).is_err() {
+                errors.add("remarks", c.t("projects-err-too-long"));
+            }
+            AcceptanceOutcome::Refused(RemarksError::Required)
         }
-        _ => {}
-    }
-    if remarks.chars().count() > MAX_TEXT {
-        errors.add("remarks", c.t("projects-err-too-long"));
-    }
-    match verdict {
-        Some(v) if errors.is_empty() => {
-            monitoring::sign(&s.db, proj.p.id, by, v, remarks, s.clock.now()).await?;
-            Ok(
-                Redirect::to(&format!("/projects/{}?ok=projects-signed", proj.p.id))
-                    .into_response(),
-            )
+    };
+    match outcome {
+        AcceptanceOutcome::Signed => {
+            Ok(Redirect::to(&format!("/projects/{id}?ok=projects-signed")).into_response())
         }
-        _ => {
+        AcceptanceOutcome::Refused(e) => {
+            if errors.is_empty() {
+                errors.add("remarks", remarks_err(&c, e));
+            }
             let forms = Forms {
                 acceptance: f,
                 errors,
                 ..Forms::default()
             };
-            page(&s, &c, &proj, forms, StatusCode::UNPROCESSABLE_ENTITY).await
+            page(&s, &c, id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
 }
@@ -78,15 +84,14 @@ pub async fn sign(
 pub async fn report(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let proj = load(&s, &id).await?;
-    let v = crate::pages::require_viewer(&c)?;
+    let actor = require_viewer(&c)?;
+    let proj = app::projects::project(&s, id).await?;
     if !c.may(Action::SubmitMonitoringReport, &proj.t.path) {
         return Err(AppError::Forbidden);
     }
-    let author = v.user.id;
     let (parts, upload_refusal) =
         uploads::read_form(&mut multipart, MAX_BYTES, MAX_PHOTOS, true).await;
     let typed = ReportForm {
@@ -96,12 +101,9 @@ pub async fn report(
         lon: parts.field("lon"),
     };
     let mut errors = FieldErrors::default();
-    let body = typed.body.trim().to_string();
-    if body.is_empty() {
-        errors.add("body", err(&c, FieldError::Required));
-    } else if body.chars().count() > MAX_TEXT {
-        errors.add("body", c.t("projects-err-too-long"));
-    }
+    let body = report_text(&typed.body)
+        .map_err(|x| errors.add("body", err(&c, x)))
+        .ok();
     let judgement = Judgement::parse(typed.judgement.trim());
     if judgement.is_none() {
         errors.add("judgement", c.t("projects-err-judgement"));
@@ -117,21 +119,22 @@ pub async fn report(
         }
         None => (StatusCode::UNPROCESSABLE_ENTITY, None),
     };
-    let (Some(judgement), true, None) = (judgement, errors.is_empty(), &error) else {
+    let (Some(body), Some(judgement), true, None) = (body, judgement, errors.is_empty(), &error)
+    else {
         let forms = Forms {
             report: typed,
             errors,
             error,
             ..Forms::default()
         };
-        return page(&s, &c, &proj, forms, status).await;
+        return page(&s, &c, id, forms, status).await;
     };
     let now = s.clock.now();
     let mut photos = Vec::new();
     for u in &parts.files {
         let f = ProjectFile {
-            id: store::new_id(),
-            proposal_id: proj.p.id,
+            id: Uuid::now_v7(),
+            proposal_id: id,
             report_id: None,
             file_name: u.name.clone(),
             content_type: u.content_type.to_string(),
@@ -145,25 +148,18 @@ pub async fn report(
         }
         photos.push(f);
     }
+    let ids: Vec<Uuid> = photos.iter().map(|p| p.id).collect();
     let r = NewReport {
-        proposal_id: proj.p.id,
-        author_id: author,
         body,
         judgement,
         coordinates,
-        filed_at: now,
     };
-    match monitoring::add_report(&s.db, &r, &photos).await {
-        Ok(rid) => {
-            tracing::info!(project = %proj.p.id, report = %rid, photos = photos.len(), "monitoring report filed");
-            Ok(Redirect::to(&format!(
-                "/projects/{}?ok=projects-report-filed#reports",
-                proj.p.id
-            ))
-            .into_response())
-        }
+    match app::projects::submit_report(&s, actor, id, r, photos).await {
+        Ok(_) => Ok(
+            Redirect::to(&format!("/projects/{id}?ok=projects-report-filed#reports"))
+                .into_response(),
+        ),
         Err(e) => {
-            let ids: Vec<Uuid> = photos.iter().map(|p| p.id).collect();
             uploads::discard(&s, AREA, &ids).await;
             Err(e.into())
         }
@@ -173,46 +169,39 @@ pub async fn report(
 pub async fn answer(
     State(s): State<AppState>,
     c: Ctx,
-    Path((id, rid)): Path<(String, String)>,
+    Ids(id, rid): Ids,
     Form(f): Form<AnswerForm>,
 ) -> Result<Response, AppError> {
-    let proj = load(&s, &id).await?;
-    let by = c
-        .require(Action::AnswerMonitoringReport, &proj.t.path)?
-        .user
-        .id;
-    let rid = Uuid::parse_str(&rid).map_err(|_| AppError::NotFound)?;
-    let r = monitoring::get_report(&s.db, rid)
-        .await?
-        .filter(|r| r.proposal_id == proj.p.id)
-        .ok_or(AppError::NotFound)?;
-    let text = f.answer.trim();
-    let mut errors = FieldErrors::default();
-    if text.is_empty() {
-        errors.add("answer", err(&c, FieldError::Required));
-    } else if text.chars().count() > MAX_TEXT {
-        errors.add("answer", c.t("projects-err-too-long"));
+    let actor = require_viewer(&c)?;
+    match app::projects::answer_report(&s, actor, id, rid, &f.answer).await? {
+        AnswerOutcome::Answered => Ok(Redirect::to(&format!(
+            "/projects/{id}?ok=projects-answered#report-{rid}"
+        ))
+        .into_response()),
+        AnswerOutcome::Refused(e) => {
+            let mut errors = FieldErrors::default();
+            errors.add(
+                "answer",
+                match e {
+                    FieldError::TooLong => c.t("projects-err-too-long"),
+                    e => err(&c, e),
+                },
+            );
+            let forms = Forms {
+                answer: Some((rid, f.answer.clone())),
+                errors,
+                ..Forms::default()
+            };
+            page(&s, &c, id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        AnswerOutcome::AlreadyAnswered => {
+            let forms = Forms {
+                error: Some(c.t("projects-err-answered")),
+                ..Forms::default()
+            };
+            page(&s, &c, id, forms, StatusCode::CONFLICT).await
+        }
     }
-    if !errors.is_empty() {
-        let forms = Forms {
-            answer: Some((r.id, f.answer.clone())),
-            errors,
-            ..Forms::default()
-        };
-        return page(&s, &c, &proj, forms, StatusCode::UNPROCESSABLE_ENTITY).await;
-    }
-    if !monitoring::answer(&s.db, r.id, text, by, s.clock.now()).await? {
-        let forms = Forms {
-            error: Some(c.t("projects-err-answered")),
-            ..Forms::default()
-        };
-        return page(&s, &c, &proj, forms, StatusCode::CONFLICT).await;
-    }
-    Ok(Redirect::to(&format!(
-        "/projects/{}?ok=projects-answered#report-{}",
-        proj.p.id, r.id
-    ))
-    .into_response())
 }
 
 // ---- the monitoring group of a cycle ----
@@ -253,7 +242,7 @@ async fn group_view(
     errors: FieldErrors,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let g = monitoring::group(&s.db, cy.id).await?;
+    let g = app::projects::group(s, cy.id).await?;
     let form = form.unwrap_or_else(|| GroupForm {
         elected_on: g
             .as_ref()
@@ -321,7 +310,7 @@ pub async fn record(
     Form(f): Form<GroupForm>,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let by = c.require(Action::RecordMonitoringGroup, &t.path)?.user.id;
+    let actor = c.require(Action::RecordMonitoringGroup, &t.path)?;
     let mut errors = FieldErrors::default();
     let elected_on = match parse_date(&f.elected_on) {
         Ok(Some(d)) => Some(d),
@@ -338,58 +327,34 @@ pub async fn record(
     if gathering.is_empty() {
         errors.add("gathering", err(&c, FieldError::Required));
     }
-    let user = match Contact::parse(&f.contact) {
-        Ok(contact) => store::accounts::credentials(&s.db, &contact)
-            .await?
-            .map(|(u, _)| u),
-        Err(_) => None,
+    let contact = Contact::parse(&f.contact).ok();
+    let refused = |f, errors| group_view(&s, &c, &cy, &t, Some(f), errors, UNPROCESSABLE);
+    let (Some(elected_on), Some(contact), true) = (elected_on, &contact, errors.is_empty()) else {
+        // Every mistake at once: an unknown person too.
+        let known = match &contact {
+            Some(contact) => app::projects::knows_contact(&s, contact).await?,
+            None => false,
+        };
+        if !known {
+            errors.add("contact", c.t("err-user-unknown"));
+        }
+        return refused(f, errors).await;
     };
-    if user.is_none() {
-        errors.add("contact", c.t("err-user-unknown"));
-    }
-    let (Some(elected_on), Some(user), true) = (elected_on, user, errors.is_empty()) else {
-        return group_view(
-            &s,
-            &c,
-            &cy,
-            &t,
-            Some(f),
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    };
-    match monitoring::record_member(
-        &s.db,
-        cy.id,
-        elected_on,
-        gathering,
-        user.id,
-        by,
-        s.clock.now(),
-    )
-    .await?
+    match app::projects::record_monitoring_group(&s, actor, cy.id, elected_on, gathering, contact)
+        .await?
     {
-        AddMember::Full => {
+        GroupOutcome::UnknownPerson => {
+            errors.add("contact", c.t("err-user-unknown"));
+            refused(f, errors).await
+        }
+        GroupOutcome::Full => {
             errors.add("contact", c.t("projects-err-group-full"));
-            group_view(
-                &s,
-                &c,
-                &cy,
-                &t,
-                Some(f),
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            refused(f, errors).await
         }
-        AddMember::Added | AddMember::Already => {
-            store::accounts::grant(&s.db, user.id, Role::Monitor, Some(t.id), s.clock.now())
-                .await?;
-            Ok(
-                Redirect::to(&format!("/pb/{}/monitoring?ok=projects-group-saved", cy.id))
-                    .into_response(),
-            )
-        }
+        GroupOutcome::Recorded => Ok(Redirect::to(&format!(
+            "/pb/{}/monitoring?ok=projects-group-saved",
+            cy.id
+        ))
+        .into_response()),
     }
 }

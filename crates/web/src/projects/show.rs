@@ -1,18 +1,20 @@
 //! The public page of a funded project, and the forms on it (shown again, with what was
 //! typed and what is wrong, when one is refused).
 
-use super::{date, Project};
+use super::date;
+use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::projects::{Project, ProjectRecord};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use domain::projects::{answer_due, days_overdue, health, kz_date, progress, Judgement, Verdict};
+use domain::projects::{kz_date, Judgement, Verdict};
 use domain::Action;
 use serde::Deserialize;
-use store::projects::{self as prj, files, monitoring};
+use uuid::Uuid;
 
 /// The implementation form, as typed.
 #[derive(Deserialize, Default, Clone)]
@@ -177,327 +179,340 @@ fn money(c: &Ctx, t: domain::Tenge) -> String {
     t.format(c.lang.code())
 }
 
-pub async fn show(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let proj = super::load(&s, &id).await?;
-    page(&s, &c, &proj, Forms::default(), StatusCode::OK).await
+pub async fn show(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    page(&s, &c, id, Forms::default(), StatusCode::OK).await
 }
 
+/// The page of project `id`, with `forms` as typed (or empty), answered with `status`.
 pub async fn page(
     s: &AppState,
     c: &Ctx,
-    proj: &Project,
+    id: Uuid,
     forms: Forms,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let now = s.clock.now();
-    let today = kz_date(now);
-    let pid = proj.p.id;
-    let imp = prj::get(&s.db, pid).await?;
-    let ms = prj::milestones(&s.db, pid).await?;
-    let pays = prj::payments(&s.db, pid).await?;
-    let paid = prj::paid(&s.db, pid).await?;
-    let finished = imp.as_ref().is_some_and(|i| i.actual_end.is_some());
-    let percents: Vec<u8> = ms.iter().map(|m| m.progress).collect();
-    let h = imp
-        .as_ref()
-        .map(|i| health(i.planned_end, i.actual_end, today, i.contract_sum, paid))
-        .unwrap_or_default();
-    let cal = store::projects::calendar(&s.db).await?;
-    let can_answer = c.may(Action::AnswerMonitoringReport, &proj.t.path);
-    let photos = files::of_reports(&s.db, pid).await?;
-    let reports = monitoring::reports(&s.db, pid)
-        .await?
-        .into_iter()
-        .map(|r| {
-            let due = answer_due(&cal, r.created_at);
-            let overdue = r.answer.is_none() && days_overdue(due, today) > 0;
-            let (answer_input, answer_error) = match &forms.answer {
-                Some((rid, text)) if *rid == r.id => {
-                    (text.clone(), forms.errors.get("answer").map(str::to_string))
-                }
-                _ => (String::new(), None),
-            };
-            ReportRow {
-                id: r.id.to_string(),
-                author: r.author,
-                filed: date(c, kz_date(r.created_at)),
-                judgement: c.t(&format!("projects-judgement-{}", r.judgement.as_str())),
-                body: r.body,
-                coordinates: r.coordinates.map(|(a, o)| format!("{a:.5}, {o:.5}")),
-                photos: photos
-                    .iter()
-                    .filter(|f| f.report_id == Some(r.id))
-                    .map(|f| (f.id.to_string(), f.file_name.clone()))
-                    .collect(),
-                answer: r.answer,
-                due: if overdue {
-                    c.lang.t_args(
-                        "projects-report-overdue",
-                        &[
-                            ("date", Arg::Str(date(c, due))),
-                            ("days", Arg::Num(days_overdue(due, today))),
-                        ],
-                    )
-                } else {
-                    c.t_str("projects-report-due", "date", &date(c, due))
-                },
-                overdue,
-                answer_input,
-                answer_error,
-            }
-        })
-        .collect();
-    let is_member = match &c.viewer {
-        Some(v) => monitoring::is_member(&s.db, proj.cy.id, v.user.id).await?,
-        None => false,
-    };
-    let can_report = c.may(Action::SubmitMonitoringReport, &proj.t.path);
-    let report_hint = (!can_report).then(|| {
-        c.t(if c.viewer.is_some() {
-            "projects-report-not-resident"
-        } else {
-            "projects-report-login"
-        })
-    });
-    let record = forms.record.unwrap_or_else(|| match &imp {
-        Some(i) => RecordForm {
-            contractor_name: i.contractor_name.clone(),
-            contractor_bin: i.contractor_bin.clone(),
-            contract_number: i.contract_number.clone(),
-            contract_sum: (i.contract_sum.tiyn() / 100).to_string(),
-            planned_start: i.planned_start.map(|d| d.to_string()).unwrap_or_default(),
-            planned_end: i.planned_end.map(|d| d.to_string()).unwrap_or_default(),
-            actual_start: i.actual_start.map(|d| d.to_string()).unwrap_or_default(),
-            actual_end: i.actual_end.map(|d| d.to_string()).unwrap_or_default(),
-        },
-        None => RecordForm {
-            contract_sum: (proj.p.cost.tiyn() / 100).to_string(),
-            ..RecordForm::default()
-        },
-    });
-    let t_name = proj.t.name(c.lang.code()).to_string();
-    let html = render(&ShowPage {
+    let (proj, rec) = app::projects::project_record(s, id).await?;
+    let is_member = app::projects::is_member(s, c.viewer.as_ref(), proj.cy.id).await?;
+    let view = View {
         c,
-        id: pid.to_string(),
-        cycle_id: proj.cy.id.to_string(),
-        cycle_title: c.lang.t_args(
-            "pb-cycle-title",
-            &[
-                ("year", Arg::Num(i64::from(proj.cy.year))),
-                ("territory", Arg::Str(t_name)),
-            ],
-        ),
-        title: proj.p.title.clone(),
-        place: proj.p.place.clone(),
-        recorded: imp.is_some(),
-        contractor: imp
-            .as_ref()
-            .map(|i| format!("{} · {}", i.contractor_name, i.contractor_bin))
-            .unwrap_or_default(),
-        contract: imp
-            .as_ref()
-            .map(|i| i.contract_number.clone())
-            .unwrap_or_default(),
-        sum: imp
-            .as_ref()
-            .map(|i| money(c, i.contract_sum))
-            .unwrap_or_else(|| money(c, proj.p.cost)),
-        paid: money(c, paid),
-        planned: imp
-            .as_ref()
-            .map(|i| {
-                format!(
-                    "{} – {}",
-                    or_dash(c, i.planned_start),
-                    or_dash(c, i.planned_end)
-                )
-            })
-            .unwrap_or_default(),
-        actual: imp
-            .as_ref()
-            .map(|i| {
-                format!(
-                    "{} – {}",
-                    or_dash(c, i.actual_start),
-                    or_dash(c, i.actual_end)
-                )
-            })
-            .unwrap_or_default(),
-        percent: i64::from(progress(&percents, finished)),
-        late: h.late,
-        over_budget: h.over_budget,
-        milestones: ms
-            .iter()
-            .map(|m| MilestoneRow {
-                id: m.id.to_string(),
-                title: m.title.clone(),
-                due: or_dash(c, m.due),
-                progress: i64::from(m.progress),
-                late: m.progress < 100 && m.due.is_some_and(|d| d < today),
-            })
-            .collect(),
-        payments: pays
-            .iter()
-            .map(|p| (date(c, p.paid_on), money(c, p.amount), p.note.clone()))
-            .collect(),
-        documents: files::of_project(&s.db, pid)
-            .await?
-            .into_iter()
-            .map(|f| (f.id.to_string(), f.file_name))
-            .collect(),
-        acceptances: monitoring::acceptances(&s.db, pid)
-            .await?
-            .into_iter()
-            .map(|a| {
-                (
-                    a.name,
-                    c.t(&format!("projects-verdict-{}", a.verdict.as_str())),
-                    a.remarks,
-                    date(c, kz_date(a.signed_at)),
-                )
-            })
-            .collect(),
-        reports,
-        log: prj::log(&s.db, pid)
-            .await?
-            .into_iter()
-            .map(|l| {
-                (
-                    date(c, kz_date(l.at)),
-                    l.by.unwrap_or_default(),
-                    c.t(&format!("projects-log-{}", l.what)),
-                    l.detail,
-                )
-            })
-            .collect(),
-        can_edit: c.may(Action::EditImplementation, &proj.t.path),
-        can_sign: is_member && c.may(Action::SignAcceptance, &proj.t.path),
-        can_report,
-        can_answer,
-        report_hint,
-        record_fields: inputs(
-            c,
-            &forms.errors,
-            &[
-                (
-                    "contractor_name",
-                    "projects-field-contractor",
-                    &record.contractor_name,
-                    "text",
-                ),
-                (
-                    "contractor_bin",
-                    "projects-field-bin",
-                    &record.contractor_bin,
-                    "text",
-                ),
-                (
-                    "contract_number",
-                    "projects-field-contract",
-                    &record.contract_number,
-                    "text",
-                ),
-                (
-                    "contract_sum",
-                    "projects-field-sum",
-                    &record.contract_sum,
-                    "text",
-                ),
-                (
-                    "planned_start",
-                    "projects-field-planned-start",
-                    &record.planned_start,
-                    "date",
-                ),
-                (
-                    "planned_end",
-                    "projects-field-planned-end",
-                    &record.planned_end,
-                    "date",
-                ),
-                (
-                    "actual_start",
-                    "projects-field-actual-start",
-                    &record.actual_start,
-                    "date",
-                ),
-                (
-                    "actual_end",
-                    "projects-field-actual-end",
-                    &record.actual_end,
-                    "date",
-                ),
-            ],
-        ),
-        milestone_fields: inputs(
-            c,
-            &forms.errors,
-            &[
-                (
-                    "ms_title",
-                    "projects-field-ms-title",
-                    &forms.milestone.ms_title,
-                    "text",
-                ),
-                (
-                    "ms_due",
-                    "projects-field-ms-due",
-                    &forms.milestone.ms_due,
-                    "date",
-                ),
-                (
-                    "ms_progress",
-                    "projects-field-progress",
-                    &forms.milestone.ms_progress,
-                    "text",
-                ),
-            ],
-        ),
-        payment_fields: inputs(
-            c,
-            &forms.errors,
-            &[
-                (
-                    "pay_date",
-                    "projects-field-pay-date",
-                    &forms.payment.pay_date,
-                    "date",
-                ),
-                (
-                    "pay_amount",
-                    "projects-field-pay-amount",
-                    &forms.payment.pay_amount,
-                    "text",
-                ),
-                (
-                    "pay_note",
-                    "projects-field-pay-note",
-                    &forms.payment.pay_note,
-                    "text",
-                ),
-            ],
-        ),
-        acceptance: forms.acceptance,
-        report: forms.report,
-        errors: forms.errors,
-        error: forms.error,
-        judgements: Judgement::ALL
-            .iter()
-            .map(|j| {
-                (
-                    j.as_str(),
-                    c.t(&format!("projects-judgement-{}", j.as_str())),
-                )
-            })
-            .collect(),
-        verdicts: Verdict::ALL
-            .iter()
-            .map(|v| (v.as_str(), c.t(&format!("projects-verdict-{}", v.as_str()))))
-            .collect(),
-    })?;
+        proj: &proj,
+        rec: &rec,
+        is_member,
+    };
+    let html = render(&view.build(forms))?;
     Ok((status, html).into_response())
+}
+
+/// What the page is built from.
+struct View<'a> {
+    c: &'a Ctx,
+    proj: &'a Project,
+    rec: &'a ProjectRecord,
+    is_member: bool,
+}
+
+impl<'a> View<'a> {
+    fn reports(&self, forms: &Forms) -> Vec<ReportRow> {
+        let c = self.c;
+        self.rec
+            .reports
+            .iter()
+            .map(|st| {
+                let r = &st.report;
+                let (due, overdue) = (st.due, st.overdue());
+                let (answer_input, answer_error) = match &forms.answer {
+                    Some((rid, text)) if *rid == r.id => {
+                        (text.clone(), forms.errors.get("answer").map(str::to_string))
+                    }
+                    _ => (String::new(), None),
+                };
+                ReportRow {
+                    id: r.id.to_string(),
+                    author: r.author.clone(),
+                    filed: date(c, kz_date(r.created_at)),
+                    judgement: c.t(&format!("projects-judgement-{}", r.judgement.as_str())),
+                    body: r.body.clone(),
+                    coordinates: r.coordinates.map(|(a, o)| format!("{a:.5}, {o:.5}")),
+                    photos: self
+                        .rec
+                        .report_photos
+                        .iter()
+                        .filter(|f| f.report_id == Some(r.id))
+                        .map(|f| (f.id.to_string(), f.file_name.clone()))
+                        .collect(),
+                    answer: r.answer.clone(),
+                    due: if overdue {
+                        c.lang.t_args(
+                            "projects-report-overdue",
+                            &[
+                                ("date", Arg::Str(date(c, due))),
+                                ("days", Arg::Num(st.days_overdue)),
+                            ],
+                        )
+                    } else {
+                        c.t_str("projects-report-due", "date", &date(c, due))
+                    },
+                    overdue,
+                    answer_input,
+                    answer_error,
+                }
+            })
+            .collect()
+    }
+
+    fn build(&self, forms: Forms) -> ShowPage<'a> {
+        let (c, proj, rec) = (self.c, self.proj, self.rec);
+        let pid = proj.p.id;
+        let imp = &rec.implementation;
+        let h = rec.health;
+        let can_answer = c.may(Action::AnswerMonitoringReport, &proj.t.path);
+        let reports = self.reports(&forms);
+        let is_member = self.is_member;
+        let can_report = c.may(Action::SubmitMonitoringReport, &proj.t.path);
+        let report_hint = (!can_report).then(|| {
+            c.t(if c.viewer.is_some() {
+                "projects-report-not-resident"
+            } else {
+                "projects-report-login"
+            })
+        });
+        let record = forms.record.unwrap_or_else(|| match &imp {
+            Some(i) => RecordForm {
+                contractor_name: i.contractor_name.clone(),
+                contractor_bin: i.contractor_bin.clone(),
+                contract_number: i.contract_number.clone(),
+                contract_sum: (i.contract_sum.tiyn() / 100).to_string(),
+                planned_start: i.planned_start.map(|d| d.to_string()).unwrap_or_default(),
+                planned_end: i.planned_end.map(|d| d.to_string()).unwrap_or_default(),
+                actual_start: i.actual_start.map(|d| d.to_string()).unwrap_or_default(),
+                actual_end: i.actual_end.map(|d| d.to_string()).unwrap_or_default(),
+            },
+            None => RecordForm {
+                contract_sum: (proj.p.cost.tiyn() / 100).to_string(),
+                ..RecordForm::default()
+            },
+        });
+        let t_name = proj.t.name(c.lang.code()).to_string();
+        ShowPage {
+            c,
+            id: pid.to_string(),
+            cycle_id: proj.cy.id.to_string(),
+            cycle_title: c.lang.t_args(
+                "pb-cycle-title",
+                &[
+                    ("year", Arg::Num(i64::from(proj.cy.year))),
+                    ("territory", Arg::Str(t_name)),
+                ],
+            ),
+            title: proj.p.title.clone(),
+            place: proj.p.place.clone(),
+            recorded: imp.is_some(),
+            contractor: imp
+                .as_ref()
+                .map(|i| format!("{} · {}", i.contractor_name, i.contractor_bin))
+                .unwrap_or_default(),
+            contract: imp
+                .as_ref()
+                .map(|i| i.contract_number.clone())
+                .unwrap_or_default(),
+            sum: imp
+                .as_ref()
+                .map(|i| money(c, i.contract_sum))
+                .unwrap_or_else(|| money(c, proj.p.cost)),
+            paid: money(c, rec.paid),
+            planned: imp
+                .as_ref()
+                .map(|i| {
+                    format!(
+                        "{} – {}",
+                        or_dash(c, i.planned_start),
+                        or_dash(c, i.planned_end)
+                    )
+                })
+                .unwrap_or_default(),
+            actual: imp
+                .as_ref()
+                .map(|i| {
+                    format!(
+                        "{} – {}",
+                        or_dash(c, i.actual_start),
+                        or_dash(c, i.actual_end)
+                    )
+                })
+                .unwrap_or_default(),
+            percent: i64::from(rec.progress),
+            late: h.late,
+            over_budget: h.over_budget,
+            milestones: rec
+                .milestones
+                .iter()
+                .map(|m| MilestoneRow {
+                    id: m.id.to_string(),
+                    title: m.title.clone(),
+                    due: or_dash(c, m.due),
+                    progress: i64::from(m.progress),
+                    late: rec.milestone_late(m),
+                })
+                .collect(),
+            payments: rec
+                .payments
+                .iter()
+                .map(|p| (date(c, p.paid_on), money(c, p.amount), p.note.clone()))
+                .collect(),
+            documents: rec
+                .documents
+                .iter()
+                .map(|f| (f.id.to_string(), f.file_name.clone()))
+                .collect(),
+            acceptances: rec
+                .acceptances
+                .iter()
+                .map(|a| {
+                    (
+                        a.name.clone(),
+                        c.t(&format!("projects-verdict-{}", a.verdict.as_str())),
+                        a.remarks.clone(),
+                        date(c, kz_date(a.signed_at)),
+                    )
+                })
+                .collect(),
+            reports,
+            log: rec
+                .log
+                .iter()
+                .map(|l| {
+                    (
+                        date(c, kz_date(l.at)),
+                        l.by.clone().unwrap_or_default(),
+                        c.t(&format!("projects-log-{}", l.what.as_str())),
+                        l.detail.clone(),
+                    )
+                })
+                .collect(),
+            can_edit: c.may(Action::EditImplementation, &proj.t.path),
+            can_sign: is_member && c.may(Action::SignAcceptance, &proj.t.path),
+            can_report,
+            can_answer,
+            report_hint,
+            record_fields: inputs(
+                c,
+                &forms.errors,
+                &[
+                    (
+                        "contractor_name",
+                        "projects-field-contractor",
+                        &record.contractor_name,
+                        "text",
+                    ),
+                    (
+                        "contractor_bin",
+                        "projects-field-bin",
+                        &record.contractor_bin,
+                        "text",
+                    ),
+                    (
+                        "contract_number",
+                        "projects-field-contract",
+                        &record.contract_number,
+                        "text",
+                    ),
+                    (
+                        "contract_sum",
+                        "projects-field-sum",
+                        &record.contract_sum,
+                        "text",
+                    ),
+                    (
+                        "planned_start",
+                        "projects-field-planned-start",
+                        &record.planned_start,
+                        "date",
+                    ),
+                    (
+                        "planned_end",
+                        "projects-field-planned-end",
+                        &record.planned_end,
+                        "date",
+                    ),
+                    (
+                        "actual_start",
+                        "projects-field-actual-start",
+                        &record.actual_start,
+                        "date",
+                    ),
+                    (
+                        "actual_end",
+                        "projects-field-actual-end",
+                        &record.actual_end,
+                        "date",
+                    ),
+                ],
+            ),
+            milestone_fields: inputs(
+                c,
+                &forms.errors,
+                &[
+                    (
+                        "ms_title",
+                        "projects-field-ms-title",
+                        &forms.milestone.ms_title,
+                        "text",
+                    ),
+                    (
+                        "ms_due",
+                        "projects-field-ms-due",
+                        &forms.milestone.ms_due,
+                        "date",
+                    ),
+                    (
+                        "ms_progress",
+                        "projects-field-progress",
+                        &forms.milestone.ms_progress,
+                        "text",
+                    ),
+                ],
+            ),
+            payment_fields: inputs(
+                c,
+                &forms.errors,
+                &[
+                    (
+                        "pay_date",
+                        "projects-field-pay-date",
+                        &forms.payment.pay_date,
+                        "date",
+                    ),
+                    (
+                        "pay_amount",
+                        "projects-field-pay-amount",
+                        &forms.payment.pay_amount,
+                        "text",
+                    ),
+                    (
+                        "pay_note",
+                        "projects-field-pay-note",
+                        &forms.payment.pay_note,
+                        "text",
+                    ),
+                ],
+            ),
+            acceptance: forms.acceptance,
+            report: forms.report,
+            errors: forms.errors,
+            error: forms.error,
+            judgements: Judgement::ALL
+                .iter()
+                .map(|j| {
+                    (
+                        j.as_str(),
+                        c.t(&format!("projects-judgement-{}", j.as_str())),
+                    )
+                })
+                .collect(),
+            verdicts: Verdict::ALL
+                .iter()
+                .map(|v| (v.as_str(), c.t(&format!("projects-verdict-{}", v.as_str()))))
+                .collect(),
+        }
+    }
 }

@@ -2,19 +2,18 @@
 //! deadline is counted on (administrators only).
 
 use crate::i18n::Arg;
-use crate::pages::{render, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::oversight::{HolidayEdit, HolidaysOutcome};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::{Datelike, NaiveDate, Weekday};
-use domain::oversight::Holiday;
+use chrono::{Datelike, NaiveDate};
+use domain::oversight::{table_year, transfer_allowed, Holiday};
 use domain::projects::{parse_date, FieldError};
-use domain::Action;
 use serde::Deserialize;
-use store::projects::holidays as store_h;
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
@@ -28,7 +27,7 @@ pub struct HolidayForm {
 }
 
 #[derive(Template)]
-#[template(path = "projects/holidays.html")]
+#[template(path = "oversight/holidays.html")]
 struct HolidaysPage<'a> {
     c: &'a Ctx,
     year: i32,
@@ -54,18 +53,15 @@ async fn view(
     errors: FieldErrors,
     status: StatusCode,
 ) -> Result<Response, AppError> {
+    let actor = require_viewer(c)?;
     let this = s.clock.today().year();
-    let in_year = |d: &NaiveDate| d.year() == year;
-    let holidays = store_h::holidays(&s.db)
-        .await?
+    let (holidays, transfers) = app::oversight::holidays_of_year(s, actor, year).await?;
+    let holidays = holidays
         .into_iter()
-        .filter(|h| in_year(&h.date))
         .map(|h| (h.date.to_string(), c.lang.date(h.date), h.carries_over))
         .collect();
-    let transfers = store_h::transfers(&s.db)
-        .await?
+    let transfers = transfers
         .into_iter()
-        .filter(|(off, work)| in_year(off) || in_year(work))
         .map(|(off, work)| {
             let line = c.lang.t_args(
                 "projects-transfer-line",
@@ -90,26 +86,16 @@ async fn view(
     Ok((status, html).into_response())
 }
 
-/// The year asked for, or this year in Kazakhstan.
-fn year_of(text: &str, today: NaiveDate) -> i32 {
-    text.trim()
-        .parse::<i32>()
-        .ok()
-        .filter(|y| (2000..=2100).contains(y))
-        .unwrap_or_else(|| today.year())
-}
-
 pub async fn page(
     State(s): State<AppState>,
     c: Ctx,
     Query(q): Query<YearQuery>,
 ) -> Result<Response, AppError> {
-    // Only administrators: the calendar is the whole country's.
-    c.require(Action::EditHolidays, &[])?;
+    let year = table_year(&q.year, s.clock.today());
     view(
         &s,
         &c,
-        year_of(&q.year, s.clock.today()),
+        year,
         HolidayForm::default(),
         FieldErrors::default(),
         StatusCode::OK,
@@ -134,8 +120,11 @@ fn required_date(c: &Ctx, e: &mut FieldErrors, field: &'static str, v: &str) -> 
     }
 }
 
-fn is_weekend(d: NaiveDate) -> bool {
-    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+fn saved(year: i32) -> Response {
+    Redirect::to(&format!(
+        "/admin/holidays?year={year}&ok=projects-holidays-saved"
+    ))
+    .into_response()
 }
 
 pub async fn save(
@@ -143,40 +132,49 @@ pub async fn save(
     c: Ctx,
     Form(f): Form<HolidayForm>,
 ) -> Result<Response, AppError> {
-    c.require(Action::EditHolidays, &[])?;
+    let actor = require_viewer(&c)?;
     let mut errors = FieldErrors::default();
     let year;
+    let edit;
     if f.kind == "transfer" {
         let off = required_date(&c, &mut errors, "day_off", &f.day_off);
         let work = required_date(&c, &mut errors, "working_day", &f.working_day);
-        if work.is_some_and(|w| !is_weekend(w)) {
-            errors.add("working_day", c.t("projects-err-not-weekend"));
-        }
         year = off
             .map(|d| d.year())
-            .unwrap_or_else(|| year_of(&f.year, s.clock.today()));
-        if let (Some(off), Some(work), true) = (off, work, errors.is_empty()) {
-            store_h::set_transfer(&s.db, off, work).await?;
-            return Ok(Redirect::to(&format!(
-                "/admin/holidays?year={year}&ok=projects-holidays-saved"
-            ))
-            .into_response());
-        }
+            .unwrap_or_else(|| table_year(&f.year, s.clock.today()));
+        edit = match (off, work) {
+            (Some(day_off), Some(working_day)) if errors.is_empty() => {
+                Some(HolidayEdit::SetTransfer {
+                    day_off,
+                    working_day,
+                })
+            }
+            _ => {
+                // Show every mistake at once: the working day's too.
+                if work.is_some_and(|w| !transfer_allowed(w)) {
+                    errors.add("working_day", c.t("projects-err-not-weekend"));
+                }
+                None
+            }
+        };
     } else {
         let day = required_date(&c, &mut errors, "day", &f.day);
         year = day
             .map(|d| d.year())
-            .unwrap_or_else(|| year_of(&f.year, s.clock.today()));
-        if let (Some(date), true) = (day, errors.is_empty()) {
-            let h = Holiday {
+            .unwrap_or_else(|| table_year(&f.year, s.clock.today()));
+        edit = day.map(|date| {
+            HolidayEdit::SetHoliday(Holiday {
                 date,
                 carries_over: f.carries_over.is_some(),
-            };
-            store_h::set_holiday(&s.db, h).await?;
-            return Ok(Redirect::to(&format!(
-                "/admin/holidays?year={year}&ok=projects-holidays-saved"
-            ))
-            .into_response());
+            })
+        });
+    }
+    if let Some(edit) = edit {
+        match app::oversight::edit_holidays(&s, actor, edit).await? {
+            HolidaysOutcome::Saved => return Ok(saved(year)),
+            HolidaysOutcome::NotWeekend => {
+                errors.add("working_day", c.t("projects-err-not-weekend"));
+            }
         }
     }
     view(&s, &c, year, f, errors, StatusCode::UNPROCESSABLE_ENTITY).await
@@ -194,22 +192,18 @@ pub async fn remove(
     c: Ctx,
     Form(f): Form<RemoveForm>,
 ) -> Result<Response, AppError> {
-    c.require(Action::EditHolidays, &[])?;
+    let actor = require_viewer(&c)?;
     let h = parse_date(&f.holiday).ok().flatten();
     let t = parse_date(&f.transfer).ok().flatten();
-    let year = match (h, t) {
-        (Some(d), _) => {
-            store_h::remove_holiday(&s.db, d).await?;
-            d.year()
+    let (edit, year) = match (h, t) {
+        (Some(d), _) => (HolidayEdit::RemoveHoliday(d), d.year()),
+        (None, Some(d)) => (HolidayEdit::RemoveTransfer(d), d.year()),
+        (None, None) => {
+            // Nothing to remove: forbidden for others first, as for any edit.
+            c.require(domain::Action::EditHolidays, &[])?;
+            return Err(AppError::NotFound);
         }
-        (None, Some(d)) => {
-            store_h::remove_transfer(&s.db, d).await?;
-            d.year()
-        }
-        (None, None) => return Err(AppError::NotFound),
     };
-    Ok(Redirect::to(&format!(
-        "/admin/holidays?year={year}&ok=projects-holidays-saved"
-    ))
-    .into_response())
+    app::oversight::edit_holidays(&s, actor, edit).await?;
+    Ok(saved(year))
 }
