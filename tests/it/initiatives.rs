@@ -4,11 +4,14 @@
 
 use crate::support::{fresh_db, Client, TestApp, SECRET};
 use chrono::Utc;
+use domain::initiatives::Channel;
 use domain::initiatives::{Addressee, Status};
 use domain::{authorize, Action, Grant, Iin, Kato, Role};
 use qatysu::cli::demo;
 use reqwest::StatusCode;
-use store::initiatives::{self as ini, Draft, Filter, Initiative, NewSignature, SignOutcome};
+use store::initiatives::{
+    self as ini, Draft, Filter, Initiative, NewSignature, OnThreshold, SignOutcome,
+};
 use store::{territories, Db};
 use uuid::Uuid;
 
@@ -518,6 +521,12 @@ async fn concurrent_double_signing_counts_once_and_the_threshold_is_crossed_once
         .id;
     let key = app::Keys::derive(SECRET).iin;
     let person = key.fingerprint(&Iin::parse("850315400025").expect("iin"));
+    let now = t.app.clock.now();
+    // What the use case decides before signing: the answer's deadline and who must answer.
+    let reach = OnThreshold {
+        consider_due: now + chrono::TimeDelta::days(30),
+        answering: collecting.addressee.answering_role(),
+    };
     let before = collecting.signatures;
     // Ten simultaneous signatures of one person: one counted.
     let tasks = (0..10).map(|_| {
@@ -528,7 +537,7 @@ async fn concurrent_double_signing_counts_once_and_the_threshold_is_crossed_once
             village_id: village,
             paper: false,
         };
-        tokio::spawn(async move { ini::sign(&db, collecting.id, &s, 30, Utc::now()).await })
+        tokio::spawn(async move { ini::sign(&db, collecting.id, &s, &reach, now).await })
     });
     let outcomes: Vec<SignOutcome> = futures_util::future::join_all(tasks)
         .await
@@ -570,7 +579,7 @@ async fn concurrent_double_signing_counts_once_and_the_threshold_is_crossed_once
             village_id: village,
             paper: false,
         };
-        tokio::spawn(async move { ini::sign(&db, collecting.id, &s, 30, Utc::now()).await })
+        tokio::spawn(async move { ini::sign(&db, collecting.id, &s, &reach, now).await })
     });
     let outcomes: Vec<SignOutcome> = futures_util::future::join_all(tasks)
         .await
@@ -677,7 +686,7 @@ async fn paper_sheets_need_two_matching_entries_and_online_signers_count_once() 
         .await
         .expect("q")
         .expect("signed");
-    assert!(sig.duplicate_flag && sig.channel == "online");
+    assert!(sig.duplicate_flag && sig.channel == Channel::Online);
 
     // Residents and other roles may not type sheets in.
     let resident = app.login_as(Role::Resident).await;
