@@ -16,8 +16,8 @@ pub use paper::{
 };
 pub use signing::{may_sign, may_withdraw, SignRefusal, Signer, WithdrawRefusal};
 pub use status::{
-    after_collection, after_signature, deadline, AnswerKind, CloseReason, Event, FollowUp, Refused,
-    Status,
+    after_collection, after_signature, deadline, AnswerKind, CloseReason, Event, EventKind,
+    FollowUp, Refused, Status,
 };
 
 use crate::text::BoundedText;

@@ -89,6 +89,34 @@ crate::code_enum! {
     }
 }
 
+crate::code_enum! {
+    /// A step in an initiative's history, as its public timeline lists it.
+    pub enum EventKind {
+        Submitted = "submitted",
+        Resubmitted = "resubmitted",
+        Published = "published",
+        Returned = "returned",
+        /// Signatures reached the threshold.
+        Threshold = "threshold",
+        /// Collection ended below the threshold.
+        Expired = "expired",
+        Answered = "answered",
+        InProgress = "in_progress",
+        Implemented = "implemented",
+        Closed = "closed",
+    }
+}
+
+impl From<FollowUp> for EventKind {
+    fn from(step: FollowUp) -> EventKind {
+        match step {
+            FollowUp::InProgress => EventKind::InProgress,
+            FollowUp::Implemented => EventKind::Implemented,
+            FollowUp::Closed => EventKind::Closed,
+        }
+    }
+}
+
 /// Something that moves an initiative on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
@@ -361,6 +389,11 @@ mod tests {
         }
         for f in FollowUp::ALL {
             assert_eq!(FollowUp::parse(f.as_str()), Some(f));
+            assert_eq!(
+                EventKind::from(f).as_str(),
+                f.as_str(),
+                "a follow-up is its own event"
+            );
         }
         assert_eq!(Status::parse("approved"), None);
     }

@@ -14,7 +14,7 @@ use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::initiatives::{
     after_collection, after_signature, may_withdraw, Addressee, AnswerKind, Channel, CloseReason,
-    Event, FollowUp, Refused, Status, WithdrawRefusal,
+    Event, EventKind, FollowUp, Refused, Status, WithdrawRefusal,
 };
 use domain::{Kato, Role};
 use uuid::Uuid;
@@ -205,14 +205,14 @@ const TO_OUTBOX: &str = "INSERT INTO outbox (event_id, user_id, channel, created
 macro_rules! record_event {
     (
         $tx:ident, $initiative:expr, $kind:expr, $status:expr, $note:expr, $actor:expr,
-        $now:expr, $role:expr
+        $now:expr, $role:expr $(,)?
     ) => {{
         let event_id = new_id();
         let status: Status = $status;
         sqlx::query(INSERT_EVENT)
             .bind(event_id)
             .bind($initiative)
-            .bind($kind)
+            .bind(EventKind::as_str($kind))
             .bind(status.as_str())
             .bind($note)
             .bind($actor)
@@ -283,7 +283,9 @@ pub async fn create(db: &Db, author: Uuid, d: &Draft, now: DateTime<Utc>) -> Res
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        record_event!(tx, id, "submitted", Status::Draft, None::<String>, Some(author), now, None);
+        record_event!(
+            tx, id, EventKind::Submitted, Status::Draft, None::<String>, Some(author), now, None,
+        );
     });
     Ok(id)
 }
@@ -315,7 +317,9 @@ pub async fn resubmit(
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
-                record_event!(tx, id, "resubmitted", next, None::<String>, None::<Uuid>, now, None);
+                record_event!(
+                    tx, id, EventKind::Resubmitted, next, None::<String>, None::<Uuid>, now, None,
+                );
                 Ok(())
             }
         }
@@ -348,7 +352,7 @@ pub async fn publish(
                     .execute(&mut *tx)
                     .await?;
                 let by = Some(moderator);
-                record_event!(tx, id, "published", next, None::<String>, by, now, None);
+                record_event!(tx, id, EventKind::Published, next, None::<String>, by, now, None);
                 Ok(())
             }
         }
@@ -378,7 +382,9 @@ pub async fn return_to_author(
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
-                record_event!(tx, id, "returned", next, Some(reason), Some(moderator), now, None);
+                record_event!(
+                    tx, id, EventKind::Returned, next, Some(reason), Some(moderator), now, None,
+                );
                 Ok(())
             }
         }
@@ -499,7 +505,7 @@ macro_rules! sign_in_tx {
                         record_event!(
                             $tx,
                             $id,
-                            "threshold",
+                            EventKind::Threshold,
                             next,
                             None::<String>,
                             None::<Uuid>,
@@ -648,7 +654,9 @@ pub async fn answer(
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
-                record_event!(tx, id, "answered", next, Some(a.kind.as_str()), Some(by), now, None);
+                record_event!(
+                    tx, id, EventKind::Answered, next, Some(a.kind.as_str()), Some(by), now, None,
+                );
                 Ok(())
             }
         }
@@ -686,7 +694,7 @@ pub async fn follow_up(
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
-                record_event!(tx, id, step.as_str(), next, Some(note), Some(by), now, None);
+                record_event!(tx, id, EventKind::from(step), next, Some(note), Some(by), now, None);
                 Ok(())
             }
         }
@@ -730,7 +738,7 @@ pub async fn end_collection(
             .await?
             .rows_affected();
         if n > 0 {
-            record_event!(tx, id, "expired", to, None::<String>, None::<Uuid>, now, None);
+            record_event!(tx, id, EventKind::Expired, to, None::<String>, None::<Uuid>, now, None);
         }
         n > 0
     }))

@@ -10,7 +10,7 @@ use super::{
 use crate::db::in_tx;
 use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::initiatives::{after_signature, reconcile, Status};
+use domain::initiatives::{after_signature, reconcile, EventKind, Status};
 use domain::Role;
 use uuid::Uuid;
 

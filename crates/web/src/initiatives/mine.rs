@@ -7,7 +7,7 @@ use app::initiatives as ini;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use domain::initiatives::Channel;
+use domain::initiatives::{Channel, EventKind};
 
 #[derive(Template)]
 #[template(path = "initiatives/mine.html")]
@@ -43,15 +43,11 @@ pub async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, AppErro
         .notices
         .into_iter()
         .map(|n| {
-            let kind = if super::show::EVENT_KINDS.contains(&n.kind.as_str()) {
-                n.kind
-            } else {
-                "submitted".into()
-            };
+            let kind = EventKind::parse(&n.kind).unwrap_or(EventKind::Submitted);
             (
                 format!("/initiatives/{}", n.initiative_id),
                 n.title,
-                c.t(&format!("initiatives-event-{kind}")),
+                c.t(&format!("initiatives-event-{}", kind.as_str())),
                 n.created_at,
             )
         })

@@ -149,7 +149,7 @@ mod tests {
     use super::messages;
     use crate::i18n::{message_ids, Lang};
     use domain::initiatives::{
-        Addressee, AnswerKind, FollowUp, Refused, RowRefusal, RuleError, SheetErrorKind,
+        Addressee, AnswerKind, EventKind, FollowUp, Refused, RowRefusal, RuleError, SheetErrorKind,
         SignRefusal, Status, WithdrawRefusal,
     };
 
@@ -211,8 +211,8 @@ mod tests {
                 .map(|r| messages::row(*r).to_string()),
         );
         ids.push("initiatives-paper-err-iin".into());
-        for k in super::show::EVENT_KINDS {
-            ids.push(format!("initiatives-event-{k}"));
+        for k in EventKind::ALL {
+            ids.push(format!("initiatives-event-{}", k.as_str()));
         }
         for k in ["not_enough_signatures", "ended"] {
             ids.push(format!("initiatives-closed-{k}"));

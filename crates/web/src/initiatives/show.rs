@@ -13,24 +13,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::NaiveDate;
 use domain::initiatives::{
-    may_withdraw, AnswerKind, AnswerText, Channel, FollowUp, Note, Refused, Status,
+    may_withdraw, AnswerKind, AnswerText, Channel, EventKind, FollowUp, Note, Refused, Status,
 };
 use domain::Action;
 use serde::Deserialize;
-
-/// Kinds of history events, each with an `initiatives-event-<kind>` message.
-pub const EVENT_KINDS: [&str; 10] = [
-    "submitted",
-    "resubmitted",
-    "published",
-    "returned",
-    "threshold",
-    "expired",
-    "answered",
-    "in_progress",
-    "implemented",
-    "closed",
-];
 
 /// What was typed into the forms of the page, kept when one is refused.
 #[derive(Deserialize, Default, Clone)]
@@ -162,14 +148,10 @@ async fn page(
                     .map(|k| c.t(&format!("initiatives-answer-{}", k.as_str()))),
                 _ => h.note,
             };
-            let kind = if EVENT_KINDS.contains(&h.kind.as_str()) {
-                h.kind
-            } else {
-                "submitted".into()
-            };
+            let kind = EventKind::parse(&h.kind).unwrap_or(EventKind::Submitted);
             (
                 date(c, h.created_at),
-                c.t(&format!("initiatives-event-{kind}")),
+                c.t(&format!("initiatives-event-{}", kind.as_str())),
                 h.actor,
                 note,
             )
