@@ -80,3 +80,37 @@ pub async fn enter_paper_signatures(
     let out = ini::enter_sheet(&app.db, id, sheet_no.as_str(), by, &rows, &reach, now).await?;
     Ok(PaperOutcome::Entered(out))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::TerritoryKind;
+
+    fn place(kato: &str, kk: &str, ru: &str) -> Territory {
+        let kato = Kato::parse(kato).unwrap_or_else(|e| panic!("{kato}: {e}"));
+        Territory {
+            id: Uuid::nil(),
+            path: vec![kato.clone()],
+            kato,
+            kato_version: String::new(),
+            parent_id: None,
+            level: String::new(),
+            kind: TerritoryKind::Village,
+            name_kk: kk.into(),
+            name_ru: ru.into(),
+            population: None,
+            population_illustrative: false,
+        }
+    }
+
+    #[test]
+    fn a_village_is_found_by_code_or_either_name_in_any_case() {
+        let villages = [place("114435200", "Көркем а.", "с. Коркем")];
+        let found = |typed: &str| village(&villages, typed).map(|v| v.name_kk.as_str());
+        assert_eq!(found("114435200"), Some("Көркем а."));
+        assert_eq!(found("КӨРКЕМ А."), Some("Көркем а."));
+        assert_eq!(found("с. коркем"), Some("Көркем а."));
+        assert_eq!(found("114435100"), None);
+        assert_eq!(found("Жаңа ауыл"), None);
+    }
+}
