@@ -3,12 +3,14 @@
 //! on whichever engine the suite runs.
 
 use crate::support::{fresh_db, Client, TestApp, SECRET};
-use chrono::Utc;
+use domain::initiatives::Channel;
 use domain::initiatives::{Addressee, Status};
 use domain::{authorize, Action, Grant, Iin, Kato, Role};
 use qatysu::cli::demo;
 use reqwest::StatusCode;
-use store::initiatives::{self as ini, Draft, Filter, Initiative, NewSignature, SignOutcome};
+use store::initiatives::{
+    self as ini, Draft, Filter, Initiative, NewSignature, OnThreshold, SignOutcome,
+};
 use store::{territories, Db};
 use uuid::Uuid;
 
@@ -51,14 +53,12 @@ fn iins(from: u32, count: u32) -> Vec<String> {
         .collect()
 }
 
-fn today() -> String {
-    Utc::now().date_naive().format("%Y-%m-%d").to_string()
-}
-
-fn sheet(iins: &[String], village: &str) -> String {
+/// A typed sheet of `iins` living in `village`, signed today (the server's Kazakhstan date).
+fn sheet(app: &TestApp, iins: &[String], village: &str) -> String {
+    let today = app.clock.today().format("%Y-%m-%d").to_string();
     iins.iter()
         .enumerate()
-        .map(|(i, iin)| format!("Тұрғын {i} Сынақов; {iin}; {village}; {}\n", today()))
+        .map(|(i, iin)| format!("Тұрғын {i} Сынақов; {iin}; {village}; {today}\n"))
         .collect()
 }
 
@@ -281,7 +281,7 @@ async fn an_initiative_goes_from_submission_to_implemented() {
 
     // Paper sheets reach the threshold: typed by the coordinator, then by the administrator.
     let people = iins(0, u32::try_from(required - 1).expect("small"));
-    let rows = sheet(&people, "114435200");
+    let rows = sheet(&app, &people, "114435200");
     let first = coordinator
         .submit(
             &format!("/initiatives/{id}/paper?lang=en"),
@@ -518,6 +518,12 @@ async fn concurrent_double_signing_counts_once_and_the_threshold_is_crossed_once
         .id;
     let key = app::Keys::derive(SECRET).iin;
     let person = key.fingerprint(&Iin::parse("850315400025").expect("iin"));
+    let now = t.app.clock.now();
+    // What the use case decides before signing: the answer's deadline and who must answer.
+    let reach = OnThreshold {
+        consider_due: now + chrono::TimeDelta::days(30),
+        answering: collecting.addressee.answering_role(),
+    };
     let before = collecting.signatures;
     // Ten simultaneous signatures of one person: one counted.
     let tasks = (0..10).map(|_| {
@@ -528,7 +534,7 @@ async fn concurrent_double_signing_counts_once_and_the_threshold_is_crossed_once
             village_id: village,
             paper: false,
         };
-        tokio::spawn(async move { ini::sign(&db, collecting.id, &s, 30, Utc::now()).await })
+        tokio::spawn(async move { ini::sign(&db, collecting.id, &s, &reach, now).await })
     });
     let outcomes: Vec<SignOutcome> = futures_util::future::join_all(tasks)
         .await
@@ -570,7 +576,7 @@ async fn concurrent_double_signing_counts_once_and_the_threshold_is_crossed_once
             village_id: village,
             paper: false,
         };
-        tokio::spawn(async move { ini::sign(&db, collecting.id, &s, 30, Utc::now()).await })
+        tokio::spawn(async move { ini::sign(&db, collecting.id, &s, &reach, now).await })
     });
     let outcomes: Vec<SignOutcome> = futures_util::future::join_all(tasks)
         .await
@@ -638,7 +644,7 @@ async fn paper_sheets_need_two_matching_entries_and_online_signers_count_once() 
     let resident_iin = demo::demo_iin(6).expect("resident IIN");
     let mut people = iins(300, 3);
     people.push(resident_iin.clone());
-    let first = sheet(&people, "Көркем а.");
+    let first = sheet(&app, &people, "Көркем а.");
     let before = get(&app.db, id).await.signatures;
     let p = coordinator
         .submit(&form, &action, &[("sheet", "A-7"), ("rows", &first)])
@@ -677,7 +683,7 @@ async fn paper_sheets_need_two_matching_entries_and_online_signers_count_once() 
         .await
         .expect("q")
         .expect("signed");
-    assert!(sig.duplicate_flag && sig.channel == "online");
+    assert!(sig.duplicate_flag && sig.channel == Channel::Online);
 
     // Residents and other roles may not type sheets in.
     let resident = app.login_as(Role::Resident).await;
@@ -981,7 +987,7 @@ async fn initiative_elsewhere(app: &TestApp) -> Uuid {
         ask: "Мәдениет үйінің шатырын жөндеуді сұраймыз.".into(),
         reasons: "Шатыр ағып тұр, үйірмелер жабылды.".into(),
     };
-    let now = Utc::now();
+    let now = app.clock.now();
     let id = ini::create(&app.db, author, &d, now).await.expect("create");
     ini::publish(
         &app.db,

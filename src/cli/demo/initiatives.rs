@@ -152,6 +152,15 @@ impl Ctx<'_> {
         .map_err(|r| anyhow::anyhow!("demo publish: {r}"))
     }
 
+    /// What reaching the threshold of `id` at `at` records (the domain's deadline and role).
+    async fn reach(&self, id: Uuid, at: DateTime<Utc>) -> anyhow::Result<ini::OnThreshold> {
+        let i = ini::get(self.db, id).await?.context("demo initiative")?;
+        Ok(ini::OnThreshold {
+            consider_due: self.rule.consider_deadline(at),
+            answering: i.addressee.answering_role(),
+        })
+    }
+
     /// `count` paper signatures, typed in twice (coordinator, then administrator).
     async fn paper(
         &mut self,
@@ -176,7 +185,7 @@ impl Ctx<'_> {
                 sheet_no,
                 by,
                 &rows,
-                self.rule.consider_days,
+                &self.reach(id, at).await?,
                 at,
             )
             .await?;
@@ -197,7 +206,8 @@ impl Ctx<'_> {
                 .context("demo village")?,
             paper: false,
         };
-        ini::sign(self.db, id, &s, self.rule.consider_days, self.ago(days_ago)).await?;
+        let at = self.ago(days_ago);
+        ini::sign(self.db, id, &s, &self.reach(id, at).await?, at).await?;
         Ok(())
     }
 

@@ -30,15 +30,27 @@ pub enum SheetErrorKind {
     Date,
 }
 
-impl SheetErrorKind {
-    pub fn message_id(self) -> &'static str {
-        match self {
-            SheetErrorKind::Columns => "initiatives-paper-err-columns",
-            SheetErrorKind::Name => "initiatives-paper-err-name",
-            SheetErrorKind::Iin(_) => "initiatives-paper-err-iin",
-            SheetErrorKind::Date => "initiatives-paper-err-date",
-        }
+/// Why a well-formed row cannot count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowRefusal {
+    /// The village is not one of the initiative's territory.
+    Village,
+    /// The signer was younger than the territory allows.
+    Age,
+    /// The row is dated after today.
+    Date,
+}
+
+/// May a read row count: old enough on `today` and not dated in the future? (Whether its
+/// village lies in the territory is looked up by the caller.)
+pub fn check_row(line: &PaperLine, today: NaiveDate, min_age: u32) -> Result<(), RowRefusal> {
+    if line.iin.age_on(today) < min_age {
+        return Err(RowRefusal::Age);
     }
+    if line.date > today {
+        return Err(RowRefusal::Date);
+    }
+    Ok(())
 }
 
 /// The most rows one sheet may have (a printed sheet has 20; typed batches stay small).
@@ -133,19 +145,28 @@ mod tests {
     }
 
     #[test]
+    fn rows_too_young_or_from_the_future() {
+        let line = &parse_sheet("Әлия Нұрова; 900101300017; 114435200; 2026-11-20").unwrap()[0];
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(check_row(line, day("2026-11-20"), 18), Ok(()));
+        assert_eq!(
+            check_row(line, day("2026-11-19"), 18),
+            Err(RowRefusal::Date)
+        );
+        assert_eq!(check_row(line, day("2026-11-20"), 40), Err(RowRefusal::Age));
+    }
+
+    #[test]
     fn every_bad_row_is_listed() {
         let errs = parse_sheet(
             "Әлия Нұрова; 900101300013; 114435200; 2026-11-20\nonly; two\nЕрлан; 850315400025; Көркем; 31.02.2026",
         )
         .unwrap_err();
-        let lines: Vec<_> = errs.iter().map(|e| (e.line, e.kind.message_id())).collect();
+        let lines: Vec<_> = errs.iter().map(|e| (e.line, e.kind)).collect();
+        assert!(matches!(lines[0], (1, SheetErrorKind::Iin(_))));
         assert_eq!(
-            lines,
-            [
-                (1, "initiatives-paper-err-iin"),
-                (2, "initiatives-paper-err-columns"),
-                (3, "initiatives-paper-err-date")
-            ]
+            lines[1..],
+            [(2, SheetErrorKind::Columns), (3, SheetErrorKind::Date)]
         );
     }
 

@@ -36,16 +36,6 @@ impl SignRefusal {
         SignRefusal::NotVerified,
         SignRefusal::AlreadySigned,
     ];
-
-    pub fn message_id(self) -> &'static str {
-        match self {
-            SignRefusal::NotCollecting => "initiatives-sign-not-collecting",
-            SignRefusal::OutsideTerritory => "initiatives-sign-outside",
-            SignRefusal::TooYoung => "initiatives-sign-too-young",
-            SignRefusal::NotVerified => "initiatives-sign-not-verified",
-            SignRefusal::AlreadySigned => "initiatives-sign-twice",
-        }
-    }
 }
 
 /// May this person sign an initiative of `territory` now? `AlreadySigned` is decided by the
@@ -78,15 +68,6 @@ pub enum WithdrawRefusal {
     Locked,
     #[error("there is no signature of yours to withdraw")]
     NotSigned,
-}
-
-impl WithdrawRefusal {
-    pub fn message_id(self) -> &'static str {
-        match self {
-            WithdrawRefusal::Locked => "initiatives-withdraw-locked",
-            WithdrawRefusal::NotSigned => "initiatives-withdraw-not-signed",
-        }
-    }
 }
 
 /// A signature can be taken back only while signatures are being collected: once the

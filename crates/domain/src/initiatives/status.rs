@@ -1,53 +1,30 @@
 //! The life of an initiative as a state machine. Every transition that is refused says why,
-//! with a message id the web layer translates.
+//! as a plain value the web layer puts into words.
 
-/// Where an initiative stands. The first six are the public statuses of the API; `Returned`
-/// is a draft sent back to its author by a moderator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Status {
-    /// Written, waiting for a moderator (жоба / черновик).
-    Draft,
-    /// Sent back to the author with a reason; the author may edit and resubmit.
-    Returned,
-    /// Published; signatures are being collected until the collection deadline.
-    Collecting,
-    /// The threshold was reached: the addressee must answer before the consideration deadline.
-    MustConsider,
-    /// The official answer is published; follow-ups are recorded until the end.
-    Answered,
-    /// What the answer promised is done.
-    Implemented,
-    /// Finished without being implemented (see [`CloseReason`]).
-    Closed,
+use chrono::{DateTime, Utc};
+
+crate::code_enum! {
+    /// Where an initiative stands. The first six are the public statuses of the API;
+    /// `Returned` is a draft sent back to its author by a moderator.
+    pub enum Status {
+        /// Written, waiting for a moderator (жоба / черновик).
+        Draft = "draft",
+        /// Sent back to the author with a reason; the author may edit and resubmit.
+        Returned = "returned",
+        /// Published; signatures are being collected until the collection deadline.
+        Collecting = "collecting",
+        /// The threshold was reached: the addressee must answer before the deadline.
+        MustConsider = "must_consider",
+        /// The official answer is published; follow-ups are recorded until the end.
+        Answered = "answered",
+        /// What the answer promised is done.
+        Implemented = "implemented",
+        /// Finished without being implemented (see [`CloseReason`]).
+        Closed = "closed",
+    }
 }
 
 impl Status {
-    pub const ALL: [Status; 7] = [
-        Status::Draft,
-        Status::Returned,
-        Status::Collecting,
-        Status::MustConsider,
-        Status::Answered,
-        Status::Implemented,
-        Status::Closed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Returned => "returned",
-            Status::Collecting => "collecting",
-            Status::MustConsider => "must_consider",
-            Status::Answered => "answered",
-            Status::Implemented => "implemented",
-            Status::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
     /// Seen by everyone (drafts and returned drafts only by the author and moderators).
     pub fn is_public(self) -> bool {
         !matches!(self, Status::Draft | Status::Returned)
@@ -57,91 +34,86 @@ impl Status {
     pub fn is_final(self) -> bool {
         matches!(self, Status::Implemented | Status::Closed)
     }
-}
 
-/// The kind of the official answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AnswerKind {
-    /// қабылданды / принято
-    Accepted,
-    /// ішінара қабылданды / принято частично
-    Partly,
-    /// қабылданбады / отклонено
-    Rejected,
-}
-
-impl AnswerKind {
-    pub const ALL: [AnswerKind; 3] = [
-        AnswerKind::Accepted,
-        AnswerKind::Partly,
-        AnswerKind::Rejected,
-    ];
-
-    pub fn as_str(self) -> &'static str {
+    /// Does a new signature of `channel` count in this status? Online signatures count only
+    /// while collecting; paper ones also after others reached the threshold, since the sheet
+    /// was signed during collection.
+    pub fn counts_signature(self, channel: super::Channel) -> bool {
         match self {
-            AnswerKind::Accepted => "accepted",
-            AnswerKind::Partly => "partly",
-            AnswerKind::Rejected => "rejected",
+            Status::Collecting => true,
+            Status::MustConsider => channel == super::Channel::Paper,
+            _ => false,
         }
     }
 
-    pub fn parse(s: &str) -> Option<AnswerKind> {
-        AnswerKind::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-}
-
-/// What happened after the answer, recorded by the addressee.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FollowUp {
-    /// Work has started (a decision taken, money found, a contract signed…).
-    InProgress,
-    /// Done: the initiative becomes `Implemented`.
-    Implemented,
-    /// Nothing more will be done: the initiative becomes `Closed`.
-    Closed,
-}
-
-impl FollowUp {
-    pub const ALL: [FollowUp; 3] = [
-        FollowUp::InProgress,
-        FollowUp::Implemented,
-        FollowUp::Closed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FollowUp::InProgress => "in_progress",
-            FollowUp::Implemented => "implemented",
-            FollowUp::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<FollowUp> {
-        FollowUp::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-}
-
-/// Why an initiative closed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CloseReason {
-    /// The collection period ended below the threshold.
-    NotEnoughSignatures,
-    /// The addressee recorded that nothing more will be done.
-    Ended,
-}
-
-impl CloseReason {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CloseReason::NotEnoughSignatures => "not_enough_signatures",
-            CloseReason::Ended => "ended",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<CloseReason> {
-        [CloseReason::NotEnoughSignatures, CloseReason::Ended]
+    /// The statuses in which a signature of `channel` counts.
+    pub fn counting(channel: super::Channel) -> Vec<Status> {
+        Status::ALL
             .into_iter()
-            .find(|x| x.as_str() == s)
+            .filter(|s| s.counts_signature(channel))
+            .collect()
+    }
+}
+
+crate::code_enum! {
+    /// The kind of the official answer.
+    pub enum AnswerKind {
+        /// қабылданды / принято
+        Accepted = "accepted",
+        /// ішінара қабылданды / принято частично
+        Partly = "partly",
+        /// қабылданбады / отклонено
+        Rejected = "rejected",
+    }
+}
+
+crate::code_enum! {
+    /// What happened after the answer, recorded by the addressee.
+    pub enum FollowUp {
+        /// Work has started (a decision taken, money found, a contract signed…).
+        InProgress = "in_progress",
+        /// Done: the initiative becomes `Implemented`.
+        Implemented = "implemented",
+        /// Nothing more will be done: the initiative becomes `Closed`.
+        Closed = "closed",
+    }
+}
+
+crate::code_enum! {
+    /// Why an initiative closed.
+    pub enum CloseReason {
+        /// The collection period ended below the threshold.
+        NotEnoughSignatures = "not_enough_signatures",
+        /// The addressee recorded that nothing more will be done.
+        Ended = "ended",
+    }
+}
+
+crate::code_enum! {
+    /// A step in an initiative's history, as its public timeline lists it.
+    pub enum EventKind {
+        Submitted = "submitted",
+        Resubmitted = "resubmitted",
+        Published = "published",
+        Returned = "returned",
+        /// Signatures reached the threshold.
+        Threshold = "threshold",
+        /// Collection ended below the threshold.
+        Expired = "expired",
+        Answered = "answered",
+        InProgress = "in_progress",
+        Implemented = "implemented",
+        Closed = "closed",
+    }
+}
+
+impl From<FollowUp> for EventKind {
+    fn from(step: FollowUp) -> EventKind {
+        match step {
+            FollowUp::InProgress => EventKind::InProgress,
+            FollowUp::Implemented => EventKind::Implemented,
+            FollowUp::Closed => EventKind::Closed,
+        }
     }
 }
 
@@ -164,7 +136,7 @@ pub enum Event {
     FollowUp { step: FollowUp, answer: AnswerKind },
 }
 
-/// Why a transition is refused; each has a message in every language.
+/// Why a transition is refused (the web has a message for each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum Refused {
     #[error("only a draft waiting for moderation can be published or returned")]
@@ -184,19 +156,6 @@ pub enum Refused {
 }
 
 impl Refused {
-    /// The message id that explains the refusal to a reader.
-    pub fn message_id(self) -> &'static str {
-        match self {
-            Refused::NotAwaitingModeration => "initiatives-refused-not-awaiting-moderation",
-            Refused::NotReturned => "initiatives-refused-not-returned",
-            Refused::NotCollecting => "initiatives-refused-not-collecting",
-            Refused::NotMustConsider => "initiatives-refused-not-must-consider",
-            Refused::NotAnswered => "initiatives-refused-not-answered",
-            Refused::RejectedNotImplementable => "initiatives-refused-rejected-not-implementable",
-            Refused::Finished => "initiatives-refused-finished",
-        }
-    }
-
     pub const ALL: [Refused; 7] = [
         Refused::NotAwaitingModeration,
         Refused::NotReturned,
@@ -239,6 +198,41 @@ impl Status {
             },
             (_, Event::FollowUp { .. }) => Err(Refused::NotAnswered),
         }
+    }
+}
+
+/// After a signature was counted: the status the initiative moves to when `signatures`
+/// reached `required` (`ThresholdReached`), `None` when nothing changes.
+pub fn after_signature(status: Status, signatures: i64, required: Option<i64>) -> Option<Status> {
+    if required.is_none_or(|r| signatures < r) {
+        return None;
+    }
+    status.apply(Event::ThresholdReached).ok()
+}
+
+/// At `now`: the status an initiative moves to because its collection period is over
+/// (`CollectionEnded`), `None` when it is not (or it is not collecting).
+pub fn after_collection(
+    status: Status,
+    collect_until: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Option<Status> {
+    if collect_until.is_none_or(|u| u > now) {
+        return None;
+    }
+    status.apply(Event::CollectionEnded).ok()
+}
+
+/// The deadline that matters now: the end of collection, or the day the answer is due.
+pub fn deadline(
+    status: Status,
+    collect_until: Option<DateTime<Utc>>,
+    consider_due: Option<DateTime<Utc>>,
+) -> Option<DateTime<Utc>> {
+    match status {
+        Status::Collecting => collect_until,
+        Status::MustConsider => consider_due,
+        _ => None,
     }
 }
 
@@ -340,9 +334,49 @@ mod tests {
         for (from, e, why) in cases {
             assert_eq!(from.apply(e), Err(why), "{from:?} {e:?}");
         }
-        let ids: std::collections::BTreeSet<_> =
-            Refused::ALL.iter().map(|r| r.message_id()).collect();
-        assert_eq!(ids.len(), Refused::ALL.len(), "one message per refusal");
+    }
+
+    #[test]
+    fn threshold_and_collection_end() {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        assert_eq!(
+            after_signature(Status::Collecting, 10, Some(10)),
+            Some(Status::MustConsider)
+        );
+        assert_eq!(after_signature(Status::Collecting, 9, Some(10)), None);
+        assert_eq!(after_signature(Status::MustConsider, 11, Some(10)), None);
+        assert_eq!(after_signature(Status::Collecting, 10, None), None);
+        let until = Some(at("2026-03-01T00:00:00Z"));
+        assert_eq!(
+            after_collection(Status::Collecting, until, at("2026-03-01T00:00:00Z")),
+            Some(Status::Closed)
+        );
+        assert_eq!(
+            after_collection(Status::Collecting, until, at("2026-02-28T23:59:59Z")),
+            None
+        );
+        assert_eq!(
+            after_collection(Status::MustConsider, until, at("2027-01-01T00:00:00Z")),
+            None
+        );
+        assert_eq!(
+            after_collection(Status::Collecting, None, at("2027-01-01T00:00:00Z")),
+            None
+        );
+        let due = Some(at("2026-04-01T00:00:00Z"));
+        assert_eq!(deadline(Status::Collecting, until, due), until);
+        assert_eq!(deadline(Status::MustConsider, until, due), due);
+        assert_eq!(deadline(Status::Answered, until, due), None);
+    }
+
+    #[test]
+    fn which_signatures_count() {
+        use super::super::Channel;
+        assert_eq!(Status::counting(Channel::Online), vec![Status::Collecting]);
+        assert_eq!(
+            Status::counting(Channel::Paper),
+            vec![Status::Collecting, Status::MustConsider]
+        );
     }
 
     #[test]
@@ -355,6 +389,11 @@ mod tests {
         }
         for f in FollowUp::ALL {
             assert_eq!(FollowUp::parse(f.as_str()), Some(f));
+            assert_eq!(
+                EventKind::from(f).as_str(),
+                f.as_str(),
+                "a follow-up is its own event"
+            );
         }
         assert_eq!(Status::parse("approved"), None);
     }

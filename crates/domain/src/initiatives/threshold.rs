@@ -37,7 +37,7 @@ impl Default for ThresholdRule {
     }
 }
 
-/// Why a rule cannot be saved; each has a message id.
+/// Why a rule cannot be saved (the web has a message for each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum RuleError {
     #[error("give a share, a fixed number, or both")]
@@ -48,17 +48,6 @@ pub enum RuleError {
     Period,
     #[error("the consideration deadline must be 1 to 365 days")]
     ConsiderDays,
-}
-
-impl RuleError {
-    pub fn message_id(self) -> &'static str {
-        match self {
-            RuleError::NoBasis => "initiatives-err-rule-no-basis",
-            RuleError::ShareTooLarge => "initiatives-err-rule-share",
-            RuleError::Period => "initiatives-err-rule-period",
-            RuleError::ConsiderDays => "initiatives-err-rule-consider",
-        }
-    }
 }
 
 impl ThresholdRule {

@@ -12,8 +12,11 @@ pub use rules::{rule_for, set_rule};
 use crate::db::{in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::initiatives::{Addressee, AnswerKind, CloseReason, Event, FollowUp, Refused, Status};
-use domain::Kato;
+use domain::initiatives::{
+    after_collection, after_signature, may_withdraw, Addressee, AnswerKind, Channel, CloseReason,
+    Event, EventKind, FollowUp, Refused, Status, WithdrawRefusal,
+};
+use domain::{Kato, Role};
 use uuid::Uuid;
 
 /// An initiative with its territory and author, as pages and the API show it.
@@ -50,15 +53,6 @@ impl Initiative {
         match lang {
             "ru" => &self.territory_name_ru,
             _ => &self.territory_name_kk,
-        }
-    }
-
-    /// The deadline that matters now: the end of collection, or the day the answer is due.
-    pub fn deadline(&self) -> Option<DateTime<Utc>> {
-        match self.status {
-            Status::Collecting => self.collect_until,
-            Status::MustConsider => self.consider_due,
-            _ => None,
         }
     }
 }
@@ -108,8 +102,13 @@ struct Row {
     published_at: Option<DateTime<Utc>>,
 }
 
-const COLUMNS: &str = "i.id, i.territory_id, t.kato, t.path, t.name_kk, t.name_ru, t.population, i.author_id, u.display_name, i.addressee, i.title, i.ask, i.reasons, i.status, i.return_reason, i.times_returned, i.required, i.signatures, i.collect_until, i.consider_due, i.answer_kind, i.answer_text, i.answer_url, i.answer_plan, i.answer_plan_due, i.close_reason, i.created_at, i.published_at";
-const FROM: &str = "FROM initiatives i JOIN territories t ON t.id = i.territory_id JOIN users u ON u.id = i.author_id";
+const COLUMNS: &str = "i.id, i.territory_id, t.kato, t.path, t.name_kk, t.name_ru, \
+    t.population, i.author_id, u.display_name, i.addressee, i.title, i.ask, i.reasons, i.status, \
+    i.return_reason, i.times_returned, i.required, i.signatures, i.collect_until, i.consider_due, \
+    i.answer_kind, i.answer_text, i.answer_url, i.answer_plan, i.answer_plan_due, i.close_reason, \
+    i.created_at, i.published_at";
+const FROM: &str = "FROM initiatives i JOIN territories t ON t.id = i.territory_id \
+    JOIN users u ON u.id = i.author_id";
 
 impl TryFrom<Row> for Initiative {
     type Error = StoreError;
@@ -181,27 +180,67 @@ pub fn search_text(title: &str, ask: &str) -> String {
     format!("{title}\n{ask}").to_lowercase()
 }
 
+const INSERT_EVENT: &str = "INSERT INTO initiative_events \
+    (id, initiative_id, kind, status, note, actor_id, created_at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7)";
+const NOTIFY_SIGNERS: &str = "INSERT INTO notices (event_id, user_id, created_at) \
+    SELECT $1, s.user_id, $3 FROM initiative_signatures s \
+    WHERE s.initiative_id = $2 AND s.user_id IS NOT NULL ON CONFLICT DO NOTHING";
+const NOTIFY_AUTHOR: &str = "INSERT INTO notices (event_id, user_id, created_at) \
+    SELECT $1, i.author_id, $3 FROM initiatives i WHERE i.id = $2 ON CONFLICT DO NOTHING";
+const NOTIFY_ROLE: &str = "INSERT INTO notices (event_id, user_id, created_at) \
+    SELECT DISTINCT $1, g.user_id, $3 FROM role_grants g \
+    JOIN territories gt ON gt.id = g.territory_id, initiatives i \
+    JOIN territories it ON it.id = i.territory_id \
+    WHERE i.id = $2 AND g.role = $4 AND it.path LIKE gt.path || '%' ON CONFLICT DO NOTHING";
+const TO_OUTBOX: &str = "INSERT INTO outbox (event_id, user_id, channel, created_at) \
+    SELECT n.event_id, n.user_id, CASE WHEN u.email IS NOT NULL THEN 'email' ELSE 'sms' END, \
+    n.created_at FROM notices n JOIN users u ON u.id = n.user_id WHERE n.event_id = $1 \
+    ON CONFLICT DO NOTHING";
+
 /// Record an event of an initiative and notify, in the same transaction: the author and
-/// every online signer, plus (when `addressee_role` is given) the holders of that role on the
+/// every online signer, plus (when `role` is given) the holders of that role on the
 /// initiative's territory or above it. Every notice also goes to the outbox, by e-mail when
 /// the person gave one, else by SMS.
 macro_rules! record_event {
-    ($tx:ident, $initiative:expr, $kind:expr, $status:expr, $note:expr, $actor:expr, $now:expr, $addressee_role:expr) => {{
+    (
+        $tx:ident, $initiative:expr, $kind:expr, $status:expr, $note:expr, $actor:expr,
+        $now:expr, $role:expr $(,)?
+    ) => {{
         let event_id = new_id();
-        sqlx::query("INSERT INTO initiative_events (id, initiative_id, kind, status, note, actor_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-            .bind(event_id).bind($initiative).bind($kind).bind($status.as_str()).bind($note).bind($actor).bind($now)
-            .execute(&mut *$tx).await?;
-        sqlx::query("INSERT INTO notices (event_id, user_id, created_at) SELECT $1, s.user_id, $3 FROM initiative_signatures s WHERE s.initiative_id = $2 AND s.user_id IS NOT NULL ON CONFLICT DO NOTHING")
-            .bind(event_id).bind($initiative).bind($now).execute(&mut *$tx).await?;
-        sqlx::query("INSERT INTO notices (event_id, user_id, created_at) SELECT $1, i.author_id, $3 FROM initiatives i WHERE i.id = $2 ON CONFLICT DO NOTHING")
-            .bind(event_id).bind($initiative).bind($now).execute(&mut *$tx).await?;
-        let role: Option<&str> = $addressee_role;
-        if let Some(role) = role {
-            sqlx::query("INSERT INTO notices (event_id, user_id, created_at) SELECT DISTINCT $1, g.user_id, $3 FROM role_grants g JOIN territories gt ON gt.id = g.territory_id, initiatives i JOIN territories it ON it.id = i.territory_id WHERE i.id = $2 AND g.role = $4 AND it.path LIKE gt.path || '%' ON CONFLICT DO NOTHING")
-                .bind(event_id).bind($initiative).bind($now).bind(role).execute(&mut *$tx).await?;
+        let status: Status = $status;
+        sqlx::query(INSERT_EVENT)
+            .bind(event_id)
+            .bind($initiative)
+            .bind(EventKind::as_str($kind))
+            .bind(status.as_str())
+            .bind($note)
+            .bind($actor)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
+        for sql in [NOTIFY_SIGNERS, NOTIFY_AUTHOR] {
+            sqlx::query(sql)
+                .bind(event_id)
+                .bind($initiative)
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?;
         }
-        sqlx::query("INSERT INTO outbox (event_id, user_id, channel, created_at) SELECT n.event_id, n.user_id, CASE WHEN u.email IS NOT NULL THEN 'email' ELSE 'sms' END, n.created_at FROM notices n JOIN users u ON u.id = n.user_id WHERE n.event_id = $1 ON CONFLICT DO NOTHING")
-            .bind(event_id).execute(&mut *$tx).await?;
+        let role: Option<Role> = $role;
+        if let Some(role) = role {
+            sqlx::query(NOTIFY_ROLE)
+                .bind(event_id)
+                .bind($initiative)
+                .bind($now)
+                .bind(role.as_str())
+                .execute(&mut *$tx)
+                .await?;
+        }
+        sqlx::query(TO_OUTBOX)
+            .bind(event_id)
+            .execute(&mut *$tx)
+            .await?;
     }};
 }
 pub(crate) use record_event;
@@ -223,18 +262,37 @@ macro_rules! status_in_tx {
     }};
 }
 
+const INSERT_INITIATIVE: &str = "INSERT INTO initiatives (id, territory_id, author_id, \
+    addressee, title, ask, reasons, search_text, status, created_at, updated_at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)";
+
 /// Store a new draft, waiting for a moderator.
 pub async fn create(db: &Db, author: Uuid, d: &Draft, now: DateTime<Utc>) -> Result<Uuid> {
     let id = new_id();
     in_tx!(db, tx => {
-        sqlx::query("INSERT INTO initiatives (id, territory_id, author_id, addressee, title, ask, reasons, search_text, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)")
-            .bind(id).bind(d.territory_id).bind(author).bind(d.addressee.as_str()).bind(&d.title)
-            .bind(&d.ask).bind(&d.reasons).bind(search_text(&d.title, &d.ask)).bind(Status::Draft.as_str()).bind(now)
-            .execute(&mut *tx).await?;
-        record_event!(tx, id, "submitted", Status::Draft, None::<String>, Some(author), now, None);
+        sqlx::query(INSERT_INITIATIVE)
+            .bind(id)
+            .bind(d.territory_id)
+            .bind(author)
+            .bind(d.addressee.as_str())
+            .bind(&d.title)
+            .bind(&d.ask)
+            .bind(&d.reasons)
+            .bind(search_text(&d.title, &d.ask))
+            .bind(Status::Draft.as_str())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        record_event!(
+            tx, id, EventKind::Submitted, Status::Draft, None::<String>, Some(author), now, None,
+        );
     });
     Ok(id)
 }
+
+const RESUBMIT: &str =
+    "UPDATE initiatives SET addressee = $2, title = $3, ask = $4, reasons = $5, \
+    search_text = $6, status = $7, updated_at = $8 WHERE id = $1";
 
 /// The author sends a returned draft again, edited.
 pub async fn resubmit(
@@ -248,16 +306,28 @@ pub async fn resubmit(
         match status.apply(Event::Resubmit) {
             Err(r) => Err(r),
             Ok(next) => {
-                sqlx::query("UPDATE initiatives SET addressee = $2, title = $3, ask = $4, reasons = $5, search_text = $6, status = $7, updated_at = $8 WHERE id = $1")
-                    .bind(id).bind(d.addressee.as_str()).bind(&d.title).bind(&d.ask).bind(&d.reasons)
-                    .bind(search_text(&d.title, &d.ask)).bind(next.as_str()).bind(now)
-                    .execute(&mut *tx).await?;
-                record_event!(tx, id, "resubmitted", next, None::<String>, None::<Uuid>, now, None);
+                sqlx::query(RESUBMIT)
+                    .bind(id)
+                    .bind(d.addressee.as_str())
+                    .bind(&d.title)
+                    .bind(&d.ask)
+                    .bind(&d.reasons)
+                    .bind(search_text(&d.title, &d.ask))
+                    .bind(next.as_str())
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                record_event!(
+                    tx, id, EventKind::Resubmitted, next, None::<String>, None::<Uuid>, now, None,
+                );
                 Ok(())
             }
         }
     }))
 }
+
+const PUBLISH: &str = "UPDATE initiatives SET status = $2, required = $3, collect_until = $4, \
+    published_at = $5, updated_at = $5 WHERE id = $1";
 
 /// A moderator publishes a draft: collection starts, with the threshold frozen.
 pub async fn publish(
@@ -273,15 +343,24 @@ pub async fn publish(
         match status.apply(Event::Publish) {
             Err(r) => Err(r),
             Ok(next) => {
-                sqlx::query("UPDATE initiatives SET status = $2, required = $3, collect_until = $4, published_at = $5, updated_at = $5 WHERE id = $1")
-                    .bind(id).bind(next.as_str()).bind(required).bind(collect_until).bind(now)
-                    .execute(&mut *tx).await?;
-                record_event!(tx, id, "published", next, None::<String>, Some(moderator), now, None);
+                sqlx::query(PUBLISH)
+                    .bind(id)
+                    .bind(next.as_str())
+                    .bind(required)
+                    .bind(collect_until)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                let by = Some(moderator);
+                record_event!(tx, id, EventKind::Published, next, None::<String>, by, now, None);
                 Ok(())
             }
         }
     }))
 }
+
+const RETURN: &str = "UPDATE initiatives SET status = $2, return_reason = $3, \
+    times_returned = times_returned + 1, updated_at = $4 WHERE id = $1";
 
 /// A moderator returns a draft to its author with a reason.
 pub async fn return_to_author(
@@ -296,10 +375,16 @@ pub async fn return_to_author(
         match status.apply(Event::Return) {
             Err(r) => Err(r),
             Ok(next) => {
-                sqlx::query("UPDATE initiatives SET status = $2, return_reason = $3, times_returned = times_returned + 1, updated_at = $4 WHERE id = $1")
-                    .bind(id).bind(next.as_str()).bind(reason).bind(now)
-                    .execute(&mut *tx).await?;
-                record_event!(tx, id, "returned", next, Some(reason), Some(moderator), now, None);
+                sqlx::query(RETURN)
+                    .bind(id)
+                    .bind(next.as_str())
+                    .bind(reason)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                record_event!(
+                    tx, id, EventKind::Returned, next, Some(reason), Some(moderator), now, None,
+                );
                 Ok(())
             }
         }
@@ -315,6 +400,25 @@ pub struct NewSignature {
     pub paper: bool,
 }
 
+impl NewSignature {
+    pub fn channel(&self) -> Channel {
+        if self.paper {
+            Channel::Paper
+        } else {
+            Channel::Online
+        }
+    }
+}
+
+/// What reaching the threshold records, decided by the use case before the transaction: the
+/// day the answer is due (`ThresholdRule::consider_deadline`) and who must answer
+/// (`Addressee::answering_role`), notified in the same transaction.
+#[derive(Debug, Clone, Copy)]
+pub struct OnThreshold {
+    pub consider_due: DateTime<Utc>,
+    pub answering: Role,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignOutcome {
     /// Counted; `reached` when this signature reached the threshold.
@@ -326,41 +430,92 @@ pub enum SignOutcome {
     NotCollecting,
 }
 
-/// Insert one signature and count it, inside a transaction; reaching the threshold moves the
-/// initiative to "must be considered" and notifies the addressee. Paper signatures still count
-/// after the threshold was reached by others: the sheet was signed during collection.
+const INSERT_SIGNATURE: &str = "INSERT INTO initiative_signatures \
+    (id, initiative_id, person_hash, user_id, village_id, channel, signed_at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (initiative_id, person_hash) DO NOTHING";
+const FLAG_DUPLICATE: &str = "UPDATE initiative_signatures SET duplicate_flag = $3 \
+    WHERE initiative_id = $1 AND person_hash = $2";
+const REACHED: &str =
+    "UPDATE initiatives SET status = $2, consider_due = $3, updated_at = $4 WHERE id = $1";
+
+/// `UPDATE … signatures + 1` where the status is one in which a signature of `channel` counts
+/// (the domain's `Status::counting`).
+fn count_signature_sql(channel: Channel) -> String {
+    let statuses = Status::counting(channel)
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "UPDATE initiatives SET signatures = signatures + 1 WHERE id = $1 \
+         AND status IN ({statuses}) RETURNING signatures, required, status"
+    )
+}
+
+/// Insert one signature and count it, inside a transaction. Whether the count reaches the
+/// threshold is the domain's `after_signature`; the move it decides is written in the same
+/// transaction, with the deadline and the role to notify given in `$reach`.
 macro_rules! sign_in_tx {
-    ($tx:ident, $id:expr, $s:expr, $consider_days:expr, $now:expr) => {{
+    ($tx:ident, $id:expr, $s:expr, $reach:expr, $now:expr) => {{
         let s: &NewSignature = $s;
-        let inserted = sqlx::query("INSERT INTO initiative_signatures (id, initiative_id, person_hash, user_id, village_id, channel, signed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (initiative_id, person_hash) DO NOTHING")
-            .bind(new_id()).bind($id).bind(&s.person_hash).bind(s.user_id).bind(s.village_id)
-            .bind(if s.paper { "paper" } else { "online" }).bind($now)
-            .execute(&mut *$tx).await?.rows_affected();
+        let reach: &OnThreshold = $reach;
+        let inserted = sqlx::query(INSERT_SIGNATURE)
+            .bind(new_id())
+            .bind($id)
+            .bind(&s.person_hash)
+            .bind(s.user_id)
+            .bind(s.village_id)
+            .bind(s.channel().as_str())
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?
+            .rows_affected();
         if inserted == 0 {
             if s.paper {
-                sqlx::query("UPDATE initiative_signatures SET duplicate_flag = $3 WHERE initiative_id = $1 AND person_hash = $2")
-                    .bind($id).bind(&s.person_hash).bind(true).execute(&mut *$tx).await?;
+                sqlx::query(FLAG_DUPLICATE)
+                    .bind($id)
+                    .bind(&s.person_hash)
+                    .bind(true)
+                    .execute(&mut *$tx)
+                    .await?;
             }
             SignOutcome::AlreadySigned
         } else {
             // The row lock of this UPDATE orders concurrent signers, so exactly one of them
             // sees the count reach the threshold.
-            let counted: Option<(i64, Option<i64>, String)> = sqlx::query_as("UPDATE initiatives SET signatures = signatures + 1 WHERE id = $1 AND (status = 'collecting' OR ($2 AND status = 'must_consider')) RETURNING signatures, required, status")
-                .bind($id).bind(s.paper).fetch_optional(&mut *$tx).await?;
+            let counted: Option<(i64, Option<i64>, String)> =
+                sqlx::query_as(&count_signature_sql(s.channel()))
+                    .bind($id)
+                    .fetch_optional(&mut *$tx)
+                    .await?;
             match counted {
                 None => SignOutcome::NotCollecting,
                 Some((n, required, status)) => {
-                    let reached = status == Status::Collecting.as_str() && required.is_some_and(|r| n >= r);
-                    if reached {
-                        let due: DateTime<Utc> = $now + chrono::TimeDelta::days(i64::from($consider_days));
-                        sqlx::query("UPDATE initiatives SET status = $2, consider_due = $3, updated_at = $4 WHERE id = $1")
-                            .bind($id).bind(Status::MustConsider.as_str()).bind(due).bind($now)
-                            .execute(&mut *$tx).await?;
-                        let role: Option<String> = sqlx::query_scalar("SELECT CASE WHEN addressee = 'maslikhat' THEN 'deputy' ELSE 'official' END FROM initiatives WHERE id = $1")
-                            .bind($id).fetch_optional(&mut *$tx).await?;
-                        record_event!($tx, $id, "threshold", Status::MustConsider, None::<String>, None::<Uuid>, $now, role.as_deref());
+                    let status = Status::parse(&status)
+                        .ok_or_else(|| StoreError::Corrupt(format!("status {status}")))?;
+                    let next = after_signature(status, n, required);
+                    if let Some(next) = next {
+                        sqlx::query(REACHED)
+                            .bind($id)
+                            .bind(next.as_str())
+                            .bind(reach.consider_due)
+                            .bind($now)
+                            .execute(&mut *$tx)
+                            .await?;
+                        record_event!(
+                            $tx,
+                            $id,
+                            EventKind::Threshold,
+                            next,
+                            None::<String>,
+                            None::<Uuid>,
+                            $now,
+                            Some(reach.answering)
+                        );
                     }
-                    SignOutcome::Signed { reached }
+                    SignOutcome::Signed {
+                        reached: next.is_some(),
+                    }
                 }
             }
         }
@@ -368,18 +523,18 @@ macro_rules! sign_in_tx {
 }
 pub(crate) use sign_in_tx;
 
-/// Sign (the caller has checked territory, age and verification with the domain rules).
+/// Sign (the use case has checked territory, age and verification with the domain rules).
 /// One signature per person is enforced by the database: a second one, even at the same
 /// instant on another app instance, inserts nothing.
 pub async fn sign(
     db: &Db,
     id: Uuid,
     s: &NewSignature,
-    consider_days: u32,
+    reach: &OnThreshold,
     now: DateTime<Utc>,
 ) -> Result<SignOutcome> {
     Ok(in_tx!(db, tx => {
-        let out = sign_in_tx!(tx, id, s, consider_days, now);
+        let out = sign_in_tx!(tx, id, s, reach, now);
         if out == SignOutcome::NotCollecting || (out == SignOutcome::AlreadySigned && !s.paper) {
             // Nothing may be written: dropping the transaction rolls the insert back.
             return Ok(out);
@@ -388,21 +543,42 @@ pub async fn sign(
     }))
 }
 
-/// Take a signature back, only while collecting.
+/// `UPDATE … signatures - 1` where the domain's `may_withdraw` allows taking a signature back.
+fn uncount_sql() -> String {
+    let statuses = Status::ALL
+        .into_iter()
+        .filter(|s| may_withdraw(*s).is_ok())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "UPDATE initiatives SET signatures = signatures - 1 WHERE id = $1 \
+         AND status IN ({statuses}) RETURNING signatures"
+    )
+}
+const DELETE_SIGNATURE: &str =
+    "DELETE FROM initiative_signatures WHERE initiative_id = $1 AND person_hash = $2";
+
+/// Take a signature back, in the statuses the domain's `may_withdraw` allows (collecting).
 pub async fn withdraw(
     db: &Db,
     id: Uuid,
     person_hash: &[u8],
-) -> Result<Result<(), domain::initiatives::WithdrawRefusal>> {
-    use domain::initiatives::WithdrawRefusal;
+) -> Result<Result<(), WithdrawRefusal>> {
     Ok(in_tx!(db, tx => {
-        let counted: Option<i64> = sqlx::query_scalar("UPDATE initiatives SET signatures = signatures - 1 WHERE id = $1 AND status = 'collecting' RETURNING signatures")
-            .bind(id).fetch_optional(&mut *tx).await?;
+        let counted: Option<i64> = sqlx::query_scalar(&uncount_sql())
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
         if counted.is_none() {
             return Ok(Err(WithdrawRefusal::Locked));
         }
-        let deleted = sqlx::query("DELETE FROM initiative_signatures WHERE initiative_id = $1 AND person_hash = $2")
-            .bind(id).bind(person_hash).execute(&mut *tx).await?.rows_affected();
+        let deleted = sqlx::query(DELETE_SIGNATURE)
+            .bind(id)
+            .bind(person_hash)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         if deleted == 0 {
             return Ok(Err(WithdrawRefusal::NotSigned));
         }
@@ -411,27 +587,48 @@ pub async fn withdraw(
 }
 
 /// A person's signature on an initiative, if any.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Signature {
-    pub channel: String,
+    pub channel: Channel,
     pub duplicate_flag: bool,
     pub signed_at: DateTime<Utc>,
 }
 
-pub async fn signature_of(db: &Db, id: Uuid, person_hash: &[u8]) -> Result<Option<Signature>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT channel, duplicate_flag, signed_at FROM initiative_signatures WHERE initiative_id = $1 AND person_hash = $2")
-        .bind(id).bind(person_hash).fetch_optional(p).await)?,
-    )
+fn channel_of(code: &str) -> Result<Channel> {
+    Channel::parse(code).ok_or_else(|| StoreError::Corrupt(format!("signature channel {code}")))
 }
+
+const SIGNATURE_OF: &str = "SELECT channel, duplicate_flag, signed_at FROM initiative_signatures \
+    WHERE initiative_id = $1 AND person_hash = $2";
+
+pub async fn signature_of(db: &Db, id: Uuid, person_hash: &[u8]) -> Result<Option<Signature>> {
+    let row: Option<(String, bool, DateTime<Utc>)> = on_pool!(db, p => {
+        sqlx::query_as(SIGNATURE_OF)
+            .bind(id)
+            .bind(person_hash)
+            .fetch_optional(p)
+            .await
+    })?;
+    row.map(|(channel, duplicate_flag, signed_at)| {
+        Ok(Signature {
+            channel: channel_of(&channel)?,
+            duplicate_flag,
+            signed_at,
+        })
+    })
+    .transpose()
+}
+
+const COUNT_SIGNATURES: &str =
+    "SELECT COUNT(*) FROM initiative_signatures WHERE initiative_id = $1";
 
 /// The signatures stored for an initiative (for checks; the counter is `signatures`).
 pub async fn count_signatures(db: &Db, id: Uuid) -> Result<i64> {
-    Ok(
-        on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM initiative_signatures WHERE initiative_id = $1")
-        .bind(id).fetch_one(p).await)?,
-    )
+    Ok(on_pool!(db, p => sqlx::query_scalar(COUNT_SIGNATURES).bind(id).fetch_one(p).await)?)
 }
+
+const ANSWER: &str = "UPDATE initiatives SET status = $2, answer_kind = $3, answer_text = $4, \
+    answer_url = $5, answer_plan = $6, answer_plan_due = $7, updated_at = $8 WHERE id = $1";
 
 /// The addressee publishes the official answer.
 pub async fn answer(
@@ -446,16 +643,29 @@ pub async fn answer(
         match status.apply(Event::Answer(a.kind)) {
             Err(r) => Err(r),
             Ok(next) => {
-                sqlx::query("UPDATE initiatives SET status = $2, answer_kind = $3, answer_text = $4, answer_url = $5, answer_plan = $6, answer_plan_due = $7, updated_at = $8 WHERE id = $1")
-                    .bind(id).bind(next.as_str()).bind(a.kind.as_str()).bind(&a.text).bind(&a.url)
-                    .bind(&a.plan).bind(a.plan_due).bind(now)
-                    .execute(&mut *tx).await?;
-                record_event!(tx, id, "answered", next, Some(a.kind.as_str()), Some(by), now, None);
+                sqlx::query(ANSWER)
+                    .bind(id)
+                    .bind(next.as_str())
+                    .bind(a.kind.as_str())
+                    .bind(&a.text)
+                    .bind(&a.url)
+                    .bind(&a.plan)
+                    .bind(a.plan_due)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                record_event!(
+                    tx, id, EventKind::Answered, next, Some(a.kind.as_str()), Some(by), now, None,
+                );
                 Ok(())
             }
         }
     }))
 }
+
+const ANSWER_KIND: &str = "SELECT answer_kind FROM initiatives WHERE id = $1";
+const FOLLOW_UP: &str = "UPDATE initiatives SET status = $2, \
+    close_reason = COALESCE($3, close_reason), updated_at = $4 WHERE id = $1";
 
 /// The addressee records what followed the answer.
 pub async fn follow_up(
@@ -468,43 +678,81 @@ pub async fn follow_up(
 ) -> Result<Result<(), Refused>> {
     Ok(in_tx!(db, tx => {
         let status = status_in_tx!(db, tx, id);
-        let kind: Option<String> = sqlx::query_scalar("SELECT answer_kind FROM initiatives WHERE id = $1")
-            .bind(id).fetch_one(&mut *tx).await?;
+        let kind: Option<String> = sqlx::query_scalar(ANSWER_KIND)
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
         let answer = kind.as_deref().and_then(AnswerKind::parse).unwrap_or(AnswerKind::Accepted);
         match status.apply(Event::FollowUp { step, answer }) {
             Err(r) => Err(r),
             Ok(next) => {
                 let close = (next == Status::Closed).then_some(CloseReason::Ended.as_str());
-                sqlx::query("UPDATE initiatives SET status = $2, close_reason = COALESCE($3, close_reason), updated_at = $4 WHERE id = $1")
-                    .bind(id).bind(next.as_str()).bind(close).bind(now)
-                    .execute(&mut *tx).await?;
-                record_event!(tx, id, step.as_str(), next, Some(note), Some(by), now, None);
+                sqlx::query(FOLLOW_UP)
+                    .bind(id)
+                    .bind(next.as_str())
+                    .bind(close)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                record_event!(tx, id, EventKind::from(step), next, Some(note), Some(by), now, None);
                 Ok(())
             }
         }
     }))
 }
 
-/// Close every initiative whose collection period ended below the threshold. Run before
-/// pages and the API read initiatives, so no clock process is needed.
-pub async fn sweep(db: &Db, now: DateTime<Utc>) -> Result<usize> {
-    let due: Vec<(Uuid, Option<DateTime<Utc>>)> = on_pool!(db, p => sqlx::query_as("SELECT id, collect_until FROM initiatives WHERE status = 'collecting'")
-        .fetch_all(p).await)?;
-    let mut closed = 0;
-    for (id, until) in due {
-        if until.is_none_or(|u| u > now) {
-            continue;
+const COLLECTING: &str = "SELECT id, collect_until FROM initiatives WHERE status = $1";
+
+/// Initiatives in status `status` with the end of their collection period (the use case asks
+/// the domain's `after_collection` which of them are over).
+pub async fn collection_periods(
+    db: &Db,
+    status: Status,
+) -> Result<Vec<(Uuid, Option<DateTime<Utc>>)>> {
+    Ok(on_pool!(db, p => {
+        sqlx::query_as(COLLECTING).bind(status.as_str()).fetch_all(p).await
+    })?)
+}
+
+const CLOSE: &str = "UPDATE initiatives SET status = $2, close_reason = $3, updated_at = $4 \
+    WHERE id = $1 AND status = $5";
+
+/// Record that an initiative's collection ended below the threshold: the move `from` → `to`
+/// the domain decided (`Event::CollectionEnded`), with the event and its notices. `false`
+/// when the initiative had left `from` meanwhile (nothing written).
+pub async fn end_collection(
+    db: &Db,
+    id: Uuid,
+    from: Status,
+    to: Status,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    Ok(in_tx!(db, tx => {
+        let n = sqlx::query(CLOSE)
+            .bind(id)
+            .bind(to.as_str())
+            .bind(CloseReason::NotEnoughSignatures.as_str())
+            .bind(now)
+            .bind(from.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n > 0 {
+            record_event!(tx, id, EventKind::Expired, to, None::<String>, None::<Uuid>, now, None);
         }
-        let done = in_tx!(db, tx => {
-            let n = sqlx::query("UPDATE initiatives SET status = $2, close_reason = $3, updated_at = $4 WHERE id = $1 AND status = 'collecting'")
-                .bind(id).bind(Status::Closed.as_str()).bind(CloseReason::NotEnoughSignatures.as_str()).bind(now)
-                .execute(&mut *tx).await?.rows_affected();
-            if n > 0 {
-                record_event!(tx, id, "expired", Status::Closed, None::<String>, None::<Uuid>, now, None);
-            }
-            n
-        });
-        closed += done as usize;
+        n > 0
+    }))
+}
+
+/// Close every initiative whose collection period ended below the threshold, each by the
+/// domain's `after_collection` (`Event::CollectionEnded`). `app::initiatives::sweep` runs the
+/// same steps with the clock; this stays for callers outside the initiatives capability.
+pub async fn sweep(db: &Db, now: DateTime<Utc>) -> Result<usize> {
+    let mut closed = 0;
+    for (id, until) in collection_periods(db, Status::Collecting).await? {
+        if let Some(to) = after_collection(Status::Collecting, until, now) {
+            closed += usize::from(end_collection(db, id, Status::Collecting, to, now).await?);
+        }
     }
     Ok(closed)
 }
@@ -568,11 +816,30 @@ pub async fn list(db: &Db, f: &Filter, limit: i64) -> Result<Vec<Initiative>> {
     convert(rows)
 }
 
+const RETURNED: &str = "SELECT COUNT(*), CAST(SUM(i.times_returned) AS BIGINT) \
+    FROM initiatives i JOIN territories t ON t.id = i.territory_id \
+    WHERE t.path LIKE $1 AND i.times_returned > 0";
+const HISTORY: &str = "SELECT e.kind, e.status, e.note, u.display_name AS actor, e.created_at \
+    FROM initiative_events e LEFT JOIN users u ON u.id = e.actor_id \
+    WHERE e.initiative_id = $1 ORDER BY e.created_at, e.id";
+const NOTICES: &str = "SELECT e.initiative_id, i.title, e.kind, e.status, n.created_at \
+    FROM notices n JOIN initiative_events e ON e.id = n.event_id \
+    JOIN initiatives i ON i.id = e.initiative_id WHERE n.user_id = $1 \
+    ORDER BY n.created_at DESC, e.id DESC LIMIT $2";
+const OUTBOX_COUNT: &str = "SELECT COUNT(*) FROM outbox WHERE user_id = $1 AND sent_at IS NULL";
+const BY_VILLAGE: &str = "SELECT t.kato, t.name_kk, t.name_ru, \
+    CAST(SUM(CASE WHEN s.channel = 'online' THEN 1 ELSE 0 END) AS BIGINT) AS online, \
+    CAST(SUM(CASE WHEN s.channel = 'paper' THEN 1 ELSE 0 END) AS BIGINT) AS paper \
+    FROM initiative_signatures s JOIN territories t ON t.id = s.village_id \
+    WHERE s.initiative_id = $1 GROUP BY t.kato, t.name_kk, t.name_ru ORDER BY t.kato";
+const IIN_HASH: &str = "SELECT iin_hash FROM users WHERE id = $1";
+
 /// Initiatives ever returned to their authors in a territory and below (public, so that
 /// moderation can be judged).
 pub async fn returned_counts(db: &Db, path_prefix: &str) -> Result<(i64, i64)> {
-    let row: (i64, Option<i64>) = on_pool!(db, p => sqlx::query_as("SELECT COUNT(*), CAST(SUM(i.times_returned) AS BIGINT) FROM initiatives i JOIN territories t ON t.id = i.territory_id WHERE t.path LIKE $1 AND i.times_returned > 0")
-        .bind(format!("{path_prefix}%")).fetch_one(p).await)?;
+    let prefix = format!("{path_prefix}%");
+    let row: (i64, Option<i64>) =
+        on_pool!(db, p => sqlx::query_as(RETURNED).bind(&prefix).fetch_one(p).await)?;
     Ok((row.0, row.1.unwrap_or(0)))
 }
 
@@ -587,17 +854,14 @@ pub struct HistoryItem {
 }
 
 pub async fn history(db: &Db, id: Uuid) -> Result<Vec<HistoryItem>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT e.kind, e.status, e.note, u.display_name AS actor, e.created_at FROM initiative_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.initiative_id = $1 ORDER BY e.created_at, e.id")
-        .bind(id).fetch_all(p).await)?,
-    )
+    Ok(on_pool!(db, p => sqlx::query_as(HISTORY).bind(id).fetch_all(p).await)?)
 }
 
 /// A signature on the signer's own page.
 #[derive(Debug, Clone)]
 pub struct MySignature {
     pub initiative: Initiative,
-    pub channel: String,
+    pub channel: Channel,
     pub signed_at: DateTime<Utc>,
 }
 
@@ -611,14 +875,18 @@ pub async fn signed_by(db: &Db, person_hash: &[u8]) -> Result<Vec<MySignature>> 
         channel: String,
         signed_at: DateTime<Utc>,
     }
-    let sql = format!("SELECT {COLUMNS}, s.channel, s.signed_at {FROM} JOIN initiative_signatures s ON s.initiative_id = i.id WHERE s.person_hash = $1 ORDER BY s.signed_at DESC");
+    let sql = format!(
+        "SELECT {COLUMNS}, s.channel, s.signed_at {FROM} \
+         JOIN initiative_signatures s ON s.initiative_id = i.id \
+         WHERE s.person_hash = $1 ORDER BY s.signed_at DESC"
+    );
     let rows: Vec<SignedRow> =
         on_pool!(db, p => sqlx::query_as(&sql).bind(person_hash).fetch_all(p).await)?;
     rows.into_iter()
         .map(|r| {
             Ok(MySignature {
+                channel: channel_of(&r.channel)?,
                 initiative: Initiative::try_from(r.row)?,
-                channel: r.channel,
                 signed_at: r.signed_at,
             })
         })
@@ -643,18 +911,14 @@ pub struct Notice {
 }
 
 pub async fn notices_of(db: &Db, user: Uuid, limit: i64) -> Result<Vec<Notice>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT e.initiative_id, i.title, e.kind, e.status, n.created_at FROM notices n JOIN initiative_events e ON e.id = n.event_id JOIN initiatives i ON i.id = e.initiative_id WHERE n.user_id = $1 ORDER BY n.created_at DESC, e.id DESC LIMIT $2")
-        .bind(user).bind(limit).fetch_all(p).await)?,
-    )
+    Ok(on_pool!(db, p => {
+        sqlx::query_as(NOTICES).bind(user).bind(limit).fetch_all(p).await
+    })?)
 }
 
 /// Messages waiting in the outbox for a person (for tests and a later sender).
 pub async fn outbox_count(db: &Db, user: Uuid) -> Result<i64> {
-    Ok(
-        on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE user_id = $1 AND sent_at IS NULL")
-        .bind(user).fetch_one(p).await)?,
-    )
+    Ok(on_pool!(db, p => sqlx::query_scalar(OUTBOX_COUNT).bind(user).fetch_one(p).await)?)
 }
 
 /// Signatures per village of one initiative: counts only, never who.
@@ -668,16 +932,14 @@ pub struct VillageCount {
 }
 
 pub async fn counts_by_village(db: &Db, id: Uuid) -> Result<Vec<VillageCount>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT t.kato, t.name_kk, t.name_ru, CAST(SUM(CASE WHEN s.channel = 'online' THEN 1 ELSE 0 END) AS BIGINT) AS online, CAST(SUM(CASE WHEN s.channel = 'paper' THEN 1 ELSE 0 END) AS BIGINT) AS paper FROM initiative_signatures s JOIN territories t ON t.id = s.village_id WHERE s.initiative_id = $1 GROUP BY t.kato, t.name_kk, t.name_ru ORDER BY t.kato")
-        .bind(id).fetch_all(p).await)?,
-    )
+    Ok(on_pool!(db, p => sqlx::query_as(BY_VILLAGE).bind(id).fetch_all(p).await)?)
 }
 
 /// The keyed IIN fingerprint of an account: the same key a paper signature gets, so one
 /// person is one signature whichever way they sign.
 pub async fn person_hash_of(db: &Db, user: Uuid) -> Result<Vec<u8>> {
-    let h: Option<Vec<u8>> = on_pool!(db, p => sqlx::query_scalar("SELECT iin_hash FROM users WHERE id = $1")
-        .bind(user).fetch_optional(p).await)?;
+    let h: Option<Vec<u8>> = on_pool!(db, p => {
+        sqlx::query_scalar(IIN_HASH).bind(user).fetch_optional(p).await
+    })?;
     h.ok_or(StoreError::NotFound)
 }

@@ -26,12 +26,23 @@ fn u32_of(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
 }
 
+const RULES_ABOVE: &str = "SELECT r.share_bp, r.fixed, r.floor, r.min_age, r.min_verification, \
+    r.collection_months, r.consider_days, t.kato, t.path FROM initiative_rules r \
+    JOIN territories t ON t.id = r.territory_id WHERE $1 LIKE t.path || '%'";
+const SET_RULE: &str = "INSERT INTO initiative_rules (territory_id, share_bp, fixed, floor, \
+    min_age, min_verification, collection_months, consider_days, updated_at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (territory_id) DO UPDATE SET \
+    share_bp = excluded.share_bp, fixed = excluded.fixed, floor = excluded.floor, \
+    min_age = excluded.min_age, min_verification = excluded.min_verification, \
+    collection_months = excluded.collection_months, consider_days = excluded.consider_days, \
+    updated_at = excluded.updated_at";
+
 /// The rule that applies to initiatives of `t`, and the territory that set it (`None`: the
 /// platform's defaults).
 pub async fn rule_for(db: &Db, t: &Territory) -> Result<(ThresholdRule, Option<Kato>)> {
     let path = t.path_prefix();
-    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as("SELECT r.share_bp, r.fixed, r.floor, r.min_age, r.min_verification, r.collection_months, r.consider_days, t.kato, t.path FROM initiative_rules r JOIN territories t ON t.id = r.territory_id WHERE $1 LIKE t.path || '%'")
-        .bind(&path).fetch_all(p).await)?;
+    let rows: Vec<Row> =
+        on_pool!(db, p => sqlx::query_as(RULES_ABOVE).bind(&path).fetch_all(p).await)?;
     // The deepest territory's rule wins: an okrug may be stricter than its district.
     let Some(r) = rows.into_iter().max_by_key(|r| r.path.len()) else {
         return Ok((ThresholdRule::default(), None));
@@ -56,9 +67,18 @@ pub async fn set_rule(
     r: &ThresholdRule,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    execute!(db, sqlx::query("INSERT INTO initiative_rules (territory_id, share_bp, fixed, floor, min_age, min_verification, collection_months, consider_days, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (territory_id) DO UPDATE SET share_bp = excluded.share_bp, fixed = excluded.fixed, floor = excluded.floor, min_age = excluded.min_age, min_verification = excluded.min_verification, collection_months = excluded.collection_months, consider_days = excluded.consider_days, updated_at = excluded.updated_at")
-        .bind(territory).bind(r.share_bp.map(i64::from)).bind(r.fixed.map(i64::from)).bind(i64::from(r.floor))
-        .bind(i64::from(r.min_age)).bind(r.min_verification).bind(i64::from(r.collection_months))
-        .bind(i64::from(r.consider_days)).bind(now))?;
+    execute!(
+        db,
+        sqlx::query(SET_RULE)
+            .bind(territory)
+            .bind(r.share_bp.map(i64::from))
+            .bind(r.fixed.map(i64::from))
+            .bind(i64::from(r.floor))
+            .bind(i64::from(r.min_age))
+            .bind(r.min_verification)
+            .bind(i64::from(r.collection_months))
+            .bind(i64::from(r.consider_days))
+            .bind(now)
+    )?;
     Ok(())
 }

@@ -2,16 +2,17 @@
 //! only, never who signed.
 
 use super::path_prefix;
+use crate::extract::Id;
 use crate::{AppError, AppState};
-use axum::extract::{Path, Query, State};
+use app::initiatives::{self as ini, Filter, Initiative};
+use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use domain::initiatives::Status;
+use domain::initiatives::{deadline, Status};
 use domain::Kato;
 use serde::{Deserialize, Serialize};
-use store::initiatives::{self as ini_store, Filter, Initiative};
 use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
@@ -41,7 +42,7 @@ impl From<&Initiative> for InitiativeJson {
             status: i.status.as_str(),
             signatures: i.signatures,
             threshold: i.required,
-            deadline: i.deadline().map(|d| d.to_rfc3339()),
+            deadline: deadline(i.status, i.collect_until, i.consider_due).map(|d| d.to_rfc3339()),
         }
     }
 }
@@ -62,7 +63,6 @@ fn bad_request(what: &str) -> Response {
 }
 
 async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
-    ini_store::sweep(&s.db, s.clock.now()).await?;
     let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(raw) => match Status::parse(raw) {
@@ -76,7 +76,7 @@ async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<R
             let Ok(kato) = Kato::parse(k) else {
                 return Ok(bad_request("territory must be a KATO code"));
             };
-            let t = store::territories::by_kato(&s.db, &kato)
+            let t = ini::territory_by_kato(&s, &kato)
                 .await?
                 .ok_or(AppError::NotFound)?;
             path_prefix(&t.path)
@@ -91,7 +91,7 @@ async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<R
         status,
         ..Filter::default()
     };
-    let list = ini_store::list(&s.db, &f, 1000).await?;
+    let list = ini::list(&s, &f, 1000).await?;
     Ok(Json(list.iter().map(InitiativeJson::from).collect::<Vec<_>>()).into_response())
 }
 
@@ -105,13 +105,8 @@ struct VillageJson {
     total: i64,
 }
 
-async fn villages(s: &AppState, id: &str) -> Result<Vec<VillageJson>, AppError> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    let ini = ini_store::get(&s.db, id).await?.ok_or(AppError::NotFound)?;
-    if !ini.status.is_public() {
-        return Err(AppError::NotFound);
-    }
-    Ok(ini_store::counts_by_village(&s.db, id)
+async fn villages(s: &AppState, id: Uuid) -> Result<Vec<VillageJson>, AppError> {
+    Ok(ini::counts_by_village(s, id)
         .await?
         .into_iter()
         .map(|v| VillageJson {
@@ -125,11 +120,8 @@ async fn villages(s: &AppState, id: &str) -> Result<Vec<VillageJson>, AppError> 
         .collect())
 }
 
-async fn villages_json(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    Ok(Json(villages(&s, &id).await?).into_response())
+async fn villages_json(State(s): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
+    Ok(Json(villages(&s, id).await?).into_response())
 }
 
 fn csv_field(s: &str) -> String {
@@ -140,12 +132,9 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-async fn villages_csv(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
+async fn villages_csv(State(s): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
     let mut out = String::from("kato,name_kk,name_ru,online,paper,total\n");
-    for v in villages(&s, &id).await? {
+    for v in villages(&s, id).await? {
         out.push_str(&format!(
             "{},{},{},{},{},{}\n",
             v.kato,

@@ -2,25 +2,24 @@
 //! initiative downloads them. Files are checked by their content (not their name), limited in
 //! size and number, and kept in the uploads folder outside the web root.
 
-use super::{is_author, load_visible};
+use super::load_visible;
+use crate::extract::{Id, Ids};
 use crate::pages::{require_viewer, Ctx};
 use crate::uploads::{self, clean_name, read_limited, sniff, Refusal};
 use crate::{AppError, AppState};
-use axum::extract::{Multipart, Path, State};
+use app::initiatives::{self as ini, AttachOutcome, Initiative, NewFile};
+use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::initiatives::Status;
-use store::initiatives::attachments::{self, Attachment};
-use store::initiatives::Initiative;
+use domain::initiatives::room_for_file;
 use uuid::Uuid;
 
 pub const MAX_BYTES: usize = domain::uploads::INITIATIVE_ATTACHMENTS.bytes;
-pub const MAX_FILES: usize = domain::uploads::INITIATIVE_ATTACHMENTS.files;
 
 const AREA: &str = "initiatives";
 
-fn may_attach(c: &Ctx, ini: &Initiative) -> bool {
-    is_author(c, ini) && !matches!(ini.status, Status::Closed | Status::Implemented)
+fn may_attach(c: &Ctx, i: &Initiative) -> bool {
+    ini::may_add(c.viewer.as_ref(), i)
 }
 
 async fn refused(
@@ -36,15 +35,15 @@ async fn refused(
 pub async fn upload(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
-    let ini = load_visible(&s, &c, &id).await?;
+    let ini = load_visible(&s, &c, id).await?;
     if !may_attach(&c, &ini) {
         return Err(AppError::Forbidden);
     }
-    if attachments::of(&s.db, ini.id).await?.len() >= MAX_FILES {
+    if !room_for_file(ini::attachments(&s, ini.id).await?.len()) {
         return refused(
             &s,
             &c,
@@ -106,21 +105,27 @@ pub async fn upload(
         )
         .await;
     };
-    let a = Attachment {
-        id: store::new_id(),
-        initiative_id: ini.id,
-        file_name: name,
+    let file = NewFile {
+        id: ini::new_file_id(),
+        name,
         content_type: content_type.to_string(),
         size_bytes: bytes.len() as i64,
-        created_at: s.clock.now(),
     };
-    uploads::save(&s, AREA, a.id, &bytes).await?;
-    if let Err(e) = attachments::add(&s.db, &a, v.user.id).await {
-        // No record, no file: nothing is left half-written.
-        uploads::discard(&s, AREA, &[a.id]).await;
-        return Err(e.into());
+    let file_id = file.id;
+    uploads::save(&s, AREA, file_id, &bytes).await?;
+    match ini::add_attachment(&s, v, ini.id, file).await {
+        Ok(AttachOutcome::Added) => {}
+        Ok(AttachOutcome::TooMany) => {
+            uploads::discard(&s, AREA, &[file_id]).await;
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return refused(&s, &c, &ini, status, "initiatives-attach-err-count").await;
+        }
+        Err(e) => {
+            // No record, no file: nothing is left half-written.
+            uploads::discard(&s, AREA, &[file_id]).await;
+            return Err(e.into());
+        }
     }
-    tracing::info!(initiative = %ini.id, attachment = %a.id, bytes = a.size_bytes, "attachment added");
     Ok(Redirect::to(&format!(
         "/initiatives/{}?ok=initiatives-attach-added",
         ini.id
@@ -131,13 +136,10 @@ pub async fn upload(
 pub async fn download(
     State(s): State<AppState>,
     c: Ctx,
-    Path((id, aid)): Path<(String, String)>,
+    Ids(id, aid): Ids,
 ) -> Result<Response, AppError> {
-    let ini = load_visible(&s, &c, &id).await?;
-    let aid = Uuid::parse_str(&aid).map_err(|_| AppError::NotFound)?;
-    let a = attachments::get(&s.db, ini.id, aid)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let ini = load_visible(&s, &c, id).await?;
+    let a = ini::attachment(&s, ini.id, aid).await?;
     uploads::send(
         &s,
         AREA,
@@ -155,8 +157,8 @@ pub async fn listed(
     c: &Ctx,
     ini: &Initiative,
 ) -> Result<(Vec<(Uuid, String, String)>, bool), AppError> {
-    let list = attachments::of(&s.db, ini.id).await?;
-    let can = may_attach(c, ini) && list.len() < MAX_FILES;
+    let list = ini::attachments(s, ini.id).await?;
+    let can = may_attach(c, ini) && room_for_file(list.len());
     let rows = list
         .into_iter()
         .map(|a| {

@@ -4,15 +4,14 @@
 use super::{card, date, path_prefix, Card};
 use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
+use app::initiatives::{self as ini, Filter, Initiative, Territory};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use domain::initiatives::{is_overdue, Status};
+use domain::initiatives::{deadline, Status};
 use domain::{Action, Kato};
 use serde::Deserialize;
-use store::initiatives::{self as ini_store, Filter, Initiative};
-use store::territories::{self, Territory};
 
 /// More than a rural district ever has at once; a larger list is cut, newest kept.
 const LIST_LIMIT: i64 = 300;
@@ -47,7 +46,7 @@ async fn territory_of(s: &AppState, kato: &str) -> Result<Option<Territory>, App
     }
     let k = Kato::parse(kato.trim()).map_err(|_| AppError::NotFound)?;
     Ok(Some(
-        territories::by_kato(&s.db, &k)
+        ini::territory_by_kato(s, &k)
             .await?
             .ok_or(AppError::NotFound)?,
     ))
@@ -57,7 +56,10 @@ async fn territory_of(s: &AppState, kato: &str) -> Result<Option<Territory>, App
 fn sort(list: &mut [Initiative], how: &str) {
     match how {
         "signatures" => list.sort_by_key(|i| std::cmp::Reverse(i.signatures)),
-        "deadline" => list.sort_by_key(|i| (i.deadline().is_none(), i.deadline())),
+        "deadline" => list.sort_by_key(|i| {
+            let d = deadline(i.status, i.collect_until, i.consider_due);
+            (d.is_none(), d)
+        }),
         _ => {}
     }
 }
@@ -67,8 +69,6 @@ pub async fn list(
     c: Ctx,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let now = s.clock.now();
-    ini_store::sweep(&s.db, now).await?;
     let territory = territory_of(&s, &q.territory).await?;
     let path = territory
         .as_ref()
@@ -85,10 +85,12 @@ pub async fn list(
             query: Some(q.q.clone()),
             with_drafts: can_moderate,
         };
-        ini_store::list(&s.db, &f, LIST_LIMIT).await?
+        ini::list(&s, &f, LIST_LIMIT).await?
     };
+    // After the list (which closes ended collections), so the cards are as of now.
+    let now = s.clock.now();
     sort(&mut list, &q.sort);
-    let (returned, times) = ini_store::returned_counts(&s.db, &path_prefix(&path)).await?;
+    let (returned, times) = ini::returned_counts(&s, &path).await?;
     let lang = c.lang.code();
     let title = match &territory {
         Some(t) => c.t_str("initiatives-list-title-in", "territory", t.name(lang)),
@@ -139,16 +141,9 @@ pub async fn overdue_in(
     c: &Ctx,
     t: &Territory,
 ) -> Result<Vec<(String, String, String)>, AppError> {
-    let now = s.clock.now();
-    let f = Filter {
-        path_prefix: path_prefix(&t.path),
-        status: Some(Status::MustConsider),
-        ..Filter::default()
-    };
-    Ok(ini_store::list(&s.db, &f, LIST_LIMIT)
+    Ok(ini::overdue(s, &t.path, LIST_LIMIT)
         .await?
         .into_iter()
-        .filter(|i| is_overdue(i.status, i.consider_due, now))
         .map(|i| {
             let due = i.consider_due.map(|d| date(c, d)).unwrap_or_default();
             (i.id.to_string(), i.title, due)
@@ -170,12 +165,11 @@ pub async fn feed(
     Path(kato): Path<String>,
 ) -> Result<Response, AppError> {
     let t = territory_of(&s, &kato).await?.ok_or(AppError::NotFound)?;
-    ini_store::sweep(&s.db, s.clock.now()).await?;
     let f = Filter {
         path_prefix: path_prefix(&t.path),
         ..Filter::default()
     };
-    let list = ini_store::list(&s.db, &f, 50).await?;
+    let list = ini::list(&s, &f, 50).await?;
     let lang = c.lang.code();
     let updated = list
         .iter()

@@ -3,10 +3,11 @@
 use super::{card, date, Card};
 use crate::pages::{render, require_viewer, Ctx};
 use crate::{AppError, AppState};
+use app::initiatives as ini;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use store::initiatives as ini_store;
+use domain::initiatives::{Channel, EventKind};
 
 #[derive(Template)]
 #[template(path = "initiatives/mine.html")]
@@ -21,17 +22,15 @@ const NOTICES_SHOWN: i64 = 30;
 
 pub async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
+    let mine = ini::mine(&s, v, NOTICES_SHOWN).await?;
     let now = s.clock.now();
-    ini_store::sweep(&s.db, now).await?;
-    let hash = ini_store::person_hash_of(&s.db, v.user.id).await?;
-    let signed = ini_store::signed_by(&s.db, &hash)
-        .await?
+    let signed = mine
+        .signed
         .iter()
         .map(|m| {
-            let how = if m.channel == "paper" {
-                "initiatives-signed-paper"
-            } else {
-                "initiatives-signed-online"
+            let how = match m.channel {
+                Channel::Paper => "initiatives-signed-paper",
+                Channel::Online => "initiatives-signed-online",
             };
             (
                 card(&c, &m.initiative, now),
@@ -39,24 +38,16 @@ pub async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, AppErro
             )
         })
         .collect();
-    let written = ini_store::authored_by(&s.db, v.user.id)
-        .await?
-        .iter()
-        .map(|i| card(&c, i, now))
-        .collect();
-    let mut notices: Vec<_> = ini_store::notices_of(&s.db, v.user.id, NOTICES_SHOWN)
-        .await?
+    let written = mine.written.iter().map(|i| card(&c, i, now)).collect();
+    let mut notices: Vec<_> = mine
+        .notices
         .into_iter()
         .map(|n| {
-            let kind = if super::show::EVENT_KINDS.contains(&n.kind.as_str()) {
-                n.kind
-            } else {
-                "submitted".into()
-            };
+            let kind = EventKind::parse(&n.kind).unwrap_or(EventKind::Submitted);
             (
                 format!("/initiatives/{}", n.initiative_id),
                 n.title,
-                c.t(&format!("initiatives-event-{kind}")),
+                c.t(&format!("initiatives-event-{}", kind.as_str())),
                 n.created_at,
             )
         })

@@ -5,6 +5,7 @@ mod api;
 mod attachments;
 mod list;
 mod markdown;
+mod messages;
 mod mine;
 mod paper;
 mod rules;
@@ -16,12 +17,11 @@ pub use list::overdue_in;
 
 use crate::pages::Ctx;
 use crate::{AppError, AppState};
+use app::initiatives::Initiative;
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::{DateTime, Utc};
-use domain::initiatives::{days_left, is_overdue, Status};
-use domain::Action;
-use store::initiatives::Initiative;
+use domain::initiatives::{days_left, deadline, is_overdue, Status};
 use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
@@ -64,7 +64,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The path string a territory's subtree shares (`/110000000/114400000/`).
-pub(crate) use store::territories::path_string as path_prefix;
+pub(crate) use app::initiatives::path_string as path_prefix;
 
 fn is_author(c: &Ctx, ini: &Initiative) -> bool {
     c.viewer
@@ -73,20 +73,8 @@ fn is_author(c: &Ctx, ini: &Initiative) -> bool {
 }
 
 /// An initiative the reader may see: drafts only for their author and the moderators.
-async fn load_visible(s: &AppState, c: &Ctx, id: &str) -> Result<Initiative, AppError> {
-    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    store::initiatives::sweep(&s.db, s.clock.now()).await?;
-    let ini = store::initiatives::get(&s.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if ini.status.is_public()
-        || is_author(c, &ini)
-        || c.may(Action::ModerateInitiative, &ini.territory_path)
-    {
-        Ok(ini)
-    } else {
-        Err(AppError::NotFound)
-    }
+async fn load_visible(s: &AppState, c: &Ctx, id: Uuid) -> Result<Initiative, AppError> {
+    Ok(app::initiatives::visible(s, c.viewer.as_ref(), id).await?)
 }
 
 fn status_label(c: &Ctx, s: Status) -> String {
@@ -127,7 +115,7 @@ fn progress_text(c: &Ctx, ini: &Initiative) -> String {
 
 /// "until 28 May 2027 (12 days left)" or "overdue since …".
 fn deadline_text(c: &Ctx, ini: &Initiative, now: DateTime<Utc>) -> Option<String> {
-    let d = ini.deadline()?;
+    let d = deadline(ini.status, ini.collect_until, ini.consider_due)?;
     if is_overdue(ini.status, ini.consider_due, now) {
         return Some(c.t_str("initiatives-overdue-since", "date", &date(c, d)));
     }
@@ -158,10 +146,11 @@ fn card(c: &Ctx, ini: &Initiative, now: DateTime<Utc>) -> Card {
 
 #[cfg(test)]
 mod tests {
+    use super::messages;
     use crate::i18n::{message_ids, Lang};
     use domain::initiatives::{
-        Addressee, AnswerKind, FollowUp, Refused, SheetErrorKind, SignRefusal, Status,
-        WithdrawRefusal,
+        Addressee, AnswerKind, EventKind, FollowUp, Refused, RowRefusal, RuleError, SheetErrorKind,
+        SignRefusal, Status, WithdrawRefusal,
     };
 
     /// Ids built at run time from closed sets of values exist in every language.
@@ -193,12 +182,19 @@ mod tests {
                 .iter()
                 .map(|a| format!("initiatives-addressee-{}", a.as_str())),
         );
-        ids.extend(Refused::ALL.iter().map(|r| r.message_id().to_string()));
-        ids.extend(SignRefusal::ALL.iter().map(|r| r.message_id().to_string()));
+        let refusals: Vec<&str> = Refused::ALL.iter().map(|r| messages::refused(*r)).collect();
+        let unique: std::collections::BTreeSet<_> = refusals.iter().collect();
+        assert_eq!(unique.len(), Refused::ALL.len(), "one message per refusal");
+        ids.extend(refusals.iter().map(|r| r.to_string()));
+        ids.extend(
+            SignRefusal::ALL
+                .iter()
+                .map(|r| messages::sign(*r).to_string()),
+        );
         ids.extend(
             [WithdrawRefusal::Locked, WithdrawRefusal::NotSigned]
                 .iter()
-                .map(|r| r.message_id().to_string()),
+                .map(|r| messages::withdraw(*r).to_string()),
         );
         ids.extend(
             [
@@ -207,22 +203,27 @@ mod tests {
                 SheetErrorKind::Date,
             ]
             .iter()
-            .map(|k| k.message_id().to_string()),
+            .map(|k| messages::sheet(*k).to_string()),
+        );
+        ids.extend(
+            [RowRefusal::Village, RowRefusal::Age, RowRefusal::Date]
+                .iter()
+                .map(|r| messages::row(*r).to_string()),
         );
         ids.push("initiatives-paper-err-iin".into());
-        for k in super::show::EVENT_KINDS {
-            ids.push(format!("initiatives-event-{k}"));
+        for k in EventKind::ALL {
+            ids.push(format!("initiatives-event-{}", k.as_str()));
         }
         for k in ["not_enough_signatures", "ended"] {
             ids.push(format!("initiatives-closed-{k}"));
         }
-        for m in [
-            "initiatives-err-rule-no-basis",
-            "initiatives-err-rule-share",
-            "initiatives-err-rule-period",
-            "initiatives-err-rule-consider",
+        for e in [
+            RuleError::NoBasis,
+            RuleError::ShareTooLarge,
+            RuleError::Period,
+            RuleError::ConsiderDays,
         ] {
-            ids.push(m.into());
+            ids.push(messages::rule(e).into());
         }
         for lang in Lang::ALL {
             let known = message_ids(lang);

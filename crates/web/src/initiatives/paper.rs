@@ -3,19 +3,20 @@
 //! keyed fingerprints accounts use, and never stored in clear.
 
 use super::load_visible;
+use super::messages;
+use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::initiatives::{self as ini, Initiative, PaperOutcome, SheetOutcome};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
-use domain::initiatives::{parse_sheet, PaperLine};
-use domain::{Action, Kato};
+use domain::initiatives::{parse_sheet, SheetNo};
+use domain::Action;
 use serde::Deserialize;
-use store::initiatives::{self as ini_store, Initiative, NewPaperRow, SheetOutcome};
-use store::territories::{self, Territory};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -37,7 +38,7 @@ struct PaperPage<'a> {
     mismatched: Option<String>,
 }
 
-async fn allowed(s: &AppState, c: &Ctx, id: &str) -> Result<Initiative, AppError> {
+async fn allowed(s: &AppState, c: &Ctx, id: uuid::Uuid) -> Result<Initiative, AppError> {
     require_viewer(c)?;
     let ini = load_visible(s, c, id).await?;
     c.require(Action::EnterPaperSignatures, &ini.territory_path)?;
@@ -66,12 +67,8 @@ fn page(
     .0)
 }
 
-pub async fn form(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let ini = allowed(&s, &c, &id).await?;
+pub async fn form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let ini = allowed(&s, &c, id).await?;
     let html = page(
         &c,
         &ini,
@@ -94,78 +91,62 @@ fn line_error(c: &Ctx, line: usize, message_id: &str) -> String {
     )
 }
 
-/// Find the village a row names (KATO code, or its Kazakh or Russian name in any case) among
-/// the settlements of the initiative's territory.
-fn village<'a>(villages: &'a [Territory], typed: &str) -> Option<&'a Territory> {
-    if let Ok(k) = Kato::parse(typed) {
-        return villages.iter().find(|v| v.kato == k);
-    }
-    let typed = typed.to_lowercase();
-    villages
-        .iter()
-        .find(|v| v.name_kk.to_lowercase() == typed || v.name_ru.to_lowercase() == typed)
-}
-
 pub async fn enter(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<SheetForm>,
 ) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
-    let ini = allowed(&s, &c, &id).await?;
+    let ini = allowed(&s, &c, id).await?;
     let mut errors = FieldErrors::default();
-    let sheet = f.sheet.trim().to_string();
-    if sheet.is_empty() || sheet.chars().count() > 40 {
+    let sheet = SheetNo::parse(&f.sheet);
+    if sheet.is_err() {
         errors.add("sheet", c.t("initiatives-paper-err-sheet"));
     }
-    let territory = territories::by_id(&s.db, ini.territory_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let villages: Vec<Territory> = territories::subtree(&s.db, &territory)
-        .await?
-        .into_iter()
-        .filter(|t| t.kind.is_settlement())
-        .collect();
-    let (rule, _) = ini_store::rule_for(&s.db, &territory).await?;
-    let today = s.clock.today();
     let mut line_errors = Vec::new();
-    let mut rows = Vec::new();
+    let mut outcome = None;
     match parse_sheet(&f.rows) {
         Err(list) => {
             line_errors.extend(
                 list.iter()
-                    .map(|e| line_error(&c, e.line, e.kind.message_id())),
+                    .map(|e| line_error(&c, e.line, messages::sheet(e.kind))),
             );
         }
         Ok(lines) if lines.is_empty() => errors.add("rows", c.t("initiatives-paper-err-empty")),
         Ok(lines) => {
-            for (i, l) in lines.iter().enumerate() {
-                match checked_row(&s, &villages, l, rule.min_age, today) {
-                    Ok(r) => rows.push(r),
-                    Err(id) => line_errors.push(line_error(&c, i + 1, id)),
+            let refused = match &sheet {
+                Ok(no) if errors.is_empty() => {
+                    match ini::enter_paper_signatures(&s, v, id, no, &lines).await? {
+                        PaperOutcome::Entered(o) => {
+                            outcome = Some(o);
+                            Vec::new()
+                        }
+                        PaperOutcome::Rows(refused) => refused,
+                    }
                 }
-            }
+                // The sheet number is wrong: the rows are still checked, to show everything.
+                _ => ini::check_paper_rows(&s, &ini, &lines)
+                    .await?
+                    .err()
+                    .unwrap_or_default(),
+            };
+            line_errors.extend(
+                refused
+                    .into_iter()
+                    .map(|(n, why)| line_error(&c, n, messages::row(why))),
+            );
         }
     }
-    if !errors.is_empty() || !line_errors.is_empty() {
+    let (Some(outcome), Ok(sheet)) = (outcome, sheet) else {
         let html = page(&c, &ini, f, errors, line_errors, None, None)?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::response::Html(html)).into_response());
-    }
-    let outcome = ini_store::enter_sheet(
-        &s.db,
-        ini.id,
-        &sheet,
-        v.user.id,
-        &rows,
-        rule.consider_days,
-        s.clock.now(),
-    )
-    .await?;
+    };
+    let sheet = sheet.as_str();
     let (status, result, mismatched) = match outcome {
         SheetOutcome::AwaitingSecond => (
             StatusCode::OK,
-            c.t_str("initiatives-paper-awaiting", "sheet", &sheet),
+            c.t_str("initiatives-paper-awaiting", "sheet", sheet),
             None,
         ),
         SheetOutcome::SameCoordinator => (
@@ -175,7 +156,7 @@ pub async fn enter(
         ),
         SheetOutcome::AlreadyDone => (
             StatusCode::CONFLICT,
-            c.t_str("initiatives-paper-done", "sheet", &sheet),
+            c.t_str("initiatives-paper-done", "sheet", sheet),
             None,
         ),
         SheetOutcome::Compared {
@@ -219,26 +200,4 @@ pub async fn enter(
         mismatched,
     )?;
     Ok((status, axum::response::Html(html)).into_response())
-}
-
-fn checked_row(
-    s: &AppState,
-    villages: &[Territory],
-    l: &PaperLine,
-    min_age: u32,
-    today: chrono::NaiveDate,
-) -> Result<NewPaperRow, &'static str> {
-    let v = village(villages, &l.village).ok_or("initiatives-paper-err-village")?;
-    if l.iin.age_on(today) < min_age {
-        return Err("initiatives-paper-err-age");
-    }
-    if l.date > today {
-        return Err("initiatives-paper-err-date");
-    }
-    Ok(NewPaperRow {
-        name: l.name.clone(),
-        person_hash: s.keys.iin.fingerprint(&l.iin),
-        village_id: v.id,
-        signed_on: l.date,
-    })
 }

@@ -1,18 +1,18 @@
 //! A territory's threshold, collection period and answer deadline (officials, administrators).
 
+use super::messages;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::territories::load;
 use crate::{AppError, AppState};
+use app::initiatives::{self as ini, Outcome, Territory};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use domain::initiatives::ThresholdRule;
+use domain::initiatives::{RuleError, ThresholdRule};
 use domain::Action;
 use serde::Deserialize;
-use store::initiatives as ini_store;
-use store::territories::Territory;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -74,7 +74,7 @@ async fn page(
     form: Option<RuleForm>,
     errors: FieldErrors,
 ) -> Result<String, AppError> {
-    let (rule, source) = ini_store::rule_for(&s.db, t).await?;
+    let (rule, source) = ini::rule_for(s, t).await?;
     let source = match source {
         Some(k) if k == t.kato => c.t("initiatives-rules-own"),
         Some(k) => c.t_str("initiatives-rules-inherited", "kato", k.as_str()),
@@ -160,17 +160,6 @@ fn parse(c: &Ctx, f: &RuleForm) -> Result<ThresholdRule, FieldErrors> {
         consider_days: days.unwrap_or(0),
     };
     if errors.is_empty() {
-        if let Err(e) = rule.validate() {
-            let field = match e {
-                domain::initiatives::RuleError::NoBasis
-                | domain::initiatives::RuleError::ShareTooLarge => "share",
-                domain::initiatives::RuleError::Period => "months",
-                domain::initiatives::RuleError::ConsiderDays => "days",
-            };
-            errors.add(field, c.t(e.message_id()));
-        }
-    }
-    if errors.is_empty() {
         Ok(rule)
     } else {
         Err(errors)
@@ -184,20 +173,31 @@ pub async fn save(
     Form(f): Form<RuleForm>,
 ) -> Result<Response, AppError> {
     let t = allowed(&s, &c, &kato).await?;
-    match parse(&c, &f) {
-        Ok(rule) => {
-            ini_store::set_rule(&s.db, t.id, &rule, s.clock.now()).await?;
-            Ok(Redirect::to(&format!(
-                "/territories/{}/initiative-rules?ok=initiatives-rules-saved",
-                t.kato
-            ))
-            .into_response())
-        }
-        Err(errors) => {
-            let html = page(&s, &c, &t, Some(f), errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::response::Html(html)).into_response())
-        }
-    }
+    let v = require_viewer(&c)?;
+    let errors = match parse(&c, &f) {
+        Ok(rule) => match ini::set_initiative_rules(&s, v, &t, &rule).await? {
+            Outcome::Done => {
+                return Ok(Redirect::to(&format!(
+                    "/territories/{}/initiative-rules?ok=initiatives-rules-saved",
+                    t.kato
+                ))
+                .into_response())
+            }
+            Outcome::Refused(e) => {
+                let field = match e {
+                    RuleError::NoBasis | RuleError::ShareTooLarge => "share",
+                    RuleError::Period => "months",
+                    RuleError::ConsiderDays => "days",
+                };
+                let mut errors = FieldErrors::default();
+                errors.add(field, c.t(messages::rule(e)));
+                errors
+            }
+        },
+        Err(errors) => errors,
+    };
+    let html = page(&s, &c, &t, Some(f), errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::response::Html(html)).into_response())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use super::{load_visible, markdown};
 use crate::i18n::{Arg, Lang};
 use crate::pages::Ctx;
 use crate::{AppError, AppState};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 
 /// Lines on one printed sheet: what fits on A4 with room to sign.
@@ -18,9 +18,9 @@ fn both(id: &str) -> String {
 pub async fn sheet(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    crate::extract::Id(id): crate::extract::Id,
 ) -> Result<Response, AppError> {
-    let ini = load_visible(&s, &c, &id).await?;
+    let ini = load_visible(&s, &c, id).await?;
     if !ini.status.is_public() {
         return Err(AppError::NotFound);
     }

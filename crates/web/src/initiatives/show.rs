@@ -1,37 +1,22 @@
 //! One initiative: its text, progress and deadline, the answer and the history, and every
 //! action taken on it (sign, withdraw, publish, return, answer, follow-up).
 
-use super::{card, date, is_author, load_visible, markdown, progress_text, Card};
+use super::{card, date, is_author, load_visible, markdown, messages, progress_text, Card};
+use crate::extract::Id;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::initiatives::{self as ini, AnswerInput, Initiative, Outcome, SignOutcome};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::NaiveDate;
-use domain::accounts::age_on;
 use domain::initiatives::{
-    may_sign, may_withdraw, AnswerKind, FollowUp, Refused, SignRefusal, Signer, Status,
+    may_withdraw, AnswerKind, AnswerText, Channel, EventKind, FollowUp, Note, Refused, Status,
 };
 use domain::Action;
 use serde::Deserialize;
-use store::initiatives::{self as ini_store, Answer, Initiative, NewSignature, SignOutcome};
-use store::territories;
-
-/// Kinds of history events, each with an `initiatives-event-<kind>` message.
-pub const EVENT_KINDS: [&str; 10] = [
-    "submitted",
-    "resubmitted",
-    "published",
-    "returned",
-    "threshold",
-    "expired",
-    "answered",
-    "in_progress",
-    "implemented",
-    "closed",
-];
 
 /// What was typed into the forms of the page, kept when one is refused.
 #[derive(Deserialize, Default, Clone)]
@@ -112,44 +97,23 @@ async fn sign_state(s: &AppState, c: &Ctx, ini: &Initiative) -> Result<SignState
         }
         return Ok(st);
     };
-    let hash = ini_store::person_hash_of(&s.db, v.user.id).await?;
-    if let Some(sig) = ini_store::signature_of(&s.db, ini.id, &hash).await? {
-        let id = if sig.channel == "paper" {
-            "initiatives-signed-paper"
-        } else {
-            "initiatives-signed-online"
+    if let Some(sig) = ini::signature_of(s, v, ini.id).await? {
+        let id = match sig.channel {
+            Channel::Paper => "initiatives-signed-paper",
+            Channel::Online => "initiatives-signed-online",
         };
         st.signed = Some(c.t_str(id, "date", &date(c, sig.signed_at)));
-        st.can_withdraw = may_withdraw(ini.status).is_ok() && sig.channel == "online";
+        st.can_withdraw = may_withdraw(ini.status).is_ok() && sig.channel == Channel::Online;
         return Ok(st);
     }
     if ini.status != Status::Collecting {
         return Ok(st);
     }
-    match signer_check(s, c, ini).await? {
+    match ini::may_sign_now(s, v, ini).await? {
         Ok(()) => st.can_sign = true,
-        Err(r) => st.hint = Some(c.t(r.message_id())),
+        Err(r) => st.hint = Some(c.t(messages::sign(r))),
     }
     Ok(st)
-}
-
-/// The domain's signing rules applied to the signed-in reader.
-async fn signer_check(
-    s: &AppState,
-    c: &Ctx,
-    ini: &Initiative,
-) -> Result<Result<(), SignRefusal>, AppError> {
-    let v = c.require(Action::SignInitiative, &c.home())?;
-    let territory = territories::by_id(&s.db, ini.territory_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (rule, _) = ini_store::rule_for(&s.db, &territory).await?;
-    let signer = Signer {
-        residence_path: &v.home,
-        age: age_on(v.user.birth_date, s.clock.today()),
-        verification: v.user.verification_level,
-    };
-    Ok(may_sign(ini.status, &ini.territory_kato, &signer, &rule))
 }
 
 fn options<T: Copy>(
@@ -175,7 +139,7 @@ async fn page(
     errors: FieldErrors,
 ) -> Result<String, AppError> {
     let now = s.clock.now();
-    let history = ini_store::history(&s.db, ini.id)
+    let history = ini::history(s, ini.id)
         .await?
         .into_iter()
         .map(|h| {
@@ -184,14 +148,10 @@ async fn page(
                     .map(|k| c.t(&format!("initiatives-answer-{}", k.as_str()))),
                 _ => h.note,
             };
-            let kind = if EVENT_KINDS.contains(&h.kind.as_str()) {
-                h.kind
-            } else {
-                "submitted".into()
-            };
+            let kind = EventKind::parse(&h.kind).unwrap_or(EventKind::Submitted);
             (
                 date(c, h.created_at),
-                c.t(&format!("initiatives-event-{kind}")),
+                c.t(&format!("initiatives-event-{}", kind.as_str())),
                 h.actor,
                 note,
             )
@@ -274,12 +234,8 @@ async fn page(
     Ok(render(&p)?.0)
 }
 
-pub async fn show(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let ini = load_visible(&s, &c, &id).await?;
+pub async fn show(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    let ini = load_visible(&s, &c, id).await?;
     let html = page(
         &s,
         &c,
@@ -334,22 +290,20 @@ async fn transition_result(
     s: &AppState,
     c: &Ctx,
     ini: &Initiative,
-    r: Result<(), Refused>,
+    r: Outcome<Refused>,
     notice: &str,
     form: ActionForm,
 ) -> Result<Response, AppError> {
     match r {
-        Ok(()) => Ok(done(ini, notice)),
-        Err(why) => {
-            let fresh = ini_store::get(&s.db, ini.id)
-                .await?
-                .unwrap_or_else(|| ini.clone());
+        Outcome::Done => Ok(done(ini, notice)),
+        Outcome::Refused(why) => {
+            let fresh = ini::get(s, ini.id).await.unwrap_or_else(|_| ini.clone());
             refused(
                 s,
                 c,
                 &fresh,
                 StatusCode::CONFLICT,
-                why.message_id(),
+                messages::refused(why),
                 form,
                 FieldErrors::default(),
             )
@@ -358,128 +312,56 @@ async fn transition_result(
     }
 }
 
-pub async fn sign(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let v = require_viewer(&c)?;
-    let ini = load_visible(&s, &c, &id).await?;
-    if let Err(r) = signer_check(&s, &c, &ini).await? {
-        return refused_page(&s, &c, &ini, StatusCode::CONFLICT, r.message_id()).await;
-    }
-    let territory = territories::by_id(&s.db, ini.territory_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (rule, _) = ini_store::rule_for(&s.db, &territory).await?;
-    let sig = NewSignature {
-        person_hash: ini_store::person_hash_of(&s.db, v.user.id).await?,
-        user_id: Some(v.user.id),
-        village_id: v.user.residence_id,
-        paper: false,
-    };
-    match ini_store::sign(&s.db, ini.id, &sig, rule.consider_days, s.clock.now()).await? {
+pub async fn sign(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
+    require_viewer(&c)?;
+    let ini = load_visible(&s, &c, id).await?;
+    // Signing is a resident's action where they live (checked again by the use case).
+    let v = c.require(Action::SignInitiative, &c.home())?;
+    match ini::sign_initiative(&s, v, id).await? {
         SignOutcome::Signed { .. } => Ok(done(&ini, "initiatives-signed")),
-        SignOutcome::AlreadySigned => {
-            refused_page(
-                &s,
-                &c,
-                &ini,
-                StatusCode::CONFLICT,
-                SignRefusal::AlreadySigned.message_id(),
-            )
-            .await
-        }
-        SignOutcome::NotCollecting => {
-            refused_page(
-                &s,
-                &c,
-                &ini,
-                StatusCode::CONFLICT,
-                SignRefusal::NotCollecting.message_id(),
-            )
-            .await
+        SignOutcome::Refused(r) => {
+            refused_page(&s, &c, &ini, StatusCode::CONFLICT, messages::sign(r)).await
         }
     }
 }
 
-pub async fn withdraw(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
+pub async fn withdraw(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
-    let ini = load_visible(&s, &c, &id).await?;
-    let hash = ini_store::person_hash_of(&s.db, v.user.id).await?;
-    match ini_store::withdraw(&s.db, ini.id, &hash).await? {
-        Ok(()) => Ok(done(&ini, "initiatives-withdrawn")),
-        Err(r) => refused_page(&s, &c, &ini, StatusCode::CONFLICT, r.message_id()).await,
+    let ini = load_visible(&s, &c, id).await?;
+    match ini::withdraw_signature(&s, v, id).await? {
+        Outcome::Done => Ok(done(&ini, "initiatives-withdrawn")),
+        Outcome::Refused(r) => {
+            refused_page(&s, &c, &ini, StatusCode::CONFLICT, messages::withdraw(r)).await
+        }
     }
 }
 
-pub async fn publish(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
+pub async fn publish(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
-    let ini = load_visible(&s, &c, &id).await?;
-    if !c.may(Action::ModerateInitiative, &ini.territory_path) {
-        return Err(AppError::Forbidden);
-    }
-    let territory = territories::by_id(&s.db, ini.territory_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (rule, _) = ini_store::rule_for(&s.db, &territory).await?;
-    let now = s.clock.now();
-    let required = i64::from(rule.required(territory.population));
-    let r = ini_store::publish(
-        &s.db,
-        ini.id,
-        v.user.id,
-        required,
-        rule.collection_deadline(now),
-        now,
-    )
-    .await?;
-    transition_result(
-        &s,
-        &c,
-        &ini,
-        r,
-        "initiatives-published",
-        ActionForm::default(),
-    )
-    .await
+    let ini = load_visible(&s, &c, id).await?;
+    let r = ini::publish_initiative(&s, v, id).await?;
+    let form = ActionForm::default();
+    transition_result(&s, &c, &ini, r, "initiatives-published", form).await
 }
 
 pub async fn return_to_author(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
-    let ini = load_visible(&s, &c, &id).await?;
+    let ini = load_visible(&s, &c, id).await?;
     if !c.may(Action::ModerateInitiative, &ini.territory_path) {
         return Err(AppError::Forbidden);
     }
-    let reason = f.reason.trim().to_string();
-    if reason.chars().count() < 5 || reason.chars().count() > 2000 {
+    let Ok(reason) = Note::parse(&f.reason) else {
         let mut errors = FieldErrors::default();
         errors.add("reason", c.t("initiatives-err-reason"));
-        return refused(
-            &s,
-            &c,
-            &ini,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "form-has-errors",
-            f,
-            errors,
-        )
-        .await;
-    }
-    let r = ini_store::return_to_author(&s.db, ini.id, v.user.id, &reason, s.clock.now()).await?;
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return refused(&s, &c, &ini, status, "form-has-errors", f, errors).await;
+    };
+    let r = ini::return_initiative(&s, v, id, &reason).await?;
     transition_result(&s, &c, &ini, r, "initiatives-returned", f).await
 }
 
@@ -487,24 +369,15 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
     domain::time::parse_date(s).ok()
 }
 
-pub async fn answer(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-    Form(f): Form<ActionForm>,
-) -> Result<Response, AppError> {
-    let v = require_viewer(&c)?;
-    let ini = load_visible(&s, &c, &id).await?;
-    if !c.may(Action::AnswerInitiative, &ini.territory_path) {
-        return Err(AppError::Forbidden);
-    }
+/// The answer form, parsed; every problem at once.
+fn parse_answer(c: &Ctx, f: &ActionForm) -> Result<AnswerInput, FieldErrors> {
     let mut errors = FieldErrors::default();
     let kind = AnswerKind::parse(&f.kind);
     if kind.is_none() {
         errors.add("kind", c.t("initiatives-err-answer-kind"));
     }
-    let text = f.text.trim();
-    if text.chars().count() < 10 || text.chars().count() > domain::initiatives::TEXT_MAX {
+    let text = AnswerText::parse(&f.text);
+    if text.is_err() {
         errors.add("text", c.t("initiatives-err-answer-text"));
     }
     let url = f.url.trim();
@@ -520,37 +393,48 @@ pub async fn answer(
     if !due.is_empty() && plan_due.is_none() {
         errors.add("due", c.t("initiatives-err-date"));
     }
-    let Some(kind) = kind.filter(|_| errors.is_empty()) else {
-        return refused(
-            &s,
-            &c,
-            &ini,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "form-has-errors",
-            f,
-            errors,
-        )
-        .await;
+    match (kind, text) {
+        (Some(kind), Ok(text)) if errors.is_empty() => Ok(AnswerInput {
+            kind,
+            text,
+            url: (!url.is_empty()).then(|| url.to_string()),
+            plan: f.plan.trim().to_string(),
+            plan_due,
+        }),
+        _ => Err(errors),
+    }
+}
+
+pub async fn answer(
+    State(s): State<AppState>,
+    c: Ctx,
+    Id(id): Id,
+    Form(f): Form<ActionForm>,
+) -> Result<Response, AppError> {
+    let v = require_viewer(&c)?;
+    let ini = load_visible(&s, &c, id).await?;
+    if !c.may(Action::AnswerInitiative, &ini.territory_path) {
+        return Err(AppError::Forbidden);
+    }
+    let a = match parse_answer(&c, &f) {
+        Ok(a) => a,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return refused(&s, &c, &ini, status, "form-has-errors", f, errors).await;
+        }
     };
-    let a = Answer {
-        kind,
-        text: text.to_string(),
-        url: (!url.is_empty()).then(|| url.to_string()),
-        plan: f.plan.trim().to_string(),
-        plan_due,
-    };
-    let r = ini_store::answer(&s.db, ini.id, v.user.id, &a, s.clock.now()).await?;
+    let r = ini::answer_initiative(&s, v, id, a).await?;
     transition_result(&s, &c, &ini, r, "initiatives-answered", f).await
 }
 
 pub async fn follow_up(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
     let v = require_viewer(&c)?;
-    let ini = load_visible(&s, &c, &id).await?;
+    let ini = load_visible(&s, &c, id).await?;
     if !c.may(Action::AnswerInitiative, &ini.territory_path) {
         return Err(AppError::Forbidden);
     }
@@ -559,22 +443,14 @@ pub async fn follow_up(
     if step.is_none() {
         errors.add("step", c.t("initiatives-err-step"));
     }
-    let note = f.note.trim().to_string();
-    if note.chars().count() < 5 || note.chars().count() > 2000 {
+    let note = Note::parse(&f.note);
+    if note.is_err() {
         errors.add("note", c.t("initiatives-err-note"));
     }
-    let Some(step) = step.filter(|_| errors.is_empty()) else {
-        return refused(
-            &s,
-            &c,
-            &ini,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "form-has-errors",
-            f,
-            errors,
-        )
-        .await;
+    let (Some(step), Ok(note)) = (step, note) else {
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return refused(&s, &c, &ini, status, "form-has-errors", f, errors).await;
     };
-    let r = ini_store::follow_up(&s.db, ini.id, v.user.id, step, &note, s.clock.now()).await?;
+    let r = ini::follow_up(&s, v, id, step, &note).await?;
     transition_result(&s, &c, &ini, r, "initiatives-followed-up", f).await
 }

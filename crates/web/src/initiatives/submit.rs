@@ -1,18 +1,19 @@
 //! Writing an initiative, and editing one a moderator returned.
 
+use super::messages;
 use super::{is_author, load_visible};
+use crate::extract::Id;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::initiatives::{self as ini, DraftInput, Initiative, Outcome, Territory};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use domain::initiatives::{Addressee, Status, TEXT_MAX, TITLE_MAX};
-use domain::{Action, Kato};
+use domain::initiatives::{Addressee, Body, Status, Title};
+use domain::Kato;
 use serde::Deserialize;
-use store::initiatives::{self as ini_store, Draft};
-use store::territories::{self, Territory};
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
@@ -40,14 +41,7 @@ struct DraftPage<'a> {
 /// The territories an author may address: their village and every territory above it.
 async fn own_territories(s: &AppState, c: &Ctx) -> Result<Vec<Territory>, AppError> {
     let v = require_viewer(c)?;
-    let home = territories::by_id(&s.db, v.user.residence_id)
-        .await?
-        .ok_or_else(|| AppError::Internal("residence missing".into()))?;
-    c.require(Action::SubmitInitiative, &home.path)?;
-    let mut list = territories::ancestors(&s.db, &home).await?;
-    list.push(home);
-    list.reverse();
-    Ok(list)
+    Ok(ini::own_territories(s, v).await?)
 }
 
 async fn draft_page(
@@ -104,16 +98,12 @@ pub async fn new_form(State(s): State<AppState>, c: Ctx) -> Result<Response, App
     Ok(axum::response::Html(html).into_response())
 }
 
-fn between(s: &str, min: usize, max: usize) -> bool {
-    (min..=max).contains(&s.chars().count())
-}
-
 /// Check a typed draft against the author's own territories; every problem at once.
 async fn validate(
     s: &AppState,
     c: &Ctx,
     f: &DraftForm,
-) -> Result<Result<Draft, FieldErrors>, AppError> {
+) -> Result<Result<DraftInput, FieldErrors>, AppError> {
     let mut errors = FieldErrors::default();
     let own = own_territories(s, c).await?;
     let territory = Kato::parse(&f.territory)
@@ -126,22 +116,25 @@ async fn validate(
     if addressee.is_none() {
         errors.add("addressee", c.t("initiatives-err-addressee"));
     }
-    if !between(f.title.trim(), 5, TITLE_MAX) {
+    let title = Title::parse(&f.title);
+    if title.is_err() {
         errors.add("title", c.t("initiatives-err-title"));
     }
-    if !between(f.ask.trim(), 20, TEXT_MAX) {
+    let ask = Body::parse(&f.ask);
+    if ask.is_err() {
         errors.add("ask", c.t("initiatives-err-ask"));
     }
-    if !between(f.reasons.trim(), 20, TEXT_MAX) {
+    let reasons = Body::parse(&f.reasons);
+    if reasons.is_err() {
         errors.add("reasons", c.t("initiatives-err-reasons"));
     }
-    Ok(match (territory, addressee) {
-        (Some(t), Some(a)) if errors.is_empty() => Ok(Draft {
+    Ok(match (territory, addressee, title, ask, reasons) {
+        (Some(t), Some(a), Ok(title), Ok(ask), Ok(reasons)) => Ok(DraftInput {
             territory_id: t.id,
             addressee: a,
-            title: f.title.trim().to_string(),
-            ask: f.ask.trim().to_string(),
-            reasons: f.reasons.trim().to_string(),
+            title,
+            ask,
+            reasons,
         }),
         _ => Err(errors),
     })
@@ -155,7 +148,7 @@ pub async fn create(
     let v = require_viewer(&c)?;
     match validate(&s, &c, &f).await? {
         Ok(d) => {
-            let id = ini_store::create(&s.db, v.user.id, &d, s.clock.now()).await?;
+            let id = ini::submit_initiative(&s, v, d).await?;
             Ok(
                 Redirect::to(&format!("/initiatives/{id}?ok=initiatives-submitted"))
                     .into_response(),
@@ -176,11 +169,7 @@ pub async fn create(
     }
 }
 
-async fn own_returned(
-    s: &AppState,
-    c: &Ctx,
-    id: &str,
-) -> Result<store::initiatives::Initiative, AppError> {
+async fn own_returned(s: &AppState, c: &Ctx, id: uuid::Uuid) -> Result<Initiative, AppError> {
     require_viewer(c)?;
     let ini = load_visible(s, c, id).await?;
     if !is_author(c, &ini) {
@@ -192,9 +181,9 @@ async fn own_returned(
 pub async fn edit_form(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, AppError> {
-    let ini = own_returned(&s, &c, &id).await?;
+    let ini = own_returned(&s, &c, id).await?;
     if ini.status != Status::Returned {
         return Ok(Redirect::to(&format!("/initiatives/{}", ini.id)).into_response());
     }
@@ -220,21 +209,22 @@ pub async fn edit_form(
 pub async fn resubmit(
     State(s): State<AppState>,
     c: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<DraftForm>,
 ) -> Result<Response, AppError> {
-    let ini = own_returned(&s, &c, &id).await?;
+    let ini = own_returned(&s, &c, id).await?;
+    let v = require_viewer(&c)?;
     let action = format!("/initiatives/{}/edit", ini.id);
     match validate(&s, &c, &f).await? {
-        Ok(d) => match ini_store::resubmit(&s.db, ini.id, &d, s.clock.now()).await? {
-            Ok(()) => Ok(Redirect::to(&format!(
+        Ok(d) => match ini::resubmit_initiative(&s, v, ini.id, d).await? {
+            Outcome::Done => Ok(Redirect::to(&format!(
                 "/initiatives/{}?ok=initiatives-resubmitted",
                 ini.id
             ))
             .into_response()),
-            Err(why) => {
+            Outcome::Refused(why) => {
                 let mut errors = FieldErrors::default();
-                errors.add("title", c.t(why.message_id()));
+                errors.add("title", c.t(messages::refused(why)));
                 let html = draft_page(&s, &c, c.t("initiatives-edit"), action, f, errors).await?;
                 Ok((StatusCode::CONFLICT, axum::response::Html(html)).into_response())
             }
