@@ -10,9 +10,8 @@ use domain::Kato;
 /// Everything owed under the territory with this path (the whole country for an empty path),
 /// as of today in Kazakhstan, newest deadline first.
 pub async fn owed(app: &App, path: &[Kato]) -> Result<Vec<Owed>> {
-    let now = app.clock.now();
-    // Initiatives whose collection ended move on before they are listed.
-    store::initiatives::sweep(&app.db, now).await?;
+    // Initiatives whose collection ended move on (by the domain's rule) before they are listed.
+    crate::initiatives::sweep(app).await?;
     let prefix = store::territories::path_string(path);
     Ok(store::accountability::owed(&app.db, &prefix, app.clock.today()).await?)
 }
