@@ -1,6 +1,9 @@
 //! People's Participation Budget (Халық қатысатын бюджет / бюджет народного участия): the
 //! use cases of a cycle.
 
+pub mod cycles;
+pub mod photos;
+pub mod proposals;
 pub mod results;
 pub mod stage;
 

@@ -11,6 +11,7 @@ mod limits;
 pub mod paper;
 mod proposal;
 mod schedule;
+pub mod setup;
 mod stage;
 
 pub use ballot::{BallotError, BallotType, CountingRule};
@@ -20,8 +21,10 @@ pub use envelope::{
 };
 pub use limits::{CapRules, Eligibility, Ineligible, ShareError, ShareRules};
 pub use proposal::{
-    check as check_proposal, cost_total, council_balanced, Channel, Decision, ProposalError,
-    ProposalLimits, ProposalStatus,
+    check as check_proposal, cost_total, council_balanced, editable, may_edit, AuthorName, Channel,
+    Decision, PaperEntry, PaperEntryError, PlaceText, ProposalError, ProposalLimits,
+    ProposalStatus,
 };
 pub use schedule::{Schedule, ScheduleError};
+pub use setup::{CycleSetup, SetupError, SetupInput};
 pub use stage::{check as check_stage, Stage, StageError, StageFacts};

@@ -155,28 +155,77 @@ pub async fn create(
     Ok(outcome)
 }
 
-/// Replace what the author may change (text, place, category, cost sheet, pledges).
+const UPDATE: &str = "UPDATE pb_proposals SET title = $2, description = $3, category = $4, \
+     village_id = $5, place = $6, cost_tiyn = $7, pledge_money_tiyn = $8, \
+     pledge_labour_days = $9, updated_at = $10 WHERE id = $1";
+const DELETE_ITEMS: &str = "DELETE FROM pb_cost_items WHERE proposal_id = $1";
+const INSERT_ITEM: &str = "INSERT INTO pb_cost_items (id, proposal_id, position, label, \
+     amount_tiyn) VALUES ($1, $2, $3, $4, $5)";
+const RESUBMIT: &str = "UPDATE pb_proposals SET status = $2, decision_reason = NULL, \
+     decided_at = NULL, updated_at = $3 WHERE id = $1";
+const INSERT_EVENT: &str = "INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) \
+     VALUES ($1, $2, $3, $4, $5)";
+
+/// Replace what the author may change (text, place, category, cost sheet, pledges). A
+/// returned proposal (`resubmit`) goes back to the council as submitted in the same
+/// transaction.
 pub async fn update(
     db: &Db,
     id: Uuid,
     p: &NewProposal,
     by: Uuid,
+    resubmit: bool,
     now: DateTime<Utc>,
 ) -> Result<()> {
     in_tx!(db, tx => {
-        sqlx::query("UPDATE pb_proposals SET title = $2, description = $3, category = $4, village_id = $5, place = $6, cost_tiyn = $7, pledge_money_tiyn = $8, pledge_labour_days = $9, updated_at = $10 WHERE id = $1")
-            .bind(id).bind(&p.title).bind(&p.description).bind(p.category.as_str()).bind(p.village_id)
-            .bind(&p.place).bind(total(&p.items)).bind(p.pledge_money.tiyn()).bind(p.pledge_labour_days).bind(now)
-            .execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM pb_cost_items WHERE proposal_id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query(UPDATE)
+            .bind(id)
+            .bind(&p.title)
+            .bind(&p.description)
+            .bind(p.category.as_str())
+            .bind(p.village_id)
+            .bind(&p.place)
+            .bind(total(&p.items))
+            .bind(p.pledge_money.tiyn())
+            .bind(p.pledge_labour_days)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(DELETE_ITEMS).bind(id).execute(&mut *tx).await?;
         for (i, (label, amount)) in p.items.iter().enumerate() {
-            sqlx::query("INSERT INTO pb_cost_items (id, proposal_id, position, label, amount_tiyn) VALUES ($1, $2, $3, $4, $5)")
-                .bind(new_id()).bind(id).bind(i as i64).bind(label).bind(amount.tiyn())
-                .execute(&mut *tx).await?;
+            sqlx::query(INSERT_ITEM)
+                .bind(new_id())
+                .bind(id)
+                .bind(i as i64)
+                .bind(label)
+                .bind(amount.tiyn())
+                .execute(&mut *tx)
+                .await?;
         }
-        sqlx::query("INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) VALUES ($1, $2, $3, $4, $5)")
-            .bind(new_id()).bind(id).bind(now).bind(by).bind("edited")
-            .execute(&mut *tx).await?;
+        sqlx::query(INSERT_EVENT)
+            .bind(new_id())
+            .bind(id)
+            .bind(now)
+            .bind(by)
+            .bind("edited")
+            .execute(&mut *tx)
+            .await?;
+        if resubmit {
+            sqlx::query(RESUBMIT)
+                .bind(id)
+                .bind(ProposalStatus::Submitted.as_str())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(INSERT_EVENT)
+                .bind(new_id())
+                .bind(id)
+                .bind(now)
+                .bind(by)
+                .bind("resubmitted")
+                .execute(&mut *tx)
+                .await?;
+        }
     });
     Ok(())
 }

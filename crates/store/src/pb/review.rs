@@ -4,7 +4,7 @@ use crate::db::{execute, in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, Utc};
 use domain::money::Tenge;
-use domain::pb::{Decision, ProposalStatus};
+use domain::pb::Decision;
 use uuid::Uuid;
 
 #[derive(Debug, Clone)]
@@ -165,19 +165,6 @@ pub async fn decide(
             .execute(&mut *tx).await?;
         sqlx::query("INSERT INTO notices (event_id, user_id, created_at) SELECT $1, author_id, $3 FROM pb_proposals WHERE id = $2 AND author_id IS NOT NULL ON CONFLICT DO NOTHING")
             .bind(event_id).bind(proposal).bind(now)
-            .execute(&mut *tx).await?;
-    });
-    Ok(())
-}
-
-/// After revision, a returned proposal goes back to the council as submitted.
-pub async fn resubmit(db: &Db, proposal: Uuid, by: Uuid, now: DateTime<Utc>) -> Result<()> {
-    in_tx!(db, tx => {
-        sqlx::query("UPDATE pb_proposals SET status = $2, decision_reason = NULL, decided_at = NULL, updated_at = $3 WHERE id = $1")
-            .bind(proposal).bind(ProposalStatus::Submitted.as_str()).bind(now)
-            .execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) VALUES ($1, $2, $3, $4, $5)")
-            .bind(new_id()).bind(proposal).bind(now).bind(by).bind("resubmitted")
             .execute(&mut *tx).await?;
     });
     Ok(())

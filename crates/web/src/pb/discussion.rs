@@ -180,10 +180,10 @@ pub struct CommentForm {
 async fn add(
     State(s): State<AppState>,
     c: Ctx,
-    Path(pid): Path<String>,
+    Id(pid): Id,
     Form(f): Form<CommentForm>,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
+    let (p, cy, t) = load(&s, pid).await?;
     let v = require_viewer(&c)?;
     let mut errors = FieldErrors::default();
     let user = match may_comment_now(&s, &c, &p, &cy, &t).await? {
@@ -252,10 +252,10 @@ struct PageQuery {
 async fn comments_page(
     State(s): State<AppState>,
     c: Ctx,
-    Path(pid): Path<String>,
+    Id(pid): Id,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
+    let (p, cy, t) = load(&s, pid).await?;
     let total = store_d::comment_count(&s.db, p.id).await?;
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     // The newest page by default: that is where a conversation continues.
@@ -311,7 +311,7 @@ async fn load_for_moderation(
     let k = store_d::comment(&s.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (p, cy, t) = load(s, &k.proposal_id.to_string()).await?;
+    let (p, cy, t) = load(s, k.proposal_id).await?;
     c.require(Action::ModerateComment, &t.path)?;
     Ok((k, p, cy, t, v.user.id, v.user.display_name.clone()))
 }

@@ -6,7 +6,7 @@ use crate::extract::Id;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
@@ -112,10 +112,10 @@ pub struct ConclusionForm {
 pub async fn conclude(
     State(s): State<AppState>,
     c: Ctx,
-    Path(pid): Path<String>,
+    Id(pid): Id,
     Form(f): Form<ConclusionForm>,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
+    let (p, cy, t) = load(&s, pid).await?;
     let v = c.require(Action::ReviewProposal, &t.path)?;
     // The council's membership is checked besides the role.
     if !store::pb::review::is_member(&s.db, cy.id, v.user.id).await? {
@@ -167,10 +167,10 @@ pub struct DecisionForm {
 pub async fn decide(
     State(s): State<AppState>,
     c: Ctx,
-    Path(pid): Path<String>,
+    Id(pid): Id,
     Form(f): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
+    let (p, cy, t) = load(&s, pid).await?;
     let by = c.require(Action::ManageCycle, &t.path)?.user.id;
     let mut errors = FieldErrors::default();
     if cy.stage != Stage::Review {
