@@ -2,9 +2,12 @@
 //! use cases of a cycle.
 
 pub mod cycles;
+pub mod discussion;
+pub mod meetings;
 pub mod photos;
 pub mod proposals;
 pub mod results;
+pub mod review;
 pub mod stage;
 
 use crate::{App, Error, Result};

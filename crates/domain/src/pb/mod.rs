@@ -10,6 +10,7 @@ mod envelope;
 mod limits;
 pub mod paper;
 mod proposal;
+pub mod review;
 mod schedule;
 pub mod setup;
 mod stage;

@@ -376,7 +376,8 @@ mod tests {
 
     #[test]
     fn limits_at_their_edges() {
-        let cases: [(fn(&mut SetupInput<'static>), Option<SetupError>); 12] = [
+        type Case = (fn(&mut SetupInput<'static>), Option<SetupError>);
+        let cases: [Case; 12] = [
             (|i| i.year = "2014", Some(SetupError::Year)),
             (|i| i.year = "2100", None),
             (|i| i.ballot_k = "51", Some(SetupError::Ballot)),

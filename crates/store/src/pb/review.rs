@@ -27,6 +27,44 @@ pub async fn add_member(
     Ok(())
 }
 
+const ADD_MEMBER: &str = "INSERT INTO pb_council_members (id, cycle_id, user_id, civil_society, \
+     added_at) VALUES ($1, $2, $3, $4, $5) \
+     ON CONFLICT (cycle_id, user_id) DO UPDATE SET civil_society = excluded.civil_society";
+const GRANT_EXPERT: &str = "INSERT INTO role_grants (id, user_id, role, territory_id, granted_at) \
+     SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM role_grants \
+     WHERE user_id = $2 AND role = $3 AND territory_id = $4)";
+
+/// Add a member (a second add updates the civil-society mark) and grant them the expert role
+/// on `territory` (once), in one transaction.
+pub async fn add_expert(
+    db: &Db,
+    cycle: Uuid,
+    user: Uuid,
+    civil_society: bool,
+    territory: Uuid,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    in_tx!(db, tx => {
+        sqlx::query(ADD_MEMBER)
+            .bind(new_id())
+            .bind(cycle)
+            .bind(user)
+            .bind(civil_society)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(GRANT_EXPERT)
+            .bind(new_id())
+            .bind(user)
+            .bind(domain::Role::Expert.as_str())
+            .bind(territory)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    });
+    Ok(())
+}
+
 pub async fn members(db: &Db, cycle: Uuid) -> Result<Vec<Member>> {
     let rows: Vec<(Uuid, String, bool)> = on_pool!(db, p => sqlx::query_as("SELECT m.user_id, u.display_name, m.civil_society FROM pb_council_members m JOIN users u ON u.id = m.user_id WHERE m.cycle_id = $1 ORDER BY m.added_at, m.id")
         .bind(cycle).fetch_all(p).await)?;

@@ -11,7 +11,7 @@ use crate::{AppError, AppState};
 use app::pb::cycles::{Cycle, Territory};
 use app::pb::photos::{NewPhoto, PhotoOutcome};
 use app::pb::proposals::Proposal;
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -215,10 +215,13 @@ fn ids(list: &[NewPhoto]) -> Vec<Uuid> {
 pub async fn remove(
     State(s): State<AppState>,
     c: Ctx,
-    Ids(pid, fid): Ids,
+    Path((pid, fid)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
+    // (Read as text: a malformed photo id is a 404 only once the viewer is signed in.)
+    let pid = Uuid::parse_str(&pid).map_err(|_| AppError::NotFound)?;
     let (p, cy, t) = load(&s, pid).await?;
     let actor = require_viewer(&c)?;
+    let fid = Uuid::parse_str(&fid).map_err(|_| AppError::NotFound)?;
     if app::pb::photos::remove_photo(&s.app, actor, p.id, fid).await? == PhotoOutcome::NotAllowed {
         let reason = c.t("pb-photo-err-not-allowed");
         return refused(&s, &c, &p, &cy, &t, StatusCode::FORBIDDEN, reason).await;
