@@ -14,6 +14,10 @@ pub struct Member {
     pub civil_society: bool,
 }
 
+const ADD_MEMBER_SQL: &str = "INSERT INTO pb_council_members (id, cycle_id, user_id, \
+     civil_society, added_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id, user_id) DO \
+     UPDATE SET civil_society = excluded.civil_society";
+
 /// Add a member (idempotent: a second add updates the civil-society mark).
 pub async fn add_member(
     db: &Db,
@@ -22,8 +26,15 @@ pub async fn add_member(
     civil_society: bool,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    execute!(db, sqlx::query("INSERT INTO pb_council_members (id, cycle_id, user_id, civil_society, added_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id, user_id) DO UPDATE SET civil_society = excluded.civil_society")
-        .bind(new_id()).bind(cycle).bind(user).bind(civil_society).bind(now))?;
+    execute!(
+        db,
+        sqlx::query(ADD_MEMBER_SQL)
+            .bind(new_id())
+            .bind(cycle)
+            .bind(user)
+            .bind(civil_society)
+            .bind(now)
+    )?;
     Ok(())
 }
 
@@ -65,8 +76,12 @@ pub async fn add_expert(
     Ok(())
 }
 
+const MEMBERS_SQL: &str = "SELECT m.user_id, u.display_name, m.civil_society FROM \
+     pb_council_members m JOIN users u ON u.id = m.user_id WHERE m.cycle_id = $1 ORDER BY \
+     m.added_at, m.id";
+
 pub async fn members(db: &Db, cycle: Uuid) -> Result<Vec<Member>> {
-    let rows: Vec<(Uuid, String, bool)> = on_pool!(db, p => sqlx::query_as("SELECT m.user_id, u.display_name, m.civil_society FROM pb_council_members m JOIN users u ON u.id = m.user_id WHERE m.cycle_id = $1 ORDER BY m.added_at, m.id")
+    let rows: Vec<(Uuid, String, bool)> = on_pool!(db, p => sqlx::query_as(MEMBERS_SQL)
         .bind(cycle).fetch_all(p).await)?;
     Ok(rows
         .into_iter()
@@ -78,8 +93,11 @@ pub async fn members(db: &Db, cycle: Uuid) -> Result<Vec<Member>> {
         .collect())
 }
 
+const IS_MEMBER_SQL: &str = "SELECT COUNT(*) FROM pb_council_members WHERE cycle_id = $1 AND \
+     user_id = $2";
+
 pub async fn is_member(db: &Db, cycle: Uuid, user: Uuid) -> Result<bool> {
-    let n: i64 = on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM pb_council_members WHERE cycle_id = $1 AND user_id = $2")
+    let n: i64 = on_pool!(db, p => sqlx::query_scalar(IS_MEMBER_SQL)
         .bind(cycle).bind(user).fetch_one(p).await)?;
     Ok(n > 0)
 }
@@ -139,8 +157,12 @@ struct ConclusionRow {
     at: DateTime<Utc>,
 }
 
+const CONCLUSIONS_SQL: &str = "SELECT u.display_name, c.legal, c.feasible, c.adjusted_cost_tiyn, \
+     c.comment, c.at FROM pb_conclusions c JOIN users u ON u.id = c.user_id WHERE c.proposal_id = \
+     $1 ORDER BY c.at, c.id";
+
 pub async fn conclusions(db: &Db, proposal: Uuid) -> Result<Vec<Conclusion>> {
-    let rows: Vec<ConclusionRow> = on_pool!(db, p => sqlx::query_as("SELECT u.display_name, c.legal, c.feasible, c.adjusted_cost_tiyn, c.comment, c.at FROM pb_conclusions c JOIN users u ON u.id = c.user_id WHERE c.proposal_id = $1 ORDER BY c.at, c.id")
+    let rows: Vec<ConclusionRow> = on_pool!(db, p => sqlx::query_as(CONCLUSIONS_SQL)
         .bind(proposal).fetch_all(p).await)?;
     Ok(rows
         .into_iter()
@@ -170,8 +192,11 @@ struct DecisionRow {
     decided_at: Option<DateTime<Utc>>,
 }
 
+const DECISION_SQL: &str = "SELECT decision_reason, merged_into, decided_at FROM pb_proposals \
+     WHERE id = $1";
+
 pub async fn decision(db: &Db, proposal: Uuid) -> Result<Decided> {
-    let row: Option<DecisionRow> = on_pool!(db, p => sqlx::query_as("SELECT decision_reason, merged_into, decided_at FROM pb_proposals WHERE id = $1")
+    let row: Option<DecisionRow> = on_pool!(db, p => sqlx::query_as(DECISION_SQL)
         .bind(proposal).fetch_optional(p).await)?;
     let r = row.ok_or(StoreError::NotFound)?;
     Ok(Decided {
@@ -180,6 +205,14 @@ pub async fn decision(db: &Db, proposal: Uuid) -> Result<Decided> {
         at: r.decided_at,
     })
 }
+
+const DECIDE_SQL: &str = "UPDATE pb_proposals SET status = $2, decision_reason = $3, merged_into \
+     = $4, decided_at = $5, updated_at = $5 WHERE id = $1";
+const DECIDE_SQL_2: &str = "INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) \
+     VALUES ($1, $2, $3, $4, $5)";
+const DECIDE_SQL_3: &str = "INSERT INTO notices (event_id, user_id, created_at) SELECT $1, \
+     author_id, $3 FROM pb_proposals WHERE id = $2 AND author_id IS NOT NULL ON CONFLICT DO \
+     NOTHING";
 
 /// Record the council's decision with a history line; the proposal's status follows it. The
 /// author (when they have an account) gets an in-app notice in the same transaction.
@@ -195,13 +228,13 @@ pub async fn decide(
     let event = format!("decided:{}", d.as_str());
     let event_id = new_id();
     in_tx!(db, tx => {
-        sqlx::query("UPDATE pb_proposals SET status = $2, decision_reason = $3, merged_into = $4, decided_at = $5, updated_at = $5 WHERE id = $1")
+        sqlx::query(DECIDE_SQL)
             .bind(proposal).bind(d.status().as_str()).bind(reason).bind(merged_into).bind(now)
             .execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) VALUES ($1, $2, $3, $4, $5)")
+        sqlx::query(DECIDE_SQL_2)
             .bind(event_id).bind(proposal).bind(now).bind(by).bind(&event)
             .execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO notices (event_id, user_id, created_at) SELECT $1, author_id, $3 FROM pb_proposals WHERE id = $2 AND author_id IS NOT NULL ON CONFLICT DO NOTHING")
+        sqlx::query(DECIDE_SQL_3)
             .bind(event_id).bind(proposal).bind(now)
             .execute(&mut *tx).await?;
     });
