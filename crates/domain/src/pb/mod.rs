@@ -23,8 +23,8 @@ pub use envelope::{
 pub use limits::{CapRules, Eligibility, Ineligible, ShareError, ShareRules};
 pub use proposal::{
     check as check_proposal, cost_total, council_balanced, editable, may_edit, AuthorName, Channel,
-    Decision, PaperEntry, PaperEntryError, PlaceText, ProposalError, ProposalLimits,
-    ProposalStatus,
+    Decision, DraftError, DraftInput, PaperEntry, PaperEntryError, PlaceText, ProposalError,
+    ProposalLimits, ProposalStatus, ProposalText,
 };
 pub use schedule::{Schedule, ScheduleError};
 pub use setup::{CycleSetup, SetupError, SetupInput};

@@ -1,4 +1,4 @@
-use super::Stage;
+use super::{Category, Stage};
 use crate::money::Tenge;
 use crate::text::BoundedText;
 
@@ -158,6 +158,53 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_proposal_is_parsed_once() {
+        let lines = [("Құбыр", "3 000 000"), ("", ""), ("Жұмыс", "1 000 000")];
+        let input = DraftInput {
+            title: " Су құбыры ",
+            description: "Ауылдың оңтүстік бөлігіне су құбырын тарту керек.",
+            category: Category::ALL[0].as_str(),
+            place: "Мектеп жанында",
+            lines: &lines,
+            ..DraftInput::default()
+        };
+        let cap = t(6_487_500);
+        let l = ProposalLimits::default();
+        let ok = ProposalText::parse(&input, cap, &l);
+        assert_eq!(
+            ok.map(|p| (p.title, p.items.len(), p.pledge_labour_days)),
+            Ok(("Су құбыры".to_string(), 2, 0))
+        );
+        let bad_lines = [("", "5")];
+        let bad = DraftInput {
+            category: "nope",
+            place: "ab",
+            lines: &bad_lines,
+            pledge_money: "x",
+            pledge_labour_days: "400",
+            ..input
+        };
+        assert_eq!(
+            ProposalText::parse(&bad, cap, &l),
+            Err(vec![
+                DraftError::CostLine,
+                DraftError::Category,
+                DraftError::Place,
+                DraftError::PledgeMoney,
+                DraftError::Rule(ProposalError::Labour(365)),
+            ])
+        );
+        let empty = DraftInput {
+            lines: &[],
+            ..input
+        };
+        assert_eq!(
+            ProposalText::parse(&empty, cap, &l),
+            Err(vec![DraftError::Rule(ProposalError::NoCost)])
+        );
+    }
+
+    #[test]
     fn names_round_trip() {
         for c in Channel::ALL {
             assert_eq!(Channel::parse(c.as_str()), Some(c));
@@ -216,6 +263,128 @@ pub fn may_edit<Id: PartialEq>(
     who: Option<&Id>,
 ) -> bool {
     editable(stage, status) && author.is_some() && who == author
+}
+
+/// What an author writes, parsed: everything of a proposal but its village (looked up among
+/// the cycle's settlements) and who enters it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposalText {
+    pub title: String,
+    pub description: String,
+    pub category: Category,
+    pub place: PlaceText,
+    pub items: Vec<(String, Tenge)>,
+    pub pledge_money: Tenge,
+    pub pledge_labour_days: i64,
+}
+
+/// What is wrong with a proposal as typed; each variant names one field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DraftError {
+    #[error("every line of the cost estimate needs a name and an amount")]
+    CostLine,
+    #[error("unknown category")]
+    Category,
+    #[error("the place must have at least three characters")]
+    Place,
+    #[error("the pledged money is not an amount")]
+    PledgeMoney,
+    #[error(transparent)]
+    Rule(ProposalError),
+}
+
+/// The form of a proposal as typed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DraftInput<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub category: &'a str,
+    pub place: &'a str,
+    /// (label, amount) per line of the cost sheet; empty lines are left out.
+    pub lines: &'a [(&'a str, &'a str)],
+    /// Empty is none.
+    pub pledge_money: &'a str,
+    /// Empty is none.
+    pub pledge_labour_days: &'a str,
+}
+
+impl ProposalText {
+    /// Parse a proposal against the cycle's cap; every wrong field is reported (a missing cost
+    /// sheet only when no line was wrong).
+    pub fn parse(
+        input: &DraftInput<'_>,
+        cap: Tenge,
+        limits: &ProposalLimits,
+    ) -> Result<ProposalText, Vec<DraftError>> {
+        let mut errors = Vec::new();
+        let mut items = Vec::new();
+        let mut bad_line = false;
+        for (label, amount) in input.lines {
+            if label.trim().is_empty() && amount.trim().is_empty() {
+                continue;
+            }
+            match amount.parse::<Tenge>() {
+                Ok(a) if !label.trim().is_empty() => items.push((label.trim().to_string(), a)),
+                _ => bad_line = true,
+            }
+        }
+        if bad_line {
+            errors.push(DraftError::CostLine);
+        }
+        let category = Category::parse(input.category.trim());
+        if category.is_none() {
+            errors.push(DraftError::Category);
+        }
+        let place = PlaceText::parse(input.place);
+        if place.is_err() {
+            errors.push(DraftError::Place);
+        }
+        let pledge_money = if input.pledge_money.trim().is_empty() {
+            Some(Tenge::default())
+        } else {
+            input.pledge_money.parse::<Tenge>().ok()
+        };
+        if pledge_money.is_none() {
+            errors.push(DraftError::PledgeMoney);
+        }
+        let labour = if input.pledge_labour_days.trim().is_empty() {
+            Some(0)
+        } else {
+            input.pledge_labour_days.trim().parse::<i64>().ok()
+        };
+        let (title, description) = (input.title, input.description);
+        let rules = check(
+            title,
+            description,
+            &items,
+            labour.unwrap_or(-1),
+            cap,
+            limits,
+        );
+        for e in rules {
+            match e {
+                ProposalError::NoCost | ProposalError::CostLine(_) if bad_line => {}
+                ProposalError::CostLine(_) => {}
+                e => errors.push(DraftError::Rule(e)),
+            }
+        }
+        match (category, place, pledge_money, labour) {
+            (Some(category), Ok(place), Some(pledge_money), Some(pledge_labour_days))
+                if errors.is_empty() =>
+            {
+                Ok(ProposalText {
+                    title: title.trim().to_string(),
+                    description: description.trim().to_string(),
+                    category,
+                    place,
+                    items,
+                    pledge_money,
+                    pledge_labour_days,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
 }
 
 /// The name of a proposal's author as a coordinator types it from a paper form.

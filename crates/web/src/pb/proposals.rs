@@ -2,7 +2,6 @@
 //! (or at a participation centre); public pages with the cost sheet and history; editing by
 //! the author until review starts.
 
-use super::form::parse_tenge;
 use super::{load_cycle, money};
 use crate::extract::Id;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
@@ -14,10 +13,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use domain::money::Tenge;
 use domain::pb::{
-    check_proposal, Category, Channel, PaperEntry, PaperEntryError, PlaceText, ProposalError,
-    ProposalLimits,
+    Category, Channel, DraftError, DraftInput, PaperEntry, PaperEntryError, ProposalError,
+    ProposalLimits, ProposalText,
 };
 use domain::{Action, Kato};
 use serde::Deserialize;
@@ -252,24 +250,6 @@ async fn read_form(
     f: &ProposalForm,
     errors: &mut FieldErrors,
 ) -> Result<Option<Draft>, AppError> {
-    let mut items = Vec::new();
-    let mut bad_line = false;
-    for (label, amount) in f.lines() {
-        if label.trim().is_empty() && amount.trim().is_empty() {
-            continue;
-        }
-        match parse_tenge(amount) {
-            Some(a) if !label.trim().is_empty() => items.push((label.trim().to_string(), a)),
-            _ => bad_line = true,
-        }
-    }
-    if bad_line {
-        errors.add("cost", c.t("pb-proposal-err-cost-line"));
-    }
-    let category = Category::parse(f.category.trim());
-    if category.is_none() {
-        errors.add("category", c.t("pb-proposal-err-category"));
-    }
     let village = match Kato::parse(&f.village) {
         Ok(k) => villages(s, t).await?.into_iter().find(|v| v.kato == k),
         Err(_) => None,
@@ -277,93 +257,82 @@ async fn read_form(
     if village.is_none() {
         errors.add("village", c.t("err-village-unknown"));
     }
-    let place = PlaceText::parse(&f.place);
-    if place.is_err() {
-        errors.add("place", c.t("pb-proposal-err-place"));
-    }
-    let pledge_money = if f.pledge_money.trim().is_empty() {
-        Some(Tenge::default())
-    } else {
-        parse_tenge(&f.pledge_money)
+    let lines = f.lines();
+    let input = DraftInput {
+        title: &f.title,
+        description: &f.description,
+        category: &f.category,
+        place: &f.place,
+        lines: &lines,
+        pledge_money: &f.pledge_money,
+        pledge_labour_days: &f.pledge_labour_days,
     };
-    if pledge_money.is_none() {
-        errors.add("pledge_money", c.t("pb-err-money"));
-    }
-    let labour = if f.pledge_labour_days.trim().is_empty() {
-        Some(0)
-    } else {
-        f.pledge_labour_days.trim().parse::<i64>().ok()
-    };
-    for e in check_proposal(
-        &f.title,
-        &f.description,
-        &items,
-        labour.unwrap_or(-1),
-        cy.cap(),
-        &ProposalLimits::default(),
-    ) {
-        match e {
-            ProposalError::Title(a, b) => errors.add(
-                "title",
-                c.lang.t_args(
-                    "pb-proposal-err-title",
-                    &[
-                        ("min", crate::i18n::Arg::Num(a as i64)),
-                        ("max", crate::i18n::Arg::Num(b as i64)),
-                    ],
-                ),
-            ),
-            ProposalError::Description(a, b) => errors.add(
-                "description",
-                c.lang.t_args(
-                    "pb-proposal-err-description",
-                    &[
-                        ("min", crate::i18n::Arg::Num(a as i64)),
-                        ("max", crate::i18n::Arg::Num(b as i64)),
-                    ],
-                ),
-            ),
-            ProposalError::NoCost if !bad_line => {
-                errors.add("cost", c.t("pb-proposal-err-no-cost"))
+    let text = match ProposalText::parse(&input, cy.cap(), &ProposalLimits::default()) {
+        Ok(text) => Some(text),
+        Err(wrong) => {
+            for e in wrong {
+                draft_error(c, cy, e, errors);
             }
-            ProposalError::NoCost | ProposalError::CostLine(_) => {}
-            ProposalError::OverCap { total, cap } => errors.add(
-                "cost",
-                c.lang.t_args(
-                    "pb-proposal-err-over-cap",
-                    &[
-                        ("total", crate::i18n::Arg::Str(money(c, total))),
-                        ("mrp", crate::i18n::Arg::Str(c.number(cy.cap_mrp))),
-                        ("cap", crate::i18n::Arg::Str(money(c, cap))),
-                    ],
-                ),
-            ),
-            ProposalError::Labour(max) => errors.add(
-                "pledge_labour_days",
-                c.t_num("pb-proposal-err-labour", "max", max),
-            ),
+            None
         }
-    }
-    let (Some(category), Some(village), Ok(place), Some(pledge_money), Some(labour), true) = (
-        category,
-        village,
-        place,
-        pledge_money,
-        labour,
-        errors.is_empty(),
-    ) else {
+    };
+    let (Some(village), Some(text), true) = (village, text, errors.is_empty()) else {
         return Ok(None);
     };
     Ok(Some(Draft {
-        title: f.title.trim().to_string(),
-        description: f.description.trim().to_string(),
-        category,
+        title: text.title,
+        description: text.description,
+        category: text.category,
         village_id: village.id,
-        place,
-        items,
-        pledge_money,
-        pledge_labour_days: labour,
+        place: text.place,
+        items: text.items,
+        pledge_money: text.pledge_money,
+        pledge_labour_days: text.pledge_labour_days,
     }))
+}
+
+/// One refused field's message in the reader's language.
+fn draft_error(c: &Ctx, cy: &Cycle, e: DraftError, errors: &mut FieldErrors) {
+    let range = |id: &str, (min, max): (usize, usize)| {
+        c.lang.t_args(
+            id,
+            &[
+                ("min", crate::i18n::Arg::Num(min as i64)),
+                ("max", crate::i18n::Arg::Num(max as i64)),
+            ],
+        )
+    };
+    match e {
+        DraftError::CostLine => errors.add("cost", c.t("pb-proposal-err-cost-line")),
+        DraftError::Category => errors.add("category", c.t("pb-proposal-err-category")),
+        DraftError::Place => errors.add("place", c.t("pb-proposal-err-place")),
+        DraftError::PledgeMoney => errors.add("pledge_money", c.t("pb-err-money")),
+        DraftError::Rule(ProposalError::Title(a, b)) => {
+            errors.add("title", range("pb-proposal-err-title", (a, b)))
+        }
+        DraftError::Rule(ProposalError::Description(a, b)) => {
+            errors.add("description", range("pb-proposal-err-description", (a, b)))
+        }
+        DraftError::Rule(ProposalError::NoCost) => {
+            errors.add("cost", c.t("pb-proposal-err-no-cost"))
+        }
+        DraftError::Rule(ProposalError::CostLine(_)) => {}
+        DraftError::Rule(ProposalError::OverCap { total, cap }) => errors.add(
+            "cost",
+            c.lang.t_args(
+                "pb-proposal-err-over-cap",
+                &[
+                    ("total", crate::i18n::Arg::Str(money(c, total))),
+                    ("mrp", crate::i18n::Arg::Str(c.number(cy.cap_mrp))),
+                    ("cap", crate::i18n::Arg::Str(money(c, cap))),
+                ],
+            ),
+        ),
+        DraftError::Rule(ProposalError::Labour(max)) => errors.add(
+            "pledge_labour_days",
+            c.t_num("pb-proposal-err-labour", "max", max),
+        ),
+    }
 }
 
 pub async fn create(
