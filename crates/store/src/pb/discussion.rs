@@ -76,19 +76,11 @@ pub async fn comments(db: &Db, proposal: Uuid, skip: i64, limit: i64) -> Result<
             .fetch_all(p).await)?)
 }
 
-/// A moderation act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Moderation {
-    Hide,
-    Restore,
-}
-
-impl Moderation {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Moderation::Hide => "hide",
-            Moderation::Restore => "restore",
-        }
+domain::code_enum! {
+    /// A moderation act.
+    pub enum Moderation {
+        Hide = "hide",
+        Restore = "restore",
     }
 }
 
