@@ -26,14 +26,74 @@ async fn voting_cycle(app: &TestApp) -> (Uuid, Vec<Uuid>) {
     (cycle.id, pids)
 }
 
-async fn set_stage(app: &TestApp, cycle: Uuid, stage: &str) {
-    crate::raw_sql!(
+/// A new cycle of the demo cycle's okrug in review (through the stage machine), with one
+/// proposal the council admitted through the decision form; and the coordinator's client.
+async fn cycle_in_review(app: &TestApp, demo_cycle: Uuid) -> (Uuid, Uuid, Client) {
+    let demo = store::pb::get(&app.db, demo_cycle)
+        .await
+        .expect("read")
+        .expect("cycle");
+    let territory = |id| async move {
+        store::territories::by_id(&app.db, id)
+            .await
+            .expect("read")
+            .expect("territory")
+    };
+    let okrug = territory(demo.territory_id).await;
+    let district = territory(okrug.parent_id.expect("the okrug's district")).await;
+    let villages = store::territories::subtree(&app.db, &okrug)
+        .await
+        .expect("villages")
+        .into_iter()
+        .filter(|v| v.kind.is_settlement())
+        .collect();
+    let tree = crate::support::Tree {
+        district,
+        okrug,
+        villages,
+    };
+    let coordinator = store::accounts::credentials(
         &app.db,
-        sqlx::query("UPDATE pb_cycles SET stage = $2 WHERE id = $1")
-            .bind(cycle)
-            .bind(stage)
+        &domain::Contact::parse("coordinator@demo.qatysu.kz").expect("c"),
     )
-    .expect("stage");
+    .await
+    .expect("q")
+    .expect("coordinator")
+    .0
+    .id;
+    let now = app.clock.now();
+    let fresh =
+        crate::support::pb_cycle(&app.db, &tree, coordinator, 2090, Stage::Review, 1, now).await;
+    let pid = store::pb::proposals::of_cycle(&app.db, fresh.id)
+        .await
+        .expect("proposals")[0]
+        .id;
+    let coord = app.login_as(Role::Coordinator).await;
+    let page = coord.get(&format!("/pb/proposals/{pid}")).await;
+    assert!(page.has("name=\"csrf\""), "{}", page.body);
+    let token = page.csrf();
+    let admit = coord
+        .post(
+            &format!("/pb/proposals/{pid}/decision"),
+            &[("csrf", &token), ("decision", "admit")],
+        )
+        .await;
+    assert_eq!(admit.status, StatusCode::SEE_OTHER, "{}", admit.body);
+    (fresh.id, pid, coord)
+}
+
+/// The coordinator moves the cycle on with the cycle page's button.
+async fn move_to(coord: &Client, cycle: Uuid, to: &str) {
+    let page = coord.get(&format!("/pb/{cycle}")).await;
+    assert!(page.has("name=\"csrf\""), "{}", page.body);
+    let token = page.csrf();
+    let res = coord
+        .post(
+            &format!("/pb/{cycle}/stage"),
+            &[("csrf", &token), ("to", to)],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
 }
 
 async fn comment(c: &Client, pid: Uuid, text: &str) -> crate::support::Page {
@@ -84,16 +144,30 @@ async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() 
     assert!(rejected.has("Only proposals admitted to the vote"));
 
     // Wrong stage: before discussion and after voting; discussion itself is open.
-    set_stage(&app, cycle, "review").await;
-    let early = comment(&r, pids[2], "Ерте жазылған пікір").await;
+    // (A fresh cycle of the same okrug, moved by the stage machine and the clock.)
+    let (fresh, fresh_pid, coord) = cycle_in_review(&app, cycle).await;
+    let early = comment(&r, fresh_pid, "Ерте жазылған пікір").await;
     assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(early.has("Comments open when discussion starts."));
-    set_stage(&app, cycle, "results").await;
-    let late = comment(&r, pids[2], "Кеш жазылған пікір").await;
-    assert!(late.has("Voting has ended, so comments are closed."));
-    set_stage(&app, cycle, "discussion").await;
+    move_to(&coord, fresh, "discussion").await;
     assert_eq!(
-        comment(&r, pids[2], "Талқылау кезіндегі пікір")
+        comment(&r, fresh_pid, "Талқылау кезіндегі пікір")
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    move_to(&coord, fresh, "voting").await;
+    // Past the last voting day, the count is published and comments close.
+    // (Sessions have expired by then: both sign in again.)
+    app.clock.advance(chrono::Duration::days(36));
+    move_to(&app.login_as(Role::Coordinator).await, fresh, "results").await;
+    let later = app.login_as(Role::Resident).await;
+    let late = comment(&later, fresh_pid, "Кеш жазылған пікір").await;
+    assert!(late.has("Voting has ended, so comments are closed."));
+    app.clock.advance(chrono::Duration::days(-36));
+    // The demo cycle is voting: comments are taken there.
+    assert_eq!(
+        comment(&r, pids[2], "Дауыс беру кезіндегі пікір")
             .await
             .status,
         StatusCode::SEE_OTHER

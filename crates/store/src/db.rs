@@ -136,6 +136,6 @@ impl Db {
     }
 
     pub async fn close(&self) {
-        on_pool!(self, p => p.close().await)
+        on_pool!(self, |p| p.close().await)
     }
 }

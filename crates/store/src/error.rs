@@ -6,9 +6,15 @@ pub enum StoreError {
     UnsupportedUrl(String),
     #[error("the database file {0} does not exist (add ?mode=rwc to the URL to create it)")]
     MissingFile(String),
-    #[error("the database schema is version {found}, newer than this program knows ({known}); upgrade Qatysu before using this database")]
+    #[error(
+        "the database schema is version {found}, newer than this program knows ({known}); \
+        upgrade Qatysu before using this database"
+    )]
     SchemaTooNew { found: i64, known: i64 },
-    #[error("the database records migration {version} ({name:?}), which this program does not have; it was made by another build of Qatysu: do not use it with this one")]
+    #[error(
+        "the database records migration {version} ({name:?}), which this program does not \
+        have; it was made by another build of Qatysu: do not use it with this one"
+    )]
     UnknownMigration { version: i64, name: String },
     #[error("stored data is not valid: {0}")]
     Corrupt(String),

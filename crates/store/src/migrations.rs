@@ -114,7 +114,7 @@ pub(crate) async fn apply(db: &Db) -> Result<MigrationStatus> {
     };
     let known = list.last().map(|m| m.0).unwrap_or(0);
     execute!(db, sqlx::query(CREATE_TABLE))?;
-    let applied: BTreeMap<i64, String> = on_pool!(db, p => sqlx::query_as::<_, (i64, String)>(
+    let applied: BTreeMap<i64, String> = on_pool!(db, |p| sqlx::query_as::<_, (i64, String)>(
         "SELECT version, name FROM schema_migrations"
     )
     .fetch_all(p)

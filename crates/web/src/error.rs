@@ -44,13 +44,6 @@ impl From<app::Error> for AppError {
     }
 }
 
-/// A record that is not there is a 404, a lost race a 409; only the rest is a 500.
-impl From<store::StoreError> for AppError {
-    fn from(e: store::StoreError) -> AppError {
-        app::Error::from(e).into()
-    }
-}
-
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> AppError {
         AppError::Internal(format!("template: {e}"))

@@ -101,7 +101,13 @@ pub async fn grant_role(
         return Ok(Granted::UnknownContact);
     };
     store::accounts::grant(&app.db, user.id, role, Some(t.id), app.clock.now()).await?;
-    tracing::info!(target_user = %user.id, role = role.as_str(), territory = %t.kato, %by, "role granted");
+    tracing::info!(
+        target_user = %user.id,
+        role = role.as_str(),
+        territory = %t.kato,
+        %by,
+        "role granted",
+    );
     Ok(Granted::Yes)
 }
 

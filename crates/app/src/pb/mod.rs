@@ -3,10 +3,16 @@
 
 pub mod assisted;
 pub mod ballots;
+pub mod cycles;
+pub mod discussion;
 pub mod envelope;
+pub mod meetings;
 pub mod mrp;
 pub mod paper;
+pub mod photos;
+pub mod proposals;
 pub mod results;
+pub mod review;
 pub mod stage;
 
 use crate::{App, Error, Result};

@@ -170,7 +170,14 @@ pub async fn enter_paper_batch(
                 }
             }
             Ok(Stored::Compared { batch, summary }) => {
-                tracing::info!(cycle = %cy.id, %batch, accepted = summary.accepted, flagged = summary.flagged, mismatched = summary.mismatched, "paper batch compared");
+                tracing::info!(
+                    cycle = %cy.id,
+                    %batch,
+                    accepted = summary.accepted,
+                    flagged = summary.flagged,
+                    mismatched = summary.mismatched,
+                    "paper batch compared",
+                );
                 EntryOutcome::Compared { batch, summary }
             }
             Ok(Stored::SameCoordinator) => EntryOutcome::SameCoordinator,

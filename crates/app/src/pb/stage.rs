@@ -40,7 +40,12 @@ pub async fn move_stage(app: &App, actor: &Actor, cycle: Uuid, to: Stage) -> Res
     // The count is fixed as voting closes; `qatysu verify` recounts it from the ballots.
     let result = if to == Stage::Results {
         let count = recount(&app.db, &cy).await?;
-        tracing::info!(cycle = %cy.id, ballots = count.ballots, selected = count.outcome.selected.len(), "pb result counted");
+        tracing::info!(
+            cycle = %cy.id,
+            ballots = count.ballots,
+            selected = count.outcome.selected.len(),
+            "pb result counted",
+        );
         Some(published(&cy, &count, now))
     } else {
         None

@@ -129,7 +129,12 @@ pub async fn submit_report(
         filed_at: now,
     };
     let id = monitoring::add_report(&app.db, &r, &photos).await?;
-    tracing::info!(project = %proj.p.id, report = %id, photos = photos.len(), "monitoring report filed");
+    tracing::info!(
+        project = %proj.p.id,
+        report = %id,
+        photos = photos.len(),
+        "monitoring report filed",
+    );
     Ok(id)
 }
 

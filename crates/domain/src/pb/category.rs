@@ -1,88 +1,35 @@
-/// What a proposal is about (санат / категория): the nine activities of the Budget Planning
-/// Rules, the ones proposed by the seeds, and the rural classifier of DESIGN.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Category {
-    // The Rules' list.
-    Greening,
-    Pavements,
-    RampsAndDitches,
-    PublicSpacesAndLighting,
-    KerbsAndWalls,
-    DumpRemoval,
-    BenchesAndPlayEquipment,
-    SportsAndPlayGrounds,
-    Sanitation,
-    // Proposed additions.
-    PublicWifi,
-    Ecology,
-    InclusiveAccess,
-    Other,
-    // Rural classifier.
-    WaterAndSewerage,
-    MedicalPost,
-    RoadsAndBridges,
-    Internet,
-    MobileMedicalVet,
-    CultureHouseLibrary,
-    FairAndFarmGrounds,
-    IrrigationAndFarm,
+crate::code_enum! {
+    /// What a proposal is about (санат / категория): the nine activities of the Budget Planning
+    /// Rules, the ones proposed by the seeds, and the rural classifier of DESIGN.md.
+    pub enum Category {
+        // The Rules' list.
+        Greening = "greening",
+        Pavements = "pavements",
+        RampsAndDitches = "ramps_ditches",
+        PublicSpacesAndLighting = "public_spaces_lighting",
+        KerbsAndWalls = "kerbs_walls",
+        DumpRemoval = "dump_removal",
+        BenchesAndPlayEquipment = "benches_play",
+        SportsAndPlayGrounds = "sports_play_grounds",
+        Sanitation = "sanitation",
+        // Proposed additions.
+        PublicWifi = "public_wifi",
+        Ecology = "ecology",
+        InclusiveAccess = "inclusive_access",
+        Other = "other",
+        // Rural classifier.
+        WaterAndSewerage = "water_sewerage",
+        MedicalPost = "medical_post",
+        RoadsAndBridges = "roads_bridges",
+        Internet = "internet",
+        MobileMedicalVet = "mobile_medical_vet",
+        CultureHouseLibrary = "culture_library",
+        FairAndFarmGrounds = "fair_farm_grounds",
+        IrrigationAndFarm = "irrigation_farm",
+    }
 }
 
 impl Category {
-    pub const ALL: [Category; 21] = [
-        Category::Greening,
-        Category::Pavements,
-        Category::RampsAndDitches,
-        Category::PublicSpacesAndLighting,
-        Category::KerbsAndWalls,
-        Category::DumpRemoval,
-        Category::BenchesAndPlayEquipment,
-        Category::SportsAndPlayGrounds,
-        Category::Sanitation,
-        Category::PublicWifi,
-        Category::Ecology,
-        Category::InclusiveAccess,
-        Category::Other,
-        Category::WaterAndSewerage,
-        Category::MedicalPost,
-        Category::RoadsAndBridges,
-        Category::Internet,
-        Category::MobileMedicalVet,
-        Category::CultureHouseLibrary,
-        Category::FairAndFarmGrounds,
-        Category::IrrigationAndFarm,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Greening => "greening",
-            Category::Pavements => "pavements",
-            Category::RampsAndDitches => "ramps_ditches",
-            Category::PublicSpacesAndLighting => "public_spaces_lighting",
-            Category::KerbsAndWalls => "kerbs_walls",
-            Category::DumpRemoval => "dump_removal",
-            Category::BenchesAndPlayEquipment => "benches_play",
-            Category::SportsAndPlayGrounds => "sports_play_grounds",
-            Category::Sanitation => "sanitation",
-            Category::PublicWifi => "public_wifi",
-            Category::Ecology => "ecology",
-            Category::InclusiveAccess => "inclusive_access",
-            Category::Other => "other",
-            Category::WaterAndSewerage => "water_sewerage",
-            Category::MedicalPost => "medical_post",
-            Category::RoadsAndBridges => "roads_bridges",
-            Category::Internet => "internet",
-            Category::MobileMedicalVet => "mobile_medical_vet",
-            Category::CultureHouseLibrary => "culture_library",
-            Category::FairAndFarmGrounds => "fair_farm_grounds",
-            Category::IrrigationAndFarm => "irrigation_farm",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
     /// Whether the activity is in the legal list (the others need the akimat's agreement).
     pub fn in_the_rules(self) -> bool {
         Category::ALL[..9].contains(&self)

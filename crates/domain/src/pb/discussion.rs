@@ -2,29 +2,21 @@
 //! comment, the moderator's public reason, and what a face-to-face meeting's record needs.
 
 use super::{ProposalStatus, Stage};
+use crate::text::BoundedText;
 use chrono::NaiveDate;
 
-/// Limits of comments, moderation reasons and meeting records; defaults, configurable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DiscussionLimits {
-    pub comment_chars: (usize, usize),
-    pub reason_chars: (usize, usize),
-    pub place_chars: (usize, usize),
-    pub minutes_chars: (usize, usize),
-    pub max_attendance: i64,
-}
+pub use crate::text::Length;
 
-impl Default for DiscussionLimits {
-    fn default() -> DiscussionLimits {
-        DiscussionLimits {
-            comment_chars: (2, 1000),
-            reason_chars: (5, 300),
-            place_chars: (3, 200),
-            minutes_chars: (10, 10_000),
-            max_attendance: 100_000,
-        }
-    }
-}
+/// A comment's text, trimmed; plain text (the page escapes it).
+pub type CommentText = BoundedText<2, 1000>;
+/// The moderator's public reason for hiding a comment (required) or restoring it.
+pub type ModerationReason = BoundedText<5, 300>;
+/// Where a face-to-face meeting was held.
+pub type MeetingPlace = BoundedText<3, 200>;
+/// A meeting's minutes.
+pub type Minutes = BoundedText<10, 10_000>;
+/// The most people a meeting's record may count.
+pub const MAX_ATTENDANCE: i64 = 100_000;
 
 /// Why a comment cannot be written on this proposal now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -49,33 +41,6 @@ pub fn may_comment(stage: Stage, status: ProposalStatus) -> Result<(), CommentRe
     }
 }
 
-/// A text outside its length limits (counted in characters, after trimming).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("the text must have {min} to {max} characters")]
-pub struct Length {
-    pub min: usize,
-    pub max: usize,
-}
-
-fn within(text: &str, (min, max): (usize, usize)) -> Result<String, Length> {
-    let t = text.trim();
-    if (min..=max).contains(&t.chars().count()) {
-        Ok(t.to_string())
-    } else {
-        Err(Length { min, max })
-    }
-}
-
-/// A comment's text, trimmed; plain text (the page escapes it).
-pub fn check_comment(text: &str, l: &DiscussionLimits) -> Result<String, Length> {
-    within(text, l.comment_chars)
-}
-
-/// The moderator's public reason for hiding a comment (required) or restoring it.
-pub fn check_reason(text: &str, l: &DiscussionLimits) -> Result<String, Length> {
-    within(text, l.reason_chars)
-}
-
 /// What is wrong with a meeting's record; each variant names one field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MeetingError {
@@ -95,9 +60,9 @@ pub enum MeetingError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingRecord {
     pub held_on: NaiveDate,
-    pub place: String,
+    pub place: MeetingPlace,
     pub attendance: i64,
-    pub minutes: String,
+    pub minutes: Minutes,
 }
 
 /// Check a meeting's date, place, attendance and minutes; every problem is listed.
@@ -107,7 +72,6 @@ pub fn check_meeting(
     attendance: &str,
     minutes: &str,
     today: NaiveDate,
-    l: &DiscussionLimits,
 ) -> Result<MeetingRecord, Vec<MeetingError>> {
     let mut errors = Vec::new();
     let date = crate::time::parse_date(held_on).ok();
@@ -116,18 +80,17 @@ pub fn check_meeting(
         Some(d) if d > today => errors.push(MeetingError::FutureDate),
         Some(_) => {}
     }
-    let place = within(place, l.place_chars).map_err(|e| errors.push(MeetingError::Place(e)));
+    let place = MeetingPlace::parse(place).map_err(|e| errors.push(MeetingError::Place(e)));
     let attendance = attendance
         .trim()
         .replace([' ', '\u{a0}'], "")
         .parse::<i64>()
         .ok()
-        .filter(|n| (1..=l.max_attendance).contains(n));
+        .filter(|n| (1..=MAX_ATTENDANCE).contains(n));
     if attendance.is_none() {
-        errors.push(MeetingError::Attendance(l.max_attendance));
+        errors.push(MeetingError::Attendance(MAX_ATTENDANCE));
     }
-    let minutes =
-        within(minutes, l.minutes_chars).map_err(|e| errors.push(MeetingError::Minutes(e)));
+    let minutes = Minutes::parse(minutes).map_err(|e| errors.push(MeetingError::Minutes(e)));
     match (date, place, attendance, minutes) {
         (Some(held_on), Ok(place), Some(attendance), Ok(minutes)) if errors.is_empty() => {
             Ok(MeetingRecord {
@@ -168,18 +131,19 @@ mod tests {
 
     #[test]
     fn texts_are_trimmed_and_bounded() {
-        let l = DiscussionLimits::default();
-        assert_eq!(check_comment("  Жақсы ой!  ", &l), Ok("Жақсы ой!".into()));
-        assert!(check_comment(" a ", &l).is_err());
-        assert!(check_comment(&"ә".repeat(1001), &l).is_err());
-        assert!(check_comment(&"ә".repeat(1000), &l).is_ok());
-        assert!(check_reason("   ", &l).is_err());
-        assert!(check_reason("Балағат сөз", &l).is_ok());
+        assert_eq!(
+            CommentText::parse("  Жақсы ой!  ").map(|t| t.into_string()),
+            Ok("Жақсы ой!".into())
+        );
+        assert!(CommentText::parse(" a ").is_err());
+        assert!(CommentText::parse(&"ә".repeat(1001)).is_err());
+        assert!(CommentText::parse(&"ә".repeat(1000)).is_ok());
+        assert!(ModerationReason::parse("   ").is_err());
+        assert!(ModerationReason::parse("Балағат сөз").is_ok());
     }
 
     #[test]
     fn meetings_need_a_past_date_people_and_minutes() {
-        let l = DiscussionLimits::default();
         let today = NaiveDate::from_ymd_opt(2026, 5, 10).unwrap_or_default();
         let ok = check_meeting(
             "2026-05-09",
@@ -187,15 +151,14 @@ mod tests {
             "1 200",
             "Жиналыс екі ұсынысты талқылады.",
             today,
-            &l,
         );
         assert_eq!(ok.map(|m| m.attendance), Ok(1200));
-        let bad = check_meeting("2026-05-11", "", "0", "қысқа", today, &l);
+        let bad = check_meeting("2026-05-11", "", "0", "қысқа", today);
         let errors = bad.err().unwrap_or_default();
         assert_eq!(errors.len(), 4, "{errors:?}");
         assert!(errors.contains(&MeetingError::FutureDate));
         assert!(matches!(
-            check_meeting("ертең", "Клуб", "5", "Хаттама мәтіні осында.", today, &l),
+            check_meeting("ертең", "Клуб", "5", "Хаттама мәтіні осында.", today),
             Err(e) if e == vec![MeetingError::Date]
         ));
     }

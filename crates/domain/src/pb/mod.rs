@@ -10,7 +10,9 @@ mod envelope;
 mod limits;
 pub mod paper;
 mod proposal;
+pub mod review;
 mod schedule;
+pub mod setup;
 mod stage;
 
 pub use ballot::{
@@ -25,8 +27,10 @@ pub use envelope::{
 };
 pub use limits::{CapRules, Eligibility, Ineligible, ShareError, ShareRules};
 pub use proposal::{
-    check as check_proposal, cost_total, council_balanced, Channel, Decision, ProposalError,
-    ProposalLimits, ProposalStatus,
+    check as check_proposal, cost_total, council_balanced, editable, may_edit, AuthorName, Channel,
+    Decision, DraftError, DraftInput, PaperEntry, PaperEntryError, PlaceText, ProposalError,
+    ProposalLimits, ProposalStatus, ProposalText,
 };
 pub use schedule::{voting_window, Schedule, ScheduleError, VotingWindow};
+pub use setup::{CycleSetup, SetupError, SetupInput};
 pub use stage::{check as check_stage, Stage, StageError, StageFacts};

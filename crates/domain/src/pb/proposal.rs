@@ -1,66 +1,32 @@
+use super::{Category, Stage};
 use crate::money::Tenge;
+use crate::text::BoundedText;
 
-/// Where a proposal (ұсыныс / предложение) came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Channel {
-    Web,
-    /// Typed in by a coordinator from a paper form, with its number.
-    Paper,
-    /// Entered by a coordinator at a participation centre with the resident present.
-    Assisted,
-}
-
-impl Channel {
-    pub const ALL: [Channel; 3] = [Channel::Web, Channel::Paper, Channel::Assisted];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Web => "web",
-            Channel::Paper => "paper",
-            Channel::Assisted => "assisted",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.as_str() == s)
+crate::code_enum! {
+    /// Where a proposal (ұсыныс / предложение) came from.
+    pub enum Channel {
+        Web = "web",
+        /// Typed in by a coordinator from a paper form, with its number.
+        Paper = "paper",
+        /// Entered by a coordinator at a participation centre with the resident present.
+        Assisted = "assisted",
     }
 }
 
-/// Where a proposal stands with the expert council.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProposalStatus {
-    Submitted,
-    Admitted,
-    Rejected,
-    /// Returned to the author for revision.
-    Returned,
-    /// Merged into another proposal.
-    Merged,
+crate::code_enum! {
+    /// Where a proposal stands with the expert council.
+    pub enum ProposalStatus {
+        Submitted = "submitted",
+        Admitted = "admitted",
+        Rejected = "rejected",
+        /// Returned to the author for revision.
+        Returned = "returned",
+        /// Merged into another proposal.
+        Merged = "merged",
+    }
 }
 
 impl ProposalStatus {
-    pub const ALL: [ProposalStatus; 5] = [
-        ProposalStatus::Submitted,
-        ProposalStatus::Admitted,
-        ProposalStatus::Rejected,
-        ProposalStatus::Returned,
-        ProposalStatus::Merged,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProposalStatus::Submitted => "submitted",
-            ProposalStatus::Admitted => "admitted",
-            ProposalStatus::Rejected => "rejected",
-            ProposalStatus::Returned => "returned",
-            ProposalStatus::Merged => "merged",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ProposalStatus> {
-        ProposalStatus::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
     /// Still waiting for the council's decision.
     pub fn undecided(self) -> bool {
         self == ProposalStatus::Submitted
@@ -192,6 +158,53 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_proposal_is_parsed_once() {
+        let lines = [("Құбыр", "3 000 000"), ("", ""), ("Жұмыс", "1 000 000")];
+        let input = DraftInput {
+            title: " Су құбыры ",
+            description: "Ауылдың оңтүстік бөлігіне су құбырын тарту керек.",
+            category: Category::ALL[0].as_str(),
+            place: "Мектеп жанында",
+            lines: &lines,
+            ..DraftInput::default()
+        };
+        let cap = t(6_487_500);
+        let l = ProposalLimits::default();
+        let ok = ProposalText::parse(&input, cap, &l);
+        assert_eq!(
+            ok.map(|p| (p.title, p.items.len(), p.pledge_labour_days)),
+            Ok(("Су құбыры".to_string(), 2, 0))
+        );
+        let bad_lines = [("", "5")];
+        let bad = DraftInput {
+            category: "nope",
+            place: "ab",
+            lines: &bad_lines,
+            pledge_money: "x",
+            pledge_labour_days: "400",
+            ..input
+        };
+        assert_eq!(
+            ProposalText::parse(&bad, cap, &l),
+            Err(vec![
+                DraftError::CostLine,
+                DraftError::Category,
+                DraftError::Place,
+                DraftError::PledgeMoney,
+                DraftError::Rule(ProposalError::Labour(365)),
+            ])
+        );
+        let empty = DraftInput {
+            lines: &[],
+            ..input
+        };
+        assert_eq!(
+            ProposalText::parse(&empty, cap, &l),
+            Err(vec![DraftError::Rule(ProposalError::NoCost)])
+        );
+    }
+
+    #[test]
     fn names_round_trip() {
         for c in Channel::ALL {
             assert_eq!(Channel::parse(c.as_str()), Some(c));
@@ -204,38 +217,19 @@ mod tests {
     }
 }
 
-/// The expert council's decision on a proposal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
-    Admit,
-    Reject,
-    /// Back to the author for revision.
-    Return,
-    /// Merged into another proposal of the same cycle.
-    Merge,
+crate::code_enum! {
+    /// The expert council's decision on a proposal.
+    pub enum Decision {
+        Admit = "admit",
+        Reject = "reject",
+        /// Back to the author for revision.
+        Return = "return",
+        /// Merged into another proposal of the same cycle.
+        Merge = "merge",
+    }
 }
 
 impl Decision {
-    pub const ALL: [Decision; 4] = [
-        Decision::Admit,
-        Decision::Reject,
-        Decision::Return,
-        Decision::Merge,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Admit => "admit",
-            Decision::Reject => "reject",
-            Decision::Return => "return",
-            Decision::Merge => "merge",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Decision> {
-        Decision::ALL.into_iter().find(|d| d.as_str() == s)
-    }
-
     pub fn status(self) -> ProposalStatus {
         match self {
             Decision::Admit => ProposalStatus::Admitted,
@@ -248,6 +242,205 @@ impl Decision {
     /// A refusal, a return or a merge is public with its reason.
     pub fn needs_reason(self) -> bool {
         self != Decision::Admit
+    }
+}
+
+/// Whether a proposal with `status` may be changed by its author while the cycle is at
+/// `stage`: during collection, and a returned one during review and revision (a cycle without
+/// a revision stage would otherwise leave a returned proposal with no way back).
+pub fn editable(stage: Stage, status: ProposalStatus) -> bool {
+    stage == Stage::Collection
+        || (matches!(stage, Stage::Review | Stage::Revision) && status == ProposalStatus::Returned)
+}
+
+/// Whether the person `who` (none when signed out) may edit a proposal whose author is
+/// `author` (none when a coordinator entered it from paper): only its author, while
+/// [`editable`].
+pub fn may_edit<Id: PartialEq>(
+    stage: Stage,
+    status: ProposalStatus,
+    author: Option<&Id>,
+    who: Option<&Id>,
+) -> bool {
+    editable(stage, status) && author.is_some() && who == author
+}
+
+/// What an author writes, parsed: everything of a proposal but its village (looked up among
+/// the cycle's settlements) and who enters it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposalText {
+    pub title: String,
+    pub description: String,
+    pub category: Category,
+    pub place: PlaceText,
+    pub items: Vec<(String, Tenge)>,
+    pub pledge_money: Tenge,
+    pub pledge_labour_days: i64,
+}
+
+/// What is wrong with a proposal as typed; each variant names one field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DraftError {
+    #[error("every line of the cost estimate needs a name and an amount")]
+    CostLine,
+    #[error("unknown category")]
+    Category,
+    #[error("the place must have at least three characters")]
+    Place,
+    #[error("the pledged money is not an amount")]
+    PledgeMoney,
+    #[error(transparent)]
+    Rule(ProposalError),
+}
+
+/// The form of a proposal as typed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DraftInput<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub category: &'a str,
+    pub place: &'a str,
+    /// (label, amount) per line of the cost sheet; empty lines are left out.
+    pub lines: &'a [(&'a str, &'a str)],
+    /// Empty is none.
+    pub pledge_money: &'a str,
+    /// Empty is none.
+    pub pledge_labour_days: &'a str,
+}
+
+impl ProposalText {
+    /// Parse a proposal against the cycle's cap; every wrong field is reported (a missing cost
+    /// sheet only when no line was wrong).
+    pub fn parse(
+        input: &DraftInput<'_>,
+        cap: Tenge,
+        limits: &ProposalLimits,
+    ) -> Result<ProposalText, Vec<DraftError>> {
+        let mut errors = Vec::new();
+        let mut items = Vec::new();
+        let mut bad_line = false;
+        for (label, amount) in input.lines {
+            if label.trim().is_empty() && amount.trim().is_empty() {
+                continue;
+            }
+            match amount.parse::<Tenge>() {
+                Ok(a) if !label.trim().is_empty() => items.push((label.trim().to_string(), a)),
+                _ => bad_line = true,
+            }
+        }
+        if bad_line {
+            errors.push(DraftError::CostLine);
+        }
+        let category = Category::parse(input.category.trim());
+        if category.is_none() {
+            errors.push(DraftError::Category);
+        }
+        let place = PlaceText::parse(input.place);
+        if place.is_err() {
+            errors.push(DraftError::Place);
+        }
+        let pledge_money = if input.pledge_money.trim().is_empty() {
+            Some(Tenge::default())
+        } else {
+            input.pledge_money.parse::<Tenge>().ok()
+        };
+        if pledge_money.is_none() {
+            errors.push(DraftError::PledgeMoney);
+        }
+        let labour = if input.pledge_labour_days.trim().is_empty() {
+            Some(0)
+        } else {
+            input.pledge_labour_days.trim().parse::<i64>().ok()
+        };
+        let (title, description) = (input.title, input.description);
+        let rules = check(
+            title,
+            description,
+            &items,
+            labour.unwrap_or(-1),
+            cap,
+            limits,
+        );
+        for e in rules {
+            match e {
+                ProposalError::NoCost | ProposalError::CostLine(_) if bad_line => {}
+                ProposalError::CostLine(_) => {}
+                e => errors.push(DraftError::Rule(e)),
+            }
+        }
+        match (category, place, pledge_money, labour) {
+            (Some(category), Ok(place), Some(pledge_money), Some(pledge_labour_days))
+                if errors.is_empty() =>
+            {
+                Ok(ProposalText {
+                    title: title.trim().to_string(),
+                    description: description.trim().to_string(),
+                    category,
+                    place,
+                    items,
+                    pledge_money,
+                    pledge_labour_days,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The name of a proposal's author as a coordinator types it from a paper form.
+pub type AuthorName = BoundedText<2, 100>;
+/// Where the project would be built ("near the school"): at least three characters.
+pub type PlaceText = BoundedText<3, { usize::MAX }>;
+
+/// A proposal typed in by a coordinator: from a paper form (with its number) or at a
+/// participation centre.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaperEntry {
+    pub channel: Channel,
+    pub author_name: AuthorName,
+    pub form_number: Option<String>,
+}
+
+/// What is wrong with a coordinator's entry; each variant names one field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PaperEntryError {
+    #[error("choose paper or participation centre")]
+    Channel,
+    #[error("the author's name must have 2 to 100 characters")]
+    AuthorName,
+    #[error("a paper form needs its number")]
+    FormNumber,
+}
+
+impl PaperEntry {
+    /// Parse the channel (not the web), the author's name and the form number (required for
+    /// a paper form); every wrong field is reported.
+    pub fn parse(
+        channel: &str,
+        author_name: &str,
+        form_number: &str,
+    ) -> Result<PaperEntry, Vec<PaperEntryError>> {
+        let mut errors = Vec::new();
+        let channel = Channel::parse(channel.trim()).filter(|ch| *ch != Channel::Web);
+        if channel.is_none() {
+            errors.push(PaperEntryError::Channel);
+        }
+        let author_name = AuthorName::parse(author_name);
+        if author_name.is_err() {
+            errors.push(PaperEntryError::AuthorName);
+        }
+        let number = form_number.trim();
+        if channel == Some(Channel::Paper) && number.is_empty() {
+            errors.push(PaperEntryError::FormNumber);
+        }
+        match (channel, author_name) {
+            (Some(channel), Ok(author_name)) if errors.is_empty() => Ok(PaperEntry {
+                channel,
+                author_name,
+                form_number: (!number.is_empty()).then(|| number.to_string()),
+            }),
+            _ => Err(errors),
+        }
     }
 }
 
@@ -267,6 +460,66 @@ mod decisions {
         }
         assert!(!Decision::Admit.needs_reason() && Decision::Merge.needs_reason());
         assert_eq!(Decision::Return.status(), ProposalStatus::Returned);
+        assert!(may_edit(
+            Stage::Collection,
+            ProposalStatus::Submitted,
+            Some(&1),
+            Some(&1)
+        ));
+        assert!(!may_edit(
+            Stage::Collection,
+            ProposalStatus::Submitted,
+            Some(&1),
+            Some(&2)
+        ));
+        assert!(!may_edit::<i32>(
+            Stage::Collection,
+            ProposalStatus::Submitted,
+            None,
+            None
+        ));
+        assert!(!may_edit(
+            Stage::Review,
+            ProposalStatus::Submitted,
+            Some(&1),
+            Some(&1)
+        ));
+        assert!(may_edit(
+            Stage::Review,
+            ProposalStatus::Returned,
+            Some(&1),
+            Some(&1)
+        ));
+        assert!(may_edit(
+            Stage::Revision,
+            ProposalStatus::Returned,
+            Some(&1),
+            Some(&1)
+        ));
+        assert!(!may_edit(
+            Stage::Discussion,
+            ProposalStatus::Returned,
+            Some(&1),
+            Some(&1)
+        ));
+        let e = PaperEntry::parse("paper", " Айгүл ", " 17 ");
+        assert_eq!(
+            e.map(|e| (e.author_name.into_string(), e.form_number)),
+            Ok(("Айгүл".into(), Some("17".into())))
+        );
+        assert_eq!(
+            PaperEntry::parse("paper", "А", ""),
+            Err(vec![
+                PaperEntryError::AuthorName,
+                PaperEntryError::FormNumber
+            ])
+        );
+        assert_eq!(
+            PaperEntry::parse("web", "Айгүл", ""),
+            Err(vec![PaperEntryError::Channel])
+        );
+        assert!(PaperEntry::parse("assisted", "Айгүл", "").is_ok_and(|e| e.form_number.is_none()));
+        assert!(PlaceText::parse(" ab ").is_err() && PlaceText::parse("abc").is_ok());
         assert!(council_balanced(2, 4) && !council_balanced(1, 3) && !council_balanced(0, 0));
     }
 }

@@ -161,24 +161,32 @@ pub async fn create(db: &Db, e: &NewEvent, now: DateTime<Utc>) -> Result<Uuid> {
         Some((n, b)) => (Some(n.as_str()), Some(b.as_str())),
         None => (None, None),
     };
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         sqlx::query(INSERT_CONTROL_EVENTS)
-            .bind(id).bind(e.territory_id).bind(e.organiser_id).bind(ngo_name).bind(ngo_bin)
+            .bind(id)
+            .bind(e.territory_id)
+            .bind(e.organiser_id)
+            .bind(ngo_name)
+            .bind(ngo_bin)
             .bind(e.kind.as_str())
             .bind(&e.title)
             .bind(&e.body_name)
             .bind(e.starts_on)
             .bind(e.ends_on)
-            .bind(e.participants.join("\n")).bind(now)
-            .execute(&mut *tx).await?;
+            .bind(e.participants.join("\n"))
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
     });
     Ok(id)
 }
 
 pub async fn get(db: &Db, id: Uuid) -> Result<Option<Event>> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE e.id = $1");
-    let row: Option<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?;
     row.map(Event::try_from).transpose()
 }
 
@@ -188,8 +196,11 @@ pub async fn list(db: &Db, path_prefix: &str, limit: i64) -> Result<Vec<Event>> 
         "SELECT {COLUMNS} {FROM} WHERE t.path LIKE $1 ORDER BY e.starts_on DESC, e.id DESC LIMIT $2"
     );
     let like = format!("{path_prefix}%");
-    let rows: Vec<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(&like).bind(limit).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(&like)
+        .bind(limit)
+        .fetch_all(p)
+        .await)?;
     rows.into_iter().map(Event::try_from).collect()
 }
 
@@ -214,10 +225,12 @@ const SELECT_CONTROL_RECOMMENDATIONS: &str =
      = $1 ORDER BY r.item_no";
 
 pub async fn recommendations(db: &Db, event: Uuid) -> Result<Vec<Recommendation>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as(SELECT_CONTROL_RECOMMENDATIONS)
-        .bind(event).fetch_all(p).await)?,
+    Ok(on_pool!(db, |p| sqlx::query_as(
+        SELECT_CONTROL_RECOMMENDATIONS
     )
+    .bind(event)
+    .fetch_all(p)
+    .await)?)
 }
 
 const UPDATE_CONTROL_EVENTS: &str =
@@ -237,17 +250,28 @@ pub async fn publish_document(
     recommendations: &[String],
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let n = sqlx::query(UPDATE_CONTROL_EVENTS)
-            .bind(id).bind(doc.kind.as_str()).bind(&doc.text).bind(doc.on).bind(delivery_due)
-            .execute(&mut *tx).await?.rows_affected();
+            .bind(id)
+            .bind(doc.kind.as_str())
+            .bind(&doc.text)
+            .bind(doc.on)
+            .bind(delivery_due)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         if n == 0 {
             return Ok(false);
         }
         for (i, text) in recommendations.iter().enumerate() {
             sqlx::query(INSERT_CONTROL_RECOMMENDATIONS)
-                .bind(new_id()).bind(id).bind(i as i64 + 1).bind(text).bind(now)
-                .execute(&mut *tx).await?;
+                .bind(new_id())
+                .bind(id)
+                .bind(i as i64 + 1)
+                .bind(text)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
         }
         true
     }))
@@ -263,14 +287,21 @@ pub async fn add_recommendations(
     recommendations: &[String],
     now: DateTime<Utc>,
 ) -> Result<()> {
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         let last: Option<i64> = sqlx::query_scalar(LAST_ITEM_NO)
-            .bind(id).fetch_one(&mut *tx).await?;
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
         let start = last.unwrap_or(0);
         for (i, text) in recommendations.iter().enumerate() {
             sqlx::query(INSERT_CONTROL_RECOMMENDATIONS)
-                .bind(new_id()).bind(id).bind(start + i as i64 + 1).bind(text).bind(now)
-                .execute(&mut *tx).await?;
+                .bind(new_id())
+                .bind(id)
+                .bind(start + i as i64 + 1)
+                .bind(text)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
         }
     });
     Ok(())
@@ -291,11 +322,19 @@ pub async fn record_delivery(
     on: NaiveDate,
     answer_due: NaiveDate,
 ) -> Result<u64> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         sqlx::query(RECORD_DELIVERY)
-            .bind(id).bind(on).execute(&mut *tx).await?;
+            .bind(id)
+            .bind(on)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(UPDATE_CONTROL_RECOMMENDATIONS)
-            .bind(id).bind(on).bind(answer_due).execute(&mut *tx).await?.rows_affected()
+            .bind(id)
+            .bind(on)
+            .bind(answer_due)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
     }))
 }
 
@@ -314,18 +353,29 @@ pub async fn answer(
     on: NaiveDate,
     by: Uuid,
 ) -> Result<bool> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         sqlx::query(ANSWER_RECOMMENDATION)
-            .bind(event).bind(recommendation).bind(text).bind(on).bind(by)
-            .execute(&mut *tx).await?.rows_affected() == 1
+            .bind(event)
+            .bind(recommendation)
+            .bind(text)
+            .bind(on)
+            .bind(by)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1
     }))
 }
 
 /// Set (or move) the hearing on the answer; the caller checked the notice.
 pub async fn schedule_hearing(db: &Db, id: Uuid, on: NaiveDate, place: &str) -> Result<()> {
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         sqlx::query("UPDATE control_events SET hearing_on = $2, hearing_place = $3 WHERE id = $1")
-            .bind(id).bind(on).bind(place).execute(&mut *tx).await?;
+            .bind(id)
+            .bind(on)
+            .bind(place)
+            .execute(&mut *tx)
+            .await?;
     });
     Ok(())
 }
@@ -361,8 +411,10 @@ const SELECT_OWED_RECOMMENDATIONS: &str =
 /// most overdue first.
 pub async fn owed_recommendations(db: &Db, path_prefix: &str) -> Result<Vec<OpenRecommendation>> {
     type OpenRow = (Uuid, Uuid, String, i64, String, NaiveDate);
-    let rows: Vec<OpenRow> = on_pool!(db, p => sqlx::query_as(SELECT_OWED_RECOMMENDATIONS)
-        .bind(format!("{path_prefix}%")).fetch_all(p).await)?;
+    let rows: Vec<OpenRow> = on_pool!(db, |p| sqlx::query_as(SELECT_OWED_RECOMMENDATIONS)
+        .bind(format!("{path_prefix}%"))
+        .fetch_all(p)
+        .await)?;
     Ok(rows
         .into_iter()
         .map(
@@ -385,8 +437,10 @@ const SELECT_CONTROL_EVENTS: &str =
 /// Final documents of events in a territory and below that have not reached the body yet:
 /// (event id, event title, delivery due date), the most overdue first.
 pub async fn owed_deliveries(db: &Db, path_prefix: &str) -> Result<Vec<(Uuid, String, NaiveDate)>> {
-    Ok(on_pool!(db, p => sqlx::query_as(SELECT_CONTROL_EVENTS)
-        .bind(format!("{path_prefix}%")).fetch_all(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(SELECT_CONTROL_EVENTS)
+        .bind(format!("{path_prefix}%"))
+        .fetch_all(p)
+        .await)?)
 }
 
 const OVERDUE_EVENTS: &str =
@@ -398,6 +452,9 @@ const OVERDUE_EVENTS: &str =
 /// Events of a territory and below with something overdue on `today`: a final document not
 /// delivered by its due day, or a recommendation not answered by its due day.
 pub async fn overdue_events(db: &Db, path_prefix: &str, today: NaiveDate) -> Result<Vec<Uuid>> {
-    Ok(on_pool!(db, p => sqlx::query_scalar(OVERDUE_EVENTS)
-        .bind(format!("{path_prefix}%")).bind(today).fetch_all(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_scalar(OVERDUE_EVENTS)
+        .bind(format!("{path_prefix}%"))
+        .bind(today)
+        .fetch_all(p)
+        .await)?)
 }

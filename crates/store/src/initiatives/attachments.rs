@@ -39,7 +39,7 @@ pub async fn add(db: &Db, a: &Attachment, by: Uuid) -> Result<()> {
 }
 
 pub async fn of(db: &Db, initiative: Uuid) -> Result<Vec<Attachment>> {
-    Ok(on_pool!(db, p => {
+    Ok(on_pool!(db, |p| {
         sqlx::query_as(&format!("{SELECT} ORDER BY created_at, id"))
             .bind(initiative)
             .fetch_all(p)
@@ -48,7 +48,7 @@ pub async fn of(db: &Db, initiative: Uuid) -> Result<Vec<Attachment>> {
 }
 
 pub async fn get(db: &Db, initiative: Uuid, id: Uuid) -> Result<Option<Attachment>> {
-    Ok(on_pool!(db, p => {
+    Ok(on_pool!(db, |p| {
         sqlx::query_as(&format!("{SELECT} AND id = $2"))
             .bind(initiative)
             .bind(id)

@@ -269,7 +269,7 @@ const INSERT_INITIATIVE: &str = "INSERT INTO initiatives (id, territory_id, auth
 /// Store a new draft, waiting for a moderator.
 pub async fn create(db: &Db, author: Uuid, d: &Draft, now: DateTime<Utc>) -> Result<Uuid> {
     let id = new_id();
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         sqlx::query(INSERT_INITIATIVE)
             .bind(id)
             .bind(d.territory_id)
@@ -284,7 +284,14 @@ pub async fn create(db: &Db, author: Uuid, d: &Draft, now: DateTime<Utc>) -> Res
             .execute(&mut *tx)
             .await?;
         record_event!(
-            tx, id, EventKind::Submitted, Status::Draft, None::<String>, Some(author), now, None,
+            tx,
+            id,
+            EventKind::Submitted,
+            Status::Draft,
+            None::<String>,
+            Some(author),
+            now,
+            None,
         );
     });
     Ok(id)
@@ -301,7 +308,7 @@ pub async fn resubmit(
     d: &Draft,
     now: DateTime<Utc>,
 ) -> Result<Result<(), Refused>> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let status = status_in_tx!(db, tx, id);
         match status.apply(Event::Resubmit) {
             Err(r) => Err(r),
@@ -318,7 +325,14 @@ pub async fn resubmit(
                     .execute(&mut *tx)
                     .await?;
                 record_event!(
-                    tx, id, EventKind::Resubmitted, next, None::<String>, None::<Uuid>, now, None,
+                    tx,
+                    id,
+                    EventKind::Resubmitted,
+                    next,
+                    None::<String>,
+                    None::<Uuid>,
+                    now,
+                    None,
                 );
                 Ok(())
             }
@@ -338,7 +352,7 @@ pub async fn publish(
     collect_until: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<Result<(), Refused>> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let status = status_in_tx!(db, tx, id);
         match status.apply(Event::Publish) {
             Err(r) => Err(r),
@@ -352,7 +366,16 @@ pub async fn publish(
                     .execute(&mut *tx)
                     .await?;
                 let by = Some(moderator);
-                record_event!(tx, id, EventKind::Published, next, None::<String>, by, now, None);
+                record_event!(
+                    tx,
+                    id,
+                    EventKind::Published,
+                    next,
+                    None::<String>,
+                    by,
+                    now,
+                    None
+                );
                 Ok(())
             }
         }
@@ -370,7 +393,7 @@ pub async fn return_to_author(
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<Result<(), Refused>> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let status = status_in_tx!(db, tx, id);
         match status.apply(Event::Return) {
             Err(r) => Err(r),
@@ -383,7 +406,14 @@ pub async fn return_to_author(
                     .execute(&mut *tx)
                     .await?;
                 record_event!(
-                    tx, id, EventKind::Returned, next, Some(reason), Some(moderator), now, None,
+                    tx,
+                    id,
+                    EventKind::Returned,
+                    next,
+                    Some(reason),
+                    Some(moderator),
+                    now,
+                    None,
                 );
                 Ok(())
             }
@@ -533,7 +563,7 @@ pub async fn sign(
     reach: &OnThreshold,
     now: DateTime<Utc>,
 ) -> Result<SignOutcome> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let out = sign_in_tx!(tx, id, s, reach, now);
         if out == SignOutcome::NotCollecting || (out == SignOutcome::AlreadySigned && !s.paper) {
             // Nothing may be written: dropping the transaction rolls the insert back.
@@ -565,7 +595,7 @@ pub async fn withdraw(
     id: Uuid,
     person_hash: &[u8],
 ) -> Result<Result<(), WithdrawRefusal>> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let counted: Option<i64> = sqlx::query_scalar(&uncount_sql())
             .bind(id)
             .fetch_optional(&mut *tx)
@@ -602,7 +632,7 @@ const SIGNATURE_OF: &str = "SELECT channel, duplicate_flag, signed_at FROM initi
     WHERE initiative_id = $1 AND person_hash = $2";
 
 pub async fn signature_of(db: &Db, id: Uuid, person_hash: &[u8]) -> Result<Option<Signature>> {
-    let row: Option<(String, bool, DateTime<Utc>)> = on_pool!(db, p => {
+    let row: Option<(String, bool, DateTime<Utc>)> = on_pool!(db, |p| {
         sqlx::query_as(SIGNATURE_OF)
             .bind(id)
             .bind(person_hash)
@@ -624,7 +654,10 @@ const COUNT_SIGNATURES: &str =
 
 /// The signatures stored for an initiative (for checks; the counter is `signatures`).
 pub async fn count_signatures(db: &Db, id: Uuid) -> Result<i64> {
-    Ok(on_pool!(db, p => sqlx::query_scalar(COUNT_SIGNATURES).bind(id).fetch_one(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_scalar(COUNT_SIGNATURES)
+        .bind(id)
+        .fetch_one(p)
+        .await)?)
 }
 
 const ANSWER: &str = "UPDATE initiatives SET status = $2, answer_kind = $3, answer_text = $4, \
@@ -638,7 +671,7 @@ pub async fn answer(
     a: &Answer,
     now: DateTime<Utc>,
 ) -> Result<Result<(), Refused>> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let status = status_in_tx!(db, tx, id);
         match status.apply(Event::Answer(a.kind)) {
             Err(r) => Err(r),
@@ -655,7 +688,14 @@ pub async fn answer(
                     .execute(&mut *tx)
                     .await?;
                 record_event!(
-                    tx, id, EventKind::Answered, next, Some(a.kind.as_str()), Some(by), now, None,
+                    tx,
+                    id,
+                    EventKind::Answered,
+                    next,
+                    Some(a.kind.as_str()),
+                    Some(by),
+                    now,
+                    None,
                 );
                 Ok(())
             }
@@ -676,13 +716,16 @@ pub async fn follow_up(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<Result<(), Refused>> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let status = status_in_tx!(db, tx, id);
         let kind: Option<String> = sqlx::query_scalar(ANSWER_KIND)
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;
-        let answer = kind.as_deref().and_then(AnswerKind::parse).unwrap_or(AnswerKind::Accepted);
+        let answer = kind
+            .as_deref()
+            .and_then(AnswerKind::parse)
+            .unwrap_or(AnswerKind::Accepted);
         match status.apply(Event::FollowUp { step, answer }) {
             Err(r) => Err(r),
             Ok(next) => {
@@ -694,7 +737,16 @@ pub async fn follow_up(
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
-                record_event!(tx, id, EventKind::from(step), next, Some(note), Some(by), now, None);
+                record_event!(
+                    tx,
+                    id,
+                    EventKind::from(step),
+                    next,
+                    Some(note),
+                    Some(by),
+                    now,
+                    None
+                );
                 Ok(())
             }
         }
@@ -709,8 +761,11 @@ pub async fn collection_periods(
     db: &Db,
     status: Status,
 ) -> Result<Vec<(Uuid, Option<DateTime<Utc>>)>> {
-    Ok(on_pool!(db, p => {
-        sqlx::query_as(COLLECTING).bind(status.as_str()).fetch_all(p).await
+    Ok(on_pool!(db, |p| {
+        sqlx::query_as(COLLECTING)
+            .bind(status.as_str())
+            .fetch_all(p)
+            .await
     })?)
 }
 
@@ -727,7 +782,7 @@ pub async fn end_collection(
     to: Status,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let n = sqlx::query(CLOSE)
             .bind(id)
             .bind(to.as_str())
@@ -738,7 +793,16 @@ pub async fn end_collection(
             .await?
             .rows_affected();
         if n > 0 {
-            record_event!(tx, id, EventKind::Expired, to, None::<String>, None::<Uuid>, now, None);
+            record_event!(
+                tx,
+                id,
+                EventKind::Expired,
+                to,
+                None::<String>,
+                None::<Uuid>,
+                now,
+                None
+            );
         }
         n > 0
     }))
@@ -759,8 +823,10 @@ pub async fn sweep(db: &Db, now: DateTime<Utc>) -> Result<usize> {
 
 pub async fn get(db: &Db, id: Uuid) -> Result<Option<Initiative>> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE i.id = $1");
-    let row: Option<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?;
     row.map(Initiative::try_from).transpose()
 }
 
@@ -806,7 +872,7 @@ pub async fn list(db: &Db, f: &Filter, limit: i64) -> Result<Vec<Initiative>> {
     sql.push_str(" ORDER BY i.created_at DESC LIMIT $2");
     let pattern = q.map(|q| format!("%{}%", like_escape(&q.to_lowercase())));
     let prefix = format!("{}%", f.path_prefix);
-    let rows: Vec<Row> = on_pool!(db, p => {
+    let rows: Vec<Row> = on_pool!(db, |p| {
         let mut query = sqlx::query_as(&sql).bind(&prefix).bind(limit);
         if let Some(pat) = &pattern {
             query = query.bind(pat);
@@ -838,8 +904,10 @@ const IIN_HASH: &str = "SELECT iin_hash FROM users WHERE id = $1";
 /// moderation can be judged).
 pub async fn returned_counts(db: &Db, path_prefix: &str) -> Result<(i64, i64)> {
     let prefix = format!("{path_prefix}%");
-    let row: (i64, Option<i64>) =
-        on_pool!(db, p => sqlx::query_as(RETURNED).bind(&prefix).fetch_one(p).await)?;
+    let row: (i64, Option<i64>) = on_pool!(db, |p| sqlx::query_as(RETURNED)
+        .bind(&prefix)
+        .fetch_one(p)
+        .await)?;
     Ok((row.0, row.1.unwrap_or(0)))
 }
 
@@ -854,7 +922,10 @@ pub struct HistoryItem {
 }
 
 pub async fn history(db: &Db, id: Uuid) -> Result<Vec<HistoryItem>> {
-    Ok(on_pool!(db, p => sqlx::query_as(HISTORY).bind(id).fetch_all(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(HISTORY)
+        .bind(id)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// A signature on the signer's own page.
@@ -880,8 +951,10 @@ pub async fn signed_by(db: &Db, person_hash: &[u8]) -> Result<Vec<MySignature>> 
          JOIN initiative_signatures s ON s.initiative_id = i.id \
          WHERE s.person_hash = $1 ORDER BY s.signed_at DESC"
     );
-    let rows: Vec<SignedRow> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(person_hash).fetch_all(p).await)?;
+    let rows: Vec<SignedRow> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(person_hash)
+        .fetch_all(p)
+        .await)?;
     rows.into_iter()
         .map(|r| {
             Ok(MySignature {
@@ -896,7 +969,7 @@ pub async fn signed_by(db: &Db, person_hash: &[u8]) -> Result<Vec<MySignature>> 
 /// Initiatives a person wrote, any status.
 pub async fn authored_by(db: &Db, user: Uuid) -> Result<Vec<Initiative>> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE i.author_id = $1 ORDER BY i.created_at DESC");
-    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(user).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(&sql).bind(user).fetch_all(p).await)?;
     convert(rows)
 }
 
@@ -911,14 +984,21 @@ pub struct Notice {
 }
 
 pub async fn notices_of(db: &Db, user: Uuid, limit: i64) -> Result<Vec<Notice>> {
-    Ok(on_pool!(db, p => {
-        sqlx::query_as(NOTICES).bind(user).bind(limit).fetch_all(p).await
+    Ok(on_pool!(db, |p| {
+        sqlx::query_as(NOTICES)
+            .bind(user)
+            .bind(limit)
+            .fetch_all(p)
+            .await
     })?)
 }
 
 /// Messages waiting in the outbox for a person (for tests and a later sender).
 pub async fn outbox_count(db: &Db, user: Uuid) -> Result<i64> {
-    Ok(on_pool!(db, p => sqlx::query_scalar(OUTBOX_COUNT).bind(user).fetch_one(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_scalar(OUTBOX_COUNT)
+        .bind(user)
+        .fetch_one(p)
+        .await)?)
 }
 
 /// Signatures per village of one initiative: counts only, never who.
@@ -932,14 +1012,20 @@ pub struct VillageCount {
 }
 
 pub async fn counts_by_village(db: &Db, id: Uuid) -> Result<Vec<VillageCount>> {
-    Ok(on_pool!(db, p => sqlx::query_as(BY_VILLAGE).bind(id).fetch_all(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(BY_VILLAGE)
+        .bind(id)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// The keyed IIN fingerprint of an account: the same key a paper signature gets, so one
 /// person is one signature whichever way they sign.
 pub async fn person_hash_of(db: &Db, user: Uuid) -> Result<Vec<u8>> {
-    let h: Option<Vec<u8>> = on_pool!(db, p => {
-        sqlx::query_scalar(IIN_HASH).bind(user).fetch_optional(p).await
+    let h: Option<Vec<u8>> = on_pool!(db, |p| {
+        sqlx::query_scalar(IIN_HASH)
+            .bind(user)
+            .fetch_optional(p)
+            .await
     })?;
     h.ok_or(StoreError::NotFound)
 }

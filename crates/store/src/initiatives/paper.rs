@@ -67,7 +67,7 @@ pub async fn enter_sheet(
     reach: &OnThreshold,
     now: DateTime<Utc>,
 ) -> Result<SheetOutcome> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let lock = match db {
             Db::Sqlite(_) => "",
             Db::Postgres(_) => " FOR UPDATE",

@@ -41,8 +41,10 @@ const SET_RULE: &str = "INSERT INTO initiative_rules (territory_id, share_bp, fi
 /// platform's defaults).
 pub async fn rule_for(db: &Db, t: &Territory) -> Result<(ThresholdRule, Option<Kato>)> {
     let path = t.path_prefix();
-    let rows: Vec<Row> =
-        on_pool!(db, p => sqlx::query_as(RULES_ABOVE).bind(&path).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(RULES_ABOVE)
+        .bind(&path)
+        .fetch_all(p)
+        .await)?;
     // The deepest territory's rule wins: an okrug may be stricter than its district.
     let Some(r) = rows.into_iter().max_by_key(|r| r.path.len()) else {
         return Ok((ThresholdRule::default(), None));

@@ -120,12 +120,19 @@ const INSERT_LAND_PHOTOS: &str =
 /// Store a report and its photos (already written to disk) together, or nothing.
 pub async fn create(db: &Db, r: &NewReport, photos: &[Photo], now: DateTime<Utc>) -> Result<Uuid> {
     let id = new_id();
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         sqlx::query(INSERT_LAND_REPORTS)
-            .bind(id).bind(r.village_id).bind(r.reporter_id).bind(r.cadastral_number.as_str())
-            .bind(r.area.hundredths()).bind(r.kind.as_str()).bind(&r.description)
-            .bind(LandStatus::Received.as_str()).bind(now)
-            .execute(&mut *tx).await?;
+            .bind(id)
+            .bind(r.village_id)
+            .bind(r.reporter_id)
+            .bind(r.cadastral_number.as_str())
+            .bind(r.area.hundredths())
+            .bind(r.kind.as_str())
+            .bind(&r.description)
+            .bind(LandStatus::Received.as_str())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(INSERT_LAND_REPORT_EVENTS)
             .bind(new_id())
             .bind(id)
@@ -133,7 +140,8 @@ pub async fn create(db: &Db, r: &NewReport, photos: &[Photo], now: DateTime<Utc>
             .bind("")
             .bind(r.reporter_id)
             .bind(now)
-            .execute(&mut *tx).await?;
+            .execute(&mut *tx)
+            .await?;
         for p in photos {
             sqlx::query(INSERT_LAND_PHOTOS)
                 .bind(p.id)
@@ -142,7 +150,8 @@ pub async fn create(db: &Db, r: &NewReport, photos: &[Photo], now: DateTime<Utc>
                 .bind(&p.content_type)
                 .bind(p.size_bytes)
                 .bind(now)
-                .execute(&mut *tx).await?;
+                .execute(&mut *tx)
+                .await?;
         }
     });
     Ok(id)
@@ -150,8 +159,10 @@ pub async fn create(db: &Db, r: &NewReport, photos: &[Photo], now: DateTime<Utc>
 
 pub async fn get(db: &Db, id: Uuid) -> Result<Option<Report>> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE r.id = $1");
-    let row: Option<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?;
     row.map(Report::try_from).transpose()
 }
 
@@ -162,8 +173,11 @@ pub async fn list(db: &Db, path_prefix: &str, limit: i64) -> Result<Vec<Report>>
          ORDER BY r.reported_at DESC, r.id DESC LIMIT $2"
     );
     let like = format!("{path_prefix}%");
-    let rows: Vec<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(&like).bind(limit).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(&like)
+        .bind(limit)
+        .fetch_all(p)
+        .await)?;
     rows.into_iter().map(Report::try_from).collect()
 }
 
@@ -185,21 +199,35 @@ pub async fn transition(
         Db::Sqlite(_) => "SELECT status FROM land_reports WHERE id = $1",
         Db::Postgres(_) => "SELECT status FROM land_reports WHERE id = $1 FOR UPDATE",
     };
-    Ok(in_tx!(db, tx => {
-        let s: Option<String> = sqlx::query_scalar(sql).bind(id).fetch_optional(&mut *tx).await?;
+    Ok(in_tx!(db, |tx| {
+        let s: Option<String> = sqlx::query_scalar(sql)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
         let s = s.ok_or(StoreError::NotFound)?;
-        let from = LandStatus::parse(&s)
-            .ok_or_else(|| StoreError::Corrupt(format!("land status {s}")))?;
+        let from =
+            LandStatus::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("land status {s}")))?;
         match from.next(to) {
             Err(e) => Err(e),
             Ok(next) => {
-                let returned = (next == LandStatus::Returned).then(|| now.date_naive());
+                // The day the land came back, as Kazakhstan counts days.
+                let returned = (next == LandStatus::Returned).then(|| domain::time::kz_date(now));
                 sqlx::query(UPDATE_LAND_REPORTS)
-                    .bind(id).bind(next.as_str()).bind(returned).bind(now)
-                    .execute(&mut *tx).await?;
+                    .bind(id)
+                    .bind(next.as_str())
+                    .bind(returned)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
                 sqlx::query(INSERT_LAND_REPORT_EVENTS)
-                    .bind(new_id()).bind(id).bind(next.as_str()).bind(comment).bind(actor).bind(now)
-                    .execute(&mut *tx).await?;
+                    .bind(new_id())
+                    .bind(id)
+                    .bind(next.as_str())
+                    .bind(comment)
+                    .bind(actor)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
                 Ok(())
             }
         }
@@ -221,7 +249,7 @@ const HISTORY: &str = "SELECT e.status, e.comment, u.display_name AS actor, e.cr
 
 pub async fn history(db: &Db, id: Uuid) -> Result<Vec<LogItem>> {
     let rows: Vec<(String, String, Option<String>, DateTime<Utc>)> =
-        on_pool!(db, p => sqlx::query_as(HISTORY).bind(id).fetch_all(p).await)?;
+        on_pool!(db, |p| sqlx::query_as(HISTORY).bind(id).fetch_all(p).await)?;
     rows.into_iter()
         .map(|(status, comment, actor, created_at)| {
             Ok(LogItem {
@@ -240,8 +268,10 @@ const SELECT_LAND_PHOTOS: &str =
      ORDER BY created_at, id";
 
 pub async fn photos(db: &Db, report: Uuid) -> Result<Vec<Photo>> {
-    Ok(on_pool!(db, p => sqlx::query_as(SELECT_LAND_PHOTOS)
-        .bind(report).fetch_all(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(SELECT_LAND_PHOTOS)
+        .bind(report)
+        .fetch_all(p)
+        .await)?)
 }
 
 const SELECT_LAND_PHOTO: &str =
@@ -249,15 +279,20 @@ const SELECT_LAND_PHOTO: &str =
      AND id = $2";
 
 pub async fn photo(db: &Db, report: Uuid, id: Uuid) -> Result<Option<Photo>> {
-    Ok(on_pool!(db, p => sqlx::query_as(SELECT_LAND_PHOTO)
-        .bind(report).bind(id).fetch_optional(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(SELECT_LAND_PHOTO)
+        .bind(report)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
 }
 
 const COUNT_LAND_PHOTOS: &str = "SELECT COUNT(*) FROM land_photos";
 
 /// How many photos are stored in all (for tests of refused uploads).
 pub async fn photo_count(db: &Db) -> Result<i64> {
-    Ok(on_pool!(db, p => sqlx::query_scalar(COUNT_LAND_PHOTOS).fetch_one(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_scalar(COUNT_LAND_PHOTOS)
+        .fetch_one(p)
+        .await)?)
 }
 
 /// Hectares returned to the state in one district in one year.
@@ -289,8 +324,10 @@ const SELECT_LAND_REPORTS: &str =
 /// district (KATO order), then year.
 pub async fn returned_by_district(db: &Db, path_prefix: &str) -> Result<Vec<Returned>> {
     type ReturnedRow = (String, String, String, NaiveDate, i64);
-    let rows: Vec<ReturnedRow> = on_pool!(db, p => sqlx::query_as(SELECT_LAND_REPORTS)
-        .bind(format!("{path_prefix}%")).fetch_all(p).await)?;
+    let rows: Vec<ReturnedRow> = on_pool!(db, |p| sqlx::query_as(SELECT_LAND_REPORTS)
+        .bind(format!("{path_prefix}%"))
+        .fetch_all(p)
+        .await)?;
     let mut out: Vec<Returned> = Vec::new();
     for (kato, kk, ru, on, area) in rows {
         let year = on.year();

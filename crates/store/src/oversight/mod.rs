@@ -17,7 +17,7 @@ const REMOVE_TRANSFER: &str = "DELETE FROM day_transfers WHERE day_off = $1";
 
 pub async fn holidays(db: &Db) -> Result<Vec<Holiday>> {
     let rows: Vec<(NaiveDate, bool)> =
-        on_pool!(db, p => sqlx::query_as(HOLIDAYS).fetch_all(p).await)?;
+        on_pool!(db, |p| sqlx::query_as(HOLIDAYS).fetch_all(p).await)?;
     Ok(rows
         .into_iter()
         .map(|(date, carries_over)| Holiday { date, carries_over })
@@ -39,7 +39,9 @@ pub async fn remove_holiday(db: &Db, day: NaiveDate) -> Result<bool> {
 
 /// (weekday made a day off, weekend day made a working day), by date.
 pub async fn transfers(db: &Db) -> Result<Vec<(NaiveDate, NaiveDate)>> {
-    Ok(on_pool!(db, p => sqlx::query_as(TRANSFERS).fetch_all(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(TRANSFERS)
+        .fetch_all(p)
+        .await)?)
 }
 
 pub async fn set_transfer(db: &Db, day_off: NaiveDate, working_day: NaiveDate) -> Result<()> {

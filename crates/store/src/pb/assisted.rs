@@ -23,8 +23,10 @@ const COUNT_CHOICES: &str = "SELECT COUNT(*) FROM pb_ballot_choices WHERE ballot
 
 /// The account of a person, found by their IIN fingerprint.
 pub async fn account_of(db: &Db, person_hash: &[u8]) -> Result<Option<Uuid>> {
-    Ok(on_pool!(db, p => sqlx::query_scalar(SELECT_ACCOUNT)
-        .bind(person_hash).fetch_optional(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_scalar(SELECT_ACCOUNT)
+        .bind(person_hash)
+        .fetch_optional(p)
+        .await)?)
 }
 
 #[derive(Debug, Clone)]
@@ -43,22 +45,39 @@ pub struct AssistedBallot {
 
 /// Record an assisted ballot; a person who voted already keeps their first ballot.
 pub async fn cast(db: &Db, b: &AssistedBallot, now: DateTime<Utc>) -> Result<Cast> {
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let id = new_id();
         let inserted = sqlx::query(INSERT_ASSISTED_BALLOT)
-            .bind(id).bind(b.cycle_id).bind(&b.person_hash).bind(b.voter_id)
+            .bind(id)
+            .bind(b.cycle_id)
+            .bind(&b.person_hash)
+            .bind(b.voter_id)
             .bind(Channel::Assisted.as_str())
-            .bind(&b.receipt).bind(b.entered_by).bind(now).bind(b.village_id).bind(&b.witness)
-            .execute(&mut *tx).await?.rows_affected();
+            .bind(&b.receipt)
+            .bind(b.entered_by)
+            .bind(now)
+            .bind(b.village_id)
+            .bind(&b.witness)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         if inserted == 1 {
             for choice in &b.choices {
                 sqlx::query(INSERT_CHOICE)
-                    .bind(id).bind(choice).execute(&mut *tx).await?;
+                    .bind(id)
+                    .bind(choice)
+                    .execute(&mut *tx)
+                    .await?;
             }
-            Cast::New { receipt: b.receipt.clone() }
+            Cast::New {
+                receipt: b.receipt.clone(),
+            }
         } else {
             let receipt: String = sqlx::query_scalar(SELECT_RECEIPT)
-                .bind(b.cycle_id).bind(&b.person_hash).fetch_one(&mut *tx).await?;
+                .bind(b.cycle_id)
+                .bind(&b.person_hash)
+                .fetch_one(&mut *tx)
+                .await?;
             Cast::AlreadyVoted { receipt }
         }
     }))
@@ -88,14 +107,19 @@ pub async fn record_of(db: &Db, cycle: Uuid, person_hash: &[u8]) -> Result<Optio
         String,
         DateTime<Utc>,
     );
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(SELECT_RECORD)
-        .bind(cycle).bind(person_hash).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_RECORD)
+        .bind(cycle)
+        .bind(person_hash)
+        .fetch_optional(p)
+        .await)?;
     let Some((id, channel, voter_id, entered_by, witness, village_id, receipt, cast_at)) = row
     else {
         return Ok(None);
     };
-    let choices: i64 = on_pool!(db, p => sqlx::query_scalar(COUNT_CHOICES)
-        .bind(id).fetch_one(p).await)?;
+    let choices: i64 = on_pool!(db, |p| sqlx::query_scalar(COUNT_CHOICES)
+        .bind(id)
+        .fetch_one(p)
+        .await)?;
     Ok(Some(BallotRecord {
         channel: Channel::parse(&channel).unwrap_or(Channel::Web),
         voter_id,

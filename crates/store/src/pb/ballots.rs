@@ -62,26 +62,47 @@ pub async fn cast(
     changes_allowed: bool,
     now: DateTime<Utc>,
 ) -> Result<Cast> {
-    let outcome = in_tx!(db, tx => {
+    let outcome = in_tx!(db, |tx| {
         let inserted = sqlx::query(INSERT_BALLOT)
-            .bind(new_id()).bind(b.cycle_id).bind(&b.person_hash).bind(b.voter_id)
-            .bind(b.channel.as_str()).bind(&b.receipt).bind(b.entered_by).bind(now)
-            .execute(&mut *tx).await?.rows_affected();
+            .bind(new_id())
+            .bind(b.cycle_id)
+            .bind(&b.person_hash)
+            .bind(b.voter_id)
+            .bind(b.channel.as_str())
+            .bind(&b.receipt)
+            .bind(b.entered_by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         let (ballot, receipt): (Uuid, String) = sqlx::query_as(SELECT_BALLOT_OF_PERSON)
-            .bind(b.cycle_id).bind(&b.person_hash).fetch_one(&mut *tx).await?;
+            .bind(b.cycle_id)
+            .bind(&b.person_hash)
+            .fetch_one(&mut *tx)
+            .await?;
         let outcome = match (inserted, changes_allowed) {
             (1, _) => Cast::New { receipt },
             (_, true) => {
-                sqlx::query(DELETE_CHOICES).bind(ballot).execute(&mut *tx).await?;
+                sqlx::query(DELETE_CHOICES)
+                    .bind(ballot)
+                    .execute(&mut *tx)
+                    .await?;
                 sqlx::query(UPDATE_BALLOT_RECAST)
-                    .bind(ballot).bind(now).bind(b.channel.as_str()).execute(&mut *tx).await?;
+                    .bind(ballot)
+                    .bind(now)
+                    .bind(b.channel.as_str())
+                    .execute(&mut *tx)
+                    .await?;
                 Cast::Replaced { receipt }
             }
             _ => return Ok(Cast::AlreadyVoted { receipt }),
         };
         for choice in &b.choices {
             sqlx::query(INSERT_CHOICE)
-                .bind(ballot).bind(choice).execute(&mut *tx).await?;
+                .bind(ballot)
+                .bind(choice)
+                .execute(&mut *tx)
+                .await?;
         }
         outcome
     });
@@ -90,8 +111,11 @@ pub async fn cast(
 
 /// The receipt of a person's ballot in a cycle, if they voted.
 pub async fn receipt_of(db: &Db, cycle: Uuid, person_hash: &[u8]) -> Result<Option<String>> {
-    Ok(on_pool!(db, p => sqlx::query_scalar(SELECT_RECEIPT)
-        .bind(cycle).bind(person_hash).fetch_optional(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_scalar(SELECT_RECEIPT)
+        .bind(cycle)
+        .bind(person_hash)
+        .fetch_optional(p)
+        .await)?)
 }
 
 /// What a receipt proves: when and how the ballot was recorded.
@@ -104,13 +128,18 @@ pub struct Receipt {
 
 pub async fn check_receipt(db: &Db, cycle: Uuid, code: &str) -> Result<Option<Receipt>> {
     type Row = (Uuid, DateTime<Utc>, String);
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(SELECT_BALLOT_BY_RECEIPT)
-        .bind(cycle).bind(code).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_BALLOT_BY_RECEIPT)
+        .bind(cycle)
+        .bind(code)
+        .fetch_optional(p)
+        .await)?;
     let Some((id, cast_at, channel)) = row else {
         return Ok(None);
     };
-    let choices: i64 = on_pool!(db, p => sqlx::query_scalar(COUNT_CHOICES)
-        .bind(id).fetch_one(p).await)?;
+    let choices: i64 = on_pool!(db, |p| sqlx::query_scalar(COUNT_CHOICES)
+        .bind(id)
+        .fetch_one(p)
+        .await)?;
     Ok(Some(Receipt {
         cast_at,
         channel: Channel::parse(&channel).unwrap_or(Channel::Web),
@@ -120,15 +149,19 @@ pub async fn check_receipt(db: &Db, cycle: Uuid, code: &str) -> Result<Option<Re
 
 /// Votes per proposal.
 pub async fn counts(db: &Db, cycle: Uuid) -> Result<HashMap<Uuid, i64>> {
-    let rows: Vec<(Uuid, i64)> = on_pool!(db, p => sqlx::query_as(VOTES_PER_PROPOSAL)
-        .bind(cycle).fetch_all(p).await)?;
+    let rows: Vec<(Uuid, i64)> = on_pool!(db, |p| sqlx::query_as(VOTES_PER_PROPOSAL)
+        .bind(cycle)
+        .fetch_all(p)
+        .await)?;
     Ok(rows.into_iter().collect())
 }
 
 /// Ballots by channel.
 pub async fn turnout(db: &Db, cycle: Uuid) -> Result<Vec<(Channel, i64)>> {
-    let rows: Vec<(String, i64)> = on_pool!(db, p => sqlx::query_as(BALLOTS_PER_CHANNEL)
-        .bind(cycle).fetch_all(p).await)?;
+    let rows: Vec<(String, i64)> = on_pool!(db, |p| sqlx::query_as(BALLOTS_PER_CHANNEL)
+        .bind(cycle)
+        .fetch_all(p)
+        .await)?;
     Ok(rows
         .into_iter()
         .filter_map(|(c, n)| Channel::parse(&c).map(|c| (c, n)))
@@ -138,8 +171,10 @@ pub async fn turnout(db: &Db, cycle: Uuid) -> Result<Vec<(Channel, i64)>> {
 /// Every ballot of a cycle as its list of proposals, in the order they were cast: the input
 /// of the count and of the anonymised `.pb` export (no voter is identifiable from it).
 pub async fn all(db: &Db, cycle: Uuid) -> Result<Vec<Vec<Uuid>>> {
-    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, p => sqlx::query_as(ALL_CHOICES)
-        .bind(cycle).fetch_all(p).await)?;
+    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, |p| sqlx::query_as(ALL_CHOICES)
+        .bind(cycle)
+        .fetch_all(p)
+        .await)?;
     let mut out: Vec<Vec<Uuid>> = Vec::new();
     let mut last: Option<Uuid> = None;
     for (ballot, proposal) in rows {
@@ -166,7 +201,7 @@ pub struct Published {
 
 /// Publish (or re-publish) the result of a cycle.
 pub async fn publish(db: &Db, cycle: Uuid, r: &Published) -> Result<()> {
-    in_tx!(db, tx => publish_in(&mut tx, cycle, r).await?);
+    in_tx!(db, |tx| publish_in(&mut tx, cycle, r).await?);
     Ok(())
 }
 
@@ -214,8 +249,10 @@ where
 
 pub async fn published(db: &Db, cycle: Uuid) -> Result<Option<Published>> {
     type Row = (String, i64, String, i64, DateTime<Utc>);
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(SELECT_RESULT)
-        .bind(cycle).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_RESULT)
+        .bind(cycle)
+        .fetch_optional(p)
+        .await)?;
     Ok(row.map(
         |(rule, budget_tiyn, selected, ballots, computed_at)| Published {
             rule,
@@ -233,19 +270,29 @@ pub async fn published(db: &Db, cycle: Uuid) -> Result<Option<Published>> {
 /// Record many ballots in one transaction (paper batches, imports, the demo). A ballot whose
 /// person has voted already is skipped; returns how many were recorded.
 pub async fn cast_many(db: &Db, list: &[NewBallot], now: DateTime<Utc>) -> Result<usize> {
-    let recorded = in_tx!(db, tx => {
+    let recorded = in_tx!(db, |tx| {
         let mut n = 0;
         for b in list {
             let id = new_id();
             let inserted = sqlx::query(INSERT_BALLOT)
-                .bind(id).bind(b.cycle_id).bind(&b.person_hash).bind(b.voter_id)
-                    .bind(b.channel.as_str())
-                .bind(&b.receipt).bind(b.entered_by).bind(now)
-                .execute(&mut *tx).await?.rows_affected();
+                .bind(id)
+                .bind(b.cycle_id)
+                .bind(&b.person_hash)
+                .bind(b.voter_id)
+                .bind(b.channel.as_str())
+                .bind(&b.receipt)
+                .bind(b.entered_by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
             if inserted == 1 {
                 for choice in &b.choices {
                     sqlx::query(INSERT_CHOICE)
-                        .bind(id).bind(choice).execute(&mut *tx).await?;
+                        .bind(id)
+                        .bind(choice)
+                        .execute(&mut *tx)
+                        .await?;
                 }
                 n += 1;
             }

@@ -56,13 +56,18 @@ fn corrupt(what: &str) -> StoreError {
 
 /// The split of a cycle; `None` when the whole envelope is counted at once.
 pub async fn get(db: &Db, cycle: Uuid) -> Result<Option<Split>> {
-    let head: Option<(String, String, i64)> = on_pool!(db, p => sqlx::query_as(SELECT_SPLIT)
-        .bind(cycle).fetch_optional(p).await)?;
+    let head: Option<(String, String, i64)> = on_pool!(db, |p| sqlx::query_as(SELECT_SPLIT)
+        .bind(cycle)
+        .fetch_optional(p)
+        .await)?;
     let Some((kind, mode, reserved_bp)) = head else {
         return Ok(None);
     };
-    let rows: Vec<(Uuid, Option<i64>, Option<i64>)> = on_pool!(db, p => sqlx::query_as(SELECT_SUBS)
-        .bind(cycle).fetch_all(p).await)?;
+    let rows: Vec<(Uuid, Option<i64>, Option<i64>)> =
+        on_pool!(db, |p| sqlx::query_as(SELECT_SUBS)
+            .bind(cycle)
+            .fetch_all(p)
+            .await)?;
     let subs = rows
         .into_iter()
         .map(|(territory_id, share, amount)| {
@@ -102,27 +107,47 @@ pub async fn set(
     by: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    in_tx!(db, tx => {
-        sqlx::query(DELETE_SUBS).bind(cycle).execute(&mut *tx).await?;
-        sqlx::query(DELETE_SPLIT).bind(cycle).execute(&mut *tx).await?;
+    in_tx!(db, |tx| {
+        sqlx::query(DELETE_SUBS)
+            .bind(cycle)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(DELETE_SPLIT)
+            .bind(cycle)
+            .execute(&mut *tx)
+            .await?;
         if let Some(s) = split {
             sqlx::query(INSERT_SPLIT)
-                .bind(cycle).bind(s.kind.as_str()).bind(s.mode.as_str())
+                .bind(cycle)
+                .bind(s.kind.as_str())
+                .bind(s.mode.as_str())
                 .bind(i64::from(s.reserved_bp))
-                .execute(&mut *tx).await?;
+                .execute(&mut *tx)
+                .await?;
             for (i, sub) in s.subs.iter().enumerate() {
                 let (share, amount) = match &sub.quota {
                     Quota::Share { share_bp, .. } => (Some(i64::from(*share_bp)), None),
                     Quota::Fixed { amount, .. } => (None, Some(amount.tiyn())),
                 };
                 sqlx::query(INSERT_SUB)
-                    .bind(cycle).bind(sub.territory_id).bind(i as i64).bind(share).bind(amount)
-                    .execute(&mut *tx).await?;
+                    .bind(cycle)
+                    .bind(sub.territory_id)
+                    .bind(i as i64)
+                    .bind(share)
+                    .bind(amount)
+                    .execute(&mut *tx)
+                    .await?;
             }
         }
         sqlx::query(INSERT_EVENT)
-            .bind(new_id()).bind(cycle).bind(now).bind(by).bind(event).bind(detail)
-            .execute(&mut *tx).await?;
+            .bind(new_id())
+            .bind(cycle)
+            .bind(now)
+            .bind(by)
+            .bind(event)
+            .bind(detail)
+            .execute(&mut *tx)
+            .await?;
     });
     Ok(())
 }
@@ -136,8 +161,11 @@ pub struct Event {
 }
 
 pub async fn events(db: &Db, cycle: Uuid) -> Result<Vec<Event>> {
-    let rows: Vec<(DateTime<Utc>, String, String)> = on_pool!(db, p => sqlx::query_as(SELECT_EVENTS)
-        .bind(cycle).fetch_all(p).await)?;
+    let rows: Vec<(DateTime<Utc>, String, String)> =
+        on_pool!(db, |p| sqlx::query_as(SELECT_EVENTS)
+            .bind(cycle)
+            .fetch_all(p)
+            .await)?;
     Ok(rows
         .into_iter()
         .map(|(at, event, detail)| Event { at, event, detail })
@@ -157,7 +185,7 @@ pub async fn ballots_with_villages(db: &Db, cycle: Uuid) -> Result<Vec<(Vec<Uuid
         WHERE b.cycle_id = $1 ORDER BY b.cast_at, b.id, c.proposal_id"
     );
     let rows: Vec<(Uuid, Uuid, Option<Uuid>)> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(cycle).fetch_all(p).await)?;
+        on_pool!(db, |p| sqlx::query_as(&sql).bind(cycle).fetch_all(p).await)?;
     let mut out: Vec<(Vec<Uuid>, Option<Uuid>)> = Vec::new();
     let mut last: Option<Uuid> = None;
     for (ballot, proposal, village) in rows {
@@ -178,11 +206,19 @@ pub struct MrpDateTaken;
 
 /// Add a row to the MRP table.
 pub async fn mrp_add(db: &Db, m: &Mrp) -> Result<std::result::Result<(), MrpDateTaken>> {
-    let outcome = in_tx!(db, tx => {
+    let outcome = in_tx!(db, |tx| {
         let inserted = sqlx::query(INSERT_MRP)
-            .bind(m.valid_from).bind(i64::from(m.year)).bind(m.value.tiyn())
-            .execute(&mut *tx).await?.rows_affected();
-        if inserted == 1 { Ok(()) } else { Err(MrpDateTaken) }
+            .bind(m.valid_from)
+            .bind(i64::from(m.year))
+            .bind(m.value.tiyn())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if inserted == 1 {
+            Ok(())
+        } else {
+            Err(MrpDateTaken)
+        }
     });
     Ok(outcome)
 }
@@ -190,10 +226,13 @@ pub async fn mrp_add(db: &Db, m: &Mrp) -> Result<std::result::Result<(), MrpDate
 /// Correct the value of the row valid from `valid_from`; `false` when there is no such row.
 /// Cycles keep the MRP they were created with.
 pub async fn mrp_correct(db: &Db, valid_from: NaiveDate, value: Tenge) -> Result<bool> {
-    let n = in_tx!(db, tx => {
+    let n = in_tx!(db, |tx| {
         sqlx::query(UPDATE_MRP)
-            .bind(valid_from).bind(value.tiyn())
-            .execute(&mut *tx).await?.rows_affected()
+            .bind(valid_from)
+            .bind(value.tiyn())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
     });
     Ok(n == 1)
 }

@@ -100,7 +100,10 @@ struct Row {
     created_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "id, territory_id, year, stage, housing_spending_tiyn, share_bp, mrp_tiyn, cap_mrp, ballot_type, ballot_k, rule, min_age, min_verification, max_proposals_per_author, revision_enabled, votes_visible, changes_allowed, collection_start, collection_end, review_end, discussion_end, voting_start, voting_end, created_at";
+const COLUMNS: &str = "id, territory_id, year, stage, housing_spending_tiyn, share_bp, mrp_tiyn, \
+     cap_mrp, ballot_type, ballot_k, rule, min_age, min_verification, max_proposals_per_author, \
+     revision_enabled, votes_visible, changes_allowed, collection_start, collection_end, \
+     review_end, discussion_end, voting_start, voting_end, created_at";
 
 #[derive(sqlx::FromRow)]
 struct CoFinancingRow {
@@ -164,6 +167,17 @@ fn cycle(r: Row, cofinancing: Vec<CoFinancingRow>) -> Result<Cycle> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct YearTaken;
 
+const CREATE_SQL: &str = "INSERT INTO pb_cycles (id, territory_id, year, stage, \
+     housing_spending_tiyn, share_bp, mrp_tiyn, cap_mrp, ballot_type, ballot_k, rule, min_age, \
+     min_verification, max_proposals_per_author, revision_enabled, votes_visible, \
+     changes_allowed, collection_start, collection_end, review_end, discussion_end, voting_start, \
+     voting_end, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, \
+     $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)";
+const CREATE_SQL_2: &str = "INSERT INTO pb_cofinancing (id, cycle_id, position, source, \
+     amount_tiyn, min_turnout_bp) VALUES ($1, $2, $3, $4, $5, $6)";
+const CREATE_SQL_3: &str = "INSERT INTO pb_stage_events (id, cycle_id, from_stage, to_stage, at, \
+     by_user) VALUES ($1, $2, $3, $4, $5, $6)";
+
 pub async fn create(
     db: &Db,
     c: &NewCycle,
@@ -176,46 +190,81 @@ pub async fn create(
         _ => None,
     };
     let s = &c.schedule;
-    let outcome = in_tx!(db, tx => {
-        let inserted = sqlx::query("INSERT INTO pb_cycles (id, territory_id, year, stage, housing_spending_tiyn, share_bp, mrp_tiyn, cap_mrp, ballot_type, ballot_k, rule, min_age, min_verification, max_proposals_per_author, revision_enabled, votes_visible, changes_allowed, collection_start, collection_end, review_end, discussion_end, voting_start, voting_end, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)")
-            .bind(id).bind(c.territory_id).bind(i64::from(c.year)).bind(Stage::Collection.as_str())
-            .bind(c.envelope.housing_spending.tiyn()).bind(i64::from(c.envelope.share_bp))
-            .bind(c.mrp.tiyn()).bind(c.cap_mrp).bind(c.ballot.as_str()).bind(k).bind(c.rule.as_str())
-            .bind(i64::from(c.eligibility.min_age)).bind(c.eligibility.min_verification)
-            .bind(c.max_proposals_per_author).bind(c.revision_enabled).bind(c.votes_visible).bind(c.changes_allowed)
-            .bind(s.collection_start).bind(s.collection_end).bind(s.review_end).bind(s.discussion_end)
-            .bind(s.voting_start).bind(s.voting_end).bind(by).bind(now)
-            .execute(&mut *tx).await;
+    let outcome = in_tx!(db, |tx| {
+        let inserted = sqlx::query(CREATE_SQL)
+            .bind(id)
+            .bind(c.territory_id)
+            .bind(i64::from(c.year))
+            .bind(Stage::Collection.as_str())
+            .bind(c.envelope.housing_spending.tiyn())
+            .bind(i64::from(c.envelope.share_bp))
+            .bind(c.mrp.tiyn())
+            .bind(c.cap_mrp)
+            .bind(c.ballot.as_str())
+            .bind(k)
+            .bind(c.rule.as_str())
+            .bind(i64::from(c.eligibility.min_age))
+            .bind(c.eligibility.min_verification)
+            .bind(c.max_proposals_per_author)
+            .bind(c.revision_enabled)
+            .bind(c.votes_visible)
+            .bind(c.changes_allowed)
+            .bind(s.collection_start)
+            .bind(s.collection_end)
+            .bind(s.review_end)
+            .bind(s.discussion_end)
+            .bind(s.voting_start)
+            .bind(s.voting_end)
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await;
         match inserted {
             Err(sqlx::Error::Database(d)) if d.is_unique_violation() => return Ok(Err(YearTaken)),
             Err(e) => return Err(e.into()),
             Ok(_) => {}
         }
         for (i, line) in c.envelope.cofinancing.iter().enumerate() {
-            sqlx::query("INSERT INTO pb_cofinancing (id, cycle_id, position, source, amount_tiyn, min_turnout_bp) VALUES ($1, $2, $3, $4, $5, $6)")
-                .bind(new_id()).bind(id).bind(i as i64).bind(line.source.as_str()).bind(line.amount.tiyn())
+            sqlx::query(CREATE_SQL_2)
+                .bind(new_id())
+                .bind(id)
+                .bind(i as i64)
+                .bind(line.source.as_str())
+                .bind(line.amount.tiyn())
                 .bind(line.min_turnout_bp.map(i64::from))
-                .execute(&mut *tx).await?;
+                .execute(&mut *tx)
+                .await?;
         }
-        sqlx::query("INSERT INTO pb_stage_events (id, cycle_id, from_stage, to_stage, at, by_user) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(new_id()).bind(id).bind(None::<String>).bind(Stage::Collection.as_str()).bind(now).bind(by)
-            .execute(&mut *tx).await?;
+        sqlx::query(CREATE_SQL_3)
+            .bind(new_id())
+            .bind(id)
+            .bind(None::<String>)
+            .bind(Stage::Collection.as_str())
+            .bind(now)
+            .bind(by)
+            .execute(&mut *tx)
+            .await?;
         Ok(id)
     });
     Ok(outcome)
 }
 
+const COFINANCING_OF_SQL: &str = "SELECT source, amount_tiyn, min_turnout_bp FROM pb_cofinancing \
+     WHERE cycle_id = $1 ORDER BY position";
+
 async fn cofinancing_of(db: &Db, cycle: Uuid) -> Result<Vec<CoFinancingRow>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT source, amount_tiyn, min_turnout_bp FROM pb_cofinancing WHERE cycle_id = $1 ORDER BY position")
-        .bind(cycle).fetch_all(p).await)?,
-    )
+    Ok(on_pool!(db, |p| sqlx::query_as(COFINANCING_OF_SQL)
+        .bind(cycle)
+        .fetch_all(p)
+        .await)?)
 }
 
 pub async fn get(db: &Db, id: Uuid) -> Result<Option<Cycle>> {
     let sql = format!("SELECT {COLUMNS} FROM pb_cycles WHERE id = $1");
-    let row: Option<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?;
     let Some(row) = row else { return Ok(None) };
     cycle(row, cofinancing_of(db, id).await?).map(Some)
 }
@@ -228,10 +277,14 @@ pub async fn list(db: &Db, path_prefix: Option<&str>) -> Result<Vec<Cycle>> {
         .collect::<Vec<_>>()
         .join(", ");
     let sql = format!(
-        "SELECT {cols} FROM pb_cycles c JOIN territories t ON t.id = c.territory_id WHERE t.path LIKE $1 ORDER BY c.year DESC, t.kato"
+        "SELECT {cols} FROM pb_cycles c JOIN territories t ON t.id = c.territory_id \
+         WHERE t.path LIKE $1 ORDER BY c.year DESC, t.kato"
     );
     let prefix = format!("{}%", path_prefix.unwrap_or(""));
-    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(&prefix).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(&prefix)
+        .fetch_all(p)
+        .await)?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let lines = cofinancing_of(db, r.id).await?;
@@ -239,6 +292,10 @@ pub async fn list(db: &Db, path_prefix: Option<&str>) -> Result<Vec<Cycle>> {
     }
     Ok(out)
 }
+
+const MOVE_STAGE_SQL: &str = "UPDATE pb_cycles SET stage = $3 WHERE id = $1 AND stage = $2";
+const MOVE_STAGE_SQL_2: &str = "INSERT INTO pb_stage_events (id, cycle_id, from_stage, to_stage, \
+     at, by_user) VALUES ($1, $2, $3, $4, $5, $6)";
 
 /// Move a cycle from `from` to `to`, recording who did it. Returns `false` when the cycle was
 /// no longer in `from` (someone else moved it first): nothing is written then.
@@ -251,14 +308,24 @@ pub async fn move_stage(
     result: Option<&ballots::Published>,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let moved = in_tx!(db, tx => {
-        let n = sqlx::query("UPDATE pb_cycles SET stage = $3 WHERE id = $1 AND stage = $2")
-            .bind(id).bind(from.as_str()).bind(to.as_str())
-            .execute(&mut *tx).await?.rows_affected();
+    let moved = in_tx!(db, |tx| {
+        let n = sqlx::query(MOVE_STAGE_SQL)
+            .bind(id)
+            .bind(from.as_str())
+            .bind(to.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         if n == 1 {
-            sqlx::query("INSERT INTO pb_stage_events (id, cycle_id, from_stage, to_stage, at, by_user) VALUES ($1, $2, $3, $4, $5, $6)")
-                .bind(new_id()).bind(id).bind(from.as_str()).bind(to.as_str()).bind(now).bind(by)
-                .execute(&mut *tx).await?;
+            sqlx::query(MOVE_STAGE_SQL_2)
+                .bind(new_id())
+                .bind(id)
+                .bind(from.as_str())
+                .bind(to.as_str())
+                .bind(now)
+                .bind(by)
+                .execute(&mut *tx)
+                .await?;
             if let Some(r) = result {
                 ballots::publish_in(&mut tx, id, r).await?;
             }
@@ -276,9 +343,15 @@ pub struct StageEvent {
     pub at: DateTime<Utc>,
 }
 
+const HISTORY_SQL: &str = "SELECT from_stage, to_stage, at FROM pb_stage_events WHERE cycle_id = \
+     $1 ORDER BY at, id";
+
 pub async fn history(db: &Db, id: Uuid) -> Result<Vec<StageEvent>> {
-    let rows: Vec<(Option<String>, String, DateTime<Utc>)> = on_pool!(db, p => sqlx::query_as("SELECT from_stage, to_stage, at FROM pb_stage_events WHERE cycle_id = $1 ORDER BY at, id")
-        .bind(id).fetch_all(p).await)?;
+    type Event = (Option<String>, String, DateTime<Utc>);
+    let rows: Vec<Event> = on_pool!(db, |p| sqlx::query_as(HISTORY_SQL)
+        .bind(id)
+        .fetch_all(p)
+        .await)?;
     rows.into_iter()
         .map(|(from, to, at)| {
             Ok(StageEvent {
@@ -299,7 +372,7 @@ const SELECT_MRP_TABLE: &str =
 /// The MRP table (year, valid from, value).
 pub async fn mrp_table(db: &Db) -> Result<Vec<Mrp>> {
     let rows: Vec<(NaiveDate, i64, i64)> =
-        on_pool!(db, p => sqlx::query_as(SELECT_MRP_TABLE).fetch_all(p).await)?;
+        on_pool!(db, |p| sqlx::query_as(SELECT_MRP_TABLE).fetch_all(p).await)?;
     rows.into_iter()
         .map(|(valid_from, year, v)| {
             Ok(Mrp {

@@ -216,12 +216,22 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
         Db::Sqlite(_) => "",
         Db::Postgres(_) => " FOR UPDATE",
     };
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let sql = format!("{SELECT_HEADER}{lock}");
         let existing: Option<(Uuid, Uuid, Uuid, Option<Uuid>)> = sqlx::query_as(&sql)
-            .bind(e.cycle).bind(e.label).fetch_optional(&mut *tx).await?;
+            .bind(e.cycle)
+            .bind(e.label)
+            .fetch_optional(&mut *tx)
+            .await?;
         let header = existing.map(|(batch, village, first_by, second_by)| {
-            (batch, BatchHeader { village, first_by, second_by })
+            (
+                batch,
+                BatchHeader {
+                    village,
+                    first_by,
+                    second_by,
+                },
+            )
         });
         // The double-entry protocol is the domain's: first, second, or refused.
         let step = entry_step(header.as_ref().map(|h| &h.1), &e.by, &e.village);
@@ -229,9 +239,14 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
             (EntryStep::First, _) => {
                 let batch = new_id();
                 sqlx::query(INSERT_BATCH)
-                    .bind(batch).bind(e.cycle).bind(e.label).bind(e.village).bind(e.by)
+                    .bind(batch)
+                    .bind(e.cycle)
+                    .bind(e.label)
+                    .bind(e.village)
+                    .bind(e.by)
                     .bind(now)
-                    .execute(&mut *tx).await
+                    .execute(&mut *tx)
+                    .await
                     .map_err(|err| StoreError::from_unique(err, "paper batch"))?;
                 (batch, 1i64)
             }
@@ -245,21 +260,32 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
         };
         for (i, r) in e.rows.iter().enumerate() {
             sqlx::query(INSERT_ROW)
-                .bind(batch).bind(entry).bind(i as i64).bind(&r.ballot_no).bind(&r.person_hash)
-                .bind(&r.iin_last4).bind(choices_text(&r.choices))
-                .execute(&mut *tx).await?;
+                .bind(batch)
+                .bind(entry)
+                .bind(i as i64)
+                .bind(&r.ballot_no)
+                .bind(&r.person_hash)
+                .bind(&r.iin_last4)
+                .bind(choices_text(&r.choices))
+                .execute(&mut *tx)
+                .await?;
         }
         if entry == 1 {
             EntryOutcome::AwaitingSecond { batch }
         } else {
             let stored: Vec<(String, Vec<u8>, String, String)> = sqlx::query_as(SELECT_FIRST_ENTRY)
-                .bind(batch).fetch_all(&mut *tx).await?;
+                .bind(batch)
+                .fetch_all(&mut *tx)
+                .await?;
             let first: Vec<(String, PaperRow)> = stored
                 .into_iter()
                 .map(|(no, hash, last4, choices)| (no.clone(), typed(no, hash, last4, &choices)))
                 .collect();
-            let second: Vec<(String, PaperRow)> =
-                e.rows.iter().map(|r| (r.ballot_no.clone(), r.clone())).collect();
+            let second: Vec<(String, PaperRow)> = e
+                .rows
+                .iter()
+                .map(|r| (r.ballot_no.clone(), r.clone()))
+                .collect();
             let compared = match_entries(&first, &second);
             let mut summary = Summary::default();
             let mut position: i64 = 0;
@@ -271,21 +297,37 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
                     _ => summary.flagged += 1,
                 }
                 sqlx::query(INSERT_AGREED_LINE)
-                    .bind(batch).bind(no).bind(position).bind(status.as_str()).bind(&row.iin_last4)
-                    .bind(counted).bind(&channel).bind(at).bind(now)
-                    .execute(&mut *tx).await?;
+                    .bind(batch)
+                    .bind(no)
+                    .bind(position)
+                    .bind(status.as_str())
+                    .bind(&row.iin_last4)
+                    .bind(counted)
+                    .bind(&channel)
+                    .bind(at)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
                 position += 1;
             }
             for no in &compared.differing {
                 sqlx::query(INSERT_MISMATCH_LINE)
-                    .bind(batch).bind(no).bind(position).bind(LineStatus::Mismatch.as_str())
+                    .bind(batch)
+                    .bind(no)
+                    .bind(position)
+                    .bind(LineStatus::Mismatch.as_str())
                     .bind(now)
-                    .execute(&mut *tx).await?;
+                    .execute(&mut *tx)
+                    .await?;
                 position += 1;
                 summary.mismatched += 1;
             }
             sqlx::query(UPDATE_BATCH_COMPARED)
-                .bind(batch).bind(e.by).bind(now).execute(&mut *tx).await?;
+                .bind(batch)
+                .bind(e.by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
             EntryOutcome::Compared { batch, summary }
         }
     }))
@@ -317,22 +359,39 @@ pub async fn resolve(
         Db::Sqlite(_) => "",
         Db::Postgres(_) => " FOR UPDATE",
     };
-    Ok(in_tx!(db, tx => {
+    Ok(in_tx!(db, |tx| {
         let sql = format!("{SELECT_BATCH_PLACE}{lock}");
         let header: Option<(Uuid, Uuid)> = sqlx::query_as(&sql)
-            .bind(batch).fetch_optional(&mut *tx).await?;
-        let Some((cycle, village)) = header else { return Ok(ResolveOutcome::NotPending) };
+            .bind(batch)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((cycle, village)) = header else {
+            return Ok(ResolveOutcome::NotPending);
+        };
         let status: Option<String> = sqlx::query_scalar(SELECT_LINE_STATUS)
-            .bind(batch).bind(&typed.ballot_no).fetch_optional(&mut *tx).await?;
+            .bind(batch)
+            .bind(&typed.ballot_no)
+            .fetch_optional(&mut *tx)
+            .await?;
         if status.as_deref() != Some(LineStatus::Mismatch.as_str()) {
             return Ok(ResolveOutcome::NotPending);
         }
         let rows: Vec<(i64, Vec<u8>, String, String)> = sqlx::query_as(SELECT_TYPED_ROWS)
-            .bind(batch).bind(&typed.ballot_no).fetch_all(&mut *tx).await?;
+            .bind(batch)
+            .bind(&typed.ballot_no)
+            .fetch_all(&mut *tx)
+            .await?;
         let side = |n: i64| {
-            rows.iter().find(|r| r.0 == n).map(|(_, hash, last4, choices)| {
-                self::typed(typed.ballot_no.clone(), hash.clone(), last4.clone(), choices)
-            })
+            rows.iter()
+                .find(|r| r.0 == n)
+                .map(|(_, hash, last4, choices)| {
+                    self::typed(
+                        typed.ballot_no.clone(),
+                        hash.clone(),
+                        last4.clone(),
+                        choices,
+                    )
+                })
         };
         if !resolves(typed, side(1).as_ref(), side(2).as_ref()) {
             return Ok(ResolveOutcome::NoMatch);
@@ -340,9 +399,17 @@ pub async fn resolve(
         let (status, counted, channel, at) =
             record_row!(tx, cycle, village, by, typed, proposals, now);
         sqlx::query(UPDATE_LINE_SETTLED)
-            .bind(batch).bind(&typed.ballot_no).bind(status.as_str()).bind(&typed.iin_last4)
-            .bind(counted).bind(&channel).bind(at).bind(by).bind(now)
-            .execute(&mut *tx).await?;
+            .bind(batch)
+            .bind(&typed.ballot_no)
+            .bind(status.as_str())
+            .bind(&typed.iin_last4)
+            .bind(counted)
+            .bind(&channel)
+            .bind(at)
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         match status {
             LineStatus::Accepted => ResolveOutcome::Accepted,
             _ => ResolveOutcome::Flagged,
@@ -383,8 +450,10 @@ const BATCH_COLUMNS: &str =
 async fn with_counts(db: &Db, rows: Vec<BatchRow>) -> Result<Vec<Batch>> {
     let mut out = Vec::with_capacity(rows.len());
     for (id, cycle_id, label, village_id, first_by, second_by, created_at, compared_at) in rows {
-        let counts: Vec<(String, i64)> = on_pool!(db, p => sqlx::query_as(COUNT_LINES)
-            .bind(id).fetch_all(p).await)?;
+        let counts: Vec<(String, i64)> = on_pool!(db, |p| sqlx::query_as(COUNT_LINES)
+            .bind(id)
+            .fetch_all(p)
+            .await)?;
         let n = |s: LineStatus| {
             counts
                 .iter()
@@ -415,13 +484,13 @@ pub async fn batches(db: &Db, cycle: Uuid) -> Result<Vec<Batch>> {
         ORDER BY created_at DESC, id DESC"
     );
     let rows: Vec<BatchRow> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(cycle).fetch_all(p).await)?;
+        on_pool!(db, |p| sqlx::query_as(&sql).bind(cycle).fetch_all(p).await)?;
     with_counts(db, rows).await
 }
 
 pub async fn batch(db: &Db, id: Uuid) -> Result<Option<Batch>> {
     let sql = format!("SELECT {BATCH_COLUMNS} FROM pb_paper_batches WHERE id = $1");
-    let rows: Vec<BatchRow> = on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_all(p).await)?;
+    let rows: Vec<BatchRow> = on_pool!(db, |p| sqlx::query_as(&sql).bind(id).fetch_all(p).await)?;
     Ok(with_counts(db, rows).await?.into_iter().next())
 }
 
@@ -446,11 +515,15 @@ type LineRow = (
 );
 
 pub async fn lines(db: &Db, batch: Uuid) -> Result<Vec<Line>> {
-    let rows: Vec<LineRow> = on_pool!(db, p => sqlx::query_as(SELECT_LINES)
-        .bind(batch).fetch_all(p).await)?;
+    let rows: Vec<LineRow> = on_pool!(db, |p| sqlx::query_as(SELECT_LINES)
+        .bind(batch)
+        .fetch_all(p)
+        .await)?;
     type Typed = (i64, String, Vec<u8>, String, String);
-    let typed: Vec<Typed> = on_pool!(db, p => sqlx::query_as(SELECT_ROWS)
-        .bind(batch).fetch_all(p).await)?;
+    let typed: Vec<Typed> = on_pool!(db, |p| sqlx::query_as(SELECT_ROWS)
+        .bind(batch)
+        .fetch_all(p)
+        .await)?;
     let side = |entry: i64, no: &str| {
         typed
             .iter()
@@ -503,8 +576,11 @@ pub async fn flags(db: &Db, cycle: Uuid) -> Result<Vec<PaperFlag>> {
         Option<DateTime<Utc>>,
         DateTime<Utc>,
     );
-    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as(SELECT_FLAGS)
-        .bind(cycle).bind(LineStatus::Flagged.as_str()).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_FLAGS)
+        .bind(cycle)
+        .bind(LineStatus::Flagged.as_str())
+        .fetch_all(p)
+        .await)?;
     Ok(rows
         .into_iter()
         .map(

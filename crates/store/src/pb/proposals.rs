@@ -75,7 +75,9 @@ struct Row {
     created_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "id, cycle_id, author_id, author_name, channel, paper_form_number, title, description, category, village_id, place, cost_tiyn, pledge_money_tiyn, pledge_labour_days, status, created_at";
+const COLUMNS: &str = "id, cycle_id, author_id, author_name, channel, paper_form_number, title, \
+     description, category, village_id, place, cost_tiyn, pledge_money_tiyn, pledge_labour_days, \
+     status, created_at";
 
 fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(format!("pb proposal: {what}"))
@@ -110,6 +112,18 @@ fn total(items: &[(String, Tenge)]) -> i64 {
     items.iter().map(|(_, a)| a.tiyn()).sum()
 }
 
+const CREATE_SQL: &str = "UPDATE users SET verification_level = verification_level WHERE id = $1";
+const CREATE_SQL_2: &str = "SELECT COUNT(*) FROM pb_proposals WHERE cycle_id = $1 AND author_id = \
+     $2";
+const CREATE_SQL_3: &str = "INSERT INTO pb_proposals (id, cycle_id, author_id, author_name, \
+     channel, paper_form_number, entered_by, title, description, category, village_id, place, \
+     cost_tiyn, pledge_money_tiyn, pledge_labour_days, status, created_at, updated_at) VALUES \
+     ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)";
+const CREATE_SQL_4: &str = "INSERT INTO pb_cost_items (id, proposal_id, position, label, \
+     amount_tiyn) VALUES ($1, $2, $3, $4, $5)";
+const CREATE_SQL_5: &str = "INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) \
+     VALUES ($1, $2, $3, $4, $5)";
+
 /// Store a proposal with its cost sheet and first history line, all or nothing. The limit
 /// per author is checked under a lock on the author's row, so two tabs cannot both pass it.
 pub async fn create(
@@ -120,78 +134,164 @@ pub async fn create(
 ) -> Result<std::result::Result<Uuid, Refused>> {
     let id = new_id();
     let event = format!("submitted:{}", p.channel.as_str());
-    let outcome = in_tx!(db, tx => {
+    let outcome = in_tx!(db, |tx| {
         if let Some(author) = p.author_id {
-            // A no-op update takes the row lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the database.
-            sqlx::query("UPDATE users SET verification_level = verification_level WHERE id = $1")
-                .bind(author).execute(&mut *tx).await?;
-            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pb_proposals WHERE cycle_id = $1 AND author_id = $2")
-                .bind(p.cycle_id).bind(author).fetch_one(&mut *tx).await?;
+            // A no-op update takes the row lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already
+            // holds the database.
+            sqlx::query(CREATE_SQL)
+                .bind(author)
+                .execute(&mut *tx)
+                .await?;
+            let n: i64 = sqlx::query_scalar(CREATE_SQL_2)
+                .bind(p.cycle_id)
+                .bind(author)
+                .fetch_one(&mut *tx)
+                .await?;
             if n >= max_per_author {
                 return Ok(Err(Refused::TooMany(n)));
             }
         }
-        let inserted = sqlx::query("INSERT INTO pb_proposals (id, cycle_id, author_id, author_name, channel, paper_form_number, entered_by, title, description, category, village_id, place, cost_tiyn, pledge_money_tiyn, pledge_labour_days, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)")
-            .bind(id).bind(p.cycle_id).bind(p.author_id).bind(&p.author_name).bind(p.channel.as_str())
-            .bind(&p.paper_form_number).bind(p.entered_by).bind(&p.title).bind(&p.description)
-            .bind(p.category.as_str()).bind(p.village_id).bind(&p.place).bind(total(&p.items))
-            .bind(p.pledge_money.tiyn()).bind(p.pledge_labour_days).bind(ProposalStatus::Submitted.as_str()).bind(now)
-            .execute(&mut *tx).await;
+        let inserted = sqlx::query(CREATE_SQL_3)
+            .bind(id)
+            .bind(p.cycle_id)
+            .bind(p.author_id)
+            .bind(&p.author_name)
+            .bind(p.channel.as_str())
+            .bind(&p.paper_form_number)
+            .bind(p.entered_by)
+            .bind(&p.title)
+            .bind(&p.description)
+            .bind(p.category.as_str())
+            .bind(p.village_id)
+            .bind(&p.place)
+            .bind(total(&p.items))
+            .bind(p.pledge_money.tiyn())
+            .bind(p.pledge_labour_days)
+            .bind(ProposalStatus::Submitted.as_str())
+            .bind(now)
+            .execute(&mut *tx)
+            .await;
         match inserted {
-            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => return Ok(Err(Refused::FormNumberTaken)),
+            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+                return Ok(Err(Refused::FormNumberTaken))
+            }
             Err(e) => return Err(e.into()),
             Ok(_) => {}
         }
         for (i, (label, amount)) in p.items.iter().enumerate() {
-            sqlx::query("INSERT INTO pb_cost_items (id, proposal_id, position, label, amount_tiyn) VALUES ($1, $2, $3, $4, $5)")
-                .bind(new_id()).bind(id).bind(i as i64).bind(label).bind(amount.tiyn())
-                .execute(&mut *tx).await?;
+            sqlx::query(CREATE_SQL_4)
+                .bind(new_id())
+                .bind(id)
+                .bind(i as i64)
+                .bind(label)
+                .bind(amount.tiyn())
+                .execute(&mut *tx)
+                .await?;
         }
-        sqlx::query("INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) VALUES ($1, $2, $3, $4, $5)")
-            .bind(new_id()).bind(id).bind(now).bind(p.entered_by.or(p.author_id)).bind(&event)
-            .execute(&mut *tx).await?;
+        sqlx::query(CREATE_SQL_5)
+            .bind(new_id())
+            .bind(id)
+            .bind(now)
+            .bind(p.entered_by.or(p.author_id))
+            .bind(&event)
+            .execute(&mut *tx)
+            .await?;
         Ok(id)
     });
     Ok(outcome)
 }
 
-/// Replace what the author may change (text, place, category, cost sheet, pledges).
+const UPDATE: &str = "UPDATE pb_proposals SET title = $2, description = $3, category = $4, \
+     village_id = $5, place = $6, cost_tiyn = $7, pledge_money_tiyn = $8, \
+     pledge_labour_days = $9, updated_at = $10 WHERE id = $1";
+const DELETE_ITEMS: &str = "DELETE FROM pb_cost_items WHERE proposal_id = $1";
+const INSERT_ITEM: &str = "INSERT INTO pb_cost_items (id, proposal_id, position, label, \
+     amount_tiyn) VALUES ($1, $2, $3, $4, $5)";
+const RESUBMIT: &str = "UPDATE pb_proposals SET status = $2, decision_reason = NULL, \
+     decided_at = NULL, updated_at = $3 WHERE id = $1";
+const INSERT_EVENT: &str = "INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) \
+     VALUES ($1, $2, $3, $4, $5)";
+
+/// Replace what the author may change (text, place, category, cost sheet, pledges). A
+/// returned proposal (`resubmit`) goes back to the council as submitted in the same
+/// transaction.
 pub async fn update(
     db: &Db,
     id: Uuid,
     p: &NewProposal,
     by: Uuid,
+    resubmit: bool,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    in_tx!(db, tx => {
-        sqlx::query("UPDATE pb_proposals SET title = $2, description = $3, category = $4, village_id = $5, place = $6, cost_tiyn = $7, pledge_money_tiyn = $8, pledge_labour_days = $9, updated_at = $10 WHERE id = $1")
-            .bind(id).bind(&p.title).bind(&p.description).bind(p.category.as_str()).bind(p.village_id)
-            .bind(&p.place).bind(total(&p.items)).bind(p.pledge_money.tiyn()).bind(p.pledge_labour_days).bind(now)
-            .execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM pb_cost_items WHERE proposal_id = $1").bind(id).execute(&mut *tx).await?;
+    in_tx!(db, |tx| {
+        sqlx::query(UPDATE)
+            .bind(id)
+            .bind(&p.title)
+            .bind(&p.description)
+            .bind(p.category.as_str())
+            .bind(p.village_id)
+            .bind(&p.place)
+            .bind(total(&p.items))
+            .bind(p.pledge_money.tiyn())
+            .bind(p.pledge_labour_days)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(DELETE_ITEMS).bind(id).execute(&mut *tx).await?;
         for (i, (label, amount)) in p.items.iter().enumerate() {
-            sqlx::query("INSERT INTO pb_cost_items (id, proposal_id, position, label, amount_tiyn) VALUES ($1, $2, $3, $4, $5)")
-                .bind(new_id()).bind(id).bind(i as i64).bind(label).bind(amount.tiyn())
-                .execute(&mut *tx).await?;
+            sqlx::query(INSERT_ITEM)
+                .bind(new_id())
+                .bind(id)
+                .bind(i as i64)
+                .bind(label)
+                .bind(amount.tiyn())
+                .execute(&mut *tx)
+                .await?;
         }
-        sqlx::query("INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) VALUES ($1, $2, $3, $4, $5)")
-            .bind(new_id()).bind(id).bind(now).bind(by).bind("edited")
-            .execute(&mut *tx).await?;
+        sqlx::query(INSERT_EVENT)
+            .bind(new_id())
+            .bind(id)
+            .bind(now)
+            .bind(by)
+            .bind("edited")
+            .execute(&mut *tx)
+            .await?;
+        if resubmit {
+            sqlx::query(RESUBMIT)
+                .bind(id)
+                .bind(ProposalStatus::Submitted.as_str())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(INSERT_EVENT)
+                .bind(new_id())
+                .bind(id)
+                .bind(now)
+                .bind(by)
+                .bind("resubmitted")
+                .execute(&mut *tx)
+                .await?;
+        }
     });
     Ok(())
 }
 
+const ITEMS_OF_SQL: &str = "SELECT label, amount_tiyn FROM pb_cost_items WHERE proposal_id = $1 \
+     ORDER BY position";
+
 async fn items_of(db: &Db, id: Uuid) -> Result<Vec<(String, i64)>> {
-    Ok(
-        on_pool!(db, p => sqlx::query_as("SELECT label, amount_tiyn FROM pb_cost_items WHERE proposal_id = $1 ORDER BY position")
-        .bind(id).fetch_all(p).await)?,
-    )
+    Ok(on_pool!(db, |p| sqlx::query_as(ITEMS_OF_SQL)
+        .bind(id)
+        .fetch_all(p)
+        .await)?)
 }
 
 pub async fn get(db: &Db, id: Uuid) -> Result<Option<Proposal>> {
     let sql = format!("SELECT {COLUMNS} FROM pb_proposals WHERE id = $1");
-    let row: Option<Row> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?;
     match row {
         Some(r) => {
             let items = items_of(db, r.id).await?;
@@ -205,7 +305,7 @@ pub async fn get(db: &Db, id: Uuid) -> Result<Option<Proposal>> {
 pub async fn of_cycle(db: &Db, cycle: Uuid) -> Result<Vec<Proposal>> {
     let sql =
         format!("SELECT {COLUMNS} FROM pb_proposals WHERE cycle_id = $1 ORDER BY created_at, id");
-    let rows: Vec<Row> = on_pool!(db, p => sqlx::query_as(&sql).bind(cycle).fetch_all(p).await)?;
+    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(&sql).bind(cycle).fetch_all(p).await)?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let items = items_of(db, r.id).await?;
@@ -214,10 +314,15 @@ pub async fn of_cycle(db: &Db, cycle: Uuid) -> Result<Vec<Proposal>> {
     Ok(out)
 }
 
+const COUNTS_SQL: &str = "SELECT status, COUNT(*) FROM pb_proposals WHERE cycle_id = $1 GROUP BY \
+     status";
+
 /// (all, admitted, undecided) proposals of a cycle: what stage changes depend on.
 pub async fn counts(db: &Db, cycle: Uuid) -> Result<(i64, i64, i64)> {
-    let rows: Vec<(String, i64)> = on_pool!(db, p => sqlx::query_as("SELECT status, COUNT(*) FROM pb_proposals WHERE cycle_id = $1 GROUP BY status")
-        .bind(cycle).fetch_all(p).await)?;
+    let rows: Vec<(String, i64)> = on_pool!(db, |p| sqlx::query_as(COUNTS_SQL)
+        .bind(cycle)
+        .fetch_all(p)
+        .await)?;
     let get = |s: ProposalStatus| {
         rows.iter()
             .find(|r| r.0 == s.as_str())
@@ -239,9 +344,14 @@ pub struct Event {
     pub event: String,
 }
 
+const HISTORY_SQL: &str = "SELECT at, event FROM pb_proposal_events WHERE proposal_id = $1 ORDER \
+     BY at, id";
+
 pub async fn history(db: &Db, id: Uuid) -> Result<Vec<Event>> {
-    let rows: Vec<(DateTime<Utc>, String)> = on_pool!(db, p => sqlx::query_as("SELECT at, event FROM pb_proposal_events WHERE proposal_id = $1 ORDER BY at, id")
-        .bind(id).fetch_all(p).await)?;
+    let rows: Vec<(DateTime<Utc>, String)> = on_pool!(db, |p| sqlx::query_as(HISTORY_SQL)
+        .bind(id)
+        .fetch_all(p)
+        .await)?;
     Ok(rows
         .into_iter()
         .map(|(at, event)| Event { at, event })

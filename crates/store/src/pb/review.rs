@@ -4,7 +4,7 @@ use crate::db::{execute, in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, Utc};
 use domain::money::Tenge;
-use domain::pb::{Decision, ProposalStatus};
+use domain::pb::Decision;
 use uuid::Uuid;
 
 #[derive(Debug, Clone)]
@@ -14,6 +14,10 @@ pub struct Member {
     pub civil_society: bool,
 }
 
+const ADD_MEMBER_SQL: &str = "INSERT INTO pb_council_members (id, cycle_id, user_id, \
+     civil_society, added_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id, user_id) DO \
+     UPDATE SET civil_society = excluded.civil_society";
+
 /// Add a member (idempotent: a second add updates the civil-society mark).
 pub async fn add_member(
     db: &Db,
@@ -22,14 +26,65 @@ pub async fn add_member(
     civil_society: bool,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    execute!(db, sqlx::query("INSERT INTO pb_council_members (id, cycle_id, user_id, civil_society, added_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id, user_id) DO UPDATE SET civil_society = excluded.civil_society")
-        .bind(new_id()).bind(cycle).bind(user).bind(civil_society).bind(now))?;
+    execute!(
+        db,
+        sqlx::query(ADD_MEMBER_SQL)
+            .bind(new_id())
+            .bind(cycle)
+            .bind(user)
+            .bind(civil_society)
+            .bind(now)
+    )?;
     Ok(())
 }
 
+const ADD_MEMBER: &str = "INSERT INTO pb_council_members (id, cycle_id, user_id, civil_society, \
+     added_at) VALUES ($1, $2, $3, $4, $5) \
+     ON CONFLICT (cycle_id, user_id) DO UPDATE SET civil_society = excluded.civil_society";
+const GRANT_EXPERT: &str = "INSERT INTO role_grants (id, user_id, role, territory_id, granted_at) \
+     SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM role_grants \
+     WHERE user_id = $2 AND role = $3 AND territory_id = $4)";
+
+/// Add a member (a second add updates the civil-society mark) and grant them the expert role
+/// on `territory` (once), in one transaction.
+pub async fn add_expert(
+    db: &Db,
+    cycle: Uuid,
+    user: Uuid,
+    civil_society: bool,
+    territory: Uuid,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    in_tx!(db, |tx| {
+        sqlx::query(ADD_MEMBER)
+            .bind(new_id())
+            .bind(cycle)
+            .bind(user)
+            .bind(civil_society)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(GRANT_EXPERT)
+            .bind(new_id())
+            .bind(user)
+            .bind(domain::Role::Expert.as_str())
+            .bind(territory)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    });
+    Ok(())
+}
+
+const MEMBERS_SQL: &str = "SELECT m.user_id, u.display_name, m.civil_society FROM \
+     pb_council_members m JOIN users u ON u.id = m.user_id WHERE m.cycle_id = $1 ORDER BY \
+     m.added_at, m.id";
+
 pub async fn members(db: &Db, cycle: Uuid) -> Result<Vec<Member>> {
-    let rows: Vec<(Uuid, String, bool)> = on_pool!(db, p => sqlx::query_as("SELECT m.user_id, u.display_name, m.civil_society FROM pb_council_members m JOIN users u ON u.id = m.user_id WHERE m.cycle_id = $1 ORDER BY m.added_at, m.id")
-        .bind(cycle).fetch_all(p).await)?;
+    let rows: Vec<(Uuid, String, bool)> = on_pool!(db, |p| sqlx::query_as(MEMBERS_SQL)
+        .bind(cycle)
+        .fetch_all(p)
+        .await)?;
     Ok(rows
         .into_iter()
         .map(|(user_id, name, civil_society)| Member {
@@ -40,9 +95,15 @@ pub async fn members(db: &Db, cycle: Uuid) -> Result<Vec<Member>> {
         .collect())
 }
 
+const IS_MEMBER_SQL: &str = "SELECT COUNT(*) FROM pb_council_members WHERE cycle_id = $1 AND \
+     user_id = $2";
+
 pub async fn is_member(db: &Db, cycle: Uuid, user: Uuid) -> Result<bool> {
-    let n: i64 = on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM pb_council_members WHERE cycle_id = $1 AND user_id = $2")
-        .bind(cycle).bind(user).fetch_one(p).await)?;
+    let n: i64 = on_pool!(db, |p| sqlx::query_scalar(IS_MEMBER_SQL)
+        .bind(cycle)
+        .bind(user)
+        .fetch_one(p)
+        .await)?;
     Ok(n > 0)
 }
 
@@ -101,9 +162,15 @@ struct ConclusionRow {
     at: DateTime<Utc>,
 }
 
+const CONCLUSIONS_SQL: &str = "SELECT u.display_name, c.legal, c.feasible, c.adjusted_cost_tiyn, \
+     c.comment, c.at FROM pb_conclusions c JOIN users u ON u.id = c.user_id WHERE c.proposal_id = \
+     $1 ORDER BY c.at, c.id";
+
 pub async fn conclusions(db: &Db, proposal: Uuid) -> Result<Vec<Conclusion>> {
-    let rows: Vec<ConclusionRow> = on_pool!(db, p => sqlx::query_as("SELECT u.display_name, c.legal, c.feasible, c.adjusted_cost_tiyn, c.comment, c.at FROM pb_conclusions c JOIN users u ON u.id = c.user_id WHERE c.proposal_id = $1 ORDER BY c.at, c.id")
-        .bind(proposal).fetch_all(p).await)?;
+    let rows: Vec<ConclusionRow> = on_pool!(db, |p| sqlx::query_as(CONCLUSIONS_SQL)
+        .bind(proposal)
+        .fetch_all(p)
+        .await)?;
     Ok(rows
         .into_iter()
         .map(|r| Conclusion {
@@ -132,9 +199,14 @@ struct DecisionRow {
     decided_at: Option<DateTime<Utc>>,
 }
 
+const DECISION_SQL: &str = "SELECT decision_reason, merged_into, decided_at FROM pb_proposals \
+     WHERE id = $1";
+
 pub async fn decision(db: &Db, proposal: Uuid) -> Result<Decided> {
-    let row: Option<DecisionRow> = on_pool!(db, p => sqlx::query_as("SELECT decision_reason, merged_into, decided_at FROM pb_proposals WHERE id = $1")
-        .bind(proposal).fetch_optional(p).await)?;
+    let row: Option<DecisionRow> = on_pool!(db, |p| sqlx::query_as(DECISION_SQL)
+        .bind(proposal)
+        .fetch_optional(p)
+        .await)?;
     let r = row.ok_or(StoreError::NotFound)?;
     Ok(Decided {
         reason: r.decision_reason,
@@ -142,6 +214,14 @@ pub async fn decision(db: &Db, proposal: Uuid) -> Result<Decided> {
         at: r.decided_at,
     })
 }
+
+const DECIDE_SQL: &str = "UPDATE pb_proposals SET status = $2, decision_reason = $3, merged_into \
+     = $4, decided_at = $5, updated_at = $5 WHERE id = $1";
+const DECIDE_SQL_2: &str = "INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) \
+     VALUES ($1, $2, $3, $4, $5)";
+const DECIDE_SQL_3: &str = "INSERT INTO notices (event_id, user_id, created_at) SELECT $1, \
+     author_id, $3 FROM pb_proposals WHERE id = $2 AND author_id IS NOT NULL ON CONFLICT DO \
+     NOTHING";
 
 /// Record the council's decision with a history line; the proposal's status follows it. The
 /// author (when they have an account) gets an in-app notice in the same transaction.
@@ -156,29 +236,29 @@ pub async fn decide(
 ) -> Result<()> {
     let event = format!("decided:{}", d.as_str());
     let event_id = new_id();
-    in_tx!(db, tx => {
-        sqlx::query("UPDATE pb_proposals SET status = $2, decision_reason = $3, merged_into = $4, decided_at = $5, updated_at = $5 WHERE id = $1")
-            .bind(proposal).bind(d.status().as_str()).bind(reason).bind(merged_into).bind(now)
-            .execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) VALUES ($1, $2, $3, $4, $5)")
-            .bind(event_id).bind(proposal).bind(now).bind(by).bind(&event)
-            .execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO notices (event_id, user_id, created_at) SELECT $1, author_id, $3 FROM pb_proposals WHERE id = $2 AND author_id IS NOT NULL ON CONFLICT DO NOTHING")
-            .bind(event_id).bind(proposal).bind(now)
-            .execute(&mut *tx).await?;
-    });
-    Ok(())
-}
-
-/// After revision, a returned proposal goes back to the council as submitted.
-pub async fn resubmit(db: &Db, proposal: Uuid, by: Uuid, now: DateTime<Utc>) -> Result<()> {
-    in_tx!(db, tx => {
-        sqlx::query("UPDATE pb_proposals SET status = $2, decision_reason = NULL, decided_at = NULL, updated_at = $3 WHERE id = $1")
-            .bind(proposal).bind(ProposalStatus::Submitted.as_str()).bind(now)
-            .execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) VALUES ($1, $2, $3, $4, $5)")
-            .bind(new_id()).bind(proposal).bind(now).bind(by).bind("resubmitted")
-            .execute(&mut *tx).await?;
+    in_tx!(db, |tx| {
+        sqlx::query(DECIDE_SQL)
+            .bind(proposal)
+            .bind(d.status().as_str())
+            .bind(reason)
+            .bind(merged_into)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(DECIDE_SQL_2)
+            .bind(event_id)
+            .bind(proposal)
+            .bind(now)
+            .bind(by)
+            .bind(&event)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(DECIDE_SQL_3)
+            .bind(event_id)
+            .bind(proposal)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
     });
     Ok(())
 }

@@ -44,9 +44,16 @@ pub(crate) use insert_file;
 
 /// Record a project document already written to the uploads folder under its id; logged.
 pub async fn add(db: &Db, f: &ProjectFile, by: Uuid, now: DateTime<Utc>) -> Result<()> {
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         insert_file!(tx, f, by);
-        super::log_line!(tx, f.proposal_id, by, now, domain::projects::LogKind::File, &f.file_name);
+        super::log_line!(
+            tx,
+            f.proposal_id,
+            by,
+            now,
+            domain::projects::LogKind::File,
+            &f.file_name
+        );
     });
     Ok(())
 }
@@ -57,7 +64,10 @@ pub async fn of_project(db: &Db, proposal: Uuid) -> Result<Vec<ProjectFile>> {
         "SELECT {COLUMNS} FROM project_files WHERE proposal_id = $1 AND report_id IS NULL \
          ORDER BY created_at, id"
     );
-    Ok(on_pool!(db, p => sqlx::query_as(&sql).bind(proposal).fetch_all(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(proposal)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// Photos of every report of a project.
@@ -66,10 +76,17 @@ pub async fn of_reports(db: &Db, proposal: Uuid) -> Result<Vec<ProjectFile>> {
         "SELECT {COLUMNS} FROM project_files WHERE proposal_id = $1 AND report_id IS NOT NULL \
          ORDER BY created_at, id"
     );
-    Ok(on_pool!(db, p => sqlx::query_as(&sql).bind(proposal).fetch_all(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(proposal)
+        .fetch_all(p)
+        .await)?)
 }
 
 pub async fn get(db: &Db, proposal: Uuid, id: Uuid) -> Result<Option<ProjectFile>> {
     let sql = format!("SELECT {COLUMNS} FROM project_files WHERE proposal_id = $1 AND id = $2");
-    Ok(on_pool!(db, p => sqlx::query_as(&sql).bind(proposal).bind(id).fetch_optional(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(proposal)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
 }

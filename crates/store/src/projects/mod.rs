@@ -68,8 +68,10 @@ const SELECT_IMPLEMENTATIONS: &str =
      implementations WHERE proposal_id = $1";
 
 pub async fn get(db: &Db, proposal: Uuid) -> Result<Option<Implementation>> {
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(SELECT_IMPLEMENTATIONS)
-        .bind(proposal).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_IMPLEMENTATIONS)
+        .bind(proposal)
+        .fetch_optional(p)
+        .await)?;
     Ok(row.map(|r| Implementation {
         proposal_id: r.proposal_id,
         contractor_name: r.contractor_name,
@@ -105,7 +107,7 @@ pub async fn save(db: &Db, i: &Implementation, by: Uuid, now: DateTime<Utc>) -> 
         d(i.actual_start),
         d(i.actual_end)
     );
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         sqlx::query(INSERT_IMPLEMENTATIONS)
             .bind(i.proposal_id)
             .bind(&i.contractor_name)
@@ -117,7 +119,8 @@ pub async fn save(db: &Db, i: &Implementation, by: Uuid, now: DateTime<Utc>) -> 
             .bind(i.actual_start)
             .bind(i.actual_end)
             .bind(now)
-            .execute(&mut *tx).await?;
+            .execute(&mut *tx)
+            .await?;
         log_line!(tx, i.proposal_id, by, now, LogKind::Record, &detail);
     });
     Ok(())
@@ -137,8 +140,10 @@ const SELECT_IMPL_MILESTONES: &str =
 
 pub async fn milestones(db: &Db, proposal: Uuid) -> Result<Vec<Milestone>> {
     type MilestoneRow = (Uuid, String, Option<NaiveDate>, i64);
-    let rows: Vec<MilestoneRow> = on_pool!(db, p => sqlx::query_as(SELECT_IMPL_MILESTONES)
-        .bind(proposal).fetch_all(p).await)?;
+    let rows: Vec<MilestoneRow> = on_pool!(db, |p| sqlx::query_as(SELECT_IMPL_MILESTONES)
+        .bind(proposal)
+        .fetch_all(p)
+        .await)?;
     Ok(rows
         .into_iter()
         .map(|(id, title, due, progress)| Milestone {
@@ -165,10 +170,16 @@ pub async fn add_milestone(
 ) -> Result<Uuid> {
     let id = new_id();
     let detail = format!("{title}: {progress}%");
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         sqlx::query(INSERT_IMPL_MILESTONES)
-            .bind(id).bind(proposal).bind(title).bind(due).bind(i64::from(progress)).bind(now)
-            .execute(&mut *tx).await?;
+            .bind(id)
+            .bind(proposal)
+            .bind(title)
+            .bind(due)
+            .bind(i64::from(progress))
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         log_line!(tx, proposal, by, now, LogKind::Milestone, &detail);
     });
     Ok(id)
@@ -186,13 +197,19 @@ pub async fn set_progress(
     by: Uuid,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let done = in_tx!(db, tx => {
+    let done = in_tx!(db, |tx| {
         let title: Option<String> = sqlx::query_scalar(MILESTONE_TITLE)
-            .bind(milestone).bind(proposal).fetch_optional(&mut *tx).await?;
+            .bind(milestone)
+            .bind(proposal)
+            .fetch_optional(&mut *tx)
+            .await?;
         match title {
             Some(title) => {
                 sqlx::query("UPDATE impl_milestones SET progress = $2 WHERE id = $1")
-                    .bind(milestone).bind(i64::from(progress)).execute(&mut *tx).await?;
+                    .bind(milestone)
+                    .bind(i64::from(progress))
+                    .execute(&mut *tx)
+                    .await?;
                 let detail = format!("{title}: {progress}%");
                 log_line!(tx, proposal, by, now, LogKind::Progress, &detail);
                 true
@@ -215,8 +232,11 @@ const SELECT_IMPL_PAYMENTS: &str =
      paid_on, created_at, id";
 
 pub async fn payments(db: &Db, proposal: Uuid) -> Result<Vec<Payment>> {
-    let rows: Vec<(NaiveDate, i64, String)> = on_pool!(db, p => sqlx::query_as(SELECT_IMPL_PAYMENTS)
-        .bind(proposal).fetch_all(p).await)?;
+    let rows: Vec<(NaiveDate, i64, String)> =
+        on_pool!(db, |p| sqlx::query_as(SELECT_IMPL_PAYMENTS)
+            .bind(proposal)
+            .fetch_all(p)
+            .await)?;
     Ok(rows
         .into_iter()
         .map(|(paid_on, a, note)| Payment {
@@ -241,7 +261,7 @@ pub async fn add_payment(
     let detail = format!("{}: {} ₸ {}", p.paid_on, p.amount.tiyn() / 100, p.note)
         .trim_end()
         .to_string();
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         sqlx::query(INSERT_IMPL_PAYMENTS)
             .bind(new_id())
             .bind(proposal)
@@ -249,7 +269,8 @@ pub async fn add_payment(
             .bind(p.amount.tiyn())
             .bind(&p.note)
             .bind(now)
-            .execute(&mut *tx).await?;
+            .execute(&mut *tx)
+            .await?;
         log_line!(tx, proposal, by, now, LogKind::Payment, &detail);
     });
     Ok(())
@@ -271,8 +292,10 @@ const SELECT_IMPL_LOG: &str =
 /// The log, newest first.
 pub async fn log(db: &Db, proposal: Uuid) -> Result<Vec<LogLine>> {
     type LogRow = (DateTime<Utc>, Option<String>, String, String);
-    let rows: Vec<LogRow> = on_pool!(db, p => sqlx::query_as(SELECT_IMPL_LOG)
-        .bind(proposal).fetch_all(p).await)?;
+    let rows: Vec<LogRow> = on_pool!(db, |p| sqlx::query_as(SELECT_IMPL_LOG)
+        .bind(proposal)
+        .fetch_all(p)
+        .await)?;
     rows.into_iter()
         .map(|(at, by, what, detail)| {
             Ok(LogLine {
@@ -309,8 +332,10 @@ const SELECT_PB_RESULTS: &str =
 /// Funded proposals of every cycle of a territory and below: (cycle, proposal), newest
 /// cycles first.
 pub async fn funded_under(db: &Db, path_prefix: &str) -> Result<Vec<(Uuid, Uuid)>> {
-    let rows: Vec<(Uuid, String)> = on_pool!(db, p => sqlx::query_as(SELECT_PB_RESULTS)
-        .bind(format!("{path_prefix}%")).fetch_all(p).await)?;
+    let rows: Vec<(Uuid, String)> = on_pool!(db, |p| sqlx::query_as(SELECT_PB_RESULTS)
+        .bind(format!("{path_prefix}%"))
+        .fetch_all(p)
+        .await)?;
     Ok(rows
         .into_iter()
         .flat_map(|(cycle, selected)| {
@@ -328,7 +353,9 @@ const SUM_PAID: &str =
 
 /// Sum of payments of a project.
 pub async fn paid(db: &Db, proposal: Uuid) -> Result<Tenge> {
-    let sum: Option<i64> = on_pool!(db, p => sqlx::query_scalar(SUM_PAID)
-        .bind(proposal).fetch_one(p).await)?;
+    let sum: Option<i64> = on_pool!(db, |p| sqlx::query_scalar(SUM_PAID)
+        .bind(proposal)
+        .fetch_one(p)
+        .await)?;
     Ok(Tenge::from_tiyn(sum.unwrap_or(0)))
 }

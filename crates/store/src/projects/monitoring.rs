@@ -27,13 +27,17 @@ const SELECT_MONITORING_MEMBERS: &str =
 
 pub async fn group(db: &Db, cycle: Uuid) -> Result<Option<Group>> {
     type Head = (NaiveDate, String);
-    let head: Option<Head> = on_pool!(db, p => sqlx::query_as(SELECT_MONITORING_GROUPS)
-        .bind(cycle).fetch_optional(p).await)?;
+    let head: Option<Head> = on_pool!(db, |p| sqlx::query_as(SELECT_MONITORING_GROUPS)
+        .bind(cycle)
+        .fetch_optional(p)
+        .await)?;
     let Some((elected_on, gathering)) = head else {
         return Ok(None);
     };
-    let members: Vec<(Uuid, String)> = on_pool!(db, p => sqlx::query_as(SELECT_MONITORING_MEMBERS)
-        .bind(cycle).fetch_all(p).await)?;
+    let members: Vec<(Uuid, String)> = on_pool!(db, |p| sqlx::query_as(SELECT_MONITORING_MEMBERS)
+        .bind(cycle)
+        .fetch_all(p)
+        .await)?;
     Ok(Some(Group {
         cycle_id: cycle,
         elected_on,
@@ -71,20 +75,35 @@ pub async fn record_member(
     by: Uuid,
     now: DateTime<Utc>,
 ) -> Result<AddMember> {
-    let out = in_tx!(db, tx => {
+    let out = in_tx!(db, |tx| {
         sqlx::query(INSERT_MONITORING_GROUPS)
-            .bind(cycle).bind(elected_on).bind(gathering).bind(by).bind(now)
-            .execute(&mut *tx).await?;
+            .bind(cycle)
+            .bind(elected_on)
+            .bind(gathering)
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         let n: i64 = sqlx::query_scalar(COUNT_MEMBERS)
-            .bind(cycle).fetch_one(&mut *tx).await?;
+            .bind(cycle)
+            .fetch_one(&mut *tx)
+            .await?;
         let inserted = if n >= GROUP_MAX as i64 {
             0
         } else {
             sqlx::query(INSERT_MONITORING_MEMBERS)
-                .bind(cycle).bind(user).bind(now).execute(&mut *tx).await?.rows_affected()
+                .bind(cycle)
+                .bind(user)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
         };
         let member: i64 = sqlx::query_scalar(IS_MEMBER)
-            .bind(cycle).bind(user).fetch_one(&mut *tx).await?;
+            .bind(cycle)
+            .bind(user)
+            .fetch_one(&mut *tx)
+            .await?;
         match (inserted, member) {
             (1, _) => AddMember::Added,
             (_, 1) => AddMember::Already,
@@ -95,8 +114,11 @@ pub async fn record_member(
 }
 
 pub async fn is_member(db: &Db, cycle: Uuid, user: Uuid) -> Result<bool> {
-    let n: i64 = on_pool!(db, p => sqlx::query_scalar(IS_MEMBER)
-        .bind(cycle).bind(user).fetch_one(p).await)?;
+    let n: i64 = on_pool!(db, |p| sqlx::query_scalar(IS_MEMBER)
+        .bind(cycle)
+        .bind(user)
+        .fetch_one(p)
+        .await)?;
     Ok(n > 0)
 }
 
@@ -124,10 +146,15 @@ pub async fn sign(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let what = domain::projects::LogKind::acceptance(verdict);
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         sqlx::query(INSERT_ACCEPTANCES)
-            .bind(proposal).bind(user).bind(verdict.as_str()).bind(remarks).bind(now)
-            .execute(&mut *tx).await?;
+            .bind(proposal)
+            .bind(user)
+            .bind(verdict.as_str())
+            .bind(remarks)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         log_line!(tx, proposal, user, now, what, remarks);
     });
     Ok(())
@@ -140,8 +167,10 @@ const SELECT_ACCEPTANCES: &str =
 
 pub async fn acceptances(db: &Db, proposal: Uuid) -> Result<Vec<Acceptance>> {
     type AcceptanceRow = (Uuid, String, String, String, DateTime<Utc>);
-    let rows: Vec<AcceptanceRow> = on_pool!(db, p => sqlx::query_as(SELECT_ACCEPTANCES)
-        .bind(proposal).fetch_all(p).await)?;
+    let rows: Vec<AcceptanceRow> = on_pool!(db, |p| sqlx::query_as(SELECT_ACCEPTANCES)
+        .bind(proposal)
+        .fetch_all(p)
+        .await)?;
     rows.into_iter()
         .map(|(user_id, name, v, remarks, signed_at)| {
             Ok(Acceptance {
@@ -223,13 +252,23 @@ pub async fn add_report(db: &Db, r: &NewReport, photos: &[ProjectFile]) -> Resul
     let id = new_id();
     let now = r.filed_at;
     let (lat, lon) = (r.coordinates.map(|c| c.0), r.coordinates.map(|c| c.1));
-    in_tx!(db, tx => {
+    in_tx!(db, |tx| {
         sqlx::query(INSERT_MONITORING_REPORTS)
-            .bind(id).bind(r.proposal_id).bind(r.author_id).bind(&r.body).bind(r.judgement.as_str())
-            .bind(lat).bind(lon).bind(now)
-            .execute(&mut *tx).await?;
+            .bind(id)
+            .bind(r.proposal_id)
+            .bind(r.author_id)
+            .bind(&r.body)
+            .bind(r.judgement.as_str())
+            .bind(lat)
+            .bind(lon)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         for f in photos {
-            let f = ProjectFile { report_id: Some(id), ..f.clone() };
+            let f = ProjectFile {
+                report_id: Some(id),
+                ..f.clone()
+            };
             insert_file!(tx, f, r.author_id);
         }
     });
@@ -242,8 +281,10 @@ pub async fn reports(db: &Db, proposal: Uuid) -> Result<Vec<Report>> {
         "SELECT {REPORT_COLUMNS} FROM monitoring_reports r JOIN users u ON u.id = r.author_id \
          WHERE r.proposal_id = $1 ORDER BY r.created_at DESC, r.id DESC"
     );
-    let rows: Vec<ReportRow> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(proposal).fetch_all(p).await)?;
+    let rows: Vec<ReportRow> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(proposal)
+        .fetch_all(p)
+        .await)?;
     rows.into_iter().map(report).collect()
 }
 
@@ -252,8 +293,10 @@ pub async fn get_report(db: &Db, id: Uuid) -> Result<Option<Report>> {
         "SELECT {REPORT_COLUMNS} FROM monitoring_reports r JOIN users u ON u.id = r.author_id \
          WHERE r.id = $1"
     );
-    let row: Option<ReportRow> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?;
+    let row: Option<ReportRow> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?;
     row.map(report).transpose()
 }
 
@@ -271,14 +314,28 @@ pub async fn answer(
     by: Uuid,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let done = in_tx!(db, tx => {
+    let done = in_tx!(db, |tx| {
         let proposal: Option<Uuid> = sqlx::query_scalar(SELECT_MONITORING_REPORTS)
-            .bind(report).fetch_optional(&mut *tx).await?;
+            .bind(report)
+            .fetch_optional(&mut *tx)
+            .await?;
         match proposal {
             Some(proposal) => {
                 sqlx::query(UPDATE_MONITORING_REPORTS)
-                    .bind(report).bind(text).bind(by).bind(now).execute(&mut *tx).await?;
-                log_line!(tx, proposal, by, now, domain::projects::LogKind::Answer, text);
+                    .bind(report)
+                    .bind(text)
+                    .bind(by)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                log_line!(
+                    tx,
+                    proposal,
+                    by,
+                    now,
+                    domain::projects::LogKind::Answer,
+                    text
+                );
                 true
             }
             None => false,
@@ -299,6 +356,8 @@ pub async fn unanswered_under(
     db: &Db,
     path_prefix: &str,
 ) -> Result<Vec<(Uuid, Uuid, String, DateTime<Utc>)>> {
-    Ok(on_pool!(db, p => sqlx::query_as(UNANSWERED_UNDER)
-        .bind(format!("{path_prefix}%")).fetch_all(p).await)?)
+    Ok(on_pool!(db, |p| sqlx::query_as(UNANSWERED_UNDER)
+        .bind(format!("{path_prefix}%"))
+        .fetch_all(p)
+        .await)?)
 }

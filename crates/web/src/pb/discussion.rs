@@ -7,6 +7,9 @@ use super::{cycle_title, load_cycle};
 use crate::extract::Id;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::pb::cycles::{Cycle, Territory};
+use app::pb::discussion::{Comment, CommentRefusal, Moderation, ModerationOutcome};
+use app::pb::proposals::Proposal;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -14,15 +17,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use chrono::{DateTime, Utc};
-use domain::pb::discussion::{check_comment, check_reason, may_comment, CommentRefused};
-use domain::pb::discussion::{DiscussionLimits, Length};
+use domain::pb::discussion::{may_comment, CommentRefused, CommentText, Length, ModerationReason};
 use domain::pb::ProposalStatus;
 use domain::Action;
 use serde::Deserialize;
-use store::pb::discussion::{self as store_d, Comment, Moderation};
-use store::pb::proposals::Proposal;
-use store::pb::Cycle;
-use store::territories::Territory;
 use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
@@ -98,13 +96,16 @@ async fn may_comment_now(
     t: &Territory,
 ) -> Result<Result<Uuid, String>, AppError> {
     let v = require_viewer(c)?;
-    if !v.may(Action::CommentProposal, &t.path) {
-        return Ok(Err(c.t("pb-discussion-err-not-resident")));
+    Ok(app::pb::discussion::may_comment_now(v, p, cy, t)
+        .map(|()| v.user.id)
+        .map_err(|r| comment_refusal(c, r)))
+}
+
+fn comment_refusal(c: &Ctx, r: CommentRefusal) -> String {
+    match r {
+        CommentRefusal::NotResident => c.t("pb-discussion-err-not-resident"),
+        CommentRefusal::Rule(r) => refusal_text(c, r),
     }
-    if let Err(r) = may_comment(cy.stage, p.status) {
-        return Ok(Err(refusal_text(c, r)));
-    }
-    Ok(Ok(v.user.id))
 }
 
 fn can_moderate(c: &Ctx, t: &Territory) -> bool {
@@ -119,10 +120,10 @@ pub async fn view(
     t: &Territory,
     draft: CommentForm,
 ) -> Result<DiscussionView, AppError> {
-    let total = store_d::comment_count(&s.db, p.id).await?;
+    let total = app::pb::discussion::comment_count(&s.app, p.id).await?;
     let skip = (total - ON_PROPOSAL_PAGE).max(0);
     let comments = if total > 0 {
-        store_d::comments(&s.db, p.id, skip, ON_PROPOSAL_PAGE)
+        app::pb::discussion::comments(&s.app, p.id, skip, ON_PROPOSAL_PAGE)
             .await?
             .iter()
             .map(|k| row(c, k))
@@ -139,7 +140,7 @@ pub async fn view(
         }
     };
     let meetings =
-        super::meetings::with_villages(s, c, store::pb::meetings::of_proposal(&s.db, p.id).await?)
+        super::meetings::with_villages(s, c, app::pb::meetings::of_proposal(&s.app, p.id).await?)
             .await?;
     let meetings = super::meetings::rows(c, meetings);
     Ok(DiscussionView {
@@ -155,7 +156,7 @@ pub async fn view(
             .unwrap_or_else(|_| Uuid::now_v7())
             .to_string(),
         draft: draft.text,
-        max_chars: DiscussionLimits::default().comment_chars.1,
+        max_chars: CommentText::LIMITS.max,
         meetings,
     })
 }
@@ -180,10 +181,10 @@ pub struct CommentForm {
 async fn add(
     State(s): State<AppState>,
     c: Ctx,
-    Path(pid): Path<String>,
+    Id(pid): Id,
     Form(f): Form<CommentForm>,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
+    let (p, cy, t) = load(&s, pid).await?;
     let v = require_viewer(&c)?;
     let mut errors = FieldErrors::default();
     let user = match may_comment_now(&s, &c, &p, &cy, &t).await? {
@@ -193,7 +194,7 @@ async fn add(
             None
         }
     };
-    let text = match check_comment(&f.text, &DiscussionLimits::default()) {
+    let text = match CommentText::parse(&f.text) {
         Ok(text) => Some(text),
         Err(l) => {
             if errors.is_empty() {
@@ -202,23 +203,14 @@ async fn add(
             None
         }
     };
-    let (Some(user), Some(text)) = (user, text) else {
+    let (Some(_), Some(text)) = (user, text) else {
         return proposal_page_with(&s, &c, &p, &cy, &t, errors, f).await;
     };
-    let key = Uuid::parse_str(f.key.trim()).ok().map(|k| k.to_string());
-    match store_d::add_comment(
-        &s.db,
-        p.id,
-        user,
-        &v.user.display_name,
-        &text,
-        key.as_deref(),
-        s.clock.now(),
-    )
-    .await?
-    {
-        Some(id) => tracing::info!(comment = %id, proposal = %p.id, "pb comment added"),
-        None => tracing::info!(proposal = %p.id, "pb comment form sent again: stored once"),
+    let key = Uuid::parse_str(f.key.trim()).ok();
+    let outcome = app::pb::discussion::comment_proposal(&s.app, v, p.id, &text, key).await?;
+    if let app::pb::discussion::CommentOutcome::Refused(r) = outcome {
+        errors.add("comment", comment_refusal(&c, r));
+        return proposal_page_with(&s, &c, &p, &cy, &t, errors, f).await;
     }
     Ok(Redirect::to(&format!(
         "/pb/proposals/{}?ok=pb-discussion-comment-added",
@@ -252,15 +244,15 @@ struct PageQuery {
 async fn comments_page(
     State(s): State<AppState>,
     c: Ctx,
-    Path(pid): Path<String>,
+    Id(pid): Id,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
-    let total = store_d::comment_count(&s.db, p.id).await?;
+    let (p, cy, t) = load(&s, pid).await?;
+    let total = app::pb::discussion::comment_count(&s.app, p.id).await?;
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     // The newest page by default: that is where a conversation continues.
     let page = q.page.unwrap_or(pages).clamp(1, pages);
-    let comments = store_d::comments(&s.db, p.id, (page - 1) * PER_PAGE, PER_PAGE)
+    let comments = app::pb::discussion::comments(&s.app, p.id, (page - 1) * PER_PAGE, PER_PAGE)
         .await?
         .iter()
         .map(|k| row(&c, k))
@@ -301,19 +293,16 @@ struct ModeratePage<'a> {
 }
 
 /// The comment, its proposal, cycle and territory; only a moderator of the territory passes.
+/// (The path is read as text: signed-out visitors are asked to log in before a malformed id
+/// is a 404.)
 async fn load_for_moderation(
     s: &AppState,
     c: &Ctx,
     cid: &str,
-) -> Result<(Comment, Proposal, Cycle, Territory, Uuid, String), AppError> {
+) -> Result<(Comment, Proposal, Cycle, Territory), AppError> {
     let v = require_viewer(c)?;
-    let id = Uuid::parse_str(cid).map_err(|_| AppError::NotFound)?;
-    let k = store_d::comment(&s.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (p, cy, t) = load(s, &k.proposal_id.to_string()).await?;
-    c.require(Action::ModerateComment, &t.path)?;
-    Ok((k, p, cy, t, v.user.id, v.user.display_name.clone()))
+    let cid = Uuid::parse_str(cid).map_err(|_| AppError::NotFound)?;
+    Ok(app::pb::discussion::for_moderation(&s.app, v, cid).await?)
 }
 
 fn moderate_page(
@@ -361,12 +350,11 @@ async fn act(
     f: ReasonForm,
     act: Moderation,
 ) -> Result<Response, AppError> {
-    let (k, p, cy, _t, by, by_name) = load_for_moderation(&s, &c, &cid).await?;
-    let limits = DiscussionLimits::default();
+    let (k, p, ..) = load_for_moderation(&s, &c, &cid).await?;
     // Hiding always says why; restoring may.
     let reason = match act {
-        Moderation::Restore if f.reason.trim().is_empty() => Ok(String::new()),
-        _ => check_reason(&f.reason, &limits),
+        Moderation::Restore if f.reason.trim().is_empty() => Ok(None),
+        _ => ModerationReason::parse(&f.reason).map(Some),
     };
     let reason = match reason {
         Ok(r) => r,
@@ -376,13 +364,14 @@ async fn act(
             return moderate_page(&c, &k, &p, f.reason, errors);
         }
     };
-    if !store_d::moderate(&s.db, k.id, act, &reason, by, &by_name, s.clock.now()).await? {
+    let v = require_viewer(&c)?;
+    let outcome =
+        app::pb::discussion::moderate_comment(&s.app, v, k.id, act, reason.as_ref()).await?;
+    if let ModerationOutcome::Already(fresh) = outcome {
         let mut errors = FieldErrors::default();
         errors.add("reason", c.t("pb-discussion-err-already"));
-        let fresh = store_d::comment(&s.db, k.id).await?.unwrap_or(k);
         return moderate_page(&c, &fresh, &p, f.reason, errors);
     }
-    tracing::info!(comment = %k.id, cycle = %cy.id, act = act.as_str(), "pb comment moderated");
     let notice = match act {
         Moderation::Hide => "pb-discussion-comment-hidden",
         Moderation::Restore => "pb-discussion-comment-restored",
@@ -435,7 +424,7 @@ fn date_time(c: &Ctx, at: DateTime<Utc>) -> String {
 
 async fn log_page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let rows = store_d::moderation_log(&s.db, cy.id, LOG_SHOWN)
+    let rows = app::pb::discussion::moderation_log(&s.app, cy.id, LOG_SHOWN)
         .await?
         .into_iter()
         .map(|e| LogRow {
@@ -470,7 +459,7 @@ pub async fn notices_for(
     user: Uuid,
     limit: i64,
 ) -> Result<Vec<(String, String, String, DateTime<Utc>)>, AppError> {
-    Ok(store_d::notices_of(&s.db, user, limit)
+    Ok(app::pb::discussion::notices_of(&s.app, user, limit)
         .await?
         .into_iter()
         .map(|n| {

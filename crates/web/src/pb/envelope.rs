@@ -2,7 +2,6 @@
 //! fixed amounts) or, on a city with districts, district sub-envelopes; set by the
 //! coordinator before voting. For districts, the redistribution of unneeded shares.
 
-use super::form::{parse_percent_bp, percent};
 use super::{cycle_title, load_cycle, money};
 use crate::extract::Id;
 use crate::i18n::Arg;
@@ -18,6 +17,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use domain::money::Tenge;
+use domain::pb::percent;
+use domain::pb::setup::parse_percent_bp;
 use domain::pb::{split_editable, Quota, SplitError, SplitKind};
 use domain::Action;
 use std::collections::HashMap;

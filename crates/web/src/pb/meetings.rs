@@ -6,17 +6,16 @@ use super::{cycle_title, load_cycle};
 use crate::extract::Id;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::pb::cycles::{Cycle, Territory};
+use app::pb::meetings::Meeting;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
-use domain::pb::discussion::{check_meeting, DiscussionLimits, MeetingError};
+use domain::pb::discussion::{check_meeting, MeetingError};
 use domain::{Action, Kato};
-use store::pb::meetings::{self as store_m, Meeting, NewMeeting};
-use store::pb::Cycle;
-use store::territories::Territory;
 use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
@@ -56,7 +55,7 @@ pub async fn with_villages(
 ) -> Result<Vec<(Meeting, String)>, AppError> {
     let mut out = Vec::with_capacity(list.len());
     for m in list {
-        let village = store::territories::by_id(&s.db, m.village_id)
+        let village = app::pb::proposals::territory(&s.app, m.village_id)
             .await?
             .map(|v| v.name(c.lang.code()).to_string())
             .unwrap_or_default();
@@ -78,7 +77,7 @@ pub async fn for_cycle(
     cy: &Cycle,
     t: &Territory,
 ) -> Result<CycleDiscussion, AppError> {
-    let list = with_villages(s, c, store_m::of_cycle(&s.db, cy.id).await?).await?;
+    let list = with_villages(s, c, app::pb::meetings::of_cycle(&s.app, cy.id).await?).await?;
     Ok(CycleDiscussion {
         meetings: rows(c, list),
         can_record: c.may(Action::ManageCycle, &t.path),
@@ -134,11 +133,7 @@ struct FormPage<'a> {
 }
 
 async fn villages(s: &AppState, t: &Territory) -> Result<Vec<Territory>, AppError> {
-    Ok(store::territories::subtree(&s.db, t)
-        .await?
-        .into_iter()
-        .filter(|v| v.kind.is_settlement())
-        .collect())
+    Ok(app::pb::proposals::settlements(&s.app, t).await?)
 }
 
 async fn form_page(
@@ -158,7 +153,7 @@ async fn form_page(
             label: v.name(c.lang.code()).to_string(),
         })
         .collect();
-    let proposals = store::pb::proposals::of_cycle(&s.db, cy.id)
+    let proposals = app::pb::proposals::of_cycle(&s.app, cy.id)
         .await?
         .into_iter()
         .map(|p| Pick {
@@ -211,7 +206,7 @@ async fn create(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let by = c.require(Action::ManageCycle, &t.path)?.user.id;
+    let actor = c.require(Action::ManageCycle, &t.path)?;
     let f = MeetingForm::from_fields(fields);
     let mut errors = FieldErrors::default();
     let village = match Kato::parse(f.village.trim()) {
@@ -221,16 +216,8 @@ async fn create(
     if village.is_none() {
         errors.add("village", c.t("pb-meetings-err-village"));
     }
-    let limits = DiscussionLimits::default();
     let today = s.clock.today();
-    let record = match check_meeting(
-        &f.held_on,
-        &f.place,
-        &f.attendance,
-        &f.minutes,
-        today,
-        &limits,
-    ) {
+    let record = match check_meeting(&f.held_on, &f.place, &f.attendance, &f.minutes, today) {
         Ok(r) => Some(r),
         Err(list) => {
             for e in list {
@@ -250,7 +237,7 @@ async fn create(
             None
         }
     };
-    let all = store::pb::proposals::of_cycle(&s.db, cy.id).await?;
+    let all = app::pb::proposals::of_cycle(&s.app, cy.id).await?;
     let mut linked = Vec::new();
     for x in &f.proposals {
         match Uuid::parse_str(x.trim())
@@ -269,17 +256,8 @@ async fn create(
     let (Some(village), Some(r), true) = (village, record, errors.is_empty()) else {
         return form_page(&s, &c, &cy, &t, f, errors).await;
     };
-    let new = NewMeeting {
-        cycle_id: cy.id,
-        village_id: village.id,
-        held_on: r.held_on,
-        place: r.place,
-        attendance: r.attendance,
-        minutes: r.minutes,
-        proposals: linked,
-    };
-    let mid = store_m::create(&s.db, &new, by, s.clock.now()).await?;
-    tracing::info!(meeting = %mid, cycle = %cy.id, "pb meeting recorded");
+    let mid =
+        app::pb::meetings::record_meeting(&s.app, actor, cy.id, village.id, r, linked).await?;
     Ok(Redirect::to(&format!("/pb/meetings/{mid}?ok=pb-meetings-recorded")).into_response())
 }
 
@@ -297,19 +275,14 @@ struct MeetingPage<'a> {
     proposals: Vec<(Uuid, String)>,
 }
 
-async fn show(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(mid): Path<String>,
-) -> Result<Response, AppError> {
-    let mid = Uuid::parse_str(&mid).map_err(|_| AppError::NotFound)?;
-    let m = store_m::get(&s.db, mid).await?.ok_or(AppError::NotFound)?;
+async fn show(State(s): State<AppState>, c: Ctx, Id(mid): Id) -> Result<Response, AppError> {
+    let m = app::pb::meetings::get(&s.app, mid).await?;
     let (cy, t) = load_cycle(&s, m.cycle_id).await?;
-    let village = store::territories::by_id(&s.db, m.village_id)
+    let village = app::pb::proposals::territory(&s.app, m.village_id)
         .await?
         .map(|v| v.name(c.lang.code()).to_string())
         .unwrap_or_default();
-    let proposals = store_m::proposals_of(&s.db, m.id).await?;
+    let proposals = app::pb::meetings::proposals_of(&s.app, m.id).await?;
     Ok(render(&MeetingPage {
         cycle_title: cycle_title(&c, &cy, &t),
         date: c.lang.date(m.held_on),

@@ -23,6 +23,7 @@ use crate::i18n::Arg;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::territories::load as load_territory;
 use crate::{AppError, AppState};
+use app::pb::cycles::{CreateOutcome, Cycle, Territory};
 use app::pb::stage::StageOutcome;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -31,12 +32,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use domain::money::Tenge;
+use domain::pb::percent;
+use domain::pb::setup::{Place, COFINANCING_LINES, DATE_FIELDS};
 use domain::pb::{BallotType, CoFinancingSource, CountingRule, Stage, StageError};
 use domain::Action;
-use form::{percent, CycleForm, Place};
+use form::CycleForm;
 use serde::Deserialize;
-use store::pb::Cycle;
-use store::territories::Territory;
 use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
@@ -128,10 +129,9 @@ async fn list(
             Some(t.path_prefix())
         }
     };
-    let cycles = store::pb::list(&s.db, prefix.as_deref()).await?;
+    let cycles = app::pb::cycles::cycles(&s.app, prefix.as_deref()).await?;
     let mut rows = Vec::with_capacity(cycles.len());
-    for cy in cycles {
-        let territory = store::territories::by_id(&s.db, cy.territory_id).await?;
+    for (cy, territory) in cycles {
         rows.push(CycleRow {
             id: cy.id,
             territory: territory
@@ -186,28 +186,7 @@ pub struct DateField {
     error: Option<String>,
 }
 
-const DATE_FIELDS: [&str; 6] = [
-    "collection_start",
-    "collection_end",
-    "review_end",
-    "discussion_end",
-    "voting_start",
-    "voting_end",
-];
-const COF_AMOUNTS: [&str; form::COFINANCING_LINES] =
-    ["cof_amount_0", "cof_amount_1", "cof_amount_2"];
-
-async fn place(s: &AppState, t: &Territory) -> Result<Place, AppError> {
-    let parent_kind = match t.parent_id {
-        Some(p) => store::territories::by_id(&s.db, p).await?.map(|p| p.kind),
-        None => None,
-    };
-    Ok(Place {
-        id: t.id,
-        kind: t.kind,
-        parent_kind,
-    })
-}
+const COF_AMOUNTS: [&str; COFINANCING_LINES] = ["cof_amount_0", "cof_amount_1", "cof_amount_2"];
 
 async fn new_page(
     s: &AppState,
@@ -216,9 +195,9 @@ async fn new_page(
     form: CycleForm,
     errors: FieldErrors,
 ) -> Result<Response, AppError> {
-    let p = place(s, t).await?;
-    let min_bp = domain::pb::ShareRules::default().minimum_bp(p.kind, p.parent_kind);
-    let cap_mrp = domain::pb::CapRules::default().cap_mrp(p.kind, p.parent_kind);
+    let p: Place = app::pb::cycles::place(&s.app, t).await?;
+    let min_bp = p.minimum_share_bp();
+    let cap_mrp = p.cap_mrp();
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -309,19 +288,16 @@ async fn create(
     Form(f): Form<CycleForm>,
 ) -> Result<Response, AppError> {
     let t = load_territory(&s, &kato).await?;
-    let by = c.require(Action::ManageCycle, &t.path)?.user.id;
-    let p = place(&s, &t).await?;
-    let mrp_table = store::pb::mrp_table(&s.db).await?;
-    let new = match form::validate(&c, &f, &p, &mrp_table) {
-        Ok(n) => n,
-        Err(errors) => return new_page(&s, &c, &t, f, errors).await,
-    };
-    match store::pb::create(&s.db, &new, by, s.clock.now()).await? {
-        Ok(id) => {
-            tracing::info!(cycle = %id, territory = %t.kato, year = new.year, "pb cycle created");
+    let actor = c.require(Action::ManageCycle, &t.path)?;
+    match app::pb::cycles::create_cycle(&s.app, actor, t.id, &f.input()).await? {
+        CreateOutcome::Created(id) => {
             Ok(Redirect::to(&format!("/pb/{id}?ok=pb-created")).into_response())
         }
-        Err(store::pb::YearTaken) => {
+        CreateOutcome::Refused(errors) => {
+            let errors = form::messages(&c, &errors);
+            new_page(&s, &c, &t, f, errors).await
+        }
+        CreateOutcome::YearTaken => {
             let mut errors = FieldErrors::default();
             errors.add("year", c.t("pb-err-year-taken"));
             new_page(&s, &c, &t, f, errors).await
@@ -409,7 +385,8 @@ async fn show_page(
     stage_error: Option<String>,
 ) -> Result<Response, AppError> {
     let lang = c.lang.code();
-    let history = store::pb::history(&s.db, cy.id).await?;
+    let data = app::pb::cycles::cycle_page(&s.app, cy, t).await?;
+    let history = &data.history;
     let shown: Vec<Stage> = Stage::ALL
         .into_iter()
         .filter(|st| *st != Stage::Revision || cy.revision_enabled)
@@ -475,26 +452,11 @@ async fn show_page(
         Vec::new()
     };
     let name = t.name(lang).to_string();
-    let list = store::pb::proposals::of_cycle(&s.db, cy.id).await?;
+    let list = &data.proposals;
     let show_votes = cy.votes_public();
-    let votes = if show_votes {
-        store::pb::ballots::counts(&s.db, cy.id).await?
-    } else {
-        Default::default()
-    };
-    // Proposals' villages all lie in the cycle's territory: one query for their names.
-    let places: std::collections::HashMap<Uuid, Territory> = store::territories::subtree(&s.db, t)
-        .await?
-        .into_iter()
-        .map(|v| (v.id, v))
-        .collect();
-    let photo_counts: std::collections::HashMap<Uuid, i64> =
-        store::pb::photos::counts_of_cycle(&s.db, cy.id)
-            .await?
-            .into_iter()
-            .collect();
+    let (votes, places, photo_counts) = (&data.votes, &data.places, &data.photos);
     let mut proposals = Vec::with_capacity(list.len());
-    for p in &list {
+    for p in list {
         proposals.push(ProposalRow {
             id: p.id,
             title: p.title.clone(),

@@ -2,26 +2,25 @@
 //! it) or by a coordinator of the cycle's territory (for paper proposals, say), checked by
 //! content and size before anything is stored, served inline to everyone.
 
-use super::proposals::{can_edit, load, proposal_page};
+use super::proposals::{load, proposal_page};
+use crate::extract::{Id, Ids};
 use crate::i18n::Arg;
 use crate::pages::{require_viewer, Ctx, FieldErrors};
 use crate::uploads::{self, Refusal};
 use crate::{AppError, AppState};
+use app::pb::cycles::{Cycle, Territory};
+use app::pb::photos::{NewPhoto, PhotoOutcome};
+use app::pb::proposals::Proposal;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use domain::Action;
-use store::pb::photos::{self, NewPhoto, Refused};
-use store::pb::proposals::Proposal;
-use store::pb::Cycle;
-use store::territories::Territory;
 use uuid::Uuid;
 
 /// Where the bytes live: `DATA/uploads/pb-photos/<id>`.
 pub const AREA: &str = "pb-photos";
-pub const MAX_PHOTOS: usize = domain::uploads::PB_PHOTOS.files;
+pub const MAX_PHOTOS: usize = app::pb::photos::MAX_PHOTOS;
 pub const MAX_BYTES: usize = domain::uploads::PB_PHOTOS.bytes;
 
 pub fn routes() -> Router<AppState> {
@@ -56,7 +55,7 @@ pub struct PhotosView {
 /// May the viewer add or remove photos? The author while the proposal may be edited, and
 /// coordinators of the cycle's territory.
 fn may_change(c: &Ctx, p: &Proposal, cy: &Cycle, t: &Territory) -> bool {
-    can_edit(c, p, cy) || c.may(Action::ManageCycle, &t.path)
+    app::pb::photos::may_change(c.viewer.as_ref(), p, cy, t)
 }
 
 pub(super) async fn view(
@@ -66,7 +65,7 @@ pub(super) async fn view(
     cy: &Cycle,
     t: &Territory,
 ) -> Result<PhotosView, AppError> {
-    let list = photos::list(&s.db, p.id).await?;
+    let list = app::pb::photos::list(&s.app, p.id).await?;
     let shown = list
         .iter()
         .enumerate()
@@ -117,11 +116,11 @@ fn refusal_message(c: &Ctx, r: Refusal) -> String {
 pub async fn upload(
     State(s): State<AppState>,
     c: Ctx,
-    Path(pid): Path<String>,
+    Id(pid): Id,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
-    let by = require_viewer(&c)?.user.id;
+    let (p, cy, t) = load(&s, pid).await?;
+    let actor = require_viewer(&c)?;
     if !may_change(&c, &p, &cy, &t) {
         let reason = c.t("pb-photo-err-not-allowed");
         return refused(&s, &c, &p, &cy, &t, StatusCode::FORBIDDEN, reason).await;
@@ -148,7 +147,8 @@ pub async fn upload(
         .await;
     }
     let too_many = || c.t_num("pb-photo-err-too-many", "max", MAX_PHOTOS as i64);
-    if photos::list(&s.db, p.id).await?.len() + parts.files.len() > MAX_PHOTOS {
+    let existing = app::pb::photos::list(&s.app, p.id).await?.len();
+    if !app::pb::photos::room_for(existing, parts.files.len()) {
         let message = too_many();
         return refused(
             &s,
@@ -164,7 +164,7 @@ pub async fn upload(
     let mut written: Vec<NewPhoto> = Vec::new();
     for u in &parts.files {
         let f = NewPhoto {
-            id: store::new_id(),
+            id: app::pb::photos::photo_id(),
             name: u.name.clone(),
             content_type: u.content_type.to_string(),
             size: u.bytes.len() as i64,
@@ -176,15 +176,18 @@ pub async fn upload(
         written.push(f);
     }
     // The limit is checked again inside the transaction: two uploads at once cannot both pass.
-    match photos::add(&s.db, p.id, &written, by, MAX_PHOTOS as i64, s.clock.now()).await {
-        Ok(Ok(())) => {
-            tracing::info!(proposal = %p.id, photos = written.len(), "pb proposal photos added");
-            Ok(
-                Redirect::to(&format!("/pb/proposals/{}?ok=pb-photo-added#photos", p.id))
-                    .into_response(),
-            )
+    match app::pb::photos::add_photo(&s.app, actor, p.id, &written).await {
+        Ok(PhotoOutcome::Done) => Ok(Redirect::to(&format!(
+            "/pb/proposals/{}?ok=pb-photo-added#photos",
+            p.id
+        ))
+        .into_response()),
+        Ok(PhotoOutcome::NotAllowed) => {
+            uploads::discard(&s, AREA, &ids(&written)).await;
+            let reason = c.t("pb-photo-err-not-allowed");
+            refused(&s, &c, &p, &cy, &t, StatusCode::FORBIDDEN, reason).await
         }
-        Ok(Err(Refused::TooMany(_))) => {
+        Ok(PhotoOutcome::TooMany) => {
             uploads::discard(&s, AREA, &ids(&written)).await;
             let message = too_many();
             refused(
@@ -214,18 +217,16 @@ pub async fn remove(
     c: Ctx,
     Path((pid, fid)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
-    require_viewer(&c)?;
+    // (Read as text: a malformed photo id is a 404 only once the viewer is signed in.)
+    let pid = Uuid::parse_str(&pid).map_err(|_| AppError::NotFound)?;
+    let (p, cy, t) = load(&s, pid).await?;
+    let actor = require_viewer(&c)?;
     let fid = Uuid::parse_str(&fid).map_err(|_| AppError::NotFound)?;
-    if !may_change(&c, &p, &cy, &t) {
+    if app::pb::photos::remove_photo(&s.app, actor, p.id, fid).await? == PhotoOutcome::NotAllowed {
         let reason = c.t("pb-photo-err-not-allowed");
         return refused(&s, &c, &p, &cy, &t, StatusCode::FORBIDDEN, reason).await;
     }
-    if !photos::remove(&s.db, p.id, fid).await? {
-        return Err(AppError::NotFound);
-    }
     uploads::discard(&s, AREA, &[fid]).await;
-    tracing::info!(proposal = %p.id, photo = %fid, "pb proposal photo removed");
     Ok(Redirect::to(&format!(
         "/pb/proposals/{}?ok=pb-photo-removed#photos",
         p.id
@@ -234,13 +235,8 @@ pub async fn remove(
 }
 
 /// A photo, shown in the page (proposals are public, so are their photos).
-pub async fn photo(
-    State(s): State<AppState>,
-    Path((pid, fid)): Path<(String, String)>,
-) -> Result<Response, AppError> {
-    let pid = Uuid::parse_str(&pid).map_err(|_| AppError::NotFound)?;
-    let fid = Uuid::parse_str(&fid).map_err(|_| AppError::NotFound)?;
-    let f = photos::get(&s.db, pid, fid)
+pub async fn photo(State(s): State<AppState>, Ids(pid, fid): Ids) -> Result<Response, AppError> {
+    let f = app::pb::photos::get(&s.app, pid, fid)
         .await?
         .ok_or(AppError::NotFound)?;
     uploads::send_inline(&s, AREA, f.id, &f.content_type, "public, max-age=86400").await

@@ -2,23 +2,23 @@
 //! (or at a participation centre); public pages with the cost sheet and history; editing by
 //! the author until review starts.
 
-use super::form::parse_tenge;
 use super::{load_cycle, money};
 use crate::extract::Id;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::pb::cycles::{Cycle, Territory};
+use app::pb::proposals::{Draft, Entry, Proposal, SubmitOutcome, SubmitRefusal};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use domain::money::Tenge;
-use domain::pb::{check_proposal, Category, Channel, ProposalError, ProposalLimits, Stage};
+use domain::pb::{
+    Category, Channel, DraftError, DraftInput, PaperEntry, PaperEntryError, ProposalError,
+    ProposalLimits, ProposalText,
+};
 use domain::{Action, Kato};
 use serde::Deserialize;
-use store::pb::proposals::{self, NewProposal, Proposal, Refused};
-use store::pb::Cycle;
-use store::territories::Territory;
 use uuid::Uuid;
 
 pub const COST_LINES: usize = 5;
@@ -118,11 +118,7 @@ struct FormPage<'a> {
 
 /// The settlements of the cycle's territory, where a project can be placed.
 async fn villages(s: &AppState, t: &Territory) -> Result<Vec<Territory>, AppError> {
-    Ok(store::territories::subtree(&s.db, t)
-        .await?
-        .into_iter()
-        .filter(|v| v.kind.is_settlement())
-        .collect())
+    Ok(app::pb::proposals::settlements(&s.app, t).await?)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -205,21 +201,22 @@ async fn form_page(
     Ok((status, render(&page)?).into_response())
 }
 
+fn refusal(c: &Ctx, r: SubmitRefusal) -> String {
+    match r {
+        SubmitRefusal::NotResident => c.t("pb-proposal-err-not-resident"),
+        SubmitRefusal::Closed => c.t("pb-proposal-err-closed"),
+    }
+}
+
 /// May the viewer submit online to this cycle? Residents of its territory, during collection.
 async fn may_submit(
     _s: &AppState,
     c: &Ctx,
     cy: &Cycle,
     t: &Territory,
-) -> Result<Result<Uuid, String>, AppError> {
+) -> Result<Result<(), String>, AppError> {
     let v = require_viewer(c)?;
-    if !v.may(Action::SubmitProposal, &t.path) {
-        return Ok(Err(c.t("pb-proposal-err-not-resident")));
-    }
-    if cy.stage != Stage::Collection {
-        return Ok(Err(c.t("pb-proposal-err-closed")));
-    }
-    Ok(Ok(v.user.id))
+    Ok(app::pb::proposals::may_submit(v, cy, t).map_err(|r| refusal(c, r)))
 }
 
 pub async fn new_form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
@@ -244,7 +241,7 @@ pub async fn new_form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<R
     .await
 }
 
-/// Validate the form; on success the proposal's parts (the author is set by the caller).
+/// Read the form; on success the proposal's parts (who enters it is the caller's).
 async fn read_form(
     s: &AppState,
     c: &Ctx,
@@ -252,25 +249,7 @@ async fn read_form(
     t: &Territory,
     f: &ProposalForm,
     errors: &mut FieldErrors,
-) -> Result<Option<NewProposal>, AppError> {
-    let mut items = Vec::new();
-    let mut bad_line = false;
-    for (label, amount) in f.lines() {
-        if label.trim().is_empty() && amount.trim().is_empty() {
-            continue;
-        }
-        match parse_tenge(amount) {
-            Some(a) if !label.trim().is_empty() => items.push((label.trim().to_string(), a)),
-            _ => bad_line = true,
-        }
-    }
-    if bad_line {
-        errors.add("cost", c.t("pb-proposal-err-cost-line"));
-    }
-    let category = Category::parse(f.category.trim());
-    if category.is_none() {
-        errors.add("category", c.t("pb-proposal-err-category"));
-    }
+) -> Result<Option<Draft>, AppError> {
     let village = match Kato::parse(&f.village) {
         Ok(k) => villages(s, t).await?.into_iter().find(|v| v.kato == k),
         Err(_) => None,
@@ -278,93 +257,82 @@ async fn read_form(
     if village.is_none() {
         errors.add("village", c.t("err-village-unknown"));
     }
-    if f.place.trim().chars().count() < 3 {
-        errors.add("place", c.t("pb-proposal-err-place"));
-    }
-    let pledge_money = if f.pledge_money.trim().is_empty() {
-        Some(Tenge::default())
-    } else {
-        parse_tenge(&f.pledge_money)
+    let lines = f.lines();
+    let input = DraftInput {
+        title: &f.title,
+        description: &f.description,
+        category: &f.category,
+        place: &f.place,
+        lines: &lines,
+        pledge_money: &f.pledge_money,
+        pledge_labour_days: &f.pledge_labour_days,
     };
-    if pledge_money.is_none() {
-        errors.add("pledge_money", c.t("pb-err-money"));
-    }
-    let labour = if f.pledge_labour_days.trim().is_empty() {
-        Some(0)
-    } else {
-        f.pledge_labour_days.trim().parse::<i64>().ok()
-    };
-    for e in check_proposal(
-        &f.title,
-        &f.description,
-        &items,
-        labour.unwrap_or(-1),
-        cy.cap(),
-        &ProposalLimits::default(),
-    ) {
-        match e {
-            ProposalError::Title(a, b) => errors.add(
-                "title",
-                c.lang.t_args(
-                    "pb-proposal-err-title",
-                    &[
-                        ("min", crate::i18n::Arg::Num(a as i64)),
-                        ("max", crate::i18n::Arg::Num(b as i64)),
-                    ],
-                ),
-            ),
-            ProposalError::Description(a, b) => errors.add(
-                "description",
-                c.lang.t_args(
-                    "pb-proposal-err-description",
-                    &[
-                        ("min", crate::i18n::Arg::Num(a as i64)),
-                        ("max", crate::i18n::Arg::Num(b as i64)),
-                    ],
-                ),
-            ),
-            ProposalError::NoCost if !bad_line => {
-                errors.add("cost", c.t("pb-proposal-err-no-cost"))
+    let text = match ProposalText::parse(&input, cy.cap(), &ProposalLimits::default()) {
+        Ok(text) => Some(text),
+        Err(wrong) => {
+            for e in wrong {
+                draft_error(c, cy, e, errors);
             }
-            ProposalError::NoCost | ProposalError::CostLine(_) => {}
-            ProposalError::OverCap { total, cap } => errors.add(
-                "cost",
-                c.lang.t_args(
-                    "pb-proposal-err-over-cap",
-                    &[
-                        ("total", crate::i18n::Arg::Str(money(c, total))),
-                        ("mrp", crate::i18n::Arg::Str(c.number(cy.cap_mrp))),
-                        ("cap", crate::i18n::Arg::Str(money(c, cap))),
-                    ],
-                ),
-            ),
-            ProposalError::Labour(max) => errors.add(
-                "pledge_labour_days",
-                c.t_num("pb-proposal-err-labour", "max", max),
-            ),
+            None
         }
-    }
-    let (Some(category), Some(village), Some(pledge_money), Some(labour), true) =
-        (category, village, pledge_money, labour, errors.is_empty())
-    else {
+    };
+    let (Some(village), Some(text), true) = (village, text, errors.is_empty()) else {
         return Ok(None);
     };
-    Ok(Some(NewProposal {
-        cycle_id: cy.id,
-        author_id: None,
-        author_name: String::new(),
-        channel: Channel::Web,
-        paper_form_number: None,
-        entered_by: None,
-        title: f.title.trim().to_string(),
-        description: f.description.trim().to_string(),
-        category,
+    Ok(Some(Draft {
+        title: text.title,
+        description: text.description,
+        category: text.category,
         village_id: village.id,
-        place: f.place.trim().to_string(),
-        items,
-        pledge_money,
-        pledge_labour_days: labour,
+        place: text.place,
+        items: text.items,
+        pledge_money: text.pledge_money,
+        pledge_labour_days: text.pledge_labour_days,
     }))
+}
+
+/// One refused field's message in the reader's language.
+fn draft_error(c: &Ctx, cy: &Cycle, e: DraftError, errors: &mut FieldErrors) {
+    let range = |id: &str, (min, max): (usize, usize)| {
+        c.lang.t_args(
+            id,
+            &[
+                ("min", crate::i18n::Arg::Num(min as i64)),
+                ("max", crate::i18n::Arg::Num(max as i64)),
+            ],
+        )
+    };
+    match e {
+        DraftError::CostLine => errors.add("cost", c.t("pb-proposal-err-cost-line")),
+        DraftError::Category => errors.add("category", c.t("pb-proposal-err-category")),
+        DraftError::Place => errors.add("place", c.t("pb-proposal-err-place")),
+        DraftError::PledgeMoney => errors.add("pledge_money", c.t("pb-err-money")),
+        DraftError::Rule(ProposalError::Title(a, b)) => {
+            errors.add("title", range("pb-proposal-err-title", (a, b)))
+        }
+        DraftError::Rule(ProposalError::Description(a, b)) => {
+            errors.add("description", range("pb-proposal-err-description", (a, b)))
+        }
+        DraftError::Rule(ProposalError::NoCost) => {
+            errors.add("cost", c.t("pb-proposal-err-no-cost"))
+        }
+        DraftError::Rule(ProposalError::CostLine(_)) => {}
+        DraftError::Rule(ProposalError::OverCap { total, cap }) => errors.add(
+            "cost",
+            c.lang.t_args(
+                "pb-proposal-err-over-cap",
+                &[
+                    ("total", crate::i18n::Arg::Str(money(c, total))),
+                    ("mrp", crate::i18n::Arg::Str(c.number(cy.cap_mrp))),
+                    ("cap", crate::i18n::Arg::Str(money(c, cap))),
+                ],
+            ),
+        ),
+        DraftError::Rule(ProposalError::Labour(max)) => errors.add(
+            "pledge_labour_days",
+            c.t_num("pb-proposal-err-labour", "max", max),
+        ),
+    }
 }
 
 pub async fn create(
@@ -377,66 +345,59 @@ pub async fn create(
     let on_paper = c.may(Action::ManageCycle, &t.path);
     let action = format!("/pb/{}/proposals", cy.id);
     let mut errors = FieldErrors::default();
-    let (author_id, channel, author_name, form_number, entered_by) = if on_paper {
-        let by = c.require(Action::ManageCycle, &t.path)?.user.id;
-        if cy.stage != Stage::Collection {
+    let entry = if on_paper {
+        c.require(Action::ManageCycle, &t.path)?;
+        if !app::pb::proposals::collecting(&cy) {
             errors.add("form_number", c.t("pb-proposal-err-closed"));
         }
-        let channel = Channel::parse(f.channel.trim()).filter(|ch| *ch != Channel::Web);
-        if channel.is_none() {
-            errors.add("channel", c.t("pb-proposal-err-channel"));
-        }
-        if !(2..=100).contains(&f.author_name.trim().chars().count()) {
-            errors.add("author_name", c.t("err-name-required"));
-        }
-        let number = f.form_number.trim().to_string();
-        if channel == Some(Channel::Paper) && number.is_empty() {
-            errors.add("form_number", c.t("pb-proposal-err-form-number"));
-        }
-        (
-            None,
-            channel.unwrap_or(Channel::Paper),
-            f.author_name.trim().to_string(),
-            (!number.is_empty()).then_some(number),
-            Some(by),
-        )
-    } else {
-        match may_submit(&s, &c, &cy, &t).await? {
-            Ok(user) => {
-                let name = c
-                    .viewer
-                    .as_ref()
-                    .map(|v| v.user.display_name.clone())
-                    .unwrap_or_default();
-                (Some(user), Channel::Web, name, None, None)
+        match PaperEntry::parse(&f.channel, &f.author_name, &f.form_number) {
+            Ok(e) => Some(Entry::Paper(e)),
+            Err(wrong) => {
+                for e in wrong {
+                    match e {
+                        PaperEntryError::Channel => {
+                            errors.add("channel", c.t("pb-proposal-err-channel"))
+                        }
+                        PaperEntryError::AuthorName => {
+                            errors.add("author_name", c.t("err-name-required"))
+                        }
+                        PaperEntryError::FormNumber => {
+                            errors.add("form_number", c.t("pb-proposal-err-form-number"))
+                        }
+                    }
+                }
+                None
             }
-            Err(reason) => return super::show_page(&s, &c, &cy, &t, Some(reason)).await,
         }
+    } else {
+        if let Err(reason) = may_submit(&s, &c, &cy, &t).await? {
+            return super::show_page(&s, &c, &cy, &t, Some(reason)).await;
+        }
+        Some(Entry::Online)
     };
-    let Some(mut new) = read_form(&s, &c, &cy, &t, &f, &mut errors).await? else {
+    let draft = read_form(&s, &c, &cy, &t, &f, &mut errors).await?;
+    let (Some(entry), Some(draft), true) = (entry, draft, errors.is_empty()) else {
         return form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await;
     };
-    if !errors.is_empty() {
-        return form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await;
-    }
-    new.author_id = author_id;
-    new.author_name = author_name;
-    new.channel = channel;
-    new.paper_form_number = form_number;
-    new.entered_by = entered_by;
-    match proposals::create(&s.db, &new, cy.max_proposals_per_author, s.clock.now()).await? {
-        Ok(pid) => {
-            tracing::info!(proposal = %pid, cycle = %cy.id, channel = channel.as_str(), "pb proposal submitted");
-            Ok(
-                Redirect::to(&format!("/pb/proposals/{pid}?ok=pb-proposal-submitted"))
-                    .into_response(),
-            )
+    let actor = require_viewer(&c)?;
+    match app::pb::proposals::submit_proposal(&s.app, actor, cy.id, entry, draft).await? {
+        SubmitOutcome::Submitted(pid) => Ok(Redirect::to(&format!(
+            "/pb/proposals/{pid}?ok=pb-proposal-submitted"
+        ))
+        .into_response()),
+        SubmitOutcome::Refused(SubmitRefusal::Closed) if on_paper => {
+            errors.add("form_number", c.t("pb-proposal-err-closed"));
+            form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await
         }
-        Err(Refused::TooMany(n)) => {
+        SubmitOutcome::Refused(r) => {
+            let reason = refusal(&c, r);
+            super::show_page(&s, &c, &cy, &t, Some(reason)).await
+        }
+        SubmitOutcome::TooMany(n) => {
             errors.add("title", c.t_num("pb-proposal-err-too-many", "max", n));
             form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await
         }
-        Err(Refused::FormNumberTaken) => {
+        SubmitOutcome::FormNumberTaken => {
             errors.add("form_number", c.t("pb-proposal-err-form-taken"));
             form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await
         }
@@ -468,24 +429,14 @@ struct ProposalPage<'a> {
 
 pub(super) async fn load(
     s: &AppState,
-    pid: &str,
+    pid: Uuid,
 ) -> Result<(Proposal, Cycle, Territory), AppError> {
-    let pid = Uuid::parse_str(pid).map_err(|_| AppError::NotFound)?;
-    let p = proposals::get(&s.db, pid)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (cy, t) = load_cycle(s, p.cycle_id).await?;
-    Ok((p, cy, t))
+    Ok(app::pb::proposals::get(&s.app, pid).await?)
 }
 
-/// The author may change a proposal while proposals are collected, and a returned one from
-/// the council's decision until the revision stage ends (a cycle without a revision stage
-/// would otherwise leave a returned proposal with no way back).
+/// May the viewer edit the proposal now (the domain's rule: its author, while editable)?
 pub(super) fn can_edit(c: &Ctx, p: &Proposal, cy: &Cycle) -> bool {
-    let open = cy.stage == Stage::Collection
-        || (matches!(cy.stage, Stage::Review | Stage::Revision)
-            && p.status == domain::pb::ProposalStatus::Returned);
-    open && p.author_id.is_some() && c.viewer.as_ref().map(|v| v.user.id) == p.author_id
+    app::pb::proposals::may_edit(c.viewer.as_ref(), p, cy)
 }
 
 fn event_label(c: &Ctx, event: &str) -> String {
@@ -523,11 +474,11 @@ pub(super) async fn proposal_page_with(
     draft: super::discussion::CommentForm,
 ) -> Result<Response, AppError> {
     let lang = c.lang.code();
-    let village = store::territories::by_id(&s.db, p.village_id)
+    let village = app::pb::proposals::territory(&s.app, p.village_id)
         .await?
         .map(|v| v.name(lang).to_string())
         .unwrap_or_default();
-    let history = proposals::history(&s.db, p.id)
+    let history = app::pb::proposals::history(&s.app, p.id)
         .await?
         .iter()
         .map(|e| (c.lang.date_of(e.at), event_label(c, &e.event)))
@@ -573,26 +524,22 @@ pub(super) async fn proposal_page_with(
     Ok((status, render(&page)?).into_response())
 }
 
-pub async fn show(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(pid): Path<String>,
-) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
+pub async fn show(State(s): State<AppState>, c: Ctx, Id(pid): Id) -> Result<Response, AppError> {
+    let (p, cy, t) = load(&s, pid).await?;
     proposal_page(&s, &c, &p, &cy, &t, FieldErrors::default()).await
 }
 
 pub async fn edit_form(
     State(s): State<AppState>,
     c: Ctx,
-    Path(pid): Path<String>,
+    Id(pid): Id,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
+    let (p, cy, t) = load(&s, pid).await?;
     require_viewer(&c)?;
     if !can_edit(&c, &p, &cy) {
         return Err(AppError::Forbidden);
     }
-    let kato = store::territories::by_id(&s.db, p.village_id)
+    let kato = app::pb::proposals::territory(&s.app, p.village_id)
         .await?
         .map(|v| v.kato.to_string())
         .unwrap_or_default();
@@ -613,10 +560,10 @@ pub async fn edit_form(
 pub async fn edit(
     State(s): State<AppState>,
     c: Ctx,
-    Path(pid): Path<String>,
+    Id(pid): Id,
     Form(f): Form<ProposalForm>,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
+    let (p, cy, t) = load(&s, pid).await?;
     let v = require_viewer(&c)?;
     if !can_edit(&c, &p, &cy) {
         return Err(AppError::Forbidden);
@@ -624,11 +571,8 @@ pub async fn edit(
     let mut errors = FieldErrors::default();
     let action = format!("/pb/proposals/{}/edit", p.id);
     match read_form(&s, &c, &cy, &t, &f, &mut errors).await? {
-        Some(new) => {
-            proposals::update(&s.db, p.id, &new, v.user.id, s.clock.now()).await?;
-            if p.status == domain::pb::ProposalStatus::Returned {
-                store::pb::review::resubmit(&s.db, p.id, v.user.id, s.clock.now()).await?;
-            }
+        Some(draft) => {
+            app::pb::proposals::edit_proposal(&s.app, v, p.id, draft).await?;
             Ok(
                 Redirect::to(&format!("/pb/proposals/{}?ok=pb-proposal-saved", p.id))
                     .into_response(),

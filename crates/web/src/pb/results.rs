@@ -107,7 +107,7 @@ async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response,
             "pb-results-turnout",
             &[
                 ("ballots", Arg::Str(c.number(count.ballots as i64))),
-                ("percent", Arg::Str(super::form::percent(bp))),
+                ("percent", Arg::Str(domain::pb::percent(bp))),
             ],
         ),
         None => c.t_num("pb-results-ballots", "ballots", count.ballots as i64),

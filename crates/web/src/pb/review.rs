@@ -5,17 +5,18 @@ use super::{load_cycle, money};
 use crate::extract::Id;
 use crate::pages::{render, Ctx, FieldErrors};
 use crate::{AppError, AppState};
+use app::pb::cycles::{Cycle, Territory};
+use app::pb::proposals::Proposal;
+use app::pb::review::{MemberOutcome, ReviewOutcome};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
+use domain::pb::review::ReviewError;
 use domain::pb::{council_balanced, Decision, Stage};
-use domain::{Action, Contact, Role};
+use domain::Action;
 use serde::Deserialize;
-use store::pb::proposals::Proposal;
-use store::pb::Cycle;
-use store::territories::Territory;
 use uuid::Uuid;
 
 /// What the proposal page shows of the review, and which forms it offers.
@@ -49,8 +50,9 @@ pub async fn view(
     cy: &Cycle,
     t: &Territory,
 ) -> Result<ReviewView, AppError> {
-    let conclusions = store::pb::review::conclusions(&s.db, p.id)
-        .await?
+    let data = app::pb::review::review_data(&s.app, c.viewer.as_ref(), p, cy).await?;
+    let conclusions = data
+        .conclusions
         .into_iter()
         .map(|k| ConclusionRow {
             member: k.member,
@@ -61,23 +63,12 @@ pub async fn view(
             date: c.lang.date_of(k.at),
         })
         .collect();
-    let decided = store::pb::review::decision(&s.db, p.id).await?;
-    let merged_into = match decided.merged_into {
-        Some(id) => store::pb::proposals::get(&s.db, id)
-            .await?
-            .map(|m| (m.id, m.title)),
-        None => None,
-    };
+    let (decided, merged_into, member) = (data.decided, data.merged_into, data.member);
     let reviewing = cy.stage == Stage::Review;
-    let viewer = c.viewer.as_ref();
-    let member = match viewer {
-        Some(v) => store::pb::review::is_member(&s.db, cy.id, v.user.id).await?,
-        None => false,
-    };
     let can_conclude = reviewing && member && c.may(Action::ReviewProposal, &t.path);
     let can_decide = reviewing && c.may(Action::ManageCycle, &t.path);
     let merge_targets = if can_decide {
-        store::pb::proposals::of_cycle(&s.db, cy.id)
+        app::pb::proposals::of_cycle(&s.app, cy.id)
             .await?
             .into_iter()
             .filter(|o| o.id != p.id)
@@ -109,50 +100,52 @@ pub struct ConclusionForm {
     comment: String,
 }
 
+/// The refused fields' messages, all under `field` (the form shows the first).
+fn review_errors(c: &Ctx, field: &'static str, wrong: &[ReviewError]) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    for e in wrong {
+        let id = match e {
+            ReviewError::NotReview => "pb-review-err-not-review",
+            ReviewError::Cost => "pb-err-money",
+            ReviewError::Comment => "pb-review-err-comment",
+            ReviewError::Decision => "pb-review-err-decision",
+            ReviewError::Reason => "pb-review-err-reason",
+            ReviewError::Merge => "pb-review-err-merge",
+        };
+        errors.add(field, c.t(id));
+    }
+    errors
+}
+
 pub async fn conclude(
     State(s): State<AppState>,
     c: Ctx,
-    Path(pid): Path<String>,
+    Id(pid): Id,
     Form(f): Form<ConclusionForm>,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
+    let (p, cy, t) = load(&s, pid).await?;
     let v = c.require(Action::ReviewProposal, &t.path)?;
-    // The council's membership is checked besides the role.
-    if !store::pb::review::is_member(&s.db, cy.id, v.user.id).await? {
-        return Err(AppError::Forbidden);
-    }
-    let mut errors = FieldErrors::default();
-    if cy.stage != Stage::Review {
-        errors.add("conclusion", c.t("pb-review-err-not-review"));
-    }
-    let cost = if f.adjusted_cost.trim().is_empty() {
-        Some(None)
-    } else {
-        super::form::parse_tenge(&f.adjusted_cost).map(Some)
-    };
-    if cost.is_none() {
-        errors.add("conclusion", c.t("pb-err-money"));
-    }
-    if !(3..=2000).contains(&f.comment.trim().chars().count()) {
-        errors.add("conclusion", c.t("pb-review-err-comment"));
-    }
-    match cost {
-        Some(cost) if errors.is_empty() => {
-            let conclusion = store::pb::review::NewConclusion {
-                proposal: p.id,
-                user: v.user.id,
-                legal: f.legal.is_some(),
-                feasible: f.feasible.is_some(),
-                adjusted_cost: cost,
-                comment: f.comment.trim(),
-            };
-            store::pb::review::conclude(&s.db, &conclusion, s.clock.now()).await?;
-            Ok(
-                Redirect::to(&format!("/pb/proposals/{}?ok=pb-conclusion-saved", p.id))
-                    .into_response(),
-            )
+    let (legal, feasible) = (f.legal.is_some(), f.feasible.is_some());
+    match app::pb::review::conclude(
+        &s.app,
+        v,
+        p.id,
+        legal,
+        feasible,
+        &f.adjusted_cost,
+        &f.comment,
+    )
+    .await?
+    {
+        ReviewOutcome::Saved => Ok(Redirect::to(&format!(
+            "/pb/proposals/{}?ok=pb-conclusion-saved",
+            p.id
+        ))
+        .into_response()),
+        ReviewOutcome::Refused(wrong) => {
+            let errors = review_errors(&c, "conclusion", &wrong);
+            proposal_page(&s, &c, &p, &cy, &t, errors).await
         }
-        _ => proposal_page(&s, &c, &p, &cy, &t, errors).await,
     }
 }
 
@@ -167,51 +160,21 @@ pub struct DecisionForm {
 pub async fn decide(
     State(s): State<AppState>,
     c: Ctx,
-    Path(pid): Path<String>,
+    Id(pid): Id,
     Form(f): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let (p, cy, t) = load(&s, &pid).await?;
-    let by = c.require(Action::ManageCycle, &t.path)?.user.id;
-    let mut errors = FieldErrors::default();
-    if cy.stage != Stage::Review {
-        errors.add("decision", c.t("pb-review-err-not-review"));
-    }
-    let decision = Decision::parse(f.decision.trim());
-    let reason = f.reason.trim();
-    match decision {
-        None => errors.add("decision", c.t("pb-review-err-decision")),
-        Some(d) if d.needs_reason() && reason.chars().count() < 10 => {
-            errors.add("decision", c.t("pb-review-err-reason"))
+    let (p, cy, t) = load(&s, pid).await?;
+    let v = c.require(Action::ManageCycle, &t.path)?;
+    match app::pb::review::decide(&s.app, v, p.id, &f.decision, &f.reason, &f.merged_into).await? {
+        ReviewOutcome::Saved => Ok(Redirect::to(&format!(
+            "/pb/proposals/{}?ok=pb-decision-saved",
+            p.id
+        ))
+        .into_response()),
+        ReviewOutcome::Refused(wrong) => {
+            let errors = review_errors(&c, "decision", &wrong);
+            proposal_page(&s, &c, &p, &cy, &t, errors).await
         }
-        _ => {}
-    }
-    let target = match decision {
-        Some(Decision::Merge) => {
-            let other = Uuid::parse_str(f.merged_into.trim()).ok();
-            let found = match other {
-                Some(o) if o != p.id => store::pb::proposals::get(&s.db, o)
-                    .await?
-                    .filter(|x| x.cycle_id == cy.id),
-                _ => None,
-            };
-            if found.is_none() {
-                errors.add("decision", c.t("pb-review-err-merge"));
-            }
-            found.map(|x| x.id)
-        }
-        _ => None,
-    };
-    match decision {
-        Some(d) if errors.is_empty() => {
-            let reason = (!reason.is_empty()).then_some(reason);
-            store::pb::review::decide(&s.db, p.id, d, reason, target, by, s.clock.now()).await?;
-            tracing::info!(proposal = %p.id, decision = d.as_str(), "pb decision recorded");
-            Ok(
-                Redirect::to(&format!("/pb/proposals/{}?ok=pb-decision-saved", p.id))
-                    .into_response(),
-            )
-        }
-        _ => proposal_page(&s, &c, &p, &cy, &t, errors).await,
     }
 }
 
@@ -240,7 +203,7 @@ async fn council_page(
     form: CouncilForm,
     errors: FieldErrors,
 ) -> Result<Response, AppError> {
-    let members = store::pb::review::members(&s.db, cy.id).await?;
+    let members = app::pb::review::members(&s.app, cy.id).await?;
     let civil = members.iter().filter(|m| m.civil_society).count();
     let can_manage = c.may(Action::ManageCycle, &t.path);
     let status = if errors.is_empty() {
@@ -310,26 +273,16 @@ pub async fn add_member(
     Form(f): Form<CouncilForm>,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    c.require(Action::ManageCycle, &t.path)?;
-    let mut errors = FieldErrors::default();
-    let user = match Contact::parse(&f.contact) {
-        Ok(contact) => store::accounts::credentials(&s.db, &contact)
-            .await?
-            .map(|(u, _)| u),
-        Err(_) => None,
-    };
-    let Some(user) = user else {
-        errors.add("contact", c.t("err-user-unknown"));
-        return council_page(&s, &c, &cy, &t, f, errors).await;
-    };
-    store::pb::review::add_member(
-        &s.db,
-        cy.id,
-        user.id,
-        f.civil_society.is_some(),
-        s.clock.now(),
-    )
-    .await?;
-    store::accounts::grant(&s.db, user.id, Role::Expert, Some(t.id), s.clock.now()).await?;
-    Ok(Redirect::to(&format!("/pb/{}/council?ok=pb-council-added", cy.id)).into_response())
+    let actor = c.require(Action::ManageCycle, &t.path)?;
+    let civil = f.civil_society.is_some();
+    match app::pb::review::add_council_member(&s.app, actor, cy.id, &f.contact, civil).await? {
+        MemberOutcome::Added => {
+            Ok(Redirect::to(&format!("/pb/{}/council?ok=pb-council-added", cy.id)).into_response())
+        }
+        MemberOutcome::UnknownUser => {
+            let mut errors = FieldErrors::default();
+            errors.add("contact", c.t("err-user-unknown"));
+            council_page(&s, &c, &cy, &t, f, errors).await
+        }
+    }
 }
