@@ -44,28 +44,30 @@ async fn cycle(db: &Db, t: &Territory, housing: i64) -> Uuid {
     let day = |n: i64| today + chrono::Duration::days(n);
     let new = store::pb::NewCycle {
         territory_id: t.id,
-        year: 2036,
-        envelope: Envelope {
-            housing_spending: Tenge::from_tenge(housing),
-            share_bp: 1000,
-            cofinancing: vec![],
-        },
-        mrp: Tenge::from_tenge(4325),
-        cap_mrp: 25_000,
-        ballot: BallotType::OneVote,
-        rule: CountingRule::Greedy,
-        eligibility: Eligibility::default(),
-        max_proposals_per_author: 10,
-        revision_enabled: false,
-        votes_visible: true,
-        changes_allowed: false,
-        schedule: Schedule {
-            collection_start: day(-30),
-            collection_end: day(-20),
-            review_end: day(-15),
-            discussion_end: day(-10),
-            voting_start: day(-9),
-            voting_end: day(10),
+        setup: domain::pb::CycleSetup {
+            year: 2036,
+            envelope: Envelope {
+                housing_spending: Tenge::from_tenge(housing),
+                share_bp: 1000,
+                cofinancing: vec![],
+            },
+            mrp: Tenge::from_tenge(4325),
+            cap_mrp: 25_000,
+            ballot: BallotType::OneVote,
+            rule: CountingRule::Greedy,
+            eligibility: Eligibility::default(),
+            max_proposals_per_author: 10,
+            revision_enabled: false,
+            votes_visible: true,
+            changes_allowed: false,
+            schedule: Schedule {
+                collection_start: day(-30),
+                collection_end: day(-20),
+                review_end: day(-15),
+                discussion_end: day(-10),
+                voting_start: day(-9),
+                voting_end: day(10),
+            },
         },
     };
     store::pb::create(db, &new, coordinator_id(db).await, crate::support::now())

@@ -728,22 +728,24 @@ pub async fn pb_cycle(
         .expect("an MRP in force (the migrations carry the table)");
     let new = store::pb::NewCycle {
         territory_id: tree.okrug.id,
-        year,
-        envelope: Envelope {
-            housing_spending: Tenge::from_tenge(200_000_000),
-            share_bp: 1000,
-            cofinancing: vec![],
+        setup: domain::pb::CycleSetup {
+            year,
+            envelope: Envelope {
+                housing_spending: Tenge::from_tenge(200_000_000),
+                share_bp: 1000,
+                cofinancing: vec![],
+            },
+            mrp: mrp.value,
+            cap_mrp: 1500,
+            ballot: BallotType::UpTo(3),
+            rule: CountingRule::Greedy,
+            eligibility: Eligibility::default(),
+            max_proposals_per_author: 3,
+            revision_enabled: true,
+            votes_visible: true,
+            changes_allowed: false,
+            schedule,
         },
-        mrp: mrp.value,
-        cap_mrp: 1500,
-        ballot: BallotType::UpTo(3),
-        rule: CountingRule::Greedy,
-        eligibility: Eligibility::default(),
-        max_proposals_per_author: 3,
-        revision_enabled: true,
-        votes_visible: true,
-        changes_allowed: false,
-        schedule,
     };
     let id = store::pb::create(db, &new, coordinator, fixed_now())
         .await

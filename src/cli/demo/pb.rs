@@ -140,19 +140,21 @@ async fn cycle_with_proposals(
         .context("no MRP for the demo dates")?;
     let new = NewCycle {
         territory_id: t.id,
-        year,
-        envelope: envelope(186_000_000),
-        mrp: mrp.value,
-        cap_mrp: CapRules::default()
-            .cap_mrp(TerritoryKind::RuralOkrug, Some(TerritoryKind::District)),
-        ballot: BallotType::OneVote,
-        rule: CountingRule::Greedy,
-        eligibility: Eligibility::default(),
-        max_proposals_per_author: 3,
-        revision_enabled: true,
-        votes_visible: true,
-        changes_allowed: false,
-        schedule,
+        setup: domain::pb::CycleSetup {
+            year,
+            envelope: envelope(186_000_000),
+            mrp: mrp.value,
+            cap_mrp: CapRules::default()
+                .cap_mrp(TerritoryKind::RuralOkrug, Some(TerritoryKind::District)),
+            ballot: BallotType::OneVote,
+            rule: CountingRule::Greedy,
+            eligibility: Eligibility::default(),
+            max_proposals_per_author: 3,
+            revision_enabled: true,
+            votes_visible: true,
+            changes_allowed: false,
+            schedule,
+        },
     };
     let id = store::pb::create(db, &new, coordinator, now)
         .await?

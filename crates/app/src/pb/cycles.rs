@@ -68,22 +68,11 @@ pub async fn create_cycle(
     };
     let new = NewCycle {
         territory_id: t.id,
-        year: setup.year,
-        envelope: setup.envelope,
-        mrp: setup.mrp,
-        cap_mrp: setup.cap_mrp,
-        ballot: setup.ballot,
-        rule: setup.rule,
-        eligibility: setup.eligibility,
-        max_proposals_per_author: setup.max_proposals_per_author,
-        revision_enabled: setup.revision_enabled,
-        votes_visible: setup.votes_visible,
-        changes_allowed: setup.changes_allowed,
-        schedule: setup.schedule,
+        setup,
     };
     match store::pb::create(&app.db, &new, by, app.clock.now()).await? {
         Ok(id) => {
-            tracing::info!(cycle = %id, territory = %t.kato, year = new.year, "pb cycle created");
+            tracing::info!(cycle = %id, territory = %t.kato, year = new.setup.year, "pb cycle created");
             Ok(CreateOutcome::Created(id))
         }
         Err(store::pb::YearTaken) => Ok(CreateOutcome::YearTaken),

@@ -43,33 +43,22 @@ pub struct Cycle {
 }
 
 impl Cycle {
+    /// The per-project cap in tenge (`domain::pb::cap`).
     pub fn cap(&self) -> Tenge {
-        Tenge::from_tiyn(self.mrp.tiyn().saturating_mul(self.cap_mrp))
+        domain::pb::cap(self.mrp, self.cap_mrp)
     }
 
-    /// Whether vote counts are public now: cities differ on showing live counts during
-    /// voting; after voting they are always public.
+    /// Whether vote counts are public now (`domain::pb::votes_public`).
     pub fn votes_public(&self) -> bool {
-        (self.stage == Stage::Voting && self.votes_visible) || self.stage > Stage::Voting
+        domain::pb::votes_public(self.stage, self.votes_visible)
     }
 }
 
-/// What a coordinator sets up; validated by the caller with the domain rules.
+/// A new cycle: the territory and the set-up that passed the domain's rules.
 #[derive(Debug, Clone)]
 pub struct NewCycle {
     pub territory_id: Uuid,
-    pub year: i32,
-    pub envelope: Envelope,
-    pub mrp: Tenge,
-    pub cap_mrp: i64,
-    pub ballot: BallotType,
-    pub rule: CountingRule,
-    pub eligibility: Eligibility,
-    pub max_proposals_per_author: i64,
-    pub revision_enabled: bool,
-    pub votes_visible: bool,
-    pub changes_allowed: bool,
-    pub schedule: Schedule,
+    pub setup: domain::pb::CycleSetup,
 }
 
 #[derive(sqlx::FromRow)]
@@ -185,30 +174,30 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<std::result::Result<Uuid, YearTaken>> {
     let id = new_id();
-    let k = match c.ballot {
+    let k = match c.setup.ballot {
         BallotType::UpTo(k) => Some(i64::from(k)),
         _ => None,
     };
-    let s = &c.schedule;
+    let s = &c.setup.schedule;
     let outcome = in_tx!(db, |tx| {
         let inserted = sqlx::query(CREATE_SQL)
             .bind(id)
             .bind(c.territory_id)
-            .bind(i64::from(c.year))
+            .bind(i64::from(c.setup.year))
             .bind(Stage::Collection.as_str())
-            .bind(c.envelope.housing_spending.tiyn())
-            .bind(i64::from(c.envelope.share_bp))
-            .bind(c.mrp.tiyn())
-            .bind(c.cap_mrp)
-            .bind(c.ballot.as_str())
+            .bind(c.setup.envelope.housing_spending.tiyn())
+            .bind(i64::from(c.setup.envelope.share_bp))
+            .bind(c.setup.mrp.tiyn())
+            .bind(c.setup.cap_mrp)
+            .bind(c.setup.ballot.as_str())
             .bind(k)
-            .bind(c.rule.as_str())
-            .bind(i64::from(c.eligibility.min_age))
-            .bind(c.eligibility.min_verification)
-            .bind(c.max_proposals_per_author)
-            .bind(c.revision_enabled)
-            .bind(c.votes_visible)
-            .bind(c.changes_allowed)
+            .bind(c.setup.rule.as_str())
+            .bind(i64::from(c.setup.eligibility.min_age))
+            .bind(c.setup.eligibility.min_verification)
+            .bind(c.setup.max_proposals_per_author)
+            .bind(c.setup.revision_enabled)
+            .bind(c.setup.votes_visible)
+            .bind(c.setup.changes_allowed)
             .bind(s.collection_start)
             .bind(s.collection_end)
             .bind(s.review_end)
@@ -224,7 +213,7 @@ pub async fn create(
             Err(e) => return Err(e.into()),
             Ok(_) => {}
         }
-        for (i, line) in c.envelope.cofinancing.iter().enumerate() {
+        for (i, line) in c.setup.envelope.cofinancing.iter().enumerate() {
             sqlx::query(CREATE_SQL_2)
                 .bind(new_id())
                 .bind(id)
