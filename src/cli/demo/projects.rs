@@ -74,16 +74,15 @@ pub async fn seed(app: &App, today: NaiveDate) -> anyhow::Result<()> {
             verification_level: 1,
         };
         let id = create_account(app, &spec).await?;
-        monitoring::record_member(
-            db,
-            cycle.id,
-            day(5, 10)?,
-            "Жалманқұлақ ауылдық округінің жиыны, № 3 хаттама / сход Жалманкулакского сельского округа, протокол № 3",
-            id,
-            recorder,
-            now,
-        )
-        .await?;
+        let member = monitoring::NewMember {
+            cycle: cycle.id,
+            elected_on: day(5, 10)?,
+            gathering: "Жалманқұлақ ауылдық округінің жиыны, № 3 хаттама / сход Жалманкулакского сельского округа, протокол № 3",
+            user: id,
+            by: recorder,
+            territory: okrug.id,
+        };
+        monitoring::record_member(db, &member, now).await?;
         members.push(id);
     }
 

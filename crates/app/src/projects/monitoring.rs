@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use domain::projects::{
     acceptance_remarks, report_text, FieldError, Judgement, RemarksError, ReportText, Verdict,
 };
-use domain::{Action, Contact, Role};
+use domain::{Action, Contact};
 use store::projects::monitoring::{self, AddMember};
 use uuid::Uuid;
 
@@ -50,13 +50,17 @@ pub async fn record_monitoring_group(
     };
     let now = app.clock.now();
     let gathering = gathering.trim();
-    match monitoring::record_member(&app.db, cy.id, elected_on, gathering, user.id, by, now).await?
-    {
+    let member = monitoring::NewMember {
+        cycle: cy.id,
+        elected_on,
+        gathering,
+        user: user.id,
+        by,
+        territory: t.id,
+    };
+    match monitoring::record_member(&app.db, &member, now).await? {
         AddMember::Full => Ok(GroupOutcome::Full),
-        AddMember::Added | AddMember::Already => {
-            store::accounts::grant(&app.db, user.id, Role::Monitor, Some(t.id), now).await?;
-            Ok(GroupOutcome::Recorded)
-        }
+        AddMember::Added | AddMember::Already => Ok(GroupOutcome::Recorded),
     }
 }
 

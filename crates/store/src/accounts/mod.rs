@@ -271,6 +271,13 @@ pub async fn roles_within(db: &Db, path_prefix: &str) -> Result<Vec<HeldRole>> {
 }
 
 /// Grant a role (idempotent). `territory: None` is the whole country.
+/// Grant a role on a territory unless it is held already, inside a transaction a caller holds
+/// (adding a council member or a monitoring-group member grants the role with it).
+pub(crate) const GRANT_ONCE: &str = "INSERT INTO role_grants \
+    (id, user_id, role, territory_id, granted_at) \
+    SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM role_grants \
+    WHERE user_id = $2 AND role = $3 AND territory_id = $4)";
+
 pub async fn grant(
     db: &Db,
     user: Uuid,

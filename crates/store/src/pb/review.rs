@@ -41,10 +41,6 @@ pub async fn add_member(
 const ADD_MEMBER: &str = "INSERT INTO pb_council_members (id, cycle_id, user_id, civil_society, \
      added_at) VALUES ($1, $2, $3, $4, $5) \
      ON CONFLICT (cycle_id, user_id) DO UPDATE SET civil_society = excluded.civil_society";
-const GRANT_EXPERT: &str = "INSERT INTO role_grants (id, user_id, role, territory_id, granted_at) \
-     SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM role_grants \
-     WHERE user_id = $2 AND role = $3 AND territory_id = $4)";
-
 /// Add a member (a second add updates the civil-society mark) and grant them the expert role
 /// on `territory` (once), in one transaction.
 pub async fn add_expert(
@@ -64,7 +60,7 @@ pub async fn add_expert(
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(GRANT_EXPERT)
+        sqlx::query(crate::accounts::GRANT_ONCE)
             .bind(new_id())
             .bind(user)
             .bind(domain::Role::Expert.as_str())

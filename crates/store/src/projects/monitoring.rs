@@ -65,16 +65,28 @@ const INSERT_MONITORING_MEMBERS: &str =
 const IS_MEMBER: &str =
     "SELECT COUNT(*) FROM monitoring_members WHERE cycle_id = $1 AND user_id = $2";
 
-/// Record (or correct) the group's election and add one member, all or nothing.
-pub async fn record_member(
-    db: &Db,
-    cycle: Uuid,
-    elected_on: NaiveDate,
-    gathering: &str,
-    user: Uuid,
-    by: Uuid,
-    now: DateTime<Utc>,
-) -> Result<AddMember> {
+/// One member of a monitoring group, as the gathering elected them.
+pub struct NewMember<'a> {
+    pub cycle: Uuid,
+    pub elected_on: NaiveDate,
+    pub gathering: &'a str,
+    pub user: Uuid,
+    pub by: Uuid,
+    /// Where the member gets the monitor role (the cycle's territory).
+    pub territory: Uuid,
+}
+
+/// Record (or correct) the group's election, add one member and grant them the monitor role,
+/// all or nothing.
+pub async fn record_member(db: &Db, m: &NewMember<'_>, now: DateTime<Utc>) -> Result<AddMember> {
+    let NewMember {
+        cycle,
+        elected_on,
+        gathering,
+        user,
+        by,
+        territory,
+    } = *m;
     let out = in_tx!(db, |tx| {
         sqlx::query(INSERT_MONITORING_GROUPS)
             .bind(cycle)
@@ -104,11 +116,22 @@ pub async fn record_member(
             .bind(user)
             .fetch_one(&mut *tx)
             .await?;
-        match (inserted, member) {
+        let outcome = match (inserted, member) {
             (1, _) => AddMember::Added,
             (_, 1) => AddMember::Already,
             _ => AddMember::Full,
+        };
+        if outcome != AddMember::Full {
+            sqlx::query(crate::accounts::GRANT_ONCE)
+                .bind(new_id())
+                .bind(user)
+                .bind(domain::Role::Monitor.as_str())
+                .bind(territory)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
         }
+        outcome
     });
     Ok(out)
 }
