@@ -6,7 +6,6 @@ mod db;
 mod error;
 mod migrations;
 
-pub mod accountability;
 pub mod accounts;
 pub mod control;
 pub mod initiatives;
