@@ -12,8 +12,8 @@
 //! Screenshots of every step go to `target/browser-pb/`.
 
 use crate::browser::{
-    click, expect_text, fill, login_demo, login_with, logout, wait_for, wait_path, within, Failure,
-    Session, Shots,
+    click, expect_text, fill, login_demo, login_with, logout, wait_for, within, Failure, Session,
+    Shots,
 };
 use crate::support::TestApp;
 use domain::Iin;
@@ -120,7 +120,8 @@ async fn move_stage(c: &Client, base: &str, cycle: &str, to: &str) -> Result<(),
         &format!("form[action='/pb/{cycle}/stage'] input[value='{to}'] + button"),
     )
     .await?;
-    wait_path(c, &format!("/pb/{cycle}")).await
+    // The page before the click has the same path: wait for the notice of the move instead.
+    wait_for(c, "main .notice[role=status]").await
 }
 
 async fn flow(

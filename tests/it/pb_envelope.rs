@@ -259,14 +259,13 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
     let locked = coordinator.submit(&form, &form, &[("mode", "none")]).await;
     assert_eq!(locked.status, StatusCode::UNPROCESSABLE_ENTITY);
 
-    let yesterday = chrono::Utc::now().date_naive().pred_opt().expect("date");
-    crate::raw_sql!(
-        &app.db,
-        sqlx::query("UPDATE pb_cycles SET voting_start = $2, voting_end = $2 WHERE id = $1")
-            .bind(id)
-            .bind(yesterday)
-    )
-    .expect("close voting");
+    // Voting ends: the server's clock passes the end of its last day in Kazakhstan.
+    let cy = store::pb::get(&app.db, id)
+        .await
+        .expect("read")
+        .expect("cycle");
+    app.clock
+        .set(domain::time::kz_day_end(cy.schedule.voting_end) + chrono::Duration::minutes(1));
     let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
     let res = coordinator
         .post(

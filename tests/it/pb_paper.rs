@@ -224,9 +224,13 @@ async fn a_person_who_voted_already_is_flagged_and_counted_once() {
         .any(|f| f.ballot_no == "12" && f.counted_channel == Channel::Paper));
 
     // After voting the flags are on the results page.
-    let yesterday = chrono::Utc::now().date_naive().pred_opt().expect("date");
-    let sql = "UPDATE pb_cycles SET voting_start = $2, voting_end = $2 WHERE id = $1";
-    crate::raw_sql!(&app.db, sqlx::query(sql).bind(id).bind(yesterday)).expect("close");
+    // Voting ends: the server's clock passes the end of its last day in Kazakhstan.
+    let cy = store::pb::get(&app.db, id)
+        .await
+        .expect("read")
+        .expect("cycle");
+    app.clock
+        .set(domain::time::kz_day_end(cy.schedule.voting_end) + chrono::Duration::minutes(1));
     let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
     let res = coordinator
         .post(
