@@ -2,8 +2,8 @@
 //! in again, switches the language to Russian and English and logs out, in headless Chromium
 //! driven over WebDriver. No JavaScript of ours is involved: these are plain forms and links.
 //!
-//! Every browser test is `#[ignore]`d, so a plain `cargo test` lists it as ignored (never as
-//! passed); CI runs them all with
+//! Every browser test is ignored with its reason (it needs Chromium and chromedriver), so a
+//! plain `cargo test` lists it as ignored (never as passed); CI runs them all with
 //!
 //!     cargo test --test it browser -- --ignored --nocapture
 //!

@@ -1,6 +1,6 @@
 //! The Pabulib files the counting tests read: the subset committed beside this file (the files
 //! its `README.md` lists), which the default suite uses, and the whole 56-file corpus in
-//! `QATYSU_PABULIB_DIR`, which the `#[ignore]`d `…_full_corpus` tests use.
+//! `QATYSU_PABULIB_DIR`, which the ignored `…_full_corpus` tests use (each ignore says why; `.ci/run` runs them).
 
 use serde_json::Value;
 use std::collections::BTreeSet;
