@@ -1,4 +1,4 @@
-use crate::db::{execute, on_pool};
+use crate::db::{execute, in_tx, on_pool};
 use crate::{Db, Result, StoreError};
 use std::collections::BTreeMap;
 
@@ -223,43 +223,25 @@ async fn run_one(db: &Db, version: i64, name: &str, sql: &str) -> Result<bool> {
     const DONE: &str = "SELECT version FROM schema_migrations WHERE version = $1";
     const RECORD: &str = "INSERT INTO schema_migrations (version, name, applied_at) \
         VALUES ($1, $2, CAST(CURRENT_TIMESTAMP AS TEXT))";
-    match db {
-        Db::Sqlite(pool) => {
-            let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-            let done: Option<i64> = sqlx::query_scalar(DONE)
-                .bind(version)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if done.is_some() {
-                return Ok(false);
-            }
-            sqlx::raw_sql(sql).execute(&mut *tx).await?;
-            sqlx::query(RECORD)
-                .bind(version)
-                .bind(name)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
-        }
-        Db::Postgres(pool) => {
-            let mut tx = pool.begin().await?;
+    in_tx!(db, |tx| {
+        if db.engine() == crate::Engine::Postgres {
             sqlx::query(PG_LOCK).execute(&mut *tx).await?;
-            let done: Option<i64> = sqlx::query_scalar(DONE)
-                .bind(version)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if done.is_some() {
-                return Ok(false);
-            }
-            sqlx::raw_sql(sql).execute(&mut *tx).await?;
-            sqlx::query(RECORD)
-                .bind(version)
-                .bind(name)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
         }
-    }
+        let done: Option<i64> = sqlx::query_scalar(DONE)
+            .bind(version)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if done.is_some() {
+            // Dropping the transaction rolls it back: nothing was written.
+            return Ok(false);
+        }
+        sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        sqlx::query(RECORD)
+            .bind(version)
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+    });
     Ok(true)
 }
 

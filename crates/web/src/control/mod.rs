@@ -189,15 +189,6 @@ struct NewPage<'a> {
     errors: FieldErrors,
 }
 
-async fn may_register(_s: &AppState, c: &Ctx, t: &Territory) -> Result<(), AppError> {
-    require_viewer(c)?;
-    if c.may(Action::RegisterControlEvent, &t.path) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 fn new_page(
     c: &Ctx,
     t: &Territory,
@@ -224,7 +215,7 @@ async fn new_form(
     Path(kato): Path<String>,
 ) -> Result<Response, AppError> {
     let t = territory(&s, &kato).await?;
-    may_register(&s, &c, &t).await?;
+    c.require(Action::RegisterControlEvent, &t.path)?;
     let form = EventForm {
         kind: EventKind::Hearing.as_str().into(),
         ..EventForm::default()
@@ -255,7 +246,7 @@ async fn create(
     Form(f): Form<EventForm>,
 ) -> Result<Response, AppError> {
     let t = territory(&s, &kato).await?;
-    may_register(&s, &c, &t).await?;
+    c.require(Action::RegisterControlEvent, &t.path)?;
     let actor = require_viewer(&c)?;
     let input = EventInput {
         title: &f.title,

@@ -88,8 +88,7 @@ fn refusal_text(c: &Ctx, r: CommentRefused) -> String {
 
 /// May the viewer comment on this proposal now? Residents of the cycle's territory (checked
 /// on their place of residence, like proposing), on admitted proposals, in discussion or voting.
-async fn may_comment_now(
-    _s: &AppState,
+fn may_comment_now(
     c: &Ctx,
     p: &Proposal,
     cy: &Cycle,
@@ -134,7 +133,7 @@ pub async fn view(
     let (can_comment, refusal, login) = if c.viewer.is_none() {
         (false, None, may_comment(cy.stage, p.status).is_ok())
     } else {
-        match may_comment_now(s, c, p, cy, t).await? {
+        match may_comment_now(c, p, cy, t)? {
             Ok(_) => (true, None, false),
             Err(why) => (false, Some(why), false),
         }
@@ -187,7 +186,7 @@ async fn add(
     let (p, cy, t) = load(&s, pid).await?;
     let v = require_viewer(&c)?;
     let mut errors = FieldErrors::default();
-    let user = match may_comment_now(&s, &c, &p, &cy, &t).await? {
+    let user = match may_comment_now(&c, &p, &cy, &t)? {
         Ok(user) => Some(user),
         Err(why) => {
             errors.add("comment", why);

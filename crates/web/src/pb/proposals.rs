@@ -209,12 +209,7 @@ fn refusal(c: &Ctx, r: SubmitRefusal) -> String {
 }
 
 /// May the viewer submit online to this cycle? Residents of its territory, during collection.
-async fn may_submit(
-    _s: &AppState,
-    c: &Ctx,
-    cy: &Cycle,
-    t: &Territory,
-) -> Result<Result<(), String>, AppError> {
+fn may_submit(c: &Ctx, cy: &Cycle, t: &Territory) -> Result<Result<(), String>, AppError> {
     let v = require_viewer(c)?;
     Ok(app::pb::proposals::may_submit(v, cy, t).map_err(|r| refusal(c, r)))
 }
@@ -223,7 +218,7 @@ pub async fn new_form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<R
     let (cy, t) = load_cycle(&s, id).await?;
     let on_paper = c.may(Action::ManageCycle, &t.path);
     if !on_paper {
-        if let Err(reason) = may_submit(&s, &c, &cy, &t).await? {
+        if let Err(reason) = may_submit(&c, &cy, &t)? {
             return super::show_page(&s, &c, &cy, &t, Some(reason)).await;
         }
     }
@@ -370,7 +365,7 @@ pub async fn create(
             }
         }
     } else {
-        if let Err(reason) = may_submit(&s, &c, &cy, &t).await? {
+        if let Err(reason) = may_submit(&c, &cy, &t)? {
             return super::show_page(&s, &c, &cy, &t, Some(reason)).await;
         }
         Some(Entry::Online)
