@@ -159,6 +159,20 @@ impl TestApp {
         app
     }
 
+    /// A running Qatysu with the demo district and its one account per role (all living in
+    /// [`demo::DEMO_VILLAGE`]) and nothing else: no cycle, initiative, project or event. The
+    /// test builds those with the builders below; [`TestApp::login_as`] works as with `spawn`.
+    pub async fn with_people() -> TestApp {
+        let t = fresh_db().await;
+        demo::seed_people(&t.app)
+            .await
+            .expect("seed the demo people");
+        let data = t.dir.path().to_path_buf();
+        let mut app = TestApp::start(t.app, t.url, &data, web::Config::default()).await;
+        app._dir = Some(t.dir);
+        app
+    }
+
     /// A client logged in as a builder-made person.
     pub async fn login(&self, p: &Person) -> Client {
         self.login_as_contact(&p.contact, BUILDER_PASSWORD).await

@@ -114,17 +114,21 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
     serve::start(serve_args, app, Some(banner)).await
 }
 
-/// Load the district and the accounts; returns the text that lists the accounts.
-/// Every date is relative to the app's clock ("voting now", "answered last month").
+/// Load the district, the accounts and what they have done; returns the text that lists the
+/// accounts. Every date is relative to the app's clock ("voting now", "answered last month").
 pub async fn seed(app: &App) -> anyhow::Result<String> {
-    let db = &app.db;
-    let now = app.clock.now();
-    let today = app.clock.today();
+    let out = seed_people(app).await?;
+    seed_content(app).await?;
+    Ok(out)
+}
+
+/// The district with its populations and one account per role living in [`DEMO_VILLAGE`],
+/// nothing else: the ground tests build their own cycles and initiatives on.
+pub async fn seed_people(app: &App) -> anyhow::Result<String> {
     let mut rows = super::import::parse_territories(DEMO_CSV)
         .map_err(|e| anyhow::anyhow!("demo territories: {}", e.join("; ")))?;
     illustrate_populations(&mut rows);
     super::import::import(app, &rows, false).await?;
-    let key = &app.keys.iin;
     let mut out = String::from("Demo accounts (log in with the e-mail and password):\n");
     for (i, (role, scope, name, email, password)) in ACCOUNTS.iter().enumerate() {
         let iin = demo_iin(i as u32).context("no demo IIN")?;
@@ -140,12 +144,21 @@ pub async fn seed(app: &App) -> anyhow::Result<String> {
         create_account(app, &spec).await?;
         let _ = writeln!(out, "  {:<12} {:<28} {}", role.as_str(), email, password);
     }
+    Ok(out)
+}
+
+/// The demo's cycles, initiatives, projects and control events, on top of [`seed_people`].
+pub async fn seed_content(app: &App) -> anyhow::Result<()> {
+    let db = &app.db;
+    let key = &app.keys.iin;
+    let now = app.clock.now();
+    let today = app.clock.today();
     initiatives::seed(db, key, now).await?;
     pb::seed(app, today).await?;
     pb_paper::seed(app).await?;
     projects::seed(app, today).await?;
     control::seed(db, today).await?;
-    Ok(out)
+    Ok(())
 }
 
 /// Made-up populations, the same on every run: KATO has none, and the pages say so.
