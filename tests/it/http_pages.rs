@@ -278,3 +278,18 @@ async fn cookies_are_secure_when_tls_is_configured() {
         "{session}"
     );
 }
+
+#[tokio::test]
+async fn the_demo_tree_is_the_okrug_where_the_demo_accounts_live() {
+    let app = crate::support::TestApp::with_people().await;
+    let tree = crate::support::demo_tree(&app.db).await;
+    assert_eq!(tree.okrug.kato.as_str(), "114435000");
+    assert!(tree
+        .villages
+        .iter()
+        .any(|v| v.kato.as_str() == qatysu::cli::demo::DEMO_VILLAGE));
+    assert!(store::pb::list(&app.db, None)
+        .await
+        .expect("list")
+        .is_empty());
+}

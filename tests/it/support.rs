@@ -611,6 +611,26 @@ pub async fn territory_tree(db: &Db, dd: &str, villages: usize) -> Tree {
     out
 }
 
+/// The demo's Alakol rural okrug (`114435000`, where every demo account lives, in
+/// [`demo::DEMO_VILLAGE`]) as a [`Tree`], for builders on a [`TestApp::with_people`] app.
+pub async fn demo_tree(db: &Db) -> Tree {
+    let get = |kato: &'static str| async move {
+        store::territories::by_kato(db, &Kato::parse(kato).expect("KATO"))
+            .await
+            .expect("read territory")
+            .expect("a demo territory")
+    };
+    let okrug = get("114435000").await;
+    let villages = store::territories::children(db, Some(okrug.id))
+        .await
+        .expect("the okrug's villages");
+    Tree {
+        district: get("114400000").await,
+        okrug,
+        villages,
+    }
+}
+
 /// A person with an account, as [`resident`] made them.
 #[derive(Debug, Clone)]
 pub struct Person {
