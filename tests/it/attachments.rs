@@ -49,7 +49,7 @@ fn stored_files(app: &TestApp) -> usize {
 
 #[tokio::test]
 async fn an_author_attaches_a_pdf_and_bad_files_are_refused_before_storing() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let r = app.login_as(Role::Resident).await;
     let id = new_initiative(&r).await;
     let page = r.get(&format!("/initiatives/{id}?lang=en")).await;

@@ -13,6 +13,7 @@ use crate::browser::{
     click, exists, expect_text, fill, login_demo, logout, wait_for, wait_path, within, Failure,
     Session, Shots,
 };
+use crate::support::civic::{initiative_rule, territory};
 use crate::support::TestApp;
 use domain::Iin;
 use fantoccini::{Client, Locator};
@@ -28,15 +29,18 @@ const TITLE: &str = "Мектепке дейін жаяу жүргінші жо�
 #[ignore = "needs Chromium and chromedriver: cargo test --test it browser -- --ignored"]
 async fn an_initiative_from_submission_to_implemented_in_a_browser() {
     let mut b = Session::start("browser-initiatives").await;
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
+    // The demo's rule for the okrug: 2% of its people or 30 signatures, the fewer.
+    let okrug = territory(&app.db, OKRUG).await;
+    initiative_rule(&app.db, &okrug, 30, app.clock.now()).await;
     let base = format!("http://{}", app.addr);
     let outcome = within(FLOW_BUDGET, flow(&b.client, &base, &app, &mut b.shots)).await;
     b.finish(outcome).await;
 }
 
-/// Sheet lines for `n` synthetic residents of the demo village (serials 8xxx).
-fn paper_lines(n: i64) -> String {
-    let today = chrono::Utc::now().date_naive().format("%Y-%m-%d");
+/// Sheet lines for `n` synthetic residents of the demo village (serials 8xxx), signed `today`.
+fn paper_lines(n: i64, today: chrono::NaiveDate) -> String {
+    let today = today.format("%Y-%m-%d");
     (0..n)
         .filter_map(|i| {
             (0..10).find_map(|d| {
@@ -139,7 +143,7 @@ async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Resul
         .await?
         .and_then(|i| i.required)
         .ok_or("no threshold")?;
-    let lines = paper_lines(required - 1);
+    let lines = paper_lines(required - 1, app.clock.today());
     for (who, step) in [("coordinator", "paper-first"), ("admin", "paper-second")] {
         login_demo(c, base, who).await?;
         c.goto(&format!("{base}{path}/paper")).await?;

@@ -2,11 +2,17 @@
 //! recommendation) and land reports (validated form, photos checked before anything is
 //! stored, the status graph, hectares returned as a table and an SVG chart, the JSON API).
 
+use crate::support::civic::{
+    control_delivery, control_event, control_protocol, demo_account,
+    hearing_answered_overdue_and_due, land_report, territory, working_days_before, Plot,
+};
 use crate::support::{Client, Page, TestApp};
-use chrono::{Datelike, Days, NaiveDate, Utc};
+use chrono::{Datelike, Days, NaiveDate};
 use domain::control::Deadlines;
+use domain::land::{LandKind, LandStatus};
 use domain::oversight::WorkingCalendar;
 use domain::Role;
+use qatysu::cli::demo;
 use reqwest::StatusCode;
 use uuid::Uuid;
 
@@ -16,12 +22,8 @@ const OKRUG: &str = "114435000";
 /// An okrug where none of the demo accounts lives.
 const OTHER_OKRUG: &str = "114441000";
 
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
-}
-
-fn cal() -> WorkingCalendar {
-    let y = today().year();
+fn cal(today: NaiveDate) -> WorkingCalendar {
+    let y = today.year();
     WorkingCalendar::kazakhstan(y - 2..=y + 2)
 }
 
@@ -34,8 +36,8 @@ fn id_from(location: &str, prefix: &str) -> String {
         .to_string()
 }
 
-async fn register_event(c: &Client, kato: &str) -> Page {
-    let d = today().format("%Y-%m-%d").to_string();
+async fn register_event(c: &Client, kato: &str, today: NaiveDate) -> Page {
+    let d = today.format("%Y-%m-%d").to_string();
     c.submit(
         &format!("/territories/{kato}/control/new"),
         &format!("/territories/{kato}/control"),
@@ -53,7 +55,8 @@ async fn register_event(c: &Client, kato: &str) -> Page {
 
 #[tokio::test]
 async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
+    let today = app.clock.today();
     let r = app.login_as(Role::Resident).await;
     r.get("/control?lang=en").await;
 
@@ -78,7 +81,7 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
     assert!(bad.has("This BIN is not valid") && bad.has("The end date cannot be before"));
     assert!(bad.has("Ауыл жастары қоғамдық бірлестігі") && bad.has("141340001230"));
 
-    let res = register_event(&r, DISTRICT).await;
+    let res = register_event(&r, DISTRICT, today).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let id = id_from(res.location(), "/control/");
     let path = format!("/control/{id}");
@@ -118,10 +121,10 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
         )
         .await;
     assert_eq!(doc.status, StatusCode::SEE_OTHER, "{}", doc.body);
-    let cal = cal();
+    let cal = cal(today);
     let rules = Deadlines::default();
     let page = r.get(&path).await;
-    let delivery_due = rules.delivery_due(&cal, today());
+    let delivery_due = rules.delivery_due(&cal, today);
     assert!(page.has("7 working days left"), "{}", page.body);
     assert!(page.has(&web::i18n::Lang::En.date(delivery_due)));
     assert!(page.has("Шатырдың ағуын жою.") && page.has("Жұмыстардың актісін жариялау."));
@@ -144,7 +147,7 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
         )
         .await;
     assert_eq!(early.status, StatusCode::CONFLICT);
-    let future = today().checked_add_days(Days::new(1)).unwrap_or(today());
+    let future = today.checked_add_days(Days::new(1)).unwrap_or(today);
     let wrong = r
         .submit(
             &path,
@@ -157,7 +160,7 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
         .submit(
             &path,
             &format!("{path}/delivery"),
-            &[("date", &today().to_string())],
+            &[("date", &today.to_string())],
         )
         .await;
     assert_eq!(
@@ -174,7 +177,7 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
     assert_eq!(recs.len(), 3);
     assert!(recs
         .iter()
-        .all(|x| x.answer_due == Some(rules.answer_due(&cal, today()))));
+        .all(|x| x.answer_due == Some(rules.answer_due(&cal, today))));
     // Residents cannot answer for the body.
     let token = page.csrf();
     let no = r
@@ -264,7 +267,7 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
     app.clock.set(real);
 
     // A hearing on the answer: too little notice is refused, with the earliest day.
-    let tomorrow = today().checked_add_days(Days::new(1)).unwrap_or(today());
+    let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
     let refused = r
         .submit(
             &path,
@@ -276,7 +279,7 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let earliest = rules.earliest_hearing(&cal, today());
+    let earliest = rules.earliest_hearing(&cal, today);
     assert!(refused.has("A hearing needs at least 3 working days"));
     assert!(refused.has(&web::i18n::Lang::En.date(earliest)));
     assert!(refused.has("Көркем мектебінің залы"), "the place is kept");
@@ -309,14 +312,20 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
 
 #[tokio::test]
 async fn control_and_land_actions_follow_the_authorization_matrix() {
-    let app = TestApp::spawn().await;
-    // The demo hearing (district) and a demo land report under review.
-    let event = store::control::list(&app.db, "/", 10)
+    let app = TestApp::with_people().await;
+    let (db, today) = (&app.db, app.clock.today());
+    // A hearing of the district the demo resident organised, its protocol delivered today, and
+    // a plot the resident reported, not yet reviewed.
+    let resident = demo_account(db, Role::Resident).await;
+    let official = demo_account(db, Role::Official).await;
+    let district = territory(db, DISTRICT).await;
+    let id = control_event(db, &district, resident, today - Days::new(3)).await;
+    control_protocol(db, id, today, &["Жөндеу сметасын жариялау."]).await;
+    control_delivery(db, id, today).await;
+    let event = store::control::get(db, id)
         .await
-        .expect("events")
-        .into_iter()
-        .next()
-        .expect("demo event");
+        .expect("get")
+        .expect("the event");
     let recs = store::control::recommendations(&app.db, event.id)
         .await
         .expect("recs");
@@ -324,11 +333,20 @@ async fn control_and_land_actions_follow_the_authorization_matrix() {
         .iter()
         .find(|r| r.answer_text.is_none())
         .expect("an open recommendation");
+    let plot = Plot {
+        village: demo::DEMO_VILLAGE,
+        cadastral: "01:017:042:0315",
+        hectares: "45.5",
+        kind: LandKind::Unused,
+        reported: today,
+        steps: vec![],
+    };
+    land_report(db, resident, official, &plot).await;
     let report = store::land::list(&app.db, "/", 50)
         .await
         .expect("reports")
         .into_iter()
-        .find(|r| r.status == domain::land::LandStatus::Received)
+        .find(|r| r.status == LandStatus::Received)
         .expect("a received report");
     for role in Role::ALL {
         let c = app.login_as(role).await;
@@ -439,7 +457,7 @@ const JPEG: &[u8] = &[0xff, 0xd8, 0xff, 0xe0, 0, 16, b'J', b'F', b'I', b'F', 0, 
 
 #[tokio::test]
 async fn land_reports_are_validated_photos_checked_and_moved_along_the_graph() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let r = app.login_as(Role::Resident).await;
     r.get("/territories?lang=en").await;
     let before = store::land::list(&app.db, "/", 100)
@@ -599,14 +617,20 @@ async fn land_reports_are_validated_photos_checked_and_moved_along_the_graph() {
 
 #[tokio::test]
 async fn hectares_returned_per_district_and_year_as_a_table_and_a_chart() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
+    let today = app.clock.today();
+    land_as_in_the_demo(&app, today).await;
+    let resident = demo_account(&app.db, Role::Resident).await;
+    let official = demo_account(&app.db, Role::Official).await;
+    let district = territory(&app.db, DISTRICT).await;
+    hearing_answered_overdue_and_due(&app.db, &district, resident, official, today).await;
     let c = app.client();
     let page = c
         .get(&format!("/territories/{DISTRICT}/land?lang=ru"))
         .await;
     assert_eq!(page.status, StatusCode::OK);
-    // The demo: 540 ha returned last year and 275,5 ha this year, in the Egindykol district.
-    let y = today().year();
+    // As in the demo: 540 ha returned last year and 275,5 ha this year, in the district.
+    let y = today.year();
     let table = page
         .body
         .split("id=\"returned-table\"")
@@ -629,7 +653,7 @@ async fn hectares_returned_per_district_and_year_as_a_table_and_a_chart() {
     assert_eq!(svg.matches("<rect").count(), 2);
     assert!(svg.contains(&format!("Егиндыкольский район · {}: 540 га", y - 1)));
     assert!(!page.has("<script"));
-    // Every status of the demo is listed, and the territory page links here.
+    // Every status is listed, and the territory page links here.
     for s in [
         "Принято",
         "На рассмотрении земельной комиссии",
@@ -642,7 +666,7 @@ async fn hectares_returned_per_district_and_year_as_a_table_and_a_chart() {
     let territory = c.get(&format!("/territories/{DISTRICT}")).await;
     assert!(territory.has(&format!("href=\"/territories/{DISTRICT}/land\"")));
     assert!(territory.has(&format!("href=\"/territories/{DISTRICT}/control\"")));
-    // The demo hearing: one answered, one due, one overdue.
+    // The hearing: one answered, one due, one overdue.
     let list = c
         .get(&format!("/territories/{DISTRICT}/control?lang=en"))
         .await;
@@ -655,11 +679,95 @@ async fn hectares_returned_per_district_and_year_as_a_table_and_a_chart() {
         .to_string();
     assert!(
         list.has("<strong class=\"err\">Overdue</strong>"),
-        "the demo hearing is overdue"
+        "the hearing is overdue"
     );
     let event = c.get(&format!("/control/{href}")).await;
     assert!(event.has("Public hearing") && event.has("answered on"));
     assert!(event.has("overdue by") && event.has("working days left"));
+}
+
+/// The demo's land reports in the district, one in every status, reported by the demo
+/// resident and moved by the official: 540 ha returned to the state last year (14 October)
+/// and 275,5 ha `today`.
+async fn land_as_in_the_demo(app: &TestApp, today: NaiveDate) {
+    let db = &app.db;
+    let resident = demo_account(db, Role::Resident).await;
+    let official = demo_account(db, Role::Official).await;
+    let cal = store::oversight::calendar(db).await.expect("calendar");
+    let back = |n: u32| working_days_before(&cal, today, n);
+    let last_year = NaiveDate::from_ymd_opt(today.year() - 1, 10, 14).expect("a date");
+    let days = |d: NaiveDate, n: u64| d - Days::new(n);
+    use LandKind::{Unlawful, Unused};
+    use LandStatus::{Confirmed, NotConfirmed, Returned, UnderReview};
+    let plot = |village, cadastral, hectares, kind, steps, reported| Plot {
+        village,
+        cadastral,
+        hectares,
+        kind,
+        reported,
+        steps,
+    };
+    let plots = [
+        plot(
+            "114435200",
+            "01:017:042:0315",
+            "45.5",
+            Unused,
+            vec![],
+            back(2),
+        ),
+        plot(
+            "114435100",
+            "01:017:038:0127",
+            "120",
+            Unlawful,
+            vec![(UnderReview, back(3))],
+            back(9),
+        ),
+        plot(
+            "114443200",
+            "01:017:051:0904",
+            "310.25",
+            Unused,
+            vec![(UnderReview, back(20)), (Confirmed, back(6))],
+            back(25),
+        ),
+        plot(
+            "114441100",
+            "01:017:060:0212",
+            "12",
+            Unused,
+            vec![(UnderReview, back(18)), (NotConfirmed, back(10))],
+            back(22),
+        ),
+        plot(
+            "114445100",
+            "01:017:072:0458",
+            "540",
+            Unused,
+            vec![
+                (UnderReview, days(last_year, 60)),
+                (Confirmed, days(last_year, 30)),
+                (Returned, last_year),
+            ],
+            days(last_year, 75),
+        ),
+        plot(
+            "114430100",
+            "01:017:011:0733",
+            "275.5",
+            Unlawful,
+            vec![
+                (UnderReview, days(today, 40)),
+                (Confirmed, days(today, 20)),
+                (Returned, today),
+            ],
+            days(today, 50),
+        ),
+    ];
+    for p in &plots {
+        land_report(db, resident, official, p).await;
+    }
 }
 
 /// One short browser flow: a resident reports a plot, the district's official takes it into
@@ -676,7 +784,7 @@ mod browser {
     #[ignore = "needs Chromium and chromedriver: cargo test --test it browser -- --ignored"]
     async fn a_resident_reports_a_plot_and_the_official_takes_it_into_review() {
         let mut b = Session::start("browser-land").await;
-        let app = TestApp::spawn().await;
+        let app = TestApp::with_people().await;
         let base = format!("http://{}", app.addr);
         let outcome = within(
             Duration::from_secs(120),

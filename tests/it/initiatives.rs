@@ -2,15 +2,19 @@
 //! twice, threshold, answer and follow-ups, lists and search, the API, and who may do what —
 //! on whichever engine the suite runs.
 
-use crate::support::{fresh_db, Client, TestApp, SECRET};
+use crate::support::civic::{
+    initiative, initiative_rule, online_signature, overdue_initiative, territory, Cast,
+};
+use crate::support::{
+    collecting_initiative, fresh_db, resident, territory_tree, user_with_role, Client, TestApp,
+    SECRET,
+};
 use domain::initiatives::Channel;
 use domain::initiatives::{Addressee, Status};
 use domain::{authorize, Action, Grant, Iin, Kato, Role};
 use qatysu::cli::demo;
 use reqwest::StatusCode;
-use store::initiatives::{
-    self as ini, Draft, Filter, Initiative, NewSignature, OnThreshold, SignOutcome,
-};
+use store::initiatives::{self as ini, Draft, Initiative, NewSignature, OnThreshold, SignOutcome};
 use store::{territories, Db};
 use uuid::Uuid;
 
@@ -21,20 +25,35 @@ fn k(s: &str) -> Kato {
     Kato::parse(s).expect("kato")
 }
 
-/// Demo initiatives of a status, by title.
-async fn demo_initiative(db: &Db, status: Status, title_part: &str) -> Initiative {
-    let f = Filter {
-        path_prefix: "/".into(),
-        status: Some(status),
-        with_drafts: true,
-        ..Filter::default()
-    };
-    ini::list(db, &f, 100)
-        .await
-        .expect("list")
-        .into_iter()
-        .find(|i| i.title.contains(title_part))
-        .unwrap_or_else(|| panic!("demo initiative {status:?} {title_part}"))
+const LIGHTING: &str = "Ауыл көшелерін түнде жарықтандыру";
+const PLAYGROUND: &str = "Көркем ауылында балалар ойын алаңын салу";
+
+/// The okrug's initiatives as the demo has them: one in every status, one answer overdue.
+struct EveryStatus {
+    draft: Uuid,
+    collecting: Uuid,
+    overdue: Uuid,
+}
+
+async fn one_in_every_status(app: &TestApp) -> EveryStatus {
+    let c = Cast::demo(&app.db).await;
+    let (db, now) = (&app.db, app.clock.now());
+    let draft = initiative(db, &c, Status::Draft, PLAYGROUND, now).await;
+    let collecting = initiative(db, &c, Status::Collecting, LIGHTING, now).await;
+    let road = "Отремонтировать дорогу до районного центра";
+    initiative(db, &c, Status::MustConsider, road, now).await;
+    let clinic = "Алакөл ауылдық округінде фельдшерлік пункт ашу";
+    let overdue = overdue_initiative(db, &c, clinic, now).await;
+    initiative(db, &c, Status::Answered, "Ауыл кітапханасын жөндеу", now).await;
+    let bus = "Автобусная остановка с навесом в с. Коркем";
+    initiative(db, &c, Status::Implemented, bus, now).await;
+    let gym = "Открыть спортивный зал в сельской школе по вечерам";
+    initiative(db, &c, Status::Closed, gym, now).await;
+    EveryStatus {
+        draft,
+        collecting,
+        overdue,
+    }
 }
 
 async fn get(db: &Db, id: Uuid) -> Initiative {
@@ -73,7 +92,13 @@ fn id_of(location: &str) -> String {
 
 #[tokio::test]
 async fn an_initiative_goes_from_submission_to_implemented() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
+    let cast = Cast::demo(&app.db).await;
+    let now = app.clock.now();
+    // The demo's rule for the okrug (2% of its people or 30 signatures, the fewer), and an
+    // earlier initiative the moderators returned, counted in public with this one.
+    initiative_rule(&app.db, &cast.territory, 30, now).await;
+    initiative(&app.db, &cast, Status::Returned, "Установить светофор", now).await;
     let resident = app.login_as(Role::Resident).await;
 
     // Bad input: everything typed is kept, reasons in the chosen language, nothing written.
@@ -437,7 +462,12 @@ async fn demo_user(db: &Db, email: &str) -> Uuid {
 
 #[tokio::test]
 async fn signing_outside_the_territory_or_a_closed_initiative_is_refused_and_writes_nothing() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
+    let cast = Cast::demo(&app.db).await;
+    let now = app.clock.now();
+    let lighting = initiative(&app.db, &cast, Status::Collecting, LIGHTING, now).await;
+    let gym = "Открыть спортивный зал в сельской школе по вечерам";
+    let closed = initiative(&app.db, &cast, Status::Closed, gym, now).await;
     let c = app.client();
     let reg = c
         .submit(
@@ -453,7 +483,7 @@ async fn signing_outside_the_territory_or_a_closed_initiative_is_refused_and_wri
         )
         .await;
     assert_eq!(reg.status, StatusCode::SEE_OTHER);
-    let collecting = demo_initiative(&app.db, Status::Collecting, "жарықтандыру").await;
+    let collecting = get(&app.db, lighting).await;
     let before = ini::count_signatures(&app.db, collecting.id)
         .await
         .expect("count");
@@ -479,7 +509,8 @@ async fn signing_outside_the_territory_or_a_closed_initiative_is_refused_and_wri
     );
 
     let resident = app.login_as(Role::Resident).await;
-    let closed = demo_initiative(&app.db, Status::Closed, "спортивный").await;
+    let closed = get(&app.db, closed).await;
+    assert_eq!(closed.status, Status::Closed);
     let count = closed.signatures;
     let p = resident
         .submit(
@@ -509,16 +540,16 @@ async fn signing_outside_the_territory_or_a_closed_initiative_is_refused_and_wri
 #[tokio::test]
 async fn concurrent_double_signing_counts_once_and_the_threshold_is_crossed_once() {
     let t = fresh_db().await;
-    demo::seed(&t.app).await.expect("seed");
-    let collecting = demo_initiative(&t.db, Status::Collecting, "жарықтандыру").await;
-    let village = territories::by_kato(&t.db, &k("114435200"))
-        .await
-        .expect("q")
-        .expect("village")
-        .id;
+    let tree = territory_tree(&t.db, "61", 1).await;
+    let home = &tree.villages[0];
+    let author = resident(&t.db, home, 1).await;
+    let moderator = user_with_role(&t.db, home, Role::Coordinator, &tree.okrug).await;
+    let now = t.app.clock.now();
+    let id = collecting_initiative(&t.db, &tree.okrug, author.id, moderator.id, 30, now).await;
+    let collecting = get(&t.db, id).await;
+    let village = home.id;
     let key = app::Keys::derive(SECRET).iin;
     let person = key.fingerprint(&Iin::parse("850315400025").expect("iin"));
-    let now = t.app.clock.now();
     // What the use case decides before signing: the answer's deadline and who must answer.
     let reach = OnThreshold {
         consider_due: now + chrono::TimeDelta::days(30),
@@ -614,9 +645,14 @@ async fn concurrent_double_signing_counts_once_and_the_threshold_is_crossed_once
 
 #[tokio::test]
 async fn paper_sheets_need_two_matching_entries_and_online_signers_count_once() {
-    let app = TestApp::spawn().await;
-    let collecting = demo_initiative(&app.db, Status::Collecting, "жарықтандыру").await;
-    let id = collecting.id;
+    let app = TestApp::with_people().await;
+    let cast = Cast::demo(&app.db).await;
+    let now = app.clock.now();
+    let id = initiative(&app.db, &cast, Status::Collecting, LIGHTING, now).await;
+    // The demo resident signed it online.
+    let home = territory(&app.db, demo::DEMO_VILLAGE).await;
+    let signed_at = now - chrono::TimeDelta::days(18);
+    online_signature(&app.db, id, cast.author, &home, signed_at).await;
     let form = format!("/initiatives/{id}/paper?lang=ru");
     let action = format!("/initiatives/{id}/paper");
     let coordinator = app.login_as(Role::Coordinator).await;
@@ -698,7 +734,8 @@ async fn paper_sheets_need_two_matching_entries_and_online_signers_count_once() 
 
 #[tokio::test]
 async fn lists_search_sort_feed_and_overdue_are_public() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
+    let built = one_in_every_status(&app).await;
     let c = app.client();
     let all = c
         .get(&format!("/initiatives?territory={OKRUG}&lang=ru"))
@@ -765,8 +802,9 @@ async fn lists_search_sort_feed_and_overdue_are_public() {
     }
     let quiet = c.get(&format!("/territories/{OTHER_OKRUG}?lang=en")).await;
     assert!(!quiet.has("Initiatives whose answer is overdue:"));
-    let overdue = demo_initiative(&app.db, Status::MustConsider, "фельдшерлік").await;
-    let p = c.get(&format!("/initiatives/{}?lang=kk", overdue.id)).await;
+    let p = c
+        .get(&format!("/initiatives/{}?lang=kk", built.overdue))
+        .await;
     assert!(p.has("Мерзімі өткен"));
 
     // The Atom feed of the okrug.
@@ -788,7 +826,8 @@ async fn lists_search_sort_feed_and_overdue_are_public() {
 
 #[tokio::test]
 async fn api_lists_initiatives_and_counts_per_village_without_personal_data() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
+    let built = one_in_every_status(&app).await;
     let c = app.client();
     let list: serde_json::Value = serde_json::from_str(
         &c.get(&format!("/api/v1/initiatives?territory={OKRUG}"))
@@ -840,6 +879,7 @@ async fn api_lists_initiatives_and_counts_per_village_without_personal_data() {
     )
     .expect("json");
     let first = &collecting[0];
+    assert_eq!(first["id"], built.collecting.to_string());
     assert_eq!(first["territory"], OKRUG);
     assert!(first["threshold"].as_i64().is_some() && first["deadline"].as_str().is_some());
     assert_eq!(
@@ -880,9 +920,8 @@ async fn api_lists_initiatives_and_counts_per_village_without_personal_data() {
         !csv.body.contains("Ахметов") && !csv.body.contains("Нұрланов"),
         "never who signed"
     );
-    let draft = demo_initiative(&app.db, Status::Draft, "ойын алаңын").await;
     assert_eq!(
-        c.get(&format!("/api/v1/initiatives/{}/villages", draft.id))
+        c.get(&format!("/api/v1/initiatives/{}/villages", built.draft))
             .await
             .status,
         StatusCode::NOT_FOUND
@@ -891,7 +930,7 @@ async fn api_lists_initiatives_and_counts_per_village_without_personal_data() {
 
 #[tokio::test]
 async fn thresholds_are_configured_per_territory() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let official = app.login_as(Role::Official).await;
     let form = "/territories/114441000/initiative-rules?lang=en";
     let action = "/territories/114441000/initiative-rules";
@@ -1008,10 +1047,12 @@ async fn initiative_elsewhere(app: &TestApp) -> Uuid {
 /// forms are sent with input the handler refuses after the permission check (422), or read.
 #[tokio::test]
 async fn initiative_actions_follow_the_authorization_matrix() {
-    let app = TestApp::spawn().await;
-    let here = demo_initiative(&app.db, Status::Collecting, "жарықтандыру")
-        .await
-        .id;
+    let app = TestApp::with_people().await;
+    let cast = Cast::demo(&app.db).await;
+    let now = app.clock.now();
+    let here = initiative(&app.db, &cast, Status::Collecting, LIGHTING, now).await;
+    let home = territory(&app.db, demo::DEMO_VILLAGE).await;
+    online_signature(&app.db, here, cast.author, &home, now).await;
     let elsewhere = initiative_elsewhere(&app).await;
     let targets = [
         (here, vec![k("110000000"), k("114400000"), k(OKRUG)], OKRUG),
@@ -1129,9 +1170,13 @@ async fn initiative_actions_follow_the_authorization_matrix() {
 
 #[tokio::test]
 async fn a_printable_signature_sheet_in_kazakh_and_russian() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
+    let cast = Cast::demo(&app.db).await;
+    let now = app.clock.now();
+    let collecting = initiative(&app.db, &cast, Status::Collecting, LIGHTING, now).await;
+    let collecting = get(&app.db, collecting).await;
+    let draft = initiative(&app.db, &cast, Status::Draft, PLAYGROUND, now).await;
     let c = app.client();
-    let collecting = demo_initiative(&app.db, Status::Collecting, "жарықтандыру").await;
     let page = c
         .get(&format!("/initiatives/{}?lang=en", collecting.id))
         .await;
@@ -1162,8 +1207,7 @@ async fn a_printable_signature_sheet_in_kazakh_and_russian() {
         concat!(env!("CARGO_MANIFEST_DIR"), "/target/initiative-sheet.pdf"),
         &bytes,
     );
-    let draft = demo_initiative(&app.db, Status::Draft, "ойын алаңын").await;
-    let hidden = c.get(&format!("/initiatives/{}/sheet.pdf", draft.id)).await;
+    let hidden = c.get(&format!("/initiatives/{draft}/sheet.pdf")).await;
     assert_eq!(
         hidden.status,
         StatusCode::NOT_FOUND,

@@ -1,36 +1,86 @@
-//! Implementation of funded projects: the demo's records, officials' edits with a public log,
+//! Implementation of funded projects: their public records, officials' edits with a public log,
 //! the monitoring group and its acceptance, residents' reports with photos and the answer
 //! deadline in working days, the holiday table, the accountability page, the API, and who may
 //! do what. Runs on SQLite, and on PostgreSQL when `QATYSU_TEST_DATABASE_URL` is set.
 
-use crate::support::{fresh_db, Client, Page, TestApp};
-use chrono::Datelike;
+use crate::support::civic::{
+    acceptance, answer_report, contractor_bin, demo_account, finished_cycle, implementation,
+    monitoring_group, monitoring_report, okrug_tree, FinishedCycle, Plan,
+};
+use crate::support::{fresh_db, resident, user_with_role, Client, Page, Person, TestApp, Tree};
+use chrono::{Datelike, Days, TimeDelta};
+use domain::projects::Verdict;
 use domain::{authorize, Action, Grant, Kato, Role};
 use qatysu::cli::demo;
 use reqwest::StatusCode;
-use uuid::Uuid;
 
-/// The okrug of the demo's finished cycle, and one of its villages.
+/// The okrug of the finished cycle: in the demo district, where no demo account lives.
 const OKRUG: &str = "114445000";
-const MEMBER: (&str, &str) = ("monitor1@demo.qatysu.kz", "demo-monitor-2026");
 
-/// The finished demo cycle and its funded proposals (on time, late, accepted with remarks).
-async fn funded(app: &TestApp) -> (Uuid, Vec<Uuid>) {
-    let okrug = store::territories::by_kato(&app.db, &Kato::parse(OKRUG).expect("kato"))
-        .await
-        .expect("db")
-        .expect("okrug");
-    let cycle = store::pb::list(&app.db, Some(&okrug.path_prefix()))
-        .await
-        .expect("cycles")
-        .into_iter()
-        .next()
-        .expect("the finished demo cycle");
-    let ids = store::projects::funded_of_cycle(&app.db, cycle.id)
-        .await
-        .expect("funded");
-    assert!(ids.len() >= 3, "the demo funds at least three projects");
-    (cycle.id, ids)
+/// A cycle of the okrug finished 19 days ago with `n` funded projects and one proposal left
+/// unfunded, and the okrug.
+async fn finished(app: &TestApp, n: usize) -> (Tree, FinishedCycle) {
+    let tree = okrug_tree(&app.db, OKRUG).await;
+    let home = &tree.villages[0];
+    let coordinator = user_with_role(&app.db, home, Role::Coordinator, &tree.okrug).await;
+    let now = app.clock.now();
+    let cy = finished_cycle(&app.db, &tree, coordinator.id, n, 1, now).await;
+    (tree, cy)
+}
+
+/// Residents of the okrug's villages, one after another.
+async fn residents(app: &TestApp, tree: &Tree, n: usize) -> Vec<Person> {
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        out.push(resident(&app.db, &tree.villages[i % tree.villages.len()], 1).await);
+    }
+    out
+}
+
+/// The demo's implementation of the okrug's cycle: the first project finished on time and
+/// accepted by four of the five members of the monitoring group, the second late with three
+/// residents' reports (one answered, one overdue, one not yet due), the third accepted with
+/// remarks.
+async fn as_in_the_demo(app: &TestApp) -> FinishedCycle {
+    let (tree, cy) = finished(app, 3).await;
+    let (db, now, today) = (&app.db, app.clock.now(), app.clock.today());
+    let official = demo_account(db, Role::Official).await;
+    let admin = demo_account(db, Role::Admin).await;
+    let members = residents(app, &tree, 5).await;
+    let ids: Vec<_> = members.iter().map(|m| m.id).collect();
+    monitoring_group(db, cy.id, &tree.okrug, admin, &ids, now).await;
+    let ago = |d: u64| today - Days::new(d);
+    let plans = [
+        (ago(90), Some(ago(100)), [100, 100, 100]),
+        (ago(60), None, [100, 60, 0]),
+        (ago(120), Some(ago(122)), [100, 100, 100]),
+    ];
+    for (p, (planned_end, actual_end, progress)) in cy.funded.iter().zip(plans) {
+        let plan = Plan {
+            planned_end,
+            actual_end,
+            progress,
+        };
+        implementation(db, *p, official, plan, now).await;
+    }
+    let (on_time, late, remarks) = (cy.funded[0], cy.funded[1], cy.funded[2]);
+    for m in &ids[..4] {
+        acceptance(db, on_time, *m, Verdict::Accepted, "").await;
+    }
+    acceptance(db, remarks, ids[0], Verdict::Accepted, "").await;
+    let trench = "Кабель траншеясы толық көмілмеген.";
+    acceptance(db, remarks, ids[2], Verdict::AcceptedWithRemarks, trench).await;
+    let lamps = "Екі шам түнде жанбайды.";
+    acceptance(db, remarks, ids[3], Verdict::AcceptedWithRemarks, lamps).await;
+    let days = |d: i64| now - TimeDelta::days(d);
+    let shallow = "Құбырлар жерге тым таяз салынып жатыр.";
+    let answered = monitoring_report(db, late, ids[1], shallow, days(70)).await;
+    answer_report(db, answered, official, days(60)).await;
+    let idle = "Работы на верхней улице так и не начались.";
+    monitoring_report(db, late, ids[4], idle, days(30)).await;
+    let pit = "Котлован не огорожен, рядом ходят дети.";
+    monitoring_report(db, late, ids[3], pit, days(2)).await;
+    cy
 }
 
 async fn token(c: &Client, page: &str) -> String {
@@ -76,9 +126,10 @@ async fn the_seeded_holiday_table_matches_the_default_calendar() {
 }
 
 #[tokio::test]
-async fn the_demo_shows_progress_lateness_acceptance_and_reports() {
-    let app = TestApp::spawn().await;
-    let (cycle, ids) = funded(&app).await;
+async fn projects_show_progress_lateness_acceptance_and_reports() {
+    let app = TestApp::with_people().await;
+    let cy = as_in_the_demo(&app).await;
+    let (cycle, ids) = (cy.id, cy.funded.clone());
     let c = app.client();
     let list = c.get(&format!("/pb/{cycle}/projects?lang=en")).await;
     assert_eq!(list.status, StatusCode::OK);
@@ -125,12 +176,15 @@ async fn the_demo_shows_progress_lateness_acceptance_and_reports() {
     let all = store::pb::proposals::of_cycle(&app.db, cycle)
         .await
         .expect("proposals");
-    if let Some(p) = all.iter().find(|p| !ids.contains(&p.id)) {
-        assert_eq!(
-            c.get(&format!("/projects/{}", p.id)).await.status,
-            StatusCode::NOT_FOUND
-        );
-    }
+    let unfunded = all
+        .iter()
+        .find(|p| !ids.contains(&p.id))
+        .expect("an unfunded proposal");
+    assert_eq!(unfunded.id, cy.unfunded[0]);
+    assert_eq!(
+        c.get(&format!("/projects/{}", unfunded.id)).await.status,
+        StatusCode::NOT_FOUND
+    );
     // The territory's list, the accountability page and its API.
     assert!(c
         .get(&format!("/territories/{OKRUG}/projects"))
@@ -172,9 +226,9 @@ async fn the_demo_shows_progress_lateness_acceptance_and_reports() {
 
 #[tokio::test]
 async fn officials_record_implementation_and_bad_input_keeps_what_was_typed() {
-    let app = TestApp::spawn().await;
-    let (_, ids) = funded(&app).await;
-    let p = ids[1];
+    let app = TestApp::with_people().await;
+    let (_, cy) = finished(&app, 1).await;
+    let p = cy.funded[0];
     let c = app.login_as(Role::Official).await;
     let page = format!("/projects/{p}?lang=ru");
     let tok = token(&c, &page).await;
@@ -206,11 +260,7 @@ async fn officials_record_implementation_and_bad_input_keeps_what_was_typed() {
         Some("77-Б".to_string()),
         "nothing is half-written"
     );
-    let bin = store::projects::get(&app.db, ids[0])
-        .await
-        .expect("db")
-        .expect("demo record")
-        .contractor_bin;
+    let bin = contractor_bin(4);
     let ok = c
         .post(
             &format!("/projects/{p}/implementation"),
@@ -302,12 +352,18 @@ async fn officials_record_implementation_and_bad_input_keeps_what_was_typed() {
 
 #[tokio::test]
 async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
-    let app = TestApp::spawn().await;
-    let (cycle, ids) = funded(&app).await;
+    let app = TestApp::with_people().await;
+    let (tree, cy) = finished(&app, 1).await;
+    let (cycle, project) = (cy.id, cy.funded[0]);
+    // The group the okrug's gathering elected: five residents.
+    let members = residents(&app, &tree, 5).await;
+    let ids: Vec<_> = members.iter().map(|m| m.id).collect();
+    let admin_id = demo_account(&app.db, Role::Admin).await;
+    monitoring_group(&app.db, cycle, &tree.okrug, admin_id, &ids, app.clock.now()).await;
     let group = format!("/pb/{cycle}/monitoring");
     let public = app.client().get(&group).await;
     assert_eq!(public.status, StatusCode::OK);
-    assert!(public.has("Жанар Төлеуова"));
+    assert!(public.has(&format!("Сынақ Тұрғын {}", members[0].iin.last_four())));
     // The Alakol coordinator cannot record Zhalmankulak's group.
     let coord = app.login_as(Role::Coordinator).await;
     let tok = token(&coord, &group).await;
@@ -352,11 +408,11 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     // The sixth member joins; the demo monitor now signs in Zhalmankulak.
     let m = app.login_as(Role::Monitor).await;
-    let page = format!("/projects/{}", ids[1]);
+    let page = format!("/projects/{project}");
     let tok = token(&m, &page).await;
     let missing = m
         .post(
-            &format!("/projects/{}/acceptance?lang=kk", ids[1]),
+            &format!("/projects/{project}/acceptance?lang=kk"),
             &[
                 ("csrf", tok.as_str()),
                 ("verdict", "not_accepted"),
@@ -368,7 +424,7 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
     assert!(missing.has("Ескертпелеріңізді жазыңыз"));
     let signed = m
         .post(
-            &format!("/projects/{}/acceptance", ids[1]),
+            &format!("/projects/{project}/acceptance"),
             &[
                 ("csrf", tok.as_str()),
                 ("verdict", "not_accepted"),
@@ -382,7 +438,7 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
     let tok = token(&admin, &page).await;
     let res = admin
         .post(
-            &format!("/projects/{}/acceptance", ids[1]),
+            &format!("/projects/{project}/acceptance"),
             &[
                 ("csrf", tok.as_str()),
                 ("verdict", "accepted"),
@@ -414,9 +470,10 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
 
 #[tokio::test]
 async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
-    let app = TestApp::spawn().await;
-    let (_, ids) = funded(&app).await;
-    let p = ids[0];
+    let app = TestApp::with_people().await;
+    let (tree, cy) = finished(&app, 1).await;
+    let p = cy.funded[0];
+    let neighbour = resident(&app.db, &tree.villages[0], 1).await;
     let page = format!("/projects/{p}");
     let path = format!("/projects/{p}/reports");
     // The demo resident lives in another okrug.
@@ -431,7 +488,7 @@ async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
     )
     .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
-    let r = app.login_as_contact(MEMBER.0, MEMBER.1).await;
+    let r = app.login(&neighbour).await;
     let tok = token(&r, &page).await;
     let count = || async {
         store::projects::monitoring::reports(&app.db, p)
@@ -551,7 +608,7 @@ async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
 
 #[tokio::test]
 async fn the_holiday_table_is_edited_by_administrators_and_moves_deadlines() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let official = app.login_as(Role::Official).await;
     assert_eq!(
         official.get("/admin/holidays").await.status,
@@ -649,19 +706,23 @@ async fn the_holiday_table_is_edited_by_administrators_and_moves_deadlines() {
 /// (and, for acceptance, membership of the group) says no.
 #[tokio::test]
 async fn project_actions_matrix_over_http() {
-    let app = TestApp::spawn().await;
-    let (cycle, ids) = funded(&app).await;
-    let p = ids[1];
+    let app = TestApp::with_people().await;
+    let (tree, cy) = finished(&app, 1).await;
+    let (cycle, p) = (cy.id, cy.funded[0]);
+    // A group of one resident of the okrug, who has reported on the project.
+    let member = resident(&app.db, &tree.villages[0], 1).await;
+    let admin = demo_account(&app.db, Role::Admin).await;
+    let now = app.clock.now();
+    monitoring_group(&app.db, cycle, &tree.okrug, admin, &[member.id], now).await;
+    let body = "Котлован не огорожен.";
+    monitoring_report(&app.db, p, member.id, body, now - TimeDelta::days(3)).await;
     let report = store::projects::monitoring::reports(&app.db, p)
         .await
         .expect("reports")
         .into_iter()
         .find(|r| r.answer.is_none())
-        .expect("an unanswered demo report");
-    let okrug = store::territories::by_kato(&app.db, &Kato::parse(OKRUG).expect("k"))
-        .await
-        .expect("db")
-        .expect("okrug");
+        .expect("an unanswered report");
+    let okrug = tree.okrug;
     for role in Role::ALL {
         let c = app.login_as(role).await;
         let scope = demo::ACCOUNTS
@@ -756,14 +817,16 @@ async fn project_actions_matrix_over_http() {
 /// unanswered one is overdue on it.
 #[tokio::test]
 async fn an_old_unanswered_report_is_overdue_on_the_accountability_page() {
-    let app = TestApp::spawn().await;
-    let (_, ids) = funded(&app).await;
-    let r = app.login_as_contact(MEMBER.0, MEMBER.1).await;
-    let page = format!("/projects/{}", ids[2]);
+    let app = TestApp::with_people().await;
+    let (tree, cy) = finished(&app, 1).await;
+    let project = cy.funded[0];
+    let neighbour = resident(&app.db, &tree.villages[0], 1).await;
+    let r = app.login(&neighbour).await;
+    let page = format!("/projects/{project}");
     let tok = token(&r, &page).await;
     let res = multipart(
         &r,
-        &format!("/projects/{}/reports", ids[2]),
+        &format!("/projects/{project}/reports"),
         &tok,
         &[
             ("judgement", "not_started"),
@@ -773,7 +836,7 @@ async fn an_old_unanswered_report_is_overdue_on_the_accountability_page() {
     )
     .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
-    let id = store::projects::monitoring::reports(&app.db, ids[2])
+    let id = store::projects::monitoring::reports(&app.db, project)
         .await
         .expect("reports")[0]
         .id;
@@ -798,13 +861,14 @@ mod browser {
     //!
     //!     cargo test --test it projects::browser -- --ignored --nocapture
 
-    use super::{funded, MEMBER, OKRUG};
+    use super::{finished, OKRUG};
     use crate::browser::{
         click, fill, login_with, logout, wait_for, within, Failure, Session, Shots,
     };
-    use crate::support::TestApp;
+    use crate::support::{resident, Person, TestApp, BUILDER_PASSWORD};
     use fantoccini::{Client, Locator};
     use std::time::Duration;
+    use uuid::Uuid;
 
     const FLOW_BUDGET: Duration = Duration::from_secs(180);
 
@@ -812,9 +876,16 @@ mod browser {
     #[ignore = "needs Chromium and chromedriver: cargo test --test it browser -- --ignored"]
     async fn a_report_is_answered_and_an_overdue_one_is_listed_in_a_browser() {
         let mut b = Session::start("browser-projects").await;
-        let app = TestApp::spawn().await;
+        let app = TestApp::with_people().await;
+        let (tree, cy) = finished(&app, 1).await;
+        let neighbour = resident(&app.db, &tree.villages[0], 1).await;
         let base = format!("http://{}", app.addr);
-        let outcome = within(FLOW_BUDGET, flow(&b.client, &base, &app, &mut b.shots)).await;
+        let built = (cy.funded[0], &neighbour);
+        let outcome = within(
+            FLOW_BUDGET,
+            flow(&b.client, &base, &app, built, &mut b.shots),
+        )
+        .await;
         b.finish(outcome).await;
     }
 
@@ -827,12 +898,19 @@ mod browser {
         Ok(())
     }
 
-    async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Result<(), Failure> {
-        let (_, ids) = funded(app).await;
-        let project = ids[0].to_string();
+    /// `built`: the funded project, and a resident of its okrug who reports on it.
+    async fn flow(
+        c: &Client,
+        base: &str,
+        app: &TestApp,
+        built: (Uuid, &Person),
+        shots: &mut Shots,
+    ) -> Result<(), Failure> {
+        let (id, neighbour) = built;
+        let project = id.to_string();
         // In English: the language chosen here is remembered for the whole flow.
         c.goto(&format!("{base}/?lang=en")).await?;
-        login_with(c, base, MEMBER.0, MEMBER.1).await?;
+        login_with(c, base, &neighbour.contact, BUILDER_PASSWORD).await?;
         report(
             c,
             base,
@@ -866,9 +944,9 @@ mod browser {
         }
         logout(c).await?;
         // A second report, filed long ago and never answered.
-        login_with(c, base, MEMBER.0, MEMBER.1).await?;
+        login_with(c, base, &neighbour.contact, BUILDER_PASSWORD).await?;
         report(c, base, &project, "Nobody has come to fix the posts.").await?;
-        let reports = store::projects::monitoring::reports(&app.db, ids[0])
+        let reports = store::projects::monitoring::reports(&app.db, id)
             .await
             .map_err(|e| e.to_string())?;
         let second = reports
