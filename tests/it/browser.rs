@@ -70,7 +70,7 @@ pub(crate) fn require_browser() {
 #[ignore = "needs Chromium and chromedriver: cargo test --test it browser -- --ignored"]
 async fn resident_registers_logs_in_and_switches_language() {
     let mut b = Session::start("browser").await;
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let base = format!("http://{}", app.addr);
     let outcome = within(FLOW_BUDGET, flow(&b.client, &base, &mut b.shots)).await;
     b.finish(outcome).await;

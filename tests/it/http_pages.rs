@@ -1,11 +1,13 @@
 //! Public pages, languages, security headers, errors, the API — through a real server.
 
-use crate::support::{TestApp, CSS_BUDGET};
+use crate::support::{collecting_initiative, demo_tree, pb_cycle, TestApp, CSS_BUDGET};
+use domain::pb::Stage;
+use domain::Role;
 use reqwest::StatusCode;
 
 #[tokio::test]
 async fn public_pages_render_in_every_language() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let c = app.client();
     for path in [
         "/",
@@ -32,7 +34,7 @@ async fn public_pages_render_in_every_language() {
 
 #[tokio::test]
 async fn kazakh_is_the_default_and_the_choice_is_remembered() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let c = app.client();
     assert!(c.get("/").await.has("<html lang=\"kk\">"));
     let switched = c.get("/territories?lang=ru").await;
@@ -55,7 +57,7 @@ async fn kazakh_is_the_default_and_the_choice_is_remembered() {
 
 #[tokio::test]
 async fn territory_page_shows_the_tree_and_labels_illustrative_figures() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let c = app.client();
     let p = c.get("/territories/114435000?lang=ru").await;
     assert!(p.has("Алакольский с.о."));
@@ -173,7 +175,8 @@ async fn a_post_without_a_valid_csrf_token_gets_a_friendly_403() {
 
 #[tokio::test]
 async fn api_lists_territories_and_is_described_by_openapi() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
+    one_record_per_collection(&app).await;
     let c = app.client();
     let roots: serde_json::Value =
         serde_json::from_str(&c.get("/api/v1/territories").await.body).expect("json");
@@ -201,8 +204,8 @@ async fn api_lists_territories_and_is_described_by_openapi() {
     for p in ["/api/v1/territories", "/api/v1/territories/{kato}"] {
         assert!(paths.contains_key(p), "{p} not described");
     }
-    // Every described path answers, its parameters filled from the demo data: `{kato}` with
-    // the demo district, `{id}` with the first record of the collection it belongs to.
+    // Every described path answers, its parameters filled from the data: `{kato}` with the
+    // demo district, `{id}` with the first record of the collection it belongs to.
     for p in paths.keys() {
         let mut url = p.replace("{kato}", "114400000");
         if let Some((collection, rest)) = url.clone().split_once("/{id}") {
@@ -210,12 +213,23 @@ async fn api_lists_territories_and_is_described_by_openapi() {
                 serde_json::from_str(&c.get(collection).await.body).expect("collection json");
             let id = list[0]["id"]
                 .as_str()
-                .unwrap_or_else(|| panic!("the demo has no record in {collection}"))
+                .unwrap_or_else(|| panic!("no record in {collection}"))
                 .to_string();
             url = format!("{collection}/{id}{rest}");
         }
         assert_eq!(c.get(&url).await.status, StatusCode::OK, "{url}");
     }
+}
+
+/// A record in every collection the API describes: a budget cycle with its results published
+/// (so funded projects), and an initiative collecting signatures.
+async fn one_record_per_collection(app: &TestApp) {
+    let tree = demo_tree(&app.db).await;
+    let coordinator = app.demo_user(Role::Coordinator).await;
+    let now = app.clock.now();
+    pb_cycle(&app.db, &tree, coordinator, 2040, Stage::Results, 2, now).await;
+    let resident = app.demo_user(Role::Resident).await;
+    collecting_initiative(&app.db, &tree.okrug, resident, coordinator, 100, now).await;
 }
 
 #[tokio::test]
@@ -232,7 +246,7 @@ async fn healthz_answers_when_the_database_does() {
 
 #[tokio::test]
 async fn cookies_are_secure_when_tls_is_configured() {
-    let app = TestApp::spawn_with(web::Config {
+    let app = TestApp::with_people_config(web::Config {
         secure_cookies: true,
         ..web::Config::default()
     })

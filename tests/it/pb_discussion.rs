@@ -2,68 +2,24 @@
 //! and log, face-to-face meetings with minutes, notices to authors on every council decision
 //! and on hidden comments, and editing a returned proposal. Ends with one browser test.
 
+use crate::support::pages::{collecting_cycle, voting_cycle};
+use crate::support::{demo_tree, pb_cycle, resident, territory_tree, user_with_role};
 use crate::support::{Client, TestApp};
 use domain::pb::Stage;
 use domain::Role;
 use reqwest::StatusCode;
 use uuid::Uuid;
 
-/// The demo's Alakol cycle (voting now) and its proposals in the demo's order: the first five
-/// admitted, the sixth rejected.
-async fn voting_cycle(app: &TestApp) -> (Uuid, Vec<Uuid>) {
-    let cycle = store::pb::list(&app.db, None)
-        .await
-        .expect("list")
-        .into_iter()
-        .find(|c| c.stage == Stage::Voting)
-        .expect("the demo's voting cycle");
-    let pids = store::pb::proposals::of_cycle(&app.db, cycle.id)
-        .await
-        .expect("proposals")
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
-    (cycle.id, pids)
-}
+/// Year of the cycle voting now, made by [`voting_cycle`].
+const VOTING_YEAR: i32 = 2040;
 
-/// A new cycle of the demo cycle's okrug in review (through the stage machine), with one
-/// proposal the council admitted through the decision form; and the coordinator's client.
-async fn cycle_in_review(app: &TestApp, demo_cycle: Uuid) -> (Uuid, Uuid, Client) {
-    let demo = store::pb::get(&app.db, demo_cycle)
-        .await
-        .expect("read")
-        .expect("cycle");
-    let territory = |id| async move {
-        store::territories::by_id(&app.db, id)
-            .await
-            .expect("read")
-            .expect("territory")
-    };
-    let okrug = territory(demo.territory_id).await;
-    let district = territory(okrug.parent_id.expect("the okrug's district")).await;
-    let villages = store::territories::subtree(&app.db, &okrug)
-        .await
-        .expect("villages")
-        .into_iter()
-        .filter(|v| v.kind.is_settlement())
-        .collect();
-    let tree = crate::support::Tree {
-        district,
-        okrug,
-        villages,
-    };
-    let coordinator = store::accounts::credentials(
-        &app.db,
-        &domain::Contact::parse("coordinator@demo.qatysu.kz").expect("c"),
-    )
-    .await
-    .expect("q")
-    .expect("coordinator")
-    .0
-    .id;
+/// A new cycle of the demo okrug in review (through the stage machine), with one proposal the
+/// council admitted through the decision form; and the coordinator's client.
+async fn cycle_in_review(app: &TestApp) -> (Uuid, Uuid, Client) {
+    let tree = demo_tree(&app.db).await;
+    let coordinator = app.demo_user(Role::Coordinator).await;
     let now = app.clock.now();
-    let fresh =
-        crate::support::pb_cycle(&app.db, &tree, coordinator, 2090, Stage::Review, 1, now).await;
+    let fresh = pb_cycle(&app.db, &tree, coordinator, 2090, Stage::Review, 1, now).await;
     let pid = store::pb::proposals::of_cycle(&app.db, fresh.id)
         .await
         .expect("proposals")[0]
@@ -108,20 +64,28 @@ async fn comment(c: &Client, pid: Uuid, text: &str) -> crate::support::Page {
 
 #[tokio::test]
 async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() {
-    let app = TestApp::spawn().await;
-    let (cycle, pids) = voting_cycle(&app).await;
+    let app = TestApp::with_people().await;
+    let v = voting_cycle(&app, VOTING_YEAR).await;
+    let lights = v.admitted[2];
+    // A neighbour was first to comment.
+    let neighbour = app.login_as(Role::Monitor).await;
+    let first = "Шамдарды күн батареясымен алсақ, электр шығыны азаяды.";
+    assert_eq!(
+        comment(&neighbour, lights, first).await.status,
+        StatusCode::SEE_OTHER
+    );
     let r = app.login_as(Role::Resident).await;
 
     // A resident of the okrug comments; the text is plain and escaped, shown newest last.
-    let ok = comment(&r, pids[2], "Шамдар <b>керек</b>, кешке қараңғы.").await;
+    let ok = comment(&r, lights, "Шамдар <b>керек</b>, кешке қараңғы.").await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     assert_eq!(
         ok.location(),
-        format!("/pb/proposals/{}?ok=pb-discussion-comment-added", pids[2])
+        format!("/pb/proposals/{lights}?ok=pb-discussion-comment-added")
     );
     let page = app
         .client()
-        .get(&format!("/pb/proposals/{}?lang=en", pids[2]))
+        .get(&format!("/pb/proposals/{lights}?lang=en"))
         .await;
     assert!(
         page.has("керек") && page.has("кешке қараңғы.") && !page.has("<b>керек"),
@@ -130,22 +94,25 @@ async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() 
     );
     assert!(page.has("Бауыржан Нұрланов") && page.has("2 comments"));
     let newest = page.body.find("кешке қараңғы.").expect("new comment");
-    let older = page.body.find("күн батареясымен").expect("demo comment");
+    let older = page
+        .body
+        .find("күн батареясымен")
+        .expect("the neighbour's comment");
     assert!(older < newest, "newest last");
 
     // Too short: refused, the typed text stays in the form.
-    let short = comment(&r, pids[2], " a ").await;
+    let short = comment(&r, lights, " a ").await;
     assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(short.has("The text must have 2 to 1000 characters.") && short.has("> a </textarea>"));
 
-    // Not admitted (the demo's rejected proposal).
-    let rejected = comment(&r, pids[5], "Неге қабылданбады?").await;
+    // Not admitted (the rejected proposal).
+    let rejected = comment(&r, v.rejected, "Неге қабылданбады?").await;
     assert_eq!(rejected.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(rejected.has("Only proposals admitted to the vote"));
 
     // Wrong stage: before discussion and after voting; discussion itself is open.
     // (A fresh cycle of the same okrug, moved by the stage machine and the clock.)
-    let (fresh, fresh_pid, coord) = cycle_in_review(&app, cycle).await;
+    let (fresh, fresh_pid, coord) = cycle_in_review(&app).await;
     let early = comment(&r, fresh_pid, "Ерте жазылған пікір").await;
     assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(early.has("Comments open when discussion starts."));
@@ -165,9 +132,9 @@ async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() 
     let late = comment(&later, fresh_pid, "Кеш жазылған пікір").await;
     assert!(late.has("Voting has ended, so comments are closed."));
     app.clock.advance(chrono::Duration::days(-36));
-    // The demo cycle is voting: comments are taken there.
+    // The first cycle is voting: comments are taken there.
     assert_eq!(
-        comment(&r, pids[2], "Дауыс беру кезіндегі пікір")
+        comment(&r, lights, "Дауыс беру кезіндегі пікір")
             .await
             .status,
         StatusCode::SEE_OTHER
@@ -175,70 +142,66 @@ async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() 
 
     // An outsider (lives in another okrug) is refused with the reason.
     let outsider = app.register_outsider().await;
-    let out = comment(&outsider, pids[2], "Мен басқа ауылданмын").await;
+    let out = comment(&outsider, lights, "Мен басқа ауылданмын").await;
     assert_eq!(out.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(out.has("Only residents of this territory can discuss this proposal."));
 
     // Not signed in: asked to log in, nothing stored.
     let anon = app.client();
-    let shown = anon
-        .get(&format!("/pb/proposals/{}?lang=en", pids[2]))
-        .await;
+    let shown = anon.get(&format!("/pb/proposals/{lights}?lang=en")).await;
     assert!(shown.has("Log in to comment") && !shown.has("/comments\" class=\"card\""));
     let token = anon.get("/login").await.csrf();
     let res = anon
         .post(
-            &format!("/pb/proposals/{}/comments", pids[2]),
+            &format!("/pb/proposals/{lights}/comments"),
             &[("csrf", &token), ("text", "Аноним пікірі")],
         )
         .await;
     assert_eq!(res.status, StatusCode::UNAUTHORIZED);
     assert_eq!(
-        store::pb::discussion::comment_count(&app.db, pids[2])
+        store::pb::discussion::comment_count(&app.db, lights)
             .await
             .expect("count"),
         3,
-        "the demo's one, the resident's two accepted ones"
+        "the neighbour's one, the resident's two accepted ones"
     );
 
     // Many comments: the proposal page shows the latest few; the full list is paginated.
     for i in 0..12 {
-        let res = comment(&r, pids[2], &format!("Пікір нөмірі {i:02}")).await;
+        let res = comment(&r, lights, &format!("Пікір нөмірі {i:02}")).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
     }
     let page = app
         .client()
-        .get(&format!("/pb/proposals/{}?lang=en", pids[2]))
+        .get(&format!("/pb/proposals/{lights}?lang=en"))
         .await;
     assert!(page.has("15 comments") && page.has("Пікір нөмірі 11") && !page.has("Пікір нөмірі 05"));
     let all = app
         .client()
-        .get(&format!("/pb/proposals/{}/comments?lang=en", pids[2]))
+        .get(&format!("/pb/proposals/{lights}/comments?lang=en"))
         .await;
     assert!(all.has("Page 2 of 2") && all.has("Пікір нөмірі 11") && all.has("?page=1"));
     let first = app
         .client()
-        .get(&format!(
-            "/pb/proposals/{}/comments?page=1&lang=en",
-            pids[2]
-        ))
+        .get(&format!("/pb/proposals/{lights}/comments?page=1&lang=en"))
         .await;
     assert!(first.has("күн батареясымен") && !first.has("Пікір нөмірі 11"));
 }
 
 #[tokio::test]
 async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them() {
-    let app = TestApp::spawn().await;
-    let (cycle, pids) = voting_cycle(&app).await;
+    let app = TestApp::with_people().await;
+    let v = voting_cycle(&app, VOTING_YEAR).await;
+    let (cycle, water) = (v.id, v.admitted[0]);
     let r = app.login_as(Role::Resident).await;
     let res = comment(
         &r,
-        pids[0],
+        water,
         "Көршімнің телефоны 8 777 123 45 67, соған хабарласыңыз",
     )
     .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
-    let k = store::pb::discussion::comments(&app.db, pids[0], 0, 100)
+    let k = store::pb::discussion::comments(&app.db, water, 0, 100)
         .await
         .expect("comments")
         .into_iter()
@@ -247,13 +210,13 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
     let moderate = format!("/pb/comments/{}/moderate", k.id);
 
     // A form sent twice (a dropped connection retried) is one comment.
-    let form = r.get(&format!("/pb/proposals/{}", pids[0])).await;
+    let form = r.get(&format!("/pb/proposals/{water}")).await;
     assert!(form.has("name=\"key\""));
     let key = "0191d7a8-0000-7000-8000-000000000001";
     for _ in 0..2 {
         let res = r
             .post(
-                &format!("/pb/proposals/{}/comments", pids[0]),
+                &format!("/pb/proposals/{water}/comments"),
                 &[
                     ("csrf", &form.csrf()),
                     ("key", key),
@@ -263,7 +226,7 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
     }
-    let twice = store::pb::discussion::comments(&app.db, pids[0], 0, 100)
+    let twice = store::pb::discussion::comments(&app.db, water, 0, 100)
         .await
         .expect("comments")
         .into_iter()
@@ -284,14 +247,14 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
     }
     let public = app.client();
     assert!(!public
-        .get(&format!("/pb/proposals/{}", pids[0]))
+        .get(&format!("/pb/proposals/{water}"))
         .await
         .has(&moderate));
 
     // The coordinator must say why.
     let coordinator = app.login_as(Role::Coordinator).await;
     let page = coordinator
-        .get(&format!("/pb/proposals/{}?lang=en", pids[0]))
+        .get(&format!("/pb/proposals/{water}?lang=en"))
         .await;
     assert!(page.has(&moderate));
     let no_reason = coordinator
@@ -306,17 +269,13 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
     assert_eq!(hidden.status, StatusCode::SEE_OTHER);
     assert_eq!(
         hidden.location(),
-        format!("/pb/proposals/{}?ok=pb-discussion-comment-hidden", pids[0])
+        format!("/pb/proposals/{water}?ok=pb-discussion-comment-hidden")
     );
 
     // Everyone sees the reason instead of the text.
-    let seen = public
-        .get(&format!("/pb/proposals/{}?lang=en", pids[0]))
-        .await;
+    let seen = public.get(&format!("/pb/proposals/{water}?lang=en")).await;
     assert!(seen.has(&format!("hidden by the moderator: {reason}")) && !seen.has("8 777 123"));
-    let seen_kk = public
-        .get(&format!("/pb/proposals/{}?lang=kk", pids[0]))
-        .await;
+    let seen_kk = public.get(&format!("/pb/proposals/{water}?lang=kk")).await;
     assert!(seen_kk.has(&format!("модератор жасырды: {reason}")));
 
     // Hiding twice is refused with the current state shown.
@@ -334,12 +293,12 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
         .await
         .has(&format!("/pb/{cycle}/moderation")));
 
-    // The author of the comment (here also the proposal's author) gets a notice.
+    // The author of the comment gets a notice.
     let mine = r.get("/initiatives/mine?lang=en").await;
     assert!(mine.has(&format!(
         "the moderator hid a comment in the discussion of the proposal: {reason}"
     )));
-    assert!(mine.has(&format!("/pb/proposals/{}", pids[0])));
+    assert!(mine.has(&format!("/pb/proposals/{water}")));
 
     // Restored: the text is back, and the log has both acts.
     let restored = coordinator
@@ -351,7 +310,7 @@ async fn coordinators_hide_comments_with_a_public_reason_logged_and_restore_them
         .await;
     assert_eq!(restored.status, StatusCode::SEE_OTHER);
     assert!(public
-        .get(&format!("/pb/proposals/{}", pids[0]))
+        .get(&format!("/pb/proposals/{water}"))
         .await
         .has("8 777 123"));
     let log = public.get(&format!("/pb/{cycle}/moderation?lang=en")).await;
@@ -378,8 +337,9 @@ fn meeting_form<'a>(
 
 #[tokio::test]
 async fn coordinators_record_meetings_shown_on_the_cycle_and_proposal_pages() {
-    let app = TestApp::spawn().await;
-    let (cycle, pids) = voting_cycle(&app).await;
+    let app = TestApp::with_people().await;
+    let v = voting_cycle(&app, VOTING_YEAR).await;
+    let (cycle, pids) = (v.id, v.admitted);
     let new = format!("/pb/{cycle}/meetings/new");
     let post = format!("/pb/{cycle}/meetings?lang=en");
     let r = app.login_as(Role::Resident).await;
@@ -401,7 +361,7 @@ async fn coordinators_record_meetings_shown_on_the_cycle_and_proposal_pages() {
     assert!(form.has("Полтавское") && form.has("name=\"proposal\""));
 
     // Bad input: every problem explained, everything typed kept.
-    let tomorrow = (chrono::Utc::now().date_naive() + chrono::Days::new(1)).to_string();
+    let tomorrow = (app.clock.today() + chrono::Days::new(1)).to_string();
     let a = pids[0].to_string();
     let b = pids[3].to_string();
     let bad = coordinator
@@ -488,8 +448,8 @@ fn proposal(title: &str) -> Vec<(&str, &str)> {
 
 #[tokio::test]
 async fn authors_get_a_notice_on_every_decision_and_can_edit_a_returned_proposal() {
-    let app = TestApp::spawn().await;
-    let id = crate::pb::collecting_cycle(&app, 2036, 5, true).await;
+    let app = TestApp::with_people().await;
+    let id = collecting_cycle(&app, 2036, 5).await;
     let r = app.login_as(Role::Resident).await;
     let mut pids = Vec::new();
     for title in ["Су құбыры", "Жарық шамдары", "Спорт алаңы", "Көпір жөндеу"]
@@ -565,7 +525,7 @@ async fn authors_get_a_notice_on_every_decision_and_can_edit_a_returned_proposal
         .get("/account?lang=en")
         .await
         .has("href=\"/initiatives/mine\""));
-    store::pb::discussion::notices_of(&app.db, store_user(&app).await, 50)
+    store::pb::discussion::notices_of(&app.db, app.demo_user(Role::Resident).await, 50)
         .await
         .expect("notices");
     let mine = r.get("/initiatives/mine?lang=en").await;
@@ -625,9 +585,10 @@ async fn authors_get_a_notice_on_every_decision_and_can_edit_a_returned_proposal
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let page = r.get(&format!("/pb/proposals/{returned}?lang=en")).await;
     assert!(page.has("Бейбітшілік көшесі, 12") && page.has("awaiting expert review"));
-    let notices = store::pb::discussion::notices_of(&app.db, store_user(&app).await, 50)
-        .await
-        .expect("notices");
+    let notices =
+        store::pb::discussion::notices_of(&app.db, app.demo_user(Role::Resident).await, 50)
+            .await
+            .expect("notices");
     assert_eq!(
         notices
             .iter()
@@ -636,41 +597,6 @@ async fn authors_get_a_notice_on_every_decision_and_can_edit_a_returned_proposal
         5,
         "admit, reject, return, merge, return again"
     );
-}
-
-async fn store_user(app: &TestApp) -> Uuid {
-    store::accounts::credentials(
-        &app.db,
-        &domain::Contact::parse("resident@demo.qatysu.kz").expect("c"),
-    )
-    .await
-    .expect("q")
-    .expect("resident")
-    .0
-    .id
-}
-
-#[tokio::test]
-async fn the_demo_has_a_discussion_a_hidden_comment_and_a_village_meeting() {
-    let app = TestApp::spawn().await;
-    let (cycle, pids) = voting_cycle(&app).await;
-    let public = app.client();
-    let water = public
-        .get(&format!("/pb/proposals/{}?lang=ru", pids[0]))
-        .await;
-    assert!(water.has("Құбырды күзге дейін") && water.has("/pb/meetings/"));
-    let roof = public
-        .get(&format!("/pb/proposals/{}?lang=ru", pids[1]))
-        .await;
-    assert!(roof.has("Поддерживаю"));
-    let bridge = public
-        .get(&format!("/pb/proposals/{}?lang=ru", pids[3]))
-        .await;
-    assert!(bridge.has("скрыто модератором: Жеке деректер") && !bridge.has("+7 701 000"));
-    let log = public.get(&format!("/pb/{cycle}/moderation?lang=kk")).await;
-    assert!(log.has("Пікір жасырылды"));
-    let page = public.get(&format!("/pb/{cycle}?lang=kk")).await;
-    assert!(page.has("Тұрғындармен кездесулер") && page.has("64 қатысушы"));
 }
 
 /// Pseudo-random Kazakh "words": text that compresses about as badly as real text can.
@@ -696,19 +622,19 @@ fn noisy_text(seed: u64, chars: usize) -> String {
 
 #[tokio::test]
 async fn long_discussions_stay_within_the_page_budget() {
-    let app = TestApp::spawn().await;
-    let (_, pids) = voting_cycle(&app).await;
+    let app = TestApp::with_people().await;
+    let pid = voting_cycle(&app, VOTING_YEAR).await.admitted[4];
     let r = app.login_as(Role::Resident).await;
     for i in 0..12 {
-        let res = comment(&r, pids[4], &noisy_text(i, 1000)).await;
+        let res = comment(&r, pid, &noisy_text(i, 1000)).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
     }
     // Every page a test fetches is checked against the 14 KB budget by the support client.
     let coordinator = app.login_as(Role::Coordinator).await;
     for path in [
-        format!("/pb/proposals/{}", pids[4]),
-        format!("/pb/proposals/{}/comments", pids[4]),
-        format!("/pb/proposals/{}/comments?page=1", pids[4]),
+        format!("/pb/proposals/{}", pid),
+        format!("/pb/proposals/{}/comments", pid),
+        format!("/pb/proposals/{}/comments?page=1", pid),
     ] {
         assert_eq!(coordinator.get(&path).await.status, StatusCode::OK);
         assert_eq!(app.client().get(&path).await.status, StatusCode::OK);
@@ -717,31 +643,21 @@ async fn long_discussions_stay_within_the_page_budget() {
 
 #[tokio::test]
 async fn moderation_stays_inside_the_coordinators_territory() {
-    let app = TestApp::spawn().await;
-    // A comment in the finished Zhalmankulak cycle, outside the demo coordinator's okrug.
-    let other = store::pb::list(&app.db, None)
+    let app = TestApp::with_people().await;
+    // A comment in a cycle of another district's okrug, outside the demo coordinator's.
+    let other = territory_tree(&app.db, "63", 1).await;
+    let village = &other.villages[0];
+    let theirs = user_with_role(&app.db, village, Role::Coordinator, &other.okrug).await;
+    let now = app.clock.now();
+    let cycle = pb_cycle(&app.db, &other, theirs.id, 2040, Stage::Discussion, 1, now).await;
+    let pid = cycle.admitted[0];
+    let author = app.login(&resident(&app.db, village, 1).await).await;
+    let res = comment(&author, pid, "Сырттағы пікір").await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let k = store::pb::discussion::comments(&app.db, pid, 0, 10)
         .await
-        .expect("list")
-        .into_iter()
-        .find(|c| c.stage == Stage::Results)
-        .expect("the demo's finished cycle");
-    let pid = store::pb::proposals::of_cycle(&app.db, other.id)
-        .await
-        .expect("proposals")[0]
+        .expect("comments")[0]
         .id;
-    let author = store_user(&app).await;
-    let k = store::pb::discussion::add_comment(
-        &app.db,
-        pid,
-        author,
-        "Тұрғын",
-        "Сырттағы пікір",
-        None,
-        crate::support::now(),
-    )
-    .await
-    .expect("comment")
-    .expect("stored");
     let moderate = format!("/pb/comments/{k}/moderate");
     let coordinator = app.login_as(Role::Coordinator).await;
     assert_eq!(
@@ -781,6 +697,7 @@ mod browser {
     use crate::browser::{
         click, expect_text, fill, login_demo, logout, within, Failure, Session, Shots,
     };
+    use crate::support::pages::voting_cycle;
     use crate::support::TestApp;
     use fantoccini::Client;
 
@@ -794,7 +711,7 @@ mod browser {
     #[ignore = "needs Chromium and chromedriver: cargo test --test it browser -- --ignored"]
     async fn a_resident_comments_and_the_coordinator_hides_it_with_a_reason() {
         let mut b = Session::start("browser-pb-discussion").await;
-        let app = TestApp::spawn().await;
+        let app = TestApp::with_people().await;
         let base = format!("http://{}", app.addr);
         let outcome = within(FLOW_BUDGET, flow(&b.client, &base, &app, &mut b.shots)).await;
         b.finish(outcome).await;
@@ -803,8 +720,8 @@ mod browser {
     async fn flow(c: &Client, base: &str, app: &TestApp, shots: &mut Shots) -> Result<(), Failure> {
         let kk = Lang::Kk;
         c.set_window_size(412, 900).await?;
-        let (_, pids) = super::voting_cycle(app).await;
-        let path = format!("/pb/proposals/{}", pids[4]);
+        let pid = voting_cycle(app, super::VOTING_YEAR).await.admitted[4];
+        let path = format!("/pb/proposals/{pid}");
 
         login_demo(c, base, "resident").await?;
         c.goto(&format!("{base}{path}")).await?;

@@ -24,9 +24,9 @@ const JPEG: &[u8] = &[
 
 const TITLE: &str = "Саябақтағы орындықтар";
 
-/// A fresh cycle of the demo okrug, collecting proposals now.
+/// A cycle of the demo okrug, collecting proposals now.
 async fn collecting_cycle(app: &TestApp) -> Uuid {
-    crate::pb::collecting_cycle(app, 2037, 3, true).await
+    crate::support::pages::collecting_cycle(app, 2037, 3).await
 }
 
 async fn propose(r: &Client, cycle: Uuid) -> Uuid {
@@ -117,7 +117,7 @@ async fn register_neighbour(app: &TestApp) -> Client {
 
 #[tokio::test]
 async fn authors_add_photos_checked_before_storing_and_see_them_on_the_page() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let cycle = collecting_cycle(&app).await;
     let r = app.login_as(Role::Resident).await;
     let pid = propose(&r, cycle).await;
@@ -265,7 +265,7 @@ async fn authors_add_photos_checked_before_storing_and_see_them_on_the_page() {
 
 #[tokio::test]
 async fn only_the_author_while_editable_and_the_territorys_coordinators_change_photos() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let cycle = collecting_cycle(&app).await;
     let r = app.login_as(Role::Resident).await;
     let pid = propose(&r, cycle).await;
@@ -360,7 +360,7 @@ async fn only_the_author_while_editable_and_the_territorys_coordinators_change_p
 
 #[tokio::test]
 async fn the_limit_holds_in_the_store_under_concurrent_uploads() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let cycle = collecting_cycle(&app).await;
     let r = app.login_as(Role::Resident).await;
     let pid = propose(&r, cycle).await;

@@ -25,6 +25,7 @@ use tokio::sync::OnceCell;
 use uuid::Uuid;
 
 pub mod civic;
+pub mod pages;
 
 /// The budget every HTML page must fit in, compressed (issue 2: 14 KB).
 pub const PAGE_BUDGET: usize = 14 * 1024;
@@ -139,6 +140,8 @@ pub struct TestApp {
     pub clock: app::Clock,
     pub url: String,
     pub data: PathBuf,
+    /// The account list `qatysu demo` prints (empty unless the app was made by `spawn`).
+    pub banner: String,
     _dir: Option<tempfile::TempDir>,
     server: tokio::task::JoinHandle<()>,
 }
@@ -182,10 +185,11 @@ impl TestApp {
 
     pub async fn spawn_with(config: web::Config) -> TestApp {
         let t = fresh_db().await;
-        demo::seed(&t.app).await.expect("seed demo data");
+        let banner = demo::seed(&t.app).await.expect("seed demo data");
         let data = t.dir.path().to_path_buf();
         let mut app = TestApp::start(t.app, t.url, &data, config).await;
         app._dir = Some(t.dir);
+        app.banner = banner;
         app
     }
 
@@ -213,6 +217,7 @@ impl TestApp {
             app,
             url,
             data: data.to_path_buf(),
+            banner: String::new(),
             _dir: None,
             server,
         }
