@@ -24,6 +24,8 @@ use store::Db;
 use tokio::sync::OnceCell;
 use uuid::Uuid;
 
+pub mod pb;
+
 /// The budget every HTML page must fit in, compressed (issue 2: 14 KB).
 pub const PAGE_BUDGET: usize = 14 * 1024;
 pub const CSS_BUDGET: usize = 6 * 1024;
