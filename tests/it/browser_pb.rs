@@ -32,7 +32,7 @@ const PAPER: usize = 5;
 #[ignore = "needs Chromium and chromedriver: cargo test --test it browser -- --ignored"]
 async fn a_whole_budget_cycle_in_a_browser() {
     let mut b = Session::start("browser-pb").await;
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let voters = voters(&app).await;
     let base = format!("http://{}", app.addr);
     let run = flow(&b.client, &base, &app, &voters, &mut b.shots);

@@ -1,13 +1,14 @@
 //! People's Participation Budget cycles: storage, set-up through the form, the public page,
 //! stage changes, authorization and the API.
 
+use crate::support::pb::{close_voting, collecting, open_voting, voting, Rules};
 use crate::support::TestApp;
-use domain::pb::{Stage, StageFacts};
+use domain::pb::{BallotType, Stage, StageFacts};
 use domain::{authorize, Action, Grant, Kato, Role};
 use qatysu::cli::demo;
 use reqwest::StatusCode;
 
-/// A valid set-up form for the Buurevestnik okrug (no cycle there in the demo).
+/// A valid set-up form for the Burevestnik okrug (where no demo account lives).
 fn form<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut f: Vec<(&str, &str)> = vec![
         ("year", "2031"),
@@ -48,7 +49,7 @@ const OKRUG: &str = "114441000";
 
 #[tokio::test]
 async fn a_coordinator_sets_up_a_cycle_and_the_public_sees_its_money_and_timeline() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     // The demo coordinator works in Alakol; give them Burevestnik too, as an admin would.
     let admin = app.login_as(Role::Admin).await;
     let granted = admin
@@ -142,7 +143,7 @@ async fn a_coordinator_sets_up_a_cycle_and_the_public_sees_its_money_and_timelin
 
 #[tokio::test]
 async fn bad_set_ups_are_explained_and_keep_what_was_typed() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let c = app.login_as(Role::Coordinator).await;
     let okrug = demo::pb::DEMO_OKRUG;
     let before = store::pb::list(&app.db, None).await.expect("list").len();
@@ -216,7 +217,7 @@ async fn bad_set_ups_are_explained_and_keep_what_was_typed() {
 
 #[tokio::test]
 async fn a_stage_change_is_refused_with_the_reason() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let c = app.login_as(Role::Coordinator).await;
     let id = demo_cycle(&app).await;
     let page = c.get(&format!("/pb/{id}?lang=en")).await;
@@ -259,7 +260,7 @@ async fn a_stage_change_is_refused_with_the_reason() {
 
 #[tokio::test]
 async fn stage_changes_are_recorded_once_even_when_two_arrive_together() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = demo_cycle(&app).await;
     let a = store::pb::move_stage(
         &app.db,
@@ -268,7 +269,7 @@ async fn stage_changes_are_recorded_once_even_when_two_arrive_together() {
         Stage::Review,
         None,
         None,
-        crate::support::now(),
+        app.clock.now(),
     );
     let b = store::pb::move_stage(
         &app.db,
@@ -277,7 +278,7 @@ async fn stage_changes_are_recorded_once_even_when_two_arrive_together() {
         Stage::Review,
         None,
         None,
-        crate::support::now(),
+        app.clock.now(),
     );
     let (a, b) = tokio::join!(a, b);
     assert_eq!(
@@ -293,7 +294,7 @@ async fn stage_changes_are_recorded_once_even_when_two_arrive_together() {
         [Stage::Collection, Stage::Review]
     );
     let facts = StageFacts {
-        today: chrono::Utc::now().date_naive(),
+        today: app.clock.today(),
         proposals_submitted: 0,
         proposals_admitted: 0,
         proposals_undecided: 0,
@@ -314,7 +315,7 @@ async fn stage_changes_are_recorded_once_even_when_two_arrive_together() {
 /// ManageCycle for every role, inside and outside its territory, over HTTP.
 #[tokio::test]
 async fn manage_cycle_matrix_over_http() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let targets = [
         ("114435000", ["110000000", "114400000", "114435000"]),
         ("114441000", ["110000000", "114400000", "114441000"]),
@@ -385,69 +386,31 @@ fn proposal<'a>(title: &'a str, amount: &'a str) -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-/// A fresh cycle of the demo okrug, collecting proposals now (the demo's own is voting).
+/// A fresh cycle of the demo okrug, collecting proposals now.
 async fn demo_cycle(app: &TestApp) -> uuid::Uuid {
     collecting_cycle(app, 2035, 3, true).await
 }
 
 /// A fresh cycle of the demo okrug for `year`, collecting proposals now, with the demo
-/// cycle's money and rules.
+/// cycle's money and rules (the PB test modules share it).
 pub(crate) async fn collecting_cycle(
     app: &TestApp,
     year: i32,
     max_proposals_per_author: i64,
     revision_enabled: bool,
 ) -> uuid::Uuid {
-    let demo = store::pb::list(&app.db, None)
-        .await
-        .expect("list")
-        .into_iter()
-        .find(|c| c.stage == Stage::Voting)
-        .expect("the demo's voting cycle");
-    let today = chrono::Utc::now().date_naive();
-    let day = |n: u64| today.checked_add_days(chrono::Days::new(n)).expect("date");
-    let new = store::pb::NewCycle {
-        territory_id: demo.territory_id,
-        setup: domain::pb::CycleSetup {
-            year,
-            envelope: demo.envelope.clone(),
-            mrp: demo.mrp,
-            cap_mrp: demo.cap_mrp,
-            ballot: demo.ballot,
-            rule: demo.rule,
-            eligibility: demo.eligibility,
-            max_proposals_per_author,
-            revision_enabled,
-            votes_visible: true,
-            changes_allowed: false,
-            schedule: domain::pb::Schedule {
-                collection_start: today.pred_opt().expect("date"),
-                collection_end: day(30),
-                review_end: day(45),
-                discussion_end: day(55),
-                voting_start: day(56),
-                voting_end: day(70),
-            },
-        },
+    let rules = Rules {
+        year,
+        max_proposals_per_author,
+        revision_enabled,
+        ..Rules::default()
     };
-    let coordinator = store::accounts::credentials(
-        &app.db,
-        &domain::Contact::parse("coordinator@demo.qatysu.kz").expect("c"),
-    )
-    .await
-    .expect("q")
-    .expect("coordinator")
-    .0
-    .id;
-    store::pb::create(&app.db, &new, coordinator, crate::support::now())
-        .await
-        .expect("store")
-        .expect("created")
+    collecting(app, &rules).await
 }
 
 #[tokio::test]
 async fn residents_propose_online_within_the_cap_and_the_limit() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = demo_cycle(&app).await;
     let r = app.login_as(Role::Resident).await;
     let page = r.get(&format!("/pb/{id}?lang=en")).await;
@@ -513,7 +476,7 @@ async fn residents_propose_online_within_the_cap_and_the_limit() {
 
 #[tokio::test]
 async fn only_residents_of_the_territory_may_propose() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = demo_cycle(&app).await;
     let outsider = app.register_outsider().await;
     let res = outsider
@@ -534,7 +497,7 @@ async fn only_residents_of_the_territory_may_propose() {
 
 #[tokio::test]
 async fn coordinators_type_in_paper_forms_once_each() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = demo_cycle(&app).await;
     let c = app.login_as(Role::Coordinator).await;
     let mut fields = proposal("Көше шамдары", "2 000 000");
@@ -587,7 +550,7 @@ async fn coordinators_type_in_paper_forms_once_each() {
 
 #[tokio::test]
 async fn authors_edit_until_review_and_stages_follow_the_proposals() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = demo_cycle(&app).await;
     let r = app.login_as(Role::Resident).await;
     let res = r
@@ -653,7 +616,7 @@ async fn authors_edit_until_review_and_stages_follow_the_proposals() {
 
 #[tokio::test]
 async fn the_per_author_limit_holds_under_concurrent_submissions() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = demo_cycle(&app).await;
     let cycle = store::pb::get(&app.db, id)
         .await
@@ -718,7 +681,7 @@ fn proposal_id(location: &str) -> String {
 
 #[tokio::test]
 async fn the_expert_council_reviews_and_decides_in_public() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = demo_cycle(&app).await;
     let r = app.login_as(Role::Resident).await;
     let mut pids = Vec::new();
@@ -926,13 +889,20 @@ async fn the_expert_council_reviews_and_decides_in_public() {
     );
 }
 
-/// Put the demo cycle in voting with two admitted proposals; returns their ids.
+/// A cycle of the demo okrug with `ballot` and `changes_allowed`, two proposals of the demo
+/// resident admitted and the stages moved to voting through the pages, and the server's clock
+/// on its first voting day; returns the proposals' ids.
 async fn voting_cycle(
     app: &TestApp,
     changes_allowed: bool,
-    ballot: &str,
+    ballot: BallotType,
 ) -> (uuid::Uuid, Vec<String>) {
-    let id = demo_cycle(app).await;
+    let rules = Rules {
+        ballot,
+        changes_allowed,
+        ..Rules::default()
+    };
+    let id = collecting(app, &rules).await;
     let r = app.login_as(Role::Resident).await;
     let mut pids = Vec::new();
     for (title, amount) in [("Су құбыры", "3 000 000"), ("Жарық шамдары", "2 000 000")]
@@ -970,27 +940,22 @@ async fn voting_cycle(
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "to {to}: {}", res.body);
     }
-    // The demo schedule opens voting in a few weeks; open it today for the test.
-    let today = chrono::Utc::now().date_naive();
-    let sql = "UPDATE pb_cycles SET voting_start = $2, changes_allowed = $3, ballot_type = $4, ballot_k = $5 WHERE id = $1";
-    let k: Option<i64> = (ballot == "up_to").then_some(2);
-    crate::raw_sql!(
-        &app.db,
-        sqlx::query(sql)
-            .bind(id)
-            .bind(today)
-            .bind(changes_allowed)
-            .bind(ballot)
-            .bind(k)
-    )
-    .expect("open voting today");
+    // The cycle is in voting before its first voting day; ballots wait for that day, and the
+    // server's clock goes there.
+    let early = r.get(&format!("/pb/{id}/vote?lang=en")).await;
+    assert!(
+        early.has("Voting is not open in this cycle now."),
+        "{}",
+        early.body
+    );
+    open_voting(app, id).await;
     (id, pids)
 }
 
 #[tokio::test]
 async fn a_resident_votes_once_and_checks_the_receipt() {
-    let app = TestApp::spawn().await;
-    let (id, pids) = voting_cycle(&app, false, "one_vote").await;
+    let app = TestApp::with_people().await;
+    let (id, pids) = voting_cycle(&app, false, BallotType::OneVote).await;
     let r = app.login_as(Role::Resident).await;
     let page = r.get(&format!("/pb/{id}/vote?lang=en")).await;
     assert!(page.has("Choose one project") && page.has("type=\"radio\""));
@@ -1076,17 +1041,29 @@ async fn a_resident_votes_once_and_checks_the_receipt() {
     };
     let api = votes_of(&anon.get(&format!("/api/v1/cycles/{id}")).await.body);
     assert_eq!(api.iter().filter_map(|v| v.as_i64()).sum::<i64>(), 1);
-    // A cycle that hides live counts hides them in the API too.
-    let sql = "UPDATE pb_cycles SET votes_visible = $1 WHERE id = $2";
-    crate::raw_sql!(&app.db, sqlx::query(sql).bind(false).bind(id)).expect("hide");
-    let api = votes_of(&anon.get(&format!("/api/v1/cycles/{id}")).await.body);
+    // A cycle that hides live counts hides them in the API too, votes and all.
+    let hiding = Rules {
+        year: 2036,
+        votes_visible: false,
+        ..Rules::default()
+    };
+    let (hidden, projects) = voting(&app, &hiding, &["Жасыл желек"]).await;
+    let voted = r
+        .submit(
+            &format!("/pb/{hidden}/vote"),
+            &format!("/pb/{hidden}/vote"),
+            &[("choice", &projects[0].to_string())],
+        )
+        .await;
+    assert_eq!(voted.status, StatusCode::SEE_OTHER, "{}", voted.body);
+    let api = votes_of(&anon.get(&format!("/api/v1/cycles/{hidden}")).await.body);
     assert!(!api.is_empty() && api.iter().all(|v| v.is_null()));
 }
 
 #[tokio::test]
 async fn concurrent_ballots_of_one_person_become_one() {
-    let app = TestApp::spawn().await;
-    let (id, pids) = voting_cycle(&app, false, "one_vote").await;
+    let app = TestApp::with_people().await;
+    let (id, pids) = voting_cycle(&app, false, BallotType::OneVote).await;
     let (user, _) = store::accounts::credentials(
         &app.db,
         &domain::Contact::parse("resident@demo.qatysu.kz").expect("c"),
@@ -1136,8 +1113,8 @@ async fn concurrent_ballots_of_one_person_become_one() {
 
 #[tokio::test]
 async fn up_to_k_ballots_can_be_changed_when_the_cycle_allows() {
-    let app = TestApp::spawn().await;
-    let (id, pids) = voting_cycle(&app, true, "up_to").await;
+    let app = TestApp::with_people().await;
+    let (id, pids) = voting_cycle(&app, true, BallotType::UpTo(2)).await;
     let r = app.login_as(Role::Resident).await;
     let first = r
         .submit(
@@ -1168,14 +1145,10 @@ async fn up_to_k_ballots_can_be_changed_when_the_cycle_allows() {
     assert!(page.has("Only residents of this territory can vote"));
 }
 
-async fn exec(app: &TestApp, sql: &str, id: uuid::Uuid, date: chrono::NaiveDate) {
-    crate::raw_sql!(&app.db, sqlx::query(sql).bind(id).bind(date)).expect("sql");
-}
-
 #[tokio::test]
 async fn results_are_counted_published_exported_and_verified() {
-    let app = TestApp::spawn().await;
-    let (id, pids) = voting_cycle(&app, false, "one_vote").await;
+    let app = TestApp::with_people().await;
+    let (id, pids) = voting_cycle(&app, false, BallotType::OneVote).await;
     let r = app.login_as(Role::Resident).await;
     r.submit(
         &format!("/pb/{id}/vote"),
@@ -1195,19 +1168,13 @@ async fn results_are_counted_published_exported_and_verified() {
             choices: vec![choice],
             receipt: format!("PAPER{i:05}"),
         };
-        store::pb::ballots::cast(&app.db, &b, false, crate::support::now())
+        store::pb::ballots::cast(&app.db, &b, false, app.clock.now())
             .await
             .expect("cast");
     }
-    // Voting ended yesterday: a late ballot is refused with the closing date.
-    let yesterday = chrono::Utc::now().date_naive().pred_opt().expect("date");
-    exec(
-        &app,
-        "UPDATE pb_cycles SET voting_start = $2, voting_end = $2 WHERE id = $1",
-        id,
-        yesterday,
-    )
-    .await;
+    // Voting has ended (the server's clock is past its last day): a late ballot is refused
+    // with the closing date.
+    close_voting(&app, id).await;
     let late = app.login_as(Role::Expert).await;
     let page = late.get(&format!("/pb/{id}/vote?lang=en")).await;
     assert!(page.has("Voting closed on"), "{}", page.body);
@@ -1245,7 +1212,8 @@ async fn results_are_counted_published_exported_and_verified() {
                 .collect()
         })
         .unwrap_or_default();
-    // pids[0] has 2 paper votes (i = 0, 3), pids[1] has 1 online + 2 paper: it wins first.
+    // pids[0] has 2 paper votes (i = 1, 2), pids[1] has 1 online + 2 paper (i = 0, 3): it
+    // wins first.
     assert_eq!(selected.first(), Some(&pids[1]));
     let projects = api["projects"].as_array().cloned().unwrap_or_default();
     assert!(projects.iter().all(|p| p["id"].is_string()
@@ -1282,12 +1250,25 @@ async fn results_are_counted_published_exported_and_verified() {
         .expect("verify")
         .expect("published");
     assert!(v.matches());
-    let (a, b) = (
-        uuid::Uuid::parse_str(&pids[0]).expect("u"),
-        uuid::Uuid::parse_str(&pids[1]).expect("u"),
-    );
-    let sql = "UPDATE pb_ballot_choices SET proposal_id = $1 WHERE proposal_id = $2";
-    crate::raw_sql!(&app.db, sqlx::query(sql).bind(a).bind(b)).expect("tamper");
+    // Two of pids[1]'s paper ballots are rewritten for pids[0] behind the published result
+    // (the store replaces a ballot's choices when told changes are allowed): as many ballots
+    // as before, another order of winners.
+    let a = uuid::Uuid::parse_str(&pids[0]).expect("u");
+    for i in [0u8, 3] {
+        let b = store::pb::ballots::NewBallot {
+            cycle_id: id,
+            person_hash: vec![i; 32],
+            voter_id: None,
+            channel: domain::pb::Channel::Paper,
+            entered_by: None,
+            choices: vec![a],
+            receipt: format!("PAPER{i:05}"),
+        };
+        let cast = store::pb::ballots::cast(&app.db, &b, true, app.clock.now())
+            .await
+            .expect("tamper");
+        assert!(matches!(cast, store::pb::ballots::Cast::Replaced { .. }));
+    }
     let v = app::pb::results::verify_cycle(&app.app, id)
         .await
         .expect("verify")

@@ -4,7 +4,8 @@
 use crate::browser::{
     click, expect_text, fill, login_demo, logout, wait_path, within, Failure, Session, Shots,
 };
-use crate::support::TestApp;
+use crate::support::pb::{close_voting, demo_account};
+use crate::support::{move_cycle, TestApp};
 use domain::money::Tenge;
 use domain::pb::{
     BallotType, Category, Channel, CountingRule, Decision, Eligibility, Envelope, Quota, Schedule,
@@ -27,20 +28,14 @@ async fn territory(db: &Db, kato: &str) -> Territory {
 }
 
 async fn coordinator_id(db: &Db) -> Uuid {
-    store::accounts::credentials(
-        db,
-        &Contact::parse("coordinator@demo.qatysu.kz").expect("contact"),
-    )
-    .await
-    .expect("query")
-    .expect("coordinator")
-    .0
-    .id
+    demo_account(db, Role::Coordinator).await
 }
 
-/// A greedy cycle of `t` (envelope: 10% of `housing` tenge), collecting proposals now.
-async fn cycle(db: &Db, t: &Territory, housing: i64) -> Uuid {
-    let today = chrono::Utc::now().date_naive();
+/// A greedy cycle of `t` (envelope: 10% of `housing` tenge), in collection now (by the app's
+/// clock) though its dates put today in voting: it moves on with [`admitted`].
+async fn cycle(app: &TestApp, t: &Territory, housing: i64) -> Uuid {
+    let db = &app.db;
+    let today = app.clock.today();
     let day = |n: i64| today + chrono::Duration::days(n);
     let new = store::pb::NewCycle {
         territory_id: t.id,
@@ -70,15 +65,16 @@ async fn cycle(db: &Db, t: &Territory, housing: i64) -> Uuid {
             },
         },
     };
-    store::pb::create(db, &new, coordinator_id(db).await, crate::support::now())
+    store::pb::create(db, &new, coordinator_id(db).await, app.clock.now())
         .await
         .expect("store")
         .expect("created")
 }
 
 /// Admitted proposals (title, village or district, cost in tenge); the cycle ends in
-/// discussion, before voting.
-async fn admitted(db: &Db, cycle: Uuid, list: &[(&str, Uuid, i64)]) -> Vec<Uuid> {
+/// discussion, before voting. Each stage move is checked as the cycle page does, today.
+async fn admitted(app: &TestApp, cycle: Uuid, list: &[(&str, Uuid, i64)]) -> Vec<Uuid> {
+    let db = &app.db;
     let by = coordinator_id(db).await;
     let mut ids = Vec::new();
     for (i, (title, village, cost)) in list.iter().enumerate() {
@@ -99,47 +95,20 @@ async fn admitted(db: &Db, cycle: Uuid, list: &[(&str, Uuid, i64)]) -> Vec<Uuid>
             pledge_labour_days: 0,
         };
         ids.push(
-            store::pb::proposals::create(db, &p, 10, crate::support::now())
+            store::pb::proposals::create(db, &p, 10, app.clock.now())
                 .await
                 .expect("store")
                 .expect("created"),
         );
     }
-    store::pb::move_stage(
-        db,
-        cycle,
-        Stage::Collection,
-        Stage::Review,
-        Some(by),
-        None,
-        crate::support::now(),
-    )
-    .await
-    .expect("review");
+    let today = app.clock.today();
+    move_cycle(db, cycle, Stage::Collection, Stage::Review, by, today).await;
     for id in &ids {
-        store::pb::review::decide(
-            db,
-            *id,
-            Decision::Admit,
-            None,
-            None,
-            by,
-            crate::support::now(),
-        )
-        .await
-        .expect("admit");
+        store::pb::review::decide(db, *id, Decision::Admit, None, None, by, app.clock.now())
+            .await
+            .expect("admit");
     }
-    store::pb::move_stage(
-        db,
-        cycle,
-        Stage::Review,
-        Stage::Discussion,
-        Some(by),
-        None,
-        crate::support::now(),
-    )
-    .await
-    .expect("discussion");
+    move_cycle(db, cycle, Stage::Review, Stage::Discussion, by, today).await;
     ids
 }
 
@@ -155,7 +124,7 @@ async fn resident(db: &Db, village: Uuid, n: u32) -> Uuid {
         residence_id: village,
         verification_level: 0,
     };
-    store::accounts::create(db, &u, crate::support::now())
+    store::accounts::create(db, &u, crate::support::fixed_now())
         .await
         .expect("store")
         .expect("created")
@@ -163,14 +132,14 @@ async fn resident(db: &Db, village: Uuid, n: u32) -> Uuid {
 
 #[tokio::test]
 async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let okrug = territory(&app.db, "114435000").await;
     let small = territory(&app.db, "114435100").await;
     let big = territory(&app.db, "114435200").await;
-    let id = cycle(&app.db, &okrug, 100_000_000).await;
+    let id = cycle(&app, &okrug, 100_000_000).await;
     // Envelope 10 000 000: the big village's two projects take it all without quotas.
     let p = admitted(
-        &app.db,
+        &app,
         id,
         &[
             ("Көркем: су құбыры", big.id, 6_000_000),
@@ -220,17 +189,8 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
 
     // Voting: 4 + 3 residents of the big village, 2 of the small one.
     let by = coordinator_id(&app.db).await;
-    store::pb::move_stage(
-        &app.db,
-        id,
-        Stage::Discussion,
-        Stage::Voting,
-        Some(by),
-        None,
-        crate::support::now(),
-    )
-    .await
-    .expect("voting");
+    let today = app.clock.today();
+    move_cycle(&app.db, id, Stage::Discussion, Stage::Voting, by, today).await;
     let mut list = Vec::new();
     for n in 0..9u32 {
         let (village, choice) = match n {
@@ -252,7 +212,7 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
             receipt: format!("QUOTA{n:04}"),
         });
     }
-    store::pb::ballots::cast_many(&app.db, &list, crate::support::now())
+    store::pb::ballots::cast_many(&app.db, &list, app.clock.now())
         .await
         .expect("cast");
     // The split is fixed once voting has started.
@@ -260,12 +220,7 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
     assert_eq!(locked.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // Voting ends: the server's clock passes the end of its last day in Kazakhstan.
-    let cy = store::pb::get(&app.db, id)
-        .await
-        .expect("read")
-        .expect("cycle");
-    app.clock
-        .set(domain::time::kz_day_end(cy.schedule.voting_end) + chrono::Duration::minutes(1));
+    close_voting(&app, id).await;
     let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
     let res = coordinator
         .post(
@@ -354,7 +309,7 @@ const CITY_CSV: &str = "kato,kato_version,level,type_code,name_ru,name_kk,popula
 
 #[tokio::test]
 async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let rows = qatysu::cli::import::parse_territories(CITY_CSV).expect("csv");
     store::territories::upsert_all(&app.db, &rows, |_| {})
         .await
@@ -366,9 +321,9 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
         territory(&app.db, "751500000").await,
     ];
     // 100 000 000 split 30 / 30 / 40 by population.
-    let id = cycle(&app.db, &city, 1_000_000_000).await;
+    let id = cycle(&app, &city, 1_000_000_000).await;
     let p = admitted(
-        &app.db,
+        &app,
         id,
         &[
             ("Алатау: саябақ", alatau.id, 10_000_000),
@@ -440,17 +395,8 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
 
     // Voting: each district counted within its sub-envelope, then the remainder.
     let by = coordinator_id(&app.db).await;
-    store::pb::move_stage(
-        &app.db,
-        id,
-        Stage::Discussion,
-        Stage::Voting,
-        Some(by),
-        None,
-        crate::support::now(),
-    )
-    .await
-    .expect("voting");
+    let today = app.clock.today();
+    move_cycle(&app.db, id, Stage::Discussion, Stage::Voting, by, today).await;
     let votes = [
         (alatau.id, p[0]),
         (bostandyk.id, p[1]),
@@ -476,34 +422,19 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
             receipt: format!("DIST{n:04}"),
         });
     }
-    store::pb::ballots::cast_many(&app.db, &list, crate::support::now())
+    store::pb::ballots::cast_many(&app.db, &list, app.clock.now())
         .await
         .expect("cast");
-    let cy = store::pb::get(&app.db, id)
-        .await
-        .expect("get")
-        .expect("cycle");
-    let count = app::pb::results::recount(&app.db, &cy)
-        .await
-        .expect("count");
-    store::pb::ballots::publish(
-        &app.db,
-        id,
-        &app::pb::results::published(&cy, &count, chrono::Utc::now()),
-    )
-    .await
-    .expect("publish");
-    store::pb::move_stage(
-        &app.db,
-        id,
-        Stage::Voting,
-        Stage::Results,
-        Some(by),
-        None,
-        crate::support::now(),
-    )
-    .await
-    .expect("results");
+    // Voting ends; the administrator publishes the count from the cycle page.
+    close_voting(&app, id).await;
+    let token = admin.get(&format!("/pb/{id}")).await.csrf();
+    let res = admin
+        .post(
+            &format!("/pb/{id}/stage"),
+            &[("csrf", &token), ("to", "results")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     // Districts first (park, yard, square: the road and the street do not fit what is left
     // of their districts), then the 35 000 000 remainder buys the road.
     let published = store::pb::ballots::published(&app.db, id)
@@ -523,7 +454,7 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
 
 #[tokio::test]
 async fn the_mrp_table_is_edited_by_an_admin_only() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let coordinator = app.login_as(Role::Coordinator).await;
     assert_eq!(
         coordinator.get("/pb/mrp").await.status,
@@ -590,19 +521,19 @@ async fn the_mrp_table_is_edited_by_an_admin_only() {
     );
 
     // Correcting a value: cycles keep the MRP they were created with.
-    let demo = store::pb::list(&app.db, None)
+    let okrug = territory(&app.db, "114435000").await;
+    let id = cycle(&app, &okrug, 100_000_000).await;
+    let before = store::pb::get(&app.db, id)
         .await
-        .expect("list")
-        .into_iter()
-        .next()
-        .expect("a demo cycle");
-    let before = demo.mrp;
+        .expect("get")
+        .expect("cycle")
+        .mrp;
     let row = store::pb::mrp_table(&app.db)
         .await
         .expect("table")
         .into_iter()
         .find(|m| m.value == before)
-        .expect("the demo cycle's row");
+        .expect("the cycle's row");
     let date = row.valid_from.format("%Y-%m-%d").to_string();
     let wrong = admin
         .submit(
@@ -628,7 +559,7 @@ async fn the_mrp_table_is_edited_by_an_admin_only() {
     assert!(table
         .iter()
         .any(|m| m.year == 2027 && m.value == Tenge::from_tenge(4_600)));
-    let kept = store::pb::get(&app.db, demo.id)
+    let kept = store::pb::get(&app.db, id)
         .await
         .expect("get")
         .expect("cycle");
@@ -682,11 +613,11 @@ async fn browser_quotas_and_the_mrp_table() {
     use std::time::Duration;
 
     let mut b = Session::start("browser-pb-envelope").await;
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let okrug = territory(&app.db, "114435000").await;
     let big = territory(&app.db, "114435200").await;
-    let id = cycle(&app.db, &okrug, 100_000_000).await;
-    admitted(&app.db, id, &[("Көркем: су құбыры", big.id, 6_000_000)]).await;
+    let id = cycle(&app, &okrug, 100_000_000).await;
+    admitted(&app, id, &[("Көркем: су құбыры", big.id, 6_000_000)]).await;
     let base = format!("http://{}", app.addr);
     let outcome = within(
         Duration::from_secs(120),

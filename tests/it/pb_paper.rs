@@ -1,9 +1,10 @@
 //! Paper ballots typed in twice, assisted voting and the printable ballot, through a real
-//! server on both engines (the demo's Alakol cycle is voting now, one vote per ballot, five
+//! server on both engines (a cycle of the demo okrug voting now, one vote per ballot, five
 //! admitted projects numbered 1–5).
 
+use crate::support::pb::{close_voting, Rules};
 use crate::support::{TestApp, SECRET};
-use domain::pb::{Channel, Stage};
+use domain::pb::Channel;
 use domain::{Iin, Role};
 use qatysu::cli::demo;
 use reqwest::StatusCode;
@@ -12,15 +13,20 @@ use uuid::Uuid;
 
 const VILLAGE: &str = "114435200";
 
-/// The demo cycle that is voting now.
+/// The projects on the ballot, numbered 1–5 in this order.
+const PROJECTS: [&str; 5] = [
+    "Абай көшесіндегі су құбырын жаңарту",
+    "Медпункт шатырын жөндеу",
+    "Мектеп көшесіне шам орнату",
+    "Өзен үстіндегі жаяу көпір",
+    "Балалар және спорт алаңы",
+];
+
+/// A cycle of the demo okrug voting now: one vote per ballot, the five [`PROJECTS`] admitted.
 async fn voting(app: &TestApp) -> Uuid {
-    store::pb::list(&app.db, None)
+    crate::support::pb::voting(app, &Rules::default(), &PROJECTS)
         .await
-        .expect("list")
-        .into_iter()
-        .find(|c| c.stage == Stage::Voting)
-        .expect("the demo's voting cycle")
-        .id
+        .0
 }
 
 /// A valid IIN from its first eleven digits.
@@ -74,7 +80,7 @@ fn batch_path(page: &crate::support::Page) -> String {
 
 #[tokio::test]
 async fn two_entries_that_match_become_ballots_and_mismatches_are_settled() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = voting(&app).await;
     let before = ballots_of(&app, id).await;
     let (a, b, c3, d) = (voter(1), voter(2), voter(3), voter(4));
@@ -176,7 +182,7 @@ async fn two_entries_that_match_become_ballots_and_mismatches_are_settled() {
 
 #[tokio::test]
 async fn a_person_who_voted_already_is_flagged_and_counted_once() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = voting(&app).await;
     let resident = app.login_as(Role::Resident).await;
     let pid = store::pb::proposals::of_cycle(&app.db, id)
@@ -225,12 +231,7 @@ async fn a_person_who_voted_already_is_flagged_and_counted_once() {
 
     // After voting the flags are on the results page.
     // Voting ends: the server's clock passes the end of its last day in Kazakhstan.
-    let cy = store::pb::get(&app.db, id)
-        .await
-        .expect("read")
-        .expect("cycle");
-    app.clock
-        .set(domain::time::kz_day_end(cy.schedule.voting_end) + chrono::Duration::minutes(1));
+    close_voting(&app, id).await;
     let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
     let res = coordinator
         .post(
@@ -252,7 +253,7 @@ async fn a_person_who_voted_already_is_flagged_and_counted_once() {
 
 #[tokio::test]
 async fn a_paper_batch_racing_an_online_vote_yields_one_ballot() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = voting(&app).await;
     let me = resident_iin();
     let rows = format!("1; {me}; 2");
@@ -295,30 +296,19 @@ async fn a_paper_batch_racing_an_online_vote_yields_one_ballot() {
         }
         Channel::Assisted => panic!("no assisted ballot was cast"),
     }
-    let n: i64 = match &app.db {
-        store::Db::Sqlite(pool) => sqlx::query_scalar(
-            "SELECT COUNT(*) FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2",
-        )
-        .bind(id)
-        .bind(person(&me))
-        .fetch_one(pool)
+    // No one else votes in this cycle: its only ballot is the resident's.
+    let ballots: i64 = store::pb::ballots::turnout(&app.db, id)
         .await
-        .expect("count"),
-        store::Db::Postgres(pool) => sqlx::query_scalar(
-            "SELECT COUNT(*) FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2",
-        )
-        .bind(id)
-        .bind(person(&me))
-        .fetch_one(pool)
-        .await
-        .expect("count"),
-    };
-    assert_eq!(n, 1);
+        .expect("turnout")
+        .iter()
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(ballots, 1);
 }
 
 #[tokio::test]
 async fn an_assisted_ballot_is_recorded_with_its_witness() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = voting(&app).await;
     let coordinator = app.login_as(Role::Coordinator).await;
     let form = coordinator.get(&format!("/pb/{id}/assist?lang=en")).await;
@@ -435,7 +425,7 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
 
 #[tokio::test]
 async fn only_coordinators_of_the_territory_type_paper_ballots_or_assist() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = voting(&app).await;
     let outsider_iin = voter(11);
     qatysu::cli::user::create_account(
@@ -518,7 +508,7 @@ async fn only_coordinators_of_the_territory_type_paper_ballots_or_assist() {
 
 #[tokio::test]
 async fn bad_rows_are_refused_line_by_line_and_the_typed_text_is_kept() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = voting(&app).await;
     let coordinator = app.login_as(Role::Coordinator).await;
     let young = iin_from("12041550000");
@@ -654,7 +644,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 #[tokio::test]
 async fn the_printable_ballot_is_a_pdf_in_kazakh_and_russian() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::with_people().await;
     let id = voting(&app).await;
     let anon = app.client();
     let res = anon
@@ -697,15 +687,81 @@ async fn the_printable_ballot_is_a_pdf_in_kazakh_and_russian() {
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }
 
+/// A resident with an account but no login of their own use: voted for at the centre.
+async fn assisted_voter(app: &TestApp, iin: &str) {
+    qatysu::cli::user::create_account(
+        &app.app,
+        &qatysu::cli::user::AccountSpec {
+            name: "Көмек Алған Тұрғын",
+            contact: "helped@demo.qatysu.kz",
+            iin,
+            village: VILLAGE,
+            password: "helped-resident-2026",
+            role: None,
+            verification_level: 1,
+        },
+    )
+    .await
+    .expect("account");
+}
+
 #[tokio::test]
-async fn the_finished_demo_cycle_has_every_channel_and_a_flagged_paper_ballot() {
-    let app = TestApp::spawn().await;
-    let done = store::pb::list(&app.db, None)
+async fn a_counted_cycle_has_every_channel_and_a_flagged_paper_ballot() {
+    let app = TestApp::with_people().await;
+    let id = voting(&app).await;
+    let pids: Vec<String> = store::pb::proposals::of_cycle(&app.db, id)
         .await
-        .expect("list")
-        .into_iter()
-        .find(|c| c.stage == Stage::Results)
-        .expect("finished cycle");
+        .expect("proposals")
+        .iter()
+        .map(|p| p.id.to_string())
+        .collect();
+    // Online: the demo resident.
+    let resident = app.login_as(Role::Resident).await;
+    let voted = resident
+        .submit(
+            &format!("/pb/{id}/vote"),
+            &format!("/pb/{id}/vote"),
+            &[("choice", &pids[0])],
+        )
+        .await;
+    assert_eq!(voted.status, StatusCode::SEE_OTHER, "{}", voted.body);
+    // At the participation centre, with a witness.
+    let helped = voter(13);
+    assisted_voter(&app, &helped).await;
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let assisted = coordinator
+        .submit(
+            &format!("/pb/{id}/assist?lang=en"),
+            &format!("/pb/{id}/assist"),
+            &[
+                ("step", "record"),
+                ("iin", &helped),
+                ("choice", &pids[2]),
+                ("witness", "Сәуле Жұмабаева"),
+            ],
+        )
+        .await;
+    assert_eq!(assisted.status, StatusCode::OK, "{}", assisted.body);
+    // On paper, typed twice: another voter, and the assisted voter's paper ballot.
+    let rows = format!("1; {}; 2\n2; {helped}; 4", voter(14));
+    let admin = app.login_as(Role::Admin).await;
+    enter(&coordinator, id, "Көркем-3", &rows).await;
+    let second = enter(&admin, id, "Көркем-3", &rows).await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER, "{}", second.body);
+    // Voting ends and the coordinator publishes the count.
+    close_voting(&app, id).await;
+    let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
+    let res = coordinator
+        .post(
+            &format!("/pb/{id}/stage"),
+            &[("csrf", &token), ("to", "results")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let done = store::pb::get(&app.db, id)
+        .await
+        .expect("read")
+        .expect("cycle");
     let channels: Vec<Channel> = store::pb::ballots::turnout(&app.db, done.id)
         .await
         .expect("turnout")
@@ -793,7 +849,7 @@ mod browser {
     #[ignore = "needs Chromium and chromedriver: cargo test --test it browser -- --ignored"]
     async fn two_coordinators_type_a_batch_and_see_it_accepted() {
         let mut b = Session::start("browser-pb-voting").await;
-        let app = TestApp::spawn().await;
+        let app = TestApp::with_people().await;
         let id = super::voting(&app).await;
         let base = format!("http://{}", app.addr);
         let outcome = within(

@@ -26,6 +26,7 @@ use uuid::Uuid;
 
 pub mod civic;
 pub mod pages;
+pub mod pb;
 
 /// The budget every HTML page must fit in, compressed (issue 2: 14 KB).
 pub const PAGE_BUDGET: usize = 14 * 1024;
