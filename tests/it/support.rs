@@ -869,7 +869,7 @@ pub async fn move_cycle(db: &Db, id: Uuid, from: Stage, to: Stage, by: Uuid, on:
     }
     if to == Stage::Results {
         let count = app::pb::results::recount(db, &cy).await.expect("recount");
-        let mut result = app::pb::results::published(&cy, &count, chrono::Utc::now());
+        let mut result = app::pb::results::published(&cy, &count, fixed_now());
         result.computed_at = on.and_hms_opt(18, 0, 0).expect("time").and_utc();
         store::pb::ballots::publish(db, id, &result)
             .await
