@@ -1,13 +1,12 @@
 //! Who holds which role in a territory, and granting roles (administrators only).
 
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::territories::load;
 use crate::{AppError, AppState};
 use app::access::Granted;
 use app::territories::Territory;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
@@ -29,20 +28,20 @@ struct RolesPage<'a> {
     can_grant: bool,
     roles: Vec<(&'static str, String, bool)>,
     contact: String,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
 pub fn role_label(c: &Ctx, r: Role) -> String {
     c.t(&format!("role-{}", r.as_str()))
 }
 
-async fn roles_page<'a>(
+async fn roles_page(
     s: &AppState,
-    c: &'a Ctx,
+    c: &Ctx,
     t: &Territory,
     form: GrantForm,
-    errors: FieldErrors,
-) -> Result<RolesPage<'a>, AppError> {
+    r: &Rejected,
+) -> Result<Response, AppError> {
     let v = require_viewer(c)?;
     let lang = c.lang.code();
     let rows = app::access::roles_within(&s.app, v, t)
@@ -57,7 +56,7 @@ async fn roles_page<'a>(
         })
         .collect();
     let name = t.name(lang).to_string();
-    Ok(RolesPage {
+    let page = RolesPage {
         c,
         title: c.t_str("roles-title", "territory", &name),
         kato: t.kato.to_string(),
@@ -69,8 +68,9 @@ async fn roles_page<'a>(
             .map(|r| (r.as_str(), role_label(c, *r), r.as_str() == form.role))
             .collect(),
         contact: form.contact,
-        errors,
-    })
+        errors: &r.errors,
+    };
+    Ok(r.respond(render(&page)?))
 }
 
 async fn list(
@@ -79,8 +79,7 @@ async fn list(
     Path(kato): Path<String>,
 ) -> Result<Response, AppError> {
     let t = load(&s, &kato).await?;
-    let p = roles_page(&s, &c, &t, GrantForm::default(), FieldErrors::default()).await?;
-    Ok(render(&p)?.into_response())
+    roles_page(&s, &c, &t, GrantForm::default(), &Rejected::none()).await
 }
 
 #[derive(Deserialize, Default)]
@@ -129,8 +128,7 @@ async fn grant(
             if errors.is_empty() {
                 errors.add("contact", c.t("err-user-unknown"));
             }
-            let p = roles_page(&s, &c, &t, f, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
+            roles_page(&s, &c, &t, f, &Rejected::invalid(errors)).await
         }
     }
 }

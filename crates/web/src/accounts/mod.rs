@@ -2,7 +2,7 @@
 
 use crate::access::role_label;
 use crate::middleware::{set_cookie, CookieSpec, SessionToken};
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::accounts::{LoggedIn, PasswordChanged, Registered, Registration, SessionTtl};
 use app::territories::Territory;
@@ -71,7 +71,7 @@ struct RegisterForm {
 struct RegisterPage<'a> {
     c: &'a Ctx,
     form: RegisterForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
     villages: Vec<VillageGroup>,
     password_hint: String,
     /// With a whole country loaded, the district is chosen first (one list would be too big
@@ -135,14 +135,9 @@ async fn register_page(
     s: &AppState,
     c: &Ctx,
     mut form: RegisterForm,
-    errors: FieldErrors,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     form.password.clear(); // never sent back
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let large = app::territories::settlements_count(&s.app).await? > s.config.village_list_limit;
     let district = match Kato::parse(&form.district) {
         Ok(k) if large => app::territories::by_kato(&s.app, &k)
@@ -173,9 +168,9 @@ async fn register_page(
             domain::accounts::MIN_PASSWORD as i64,
         ),
         form,
-        errors,
+        errors: &r.errors,
     };
-    Ok((status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 /// Districts grouped under their oblast, for the first step of a country-wide list.
@@ -221,7 +216,7 @@ async fn register_form(
         district: q.district,
         ..RegisterForm::default()
     };
-    register_page(&s, &c, form, FieldErrors::default()).await
+    register_page(&s, &c, form, &Rejected::none()).await
 }
 
 pub fn iin_message(c: &Ctx, e: IinError) -> String {
@@ -266,7 +261,7 @@ async fn register(
         if Kato::parse(&f.village).is_err() {
             errors.add("village", c.t("err-village-unknown"));
         }
-        return register_page(&s, &c, f, errors).await;
+        return register_page(&s, &c, f, &Rejected::invalid(errors)).await;
     };
     let r = Registration {
         name,
@@ -287,7 +282,7 @@ async fn register(
                 Registered::ContactTaken => errors.add("contact", c.t("err-contact-taken")),
                 _ => errors.add("village", c.t("err-village-unknown")),
             }
-            register_page(&s, &c, f, errors).await
+            register_page(&s, &c, f, &Rejected::invalid(errors)).await
         }
     }
 }
@@ -309,13 +304,17 @@ struct LoginPage<'a> {
     error: Option<String>,
 }
 
+fn login_page(c: &Ctx, contact: String, r: &Rejected) -> Result<Response, AppError> {
+    let page = LoginPage {
+        c,
+        contact,
+        error: r.message.clone(),
+    };
+    Ok(r.respond(render(&page)?))
+}
+
 async fn login_form(c: Ctx) -> Result<Response, AppError> {
-    Ok(render(&LoginPage {
-        c: &c,
-        contact: String::new(),
-        error: None,
-    })?
-    .into_response())
+    login_page(&c, String::new(), &Rejected::none())
 }
 
 async fn login(
@@ -341,24 +340,19 @@ async fn login(
         session_ttl(&s),
     )
     .await?;
-    let (status, error) = match outcome {
+    let refused = match outcome {
         LoggedIn::Yes { session, .. } => {
             let mut headers = HeaderMap::new();
             session_cookie(&s, &session, &mut headers);
             return Ok(redirect_with_cookies("/account", headers));
         }
-        LoggedIn::Throttled { minutes } => (
+        LoggedIn::Throttled { minutes } => Rejected::refused(
             StatusCode::TOO_MANY_REQUESTS,
             c.t_num("login-throttled", "minutes", minutes),
         ),
-        LoggedIn::Wrong => (StatusCode::UNAUTHORIZED, c.t("login-failed")),
+        LoggedIn::Wrong => Rejected::refused(StatusCode::UNAUTHORIZED, c.t("login-failed")),
     };
-    let page = LoginPage {
-        c: &c,
-        contact: f.contact,
-        error: Some(error),
-    };
-    Ok((status, render(&page)?).into_response())
+    login_page(&c, f.contact, &refused)
 }
 
 /// The client's address for login throttling: the first `X-Forwarded-For` hop behind our own
@@ -412,7 +406,7 @@ struct AccountPage<'a> {
     roles: Vec<(String, String)>,
     /// Country-wide tables this person may edit: (link, label).
     admin_links: Vec<(&'static str, String)>,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
 /// The country-wide tables behind money and deadlines, linked for those who may edit them.
@@ -427,7 +421,7 @@ fn admin_links(c: &Ctx) -> Vec<(&'static str, String)> {
     .collect()
 }
 
-async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Response, AppError> {
+async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, AppError> {
     let v = require_viewer(c)?;
     let u = &v.user;
     let lang = c.lang.code();
@@ -449,11 +443,6 @@ async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Resp
         .collect();
     let today = s.clock.today();
     let age = domain::accounts::age_on(u.birth_date, today);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = AccountPage {
         c,
         name: u.display_name.clone(),
@@ -469,13 +458,13 @@ async fn account_page(s: &AppState, c: &Ctx, errors: FieldErrors) -> Result<Resp
         residence,
         roles,
         admin_links: admin_links(c),
-        errors,
+        errors: &r.errors,
     };
-    Ok((status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 async fn account(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
-    account_page(&s, &c, FieldErrors::default()).await
+    account_page(&s, &c, &Rejected::none()).await
 }
 
 #[derive(Deserialize, Default)]
@@ -504,7 +493,7 @@ async fn change_password(
             if let Some(e) = new {
                 errors.add("new", password_message(&c, e));
             }
-            account_page(&s, &c, errors).await
+            account_page(&s, &c, &Rejected::invalid(errors)).await
         }
     }
 }

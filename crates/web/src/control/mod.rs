@@ -6,13 +6,12 @@
 mod show;
 
 use crate::i18n::Arg;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::control::{Event, EventField, EventInput, RegisterOutcome, Territory};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use chrono::NaiveDate;
@@ -186,27 +185,22 @@ struct NewPage<'a> {
     territory: String,
     kinds: Vec<(&'static str, String, bool)>,
     form: EventForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
-fn new_page(
-    c: &Ctx,
-    t: &Territory,
-    form: EventForm,
-    errors: FieldErrors,
-) -> Result<Html<String>, AppError> {
+fn new_page(c: &Ctx, t: &Territory, form: EventForm, r: &Rejected) -> Result<Response, AppError> {
     let kinds = EventKind::ALL
         .iter()
         .map(|k| (k.as_str(), kind_label(c, *k), k.as_str() == form.kind))
         .collect();
-    render(&NewPage {
+    Ok(r.respond(render(&NewPage {
         c,
         kato: t.kato.to_string(),
         territory: t.name(c.lang.code()).to_string(),
         kinds,
         form,
-        errors,
-    })
+        errors: &r.errors,
+    })?))
 }
 
 async fn new_form(
@@ -220,7 +214,7 @@ async fn new_form(
         kind: EventKind::Hearing.as_str().into(),
         ..EventForm::default()
     };
-    Ok(new_page(&c, &t, form, FieldErrors::default())?.into_response())
+    new_page(&c, &t, form, &Rejected::none())
 }
 
 /// The message of a refused field of the registration form.
@@ -268,8 +262,7 @@ async fn create(
                 let (field, message) = field_error(&c, x);
                 errors.add(field, message);
             }
-            let page = new_page(&c, &t, f, errors)?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            new_page(&c, &t, f, &Rejected::invalid(errors))
         }
     }
 }

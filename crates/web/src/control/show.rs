@@ -3,14 +3,13 @@
 
 use super::{countdown_text, dates, kind_label, stage};
 use crate::extract::{Id, Ids};
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::control::{
     AnswerOutcome, DeliveryOutcome, DocumentOutcome, Event, EventPage, HearingOutcome,
 };
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use domain::control::DocumentKind;
@@ -68,7 +67,7 @@ struct ShowPage<'a> {
     error: Option<String>,
     doc_kinds: Vec<(&'static str, String, bool)>,
     form: ActionForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
     today: String,
 }
 
@@ -86,10 +85,9 @@ async fn page(
     s: &AppState,
     c: &Ctx,
     id: Uuid,
-    error: Option<String>,
     form: ActionForm,
-    errors: FieldErrors,
-) -> Result<String, AppError> {
+    r: &Rejected,
+) -> Result<Response, AppError> {
     let EventPage {
         event,
         recommendations: recs,
@@ -185,7 +183,7 @@ async fn page(
         can_document: organiser && e.document.is_none(),
         can_deliver: e.document.is_some() && undelivered && (organiser || answerer),
         can_hearing: organiser && e.delivered_on.is_some(),
-        error,
+        error: r.message.clone(),
         doc_kinds: DocumentKind::ALL
             .iter()
             .map(|k| {
@@ -198,78 +196,13 @@ async fn page(
             .collect(),
         today: now.format("%Y-%m-%d").to_string(),
         form,
-        errors,
+        errors: &r.errors,
     };
-    Ok(render(&p)?.0)
+    Ok(r.respond(render(&p)?))
 }
 
 pub async fn show(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
-    let html = page(
-        &s,
-        &c,
-        id,
-        None,
-        ActionForm::default(),
-        FieldErrors::default(),
-    )
-    .await?;
-    Ok(axum::response::Html(html).into_response())
-}
-
-/// The page again with what was wrong; nothing was written.
-async fn refused(
-    s: &AppState,
-    c: &Ctx,
-    id: Uuid,
-    status: StatusCode,
-    message: String,
-    form: ActionForm,
-    errors: FieldErrors,
-) -> Result<Response, AppError> {
-    let html = page(s, c, id, Some(message), form, errors).await?;
-    Ok((status, axum::response::Html(html)).into_response())
-}
-
-/// Refused because of the event's state (already answered, not delivered yet…).
-async fn conflict(
-    s: &AppState,
-    c: &Ctx,
-    id: Uuid,
-    message_id: &str,
-    form: ActionForm,
-) -> Result<Response, AppError> {
-    let msg = c.t(message_id);
-    refused(
-        s,
-        c,
-        id,
-        StatusCode::CONFLICT,
-        msg,
-        form,
-        FieldErrors::default(),
-    )
-    .await
-}
-
-/// Refused because of what was typed: the fields' errors, the form kept.
-async fn invalid(
-    s: &AppState,
-    c: &Ctx,
-    id: Uuid,
-    form: ActionForm,
-    errors: FieldErrors,
-) -> Result<Response, AppError> {
-    let msg = c.t("form-has-errors");
-    refused(
-        s,
-        c,
-        id,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        msg,
-        form,
-        errors,
-    )
-    .await
+    page(&s, &c, id, ActionForm::default(), &Rejected::none()).await
 }
 
 fn done(id: Uuid, notice: &str) -> Response {
@@ -285,8 +218,8 @@ pub async fn document(
     let actor = require_viewer(&c)?;
     let outcome =
         app::control::publish_document(&s, actor, id, &f.kind, &f.text, &f.recommendations).await?;
-    match outcome {
-        DocumentOutcome::Published => Ok(done(id, "control-document-published")),
+    let refused = match outcome {
+        DocumentOutcome::Published => return Ok(done(id, "control-document-published")),
         DocumentOutcome::Invalid {
             kind,
             text,
@@ -302,12 +235,11 @@ pub async fn document(
             if recommendations {
                 errors.add("recommendations", c.t("control-err-recommendations"));
             }
-            invalid(&s, &c, id, f, errors).await
+            Rejected::form_has_errors(&c, errors)
         }
-        DocumentOutcome::AlreadyPublished => {
-            conflict(&s, &c, id, "control-err-document-exists", f).await
-        }
-    }
+        DocumentOutcome::AlreadyPublished => Rejected::conflict(c.t("control-err-document-exists")),
+    };
+    page(&s, &c, id, f, &refused).await
 }
 
 pub async fn delivery(
@@ -318,20 +250,22 @@ pub async fn delivery(
 ) -> Result<Response, AppError> {
     let actor = require_viewer(&c)?;
     let on = parse_date(&f.date).ok();
-    let mut errors = FieldErrors::default();
-    match app::control::record_delivery(&s, actor, id, on).await? {
-        DeliveryOutcome::Recorded => Ok(done(id, "control-delivery-recorded")),
-        DeliveryOutcome::NoDocument => conflict(&s, &c, id, "control-err-no-document", f).await,
-        DeliveryOutcome::NoDate => {
-            errors.add("date", c.t("control-err-date"));
-            invalid(&s, &c, id, f, errors).await
-        }
+    let refused = match app::control::record_delivery(&s, actor, id, on).await? {
+        DeliveryOutcome::Recorded => return Ok(done(id, "control-delivery-recorded")),
+        DeliveryOutcome::NoDocument => Rejected::conflict(c.t("control-err-no-document")),
+        DeliveryOutcome::NoDate => date_error(&c, c.t("control-err-date")),
         DeliveryOutcome::DateOutOfRange { document_on } => {
             let date = c.lang.date(document_on);
-            errors.add("date", c.t_str("control-err-delivery-date", "date", &date));
-            invalid(&s, &c, id, f, errors).await
+            date_error(&c, c.t_str("control-err-delivery-date", "date", &date))
         }
-    }
+    };
+    page(&s, &c, id, f, &refused).await
+}
+
+fn date_error(c: &Ctx, message: String) -> Rejected {
+    let mut errors = FieldErrors::default();
+    errors.add("date", message);
+    Rejected::form_has_errors(c, errors)
 }
 
 pub async fn answer(
@@ -343,18 +277,17 @@ pub async fn answer(
     let actor = require_viewer(&c)?;
     let outcome = app::control::answer_recommendation(&s, actor, id, rid, &f.text).await?;
     f.rid = rid.to_string();
-    match outcome {
-        AnswerOutcome::Answered => Ok(done(id, "control-answered")),
+    let refused = match outcome {
+        AnswerOutcome::Answered => return Ok(done(id, "control-answered")),
         AnswerOutcome::Invalid => {
             let mut errors = FieldErrors::default();
             errors.add("answer", c.t("control-err-answer"));
-            invalid(&s, &c, id, f, errors).await
+            Rejected::form_has_errors(&c, errors)
         }
-        AnswerOutcome::NotDelivered => conflict(&s, &c, id, "control-err-not-delivered", f).await,
-        AnswerOutcome::AlreadyAnswered => {
-            conflict(&s, &c, id, "control-err-answered-already", f).await
-        }
-    }
+        AnswerOutcome::NotDelivered => Rejected::conflict(c.t("control-err-not-delivered")),
+        AnswerOutcome::AlreadyAnswered => Rejected::conflict(c.t("control-err-answered-already")),
+    };
+    page(&s, &c, id, f, &refused).await
 }
 
 pub async fn hearing(
@@ -365,9 +298,9 @@ pub async fn hearing(
 ) -> Result<Response, AppError> {
     let actor = require_viewer(&c)?;
     let on = parse_date(&f.date).ok();
-    match app::control::schedule_hearing(&s, actor, id, on, &f.place).await? {
-        HearingOutcome::Scheduled => Ok(done(id, "control-hearing-scheduled")),
-        HearingOutcome::NotDelivered => conflict(&s, &c, id, "control-err-not-delivered", f).await,
+    let refused = match app::control::schedule_hearing(&s, actor, id, on, &f.place).await? {
+        HearingOutcome::Scheduled => return Ok(done(id, "control-hearing-scheduled")),
+        HearingOutcome::NotDelivered => Rejected::conflict(c.t("control-err-not-delivered")),
         HearingOutcome::Invalid { date, place } => {
             let mut errors = FieldErrors::default();
             if date {
@@ -376,13 +309,13 @@ pub async fn hearing(
             if place {
                 errors.add("place", c.t("control-err-place"));
             }
-            invalid(&s, &c, id, f, errors).await
+            Rejected::form_has_errors(&c, errors)
         }
         HearingOutcome::NoticeTooShort(short) => {
+            // The page-level message is the date's own: too early is the whole story.
             let msg = c.t_str("control-err-notice", "date", &c.lang.date(short.earliest));
-            let mut errors = FieldErrors::default();
-            errors.add("date", msg.clone());
-            refused(&s, &c, id, StatusCode::UNPROCESSABLE_ENTITY, msg, f, errors).await
+            Rejected::field("date", msg.clone()).with_message(msg)
         }
-    }
+    };
+    page(&s, &c, id, f, &refused).await
 }

@@ -2,9 +2,9 @@
 //! initiative downloads them. Files are checked by their content (not their name), limited in
 //! size and number, and kept in the uploads folder outside the web root.
 
-use super::load_visible;
+use super::{load_visible, show};
 use crate::extract::{Id, Ids};
-use crate::pages::{require_viewer, Ctx};
+use crate::pages::{require_viewer, Ctx, Rejected};
 use crate::uploads::{self, clean_name, read_limited, sniff, Refusal};
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, AttachOutcome, Initiative, NewFile};
@@ -22,14 +22,49 @@ fn may_attach(c: &Ctx, i: &Initiative) -> bool {
     ini::may_add(c.viewer.as_ref(), i)
 }
 
-async fn refused(
+/// One file read from the form and checked: there is room for it, it is not too large and it
+/// is a PDF or a photo. Otherwise why it was refused.
+async fn checked_file(
     s: &AppState,
     c: &Ctx,
     ini: &Initiative,
-    status: StatusCode,
-    id: &str,
-) -> Result<Response, AppError> {
-    super::show::refused_page(s, c, ini, status, id).await
+    multipart: &mut Multipart,
+) -> Result<Result<(String, Vec<u8>, &'static str), Rejected>, AppError> {
+    let refuse = |status, id: &str| Ok(Err(Rejected::refused(status, c.t(id))));
+    if !room_for_file(ini::attachments(s, ini.id).await?.len()) {
+        return Ok(Err(too_many(c)));
+    }
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = clean_name(field.file_name());
+        let bytes = match read_limited(&mut field, MAX_BYTES).await {
+            Ok(b) => b,
+            Err(Refusal::TooLarge) => {
+                return refuse(StatusCode::PAYLOAD_TOO_LARGE, "initiatives-attach-err-size")
+            }
+            Err(_) => return refuse(StatusCode::BAD_REQUEST, "initiatives-attach-err-empty"),
+        };
+        file = Some((name, bytes));
+        break;
+    }
+    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+        let empty = c.t("initiatives-attach-err-empty");
+        return Ok(Err(Rejected::unprocessable(empty)));
+    };
+    let Some(content_type) = sniff(&bytes) else {
+        return refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "initiatives-attach-err-type",
+        );
+    };
+    Ok(Ok((name, bytes, content_type)))
+}
+
+fn too_many(c: &Ctx) -> Rejected {
+    Rejected::unprocessable(c.t("initiatives-attach-err-count"))
 }
 
 pub async fn upload(
@@ -43,67 +78,9 @@ pub async fn upload(
     if !may_attach(&c, &ini) {
         return Err(AppError::Forbidden);
     }
-    if !room_for_file(ini::attachments(&s, ini.id).await?.len()) {
-        return refused(
-            &s,
-            &c,
-            &ini,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "initiatives-attach-err-count",
-        )
-        .await;
-    }
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Ok(Some(mut field)) = multipart.next_field().await {
-        if field.name() != Some("file") {
-            continue;
-        }
-        let name = clean_name(field.file_name());
-        let bytes = match read_limited(&mut field, MAX_BYTES).await {
-            Ok(b) => b,
-            Err(Refusal::TooLarge) => {
-                return refused(
-                    &s,
-                    &c,
-                    &ini,
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "initiatives-attach-err-size",
-                )
-                .await;
-            }
-            Err(_) => {
-                return refused(
-                    &s,
-                    &c,
-                    &ini,
-                    StatusCode::BAD_REQUEST,
-                    "initiatives-attach-err-empty",
-                )
-                .await
-            }
-        };
-        file = Some((name, bytes));
-        break;
-    }
-    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        return refused(
-            &s,
-            &c,
-            &ini,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "initiatives-attach-err-empty",
-        )
-        .await;
-    };
-    let Some(content_type) = sniff(&bytes) else {
-        return refused(
-            &s,
-            &c,
-            &ini,
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "initiatives-attach-err-type",
-        )
-        .await;
+    let (name, bytes, content_type) = match checked_file(&s, &c, &ini, &mut multipart).await? {
+        Ok(file) => file,
+        Err(refused) => return show::page(&s, &c, &ini, Default::default(), &refused).await,
     };
     let file = NewFile {
         id: ini::new_file_id(),
@@ -117,8 +94,7 @@ pub async fn upload(
         Ok(AttachOutcome::Added) => {}
         Ok(AttachOutcome::TooMany) => {
             uploads::discard(&s, AREA, &[file_id]).await;
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return refused(&s, &c, &ini, status, "initiatives-attach-err-count").await;
+            return show::page(&s, &c, &ini, Default::default(), &too_many(&c)).await;
         }
         Err(e) => {
             // No record, no file: nothing is left half-written.

@@ -6,13 +6,13 @@ use super::load_visible;
 use super::messages;
 use crate::extract::Id;
 use crate::i18n::Arg;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, Initiative, PaperOutcome, SheetOutcome};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use domain::initiatives::{parse_sheet, SheetNo};
 use domain::Action;
@@ -32,7 +32,7 @@ struct PaperPage<'a> {
     id: String,
     title: String,
     form: SheetForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
     line_errors: Vec<String>,
     result: Option<String>,
     mismatched: Option<String>,
@@ -45,40 +45,37 @@ async fn allowed(s: &AppState, c: &Ctx, id: uuid::Uuid) -> Result<Initiative, Ap
     Ok(ini)
 }
 
+/// The form; `r.message` is the outcome of the last sheet (stored or refused).
 fn page(
     c: &Ctx,
     ini: &Initiative,
     form: SheetForm,
-    errors: FieldErrors,
     line_errors: Vec<String>,
-    result: Option<String>,
     mismatched: Option<String>,
-) -> Result<String, AppError> {
-    Ok(render(&PaperPage {
+    r: &Rejected,
+) -> Result<Response, AppError> {
+    Ok(r.respond(render(&PaperPage {
         c,
         id: ini.id.to_string(),
         title: ini.title.clone(),
         form,
-        errors,
+        errors: &r.errors,
         line_errors,
-        result,
+        result: r.message.clone(),
         mismatched,
-    })?
-    .0)
+    })?))
 }
 
 pub async fn form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let ini = allowed(&s, &c, id).await?;
-    let html = page(
+    page(
         &c,
         &ini,
         SheetForm::default(),
-        FieldErrors::default(),
         Vec::new(),
         None,
-        None,
-    )?;
-    Ok(axum::response::Html(html).into_response())
+        &Rejected::none(),
+    )
 }
 
 fn line_error(c: &Ctx, line: usize, message_id: &str) -> String {
@@ -139,24 +136,21 @@ pub async fn enter(
         }
     }
     let (Some(outcome), Ok(sheet)) = (outcome, sheet) else {
-        let html = page(&c, &ini, f, errors, line_errors, None, None)?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::response::Html(html)).into_response());
+        return page(&c, &ini, f, line_errors, None, &Rejected::invalid(errors));
     };
     let sheet = sheet.as_str();
-    let (status, result, mismatched) = match outcome {
+    let stored = |text| Rejected::none().with_message(text);
+    let (r, mismatched) = match outcome {
         SheetOutcome::AwaitingSecond => (
-            StatusCode::OK,
-            c.t_str("initiatives-paper-awaiting", "sheet", sheet),
+            stored(c.t_str("initiatives-paper-awaiting", "sheet", sheet)),
             None,
         ),
         SheetOutcome::SameCoordinator => (
-            StatusCode::CONFLICT,
-            c.t("initiatives-paper-same-person"),
+            Rejected::conflict(c.t("initiatives-paper-same-person")),
             None,
         ),
         SheetOutcome::AlreadyDone => (
-            StatusCode::CONFLICT,
-            c.t_str("initiatives-paper-done", "sheet", sheet),
+            Rejected::conflict(c.t_str("initiatives-paper-done", "sheet", sheet)),
             None,
         ),
         SheetOutcome::Compared {
@@ -181,23 +175,14 @@ pub async fn enter(
                     .join(", ");
                 c.t_str("initiatives-paper-mismatched", "lines", &list)
             });
-            (StatusCode::OK, text, lines)
+            (stored(text), lines)
         }
     };
     // The form is emptied after a stored entry: the next sheet starts clean.
-    let kept = if status == StatusCode::OK {
+    let kept = if r.status == StatusCode::OK {
         SheetForm::default()
     } else {
         f
     };
-    let html = page(
-        &c,
-        &ini,
-        kept,
-        FieldErrors::default(),
-        Vec::new(),
-        Some(result),
-        mismatched,
-    )?;
-    Ok((status, axum::response::Html(html)).into_response())
+    page(&c, &ini, kept, Vec::new(), mismatched, &r)
 }

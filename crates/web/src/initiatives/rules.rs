@@ -1,13 +1,12 @@
 //! A territory's threshold, collection period and answer deadline (officials, administrators).
 
 use super::messages;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::territories::load;
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, Outcome, Territory};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use domain::initiatives::{RuleError, ThresholdRule};
@@ -57,7 +56,7 @@ struct RulesPage<'a> {
     source: String,
     required: String,
     form: RuleForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
 async fn allowed(s: &AppState, c: &Ctx, kato: &str) -> Result<Territory, AppError> {
@@ -72,8 +71,8 @@ async fn page(
     c: &Ctx,
     t: &Territory,
     form: Option<RuleForm>,
-    errors: FieldErrors,
-) -> Result<String, AppError> {
+    r: &Rejected,
+) -> Result<Response, AppError> {
     let (rule, source) = ini::rule_for(s, t).await?;
     let source = match source {
         Some(k) if k == t.kato => c.t("initiatives-rules-own"),
@@ -87,16 +86,15 @@ async fn page(
             crate::i18n::Arg::Num(i64::from(rule.required(t.population))),
         )],
     );
-    Ok(render(&RulesPage {
+    Ok(r.respond(render(&RulesPage {
         c,
         kato: t.kato.to_string(),
         name: t.name(c.lang.code()).to_string(),
         source,
         required,
         form: form.unwrap_or_else(|| RuleForm::of(&rule)),
-        errors,
-    })?
-    .0)
+        errors: &r.errors,
+    })?))
 }
 
 pub async fn form(
@@ -105,7 +103,7 @@ pub async fn form(
     Path(kato): Path<String>,
 ) -> Result<Response, AppError> {
     let t = allowed(&s, &c, &kato).await?;
-    Ok(axum::response::Html(page(&s, &c, &t, None, FieldErrors::default()).await?).into_response())
+    page(&s, &c, &t, None, &Rejected::none()).await
 }
 
 fn number(s: &str) -> Option<Option<u32>> {
@@ -196,8 +194,7 @@ pub async fn save(
         },
         Err(errors) => errors,
     };
-    let html = page(&s, &c, &t, Some(f), errors).await?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::response::Html(html)).into_response())
+    page(&s, &c, &t, Some(f), &Rejected::invalid(errors)).await
 }
 
 #[cfg(test)]

@@ -3,12 +3,11 @@
 
 use super::{card, date, is_author, load_visible, markdown, messages, progress_text, Card};
 use crate::extract::Id;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, AnswerInput, Initiative, Outcome, SignOutcome};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::NaiveDate;
@@ -61,7 +60,7 @@ struct ShowPage<'a> {
     can_paper: bool,
     error: Option<String>,
     form: ActionForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
     answer_kinds: Vec<(&'static str, String, bool)>,
     steps: Vec<(&'static str, String, bool)>,
     attachments: Vec<(uuid::Uuid, String, String)>,
@@ -130,14 +129,14 @@ fn options<T: Copy>(
         .collect()
 }
 
-async fn page(
+/// The initiative's page, with the forms as typed and why one was refused.
+pub(super) async fn page(
     s: &AppState,
     c: &Ctx,
     ini: &Initiative,
-    error: Option<String>,
     form: ActionForm,
-    errors: FieldErrors,
-) -> Result<String, AppError> {
+    r: &Rejected,
+) -> Result<Response, AppError> {
     let now = s.clock.now();
     let history = ini::history(s, ini.id)
         .await?
@@ -212,7 +211,7 @@ async fn page(
             && c.may(Action::AnswerInitiative, &ini.territory_path),
         can_paper: matches!(ini.status, Status::Collecting | Status::MustConsider)
             && c.may(Action::EnterPaperSignatures, &ini.territory_path),
-        error,
+        error: r.message.clone(),
         answer_kinds: options(
             &AnswerKind::ALL,
             AnswerKind::as_str,
@@ -229,57 +228,14 @@ async fn page(
             &form.step,
         ),
         form,
-        errors,
+        errors: &r.errors,
     };
-    Ok(render(&p)?.0)
+    Ok(r.respond(render(&p)?))
 }
 
 pub async fn show(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let ini = load_visible(&s, &c, id).await?;
-    let html = page(
-        &s,
-        &c,
-        &ini,
-        None,
-        ActionForm::default(),
-        FieldErrors::default(),
-    )
-    .await?;
-    Ok(axum::response::Html(html).into_response())
-}
-
-/// The page again with the reason something was refused; nothing was written.
-async fn refused(
-    s: &AppState,
-    c: &Ctx,
-    ini: &Initiative,
-    status: StatusCode,
-    message_id: &str,
-    form: ActionForm,
-    errors: FieldErrors,
-) -> Result<Response, AppError> {
-    let html = page(s, c, ini, Some(c.t(message_id)), form, errors).await?;
-    Ok((status, axum::response::Html(html)).into_response())
-}
-
-/// The page with a refusal and empty forms (for the attachment upload).
-pub(super) async fn refused_page(
-    s: &AppState,
-    c: &Ctx,
-    ini: &Initiative,
-    status: StatusCode,
-    message_id: &str,
-) -> Result<Response, AppError> {
-    refused(
-        s,
-        c,
-        ini,
-        status,
-        message_id,
-        ActionForm::default(),
-        FieldErrors::default(),
-    )
-    .await
+    page(&s, &c, &ini, ActionForm::default(), &Rejected::none()).await
 }
 
 fn done(ini: &Initiative, notice: &str) -> Response {
@@ -298,16 +254,8 @@ async fn transition_result(
         Outcome::Done => Ok(done(ini, notice)),
         Outcome::Refused(why) => {
             let fresh = ini::get(s, ini.id).await.unwrap_or_else(|_| ini.clone());
-            refused(
-                s,
-                c,
-                &fresh,
-                StatusCode::CONFLICT,
-                messages::refused(why),
-                form,
-                FieldErrors::default(),
-            )
-            .await
+            let refused = Rejected::conflict(c.t(messages::refused(why)));
+            page(s, c, &fresh, form, &refused).await
         }
     }
 }
@@ -319,8 +267,9 @@ pub async fn sign(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Respo
     let v = c.require(Action::SignInitiative, &c.home())?;
     match ini::sign_initiative(&s, v, id).await? {
         SignOutcome::Signed { .. } => Ok(done(&ini, "initiatives-signed")),
-        SignOutcome::Refused(r) => {
-            refused_page(&s, &c, &ini, StatusCode::CONFLICT, messages::sign(r)).await
+        SignOutcome::Refused(why) => {
+            let r = Rejected::conflict(c.t(messages::sign(why)));
+            page(&s, &c, &ini, ActionForm::default(), &r).await
         }
     }
 }
@@ -330,8 +279,9 @@ pub async fn withdraw(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<R
     let ini = load_visible(&s, &c, id).await?;
     match ini::withdraw_signature(&s, v, id).await? {
         Outcome::Done => Ok(done(&ini, "initiatives-withdrawn")),
-        Outcome::Refused(r) => {
-            refused_page(&s, &c, &ini, StatusCode::CONFLICT, messages::withdraw(r)).await
+        Outcome::Refused(why) => {
+            let r = Rejected::conflict(c.t(messages::withdraw(why)));
+            page(&s, &c, &ini, ActionForm::default(), &r).await
         }
     }
 }
@@ -358,8 +308,7 @@ pub async fn return_to_author(
     let Ok(reason) = Note::parse(&f.reason) else {
         let mut errors = FieldErrors::default();
         errors.add("reason", c.t("initiatives-err-reason"));
-        let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return refused(&s, &c, &ini, status, "form-has-errors", f, errors).await;
+        return page(&s, &c, &ini, f, &Rejected::form_has_errors(&c, errors)).await;
     };
     let r = ini::return_initiative(&s, v, id, &reason).await?;
     transition_result(&s, &c, &ini, r, "initiatives-returned", f).await
@@ -419,8 +368,7 @@ pub async fn answer(
     let a = match parse_answer(&c, &f) {
         Ok(a) => a,
         Err(errors) => {
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return refused(&s, &c, &ini, status, "form-has-errors", f, errors).await;
+            return page(&s, &c, &ini, f, &Rejected::form_has_errors(&c, errors)).await;
         }
     };
     let r = ini::answer_initiative(&s, v, id, a).await?;
@@ -448,8 +396,7 @@ pub async fn follow_up(
         errors.add("note", c.t("initiatives-err-note"));
     }
     let (Some(step), Ok(note)) = (step, note) else {
-        let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return refused(&s, &c, &ini, status, "form-has-errors", f, errors).await;
+        return page(&s, &c, &ini, f, &Rejected::form_has_errors(&c, errors)).await;
     };
     let r = ini::follow_up(&s, v, id, step, &note).await?;
     transition_result(&s, &c, &ini, r, "initiatives-followed-up", f).await

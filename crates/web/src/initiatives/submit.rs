@@ -3,7 +3,7 @@
 use super::messages;
 use super::{is_author, load_visible};
 use crate::extract::Id;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, DraftInput, Initiative, Outcome, Territory};
 use askama::Template;
@@ -35,7 +35,7 @@ struct DraftPage<'a> {
     territories: Vec<(String, String, bool)>,
     addressees: Vec<(&'static str, String, bool)>,
     form: DraftForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
 /// The territories an author may address: their village and every territory above it.
@@ -50,8 +50,8 @@ async fn draft_page(
     title: String,
     action: String,
     form: DraftForm,
-    errors: FieldErrors,
-) -> Result<String, AppError> {
+    r: &Rejected,
+) -> Result<Response, AppError> {
     let lang = c.lang.code();
     let territories = own_territories(s, c)
         .await?
@@ -72,30 +72,30 @@ async fn draft_page(
             )
         })
         .collect();
-    Ok(render(&DraftPage {
+    Ok(r.respond(render(&DraftPage {
         c,
         title,
         action,
         territories,
         addressees,
         form,
-        errors,
-    })?
-    .0)
+        errors: &r.errors,
+    })?))
 }
 
 pub async fn new_form(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
     require_viewer(&c)?;
-    let html = draft_page(
+    let title = c.t("initiatives-new-title");
+    let form = DraftForm::default();
+    draft_page(
         &s,
         &c,
-        c.t("initiatives-new-title"),
+        title,
         "/initiatives".into(),
-        DraftForm::default(),
-        FieldErrors::default(),
+        form,
+        &Rejected::none(),
     )
-    .await?;
-    Ok(axum::response::Html(html).into_response())
+    .await
 }
 
 /// Check a typed draft against the author's own territories; every problem at once.
@@ -155,16 +155,9 @@ pub async fn create(
             )
         }
         Err(errors) => {
-            let html = draft_page(
-                &s,
-                &c,
-                c.t("initiatives-new-title"),
-                "/initiatives".into(),
-                f,
-                errors,
-            )
-            .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::response::Html(html)).into_response())
+            let title = c.t("initiatives-new-title");
+            let r = Rejected::invalid(errors);
+            draft_page(&s, &c, title, "/initiatives".into(), f, &r).await
         }
     }
 }
@@ -194,16 +187,9 @@ pub async fn edit_form(
         ask: ini.ask.clone(),
         reasons: ini.reasons.clone(),
     };
-    let html = draft_page(
-        &s,
-        &c,
-        c.t("initiatives-edit"),
-        format!("/initiatives/{}/edit", ini.id),
-        form,
-        FieldErrors::default(),
-    )
-    .await?;
-    Ok(axum::response::Html(html).into_response())
+    let action = format!("/initiatives/{}/edit", ini.id);
+    let title = c.t("initiatives-edit");
+    draft_page(&s, &c, title, action, form, &Rejected::none()).await
 }
 
 pub async fn resubmit(
@@ -215,23 +201,22 @@ pub async fn resubmit(
     let ini = own_returned(&s, &c, id).await?;
     let v = require_viewer(&c)?;
     let action = format!("/initiatives/{}/edit", ini.id);
-    match validate(&s, &c, &f).await? {
+    let refused = match validate(&s, &c, &f).await? {
         Ok(d) => match ini::resubmit_initiative(&s, v, ini.id, d).await? {
-            Outcome::Done => Ok(Redirect::to(&format!(
-                "/initiatives/{}?ok=initiatives-resubmitted",
-                ini.id
-            ))
-            .into_response()),
+            Outcome::Done => {
+                return Ok(Redirect::to(&format!(
+                    "/initiatives/{}?ok=initiatives-resubmitted",
+                    ini.id
+                ))
+                .into_response())
+            }
             Outcome::Refused(why) => {
-                let mut errors = FieldErrors::default();
-                errors.add("title", c.t(messages::refused(why)));
-                let html = draft_page(&s, &c, c.t("initiatives-edit"), action, f, errors).await?;
-                Ok((StatusCode::CONFLICT, axum::response::Html(html)).into_response())
+                // Said next to the title: the whole draft is refused, not one field.
+                let message = c.t(messages::refused(why));
+                Rejected::field("title", message).with_status(StatusCode::CONFLICT)
             }
         },
-        Err(errors) => {
-            let html = draft_page(&s, &c, c.t("initiatives-edit"), action, f, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::response::Html(html)).into_response())
-        }
-    }
+        Err(errors) => Rejected::invalid(errors),
+    };
+    draft_page(&s, &c, c.t("initiatives-edit"), action, f, &refused).await
 }

@@ -9,13 +9,13 @@ mod chart;
 mod submit;
 
 use crate::extract::{Id, Ids};
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::land::{Report, ReviewOutcome, Territory};
 use askama::Template;
 use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::{header, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use domain::land::{Hectares, LandStatus};
@@ -179,7 +179,7 @@ struct ShowPage<'a> {
     next: Vec<(&'static str, String, bool)>,
     error: Option<String>,
     form: ReviewForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
 fn may_review(c: &Ctx, r: &Report) -> bool {
@@ -193,10 +193,9 @@ async fn page(
     c: &Ctx,
     id: Uuid,
     shown: Option<Report>,
-    error: Option<String>,
     form: ReviewForm,
-    errors: FieldErrors,
-) -> Result<Html<String>, AppError> {
+    rejected: &Rejected,
+) -> Result<Response, AppError> {
     let (stored, history, photos) = app::land::report_page(s, id).await?;
     let r = &shown.unwrap_or(stored);
     let history = history
@@ -237,7 +236,7 @@ async fn page(
     };
     // The report's land-commission territory is the district above the village when known.
     let kato = r.village_path.get(1).unwrap_or(&r.village_kato).to_string();
-    render(&ShowPage {
+    Ok(rejected.respond(render(&ShowPage {
         c,
         id: r.id.to_string(),
         kato,
@@ -253,16 +252,14 @@ async fn page(
         photos,
         history,
         next,
-        error,
+        error: rejected.message.clone(),
         form,
-        errors,
-    })
+        errors: &rejected.errors,
+    })?))
 }
 
 async fn show(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
-    let form = ReviewForm::default();
-    let html = page(&s, &c, id, None, None, form, FieldErrors::default()).await?;
-    Ok(html.into_response())
+    page(&s, &c, id, None, ReviewForm::default(), &Rejected::none()).await
 }
 
 async fn review(
@@ -285,9 +282,7 @@ async fn review(
             if comment {
                 errors.add("comment", c.t("land-err-comment"));
             }
-            let msg = Some(c.t("form-has-errors"));
-            let html = page(&s, &c, id, None, msg, f, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+            page(&s, &c, id, None, f, &Rejected::form_has_errors(&c, errors)).await
         }
         ReviewOutcome::NotAllowed(e, fresh) => {
             let msg = c.lang.t_args(
@@ -297,9 +292,7 @@ async fn review(
                     ("to", crate::i18n::Arg::Str(status_label(&c, e.to))),
                 ],
             );
-            let errors = FieldErrors::default();
-            let html = page(&s, &c, id, Some(*fresh), Some(msg), f, errors).await?;
-            Ok((StatusCode::CONFLICT, html).into_response())
+            page(&s, &c, id, Some(*fresh), f, &Rejected::conflict(msg)).await
         }
     }
 }

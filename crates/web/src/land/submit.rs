@@ -3,14 +3,14 @@
 //! before anything is stored; a refused form comes back with what was typed.
 
 use super::photo_path;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::uploads;
 use crate::{AppError, AppState};
 use app::land::{NewLandReport, Photo, Territory};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use domain::land::{Description, Hectares, LandKind};
 use domain::oversight::CadastralNumber;
 use domain::{Action, Kato};
@@ -38,7 +38,7 @@ struct NewPage<'a> {
     villages: Vec<(String, String, bool)>,
     kinds: Vec<(&'static str, String, bool)>,
     form: ReportForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
     photos_hint: String,
 }
 
@@ -54,8 +54,8 @@ async fn form_page(
     c: &Ctx,
     t: &Territory,
     form: ReportForm,
-    errors: FieldErrors,
-) -> Result<Html<String>, AppError> {
+    r: &Rejected,
+) -> Result<Response, AppError> {
     let lang = c.lang.code();
     let villages = village_list(s, t)
         .await?
@@ -76,16 +76,16 @@ async fn form_page(
             )
         })
         .collect();
-    render(&NewPage {
+    Ok(r.respond(render(&NewPage {
         c,
         kato: t.kato.to_string(),
         territory: t.name(lang).to_string(),
         villages,
         kinds,
         form,
-        errors,
+        errors: &r.errors,
         photos_hint: c.t_num("land-photos-hint", "count", MAX_PHOTOS as i64),
-    })
+    })?))
 }
 
 async fn village_list(s: &AppState, t: &Territory) -> Result<Vec<Territory>, AppError> {
@@ -101,18 +101,15 @@ pub async fn new_form(
     Path(kato): Path<String>,
 ) -> Result<Response, AppError> {
     let t = allowed(&s, &c, &kato).await?;
-    Ok(
-        form_page(&s, &c, &t, ReportForm::default(), FieldErrors::default())
-            .await?
-            .into_response(),
-    )
+    form_page(&s, &c, &t, ReportForm::default(), &Rejected::none()).await
 }
 
-/// Why the photos were refused, with the status to answer.
-fn photo_error(c: &Ctx, errors: &mut FieldErrors, id: &str) {
-    if !errors.has("photos") {
-        errors.add("photos", c.t(id));
+/// Why the photos were refused (the first reason only), answered with `status`.
+fn photo_error(c: &Ctx, r: &mut Rejected, id: &str, status: StatusCode) {
+    if !r.errors.has("photos") {
+        r.errors.add("photos", c.t(id));
     }
+    r.status = status;
 }
 
 pub async fn create(
@@ -125,16 +122,15 @@ pub async fn create(
     let v = require_viewer(&c)?;
     let mut form = ReportForm::default();
     let mut files: Vec<(String, &'static str, Vec<u8>)> = Vec::new();
-    let mut errors = FieldErrors::default();
-    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    let mut refused = Rejected::invalid(FieldErrors::default());
     loop {
         let mut field = match multipart.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
             Err(_) => {
                 // A body over the limit or broken mid-way: nothing is kept.
-                photo_error(&c, &mut errors, "land-err-photo-size");
-                status = StatusCode::PAYLOAD_TOO_LARGE;
+                let status = StatusCode::PAYLOAD_TOO_LARGE;
+                photo_error(&c, &mut refused, "land-err-photo-size", status);
                 break;
             }
         };
@@ -143,8 +139,8 @@ pub async fn create(
             let file_name = uploads::clean_name_or(field.file_name(), "photo");
             // Over the limit or broken off: refused alike, nothing kept.
             let Ok(bytes) = uploads::read_limited(&mut field, MAX_BYTES).await else {
-                photo_error(&c, &mut errors, "land-err-photo-size");
-                status = StatusCode::PAYLOAD_TOO_LARGE;
+                let status = StatusCode::PAYLOAD_TOO_LARGE;
+                photo_error(&c, &mut refused, "land-err-photo-size", status);
                 break;
             };
             if bytes.is_empty() {
@@ -153,8 +149,8 @@ pub async fn create(
             match uploads::sniff_photo(&bytes) {
                 Some(ct) => files.push((file_name, ct, bytes)),
                 None => {
-                    photo_error(&c, &mut errors, "land-err-photo-type");
-                    status = StatusCode::UNSUPPORTED_MEDIA_TYPE;
+                    let status = StatusCode::UNSUPPORTED_MEDIA_TYPE;
+                    photo_error(&c, &mut refused, "land-err-photo-type", status);
                 }
             }
             continue;
@@ -170,8 +166,9 @@ pub async fn create(
             _ => {}
         }
     }
-    if files.len() > MAX_PHOTOS {
-        photo_error(&c, &mut errors, "land-err-photo-count");
+    let errors = &mut refused.errors;
+    if files.len() > MAX_PHOTOS && !errors.has("photos") {
+        errors.add("photos", c.t("land-err-photo-count"));
     }
     let cadastral = CadastralNumber::parse(&form.cadastral);
     if cadastral.is_err() {
@@ -204,8 +201,7 @@ pub async fn create(
         description,
         errors.is_empty(),
     ) else {
-        let page = form_page(&s, &c, &t, form, errors).await?;
-        return Ok((status, page).into_response());
+        return form_page(&s, &c, &t, form, &refused).await;
     };
     // Everything checked: write the photos, then the records in one transaction.
     let mut photos = Vec::new();

@@ -2,12 +2,11 @@
 //! deadline is counted on (administrators only).
 
 use crate::i18n::Arg;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::oversight::{HolidayEdit, HolidaysOutcome};
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::{Datelike, NaiveDate};
@@ -36,7 +35,7 @@ struct HolidaysPage<'a> {
     holidays: Vec<(String, String, bool)>,
     transfers: Vec<(String, String)>,
     form: HolidayForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
 #[derive(Deserialize, Default)]
@@ -50,8 +49,7 @@ async fn view(
     c: &Ctx,
     year: i32,
     form: HolidayForm,
-    errors: FieldErrors,
-    status: StatusCode,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let actor = require_viewer(c)?;
     let this = s.clock.today().year();
@@ -81,9 +79,9 @@ async fn view(
         holidays,
         transfers,
         form,
-        errors,
+        errors: &r.errors,
     })?;
-    Ok((status, html).into_response())
+    Ok(r.respond(html))
 }
 
 pub async fn page(
@@ -92,15 +90,7 @@ pub async fn page(
     Query(q): Query<YearQuery>,
 ) -> Result<Response, AppError> {
     let year = table_year(&q.year, s.clock.today());
-    view(
-        &s,
-        &c,
-        year,
-        HolidayForm::default(),
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    view(&s, &c, year, HolidayForm::default(), &Rejected::none()).await
 }
 
 fn required_date(c: &Ctx, e: &mut FieldErrors, field: &'static str, v: &str) -> Option<NaiveDate> {
@@ -177,7 +167,7 @@ pub async fn save(
             }
         }
     }
-    view(&s, &c, year, f, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+    view(&s, &c, year, f, &Rejected::invalid(errors)).await
 }
 
 #[derive(Deserialize, Default)]

@@ -7,7 +7,8 @@ use crate::{AppError, AppState};
 use askama::Template;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use domain::{Action, Kato};
 
 /// Message ids that a redirect may ask the next page to show as a notice (`?ok=…`).
@@ -204,15 +205,11 @@ pub fn render<T: Template>(page: &T) -> Result<Html<String>, AppError> {
 
 /// A printable form: made off the async runtime (typesetting is CPU work) and sent inline as
 /// `filename`.
-pub async fn pdf_response<F>(
-    filename: String,
-    make: F,
-) -> Result<axum::response::Response, AppError>
+pub async fn pdf_response<F>(filename: String, make: F) -> Result<Response, AppError>
 where
     F: FnOnce() -> Result<Vec<u8>, pdf::PdfError> + Send + 'static,
 {
     use axum::http::header;
-    use axum::response::IntoResponse;
     let bytes = tokio::task::spawn_blocking(make)
         .await
         .map_err(|e| AppError::Internal(format!("pdf task: {e}")))?
@@ -255,6 +252,85 @@ impl FieldErrors {
     }
 }
 
+/// Why a page is shown again instead of going on: the status to answer with, a message for the
+/// whole page and each wrong field's message. Every page builder that re-shows a form takes one;
+/// a first view takes [`Rejected::none`].
+pub struct Rejected {
+    pub status: StatusCode,
+    pub message: Option<String>,
+    pub errors: FieldErrors,
+}
+
+impl Rejected {
+    /// A first view: nothing refused (200).
+    pub fn none() -> Rejected {
+        Rejected {
+            status: StatusCode::OK,
+            message: None,
+            errors: FieldErrors::default(),
+        }
+    }
+
+    /// What was typed is wrong (422): each wrong field's message.
+    pub fn invalid(errors: FieldErrors) -> Rejected {
+        Rejected {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            message: None,
+            errors,
+        }
+    }
+
+    /// One wrong field (422).
+    pub fn field(name: &'static str, message: String) -> Rejected {
+        let mut errors = FieldErrors::default();
+        errors.add(name, message);
+        Rejected::invalid(errors)
+    }
+
+    /// What was typed is wrong (422), said once at the top as well: on pages with several
+    /// forms the wrong field may be out of sight.
+    pub fn form_has_errors(c: &Ctx, errors: FieldErrors) -> Rejected {
+        Rejected::invalid(errors).with_message(c.t("form-has-errors"))
+    }
+
+    /// What was sent cannot be taken, and no one field is to blame (422).
+    pub fn unprocessable(message: String) -> Rejected {
+        Rejected::refused(StatusCode::UNPROCESSABLE_ENTITY, message)
+    }
+
+    /// Refused because of the state of things, not what was typed (409).
+    pub fn conflict(message: String) -> Rejected {
+        Rejected::refused(StatusCode::CONFLICT, message)
+    }
+
+    /// Refused with another status (401, 403, 413, 415, 429…).
+    pub fn refused(status: StatusCode, message: String) -> Rejected {
+        Rejected {
+            status,
+            message: Some(message),
+            errors: FieldErrors::default(),
+        }
+    }
+
+    /// The same, with a message for the whole page too (after `none()`: news that is no
+    /// refusal, such as what became of a stored paper sheet).
+    pub fn with_message(mut self, message: String) -> Rejected {
+        self.message = Some(message);
+        self
+    }
+
+    /// The same, answered with another status (a refused upload's 413, say).
+    pub fn with_status(mut self, status: StatusCode) -> Rejected {
+        self.status = status;
+        self
+    }
+
+    /// The page built for it, answered with its status.
+    pub fn respond(&self, html: Html<String>) -> Response {
+        (self.status, html).into_response()
+    }
+}
+
 #[derive(Template)]
 #[template(path = "errors/error.html")]
 pub struct ErrorPage<'a> {
@@ -262,4 +338,39 @@ pub struct ErrorPage<'a> {
     pub title: String,
     pub text: String,
     pub login: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_view_is_200_with_nothing_to_say() {
+        let r = Rejected::none();
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.message.is_none() && r.errors.is_empty());
+    }
+
+    #[test]
+    fn wrong_input_is_422_and_a_refusal_of_state_409() {
+        let r = Rejected::field("date", "too early".into());
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(r.errors.get("date"), Some("too early"));
+        assert!(r.message.is_none());
+        let r = Rejected::conflict("answered already".into());
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert_eq!(r.message.as_deref(), Some("answered already"));
+        assert!(r.errors.is_empty());
+        let r = Rejected::unprocessable("not open".into());
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+
+    #[test]
+    fn the_response_carries_the_status() {
+        let r = Rejected::field("photos", "too big".into()).with_status(StatusCode::FORBIDDEN);
+        let response = r.respond(Html("<p>".into()));
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let response = Rejected::none().respond(Html("<p>".into()));
+        assert_eq!(response.status(), StatusCode::OK);
+    }
 }

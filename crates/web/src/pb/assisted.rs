@@ -6,14 +6,13 @@
 use super::paper::{ballot_message, ballot_proposals};
 use super::{load_cycle, money};
 use crate::extract::Id;
-use crate::pages::{render, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::assisted::{self, AssistOutcome, Lookup, Voter};
 use app::pb::ballots::{Cycle, Territory};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Form, Router};
 use domain::pb::{BallotType, Ineligible};
@@ -47,7 +46,7 @@ struct AssistPage<'a> {
     cycle_title: String,
     iin: String,
     witness: String,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
     /// Why the resident cannot vote here (not found, not eligible, voting closed).
     problem: Option<String>,
     found: Option<Found>,
@@ -78,28 +77,16 @@ fn rules_text(c: &Ctx, cy: &Cycle) -> String {
     }
 }
 
+/// What the search or the recording found; why it went no further is the page's `Rejected`.
+#[derive(Default)]
 struct Outcome {
-    errors: FieldErrors,
-    problem: Option<String>,
     found: Option<Found>,
     receipt: Option<String>,
     recorded: bool,
-    status: StatusCode,
 }
 
-impl Outcome {
-    fn new() -> Outcome {
-        Outcome {
-            errors: FieldErrors::default(),
-            problem: None,
-            found: None,
-            receipt: None,
-            recorded: false,
-            status: StatusCode::OK,
-        }
-    }
-}
-
+/// The page; `r.message` is the problem with the resident (it may come with a 200: an earlier
+/// ballot's receipt is an answer, not a refusal).
 async fn page(
     s: &AppState,
     c: &Ctx,
@@ -107,6 +94,7 @@ async fn page(
     t: &Territory,
     typed: Typed,
     o: Outcome,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let choices = ballot_proposals(s, cy)
         .await?
@@ -126,8 +114,8 @@ async fn page(
         cycle_title: super::cycle_title(c, cy, t),
         iin: typed.iin,
         witness: typed.witness,
-        errors: o.errors,
-        problem: o.problem,
+        errors: &r.errors,
+        problem: r.message.clone(),
         found: o.found,
         receipt: o.receipt,
         recorded: o.recorded,
@@ -135,17 +123,17 @@ async fn page(
         multiple: cy.ballot != BallotType::OneVote,
         choices,
     };
-    Ok((o.status, render(&p)?).into_response())
+    Ok(r.respond(render(&p)?))
 }
 
 async fn form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
     c.require(Action::AssistVoter, &t.path)?;
-    let mut o = Outcome::new();
-    if app::pb::ballots::open_today(&s.app, &cy).is_err() {
-        o.problem = Some(c.t("pb-assisted-closed"));
-    }
-    page(&s, &c, &cy, &t, Typed::default(), o).await
+    let r = match app::pb::ballots::open_today(&s.app, &cy) {
+        Ok(_) => Rejected::none(),
+        Err(_) => Rejected::none().with_message(c.t("pb-assisted-closed")),
+    };
+    page(&s, &c, &cy, &t, Typed::default(), Outcome::default(), &r).await
 }
 
 async fn submit(
@@ -176,45 +164,44 @@ async fn submit(
             .collect(),
     };
     let recording = field("step") == "record";
-    let mut o = Outcome::new();
+    let mut o = Outcome::default();
     let outcome = if recording {
         let (iin, witness) = (&typed.iin, &typed.witness);
         assisted::assist_voter(&s.app, actor, cy.id, iin, witness, &typed.chosen).await?
     } else {
         AssistOutcome::NotReady(assisted::find_voter(&s.app, actor, cy.id, &typed.iin).await?)
     };
-    let voter = match outcome {
+    let (voter, r) = match outcome {
         AssistOutcome::NotReady(lookup) => {
-            lookup_result(&c, lookup, &mut o);
-            return page(&s, &c, &cy, &t, typed, o).await;
+            let r = lookup_result(&c, lookup, &mut o);
+            return page(&s, &c, &cy, &t, typed, o, &r).await;
         }
         AssistOutcome::Invalid {
             voter,
             witness,
             ballot,
         } => {
+            let mut errors = FieldErrors::default();
             if witness.is_some() {
-                o.errors.add("witness", c.t("pb-assisted-err-witness"));
+                errors.add("witness", c.t("pb-assisted-err-witness"));
             }
             if let Some(e) = ballot {
-                o.errors.add("choice", ballot_message(&c, &e));
+                errors.add("choice", ballot_message(&c, &e));
             }
-            o.status = StatusCode::UNPROCESSABLE_ENTITY;
-            voter
+            (voter, Rejected::invalid(errors))
         }
         AssistOutcome::Recorded { voter, receipt } => {
             o.recorded = true;
             o.receipt = Some(receipt);
-            voter
+            (voter, Rejected::none())
         }
         AssistOutcome::AlreadyVoted { voter, receipt } => {
             o.receipt = Some(receipt);
-            o.problem = Some(c.t("pb-assisted-already"));
-            voter
+            (voter, already(&c))
         }
     };
     o.found = Some(found(&c, &voter));
-    page(&s, &c, &cy, &t, typed, o).await
+    page(&s, &c, &cy, &t, typed, o, &r).await
 }
 
 fn found(c: &Ctx, v: &Voter) -> Found {
@@ -229,32 +216,32 @@ fn found(c: &Ctx, v: &Voter) -> Found {
     }
 }
 
+/// The resident has a ballot already: its receipt is shown, which is an answer (200).
+fn already(c: &Ctx) -> Rejected {
+    Rejected::none().with_message(c.t("pb-assisted-already"))
+}
+
 /// What a search by IIN found, on the page (nothing recorded).
-fn lookup_result(c: &Ctx, lookup: Lookup, o: &mut Outcome) {
-    o.status = StatusCode::UNPROCESSABLE_ENTITY;
+fn lookup_result(c: &Ctx, lookup: Lookup, o: &mut Outcome) -> Rejected {
     match lookup {
-        Lookup::Closed(_) => {
-            o.problem = Some(c.t("pb-assisted-closed"));
-            o.status = StatusCode::CONFLICT;
-        }
-        Lookup::BadIin => o.errors.add("iin", c.t("pb-paper-err-iin")),
-        Lookup::NotFound => o.problem = Some(c.t("pb-assisted-not-found")),
+        Lookup::Closed(_) => Rejected::conflict(c.t("pb-assisted-closed")),
+        Lookup::BadIin => Rejected::field("iin", c.t("pb-paper-err-iin")),
+        Lookup::NotFound => Rejected::unprocessable(c.t("pb-assisted-not-found")),
         Lookup::Found(v) => {
             o.found = Some(found(c, &v));
             if let Some(receipt) = &v.receipt {
                 o.receipt = Some(receipt.clone());
-                o.problem = Some(c.t("pb-assisted-already"));
-                o.status = StatusCode::OK;
+                already(c)
             } else if let Some(e) = &v.ineligible {
-                o.problem = Some(match e {
+                Rejected::unprocessable(match e {
                     Ineligible::TooYoung(age) => {
                         c.t_num("pb-paper-err-age", "age", i64::from(*age))
                     }
                     Ineligible::NotResident => c.t("pb-assisted-not-resident"),
                     Ineligible::NotVerified(_) => c.t("pb-assisted-not-verified"),
-                });
+                })
             } else {
-                o.status = StatusCode::OK;
+                Rejected::none()
             }
         }
     }

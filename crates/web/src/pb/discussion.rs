@@ -5,14 +5,13 @@
 use super::proposals::{load, proposal_page_with};
 use super::{cycle_title, load_cycle};
 use crate::extract::Id;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::cycles::{Cycle, Territory};
 use app::pb::discussion::{Comment, CommentRefusal, Moderation, ModerationOutcome};
 use app::pb::proposals::Proposal;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -203,13 +202,14 @@ async fn add(
         }
     };
     let (Some(_), Some(text)) = (user, text) else {
-        return proposal_page_with(&s, &c, &p, &cy, &t, errors, f).await;
+        let r = Rejected::invalid(errors);
+        return proposal_page_with(&s, &c, &p, &cy, &t, &r, f).await;
     };
     let key = Uuid::parse_str(f.key.trim()).ok();
     let outcome = app::pb::discussion::comment_proposal(&s.app, v, p.id, &text, key).await?;
     if let app::pb::discussion::CommentOutcome::Refused(r) = outcome {
-        errors.add("comment", comment_refusal(&c, r));
-        return proposal_page_with(&s, &c, &p, &cy, &t, errors, f).await;
+        let r = Rejected::field("comment", comment_refusal(&c, r));
+        return proposal_page_with(&s, &c, &p, &cy, &t, &r, f).await;
     }
     Ok(Redirect::to(&format!(
         "/pb/proposals/{}?ok=pb-discussion-comment-added",
@@ -288,7 +288,7 @@ struct ModeratePage<'a> {
     /// The original text, which the moderator sees even while it is hidden.
     original: String,
     reason: String,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
 /// The comment, its proposal, cycle and territory; only a moderator of the territory passes.
@@ -309,22 +309,17 @@ fn moderate_page(
     k: &Comment,
     p: &Proposal,
     reason: String,
-    errors: FieldErrors,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let html = render(&ModeratePage {
         c,
         p,
         comment: row(c, k),
         original: k.body.clone(),
         reason,
-        errors,
+        errors: &r.errors,
     })?;
-    Ok((status, html).into_response())
+    Ok(r.respond(html))
 }
 
 async fn moderate_form(
@@ -333,7 +328,7 @@ async fn moderate_form(
     Path(cid): Path<String>,
 ) -> Result<Response, AppError> {
     let (k, p, ..) = load_for_moderation(&s, &c, &cid).await?;
-    moderate_page(&c, &k, &p, String::new(), FieldErrors::default())
+    moderate_page(&c, &k, &p, String::new(), &Rejected::none())
 }
 
 #[derive(Deserialize, Default)]
@@ -358,18 +353,16 @@ async fn act(
     let reason = match reason {
         Ok(r) => r,
         Err(l) => {
-            let mut errors = FieldErrors::default();
-            errors.add("reason", length_text(&c, "pb-discussion-err-reason", l));
-            return moderate_page(&c, &k, &p, f.reason, errors);
+            let r = Rejected::field("reason", length_text(&c, "pb-discussion-err-reason", l));
+            return moderate_page(&c, &k, &p, f.reason, &r);
         }
     };
     let v = require_viewer(&c)?;
     let outcome =
         app::pb::discussion::moderate_comment(&s.app, v, k.id, act, reason.as_ref()).await?;
     if let ModerationOutcome::Already(fresh) = outcome {
-        let mut errors = FieldErrors::default();
-        errors.add("reason", c.t("pb-discussion-err-already"));
-        return moderate_page(&c, &fresh, &p, f.reason, errors);
+        let r = Rejected::field("reason", c.t("pb-discussion-err-already"));
+        return moderate_page(&c, &fresh, &p, f.reason, &r);
     }
     let notice = match act {
         Moderation::Hide => "pb-discussion-comment-hidden",

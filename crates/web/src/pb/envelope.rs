@@ -5,14 +5,13 @@
 use super::{cycle_title, load_cycle, money};
 use crate::extract::Id;
 use crate::i18n::Arg;
-use crate::pages::{render, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::ballots::{Cycle, Territory};
 use app::pb::envelope::{self as envelope_app, SplitOutcome, SplitRequest};
 use app::pb::results::sub_amounts;
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
@@ -87,7 +86,7 @@ struct EnvelopePage<'a> {
     mode: String,
     reserved: String,
     rows: Vec<PlaceRow>,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
     editable: bool,
     locked: bool,
     history: Vec<EventRow>,
@@ -107,7 +106,7 @@ async fn render_page(
     t: &Territory,
     typed: Option<&Typed>,
     bad: &[Uuid],
-    errors: FieldErrors,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let (kind, list) = envelope_app::places(&s.app, t).await?;
     let split = envelope_app::split(&s.app, cy.id).await?;
@@ -177,11 +176,6 @@ async fn render_page(
         })
         .collect();
     let locked = !split_editable(cy.stage);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = EnvelopePage {
         c,
         id: cy.id,
@@ -191,17 +185,17 @@ async fn render_page(
         mode,
         reserved,
         rows,
-        errors,
+        errors: &r.errors,
         editable: c.may(Action::ManageCycle, &t.path) && !locked,
         locked,
         history,
     };
-    Ok((status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    render_page(&s, &c, &cy, &t, None, &[], FieldErrors::default()).await
+    render_page(&s, &c, &cy, &t, None, &[], &Rejected::none()).await
 }
 
 /// The refusal of a typed split as field errors, with the territories whose amounts are bad.
@@ -260,7 +254,7 @@ async fn save(
         .into_response()),
         SplitOutcome::Refused(e) => {
             let (errors, bad) = refusal(&c, &e);
-            render_page(&s, &c, &cy, &t, Some(&f), &bad, errors).await
+            render_page(&s, &c, &cy, &t, Some(&f), &bad, &Rejected::invalid(errors)).await
         }
     }
 }

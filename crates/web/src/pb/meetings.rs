@@ -4,13 +4,12 @@
 
 use super::{cycle_title, load_cycle};
 use crate::extract::Id;
-use crate::pages::{render, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::cycles::{Cycle, Territory};
 use app::pb::meetings::Meeting;
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
@@ -129,7 +128,7 @@ struct FormPage<'a> {
     form: MeetingForm,
     villages: Vec<Pick>,
     proposals: Vec<Pick>,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
 async fn villages(s: &AppState, t: &Territory) -> Result<Vec<Territory>, AppError> {
@@ -142,7 +141,7 @@ async fn form_page(
     cy: &Cycle,
     t: &Territory,
     form: MeetingForm,
-    errors: FieldErrors,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let villages = villages(s, t)
         .await?
@@ -162,11 +161,6 @@ async fn form_page(
             label: p.title,
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let html = render(&FormPage {
         c,
         id: cy.id,
@@ -174,9 +168,9 @@ async fn form_page(
         form,
         villages,
         proposals,
-        errors,
+        errors: &r.errors,
     })?;
-    Ok((status, html).into_response())
+    Ok(r.respond(html))
 }
 
 async fn new_form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
@@ -186,7 +180,7 @@ async fn new_form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Respo
         held_on: s.clock.today().to_string(),
         ..MeetingForm::default()
     };
-    form_page(&s, &c, &cy, &t, form, FieldErrors::default()).await
+    form_page(&s, &c, &cy, &t, form, &Rejected::none()).await
 }
 
 fn length(c: &Ctx, l: domain::pb::discussion::Length) -> String {
@@ -254,7 +248,7 @@ async fn create(
         }
     }
     let (Some(village), Some(r), true) = (village, record, errors.is_empty()) else {
-        return form_page(&s, &c, &cy, &t, f, errors).await;
+        return form_page(&s, &c, &cy, &t, f, &Rejected::invalid(errors)).await;
     };
     let mid =
         app::pb::meetings::record_meeting(&s.app, actor, cy.id, village.id, r, linked).await?;

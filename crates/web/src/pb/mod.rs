@@ -20,14 +20,13 @@ mod voting;
 
 use crate::extract::Id;
 use crate::i18n::Arg;
-use crate::pages::{render, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::territories::load as load_territory;
 use crate::{AppError, AppState};
 use app::pb::cycles::{CreateOutcome, Cycle, Territory};
 use app::pb::stage::StageOutcome;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -154,7 +153,7 @@ struct NewPage<'a> {
     kato: String,
     territory: String,
     form: CycleForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
     sources: Vec<(&'static str, String)>,
     ballot_types: Vec<(&'static str, String)>,
     rules: Vec<(&'static str, String)>,
@@ -193,16 +192,12 @@ async fn new_page(
     c: &Ctx,
     t: &Territory,
     form: CycleForm,
-    errors: FieldErrors,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let p: Place = app::pb::cycles::place(&s.app, t).await?;
     let min_bp = p.minimum_share_bp();
     let cap_mrp = p.cap_mrp();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let errors = &r.errors;
     let cof_lines = form
         .cofinancing()
         .iter()
@@ -260,7 +255,7 @@ async fn new_page(
         share_hint: c.t_str("pb-share-hint", "min", &percent(min_bp)),
         cap_hint: c.t_str("pb-cap-hint", "mrp", &c.number(cap_mrp)),
     };
-    Ok((status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 async fn new_form(
@@ -271,14 +266,7 @@ async fn new_form(
     let t = load_territory(&s, &kato).await?;
     c.require(Action::ManageCycle, &t.path)?;
     let today = s.clock.today();
-    new_page(
-        &s,
-        &c,
-        &t,
-        CycleForm::defaults(today),
-        FieldErrors::default(),
-    )
-    .await
+    new_page(&s, &c, &t, CycleForm::defaults(today), &Rejected::none()).await
 }
 
 async fn create(
@@ -295,12 +283,11 @@ async fn create(
         }
         CreateOutcome::Refused(errors) => {
             let errors = form::messages(&c, &errors);
-            new_page(&s, &c, &t, f, errors).await
+            new_page(&s, &c, &t, f, &Rejected::invalid(errors)).await
         }
         CreateOutcome::YearTaken => {
-            let mut errors = FieldErrors::default();
-            errors.add("year", c.t("pb-err-year-taken"));
-            new_page(&s, &c, &t, f, errors).await
+            let r = Rejected::field("year", c.t("pb-err-year-taken"));
+            new_page(&s, &c, &t, f, &r).await
         }
     }
 }
@@ -377,12 +364,13 @@ fn source_label(c: &Ctx, s: CoFinancingSource) -> String {
     c.t(&format!("pb-source-{}", s.as_str()))
 }
 
+/// The cycle's public page; `r.message` says why a stage change or a proposal was refused.
 async fn show_page(
     s: &AppState,
     c: &Ctx,
     cy: &Cycle,
     t: &Territory,
-    stage_error: Option<String>,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let lang = c.lang.code();
     let data = app::pb::cycles::cycle_page(&s.app, cy, t).await?;
@@ -511,19 +499,14 @@ async fn show_page(
         voters: c.t_num("pb-voters", "age", i64::from(cy.eligibility.min_age)),
         per_author: c.t_num("pb-per-author", "n", cy.max_proposals_per_author),
         moves,
-        stage_error,
+        stage_error: r.message.clone(),
     };
-    let status = if page.stage_error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    Ok((status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 async fn show(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    show_page(&s, &c, &cy, &t, None).await
+    show_page(&s, &c, &cy, &t, &Rejected::none()).await
 }
 
 #[derive(Deserialize, Default)]
@@ -569,5 +552,5 @@ async fn move_stage(
             StageOutcome::Raced => c.t("pb-stage-err-not-next"),
         },
     };
-    show_page(&s, &c, &cy, &t, Some(refused)).await
+    show_page(&s, &c, &cy, &t, &Rejected::unprocessable(refused)).await
 }

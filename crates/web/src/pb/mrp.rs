@@ -1,12 +1,11 @@
 //! The MRP table editor (`/pb/mrp`, administrators only): the monthly calculation index by
 //! year and valid-from date. Cycles keep the MRP they were created with.
 
-use crate::pages::{render, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::mrp::{self as mrp_app, MrpEdit, MrpOutcome};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -51,15 +50,17 @@ struct MrpPage<'a> {
     c: &'a Ctx,
     rows: Vec<MrpRow>,
     add: AddForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
+/// The table and its forms; a refused correction keeps what was typed in its row, with
+/// `r.message` next to it.
 async fn show(
     s: &AppState,
     c: &Ctx,
     add: AddForm,
-    errors: FieldErrors,
-    correction: Option<(&CorrectForm, String)>,
+    correction: Option<&CorrectForm>,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let table = mrp_app::table(&s.app).await?;
     let rows = table
@@ -67,8 +68,8 @@ async fn show(
         .rev()
         .map(|m| {
             let key = m.valid_from.format("%Y-%m-%d").to_string();
-            let (typed, error) = match &correction {
-                Some((f, e)) if f.valid_from.trim() == key => (f.value.clone(), Some(e.clone())),
+            let (typed, error) = match correction {
+                Some(f) if f.valid_from.trim() == key => (f.value.clone(), r.message.clone()),
                 _ => ((m.value.tiyn() / 100).to_string(), None),
             };
             MrpRow {
@@ -81,23 +82,18 @@ async fn show(
             }
         })
         .collect();
-    let status = if errors.is_empty() && correction.is_none() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = MrpPage {
         c,
         rows,
         add,
-        errors,
+        errors: &r.errors,
     };
-    Ok((status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 async fn page(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
     c.require(Action::EditMrp, &[])?;
-    show(&s, &c, AddForm::default(), FieldErrors::default(), None).await
+    show(&s, &c, AddForm::default(), None, &Rejected::none()).await
 }
 
 async fn add(
@@ -131,7 +127,7 @@ async fn add(
         }
         MrpOutcome::DateTaken => errors.add("valid_from", c.t("pb-mrp-err-taken")),
     }
-    show(&s, &c, f, errors, None).await
+    show(&s, &c, f, None, &Rejected::invalid(errors)).await
 }
 
 async fn correct(
@@ -147,15 +143,8 @@ async fn correct(
     match mrp_app::edit_mrp(&s.app, actor, &edit).await? {
         MrpOutcome::Saved => Ok(Redirect::to("/pb/mrp?ok=pb-mrp-saved").into_response()),
         MrpOutcome::Invalid(_) | MrpOutcome::DateTaken => {
-            let e = c.t("pb-mrp-err-value");
-            show(
-                &s,
-                &c,
-                AddForm::default(),
-                FieldErrors::default(),
-                Some((&f, e)),
-            )
-            .await
+            let r = Rejected::unprocessable(c.t("pb-mrp-err-value"));
+            show(&s, &c, AddForm::default(), Some(&f), &r).await
         }
     }
 }

@@ -8,14 +8,13 @@
 use super::{load_cycle, money};
 use crate::extract::{Id, Ids};
 use crate::i18n::Arg;
-use crate::pages::{render, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::ballots::{Cycle, Proposal, Territory};
 use app::pb::paper::{self as paper_app, Batch, BatchInput, EntryOutcome, LineStatus, PaperFlag};
 use app::pb::paper::{PaperRow, ResolveOutcome};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -129,7 +128,7 @@ struct ListPage<'a> {
     numbers: Vec<(usize, String, String)>,
     villages: Vec<(String, String, bool)>,
     form: EntryForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
     line_errors: Vec<String>,
     error: Option<String>,
 }
@@ -148,20 +147,14 @@ fn batch_status(c: &Ctx, b: &Batch) -> String {
     )
 }
 
-struct ListState {
-    form: EntryForm,
-    errors: FieldErrors,
-    line_errors: Vec<String>,
-    error: Option<String>,
-    status: StatusCode,
-}
-
 async fn list_page(
     s: &AppState,
     c: &Ctx,
     cy: &Cycle,
     t: &Territory,
-    st: ListState,
+    form: EntryForm,
+    line_errors: Vec<String>,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let lang = c.lang.code();
     let places = villages(s, t).await?;
@@ -192,7 +185,7 @@ async fn list_page(
         .iter()
         .map(|v| {
             let kato = v.kato.to_string();
-            let selected = st.form.village.trim() == kato;
+            let selected = form.village.trim() == kato;
             (kato, v.name(lang).to_string(), selected)
         })
         .collect();
@@ -204,25 +197,19 @@ async fn list_page(
         batches,
         numbers,
         villages,
-        form: st.form,
-        errors: st.errors,
-        line_errors: st.line_errors,
-        error: st.error,
+        form,
+        errors: &r.errors,
+        line_errors,
+        error: r.message.clone(),
     };
-    Ok((st.status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 async fn list(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
     c.require(Action::EnterPaperBallots, &t.path)?;
-    let st = ListState {
-        form: EntryForm::default(),
-        errors: FieldErrors::default(),
-        line_errors: Vec::new(),
-        error: None,
-        status: StatusCode::OK,
-    };
-    list_page(&s, &c, &cy, &t, st).await
+    let form = EntryForm::default();
+    list_page(&s, &c, &cy, &t, form, Vec::new(), &Rejected::none()).await
 }
 
 async fn enter(
@@ -239,9 +226,8 @@ async fn enter(
         rows: &f.rows,
     };
     let outcome = paper_app::enter_paper_batch(&s.app, actor, cy.id, &input).await?;
-    let mut errors = FieldErrors::default();
     let mut line_errors = Vec::new();
-    let (error, status) = match outcome {
+    let r = match outcome {
         EntryOutcome::AwaitingSecond { .. } => {
             return Ok(
                 Redirect::to(&format!("/pb/{}/paper?ok=pb-paper-awaiting", cy.id)).into_response(),
@@ -253,8 +239,9 @@ async fn enter(
                     .into_response(),
             );
         }
-        EntryOutcome::Closed(_) => (Some(c.t("pb-paper-err-stage")), StatusCode::CONFLICT),
+        EntryOutcome::Closed(_) => Rejected::conflict(c.t("pb-paper-err-stage")),
         EntryOutcome::Invalid(e) => {
+            let mut errors = FieldErrors::default();
             if e.label {
                 errors.add("label", c.t("pb-paper-err-label"));
             }
@@ -273,29 +260,16 @@ async fn enter(
                     ],
                 )
             }));
-            (None, StatusCode::UNPROCESSABLE_ENTITY)
+            Rejected::invalid(errors)
         }
-        EntryOutcome::Busy => (Some(c.t("pb-paper-err-busy")), StatusCode::CONFLICT),
-        EntryOutcome::SameCoordinator => {
-            (Some(c.t("pb-paper-err-same-person")), StatusCode::CONFLICT)
+        EntryOutcome::Busy => Rejected::conflict(c.t("pb-paper-err-busy")),
+        EntryOutcome::SameCoordinator => Rejected::conflict(c.t("pb-paper-err-same-person")),
+        EntryOutcome::AlreadyCompared { label } => {
+            Rejected::conflict(c.t_str("pb-paper-err-done", "label", &label))
         }
-        EntryOutcome::AlreadyCompared { label } => (
-            Some(c.t_str("pb-paper-err-done", "label", &label)),
-            StatusCode::CONFLICT,
-        ),
-        EntryOutcome::OtherVillage => {
-            errors.add("village", c.t("pb-paper-err-other-village"));
-            (None, StatusCode::UNPROCESSABLE_ENTITY)
-        }
+        EntryOutcome::OtherVillage => Rejected::field("village", c.t("pb-paper-err-other-village")),
     };
-    let st = ListState {
-        form: f,
-        errors,
-        line_errors,
-        error,
-        status,
-    };
-    list_page(&s, &c, &cy, &t, st).await
+    list_page(&s, &c, &cy, &t, f, line_errors, &r).await
 }
 
 // ---- one batch: its lines, flags and mismatches ----
@@ -350,12 +324,13 @@ fn typed_text(c: &Ctx, r: &Option<PaperRow>) -> String {
     }
 }
 
+/// The line someone tried to settle, and what they typed.
 struct Settling {
     ballot_no: String,
     typed: String,
-    error: String,
 }
 
+/// The batch's page; a refused settling shows `r.message` on its line, the row kept.
 async fn batch_page(
     s: &AppState,
     c: &Ctx,
@@ -363,7 +338,7 @@ async fn batch_page(
     t: &Territory,
     batch: &Batch,
     settling: Option<Settling>,
-    status: StatusCode,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let lang = c.lang.code();
     let village = villages(s, t)
@@ -403,7 +378,7 @@ async fn batch_page(
                 first: typed_text(c, &l.first),
                 second: typed_text(c, &l.second),
                 typed: mine.map(|x| x.typed.clone()).unwrap_or_default(),
-                error: mine.map(|x| x.error.clone()),
+                error: mine.and_then(|_| r.message.clone()),
                 ballot_no: l.ballot_no,
             }
         })
@@ -419,7 +394,7 @@ async fn batch_page(
         open: cy.stage == Stage::Voting,
         lines,
     };
-    Ok((status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 async fn load_batch(s: &AppState, cy: &Cycle, id: Uuid) -> Result<Batch, AppError> {
@@ -434,7 +409,7 @@ async fn show(
     let (cy, t) = load_cycle(&s, id).await?;
     c.require(Action::EnterPaperBallots, &t.path)?;
     let batch = load_batch(&s, &cy, batch).await?;
-    batch_page(&s, &c, &cy, &t, &batch, None, StatusCode::OK).await
+    batch_page(&s, &c, &cy, &t, &batch, None, &Rejected::none()).await
 }
 
 #[derive(Deserialize, Default)]
@@ -452,16 +427,11 @@ async fn resolve(
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
     let actor = c.require(Action::EnterPaperBallots, &t.path)?;
-    let batch = load_batch(&s, &cy, batch).await?;
+    let mut batch = load_batch(&s, &cy, batch).await?;
     let ballot_no = rules::ballot_no(&f.ballot_no).unwrap_or_default();
-    let refuse = |error: String| Settling {
-        ballot_no: ballot_no.clone(),
-        typed: f.row.clone(),
-        error,
-    };
     let outcome =
         paper_app::resolve_paper_row(&s.app, actor, cy.id, batch.id, &ballot_no, &f.row).await?;
-    let (st, status) = match outcome {
+    let r = match outcome {
         ResolveOutcome::Settled => {
             return Ok(Redirect::to(&format!(
                 "/pb/{}/paper/{}?ok=pb-paper-resolved",
@@ -469,20 +439,18 @@ async fn resolve(
             ))
             .into_response())
         }
-        ResolveOutcome::Closed(_) => (refuse(c.t("pb-paper-err-stage")), StatusCode::CONFLICT),
-        ResolveOutcome::Invalid(e) => (
-            refuse(line_message(&c, &e)),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        ResolveOutcome::NoMatch => (
-            refuse(c.t("pb-paper-err-no-match")),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+        ResolveOutcome::Closed(_) => Rejected::conflict(c.t("pb-paper-err-stage")),
+        ResolveOutcome::Invalid(e) => Rejected::unprocessable(line_message(&c, &e)),
+        ResolveOutcome::NoMatch => Rejected::unprocessable(c.t("pb-paper-err-no-match")),
         ResolveOutcome::NotPending => {
-            let batch = load_batch(&s, &cy, batch.id).await?;
-            let st = refuse(c.t("pb-paper-err-settled"));
-            return batch_page(&s, &c, &cy, &t, &batch, Some(st), StatusCode::CONFLICT).await;
+            // Someone settled it meanwhile: the batch as it is now.
+            batch = load_batch(&s, &cy, batch.id).await?;
+            Rejected::conflict(c.t("pb-paper-err-settled"))
         }
     };
-    batch_page(&s, &c, &cy, &t, &batch, Some(st), status).await
+    let st = Settling {
+        ballot_no,
+        typed: f.row,
+    };
+    batch_page(&s, &c, &cy, &t, &batch, Some(st), &r).await
 }

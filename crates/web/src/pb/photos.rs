@@ -5,7 +5,7 @@
 use super::proposals::{load, proposal_page};
 use crate::extract::{Id, Ids};
 use crate::i18n::Arg;
-use crate::pages::{require_viewer, Ctx, FieldErrors};
+use crate::pages::{require_viewer, Ctx, Rejected};
 use crate::uploads::{self, Refusal};
 use crate::{AppError, AppState};
 use app::pb::cycles::{Cycle, Territory};
@@ -88,29 +88,22 @@ pub(super) async fn view(
     })
 }
 
-/// The proposal page with a refused upload's reason next to the photos, everything else intact.
-async fn refused(
-    s: &AppState,
-    c: &Ctx,
-    p: &Proposal,
-    cy: &Cycle,
-    t: &Territory,
-    status: StatusCode,
-    message: String,
-) -> Result<Response, AppError> {
-    let mut errors = FieldErrors::default();
-    errors.add("photos", message);
-    let mut page = proposal_page(s, c, p, cy, t, errors).await?;
-    *page.status_mut() = status;
-    Ok(page)
-}
-
 fn refusal_message(c: &Ctx, r: Refusal) -> String {
     match r {
         Refusal::TooLarge => c.t("pb-photo-err-size"),
         Refusal::Type => c.t("pb-photo-err-type"),
         Refusal::Empty => c.t("pb-photo-err-empty"),
     }
+}
+
+/// Why the photos were refused is said next to them; the rest of the proposal page is intact.
+fn not_allowed(c: &Ctx) -> Rejected {
+    Rejected::field("photos", c.t("pb-photo-err-not-allowed")).with_status(StatusCode::FORBIDDEN)
+}
+
+fn too_many(c: &Ctx) -> Rejected {
+    let message = c.t_num("pb-photo-err-too-many", "max", MAX_PHOTOS as i64);
+    Rejected::field("photos", message)
 }
 
 pub async fn upload(
@@ -121,91 +114,80 @@ pub async fn upload(
 ) -> Result<Response, AppError> {
     let (p, cy, t) = load(&s, pid).await?;
     let actor = require_viewer(&c)?;
-    if !may_change(&c, &p, &cy, &t) {
-        let reason = c.t("pb-photo-err-not-allowed");
-        return refused(&s, &c, &p, &cy, &t, StatusCode::FORBIDDEN, reason).await;
+    let refused = match checked_photos(&s, &c, &p, &cy, &t, &mut multipart).await? {
+        Ok(files) => match store(&s, actor, &p, &files).await? {
+            PhotoOutcome::Done => {
+                return Ok(Redirect::to(&format!(
+                    "/pb/proposals/{}?ok=pb-photo-added#photos",
+                    p.id
+                ))
+                .into_response())
+            }
+            PhotoOutcome::NotAllowed => not_allowed(&c),
+            PhotoOutcome::TooMany => too_many(&c),
+        },
+        Err(refused) => refused,
+    };
+    proposal_page(&s, &c, &p, &cy, &t, &refused).await
+}
+
+/// The photos of the form, checked by content and size, with room for them all; nothing is
+/// stored yet.
+async fn checked_photos(
+    s: &AppState,
+    c: &Ctx,
+    p: &Proposal,
+    cy: &Cycle,
+    t: &Territory,
+    multipart: &mut Multipart,
+) -> Result<Result<Vec<uploads::Upload>, Rejected>, AppError> {
+    if !may_change(c, p, cy, t) {
+        return Ok(Err(not_allowed(c)));
     }
     // One more than the limit is read, so that too many files are refused as too many.
-    let (parts, refusal) =
-        uploads::read_form(&mut multipart, MAX_BYTES, MAX_PHOTOS + 1, true).await;
+    let (parts, refusal) = uploads::read_form(multipart, MAX_BYTES, MAX_PHOTOS + 1, true).await;
     let problem = match refusal {
         Some(r) => Some(r),
         None if parts.files.is_empty() => Some(Refusal::Empty),
         None => None,
     };
     if let Some(r) = problem {
-        let message = refusal_message(&c, r);
-        return refused(
-            &s,
-            &c,
-            &p,
-            &cy,
-            &t,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            message,
-        )
-        .await;
+        return Ok(Err(Rejected::field("photos", refusal_message(c, r))));
     }
-    let too_many = || c.t_num("pb-photo-err-too-many", "max", MAX_PHOTOS as i64);
     let existing = app::pb::photos::list(&s.app, p.id).await?.len();
     if !app::pb::photos::room_for(existing, parts.files.len()) {
-        let message = too_many();
-        return refused(
-            &s,
-            &c,
-            &p,
-            &cy,
-            &t,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            message,
-        )
-        .await;
+        return Ok(Err(too_many(c)));
     }
+    Ok(Ok(parts.files))
+}
+
+/// Write the files, then the records; the limit is checked again inside the transaction (two
+/// uploads at once cannot both pass). Refused or failed, nothing written is left behind.
+async fn store(
+    s: &AppState,
+    actor: &app::Actor,
+    p: &Proposal,
+    files: &[uploads::Upload],
+) -> Result<PhotoOutcome, AppError> {
     let mut written: Vec<NewPhoto> = Vec::new();
-    for u in &parts.files {
+    for u in files {
         let f = NewPhoto {
             id: app::pb::photos::photo_id(),
             name: u.name.clone(),
             content_type: u.content_type.to_string(),
             size: u.bytes.len() as i64,
         };
-        if let Err(e) = uploads::save(&s, AREA, f.id, &u.bytes).await {
-            uploads::discard(&s, AREA, &ids(&written)).await;
+        if let Err(e) = uploads::save(s, AREA, f.id, &u.bytes).await {
+            uploads::discard(s, AREA, &ids(&written)).await;
             return Err(e);
         }
         written.push(f);
     }
-    // The limit is checked again inside the transaction: two uploads at once cannot both pass.
-    match app::pb::photos::add_photo(&s.app, actor, p.id, &written).await {
-        Ok(PhotoOutcome::Done) => Ok(Redirect::to(&format!(
-            "/pb/proposals/{}?ok=pb-photo-added#photos",
-            p.id
-        ))
-        .into_response()),
-        Ok(PhotoOutcome::NotAllowed) => {
-            uploads::discard(&s, AREA, &ids(&written)).await;
-            let reason = c.t("pb-photo-err-not-allowed");
-            refused(&s, &c, &p, &cy, &t, StatusCode::FORBIDDEN, reason).await
-        }
-        Ok(PhotoOutcome::TooMany) => {
-            uploads::discard(&s, AREA, &ids(&written)).await;
-            let message = too_many();
-            refused(
-                &s,
-                &c,
-                &p,
-                &cy,
-                &t,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                message,
-            )
-            .await
-        }
-        Err(e) => {
-            uploads::discard(&s, AREA, &ids(&written)).await;
-            Err(e.into())
-        }
+    let outcome = app::pb::photos::add_photo(&s.app, actor, p.id, &written).await;
+    if !matches!(outcome, Ok(PhotoOutcome::Done)) {
+        uploads::discard(s, AREA, &ids(&written)).await;
     }
+    Ok(outcome?)
 }
 
 fn ids(list: &[NewPhoto]) -> Vec<Uuid> {
@@ -223,8 +205,7 @@ pub async fn remove(
     let actor = require_viewer(&c)?;
     let fid = Uuid::parse_str(&fid).map_err(|_| AppError::NotFound)?;
     if app::pb::photos::remove_photo(&s.app, actor, p.id, fid).await? == PhotoOutcome::NotAllowed {
-        let reason = c.t("pb-photo-err-not-allowed");
-        return refused(&s, &c, &p, &cy, &t, StatusCode::FORBIDDEN, reason).await;
+        return proposal_page(&s, &c, &p, &cy, &t, &not_allowed(&c)).await;
     }
     uploads::discard(&s, AREA, &[fid]).await;
     Ok(Redirect::to(&format!(

@@ -4,13 +4,12 @@
 
 use super::{load_cycle, money};
 use crate::extract::Id;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::cycles::{Cycle, Territory};
 use app::pb::proposals::{Draft, Entry, Proposal, SubmitOutcome, SubmitRefusal};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use domain::pb::{
@@ -107,7 +106,7 @@ struct FormPage<'a> {
     cycle_id: Uuid,
     cycle_title: String,
     form: ProposalForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
     lines: Vec<Line>,
     categories: Vec<Option3>,
     villages: Vec<Option3>,
@@ -130,7 +129,7 @@ async fn form_page(
     action: String,
     on_paper: bool,
     form: ProposalForm,
-    errors: FieldErrors,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let lang = c.lang.code();
     let lines = form
@@ -168,11 +167,6 @@ async fn form_page(
             selected: form.channel.trim() == ch.as_str(),
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = FormPage {
         c,
         title: c.t(if on_paper {
@@ -196,9 +190,9 @@ async fn form_page(
             ],
         ),
         form,
-        errors,
+        errors: &r.errors,
     };
-    Ok((status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 fn refusal(c: &Ctx, r: SubmitRefusal) -> String {
@@ -219,21 +213,12 @@ pub async fn new_form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<R
     let on_paper = c.may(Action::ManageCycle, &t.path);
     if !on_paper {
         if let Err(reason) = may_submit(&c, &cy, &t)? {
-            return super::show_page(&s, &c, &cy, &t, Some(reason)).await;
+            return super::show_page(&s, &c, &cy, &t, &Rejected::unprocessable(reason)).await;
         }
     }
     let action = format!("/pb/{}/proposals", cy.id);
-    form_page(
-        &s,
-        &c,
-        &cy,
-        &t,
-        action,
-        on_paper,
-        ProposalForm::default(),
-        FieldErrors::default(),
-    )
-    .await
+    let form = ProposalForm::default();
+    form_page(&s, &c, &cy, &t, action, on_paper, form, &Rejected::none()).await
 }
 
 /// Read the form; on success the proposal's parts (who enters it is the caller's).
@@ -366,37 +351,38 @@ pub async fn create(
         }
     } else {
         if let Err(reason) = may_submit(&c, &cy, &t)? {
-            return super::show_page(&s, &c, &cy, &t, Some(reason)).await;
+            return super::show_page(&s, &c, &cy, &t, &Rejected::unprocessable(reason)).await;
         }
         Some(Entry::Online)
     };
     let draft = read_form(&s, &c, &cy, &t, &f, &mut errors).await?;
     let (Some(entry), Some(draft), true) = (entry, draft, errors.is_empty()) else {
-        return form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await;
+        let r = Rejected::invalid(errors);
+        return form_page(&s, &c, &cy, &t, action, on_paper, f, &r).await;
     };
     let actor = require_viewer(&c)?;
-    match app::pb::proposals::submit_proposal(&s.app, actor, cy.id, entry, draft).await? {
-        SubmitOutcome::Submitted(pid) => Ok(Redirect::to(&format!(
-            "/pb/proposals/{pid}?ok=pb-proposal-submitted"
-        ))
-        .into_response()),
-        SubmitOutcome::Refused(SubmitRefusal::Closed) if on_paper => {
-            errors.add("form_number", c.t("pb-proposal-err-closed"));
-            form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await
+    let r = match app::pb::proposals::submit_proposal(&s.app, actor, cy.id, entry, draft).await? {
+        SubmitOutcome::Submitted(pid) => {
+            return Ok(
+                Redirect::to(&format!("/pb/proposals/{pid}?ok=pb-proposal-submitted"))
+                    .into_response(),
+            )
         }
-        SubmitOutcome::Refused(r) => {
-            let reason = refusal(&c, r);
-            super::show_page(&s, &c, &cy, &t, Some(reason)).await
+        SubmitOutcome::Refused(SubmitRefusal::Closed) if on_paper => {
+            Rejected::field("form_number", c.t("pb-proposal-err-closed"))
+        }
+        SubmitOutcome::Refused(why) => {
+            let reason = Rejected::unprocessable(refusal(&c, why));
+            return super::show_page(&s, &c, &cy, &t, &reason).await;
         }
         SubmitOutcome::TooMany(n) => {
-            errors.add("title", c.t_num("pb-proposal-err-too-many", "max", n));
-            form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await
+            Rejected::field("title", c.t_num("pb-proposal-err-too-many", "max", n))
         }
         SubmitOutcome::FormNumberTaken => {
-            errors.add("form_number", c.t("pb-proposal-err-form-taken"));
-            form_page(&s, &c, &cy, &t, action, on_paper, f, errors).await
+            Rejected::field("form_number", c.t("pb-proposal-err-form-taken"))
         }
-    }
+    };
+    form_page(&s, &c, &cy, &t, action, on_paper, f, &r).await
 }
 
 // ---- the public page and editing ----
@@ -419,7 +405,7 @@ struct ProposalPage<'a> {
     review: super::review::ReviewView,
     discussion: super::discussion::DiscussionView,
     photos: super::photos::PhotosView,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
 pub(super) async fn load(
@@ -446,16 +432,16 @@ fn event_label(c: &Ctx, event: &str) -> String {
     }
 }
 
-/// The proposal's public page; `errors` come from a refused conclusion or decision form.
+/// The proposal's public page; `r.errors` come from a refused conclusion, decision or photo.
 pub(super) async fn proposal_page(
     s: &AppState,
     c: &Ctx,
     p: &Proposal,
     cy: &Cycle,
     t: &Territory,
-    errors: FieldErrors,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
-    proposal_page_with(s, c, p, cy, t, errors, Default::default()).await
+    proposal_page_with(s, c, p, cy, t, r, Default::default()).await
 }
 
 /// The proposal's page, keeping a refused comment's text in its form.
@@ -465,7 +451,7 @@ pub(super) async fn proposal_page_with(
     p: &Proposal,
     cy: &Cycle,
     t: &Territory,
-    errors: FieldErrors,
+    r: &Rejected,
     draft: super::discussion::CommentForm,
 ) -> Result<Response, AppError> {
     let lang = c.lang.code();
@@ -489,11 +475,6 @@ pub(super) async fn proposal_page_with(
         (Channel::Paper, Some(n)) => c.t_str("pb-channel-paper-number", "number", n),
         (ch, _) => c.t(&format!("pb-channel-{}", ch.as_str())),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = ProposalPage {
         c,
         p,
@@ -514,14 +495,14 @@ pub(super) async fn proposal_page_with(
         review: super::review::view(s, c, p, cy, t).await?,
         discussion: super::discussion::view(s, c, p, cy, t, draft).await?,
         photos: super::photos::view(s, c, p, cy, t).await?,
-        errors,
+        errors: &r.errors,
     };
-    Ok((status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 pub async fn show(State(s): State<AppState>, c: Ctx, Id(pid): Id) -> Result<Response, AppError> {
     let (p, cy, t) = load(&s, pid).await?;
-    proposal_page(&s, &c, &p, &cy, &t, FieldErrors::default()).await
+    proposal_page(&s, &c, &p, &cy, &t, &Rejected::none()).await
 }
 
 pub async fn edit_form(
@@ -539,17 +520,8 @@ pub async fn edit_form(
         .map(|v| v.kato.to_string())
         .unwrap_or_default();
     let action = format!("/pb/proposals/{}/edit", p.id);
-    form_page(
-        &s,
-        &c,
-        &cy,
-        &t,
-        action,
-        false,
-        ProposalForm::from(&p, kato),
-        FieldErrors::default(),
-    )
-    .await
+    let form = ProposalForm::from(&p, kato);
+    form_page(&s, &c, &cy, &t, action, false, form, &Rejected::none()).await
 }
 
 pub async fn edit(
@@ -573,6 +545,9 @@ pub async fn edit(
                     .into_response(),
             )
         }
-        None => form_page(&s, &c, &cy, &t, action, false, f, errors).await,
+        None => {
+            let r = Rejected::invalid(errors);
+            form_page(&s, &c, &cy, &t, action, false, f, &r).await
+        }
     }
 }

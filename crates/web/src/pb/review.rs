@@ -3,14 +3,13 @@
 use super::proposals::{load, proposal_page};
 use super::{load_cycle, money};
 use crate::extract::Id;
-use crate::pages::{render, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::cycles::{Cycle, Territory};
 use app::pb::proposals::Proposal;
 use app::pb::review::{MemberOutcome, ReviewOutcome};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use domain::pb::review::ReviewError;
@@ -143,8 +142,8 @@ pub async fn conclude(
         ))
         .into_response()),
         ReviewOutcome::Refused(wrong) => {
-            let errors = review_errors(&c, "conclusion", &wrong);
-            proposal_page(&s, &c, &p, &cy, &t, errors).await
+            let r = Rejected::invalid(review_errors(&c, "conclusion", &wrong));
+            proposal_page(&s, &c, &p, &cy, &t, &r).await
         }
     }
 }
@@ -172,8 +171,8 @@ pub async fn decide(
         ))
         .into_response()),
         ReviewOutcome::Refused(wrong) => {
-            let errors = review_errors(&c, "decision", &wrong);
-            proposal_page(&s, &c, &p, &cy, &t, errors).await
+            let r = Rejected::invalid(review_errors(&c, "decision", &wrong));
+            proposal_page(&s, &c, &p, &cy, &t, &r).await
         }
     }
 }
@@ -192,7 +191,7 @@ struct CouncilPage<'a> {
     can_manage: bool,
     contact: String,
     civil_society: bool,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
 async fn council_page(
@@ -201,16 +200,11 @@ async fn council_page(
     cy: &Cycle,
     t: &Territory,
     form: CouncilForm,
-    errors: FieldErrors,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let members = app::pb::review::members(&s.app, cy.id).await?;
     let civil = members.iter().filter(|m| m.civil_society).count();
     let can_manage = c.may(Action::ManageCycle, &t.path);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = CouncilPage {
         c,
         id: cy.id,
@@ -239,22 +233,14 @@ async fn council_page(
         can_manage,
         contact: form.contact,
         civil_society: form.civil_society.is_some(),
-        errors,
+        errors: &r.errors,
     };
-    Ok((status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 pub async fn council(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    council_page(
-        &s,
-        &c,
-        &cy,
-        &t,
-        CouncilForm::default(),
-        FieldErrors::default(),
-    )
-    .await
+    council_page(&s, &c, &cy, &t, CouncilForm::default(), &Rejected::none()).await
 }
 
 #[derive(Deserialize, Default)]
@@ -280,9 +266,8 @@ pub async fn add_member(
             Ok(Redirect::to(&format!("/pb/{}/council?ok=pb-council-added", cy.id)).into_response())
         }
         MemberOutcome::UnknownUser => {
-            let mut errors = FieldErrors::default();
-            errors.add("contact", c.t("err-user-unknown"));
-            council_page(&s, &c, &cy, &t, f, errors).await
+            let r = Rejected::field("contact", c.t("err-user-unknown"));
+            council_page(&s, &c, &cy, &t, f, &r).await
         }
     }
 }

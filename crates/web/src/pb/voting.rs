@@ -3,12 +3,11 @@
 
 use super::{load_cycle, money};
 use crate::extract::Id;
-use crate::pages::{render, require_viewer, Ctx};
+use crate::pages::{render, require_viewer, Ctx, Rejected};
 use crate::{AppError, AppState};
 use app::pb::ballots::{self, CastOutcome, Cycle, Obstacle, Territory};
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
@@ -78,7 +77,7 @@ async fn vote_page(
     cy: &Cycle,
     t: &Territory,
     chosen: &[Uuid],
-    error: Option<String>,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let v = require_viewer(c)?;
     let receipt = ballots::my_receipt(&s.app, v, cy.id).await?;
@@ -92,11 +91,6 @@ async fn vote_page(
             cost: money(c, p.cost),
         })
         .collect();
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
     let page = VotePage {
         c,
         id: cy.id,
@@ -105,15 +99,19 @@ async fn vote_page(
         multiple: cy.ballot != BallotType::OneVote,
         choices,
         receipt,
-        error,
+        error: r.message.clone(),
     };
-    Ok((status, render(&page)?).into_response())
+    Ok(r.respond(render(&page)?))
 }
 
 async fn form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let error = obstacle(&s, &c, &cy, &t)?;
-    vote_page(&s, &c, &cy, &t, &[], error).await
+    // A reader who cannot vote is told why, with the 422 a refused ballot gets.
+    let r = match obstacle(&s, &c, &cy, &t)? {
+        Some(why) => Rejected::unprocessable(why),
+        None => Rejected::none(),
+    };
+    vote_page(&s, &c, &cy, &t, &[], &r).await
 }
 
 async fn cast(
@@ -153,7 +151,7 @@ async fn cast(
             ),
         },
     };
-    vote_page(&s, &c, &cy, &t, &chosen, Some(msg)).await
+    vote_page(&s, &c, &cy, &t, &chosen, &Rejected::unprocessable(msg)).await
 }
 
 #[derive(Template)]

@@ -4,7 +4,7 @@
 use super::show::{page, Forms, MilestoneForm, PaymentForm, RecordForm};
 use super::{AREA, MAX_BYTES};
 use crate::extract::{Id, Ids};
-use crate::pages::{Ctx, FieldErrors};
+use crate::pages::{Ctx, FieldErrors, Rejected};
 use crate::uploads::{self, Refusal};
 use crate::{AppError, AppState};
 use app::projects::{
@@ -27,10 +27,6 @@ fn err(c: &Ctx, e: FieldError) -> String {
 
 fn done(id: Uuid, notice: &str) -> Response {
     Redirect::to(&format!("/projects/{id}?ok={notice}")).into_response()
-}
-
-async fn refused(s: &AppState, c: &Ctx, id: Uuid, forms: Forms) -> Result<Response, AppError> {
-    page(s, c, id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
 /// The person may edit this project's record: "please log in" or 403 before the form is read.
@@ -122,10 +118,9 @@ pub async fn save(
         None => {
             let forms = Forms {
                 record: Some(f),
-                errors,
                 ..Forms::default()
             };
-            refused(&s, &c, id, forms).await
+            page(&s, &c, id, forms, &Rejected::invalid(errors)).await
         }
     }
 }
@@ -166,10 +161,9 @@ pub async fn add_milestone(
         _ => {
             let forms = Forms {
                 milestone: f,
-                errors,
                 ..Forms::default()
             };
-            refused(&s, &c, id, forms).await
+            page(&s, &c, id, forms, &Rejected::invalid(errors)).await
         }
     }
 }
@@ -191,13 +185,8 @@ pub async fn set_progress(
             Ok(done(id, "projects-progress-saved"))
         }
         Err(x) => {
-            let mut errors = FieldErrors::default();
-            errors.add("ms_row", err(&c, x));
-            let forms = Forms {
-                errors,
-                ..Forms::default()
-            };
-            refused(&s, &c, id, forms).await
+            let r = Rejected::field("ms_row", err(&c, x));
+            page(&s, &c, id, Forms::default(), &r).await
         }
     }
 }
@@ -237,39 +226,26 @@ pub async fn add_payment(
         _ => {
             let forms = Forms {
                 payment: f,
-                errors,
                 ..Forms::default()
             };
-            refused(&s, &c, id, forms).await
+            page(&s, &c, id, forms, &Rejected::invalid(errors)).await
         }
     }
 }
 
-/// The message and status of a refused upload.
-pub fn refusal(c: &Ctx, r: Refusal) -> (StatusCode, String) {
+/// A refused upload: its message, answered with its own status.
+pub fn refusal(c: &Ctx, r: Refusal) -> Rejected {
     match r {
-        Refusal::TooLarge => (
+        Refusal::TooLarge => Rejected::refused(
             StatusCode::PAYLOAD_TOO_LARGE,
             c.t("projects-upload-err-size"),
         ),
-        Refusal::Type => (
+        Refusal::Type => Rejected::refused(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             c.t("projects-upload-err-type"),
         ),
-        Refusal::Empty => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            c.t("projects-upload-err-empty"),
-        ),
+        Refusal::Empty => Rejected::unprocessable(c.t("projects-upload-err-empty")),
     }
-}
-
-async fn refused_upload(s: &AppState, c: &Ctx, id: Uuid, r: Refusal) -> Result<Response, AppError> {
-    let (status, message) = refusal(c, r);
-    let forms = Forms {
-        error: Some(message),
-        ..Forms::default()
-    };
-    page(s, c, id, forms, status).await
 }
 
 pub async fn upload(
@@ -286,7 +262,7 @@ pub async fn upload(
         None => None,
     };
     if let Some(r) = problem {
-        return refused_upload(&s, &c, id, r).await;
+        return page(&s, &c, id, Forms::default(), &refusal(&c, r)).await;
     }
     for u in parts.files {
         let f = ProjectFile {
@@ -304,7 +280,8 @@ pub async fn upload(
             Ok(EditOutcome::Saved) => {}
             Ok(EditOutcome::TooManyFiles) => {
                 uploads::discard(&s, AREA, &[fid]).await;
-                return refused_upload(&s, &c, id, Refusal::TooLarge).await;
+                let r = refusal(&c, Refusal::TooLarge);
+                return page(&s, &c, id, Forms::default(), &r).await;
             }
             Err(e) => {
                 uploads::discard(&s, AREA, &[fid]).await;

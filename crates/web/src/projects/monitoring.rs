@@ -6,14 +6,13 @@ use super::show::{page, AcceptanceForm, AnswerForm, Forms, ReportForm};
 use super::{date, AREA, MAX_BYTES, MAX_PHOTOS};
 use crate::extract::{Id, Ids};
 use crate::i18n::Arg;
-use crate::pages::{render, require_viewer, Ctx, FieldErrors};
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::uploads;
 use crate::{AppError, AppState};
 use app::projects::{AcceptanceOutcome, AnswerOutcome, GroupOutcome, NewReport, ProjectFile};
 use app::projects::{Cycle, Territory};
 use askama::Template;
 use axum::extract::{Multipart, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use domain::projects::{
@@ -23,8 +22,6 @@ use domain::projects::{
 use domain::{Action, Contact};
 use serde::Deserialize;
 use uuid::Uuid;
-
-const UNPROCESSABLE: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
 
 fn err(c: &Ctx, e: FieldError) -> String {
     c.t(&format!("projects-err-{}", e.code()))
@@ -71,10 +68,9 @@ pub async fn sign(
             }
             let forms = Forms {
                 acceptance: f,
-                errors,
                 ..Forms::default()
             };
-            page(&s, &c, id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
+            page(&s, &c, id, forms, &Rejected::invalid(errors)).await
         }
     }
 }
@@ -112,22 +108,19 @@ pub async fn report(
         .map_err(|x| errors.add("coords", err(&c, x)))
         .ok()
         .flatten();
-    let (status, error) = match upload_refusal {
-        Some(r) => {
-            let (st, m) = refusal(&c, r);
-            (st, Some(m))
-        }
-        None => (StatusCode::UNPROCESSABLE_ENTITY, None),
-    };
-    let (Some(body), Some(judgement), true, None) = (body, judgement, errors.is_empty(), &error)
+    let upload = upload_refusal.map(|r| refusal(&c, r));
+    let (Some(body), Some(judgement), true, None) = (body, judgement, errors.is_empty(), &upload)
     else {
+        // A refused upload answers with its own status; otherwise the fields are to blame.
+        let refused = match upload {
+            Some(r) => Rejected { errors, ..r },
+            None => Rejected::invalid(errors),
+        };
         let forms = Forms {
             report: typed,
-            errors,
-            error,
             ..Forms::default()
         };
-        return page(&s, &c, id, forms, status).await;
+        return page(&s, &c, id, forms, &refused).await;
     };
     let now = s.clock.now();
     let mut photos = Vec::new();
@@ -179,27 +172,19 @@ pub async fn answer(
         ))
         .into_response()),
         AnswerOutcome::Refused(e) => {
-            let mut errors = FieldErrors::default();
-            errors.add(
-                "answer",
-                match e {
-                    FieldError::TooLong => c.t("projects-err-too-long"),
-                    e => err(&c, e),
-                },
-            );
+            let message = match e {
+                FieldError::TooLong => c.t("projects-err-too-long"),
+                e => err(&c, e),
+            };
             let forms = Forms {
                 answer: Some((rid, f.answer.clone())),
-                errors,
                 ..Forms::default()
             };
-            page(&s, &c, id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
+            page(&s, &c, id, forms, &Rejected::field("answer", message)).await
         }
         AnswerOutcome::AlreadyAnswered => {
-            let forms = Forms {
-                error: Some(c.t("projects-err-answered")),
-                ..Forms::default()
-            };
-            page(&s, &c, id, forms, StatusCode::CONFLICT).await
+            let r = Rejected::conflict(c.t("projects-err-answered"));
+            page(&s, &c, id, Forms::default(), &r).await
         }
     }
 }
@@ -226,7 +211,7 @@ struct GroupPage<'a> {
     too_small: bool,
     can_record: bool,
     form: GroupForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
 }
 
 async fn load_cycle(s: &AppState, id: Uuid) -> Result<(Cycle, Territory), AppError> {
@@ -239,8 +224,7 @@ async fn group_view(
     cy: &Cycle,
     t: &Territory,
     form: Option<GroupForm>,
-    errors: FieldErrors,
-    status: StatusCode,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let g = app::projects::group(s, cy.id).await?;
     let form = form.unwrap_or_else(|| GroupForm {
@@ -278,9 +262,9 @@ async fn group_view(
         too_small: n < GROUP_MIN,
         can_record: c.may(Action::RecordMonitoringGroup, &t.path),
         form,
-        errors,
+        errors: &r.errors,
     })?;
-    Ok((status, html).into_response())
+    Ok(r.respond(html))
 }
 
 pub async fn group_page(
@@ -289,16 +273,7 @@ pub async fn group_page(
     Id(id): Id,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    group_view(
-        &s,
-        &c,
-        &cy,
-        &t,
-        None,
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    group_view(&s, &c, &cy, &t, None, &Rejected::none()).await
 }
 
 /// Record the group's election and add one member (found by phone or e-mail), who is
@@ -328,7 +303,6 @@ pub async fn record(
         errors.add("gathering", err(&c, FieldError::Required));
     }
     let contact = Contact::parse(&f.contact).ok();
-    let refused = |f, errors| group_view(&s, &c, &cy, &t, Some(f), errors, UNPROCESSABLE);
     let (Some(elected_on), Some(contact), true) = (elected_on, &contact, errors.is_empty()) else {
         // Every mistake at once: an unknown person too.
         let known = match &contact {
@@ -338,23 +312,22 @@ pub async fn record(
         if !known {
             errors.add("contact", c.t("err-user-unknown"));
         }
-        return refused(f, errors).await;
+        return group_view(&s, &c, &cy, &t, Some(f), &Rejected::invalid(errors)).await;
     };
-    match app::projects::record_monitoring_group(&s, actor, cy.id, elected_on, gathering, contact)
-        .await?
+    let why = match app::projects::record_monitoring_group(
+        &s, actor, cy.id, elected_on, gathering, contact,
+    )
+    .await?
     {
-        GroupOutcome::UnknownPerson => {
-            errors.add("contact", c.t("err-user-unknown"));
-            refused(f, errors).await
+        GroupOutcome::UnknownPerson => c.t("err-user-unknown"),
+        GroupOutcome::Full => c.t("projects-err-group-full"),
+        GroupOutcome::Recorded => {
+            return Ok(
+                Redirect::to(&format!("/pb/{}/monitoring?ok=projects-group-saved", cy.id))
+                    .into_response(),
+            )
         }
-        GroupOutcome::Full => {
-            errors.add("contact", c.t("projects-err-group-full"));
-            refused(f, errors).await
-        }
-        GroupOutcome::Recorded => Ok(Redirect::to(&format!(
-            "/pb/{}/monitoring?ok=projects-group-saved",
-            cy.id
-        ))
-        .into_response()),
-    }
+    };
+    let r = Rejected::field("contact", why);
+    group_view(&s, &c, &cy, &t, Some(f), &r).await
 }

@@ -4,13 +4,12 @@
 use super::date;
 use crate::extract::Id;
 use crate::i18n::Arg;
-use crate::pages::{render, Ctx, FieldErrors};
+use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::projects::{Project, ProjectRecord};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::projects::{kz_date, Judgement, Verdict};
 use domain::Action;
 use serde::Deserialize;
@@ -67,7 +66,8 @@ pub struct AnswerForm {
     pub answer: String,
 }
 
-/// Every form of the page; a refused one comes back filled in.
+/// Every form of the page; a refused one comes back filled in (what was wrong with it is the
+/// page's `Rejected`).
 #[derive(Default)]
 pub struct Forms {
     pub record: Option<RecordForm>,
@@ -77,9 +77,6 @@ pub struct Forms {
     pub report: ReportForm,
     /// The report whose answer was refused, and what was typed.
     pub answer: Option<(uuid::Uuid, String)>,
-    pub errors: FieldErrors,
-    /// A refusal that belongs to no one field (an upload).
-    pub error: Option<String>,
 }
 
 pub struct MilestoneRow {
@@ -165,7 +162,8 @@ struct ShowPage<'a> {
     payment_fields: Vec<Input>,
     acceptance: AcceptanceForm,
     report: ReportForm,
-    errors: FieldErrors,
+    errors: &'a FieldErrors,
+    /// A refusal that belongs to no one field (an upload, an answer given meanwhile).
     error: Option<String>,
     judgements: Vec<(&'static str, String)>,
     verdicts: Vec<(&'static str, String)>,
@@ -180,16 +178,16 @@ fn money(c: &Ctx, t: domain::Tenge) -> String {
 }
 
 pub async fn show(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response, AppError> {
-    page(&s, &c, id, Forms::default(), StatusCode::OK).await
+    page(&s, &c, id, Forms::default(), &Rejected::none()).await
 }
 
-/// The page of project `id`, with `forms` as typed (or empty), answered with `status`.
+/// The page of project `id`, with `forms` as typed (or empty), and why one was refused.
 pub async fn page(
     s: &AppState,
     c: &Ctx,
     id: Uuid,
     forms: Forms,
-    status: StatusCode,
+    r: &Rejected,
 ) -> Result<Response, AppError> {
     let (proj, rec) = app::projects::project_record(s, id).await?;
     let is_member = app::projects::is_member(s, c.viewer.as_ref(), proj.cy.id).await?;
@@ -199,8 +197,8 @@ pub async fn page(
         rec: &rec,
         is_member,
     };
-    let html = render(&view.build(forms))?;
-    Ok((status, html).into_response())
+    let html = render(&view.build(forms, r))?;
+    Ok(r.respond(html))
 }
 
 /// What the page is built from.
@@ -212,7 +210,7 @@ struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    fn reports(&self, forms: &Forms) -> Vec<ReportRow> {
+    fn reports(&self, forms: &Forms, errors: &FieldErrors) -> Vec<ReportRow> {
         let c = self.c;
         self.rec
             .reports
@@ -222,7 +220,7 @@ impl<'a> View<'a> {
                 let (due, overdue) = (st.due, st.overdue());
                 let (answer_input, answer_error) = match &forms.answer {
                     Some((rid, text)) if *rid == r.id => {
-                        (text.clone(), forms.errors.get("answer").map(str::to_string))
+                        (text.clone(), errors.get("answer").map(str::to_string))
                     }
                     _ => (String::new(), None),
                 };
@@ -260,13 +258,13 @@ impl<'a> View<'a> {
             .collect()
     }
 
-    fn build(&self, forms: Forms) -> ShowPage<'a> {
+    fn build(&self, forms: Forms, r: &'a Rejected) -> ShowPage<'a> {
         let (c, proj, rec) = (self.c, self.proj, self.rec);
         let pid = proj.p.id;
         let imp = &rec.implementation;
         let h = rec.health;
         let can_answer = c.may(Action::AnswerMonitoringReport, &proj.t.path);
-        let reports = self.reports(&forms);
+        let reports = self.reports(&forms, &r.errors);
         let is_member = self.is_member;
         let can_report = c.may(Action::SubmitMonitoringReport, &proj.t.path);
         let report_hint = (!can_report).then(|| {
@@ -396,7 +394,7 @@ impl<'a> View<'a> {
             report_hint,
             record_fields: inputs(
                 c,
-                &forms.errors,
+                &r.errors,
                 &[
                     (
                         "contractor_name",
@@ -450,7 +448,7 @@ impl<'a> View<'a> {
             ),
             milestone_fields: inputs(
                 c,
-                &forms.errors,
+                &r.errors,
                 &[
                     (
                         "ms_title",
@@ -474,7 +472,7 @@ impl<'a> View<'a> {
             ),
             payment_fields: inputs(
                 c,
-                &forms.errors,
+                &r.errors,
                 &[
                     (
                         "pay_date",
@@ -498,8 +496,8 @@ impl<'a> View<'a> {
             ),
             acceptance: forms.acceptance,
             report: forms.report,
-            errors: forms.errors,
-            error: forms.error,
+            errors: &r.errors,
+            error: r.message.clone(),
             judgements: Judgement::ALL
                 .iter()
                 .map(|j| {

@@ -1,6 +1,6 @@
 //! Public pages of the territory tree, and correcting a territory's population.
 
-use crate::pages::{render, Ctx};
+use crate::pages::{render, Ctx, Rejected};
 use crate::{AppError, AppState};
 use app::territories::{self, Territory};
 use askama::Template;
@@ -92,8 +92,8 @@ async fn show_page(
     c: &Ctx,
     t: &Territory,
     population_input: Option<String>,
-    population_error: Option<String>,
-) -> Result<Html<String>, AppError> {
+    r: &Rejected,
+) -> Result<Response, AppError> {
     let lang = c.lang.code();
     let crumbs = territories::ancestors(&s.app, t)
         .await?
@@ -115,7 +115,7 @@ async fn show_page(
         .population
         .map(|p| c.number(p))
         .unwrap_or_else(|| c.t("territory-population-unknown"));
-    render(&ShowPage {
+    let page = ShowPage {
         c,
         kato: t.kato.to_string(),
         name: t.name(lang).to_string(),
@@ -130,18 +130,19 @@ async fn show_page(
         can_start_pb: c.may(Action::ManageCycle, &t.path),
         population_input: population_input
             .unwrap_or_else(|| t.population.map(|p| p.to_string()).unwrap_or_default()),
-        population_error,
+        population_error: r.errors.get("population").map(str::to_string),
         overdue: crate::initiatives::overdue_in(s, c, t).await?,
-    })
+    };
+    Ok(r.respond(render(&page)?))
 }
 
 async fn show(
     State(s): State<AppState>,
     c: Ctx,
     Path(kato): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let t = load(&s, &kato).await?;
-    show_page(&s, &c, &t, None, None).await
+    show_page(&s, &c, &t, None, &Rejected::none()).await
 }
 
 #[derive(Deserialize)]
@@ -169,9 +170,8 @@ async fn set_population(
             .into_response())
         }
         Err(_) => {
-            let err = c.t("err-population-invalid");
-            let page = show_page(&s, &c, &t, Some(f.population), Some(err)).await?;
-            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            let r = Rejected::field("population", c.t("err-population-invalid"));
+            show_page(&s, &c, &t, Some(f.population), &r).await
         }
     }
 }
