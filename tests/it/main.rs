@@ -8,6 +8,7 @@ mod browser_initiatives;
 mod browser_pb;
 mod cli;
 mod control;
+mod demo_usecases;
 mod http_accounts;
 mod http_pages;
 mod initiatives;
