@@ -36,7 +36,7 @@ pub struct App(Arc<Inner>);
 
 pub struct Inner {
     pub db: store::Db,
-    pub keys: Keys,
+    pub keys: Arc<Keys>,
     pub clock: Clock,
 }
 
@@ -51,7 +51,17 @@ impl App {
     pub fn new(db: store::Db, secret: &[u8], clock: Clock) -> App {
         App(Arc::new(Inner {
             db,
-            keys: Keys::derive(secret),
+            keys: Arc::new(Keys::derive(secret)),
+            clock,
+        }))
+    }
+
+    /// The same database and keys on another clock. The demo records the past this way: it
+    /// sets its own clock to the day each thing happened and calls the use cases then.
+    pub fn with_clock(&self, clock: Clock) -> App {
+        App(Arc::new(Inner {
+            db: self.db.clone(),
+            keys: Arc::clone(&self.keys),
             clock,
         }))
     }

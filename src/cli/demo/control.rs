@@ -3,15 +3,17 @@
 //! still due, one overdue), and land reports in every status, with hectares returned to the
 //! state in two years.
 
+use super::act::{refused, Demo};
 use anyhow::Context;
-use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
-use domain::control::{Deadlines, DocumentKind, EventKind};
-use domain::land::{Hectares, LandKind, LandStatus};
+use app::control::{
+    AnswerOutcome, DeliveryOutcome, DocumentOutcome, EventInput, RegisterOutcome, SupplementOutcome,
+};
+use app::land::{NewLandReport, ReviewOutcome};
+use app::Actor;
+use chrono::{Datelike, Days, NaiveDate};
+use domain::land::{Description, Hectares, LandKind, LandStatus};
 use domain::oversight::{CadastralNumber, WorkingCalendar};
-use domain::{Contact, Kato};
-use store::control::{self as ctl, Document, NewEvent};
-use store::land::{self as land, NewReport};
-use store::Db;
+use domain::Kato;
 use uuid::Uuid;
 
 const DISTRICT: &str = "114400000";
@@ -28,22 +30,6 @@ type Plot<'a> = (
     NaiveDate,
 );
 
-async fn user(db: &Db, email: &str) -> anyhow::Result<Uuid> {
-    let contact = Contact::parse(email).context("demo contact")?;
-    let (u, _) = store::accounts::credentials(db, &contact)
-        .await?
-        .with_context(|| format!("demo account {email}"))?;
-    Ok(u.id)
-}
-
-async fn territory(db: &Db, kato: &str) -> anyhow::Result<Uuid> {
-    let k = Kato::parse(kato).map_err(|e| anyhow::anyhow!("{kato}: {e}"))?;
-    Ok(store::territories::by_kato(db, &k)
-        .await?
-        .with_context(|| format!("demo territory {kato}"))?
-        .id)
-}
-
 /// The day `n` working days before `today`.
 fn back(cal: &WorkingCalendar, today: NaiveDate, n: u32) -> NaiveDate {
     let mut d = today;
@@ -53,84 +39,139 @@ fn back(cal: &WorkingCalendar, today: NaiveDate, n: u32) -> NaiveDate {
     d
 }
 
-fn at(d: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&d.and_hms_opt(9, 30, 0).unwrap_or_default())
+async fn deliver(d: &Demo, who: &Actor, event: Uuid, on: NaiveDate) -> anyhow::Result<()> {
+    d.on(on, 16);
+    match app::control::record_delivery(&d.app, who, event, Some(on)).await? {
+        DeliveryOutcome::Recorded => Ok(()),
+        other => Err(refused("delivery", other)),
+    }
 }
 
-pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
-    let resident = user(db, "resident@demo.qatysu.kz").await?;
-    let official = user(db, "official@demo.qatysu.kz").await?;
-    let y = today.year();
-    let cal = store::oversight::calendar(db).await?;
-    let rules = Deadlines::default();
-
-    // The hearing: protocol published 20 working days ago, delivered two days later.
-    let doc_on = back(&cal, today, 20);
-    let held = doc_on.checked_sub_days(Days::new(3)).unwrap_or(doc_on);
-    let event = ctl::create(
-        db,
-        &NewEvent {
-            territory_id: territory(db, DISTRICT).await?,
-            organiser_id: resident,
-            ngo: None,
-            kind: EventKind::Hearing,
-            title: "Аудандағы ауылдық жолдарды жөндеу жоспары бойынша қоғамдық тыңдау".into(),
-            body_name: "Егіндікөл ауданының әкімдігі".into(),
-            starts_on: held,
-            ends_on: held,
-            participants: vec![
-                "Бауыржан Нұрланов, Көркем ауылының тұрғыны".into(),
-                "Алакөл ауылдық округінің тұрғындары (42 адам)".into(),
-                "Аудан әкімдігінің тұрғын үй-коммуналдық шаруашылық бөлімі".into(),
-            ],
-        },
-        at(held),
-    )
-    .await?;
-    let doc = Document {
-        kind: DocumentKind::Protocol,
-        text: "Тыңдауға 45 адам қатысты. Тұрғындар Көркем мен Полтавское арасындағы жолдың жағдайын, мектеп автобусының қозғалысын және жөндеу кестесін талқылады. Әкімдік өкілі 2026 жылғы жоспарды таныстырды.".into(),
-        on: doc_on,
+/// The hearing: protocol published 20 working days ago, delivered two days later and
+/// answered in part; a supplement delivered four working days ago still waits.
+async fn hearing(d: &Demo, cal: &WorkingCalendar) -> anyhow::Result<()> {
+    let app = &d.app;
+    let resident = d.actor("resident@demo.qatysu.kz").await?;
+    let official = d.actor("official@demo.qatysu.kz").await?;
+    let district = app::territories::by_kato(app, &Kato::parse(DISTRICT)?).await?;
+    let doc_on = back(cal, d.today, 20);
+    let held = Demo::before(doc_on, 3);
+    d.on(held, 19);
+    let held_typed = held.to_string();
+    let input = EventInput {
+        title: "Аудандағы ауылдық жолдарды жөндеу жоспары бойынша қоғамдық тыңдау",
+        kind: "hearing",
+        body: "Егіндікөл ауданының әкімдігі",
+        starts: &held_typed,
+        ends: &held_typed,
+        participants: "Бауыржан Нұрланов, Көркем ауылының тұрғыны\n\
+            Алакөл ауылдық округінің тұрғындары (42 адам)\n\
+            Аудан әкімдігінің тұрғын үй-коммуналдық шаруашылық бөлімі",
+        ngo_name: "",
+        ngo_bin: "",
     };
-    ctl::publish_document(
-        db,
+    let event =
+        match app::control::register_control_event(app, &resident, &district, &input).await? {
+            RegisterOutcome::Registered(id) => id,
+            other => return Err(refused("control event", other)),
+        };
+    d.on(doc_on, 12);
+    let published = app::control::publish_document(
+        app,
+        &resident,
         event,
-        &doc,
-        rules.delivery_due(&cal, doc_on),
-        &[
-            "Көркем — Полтавское жолын жөндеуді келесі жылдың жоспарына енгізу.".into(),
-            "Жөндеу жұмыстарының сметасын және мердігермен шартты жариялау.".into(),
-        ],
-        at(doc_on),
+        "protocol",
+        "Тыңдауға 45 адам қатысты. Тұрғындар Көркем мен Полтавское арасындағы жолдың \
+            жағдайын, мектеп автобусының қозғалысын және жөндеу кестесін талқылады. Әкімдік \
+            өкілі 2026 жылғы жоспарды таныстырды.",
+        "Көркем — Полтавское жолын жөндеуді келесі жылдың жоспарына енгізу.\n\
+            Жөндеу жұмыстарының сметасын және мердігермен шартты жариялау.",
     )
     .await?;
+    if published != DocumentOutcome::Published {
+        return Err(refused("final document", published));
+    }
     let delivered = cal.add_working_days(doc_on, 2);
-    ctl::record_delivery(db, event, delivered, rules.answer_due(&cal, delivered)).await?;
-    let recs = ctl::recommendations(db, event).await?;
+    deliver(d, &resident, event, delivered).await?;
+    let recs = app::control::event_page(app, event).await?.recommendations;
     if let Some(first) = recs.first() {
-        ctl::answer(
-            db,
+        d.on(cal.add_working_days(delivered, 6), 11);
+        let answered = app::control::answer_recommendation(
+            app,
+            &official,
             event,
             first.id,
             "Жол жөндеу келесі жылғы бюджет жобасына енгізілді, қаражат көлемі — 180 млн теңге. Жұмыс мамыр айында басталады.",
-            cal.add_working_days(delivered, 6),
-            official,
         )
         .await?;
+        if answered != AnswerOutcome::Answered {
+            return Err(refused("recommendation answer", answered));
+        }
     }
     // A supplement to the protocol, delivered four working days ago: its answer is still due.
-    ctl::add_recommendations(
-        db,
+    d.on(back(cal, d.today, 5), 12);
+    let added = app::control::add_recommendations(
+        app,
+        &resident,
         event,
-        &["Жөндеу кезінде мектеп автобусына айналма жол ұйымдастыру.".into()],
-        at(back(&cal, today, 5)),
+        "Жөндеу кезінде мектеп автобусына айналма жол ұйымдастыру.",
     )
     .await?;
-    let again = back(&cal, today, 4);
-    ctl::record_delivery(db, event, again, rules.answer_due(&cal, again)).await?;
+    if added != SupplementOutcome::Added {
+        return Err(refused("supplement", added));
+    }
+    deliver(d, &resident, event, back(cal, d.today, 4)).await
+}
 
+/// What the land commission writes at each step.
+fn comment(status: LandStatus) -> &'static str {
+    match status {
+        LandStatus::UnderReview => "Жер комиссиясы учаскені тексеруге алды.",
+        LandStatus::Confirmed => "Учаскеге барып тексерілді: хабарлама расталды.",
+        LandStatus::NotConfirmed => "Тексеру кезінде учаске пайдаланылып жатқаны анықталды.",
+        _ => "Учаске сот шешімімен мемлекетке қайтарылды.",
+    }
+}
+
+/// The demo resident reports a plot; the official, as the land commission, moves it on.
+async fn land_report(
+    d: &Demo,
+    people: (&Actor, &Actor),
+    district: &app::land::Territory,
+    plot: &Plot<'_>,
+) -> anyhow::Result<()> {
+    let (resident, official) = people;
+    let (village, cadastral, area, kind, text, steps, reported) = *plot;
+    let report = NewLandReport {
+        village: app::territories::by_kato(&d.app, &Kato::parse(village)?).await?,
+        cadastral_number: CadastralNumber::parse(cadastral)
+            .map_err(|e| anyhow::anyhow!("{cadastral}: {e}"))?,
+        area: Hectares::parse(area).map_err(|e| anyhow::anyhow!("{area}: {e}"))?,
+        kind,
+        description: Description::parse(text).map_err(|e| refused("land report", e))?,
+    };
+    d.on(reported, 10);
+    let id = app::land::submit_land_report(&d.app, resident, district, report, &[]).await?;
+    for (status, on) in steps {
+        d.on(*on, 15);
+        let note = comment(*status);
+        match app::land::review_land_report(&d.app, official, id, Some(*status), note).await? {
+            ReviewOutcome::Moved => {}
+            other => return Err(refused("land review", other)),
+        }
+    }
+    Ok(())
+}
+
+pub async fn seed(d: &Demo) -> anyhow::Result<()> {
+    let cal = app::oversight::calendar(&d.app).await?;
+    hearing(d, &cal).await?;
+    let resident = d.actor("resident@demo.qatysu.kz").await?;
+    let official = d.actor("official@demo.qatysu.kz").await?;
+    let district = app::territories::by_kato(&d.app, &Kato::parse(DISTRICT)?).await?;
+    let today = d.today;
     // Land reports in every status; hectares returned last year and this year.
-    let last_year = NaiveDate::from_ymd_opt(y - 1, 10, 14).unwrap_or(today);
+    let last_year = NaiveDate::from_ymd_opt(today.year() - 1, 10, 14).context("demo date")?;
     let this_year = back(&cal, today, 15);
     let plots: [Plot; 6] = [
         ("114435200", "01:017:042:0315", "45.5", LandKind::Unused, "Көркем ауылының солтүстігіндегі егістік жер бес жыл бойы өңделмей, арамшөп басып кеткен.", &[], back(&cal, today, 2)),
@@ -140,35 +181,8 @@ pub async fn seed(db: &Db, today: NaiveDate) -> anyhow::Result<()> {
         ("114445100", "01:017:072:0458", "540", LandKind::Unused, "Жалманқұлақ маңындағы егістік жер жеті жыл бойы егілмеген.", &[(LandStatus::UnderReview, last_year - Days::new(60)), (LandStatus::Confirmed, last_year - Days::new(30)), (LandStatus::Returned, last_year)], last_year - Days::new(75)),
         ("114430100", "01:017:011:0733", "275.5", LandKind::Unlawful, "Ауыл шетіндегі жер заңсыз берілген, жер комиссиясының шешімі жоқ.", &[(LandStatus::UnderReview, this_year - Days::new(40)), (LandStatus::Confirmed, this_year - Days::new(20)), (LandStatus::Returned, this_year)], this_year - Days::new(50)),
     ];
-    for (village, cadastral, area, kind, text, steps, reported) in plots {
-        let id = land::create(
-            db,
-            &NewReport {
-                village_id: territory(db, village).await?,
-                reporter_id: resident,
-                cadastral_number: CadastralNumber::parse(cadastral)
-                    .map_err(|e| anyhow::anyhow!("{cadastral}: {e}"))?,
-                area: Hectares::parse(area).map_err(|e| anyhow::anyhow!("{area}: {e}"))?,
-                kind,
-                description: text.into(),
-            },
-            &[],
-            at(reported),
-        )
-        .await?;
-        for (status, on) in steps {
-            let comment = match status {
-                LandStatus::UnderReview => "Жер комиссиясы учаскені тексеруге алды.",
-                LandStatus::Confirmed => "Учаскеге барып тексерілді: хабарлама расталды.",
-                LandStatus::NotConfirmed => {
-                    "Тексеру кезінде учаске пайдаланылып жатқаны анықталды."
-                }
-                _ => "Учаске сот шешімімен мемлекетке қайтарылды.",
-            };
-            land::transition(db, id, *status, comment, official, at(*on))
-                .await?
-                .map_err(|e| anyhow::anyhow!("demo land report: {e}"))?;
-        }
+    for plot in &plots {
+        land_report(d, (&resident, &official), &district, plot).await?;
     }
     Ok(())
 }

@@ -1,13 +1,15 @@
 //! Demo civic initiatives in the Alakol rural okrug: one in every status, one of them with its
 //! answer overdue, with signatures typed in from paper sheets (double entry) and online.
 
-use anyhow::Context;
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use domain::initiatives::{Addressee, AnswerKind, FollowUp, ThresholdRule};
-use domain::{Contact, Iin, IinKey, Kato};
-use store::initiatives::{self as ini, Answer, Draft, NewPaperRow, NewSignature};
-use store::territories::{self, Territory};
-use store::Db;
+use super::act::{refused, Demo};
+use app::initiatives::{self as ini, AnswerInput, DraftInput, Outcome, PaperOutcome, Territory};
+use app::Actor;
+use chrono::{NaiveDate, TimeDelta};
+use domain::initiatives::{
+    Addressee, AnswerKind, AnswerText, Body, FollowUp, Note, PaperLine, SheetNo, ThresholdRule,
+    Title,
+};
+use domain::{Iin, Kato};
 use uuid::Uuid;
 
 /// The okrug the demo initiatives are addressed to (it holds the demo village).
@@ -19,21 +21,6 @@ fn demo_rule() -> ThresholdRule {
         fixed: Some(30),
         ..ThresholdRule::default()
     }
-}
-
-struct People {
-    resident: Uuid,
-    coordinator: Uuid,
-    admin: Uuid,
-    official: Uuid,
-}
-
-async fn user(db: &Db, email: &str) -> anyhow::Result<Uuid> {
-    let contact = Contact::parse(email).context("demo contact")?;
-    let (u, _) = store::accounts::credentials(db, &contact)
-        .await?
-        .with_context(|| format!("demo account {email}"))?;
-    Ok(u.id)
 }
 
 /// A valid synthetic IIN for demo signer `n`: serials 5000 + 10n to 5009 + 10n (never a demo
@@ -77,48 +64,47 @@ const SURNAMES: [&str; 8] = [
     "Төлеуов",
 ];
 
-/// Rows of a paper sheet signed by demo people `from..to` living in `villages`.
-fn sheet(
-    key: &IinKey,
-    villages: &[Territory],
-    from: u32,
-    to: u32,
-    on: NaiveDate,
-) -> Vec<NewPaperRow> {
+/// A paper sheet signed by demo people `from..to` living in `villages`, as typed from paper.
+fn sheet(villages: &[Territory], from: u32, to: u32, on: NaiveDate) -> Vec<PaperLine> {
     (from..to)
         .filter_map(|n| {
             let iin = synthetic_iin(n)?;
             let v = villages.get(n as usize % villages.len().max(1))?;
-            Some(NewPaperRow {
+            Some(PaperLine {
                 name: format!(
                     "{} {}",
                     NAMES[n as usize % NAMES.len()],
                     SURNAMES[n as usize % SURNAMES.len()]
                 ),
-                person_hash: key.fingerprint(&iin),
-                village_id: v.id,
-                signed_on: on,
+                iin,
+                village: v.kato.to_string(),
+                date: on,
             })
         })
         .collect()
 }
 
+fn done<R: std::fmt::Debug>(step: &str, outcome: Outcome<R>) -> anyhow::Result<()> {
+    match outcome {
+        Outcome::Done => Ok(()),
+        Outcome::Refused(why) => Err(refused(step, why)),
+    }
+}
+
+/// The okrug's people who act on its initiatives.
 struct Ctx<'a> {
-    db: &'a Db,
-    key: &'a IinKey,
+    d: &'a Demo,
     okrug: Territory,
     villages: Vec<Territory>,
-    people: People,
-    rule: ThresholdRule,
-    now: DateTime<Utc>,
+    resident: Actor,
+    coordinator: Actor,
+    admin: Actor,
+    official: Actor,
     next_signer: u32,
 }
 
 impl Ctx<'_> {
-    fn ago(&self, days: i64) -> DateTime<Utc> {
-        self.now - TimeDelta::days(days)
-    }
-
+    /// The demo resident writes an initiative `days_ago` days ago.
     async fn draft(
         &self,
         title: &str,
@@ -127,38 +113,30 @@ impl Ctx<'_> {
         addressee: Addressee,
         days_ago: i64,
     ) -> anyhow::Result<Uuid> {
-        let d = Draft {
+        self.d.days_ago(days_ago);
+        let input = DraftInput {
             territory_id: self.okrug.id,
             addressee,
-            title: title.into(),
-            ask: ask.into(),
-            reasons: reasons.into(),
+            title: Title::parse(title).map_err(|e| refused("initiative title", e))?,
+            ask: Body::parse(ask).map_err(|e| refused("initiative ask", e))?,
+            reasons: Body::parse(reasons).map_err(|e| refused("initiative reasons", e))?,
         };
-        Ok(ini::create(self.db, self.people.resident, &d, self.ago(days_ago)).await?)
+        Ok(ini::submit_initiative(&self.d.app, &self.resident, input).await?)
     }
 
+    /// The coordinator publishes it: collection starts.
     async fn publish(&self, id: Uuid, days_ago: i64) -> anyhow::Result<()> {
-        let at = self.ago(days_ago);
-        let required = i64::from(self.rule.required(self.okrug.population));
-        ini::publish(
-            self.db,
-            id,
-            self.people.coordinator,
-            required,
-            self.rule.collection_deadline(at),
-            at,
-        )
-        .await?
-        .map_err(|r| anyhow::anyhow!("demo publish: {r}"))
+        self.d.days_ago(days_ago);
+        let outcome = ini::publish_initiative(&self.d.app, &self.coordinator, id).await?;
+        done("publish", outcome)
     }
 
-    /// What reaching the threshold of `id` at `at` records (the domain's deadline and role).
-    async fn reach(&self, id: Uuid, at: DateTime<Utc>) -> anyhow::Result<ini::OnThreshold> {
-        let i = ini::get(self.db, id).await?.context("demo initiative")?;
-        Ok(ini::OnThreshold {
-            consider_due: self.rule.consider_deadline(at),
-            answering: i.addressee.answering_role(),
-        })
+    /// The coordinator returns it to its author with a reason.
+    async fn give_back(&self, id: Uuid, reason: &str, days_ago: i64) -> anyhow::Result<()> {
+        self.d.days_ago(days_ago);
+        let reason = Note::parse(reason).map_err(|e| refused("return reason", e))?;
+        let outcome = ini::return_initiative(&self.d.app, &self.coordinator, id, &reason).await?;
+        done("return", outcome)
     }
 
     /// `count` paper signatures, typed in twice (coordinator, then administrator).
@@ -169,48 +147,30 @@ impl Ctx<'_> {
         count: u32,
         days_ago: i64,
     ) -> anyhow::Result<()> {
-        let at = self.ago(days_ago);
-        let rows = sheet(
-            self.key,
-            &self.villages,
-            self.next_signer,
-            self.next_signer + count,
-            at.date_naive(),
-        );
-        self.next_signer += count;
-        for by in [self.people.coordinator, self.people.admin] {
-            ini::enter_sheet(
-                self.db,
-                id,
-                sheet_no,
-                by,
-                &rows,
-                &self.reach(id, at).await?,
-                at,
-            )
-            .await?;
+        self.d.days_ago(days_ago);
+        let (from, to) = (self.next_signer, self.next_signer + count);
+        let rows = sheet(&self.villages, from, to, self.d.app.clock.today());
+        self.next_signer = to;
+        let no = SheetNo::parse(sheet_no).map_err(|e| refused("sheet number", e))?;
+        for by in [&self.coordinator, &self.admin] {
+            let typed = ini::enter_paper_signatures(&self.d.app, by, id, &no, &rows).await?;
+            if let PaperOutcome::Rows(why) = typed {
+                return Err(refused("paper signatures", why));
+            }
         }
         Ok(())
     }
 
     /// The demo resident signs online.
     async fn resident_signs(&self, id: Uuid, days_ago: i64) -> anyhow::Result<()> {
-        let s = NewSignature {
-            person_hash: ini::person_hash_of(self.db, self.people.resident).await?,
-            user_id: Some(self.people.resident),
-            village_id: self
-                .villages
-                .iter()
-                .find(|v| v.kato.as_str() == super::DEMO_VILLAGE)
-                .map(|v| v.id)
-                .context("demo village")?,
-            paper: false,
-        };
-        let at = self.ago(days_ago);
-        ini::sign(self.db, id, &s, &self.reach(id, at).await?, at).await?;
-        Ok(())
+        self.d.days_ago(days_ago);
+        match ini::sign_initiative(&self.d.app, &self.resident, id).await? {
+            ini::SignOutcome::Signed { .. } => Ok(()),
+            ini::SignOutcome::Refused(why) => Err(refused("signature", why)),
+        }
     }
 
+    /// The official answers, with a plan due four months from today.
     async fn answer(
         &self,
         id: Uuid,
@@ -219,16 +179,18 @@ impl Ctx<'_> {
         plan: &str,
         days_ago: i64,
     ) -> anyhow::Result<()> {
-        let a = Answer {
+        self.d.days_ago(days_ago);
+        let a = AnswerInput {
             kind,
-            text: text.into(),
+            text: AnswerText::parse(text).map_err(|e| refused("answer text", e))?,
             url: Some("https://adilet.zan.kz/".into()),
             plan: plan.into(),
-            plan_due: Some((self.now + TimeDelta::days(120)).date_naive()),
+            plan_due: Some((self.d.now + TimeDelta::days(120)).date_naive()),
         };
-        ini::answer(self.db, id, self.people.official, &a, self.ago(days_ago))
-            .await?
-            .map_err(|r| anyhow::anyhow!("demo answer: {r}"))
+        done(
+            "answer",
+            ini::answer_initiative(&self.d.app, &self.official, id, a).await?,
+        )
     }
 
     async fn follow(
@@ -238,47 +200,31 @@ impl Ctx<'_> {
         note: &str,
         days_ago: i64,
     ) -> anyhow::Result<()> {
-        ini::follow_up(
-            self.db,
-            id,
-            self.people.official,
-            step,
-            note,
-            self.ago(days_ago),
-        )
-        .await?
-        .map_err(|r| anyhow::anyhow!("demo follow-up: {r}"))
+        self.d.days_ago(days_ago);
+        let note = Note::parse(note).map_err(|e| refused("follow-up note", e))?;
+        let outcome = ini::follow_up(&self.d.app, &self.official, id, step, &note).await?;
+        done("follow-up", outcome)
     }
 }
 
-pub async fn seed(db: &Db, key: &IinKey, now: DateTime<Utc>) -> anyhow::Result<()> {
-    let okrug = territories::by_kato(db, &Kato::parse(OKRUG)?)
-        .await?
-        .context("demo okrug")?;
-    let villages: Vec<Territory> = territories::subtree(db, &okrug)
-        .await?
-        .into_iter()
-        .filter(|t| t.kind.is_settlement())
-        .collect();
-    let people = People {
-        resident: user(db, "resident@demo.qatysu.kz").await?,
-        coordinator: user(db, "coordinator@demo.qatysu.kz").await?,
-        admin: user(db, "admin@demo.qatysu.kz").await?,
-        official: user(db, "official@demo.qatysu.kz").await?,
-    };
-    let rule = demo_rule();
-    ini::set_rule(db, okrug.id, &rule, now).await?;
+pub async fn seed(d: &Demo) -> anyhow::Result<()> {
+    let app = &d.app;
+    let okrug = app::territories::by_kato(app, &Kato::parse(OKRUG)?).await?;
+    let official = d.actor("official@demo.qatysu.kz").await?;
+    // The okrug's rule was set before the oldest initiative below.
+    d.days_ago(320);
+    let set = ini::set_initiative_rules(app, &official, &okrug, &demo_rule()).await?;
+    done("initiative rules", set)?;
     let mut c = Ctx {
-        db,
-        key,
+        d,
+        villages: ini::villages_under(app, &okrug).await?,
         okrug,
-        villages,
-        people,
-        rule,
-        now,
+        resident: d.actor("resident@demo.qatysu.kz").await?,
+        coordinator: d.actor("coordinator@demo.qatysu.kz").await?,
+        admin: d.actor("admin@demo.qatysu.kz").await?,
+        official,
         next_signer: 0,
     };
-
     // Awaiting moderation.
     c.draft(
         "Көркем ауылында балалар ойын алаңын салу",
@@ -299,15 +245,12 @@ pub async fn seed(db: &Db, key: &IinKey, now: DateTime<Utc>) -> anyhow::Result<(
             12,
         )
         .await?;
-    ini::return_to_author(
-        db,
+    c.give_back(
         id,
-        c.people.coordinator,
         "Укажите, где именно нужен светофор (улица, перекрёсток), и приложите схему.",
-        c.ago(10),
+        10,
     )
-    .await?
-    .map_err(|r| anyhow::anyhow!("demo return: {r}"))?;
+    .await?;
 
     // Collecting signatures.
     let id = c
@@ -427,13 +370,16 @@ pub async fn seed(db: &Db, key: &IinKey, now: DateTime<Utc>) -> anyhow::Result<(
         .await?;
     c.publish(id, 200).await?;
     c.paper(id, "1", 6, 190).await?;
-    ini::sweep(db, c.now).await?;
+    // Collections that ended below the threshold close, as any page would close them today.
+    d.days_ago(0);
+    ini::sweep(app).await?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::IinKey;
 
     #[test]
     fn synthetic_iins_are_valid_and_distinct() {

@@ -3,6 +3,7 @@
 
 pub mod pb;
 
+mod act;
 mod control;
 mod initiatives;
 mod pb_discussion;
@@ -147,22 +148,21 @@ pub async fn seed_people(app: &App) -> anyhow::Result<String> {
     Ok(out)
 }
 
-/// The demo's cycles, initiatives, projects and control events, on top of [`seed_people`].
+/// The demo's cycles, initiatives, projects and control events, on top of [`seed_people`]:
+/// what the demo's people did, through the use cases, each on the day it happened.
 pub async fn seed_content(app: &App) -> anyhow::Result<()> {
-    let db = &app.db;
-    let key = &app.keys.iin;
-    let now = app.clock.now();
-    let today = app.clock.today();
-    initiatives::seed(db, key, now).await?;
-    pb::seed(app, today).await?;
-    pb_paper::seed(app).await?;
-    projects::seed(app, today).await?;
-    control::seed(db, today).await?;
+    let demo = act::Demo::new(app);
+    initiatives::seed(&demo).await?;
+    pb::seed(&demo).await?;
+    let zhalmankulak = pb::zhalmankulak_people(&demo).await?;
+    let finished = pb::seed_finished(&demo, &zhalmankulak).await?;
+    projects::seed(&demo, finished, &zhalmankulak.residents).await?;
+    control::seed(&demo).await?;
     Ok(())
 }
 
 /// Made-up populations, the same on every run: KATO has none, and the pages say so.
-fn illustrate_populations(rows: &mut [store::territories::NewTerritory]) {
+fn illustrate_populations(rows: &mut [app::territories::NewTerritory]) {
     for r in rows
         .iter_mut()
         .filter(|r| r.kind == TerritoryKind::Village || r.kind == TerritoryKind::Town)

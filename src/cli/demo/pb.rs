@@ -1,19 +1,21 @@
 //! Demo budget cycles: the Alakol rural okrug voting now on six rural projects, and the
 //! Zhalmankulak okrug's finished cycle with a few hundred ballots from all three channels.
 
+use super::act::{refused, Demo};
+use crate::cli::user::{create_account, AccountSpec};
 use anyhow::Context;
-use app::App;
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
-use domain::money::{Mrp, Tenge};
-use domain::pb::{
-    BallotType, CapRules, Category, Channel, CoFinancing, CoFinancingSource, CountingRule,
-    Decision, Eligibility, Envelope, Schedule, Stage,
-};
-use domain::{Contact, Kato, TerritoryKind};
-use store::pb::ballots::{self, NewBallot};
-use store::pb::proposals::{self, NewProposal};
-use store::pb::NewCycle;
-use store::Db;
+use app::pb::cycles::{self, CreateOutcome};
+use app::pb::envelope::{SplitOutcome, SplitRequest};
+use app::pb::proposals::{Draft, Entry, SubmitOutcome};
+use app::pb::review::{MemberOutcome, ReviewOutcome};
+use app::pb::stage::StageOutcome;
+use app::Actor;
+use chrono::{Datelike, NaiveDate};
+use domain::money::Tenge;
+use domain::pb::{Category, Channel, PaperEntry, PlaceText, Schedule, SetupInput, Stage};
+use domain::{Kato, Role};
+use std::collections::HashMap;
+use store::pb::ballots::NewBallot;
 use uuid::Uuid;
 
 /// The okrug of the demo accounts, voting now.
@@ -89,159 +91,173 @@ const FINISHED: [Idea; 5] = [
     ),
 ];
 
-fn envelope(housing: i64) -> Envelope {
-    Envelope {
-        housing_spending: Tenge::from_tenge(housing),
-        share_bp: 1000,
-        cofinancing: vec![
-            CoFinancing {
-                source: CoFinancingSource::DistrictSubvention,
-                amount: Tenge::from_tenge(5_000_000),
-                min_turnout_bp: None,
-            },
-            CoFinancing {
-                source: CoFinancingSource::OblastSubvention,
-                amount: Tenge::from_tenge(7_500_000),
-                min_turnout_bp: Some(2000),
-            },
+/// The set-up a coordinator types for a rural okrug's cycle: 10% of 186 million tenge of
+/// housing spending, with the district's and (from 20% turnout) the oblast's co-financing.
+fn setup<'a>(year: &'a str, dates: &'a [String; 6]) -> SetupInput<'a> {
+    SetupInput {
+        year,
+        housing_spending: "186000000",
+        share_percent: "10",
+        cofinancing: [
+            ("district", "5000000", ""),
+            ("oblast", "7500000", "20"),
+            ("", "", ""),
         ],
+        ballot_type: "one_vote",
+        ballot_k: "",
+        rule: "greedy",
+        min_age: "18",
+        min_verification: "0",
+        max_proposals: "3",
+        revision_enabled: true,
+        votes_visible: true,
+        changes_allowed: false,
+        dates: dates.each_ref().map(String::as_str),
     }
 }
 
-async fn user(db: &Db, email: &str) -> anyhow::Result<Uuid> {
-    let (u, _) = store::accounts::credentials(db, &Contact::parse(email)?)
-        .await?
-        .context("demo account")?;
-    Ok(u.id)
+/// Who runs a cycle, and the resident of its okrug who proposes online.
+struct People {
+    coordinator: Actor,
+    author: Actor,
 }
 
-async fn territory(db: &Db, kato: &str) -> anyhow::Result<store::territories::Territory> {
-    store::territories::by_kato(db, &Kato::parse(kato)?)
-        .await?
-        .context("demo territory")
+/// One of `ideas`, submitted online by the author or typed in by the coordinator from a paper
+/// form or at a participation centre.
+async fn submit(
+    d: &Demo,
+    people: &People,
+    cycle: Uuid,
+    year: i32,
+    i: usize,
+    idea: &Idea,
+) -> anyhow::Result<Uuid> {
+    let (title, description, category, village, place, cost, channel) = *idea;
+    let village = app::territories::by_kato(&d.app, &Kato::parse(village)?).await?;
+    let draft = Draft {
+        title: title.into(),
+        description: description.into(),
+        category,
+        village_id: village.id,
+        place: PlaceText::parse(place).map_err(|e| refused("proposal place", e))?,
+        items: vec![
+            (
+                "Материалдар / Материалы".into(),
+                Tenge::from_tenge(cost * 7 / 10),
+            ),
+            (
+                "Жұмыс / Работы".into(),
+                Tenge::from_tenge(cost - cost * 7 / 10),
+            ),
+        ],
+        pledge_money: Tenge::default(),
+        pledge_labour_days: if i % 2 == 0 { 10 } else { 0 },
+    };
+    let (who, entry) = if channel == Channel::Web {
+        (&people.author, Entry::Online)
+    } else {
+        let name = ["Мария Иванова", "Гүлжан Сәрсенова", "Нұрлан Бекқали"][i % 3];
+        let form = match channel {
+            Channel::Paper => format!("{}-{:02}", year, i + 1),
+            _ => String::new(),
+        };
+        let e = PaperEntry::parse(channel.as_str(), name, &form)
+            .map_err(|e| refused("paper proposal", e))?;
+        (&people.coordinator, Entry::Paper(e))
+    };
+    match app::pb::proposals::submit_proposal(&d.app, who, cycle, entry, draft).await? {
+        SubmitOutcome::Submitted(pid) => Ok(pid),
+        other => Err(refused("proposal", other)),
+    }
 }
 
-/// A cycle with its proposals admitted (all but `rejected`), moved up to `stage`.
-async fn cycle_with_proposals(
-    app: &App,
+async fn move_to(d: &Demo, coordinator: &Actor, cycle: Uuid, to: Stage) -> anyhow::Result<()> {
+    match app::pb::stage::move_stage(&d.app, coordinator, cycle, to).await? {
+        StageOutcome::Moved => Ok(()),
+        other => Err(refused("stage move", other)),
+    }
+}
+
+/// A cycle set up on its first day of collection with its council, `ideas` submitted one
+/// every other day, decided by the council on the last day of review (all admitted but
+/// `rejected`), and in discussion from then on.
+async fn up_to_discussion(
+    d: &Demo,
+    people: &People,
     okrug: &str,
     year: i32,
-    schedule: Schedule,
+    s: &Schedule,
     ideas: &[Idea],
     rejected: Option<usize>,
-    stage: Stage,
 ) -> anyhow::Result<(Uuid, Vec<Uuid>)> {
-    let (db, now) = (&app.db, app.clock.now());
-    let coordinator = user(db, "coordinator@demo.qatysu.kz").await?;
-    let resident = user(db, "resident@demo.qatysu.kz").await?;
-    let t = territory(db, okrug).await?;
-    let mrp_table = store::pb::mrp_table(db).await?;
-    let mrp = Mrp::in_force(&mrp_table, schedule.collection_start)
-        .context("no MRP for the demo dates")?;
-    let new = NewCycle {
-        territory_id: t.id,
-        setup: domain::pb::CycleSetup {
-            year,
-            envelope: envelope(186_000_000),
-            mrp: mrp.value,
-            cap_mrp: CapRules::default()
-                .cap_mrp(TerritoryKind::RuralOkrug, Some(TerritoryKind::District)),
-            ballot: BallotType::OneVote,
-            rule: CountingRule::Greedy,
-            eligibility: Eligibility::default(),
-            max_proposals_per_author: 3,
-            revision_enabled: true,
-            votes_visible: true,
-            changes_allowed: false,
-            schedule,
-        },
+    let app = &d.app;
+    let coordinator = &people.coordinator;
+    let t = app::territories::by_kato(app, &Kato::parse(okrug)?).await?;
+    let dates = [
+        s.collection_start,
+        s.collection_end,
+        s.review_end,
+        s.discussion_end,
+        s.voting_start,
+        s.voting_end,
+    ]
+    .map(|day| day.to_string());
+    let year_typed = year.to_string();
+    d.on(s.collection_start, 9);
+    let input = setup(&year_typed, &dates);
+    let id = match cycles::create_cycle(app, coordinator, t.id, &input).await? {
+        CreateOutcome::Created(id) => id,
+        other => return Err(refused("cycle set-up", other)),
     };
-    let id = store::pb::create(db, &new, coordinator, now)
-        .await?
-        .map_err(|_| anyhow::anyhow!("demo cycle exists"))?;
-    for (email, civil) in [
+    for (contact, civil_society) in [
         ("expert@demo.qatysu.kz", true),
         ("deputy@demo.qatysu.kz", false),
     ] {
-        store::pb::review::add_member(db, id, user(db, email).await?, civil, now).await?;
-    }
-    let mut pids = Vec::new();
-    for (i, (title, description, category, village, place, cost, channel)) in
-        ideas.iter().enumerate()
-    {
-        let online = *channel == Channel::Web;
-        let p = NewProposal {
-            cycle_id: id,
-            author_id: online.then_some(resident),
-            author_name: if online {
-                "Бауыржан Нұрланов".into()
-            } else {
-                ["Мария Иванова", "Гүлжан Сәрсенова", "Нұрлан Бекқали"][i % 3].into()
-            },
-            channel: *channel,
-            paper_form_number: (*channel == Channel::Paper)
-                .then(|| format!("{}-{:02}", year, i + 1)),
-            entered_by: (!online).then_some(coordinator),
-            title: title.to_string(),
-            description: description.to_string(),
-            category: *category,
-            village_id: territory(db, village).await?.id,
-            place: place.to_string(),
-            items: vec![
-                (
-                    "Материалдар / Материалы".into(),
-                    Tenge::from_tenge(cost * 7 / 10),
-                ),
-                (
-                    "Жұмыс / Работы".into(),
-                    Tenge::from_tenge(cost - cost * 7 / 10),
-                ),
-            ],
-            pledge_money: Tenge::default(),
-            pledge_labour_days: if i % 2 == 0 { 10 } else { 0 },
-        };
-        pids.push(
-            proposals::create(db, &p, 10, now)
-                .await?
-                .map_err(|_| anyhow::anyhow!("demo proposal refused"))?,
-        );
-    }
-    let path = [
-        Stage::Collection,
-        Stage::Review,
-        Stage::Discussion,
-        Stage::Voting,
-        Stage::Results,
-        Stage::Implementation,
-    ];
-    for w in path.windows(2).take_while(|w| w[0] < stage) {
-        if w[0] == Stage::Review {
-            for (i, pid) in pids.iter().enumerate() {
-                let (d, reason) = if Some(i) == rejected {
-                    (
-                        Decision::Reject,
-                        Some("Жер телімі жеке меншікте / Участок в частной собственности."),
-                    )
-                } else {
-                    (Decision::Admit, None)
-                };
-                store::pb::review::decide(db, *pid, d, reason, None, coordinator, now).await?;
-            }
+        let added =
+            app::pb::review::add_council_member(app, coordinator, id, contact, civil_society)
+                .await?;
+        if added != MemberOutcome::Added {
+            return Err(refused("council member", added));
         }
-        store::pb::move_stage(db, id, w[0], w[1], Some(coordinator), None, now).await?;
     }
+    let mut pids = Vec::with_capacity(ideas.len());
+    for (i, idea) in ideas.iter().enumerate() {
+        d.on(Demo::after(s.collection_start, 2 * i as u64 + 1), 11);
+        pids.push(submit(d, people, id, year, i, idea).await?);
+    }
+    d.on(s.collection_end, 18);
+    move_to(d, coordinator, id, Stage::Review).await?;
+    d.on(s.review_end, 12);
+    for (i, pid) in pids.iter().enumerate() {
+        let (decision, reason) = if Some(i) == rejected {
+            (
+                "reject",
+                "Жер телімі жеке меншікте / Участок в частной собственности.",
+            )
+        } else {
+            ("admit", "")
+        };
+        let decided = app::pb::review::decide(app, coordinator, *pid, decision, reason, "").await?;
+        if decided != ReviewOutcome::Saved {
+            return Err(refused("council decision", decided));
+        }
+    }
+    d.on(s.review_end, 18);
+    move_to(d, coordinator, id, Stage::Discussion).await?;
     Ok((id, pids))
 }
 
-/// Synthetic ballots: person `n` is a made-up fingerprint, never a real person's.
+/// Synthetic ballots: person `n` is a made-up fingerprint, never a real person's, cast at the
+/// clock's time. They are a bulk fixture, not what anyone does: a ballot through the use
+/// cases needs an account per voter (hundreds of password hashes at every start) or two
+/// coordinators typing paper batches, and the demo needs only the counts and the channels.
 async fn ballots(
-    db: &Db,
+    d: &Demo,
     cycle: Uuid,
     tag: &str,
     pids: &[Uuid],
     n: u32,
     weights: &[u32],
-    now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let total: u32 = weights.iter().sum();
     let mut list = Vec::with_capacity(n as usize);
@@ -271,42 +287,109 @@ async fn ballots(
         };
         list.push(b);
     }
-    ballots::cast_many(db, &list, now).await?;
+    store::pb::ballots::cast_many(&d.app.db, &list, d.app.clock.now()).await?;
     Ok(())
 }
 
-pub async fn seed(app: &App, today: NaiveDate) -> anyhow::Result<()> {
-    let db = &app.db;
-    let now = app.clock.now();
-    let days = |n: u64| today.checked_sub_days(Days::new(n)).unwrap_or(today);
-    let ahead = |n: u64| today.checked_add_days(Days::new(n)).unwrap_or(today);
-    // Voting now in Alakol, so a demo resident can vote and check a receipt.
-    let voting = Schedule {
-        collection_start: days(60),
-        collection_end: days(40),
-        review_end: days(25),
-        discussion_end: days(3),
-        voting_start: days(2),
-        voting_end: ahead(12),
+/// Voting now in Alakol, so a demo resident can vote and check a receipt: collection two
+/// months ago, discussion with comments and a village meeting, voting opened two days ago.
+pub async fn seed(d: &Demo) -> anyhow::Result<()> {
+    let people = People {
+        coordinator: d.actor("coordinator@demo.qatysu.kz").await?,
+        author: d.actor("resident@demo.qatysu.kz").await?,
     };
-    let (alakol, pids) = cycle_with_proposals(
-        app,
-        DEMO_OKRUG,
-        today.year() + 1,
-        voting,
-        &VOTING,
-        Some(5),
-        Stage::Voting,
-    )
-    .await?;
-    ballots(db, alakol, "A", &pids[..5], 37, &[9, 5, 7, 4, 8], now).await?;
-    super::pb_discussion::seed(db, alakol, &pids, today, now).await?;
-    village_quotas(db, alakol, DEMO_OKRUG, now).await?;
+    let s = Schedule {
+        collection_start: d.day_ago(60),
+        collection_end: d.day_ago(40),
+        review_end: d.day_ago(25),
+        discussion_end: d.day_ago(3),
+        voting_start: d.day_ago(2),
+        voting_end: d.day_ahead(12),
+    };
+    let year = d.today.year() + 1;
+    let (id, pids) = up_to_discussion(d, &people, DEMO_OKRUG, year, &s, &VOTING, Some(5)).await?;
+    d.on(Demo::after(s.review_end, 1), 10);
+    village_quotas(d, &people.coordinator, id).await?;
+    super::pb_discussion::seed(d, id, &pids).await?;
+    d.on(s.voting_start, 9);
+    move_to(d, &people.coordinator, id, Stage::Voting).await?;
+    d.days_ago(1);
+    ballots(d, id, "A", &pids[..5], 37, &[9, 5, 7, 4, 8]).await
+}
 
-    // Finished last year in Zhalmankulak: a few hundred ballots and the published result.
-    let past =
-        |m: u32, d: u32| NaiveDate::from_ymd_opt(today.year() - 1, m, d).context("demo date");
-    let finished = Schedule {
+/// Zhalmankulak's coordinator: (name, e-mail, village).
+const COORDINATOR: (&str, &str, &str) = (
+    "Ержан Сәрсенбаев",
+    "coordinator2@demo.qatysu.kz",
+    "114445100",
+);
+/// Residents of Zhalmankulak whom its gathering later elects the monitoring group.
+const GROUP: [(&str, &str, &str); 5] = [
+    ("Жанар Төлеуова", "monitor1@demo.qatysu.kz", "114445100"),
+    ("Нұрлан Әбенов", "monitor2@demo.qatysu.kz", "114445100"),
+    ("Ольга Ким", "monitor3@demo.qatysu.kz", "114445200"),
+    ("Бекзат Сәрсенов", "monitor4@demo.qatysu.kz", "114445200"),
+    ("Айнұр Мұхтарова", "monitor5@demo.qatysu.kz", "114445203"),
+];
+
+/// The people of Zhalmankulak: none of the demo's role accounts acts there, so the okrug has
+/// its own coordinator.
+pub struct Zhalmankulak {
+    pub coordinator: Actor,
+    pub residents: Vec<Actor>,
+}
+
+/// One account added at a participation centre (as `qatysu user add` does), with demo IIN `n`.
+async fn register(
+    d: &Demo,
+    (name, email, village): (&str, &str, &str),
+    n: u32,
+    password: &str,
+    role: Option<(Role, Option<&str>)>,
+) -> anyhow::Result<Actor> {
+    let iin = super::demo_iin(n).context("no demo IIN")?;
+    let spec = AccountSpec {
+        name,
+        contact: email,
+        iin: &iin,
+        village,
+        password,
+        role,
+        verification_level: 1,
+    };
+    create_account(&d.app, &spec).await?;
+    d.actor(email).await
+}
+
+/// Zhalmankulak's people, registered early last year: the coordinator (demo IIN 12) and the
+/// residents of [`GROUP`] (demo IINs 7 to 11, which the paper batch of `pb_paper` carries).
+pub async fn zhalmankulak_people(d: &Demo) -> anyhow::Result<Zhalmankulak> {
+    let on = NaiveDate::from_ymd_opt(d.today.year() - 1, 1, 10).context("demo date")?;
+    d.on(on, 10);
+    let role = Some((Role::Coordinator, Some(FINISHED_OKRUG)));
+    let coordinator = register(d, COORDINATOR, 12, "demo-coordinator-2026", role).await?;
+    let mut residents = Vec::with_capacity(GROUP.len());
+    for (i, person) in GROUP.into_iter().enumerate() {
+        residents.push(register(d, person, 7 + i as u32, "demo-monitor-2026", None).await?);
+    }
+    Ok(Zhalmankulak {
+        coordinator,
+        residents,
+    })
+}
+
+/// Zhalmankulak's cycle of last year: a few hundred ballots from all three channels, a paper
+/// batch typed in twice, then counted and published the day after voting closed. The last
+/// resident proposes online and votes at a participation centre. Returns the cycle.
+pub async fn seed_finished(d: &Demo, okrug: &Zhalmankulak) -> anyhow::Result<Uuid> {
+    let last_year = d.today.year() - 1;
+    let past = |m: u32, day: u32| NaiveDate::from_ymd_opt(last_year, m, day).context("demo date");
+    let resident = okrug.residents.last().context("a resident of the okrug")?;
+    let people = People {
+        coordinator: okrug.coordinator.clone(),
+        author: resident.clone(),
+    };
+    let s = Schedule {
         collection_start: past(1, 20)?,
         collection_end: past(3, 1)?,
         review_end: past(3, 20)?,
@@ -314,68 +397,31 @@ pub async fn seed(app: &App, today: NaiveDate) -> anyhow::Result<()> {
         voting_start: past(4, 2)?,
         voting_end: past(4, 15)?,
     };
-    let (done, pids) = cycle_with_proposals(
-        app,
-        FINISHED_OKRUG,
-        today.year() - 1,
-        finished,
-        &FINISHED,
-        None,
-        Stage::Voting,
-    )
-    .await?;
-    ballots(db, done, "Z", &pids, 312, &[11, 9, 6, 8, 5], now).await?;
-    let cycle = store::pb::get(db, done).await?.context("demo cycle")?;
-    let count = app::pb::results::recount(db, &cycle).await?;
-    let result = app::pb::results::published(&cycle, &count, now);
-    let coordinator = user(db, "coordinator@demo.qatysu.kz").await?;
-    let (from, to) = (Stage::Voting, Stage::Results);
-    store::pb::move_stage(db, done, from, to, Some(coordinator), Some(&result), now).await?;
-    Ok(())
+    let (id, pids) =
+        up_to_discussion(d, &people, FINISHED_OKRUG, last_year, &s, &FINISHED, None).await?;
+    d.on(s.voting_start, 9);
+    move_to(d, &people.coordinator, id, Stage::Voting).await?;
+    d.on(past(4, 10)?, 12);
+    ballots(d, id, "Z", &pids, 312, &[11, 9, 6, 8, 5]).await?;
+    // The administrator types the paper batch again after the okrug's coordinator.
+    let admin = d.actor("admin@demo.qatysu.kz").await?;
+    super::pb_paper::seed(d, id, &people.coordinator, &admin, resident).await?;
+    // Counted and published as voting closes (the stage move does both).
+    d.on(Demo::after(s.voting_end, 1), 18);
+    move_to(d, &people.coordinator, id, Stage::Results).await?;
+    Ok(id)
 }
 
-/// Village quotas by population on a cycle: 30% of the envelope reserved for the villages.
-async fn village_quotas(
-    db: &Db,
-    cycle: Uuid,
-    okrug: &str,
-    now: DateTime<Utc>,
-) -> anyhow::Result<()> {
-    use store::pb::envelope::{Split, SplitKind, SplitMode, Sub};
-    let t = territory(db, okrug).await?;
-    let villages: Vec<_> = store::territories::subtree(db, &t)
-        .await?
-        .into_iter()
-        .filter(|v| v.kind == TerritoryKind::Village)
-        .collect();
-    let pops: Vec<(String, i64)> = villages
-        .iter()
-        .map(|v| (v.id.to_string(), v.population.unwrap_or(0)))
-        .collect();
-    let subs = villages
-        .iter()
-        .zip(domain::pb::quotas_by_population(3000, &pops))
-        .map(|(v, quota)| Sub {
-            territory_id: v.id,
-            quota,
-        })
-        .collect();
-    let split = Split {
-        kind: SplitKind::Villages,
-        mode: SplitMode::Population,
-        reserved_bp: 3000,
-        subs,
+/// Village quotas by population: 30% of the envelope reserved for the villages.
+async fn village_quotas(d: &Demo, coordinator: &Actor, cycle: Uuid) -> anyhow::Result<()> {
+    let amounts = HashMap::new();
+    let split = SplitRequest {
+        mode: "population",
+        reserved_bp: Some(3000),
+        amounts: &amounts,
     };
-    let by = user(db, "coordinator@demo.qatysu.kz").await?;
-    store::pb::envelope::set(
-        db,
-        cycle,
-        Some(&split),
-        "split-population",
-        "30%",
-        Some(by),
-        now,
-    )
-    .await?;
-    Ok(())
+    match app::pb::envelope::set_envelope_split(&d.app, coordinator, cycle, &split).await? {
+        SplitOutcome::Saved => Ok(()),
+        other => Err(refused("village quotas", other)),
+    }
 }

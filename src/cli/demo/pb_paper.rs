@@ -1,90 +1,59 @@
-//! Paper and assisted ballots in the finished demo cycle (Zhalmankulak): one paper batch typed
-//! in twice by two coordinators, with one voter who had already voted at a participation
-//! centre: their paper ballot is flagged and not counted twice. The result is then published
-//! again from all the stored ballots.
+//! Paper and assisted ballots in the finished demo cycle (Zhalmankulak): one of the okrug's
+//! residents votes at a participation centre, then one paper batch is typed in twice by two
+//! people after voting closes; the same resident's paper ballot is flagged and not counted
+//! twice.
 
+use super::act::{refused, Demo};
 use super::demo_iin;
-use super::pb::FINISHED_OKRUG;
 use anyhow::Context;
-use app::App;
-use domain::pb::Channel;
-use domain::{Contact, Iin, Kato};
-use store::pb::ballots::{self, NewBallot};
-use store::pb::paper::{self, BatchEntry, EntryOutcome, PaperRow};
-use store::Db;
+use app::pb::assisted::AssistOutcome;
+use app::pb::paper::{BatchInput, EntryOutcome};
+use app::Actor;
+use std::fmt::Write as _;
 use uuid::Uuid;
 
-async fn user(db: &Db, email: &str) -> anyhow::Result<Uuid> {
-    let (u, _) = store::accounts::credentials(db, &Contact::parse(email)?)
-        .await?
-        .context("demo account")?;
-    Ok(u.id)
-}
-
-pub async fn seed(app: &App) -> anyhow::Result<()> {
-    let db = &app.db;
-    let key = &app.keys.iin;
-    let now = app.clock.now();
-    let okrug = store::territories::by_kato(db, &Kato::parse(FINISHED_OKRUG)?)
-        .await?
-        .context("demo okrug")?;
-    let village = store::territories::by_kato(db, &Kato::parse("114445200")?)
-        .await?
-        .context("demo village")?;
-    let cycle = store::pb::list(db, Some(&okrug.path_prefix()))
-        .await?
-        .into_iter()
-        .find(|c| c.territory_id == okrug.id)
-        .context("the finished demo cycle")?;
-    let proposals: Vec<Uuid> = store::pb::proposals::of_cycle(db, cycle.id)
-        .await?
-        .into_iter()
-        .filter(|p| p.status == domain::pb::ProposalStatus::Admitted)
-        .map(|p| p.id)
-        .collect();
-    let first = user(db, "coordinator@demo.qatysu.kz").await?;
-    let second = user(db, "admin@demo.qatysu.kz").await?;
-    // Five made-up voters (IINs no real person has: serial 9xxx, demo birth dates).
-    let mut rows = Vec::new();
+/// The cycle is at the voting stage. `voter` lives in the okrug and has the IIN of the
+/// batch's last paper ballot; `second` types the batch again after the coordinator.
+pub async fn seed(
+    d: &Demo,
+    cycle: Uuid,
+    coordinator: &Actor,
+    second: &Actor,
+    voter: &Actor,
+) -> anyhow::Result<()> {
+    let app = &d.app;
+    let proposals = app::pb::ballots::admitted(app, cycle).await?;
+    // Five made-up voters (IINs no real person has: serial 9xxx, demo birth dates); each
+    // paper ballot marks one project by its number on the ballot.
+    let mut rows = String::new();
+    let mut last = String::new();
     for (i, n) in (7..12u32).enumerate() {
-        let iin = Iin::parse(&demo_iin(n).context("demo IIN")?)?;
-        rows.push(PaperRow {
-            ballot_no: format!("{}", 101 + i),
-            person_hash: key.fingerprint(&iin),
-            iin_last4: iin.last_four(),
-            choices: vec![[1, 2, 4, 1, 3][i]],
-        });
+        last = demo_iin(n).context("demo IIN")?;
+        let _ = writeln!(rows, "{}; {last}; {}", 101 + i, [1, 2, 4, 1, 3][i]);
     }
-    // The last of them voted at a participation centre before the paper batch was typed.
-    let assisted = rows.last().context("rows")?;
-    ballots::cast_many(
-        db,
-        &[NewBallot {
-            cycle_id: cycle.id,
-            person_hash: assisted.person_hash.clone(),
-            voter_id: None,
-            channel: Channel::Assisted,
-            entered_by: Some(first),
-            choices: proposals.get(2).copied().into_iter().collect(),
-            receipt: "DEMOZASSIST".into(),
-        }],
-        now,
-    )
-    .await?;
-    for by in [first, second] {
-        let entry = BatchEntry {
-            cycle: cycle.id,
-            label: "Жалманқұлақ-1",
-            village: village.id,
-            by,
-            rows: &rows,
-            proposals: &proposals,
-        };
-        let outcome = paper::enter(db, &entry, now).await?;
-        if by == second && !matches!(outcome, EntryOutcome::Compared { .. }) {
-            anyhow::bail!("demo paper batch not compared: {outcome:?}");
-        }
+    // The last of them votes at a participation centre three days before voting closes.
+    let (cy, _) = app::pb::cycle(app, cycle).await?;
+    d.on(Demo::before(cy.schedule.voting_end, 3), 11);
+    let chosen: Vec<Uuid> = proposals.get(2).map(|p| p.id).into_iter().collect();
+    let witness = "Сәуле Жұмабаева";
+    match app::pb::assisted::assist_voter(app, coordinator, cycle, &last, witness, &chosen).await? {
+        AssistOutcome::Recorded { voter: found, .. } if found.user.id == voter.user.id => {}
+        other => return Err(refused("assisted ballot", other)),
     }
-    app::pb::results::publish_results(app, &cycle).await?;
-    Ok(())
+    // The paper ballots of the village come in the day after voting closed.
+    d.on(Demo::after(cy.schedule.voting_end, 1), 10);
+    let batch = BatchInput {
+        label: "Жалманқұлақ-1",
+        village: "114445200",
+        rows: &rows,
+    };
+    let first = app::pb::paper::enter_paper_batch(app, coordinator, cycle, &batch).await?;
+    if !matches!(first, EntryOutcome::AwaitingSecond { .. }) {
+        return Err(refused("paper batch, first entry", first));
+    }
+    d.on(Demo::after(cy.schedule.voting_end, 1), 14);
+    match app::pb::paper::enter_paper_batch(app, second, cycle, &batch).await? {
+        EntryOutcome::Compared { summary, .. } if summary.flagged == 1 => Ok(()),
+        other => Err(refused("paper batch, second entry", other)),
+    }
 }

@@ -68,6 +68,15 @@ pub async fn actor(app: &App, user_id: Uuid) -> Result<Option<Actor>> {
     Ok(Some(Actor { user, grants, home }))
 }
 
+/// The person with this phone or e-mail as an [`Actor`]: the command line acts as a named
+/// account (the demo's coordinator, official, residents …) without a session.
+pub async fn actor_by_contact(app: &App, contact: &domain::Contact) -> Result<Option<Actor>> {
+    match store::accounts::credentials(&app.db, contact).await? {
+        Some((user, _)) => actor(app, user.id).await,
+        None => Ok(None),
+    }
+}
+
 pub use store::accounts::HeldRole;
 
 /// Who holds which role in a territory and under it (coordinators, officials, administrators).

@@ -10,7 +10,7 @@ use crate::{Actor, App, Error, Result};
 use chrono::NaiveDate;
 use domain::control::{
     delivery_date_ok, participants, recommendations, AnswerText, BodyName, Deadlines, DocumentKind,
-    DocumentText, EventKind, NgoName, NoticeTooShort, Place, Title,
+    DocumentText, EventKind, NgoName, NoticeTooShort, Place, Title, RECOMMENDATIONS_MAX,
 };
 use domain::oversight::{Bin, WorkingCalendar};
 use domain::time::parse_date;
@@ -221,6 +221,39 @@ pub async fn publish_document(
     } else {
         Ok(DocumentOutcome::AlreadyPublished)
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupplementOutcome {
+    Added,
+    /// None given, a line too long, or more than a document may carry in all.
+    Invalid,
+    /// No final document yet: its own recommendations come first.
+    NoDocument,
+}
+
+/// The organiser adds recommendations to the published final document (a supplement); they
+/// are numbered after the others and reach the body with the next recorded delivery.
+pub async fn add_recommendations(
+    app: &App,
+    actor: &Actor,
+    event_id: Uuid,
+    recs: &str,
+) -> Result<SupplementOutcome> {
+    let e = event(app, event_id).await?;
+    organiser(actor, &e)?;
+    if e.document.is_none() {
+        return Ok(SupplementOutcome::NoDocument);
+    }
+    let Some(recs) = recommendations(recs) else {
+        return Ok(SupplementOutcome::Invalid);
+    };
+    let before = store::control::recommendations(&app.db, e.id).await?.len();
+    if before + recs.len() > RECOMMENDATIONS_MAX {
+        return Ok(SupplementOutcome::Invalid);
+    }
+    store::control::add_recommendations(&app.db, e.id, &recs, app.clock.now()).await?;
+    Ok(SupplementOutcome::Added)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -185,14 +185,6 @@ pub async fn published_count(app: &App, cy: &Cycle) -> Result<Option<(Count, Pub
     Ok(Some((recount(&app.db, cy).await?, p)))
 }
 
-/// Count a cycle and publish the result at once (the demo's finished cycles; the stage move
-/// to results does the same inside its own transaction).
-pub async fn publish_results(app: &App, cy: &Cycle) -> Result<Count> {
-    let count = recount(&app.db, cy).await?;
-    ballots::publish(&app.db, cy.id, &published(cy, &count, app.clock.now())).await?;
-    Ok(count)
-}
-
 /// The anonymised ballots of a counted cycle as a Pabulib file (project ids are the proposal
 /// ids of the API); `NotFound` before results.
 pub async fn ballots_pb(app: &App, cy: &Cycle) -> Result<String> {
