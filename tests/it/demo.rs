@@ -2,6 +2,8 @@
 //! every capability showing its content. The only test that seeds the whole demo; every other
 //! test builds what it needs with the builders in `support`.
 
+mod use_cases;
+
 use crate::support::{Client, TestApp};
 use domain::pb::{ProposalStatus, Stage};
 use domain::Role;

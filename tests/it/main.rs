@@ -9,7 +9,6 @@ mod browser_pb;
 mod cli;
 mod control;
 mod demo;
-mod demo_usecases;
 mod http_accounts;
 mod http_pages;
 mod initiatives;
