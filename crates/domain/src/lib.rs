@@ -19,6 +19,8 @@ pub mod time;
 pub mod uploads;
 
 pub use access::{authorize, may, Action, Grant, Role};
-pub use accounts::{Contact, ContactError, Iin, IinError, IinKey, Password, PasswordError};
+pub use accounts::{
+    Contact, ContactError, Iin, IinError, IinKey, Level, Password, PasswordError,
+};
 pub use money::{Mrp, Tenge};
 pub use territories::{Kato, KatoError, TerritoryKind};

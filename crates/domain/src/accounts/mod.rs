@@ -2,9 +2,14 @@
 
 mod contact;
 mod iin;
+mod level;
 mod password;
 
 pub use contact::{Contact, ContactError};
 pub(crate) use iin::check_digit;
 pub use iin::{age_on, Iin, IinError, IinKey, Sex};
+pub use level::{
+    DocumentKind, DocumentTail, DocumentTailError, Level, LevelEvent, RequirementError,
+    ResidenceProof, DEFAULT_REQUIREMENT,
+};
 pub use password::{Password, PasswordError, MIN_LEN as MIN_PASSWORD};
