@@ -5,7 +5,7 @@ use crate::setup::{self, DataArgs};
 use anyhow::Context;
 use app::App;
 use clap::Subcommand;
-use domain::Role;
+use domain::{Level, Role};
 use std::io::BufRead;
 use uuid::Uuid;
 
@@ -29,6 +29,10 @@ pub enum UserCommand {
         /// KATO code where the role applies; without it the role covers the whole country.
         #[arg(long)]
         territory: Option<String>,
+        /// Verification level: self (nothing checked), contact, in_person (seen at a
+        /// participation centre) or egov. Recorded as reached by nobody in particular.
+        #[arg(long, default_value = "self")]
+        level: String,
         /// Read the password from the first line of standard input instead of generating one.
         #[arg(long)]
         password_stdin: bool,
@@ -61,9 +65,14 @@ pub async fn run(cmd: UserCommand) -> anyhow::Result<()> {
         village,
         role,
         territory,
+        level,
         password_stdin,
         data,
     } = cmd;
+    let level = Level::parse(&level).with_context(|| {
+        let names: Vec<&str> = Level::ALL.iter().map(|l| l.as_str()).collect();
+        format!("unknown level {level:?}; one of {}", names.join(", "))
+    })?;
     let role = match role.as_deref() {
         None => None,
         Some(r) => {
@@ -89,7 +98,7 @@ pub async fn run(cmd: UserCommand) -> anyhow::Result<()> {
         village: &village,
         password: &password,
         role: role.map(|r| (r, territory.as_deref())),
-        verification_level: 1,
+        level,
     };
     let id = create_account(&app, &spec).await?;
     println!("account {id} created for {contact}");

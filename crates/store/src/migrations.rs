@@ -38,6 +38,7 @@ migrations! {
     "0008_control_land",
     "0009_pb_envelope",
     "0010_pb_photos",
+    "0011_accounts_levels",
 }
 
 const _: () = assert!(

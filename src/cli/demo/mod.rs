@@ -140,7 +140,7 @@ pub async fn seed_people(app: &App) -> anyhow::Result<String> {
             village: DEMO_VILLAGE,
             password,
             role: (*role != Role::Resident).then_some((*role, *scope)),
-            verification_level: 1,
+            level: domain::Level::InPerson,
         };
         create_account(app, &spec).await?;
         let _ = writeln!(out, "  {:<12} {:<28} {}", role.as_str(), email, password);

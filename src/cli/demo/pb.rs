@@ -355,7 +355,7 @@ async fn register(
         village,
         password,
         role,
-        verification_level: 1,
+        level: domain::Level::InPerson,
     };
     create_account(&d.app, &spec).await?;
     d.actor(email).await

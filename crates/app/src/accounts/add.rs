@@ -18,8 +18,9 @@ pub struct AccountSpec<'a> {
     pub password: &'a str,
     /// A role besides resident, on a territory (KATO) or, without one, the whole country.
     pub role: Option<(Role, Option<&'a str>)>,
-    /// 0 self-declared, 1 verified in person, 2 eGov.
-    pub verification_level: i64,
+    /// The level the account starts at; above `self` it is recorded as reached through the
+    /// event a person would go through (a code, a registrar, eGov), by nobody in particular.
+    pub level: domain::Level,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -78,7 +79,7 @@ pub async fn add_account(app: &App, spec: &AccountSpec<'_>) -> Result<Uuid, AddA
         iin_last4: iin.last_four(),
         birth_date: iin.birth_date(),
         residence_id: village.id,
-        verification_level: spec.verification_level,
+        level: domain::Level::SelfDeclared,
     };
     let now = app.clock.now();
     let id = match store::accounts::create(&app.db, &new, now).await? {
@@ -88,6 +89,9 @@ pub async fn add_account(app: &App, spec: &AccountSpec<'_>) -> Result<Uuid, AddA
     };
     if let Some((role, _)) = spec.role {
         store::accounts::grant(&app.db, id, role, role_territory, now).await?;
+    }
+    if let Some(event) = super::event_reaching(spec.level) {
+        super::apply_level_event(app, id, event, None, Default::default()).await?;
     }
     Ok(id)
 }

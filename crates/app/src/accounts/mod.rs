@@ -2,12 +2,14 @@
 //! passwords (argon2id, off the async threads) and adding accounts outside the form.
 
 mod add;
+mod levels;
 mod passwords;
 mod profile;
 mod register;
 mod sessions;
 
 pub use add::{add_account, AccountSpec, AddAccountError};
+pub use levels::{apply_level_event, event_reaching, level_changes};
 pub use passwords::{hash_password, verify_password};
 pub use profile::{change_password, count, profile, HeldRole, PasswordChanged, Profile, User};
 pub use register::{is_settlement, register, DisplayName, Registered, Registration};

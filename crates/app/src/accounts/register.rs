@@ -48,7 +48,7 @@ pub async fn register(app: &App, r: Registration, ttl: SessionTtl) -> Result<Reg
         iin_last4: r.iin.last_four(),
         birth_date: r.iin.birth_date(),
         residence_id: village.id,
-        verification_level: 0,
+        level: domain::Level::SelfDeclared,
     };
     match store::accounts::create(&app.db, &new, app.clock.now()).await? {
         Ok(user) => {

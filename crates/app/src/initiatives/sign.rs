@@ -40,7 +40,7 @@ pub async fn may_sign_now(
     let signer = Signer {
         residence_path: &actor.home,
         age: age_on(actor.user.birth_date, app.clock.today()),
-        verification: actor.user.verification_level,
+        level: actor.user.level,
     };
     Ok(may_sign(i.status, &i.territory_kato, &signer, &rule))
 }

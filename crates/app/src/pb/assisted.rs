@@ -60,7 +60,7 @@ async fn lookup(app: &App, cy: &Cycle, t: &Territory, iin: &str) -> Result<Looku
         .eligibility
         .check(
             user.birth_date,
-            user.verification_level,
+            user.level,
             &path,
             &t.kato,
             cy.schedule.voting_end,

@@ -43,7 +43,7 @@ pub fn obstacle(app: &App, actor: &Actor, cy: &Cycle, t: &Territory) -> Option<O
     cy.eligibility
         .check(
             u.birth_date,
-            u.verification_level,
+            u.level,
             &actor.home,
             &t.kato,
             cy.schedule.voting_end,

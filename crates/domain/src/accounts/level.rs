@@ -84,21 +84,22 @@ impl Level {
     }
 }
 
-/// What happens to an account that may change its level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LevelEvent {
-    /// The person typed the one-time code sent to their phone or e-mail.
-    ContactConfirmed,
-    /// The person replaced their phone or e-mail (not yet confirmed).
-    ContactChanged,
-    /// A registrar saw the identity document and the person's control of the account.
-    SeenInPerson,
-    /// The national identity provider vouched for the IIN.
-    EgovSignIn,
-    /// The person moved to another village.
-    ResidenceChanged,
-    /// The IIN was proven by someone else at a participation centre.
-    Disowned,
+code_enum! {
+    /// What happens to an account that may change its level (recorded with each change).
+    pub enum LevelEvent {
+        /// The person typed the one-time code sent to their phone or e-mail.
+        ContactConfirmed = "contact_confirmed",
+        /// The person replaced their phone or e-mail (not yet confirmed).
+        ContactChanged = "contact_changed",
+        /// A registrar saw the identity document and the person's control of the account.
+        SeenInPerson = "seen_in_person",
+        /// The national identity provider vouched for the IIN.
+        EgovSignIn = "egov_sign_in",
+        /// The person moved to another village.
+        ResidenceChanged = "residence_changed",
+        /// The IIN was proven by someone else at a participation centre.
+        Disowned = "disowned",
+    }
 }
 
 code_enum! {
@@ -153,15 +154,6 @@ impl DocumentTail {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    const EVENTS: [LevelEvent; 6] = [
-        LevelEvent::ContactConfirmed,
-        LevelEvent::ContactChanged,
-        LevelEvent::SeenInPerson,
-        LevelEvent::EgovSignIn,
-        LevelEvent::ResidenceChanged,
-        LevelEvent::Disowned,
-    ];
 
     #[test]
     fn levels_are_ordered_weakest_first() {
@@ -242,7 +234,7 @@ mod tests {
     }
 
     fn any_event() -> impl Strategy<Value = LevelEvent> {
-        prop::sample::select(EVENTS.to_vec())
+        prop::sample::select(LevelEvent::ALL.to_vec())
     }
 
     proptest! {

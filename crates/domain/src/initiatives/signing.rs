@@ -1,6 +1,7 @@
 //! Who may sign, and who may take a signature back.
 
 use super::{Status, ThresholdRule};
+use crate::accounts::Level;
 use crate::territories::Kato;
 
 /// What the rules need to know about a person who signs (online or on paper).
@@ -9,8 +10,8 @@ pub struct Signer<'a> {
     /// The KATO codes from the country down to the village the person lives in.
     pub residence_path: &'a [Kato],
     pub age: u32,
-    /// Account verification level; paper signatures checked by a coordinator count as verified.
-    pub verification: i64,
+    /// The account's level; a paper signature checked by a coordinator counts as seen in person.
+    pub level: Level,
 }
 
 /// Why a signature is refused; nothing is written in any of these cases.
@@ -55,7 +56,7 @@ pub fn may_sign(
     if signer.age < rule.min_age {
         return Err(SignRefusal::TooYoung);
     }
-    if signer.verification < rule.min_verification {
+    if !signer.level.meets(rule.min_level) {
         return Err(SignRefusal::NotVerified);
     }
     Ok(())
@@ -104,13 +105,13 @@ mod tests {
             k("114441100"),
         ];
         let rule = ThresholdRule {
-            min_verification: 1,
+            min_level: Level::InPerson,
             ..ThresholdRule::default()
         };
         let ok = Signer {
             residence_path: &home,
             age: 30,
-            verification: 1,
+            level: Level::InPerson,
         };
         assert_eq!(may_sign(Status::Collecting, &okrug, &ok, &rule), Ok(()));
         for s in [
@@ -141,7 +142,7 @@ mod tests {
             Err(SignRefusal::TooYoung)
         );
         let unverified = Signer {
-            verification: 0,
+            level: Level::Contact,
             ..ok.clone()
         };
         assert_eq!(

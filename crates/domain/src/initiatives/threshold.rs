@@ -2,6 +2,7 @@
 //! addressee then has. Configuration per territory with defaults, never constants: the law on
 //! initiatives is not settled in Kazakhstan, so every figure here can be changed per territory.
 
+use crate::accounts::{Level, DEFAULT_REQUIREMENT};
 use chrono::{DateTime, Months, TimeDelta, Utc};
 
 /// A territory's rules for initiatives addressed to it.
@@ -15,8 +16,8 @@ pub struct ThresholdRule {
     pub floor: u32,
     /// Youngest age at which a resident may sign.
     pub min_age: u32,
-    /// Lowest account verification level that may sign.
-    pub min_verification: i64,
+    /// The weakest account that may sign.
+    pub min_level: Level,
     /// How long signatures are collected after publication.
     pub collection_months: u32,
     /// How long the addressee has to answer once the threshold is reached.
@@ -30,7 +31,7 @@ impl Default for ThresholdRule {
             fixed: None,
             floor: 10,
             min_age: 18,
-            min_verification: 0,
+            min_level: DEFAULT_REQUIREMENT,
             collection_months: 6,
             consider_days: 30,
         }

@@ -1,3 +1,4 @@
+use crate::accounts::{Level, DEFAULT_REQUIREMENT};
 use crate::money::{Mrp, Tenge};
 use crate::territories::{Kato, TerritoryKind};
 use chrono::NaiveDate;
@@ -105,14 +106,15 @@ impl CapRules {
 pub struct Eligibility {
     /// Full years on the last voting day (default 18, as in eGov Mobile).
     pub min_age: u32,
-    pub min_verification: i64,
+    /// The weakest account that may vote ([`DEFAULT_REQUIREMENT`] unless chosen).
+    pub min_level: Level,
 }
 
 impl Default for Eligibility {
     fn default() -> Eligibility {
         Eligibility {
             min_age: 18,
-            min_verification: 0,
+            min_level: DEFAULT_REQUIREMENT,
         }
     }
 }
@@ -123,8 +125,8 @@ pub enum Ineligible {
     TooYoung(u32),
     #[error("only residents of the territory (or of the quota's village) may vote")]
     NotResident,
-    #[error("this cycle needs a verified account (level {0})")]
-    NotVerified(i64),
+    #[error("this cycle needs an account verified at least as {0:?}")]
+    NotVerified(Level),
 }
 
 impl Eligibility {
@@ -133,7 +135,7 @@ impl Eligibility {
     pub fn check(
         &self,
         birth: NaiveDate,
-        verification: i64,
+        level: Level,
         residence_path: &[Kato],
         area: &Kato,
         last_voting_day: NaiveDate,
@@ -144,8 +146,8 @@ impl Eligibility {
         if crate::accounts::age_on(birth, last_voting_day) < self.min_age {
             return Err(Ineligible::TooYoung(self.min_age));
         }
-        if verification < self.min_verification {
-            return Err(Ineligible::NotVerified(self.min_verification));
+        if !level.meets(self.min_level) {
+            return Err(Ineligible::NotVerified(self.min_level));
         }
         Ok(())
     }
@@ -206,24 +208,24 @@ mod tests {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap_or_default();
         let birth = d(2008, 4, 15);
         assert_eq!(
-            e.check(birth, 0, &home, &k("114435000"), d(2026, 4, 14)),
+            e.check(birth, Level::InPerson, &home, &k("114435000"), d(2026, 4, 14)),
             Err(Ineligible::TooYoung(18))
         );
         assert_eq!(
-            e.check(birth, 0, &home, &k("114435000"), d(2026, 4, 15)),
+            e.check(birth, Level::InPerson, &home, &k("114435000"), d(2026, 4, 15)),
             Ok(())
         );
         assert_eq!(
-            e.check(birth, 0, &home, &k("114441000"), d(2026, 4, 15)),
+            e.check(birth, Level::InPerson, &home, &k("114441000"), d(2026, 4, 15)),
             Err(Ineligible::NotResident)
         );
         let strict = Eligibility {
-            min_verification: 1,
+            min_level: Level::Egov,
             ..e
         };
         assert_eq!(
-            strict.check(birth, 0, &home, &k("114400000"), d(2026, 5, 1)),
-            Err(Ineligible::NotVerified(1))
+            strict.check(birth, Level::InPerson, &home, &k("114400000"), d(2026, 5, 1)),
+            Err(Ineligible::NotVerified(Level::Egov))
         );
     }
 }

@@ -5,6 +5,7 @@ use super::{
     BallotType, CapRules, CoFinancing, CoFinancingSource, CountingRule, Eligibility, Envelope,
     Schedule, ScheduleError, ShareError, ShareRules,
 };
+use crate::accounts::Level;
 use crate::money::{Mrp, Tenge};
 use crate::territories::TerritoryKind;
 use chrono::NaiveDate;
@@ -16,8 +17,6 @@ pub const YEARS: RangeInclusive<i32> = 2015..=2100;
 pub const BALLOT_K: RangeInclusive<u32> = 1..=50;
 /// The voters' minimum age a cycle may set.
 pub const MIN_AGE: RangeInclusive<u32> = 14..=100;
-/// Verification levels: 0 self-declared, 1 verified in person, 2 eGov.
-pub const VERIFICATION: RangeInclusive<i64> = 0..=2;
 /// Proposals one author may submit in a cycle.
 pub const PROPOSALS_PER_AUTHOR: RangeInclusive<i64> = 1..=20;
 /// Co-financing lines a set-up may have.
@@ -36,7 +35,10 @@ pub struct SetupInput<'a> {
     pub ballot_k: &'a str,
     pub rule: &'a str,
     pub min_age: &'a str,
-    pub min_verification: &'a str,
+    /// The verification level voters need (a [`Level`] code).
+    pub min_level: &'a str,
+    /// Whether eGov sign-in is configured, so that `egov` may be required.
+    pub egov_available: bool,
     pub max_proposals: &'a str,
     pub revision_enabled: bool,
     pub votes_visible: bool,
@@ -110,8 +112,8 @@ pub enum SetupError {
     Rule,
     #[error("the minimum age must be between 14 and 100")]
     MinAge,
-    #[error("the verification level must be 0, 1 or 2")]
-    Verification,
+    #[error("voters need a confirmed contact, an in-person check or eGov")]
+    Level,
     #[error("proposals per author must be between 1 and 20")]
     MaxProposals,
     /// The date at this index of [`DATE_FIELDS`] is not a date.
@@ -249,8 +251,9 @@ impl CycleSetup {
         let ballot = e.take(ballot(input.ballot_type, input.ballot_k));
         let rule = e.take(CountingRule::parse(input.rule.trim()).ok_or(SetupError::Rule));
         let min_age = e.take(in_range(input.min_age, &MIN_AGE).ok_or(SetupError::MinAge));
-        let min_verification =
-            e.take(in_range(input.min_verification, &VERIFICATION).ok_or(SetupError::Verification));
+        let min_level = e.take(
+            Level::requirement(input.min_level, input.egov_available).map_err(|_| SetupError::Level),
+        );
         let max_proposals = e.take(
             in_range(input.max_proposals, &PROPOSALS_PER_AUTHOR).ok_or(SetupError::MaxProposals),
         );
@@ -268,7 +271,7 @@ impl CycleSetup {
             Some(ballot),
             Some(rule),
             Some(min_age),
-            Some(min_verification),
+            Some(min_level),
             Some(max_proposals_per_author),
             Some(schedule),
             Some(mrp),
@@ -279,7 +282,7 @@ impl CycleSetup {
             ballot,
             rule,
             min_age,
-            min_verification,
+            min_level,
             max_proposals,
             schedule,
             mrp,
@@ -303,7 +306,7 @@ impl CycleSetup {
             rule,
             eligibility: Eligibility {
                 min_age,
-                min_verification,
+                min_level,
             },
             max_proposals_per_author,
             revision_enabled: input.revision_enabled,
@@ -343,7 +346,7 @@ mod tests {
             ballot_k: "3",
             rule: "greedy",
             min_age: "18",
-            min_verification: "0",
+            min_level: "contact",
             max_proposals: "3",
             votes_visible: true,
             dates: [
@@ -384,8 +387,8 @@ mod tests {
             (|i| i.ballot_k = "50", None),
             (|i| i.min_age = "13", Some(SetupError::MinAge)),
             (|i| i.min_age = "100", None),
-            (|i| i.min_verification = "3", Some(SetupError::Verification)),
-            (|i| i.min_verification = "2", None),
+            (|i| i.min_level = "self", Some(SetupError::Level)),
+            (|i| i.min_level = "egov", Some(SetupError::Level)),
             (|i| i.max_proposals = "0", Some(SetupError::MaxProposals)),
             (|i| i.max_proposals = "20", None),
             (

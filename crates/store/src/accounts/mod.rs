@@ -3,7 +3,8 @@
 use crate::db::{execute, in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::{Contact, Grant, Kato, Role};
+use domain::accounts::{DocumentKind, DocumentTail, LevelEvent, ResidenceProof};
+use domain::{Contact, Grant, Kato, Level, Role};
 use uuid::Uuid;
 
 #[derive(Debug, Clone)]
@@ -15,7 +16,8 @@ pub struct User {
     pub iin_last4: String,
     pub birth_date: NaiveDate,
     pub residence_id: Uuid,
-    pub verification_level: i64,
+    /// How sure the platform is that this is one real person.
+    pub level: Level,
     pub created_at: DateTime<Utc>,
 }
 
@@ -28,7 +30,7 @@ struct Row {
     iin_last4: String,
     birth_date: NaiveDate,
     residence_id: Uuid,
-    verification_level: i64,
+    level: String,
     created_at: DateTime<Utc>,
 }
 
@@ -42,14 +44,15 @@ impl From<Row> for User {
             iin_last4: r.iin_last4,
             birth_date: r.birth_date,
             residence_id: r.residence_id,
-            verification_level: r.verification_level,
+            // An unknown code counts as nothing checked: the safe side.
+            level: Level::parse(&r.level).unwrap_or_default(),
             created_at: r.created_at,
         }
     }
 }
 
 const COLUMNS: &str = "id, display_name, phone, email, iin_last4, birth_date, residence_id, \
-    verification_level, created_at";
+    level, created_at";
 
 /// What registration stores. The IIN itself is not here: only its keyed fingerprint.
 #[derive(Debug, Clone)]
@@ -61,7 +64,7 @@ pub struct NewUser {
     pub iin_last4: String,
     pub birth_date: NaiveDate,
     pub residence_id: Uuid,
-    pub verification_level: i64,
+    pub level: Level,
 }
 
 /// Why an account could not be created.
@@ -101,7 +104,7 @@ pub async fn create(
                 let inserted = sqlx::query(
                     "INSERT INTO users (id, display_name, phone, email, \
                     password_hash, iin_hash, iin_last4, birth_date, residence_id, \
-                    verification_level, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+                    level, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
                     $10, $11)",
                 )
                 .bind(id)
@@ -113,7 +116,7 @@ pub async fn create(
                 .bind(&u.iin_last4)
                 .bind(u.birth_date)
                 .bind(u.residence_id)
-                .bind(u.verification_level)
+                .bind(u.level.as_str())
                 .bind(now)
                 .execute(&mut *tx)
                 .await;
@@ -344,4 +347,109 @@ pub async fn person_hash(db: &Db, id: Uuid) -> Result<Vec<u8>> {
     .fetch_optional(p)
     .await)?;
     h.ok_or(StoreError::NotFound)
+}
+
+/// Evidence a registrar recorded with a change of level: of a document only its kind and last
+/// three digits, and how the place of residence was established.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    pub document: Option<(DocumentKind, DocumentTail)>,
+    pub residence: Option<ResidenceProof>,
+}
+
+/// One recorded change of an account's level.
+#[derive(Debug, Clone)]
+pub struct LevelChange {
+    pub from: Level,
+    pub to: Level,
+    pub event: LevelEvent,
+    pub by: Option<Uuid>,
+    pub evidence: Evidence,
+    pub at: DateTime<Utc>,
+}
+
+const SET_LEVEL: &str = "UPDATE users SET level = $3 WHERE id = $1 AND level = $2";
+const INSERT_LEVEL_CHANGE: &str = "INSERT INTO level_changes (id, user_id, from_level, to_level, \
+    event, by_user, document_kind, document_tail, residence_proof, at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+const SELECT_LEVEL_CHANGES: &str = "SELECT from_level, to_level, event, by_user, document_kind, \
+    document_tail, residence_proof, at FROM level_changes WHERE user_id = $1 ORDER BY at, id";
+
+/// Move `user` from `change.from` to `change.to` and record it, together; `false` (nothing
+/// written) when the account is no longer at `change.from` — someone changed it meanwhile.
+pub async fn change_level(db: &Db, user: Uuid, change: &LevelChange) -> Result<bool> {
+    let doc = change.evidence.document;
+    let done: Result<bool> = in_tx!(db, |tx| {
+        let moved = sqlx::query(SET_LEVEL)
+            .bind(user)
+            .bind(change.from.as_str())
+            .bind(change.to.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if moved == 0 {
+            return Ok(false);
+        }
+        sqlx::query(INSERT_LEVEL_CHANGE)
+            .bind(new_id())
+            .bind(user)
+            .bind(change.from.as_str())
+            .bind(change.to.as_str())
+            .bind(change.event.as_str())
+            .bind(change.by)
+            .bind(doc.map(|(k, _)| k.as_str()))
+            .bind(doc.map(|(_, t)| t.as_str().to_string()))
+            .bind(change.evidence.residence.map(ResidenceProof::as_str))
+            .bind(change.at)
+            .execute(&mut *tx)
+            .await?;
+        Ok(true)
+    });
+    done
+}
+
+type LevelChangeRow = (
+    String,
+    String,
+    String,
+    Option<Uuid>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    DateTime<Utc>,
+);
+
+/// Every change of `user`'s level, oldest first.
+pub async fn level_changes(db: &Db, user: Uuid) -> Result<Vec<LevelChange>> {
+    let rows: Vec<LevelChangeRow> = on_pool!(db, |p| sqlx::query_as(SELECT_LEVEL_CHANGES)
+        .bind(user)
+        .fetch_all(p)
+        .await)?;
+    let corrupt = |what: &str| StoreError::Corrupt(format!("level_changes.{what}"));
+    rows.into_iter()
+        .map(|(from, to, event, by, kind, tail, residence, at)| {
+            let document = match (kind, tail) {
+                (Some(k), Some(t)) => Some((
+                    DocumentKind::parse(&k).ok_or_else(|| corrupt("document_kind"))?,
+                    DocumentTail::parse(&t).map_err(|_| corrupt("document_tail"))?,
+                )),
+                _ => None,
+            };
+            let residence = match residence {
+                Some(r) => Some(ResidenceProof::parse(&r).ok_or_else(|| corrupt("residence"))?),
+                None => None,
+            };
+            Ok(LevelChange {
+                from: Level::parse(&from).ok_or_else(|| corrupt("from_level"))?,
+                to: Level::parse(&to).ok_or_else(|| corrupt("to_level"))?,
+                event: LevelEvent::parse(&event).ok_or_else(|| corrupt("event"))?,
+                by,
+                evidence: Evidence {
+                    document,
+                    residence,
+                },
+                at,
+            })
+        })
+        .collect()
 }

@@ -15,7 +15,7 @@ struct Row {
     fixed: Option<i64>,
     floor: i64,
     min_age: i64,
-    min_verification: i64,
+    min_level: String,
     collection_months: i64,
     consider_days: i64,
     kato: String,
@@ -26,14 +26,14 @@ fn u32_of(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
 }
 
-const RULES_ABOVE: &str = "SELECT r.share_bp, r.fixed, r.floor, r.min_age, r.min_verification, \
+const RULES_ABOVE: &str = "SELECT r.share_bp, r.fixed, r.floor, r.min_age, r.min_level, \
     r.collection_months, r.consider_days, t.kato, t.path FROM initiative_rules r \
     JOIN territories t ON t.id = r.territory_id WHERE $1 LIKE t.path || '%'";
 const SET_RULE: &str = "INSERT INTO initiative_rules (territory_id, share_bp, fixed, floor, \
-    min_age, min_verification, collection_months, consider_days, updated_at) \
+    min_age, min_level, collection_months, consider_days, updated_at) \
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (territory_id) DO UPDATE SET \
     share_bp = excluded.share_bp, fixed = excluded.fixed, floor = excluded.floor, \
-    min_age = excluded.min_age, min_verification = excluded.min_verification, \
+    min_age = excluded.min_age, min_level = excluded.min_level, \
     collection_months = excluded.collection_months, consider_days = excluded.consider_days, \
     updated_at = excluded.updated_at";
 
@@ -54,7 +54,8 @@ pub async fn rule_for(db: &Db, t: &Territory) -> Result<(ThresholdRule, Option<K
         fixed: r.fixed.map(u32_of),
         floor: u32_of(r.floor),
         min_age: u32_of(r.min_age),
-        min_verification: r.min_verification,
+        // An unknown code asks for the default, the stricter side.
+        min_level: domain::Level::parse(&r.min_level).unwrap_or(domain::accounts::DEFAULT_REQUIREMENT),
         collection_months: u32_of(r.collection_months),
         consider_days: u32_of(r.consider_days),
     };
@@ -77,7 +78,7 @@ pub async fn set_rule(
             .bind(r.fixed.map(i64::from))
             .bind(i64::from(r.floor))
             .bind(i64::from(r.min_age))
-            .bind(r.min_verification)
+            .bind(r.min_level.as_str())
             .bind(i64::from(r.collection_months))
             .bind(i64::from(r.consider_days))
             .bind(now)

@@ -75,7 +75,7 @@ struct Row {
     ballot_k: Option<i64>,
     rule: String,
     min_age: i64,
-    min_verification: i64,
+    min_level: String,
     max_proposals_per_author: i64,
     revision_enabled: bool,
     votes_visible: bool,
@@ -90,7 +90,7 @@ struct Row {
 }
 
 const COLUMNS: &str = "id, territory_id, year, stage, housing_spending_tiyn, share_bp, mrp_tiyn, \
-     cap_mrp, ballot_type, ballot_k, rule, min_age, min_verification, max_proposals_per_author, \
+     cap_mrp, ballot_type, ballot_k, rule, min_age, min_level, max_proposals_per_author, \
      revision_enabled, votes_visible, changes_allowed, collection_start, collection_end, \
      review_end, discussion_end, voting_start, voting_end, created_at";
 
@@ -134,7 +134,7 @@ fn cycle(r: Row, cofinancing: Vec<CoFinancingRow>) -> Result<Cycle> {
         rule: CountingRule::parse(&r.rule).ok_or_else(|| corrupt("rule"))?,
         eligibility: Eligibility {
             min_age: u32::try_from(r.min_age).map_err(|_| corrupt("min age"))?,
-            min_verification: r.min_verification,
+            min_level: domain::Level::parse(&r.min_level).ok_or_else(|| corrupt("min level"))?,
         },
         max_proposals_per_author: r.max_proposals_per_author,
         revision_enabled: r.revision_enabled,
@@ -158,7 +158,7 @@ pub struct YearTaken;
 
 const CREATE_SQL: &str = "INSERT INTO pb_cycles (id, territory_id, year, stage, \
      housing_spending_tiyn, share_bp, mrp_tiyn, cap_mrp, ballot_type, ballot_k, rule, min_age, \
-     min_verification, max_proposals_per_author, revision_enabled, votes_visible, \
+     min_level, max_proposals_per_author, revision_enabled, votes_visible, \
      changes_allowed, collection_start, collection_end, review_end, discussion_end, voting_start, \
      voting_end, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, \
      $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)";
@@ -193,7 +193,7 @@ pub async fn create(
             .bind(k)
             .bind(c.setup.rule.as_str())
             .bind(i64::from(c.setup.eligibility.min_age))
-            .bind(c.setup.eligibility.min_verification)
+            .bind(c.setup.eligibility.min_level.as_str())
             .bind(c.setup.max_proposals_per_author)
             .bind(c.setup.revision_enabled)
             .bind(c.setup.votes_visible)

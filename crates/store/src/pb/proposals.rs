@@ -112,7 +112,7 @@ fn total(items: &[(String, Tenge)]) -> i64 {
     items.iter().map(|(_, a)| a.tiyn()).sum()
 }
 
-const CREATE_SQL: &str = "UPDATE users SET verification_level = verification_level WHERE id = $1";
+const CREATE_SQL: &str = "UPDATE users SET level = level WHERE id = $1";
 const CREATE_SQL_2: &str = "SELECT COUNT(*) FROM pb_proposals WHERE cycle_id = $1 AND author_id = \
      $2";
 const CREATE_SQL_3: &str = "INSERT INTO pb_proposals (id, cycle_id, author_id, author_name, \
