@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod control;
 pub mod initiatives;
 pub mod land;
+pub mod messages;
 pub mod money;
 pub mod oversight;
 pub mod pb;
@@ -19,8 +20,6 @@ pub mod time;
 pub mod uploads;
 
 pub use access::{authorize, may, Action, Grant, Role};
-pub use accounts::{
-    Contact, ContactError, Iin, IinError, IinKey, Level, Password, PasswordError,
-};
+pub use accounts::{Contact, ContactError, Iin, IinError, IinKey, Level, Password, PasswordError};
 pub use money::{Mrp, Tenge};
 pub use territories::{Kato, KatoError, TerritoryKind};

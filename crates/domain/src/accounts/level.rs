@@ -175,7 +175,10 @@ mod tests {
     #[test]
     fn requirements_go_no_lower_than_contact_and_egov_needs_a_provider() {
         assert_eq!(Level::requirement("contact", false), Ok(Level::Contact));
-        assert_eq!(Level::requirement(" in_person ", false), Ok(Level::InPerson));
+        assert_eq!(
+            Level::requirement(" in_person ", false),
+            Ok(Level::InPerson)
+        );
         assert_eq!(
             Level::requirement("self", true),
             Err(RequirementError::TooLow)

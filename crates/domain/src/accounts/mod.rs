@@ -1,10 +1,12 @@
 //! Residents' accounts: the IIN and what may be derived from it, contacts and passwords.
 
+pub mod codes;
 mod contact;
 mod iin;
 mod level;
 mod password;
 
+pub use codes::{CodeRefusal, IssuedCode, Purpose as CodePurpose};
 pub use contact::{Contact, ContactError};
 pub(crate) use iin::check_digit;
 pub use iin::{age_on, Iin, IinError, IinKey, Sex};

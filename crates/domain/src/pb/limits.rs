@@ -208,15 +208,33 @@ mod tests {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap_or_default();
         let birth = d(2008, 4, 15);
         assert_eq!(
-            e.check(birth, Level::InPerson, &home, &k("114435000"), d(2026, 4, 14)),
+            e.check(
+                birth,
+                Level::InPerson,
+                &home,
+                &k("114435000"),
+                d(2026, 4, 14)
+            ),
             Err(Ineligible::TooYoung(18))
         );
         assert_eq!(
-            e.check(birth, Level::InPerson, &home, &k("114435000"), d(2026, 4, 15)),
+            e.check(
+                birth,
+                Level::InPerson,
+                &home,
+                &k("114435000"),
+                d(2026, 4, 15)
+            ),
             Ok(())
         );
         assert_eq!(
-            e.check(birth, Level::InPerson, &home, &k("114441000"), d(2026, 4, 15)),
+            e.check(
+                birth,
+                Level::InPerson,
+                &home,
+                &k("114441000"),
+                d(2026, 4, 15)
+            ),
             Err(Ineligible::NotResident)
         );
         let strict = Eligibility {
@@ -224,7 +242,13 @@ mod tests {
             ..e
         };
         assert_eq!(
-            strict.check(birth, Level::InPerson, &home, &k("114400000"), d(2026, 5, 1)),
+            strict.check(
+                birth,
+                Level::InPerson,
+                &home,
+                &k("114400000"),
+                d(2026, 5, 1)
+            ),
             Err(Ineligible::NotVerified(Level::Egov))
         );
     }

@@ -252,7 +252,8 @@ impl CycleSetup {
         let rule = e.take(CountingRule::parse(input.rule.trim()).ok_or(SetupError::Rule));
         let min_age = e.take(in_range(input.min_age, &MIN_AGE).ok_or(SetupError::MinAge));
         let min_level = e.take(
-            Level::requirement(input.min_level, input.egov_available).map_err(|_| SetupError::Level),
+            Level::requirement(input.min_level, input.egov_available)
+                .map_err(|_| SetupError::Level),
         );
         let max_proposals = e.take(
             in_range(input.max_proposals, &PROPOSALS_PER_AUTHOR).ok_or(SetupError::MaxProposals),
@@ -304,10 +305,7 @@ impl CycleSetup {
             cap_mrp: place.cap_mrp(),
             ballot,
             rule,
-            eligibility: Eligibility {
-                min_age,
-                min_level,
-            },
+            eligibility: Eligibility { min_age, min_level },
             max_proposals_per_author,
             revision_enabled: input.revision_enabled,
             votes_visible: input.votes_visible,

@@ -55,7 +55,8 @@ pub async fn rule_for(db: &Db, t: &Territory) -> Result<(ThresholdRule, Option<K
         floor: u32_of(r.floor),
         min_age: u32_of(r.min_age),
         // An unknown code asks for the default, the stricter side.
-        min_level: domain::Level::parse(&r.min_level).unwrap_or(domain::accounts::DEFAULT_REQUIREMENT),
+        min_level: domain::Level::parse(&r.min_level)
+            .unwrap_or(domain::accounts::DEFAULT_REQUIREMENT),
         collection_months: u32_of(r.collection_months),
         consider_days: u32_of(r.consider_days),
     };
