@@ -38,7 +38,7 @@ migrations! {
     "0008_control_land",
     "0009_pb_envelope",
     "0010_pb_photos",
-    "0011_accounts_levels",
+    "0011_accounts_identity",
 }
 
 const _: () = assert!(

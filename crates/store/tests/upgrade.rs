@@ -97,6 +97,21 @@ async fn columns(db: &Db) -> BTreeSet<(String, String)> {
     }
 }
 
+/// Release 0.1's numbers became names as they were meant: its accounts were all made at 1
+/// (verified by a coordinator: in person), its cycles and rules asked for 0 (nothing checked)
+/// and keep asking for exactly that.
+async fn levels_keep_their_meaning(db: &Db) {
+    for (sql, want) in [
+        ("SELECT DISTINCT level FROM users", "in_person"),
+        ("SELECT DISTINCT min_level FROM pb_cycles", "self"),
+        ("SELECT DISTINCT min_level FROM initiative_rules", "self"),
+    ] {
+        let got: Vec<String> = on_pool!(db, p => sqlx::query_scalar(sql).fetch_all(p).await)
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        assert_eq!(got, vec![want.to_string()], "{sql}");
+    }
+}
+
 /// Migrate the release's database and check it against the fixture as it was and against a
 /// fresh database.
 async fn upgrade_and_check(old: &Db, fresh: &Db, list: &[(i64, &'static str, &'static str)]) {
@@ -132,6 +147,7 @@ async fn upgrade_and_check(old: &Db, fresh: &Db, list: &[(i64, &'static str, &'s
 
     let after = snapshot(old).await;
     assert_eq!(after.counts, before.counts, "no row lost or added");
+    levels_keep_their_meaning(old).await;
     for (version, name, _) in list {
         let (recorded, at) = after
             .applied

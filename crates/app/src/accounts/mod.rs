@@ -2,6 +2,7 @@
 //! passwords (argon2id, off the async threads) and adding accounts outside the form.
 
 mod add;
+mod codes;
 mod levels;
 mod passwords;
 mod profile;
@@ -9,6 +10,7 @@ mod register;
 mod sessions;
 
 pub use add::{add_account, AccountSpec, AddAccountError};
+pub use codes::{check_code, issue_code, Accepted};
 pub use levels::{apply_level_event, event_reaching, level_changes};
 pub use passwords::{hash_password, verify_password};
 pub use profile::{change_password, count, profile, HeldRole, PasswordChanged, Profile, User};

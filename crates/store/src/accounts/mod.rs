@@ -1,5 +1,7 @@
 //! Accounts and the roles they hold on territories.
 
+pub mod codes;
+
 use crate::db::{execute, in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};

@@ -1,4 +1,5 @@
--- Verification levels by name (self, contact, in_person, egov) and the record of every change.
+-- Identity: verification levels by name (self, contact, in_person, egov), the record of every
+-- change, and one-time codes.
 -- Release 0.1 stored numbers that meant 0 self-declared, 1 verified by a coordinator (in
 -- person) and 2 eGov; cycles and initiative rules keep the level they were created with.
 ALTER TABLE users ADD COLUMN level TEXT NOT NULL DEFAULT 'self';
@@ -19,15 +20,31 @@ ALTER TABLE initiative_rules DROP COLUMN min_verification;
 -- Who changed an account's level, when, how and on what evidence. Of a document only its
 -- kind and last three digits are kept.
 CREATE TABLE level_changes (
-    id UUID PRIMARY KEY,
-    user_id UUID NOT NULL REFERENCES users(id),
+    id BLOB PRIMARY KEY NOT NULL,
+    user_id BLOB NOT NULL REFERENCES users(id),
     from_level TEXT NOT NULL,
     to_level TEXT NOT NULL,
     event TEXT NOT NULL,
-    by_user UUID REFERENCES users(id),
+    by_user BLOB REFERENCES users(id),
     document_kind TEXT,
     document_tail TEXT,
     residence_proof TEXT,
-    at TIMESTAMPTZ NOT NULL
+    at TEXT NOT NULL
 );
 CREATE INDEX level_changes_user ON level_changes(user_id, at);
+
+-- One-time codes: only a keyed hash of the digits, what the code is for, its expiry and
+-- the wrong tries so far. A code is spent by use or by its fifth wrong try.
+CREATE TABLE codes (
+    id BLOB PRIMARY KEY NOT NULL,
+    user_id BLOB NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL,
+    code_hash BLOB NOT NULL,
+    -- The phone or e-mail the code was sent to (a new contact is confirmed before it is kept).
+    contact TEXT,
+    expires_at TEXT NOT NULL,
+    failed_tries INTEGER NOT NULL DEFAULT 0,
+    used_at TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX codes_user ON codes(user_id, purpose, created_at);
