@@ -75,7 +75,7 @@ async fn voters(app: &TestApp) -> Vec<Voter> {
                 village: demo::DEMO_VILLAGE,
                 password: &v.password,
                 role: None,
-                verification_level: 1,
+                level: domain::Level::InPerson,
             };
             create_account(&app.app, &spec)
                 .await

@@ -542,7 +542,7 @@ async fn concurrent_double_signing_counts_once_and_the_threshold_is_crossed_once
     let t = fresh_db().await;
     let tree = territory_tree(&t.db, "61", 1).await;
     let home = &tree.villages[0];
-    let author = resident(&t.db, home, 1).await;
+    let author = resident(&t.db, home, domain::Level::InPerson).await;
     let moderator = user_with_role(&t.db, home, Role::Coordinator, &tree.okrug).await;
     let now = t.app.clock.now();
     let id = collecting_initiative(&t.db, &tree.okrug, author.id, moderator.id, 30, now).await;
@@ -945,7 +945,7 @@ async fn thresholds_are_configured_per_territory() {
                 ("fixed", ""),
                 ("floor", "10"),
                 ("min_age", "18"),
-                ("min_verification", "0"),
+                ("min_level", "contact"),
                 ("months", "30"),
                 ("days", "x"),
             ],
@@ -962,7 +962,7 @@ async fn thresholds_are_configured_per_territory() {
                 ("fixed", "50"),
                 ("floor", "5"),
                 ("min_age", "16"),
-                ("min_verification", "0"),
+                ("min_level", "contact"),
                 ("months", "3"),
                 ("days", "20"),
             ],

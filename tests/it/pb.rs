@@ -27,7 +27,7 @@ fn form<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
         ("ballot_k", "3"),
         ("rule", "mes"),
         ("min_age", "16"),
-        ("min_verification", "0"),
+        ("min_level", "contact"),
         ("max_proposals", "2"),
         ("votes_visible", "on"),
         ("collection_start", "2031-01-20"),

@@ -651,7 +651,9 @@ async fn moderation_stays_inside_the_coordinators_territory() {
     let now = app.clock.now();
     let cycle = pb_cycle(&app.db, &other, theirs.id, 2040, Stage::Discussion, 1, now).await;
     let pid = cycle.admitted[0];
-    let author = app.login(&resident(&app.db, village, 1).await).await;
+    let author = app
+        .login(&resident(&app.db, village, domain::Level::InPerson).await)
+        .await;
     let res = comment(&author, pid, "Сырттағы пікір").await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let k = store::pb::discussion::comments(&app.db, pid, 0, 10)

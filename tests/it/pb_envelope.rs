@@ -122,7 +122,7 @@ async fn resident(db: &Db, village: Uuid, n: u32) -> Uuid {
         iin_last4: "0000".into(),
         birth_date: chrono::NaiveDate::from_ymd_opt(1990, 1, 1).expect("date"),
         residence_id: village,
-        verification_level: 0,
+        level: domain::Level::SelfDeclared,
     };
     store::accounts::create(db, &u, crate::support::fixed_now())
         .await

@@ -344,7 +344,7 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
             village: "114445200",
             password: "elsewhere-resident-2026",
             role: None,
-            verification_level: 1,
+            level: domain::Level::InPerson,
         },
     )
     .await
@@ -437,7 +437,7 @@ async fn only_coordinators_of_the_territory_type_paper_ballots_or_assist() {
             village: "114445200",
             password: "other-coordinator-2026",
             role: Some((Role::Coordinator, Some("114445000"))),
-            verification_level: 1,
+            level: domain::Level::InPerson,
         },
     )
     .await
@@ -698,7 +698,7 @@ async fn assisted_voter(app: &TestApp, iin: &str) {
             village: VILLAGE,
             password: "helped-resident-2026",
             role: None,
-            verification_level: 1,
+            level: domain::Level::InPerson,
         },
     )
     .await

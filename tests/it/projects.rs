@@ -32,7 +32,14 @@ async fn finished(app: &TestApp, n: usize) -> (Tree, FinishedCycle) {
 async fn residents(app: &TestApp, tree: &Tree, n: usize) -> Vec<Person> {
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        out.push(resident(&app.db, &tree.villages[i % tree.villages.len()], 1).await);
+        out.push(
+            resident(
+                &app.db,
+                &tree.villages[i % tree.villages.len()],
+                domain::Level::InPerson,
+            )
+            .await,
+        );
     }
     out
 }
@@ -473,7 +480,7 @@ async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
     let app = TestApp::with_people().await;
     let (tree, cy) = finished(&app, 1).await;
     let p = cy.funded[0];
-    let neighbour = resident(&app.db, &tree.villages[0], 1).await;
+    let neighbour = resident(&app.db, &tree.villages[0], domain::Level::InPerson).await;
     let page = format!("/projects/{p}");
     let path = format!("/projects/{p}/reports");
     // The demo resident lives in another okrug.
@@ -710,7 +717,7 @@ async fn project_actions_matrix_over_http() {
     let (tree, cy) = finished(&app, 1).await;
     let (cycle, p) = (cy.id, cy.funded[0]);
     // A group of one resident of the okrug, who has reported on the project.
-    let member = resident(&app.db, &tree.villages[0], 1).await;
+    let member = resident(&app.db, &tree.villages[0], domain::Level::InPerson).await;
     let admin = demo_account(&app.db, Role::Admin).await;
     let now = app.clock.now();
     monitoring_group(&app.db, cycle, &tree.okrug, admin, &[member.id], now).await;
@@ -820,7 +827,7 @@ async fn an_old_unanswered_report_is_overdue_on_the_accountability_page() {
     let app = TestApp::with_people().await;
     let (tree, cy) = finished(&app, 1).await;
     let project = cy.funded[0];
-    let neighbour = resident(&app.db, &tree.villages[0], 1).await;
+    let neighbour = resident(&app.db, &tree.villages[0], domain::Level::InPerson).await;
     let r = app.login(&neighbour).await;
     let page = format!("/projects/{project}");
     let tok = token(&r, &page).await;
@@ -878,7 +885,7 @@ mod browser {
         let mut b = Session::start("browser-projects").await;
         let app = TestApp::with_people().await;
         let (tree, cy) = finished(&app, 1).await;
-        let neighbour = resident(&app.db, &tree.villages[0], 1).await;
+        let neighbour = resident(&app.db, &tree.villages[0], domain::Level::InPerson).await;
         let base = format!("http://{}", app.addr);
         let built = (cy.funded[0], &neighbour);
         let outcome = within(

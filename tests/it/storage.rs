@@ -121,7 +121,7 @@ fn new_user(village: uuid::Uuid, iin: &str, contact: &str) -> NewUser {
         iin_last4: iin.last_four(),
         birth_date: iin.birth_date(),
         residence_id: village,
-        verification_level: 0,
+        level: domain::Level::SelfDeclared,
     }
 }
 

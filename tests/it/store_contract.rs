@@ -90,8 +90,8 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
     let [p1, p2, p3] = cycle.admitted[..] else {
         panic!("three admitted proposals, got {:?}", cycle.admitted);
     };
-    let alice = resident(db, &tree.villages[0], 1).await;
-    let bob = resident(db, &tree.villages[1], 1).await;
+    let alice = resident(db, &tree.villages[0], domain::Level::InPerson).await;
+    let bob = resident(db, &tree.villages[1], domain::Level::InPerson).await;
 
     // One ballot per person: a second one writes nothing and answers with the first receipt.
     let first = ballots::cast(
@@ -138,7 +138,7 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
     );
 
     // Ten simultaneous ballots of one person end as one ballot, whoever wins.
-    let carol = resident(db, &tree.villages[1], 1).await;
+    let carol = resident(db, &tree.villages[1], domain::Level::InPerson).await;
     let racing = (0..10).map(|i| {
         let (db, b) = (
             db.clone(),
@@ -222,7 +222,7 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
     assert_eq!(all, want);
 
     // Many at once (paper imports): a person who voted already is skipped.
-    let dave = resident(db, &tree.villages[0], 1).await;
+    let dave = resident(db, &tree.villages[0], domain::Level::InPerson).await;
     let batch = [
         online(cycle.id, &bob, &[p1], "BOB-2"),
         online(cycle.id, &dave, &[p1], "DAVE-1"),
@@ -276,7 +276,7 @@ async fn signatures_are_one_per_person_and_the_threshold_moves_the_initiative() 
     let now = fixed_now();
     let tree = territory_tree(db, "22", 2).await;
     let village = &tree.villages[0];
-    let author = resident(db, village, 1).await;
+    let author = resident(db, village, domain::Level::InPerson).await;
     let first = user_with_role(db, village, Role::Coordinator, &tree.okrug).await;
     let second = user_with_role(db, &tree.villages[1], Role::Coordinator, &tree.okrug).await;
     let id = collecting_initiative(db, &tree.okrug, author.id, first.id, 4, now).await;
@@ -288,7 +288,7 @@ async fn signatures_are_one_per_person_and_the_threshold_moves_the_initiative() 
     };
 
     // Once per person online; a signature taken back can be given again.
-    let ann = resident(db, village, 1).await;
+    let ann = resident(db, village, domain::Level::InPerson).await;
     let signed = store::initiatives::sign(db, id, &sign(&ann), &reach(now), now)
         .await
         .expect("sign");
@@ -380,14 +380,14 @@ async fn signatures_are_one_per_person_and_the_threshold_moves_the_initiative() 
 
     // The signature that reaches the threshold moves the initiative to "must be considered",
     // with the answer due `consider_days` later; online signing then stops.
-    let dan = resident(db, village, 1).await;
+    let dan = resident(db, village, domain::Level::InPerson).await;
     assert_eq!(
         store::initiatives::sign(db, id, &sign(&dan), &reach(now), now)
             .await
             .expect("sign"),
         SignOutcome::Signed { reached: false }
     );
-    let eve = resident(db, village, 1).await;
+    let eve = resident(db, village, domain::Level::InPerson).await;
     let later = now + Duration::days(3);
     assert_eq!(
         store::initiatives::sign(db, id, &sign(&eve), &reach(later), later)
@@ -402,7 +402,7 @@ async fn signatures_are_one_per_person_and_the_threshold_moves_the_initiative() 
     assert_eq!(reached.status, Status::MustConsider);
     assert_eq!(reached.signatures, 4);
     assert_eq!(reached.consider_due, Some(later + Duration::days(30)));
-    let fay = resident(db, village, 1).await;
+    let fay = resident(db, village, domain::Level::InPerson).await;
     assert_eq!(
         store::initiatives::sign(db, id, &sign(&fay), &reach(later), later)
             .await
@@ -462,7 +462,7 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
     };
 
     // Someone who votes online before the paper ballots are typed in.
-    let early = resident(db, v1, 1).await;
+    let early = resident(db, v1, domain::Level::InPerson).await;
     let cast = ballots::cast(
         db,
         &online(cycle.id, &early, &[p3], "EARLY-1"),
@@ -726,15 +726,15 @@ async fn builders_reach_the_states_they_promise() {
     assert_eq!(tree.district.kind, domain::TerritoryKind::District);
     assert_eq!(tree.okrug.parent_id, Some(tree.district.id));
 
-    let unverified = resident(db, &tree.villages[1], 0).await;
+    let unverified = resident(db, &tree.villages[1], domain::Level::SelfDeclared).await;
     let contact = domain::Contact::parse(&unverified.contact).expect("contact");
     let (user, _) = store::accounts::credentials(db, &contact)
         .await
         .expect("credentials")
         .expect("the account logs in with its contact");
     assert_eq!(
-        (user.residence_id, user.verification_level),
-        (tree.villages[1].id, 0)
+        (user.residence_id, user.level),
+        (tree.villages[1].id, domain::Level::SelfDeclared)
     );
     let coordinator = user_with_role(db, &tree.villages[0], Role::Coordinator, &tree.okrug).await;
     let roles: Vec<(Role, Option<String>)> = store::accounts::roles_of(db, coordinator.id)
@@ -791,7 +791,7 @@ async fn builders_reach_the_states_they_promise() {
         (domain::pb::ProposalStatus::Admitted, tree.villages[1].id)
     );
 
-    let author = resident(db, &tree.villages[0], 1).await;
+    let author = resident(db, &tree.villages[0], domain::Level::InPerson).await;
     let id = collecting_initiative(db, &tree.okrug, author.id, coordinator.id, 10, now).await;
     let i = store::initiatives::get(db, id)
         .await

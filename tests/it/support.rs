@@ -676,8 +676,8 @@ pub fn fingerprint(iin: &Iin) -> Vec<u8> {
     app::Keys::derive(SECRET).iin.fingerprint(iin)
 }
 
-/// A resident of `village` at `verification_level`, logging in with [`BUILDER_PASSWORD`].
-pub async fn resident(db: &Db, village: &Territory, verification_level: i64) -> Person {
+/// A resident of `village` at `level`, logging in with [`BUILDER_PASSWORD`].
+pub async fn resident(db: &Db, village: &Territory, level: domain::Level) -> Person {
     let iin = next_iin();
     let contact = format!(
         "person{}@test.qatysu.kz",
@@ -700,7 +700,7 @@ pub async fn resident(db: &Db, village: &Territory, verification_level: i64) -> 
         iin_last4: iin.last_four(),
         birth_date: iin.birth_date(),
         residence_id: village.id,
-        verification_level,
+        level,
     };
     let id = store::accounts::create(db, &new, fixed_now())
         .await
@@ -714,14 +714,14 @@ pub async fn resident(db: &Db, village: &Territory, verification_level: i64) -> 
     }
 }
 
-/// A person living in `village` (verification level 1) who holds `role` on `territory`.
+/// A person living in `village` (verified in person) who holds `role` on `territory`.
 pub async fn user_with_role(
     db: &Db,
     village: &Territory,
     role: Role,
     territory: &Territory,
 ) -> Person {
-    let p = resident(db, village, 1).await;
+    let p = resident(db, village, domain::Level::InPerson).await;
     store::accounts::grant(db, p.id, role, Some(territory.id), fixed_now())
         .await
         .expect("grant the role");

@@ -46,6 +46,9 @@ pub struct Config {
     pub uploads: std::path::PathBuf,
     /// Above this many settlements, registration asks for the district first.
     pub village_list_limit: i64,
+    /// An OpenID Connect provider (eGov) is configured: only then may a cycle or an initiative
+    /// rule require the `egov` level.
+    pub egov_sign_in: bool,
 }
 
 impl Default for Config {
@@ -59,6 +62,7 @@ impl Default for Config {
             session_days: 30,
             uploads: std::path::PathBuf::from("qatysu-data/uploads"),
             village_list_limit: 400,
+            egov_sign_in: false,
         }
     }
 }

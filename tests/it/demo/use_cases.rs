@@ -28,7 +28,7 @@ async fn an_app_on_another_clock_shares_the_database_and_the_keys() {
         t.app.clock.now() - then.clock.now() >= TimeDelta::days(40),
         "the first app's clock did not move"
     );
-    let p = resident(&t.db, &tree.villages[0], 1).await;
+    let p = resident(&t.db, &tree.villages[0], domain::Level::InPerson).await;
     let seen = actor(&then, &p).await;
     assert_eq!(seen.user.id, p.id, "the same database");
     assert_eq!(then.keys.iin.fingerprint(&p.iin), fingerprint(&p.iin));
@@ -38,7 +38,7 @@ async fn an_app_on_another_clock_shares_the_database_and_the_keys() {
 async fn an_account_named_by_contact_acts_with_its_grants_and_home() {
     let t = fresh_db().await;
     let tree = territory_tree(&t.db, "62", 1).await;
-    let p = resident(&t.db, &tree.villages[0], 1).await;
+    let p = resident(&t.db, &tree.villages[0], domain::Level::InPerson).await;
     let contact = Contact::parse(&p.contact).expect("contact");
     let a = app::access::actor_by_contact(&t.app, &contact)
         .await
@@ -58,8 +58,8 @@ async fn an_account_named_by_contact_acts_with_its_grants_and_home() {
 async fn the_organiser_adds_recommendations_delivered_with_the_next_delivery() {
     let t = fresh_db().await;
     let tree = territory_tree(&t.db, "63", 1).await;
-    let organiser = resident(&t.db, &tree.villages[0], 1).await;
-    let neighbour = resident(&t.db, &tree.villages[0], 1).await;
+    let organiser = resident(&t.db, &tree.villages[0], domain::Level::InPerson).await;
+    let neighbour = resident(&t.db, &tree.villages[0], domain::Level::InPerson).await;
     let (organiser, neighbour) = (
         actor(&t.app, &organiser).await,
         actor(&t.app, &neighbour).await,

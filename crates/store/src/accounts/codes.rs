@@ -76,17 +76,19 @@ pub async fn latest(db: &Db, user: Uuid, purpose: CodePurpose) -> Result<Option<
         .bind(purpose.as_str())
         .fetch_optional(p)
         .await)?;
-    Ok(row.map(|(id, hash, contact, expires_at, tries, used_at)| StoredCode {
-        id,
-        hash,
-        contact,
-        code: IssuedCode {
-            purpose,
-            expires_at,
-            failed_tries: u32::try_from(tries).unwrap_or(u32::MAX),
-            used: used_at.is_some(),
+    Ok(row.map(
+        |(id, hash, contact, expires_at, tries, used_at)| StoredCode {
+            id,
+            hash,
+            contact,
+            code: IssuedCode {
+                purpose,
+                expires_at,
+                failed_tries: u32::try_from(tries).unwrap_or(u32::MAX),
+                used: used_at.is_some(),
+            },
         },
-    }))
+    ))
 }
 
 /// Store the code as it is after one try; `false` when another try got there first (the

@@ -15,3 +15,4 @@ pb-protocol-flagged = Flagged paper ballots
 pb-protocol-none = none
 pb-protocol-download-csv = Protocol (CSV)
 pb-protocol-download-pdf = Protocol (PDF)
+pb-protocol-who-could-vote = Who could vote

@@ -15,3 +15,4 @@ pb-protocol-flagged = Белгіленген қағаз бюллетеньдер
 pb-protocol-none = жоқ
 pb-protocol-download-csv = Хаттама (CSV)
 pb-protocol-download-pdf = Хаттама (PDF)
+pb-protocol-who-could-vote = Кім дауыс бере алды

@@ -15,3 +15,4 @@ pb-protocol-flagged = Помеченные бумажные бюллетени
 pb-protocol-none = нет
 pb-protocol-download-csv = Протокол (CSV)
 pb-protocol-download-pdf = Протокол (PDF)
+pb-protocol-who-could-vote = Кто мог голосовать

@@ -403,6 +403,9 @@ struct AccountPage<'a> {
     age: String,
     since: String,
     residence: String,
+    /// The account's verification level, and what to do when it is below what votes need.
+    level: String,
+    level_hint: String,
     roles: Vec<(String, String)>,
     /// Country-wide tables this person may edit: (link, label).
     admin_links: Vec<(&'static str, String)>,
@@ -456,6 +459,12 @@ async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, A
         age: c.t_num("account-age", "age", i64::from(age)),
         since: c.t_str("account-since", "date", &c.lang.date_of(u.created_at)),
         residence,
+        level: c.t(&format!("accounts-level-{}", u.level.as_str())),
+        level_hint: if u.level.meets(domain::accounts::DEFAULT_REQUIREMENT) {
+            String::new()
+        } else {
+            c.t("accounts-level-hint")
+        },
         roles,
         admin_links: admin_links(c),
         errors: &r.errors,
@@ -496,4 +505,29 @@ async fn change_password(
             account_page(&s, &c, &Rejected::invalid(errors)).await
         }
     }
+}
+
+/// One choice of a verification requirement: (code, label, chosen).
+pub type LevelOption = (&'static str, String, bool);
+
+/// The levels a cycle or an initiative rule may require, for a `<select>`: `contact` and
+/// up, `egov` only where eGov sign-in is configured; a stored requirement no longer offered
+/// (a release 0.1 cycle that asked for nothing) stays shown so the form keeps it.
+pub fn requirement_options(c: &Ctx, chosen: &str, egov_sign_in: bool) -> Vec<LevelOption> {
+    domain::Level::ALL
+        .into_iter()
+        .filter(|l| {
+            domain::Level::requirement(l.as_str(), egov_sign_in).is_ok() || l.as_str() == chosen
+        })
+        .map(|l| {
+            let code = l.as_str();
+            let label = c.t(&format!("accounts-requirement-option-{code}"));
+            (code, label, chosen.trim() == code)
+        })
+        .collect()
+}
+
+/// "Taking part needs …": one sentence for the cycle page, the ballot and the protocol.
+pub fn requirement_text(c: &Ctx, level: domain::Level) -> String {
+    c.t(&format!("accounts-requirement-{}", level.as_str()))
 }

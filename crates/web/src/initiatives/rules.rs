@@ -9,8 +9,9 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
+use domain::accounts::DEFAULT_REQUIREMENT;
 use domain::initiatives::{RuleError, ThresholdRule};
-use domain::Action;
+use domain::{Action, Level};
 use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
@@ -20,7 +21,7 @@ pub struct RuleForm {
     fixed: String,
     floor: String,
     min_age: String,
-    min_verification: String,
+    min_level: String,
     months: String,
     days: String,
 }
@@ -40,7 +41,7 @@ impl RuleForm {
             fixed: opt(r.fixed),
             floor: r.floor.to_string(),
             min_age: r.min_age.to_string(),
-            min_verification: r.min_verification.to_string(),
+            min_level: r.min_level.as_str().to_string(),
             months: r.collection_months.to_string(),
             days: r.consider_days.to_string(),
         }
@@ -56,6 +57,7 @@ struct RulesPage<'a> {
     source: String,
     required: String,
     form: RuleForm,
+    levels: Vec<crate::accounts::LevelOption>,
     errors: &'a FieldErrors,
 }
 
@@ -86,13 +88,16 @@ async fn page(
             crate::i18n::Arg::Num(i64::from(rule.required(t.population))),
         )],
     );
+    let form = form.unwrap_or_else(|| RuleForm::of(&rule));
+    let levels = crate::accounts::requirement_options(c, &form.min_level, s.config.egov_sign_in);
     Ok(r.respond(render(&RulesPage {
         c,
         kato: t.kato.to_string(),
         name: t.name(c.lang.code()).to_string(),
         source,
         required,
-        form: form.unwrap_or_else(|| RuleForm::of(&rule)),
+        levels,
+        form,
         errors: &r.errors,
     })?))
 }
@@ -129,7 +134,7 @@ fn percent_bp(s: &str) -> Option<Option<u32>> {
     Some(Some(w.checked_mul(100)?.checked_add(f)?))
 }
 
-fn parse(c: &Ctx, f: &RuleForm) -> Result<ThresholdRule, FieldErrors> {
+fn parse(c: &Ctx, f: &RuleForm, egov_sign_in: bool) -> Result<ThresholdRule, FieldErrors> {
     let mut errors = FieldErrors::default();
     let mut need = |field: &'static str, v: Option<Option<u32>>, required: bool| -> Option<u32> {
         match v {
@@ -145,15 +150,17 @@ fn parse(c: &Ctx, f: &RuleForm) -> Result<ThresholdRule, FieldErrors> {
     let fixed = need("fixed", number(&f.fixed), false);
     let floor = need("floor", number(&f.floor), true);
     let min_age = need("min_age", number(&f.min_age), true);
-    let min_verification = need("min_verification", number(&f.min_verification), true);
     let months = need("months", number(&f.months), true);
     let days = need("days", number(&f.days), true);
+    let min_level = Level::requirement(&f.min_level, egov_sign_in)
+        .map_err(|_| errors.add("min_level", c.t("initiatives-err-level")))
+        .ok();
     let rule = ThresholdRule {
         share_bp,
         fixed,
         floor: floor.unwrap_or(0),
         min_age: min_age.unwrap_or(0),
-        min_verification: i64::from(min_verification.unwrap_or(0)),
+        min_level: min_level.unwrap_or(DEFAULT_REQUIREMENT),
         collection_months: months.unwrap_or(0),
         consider_days: days.unwrap_or(0),
     };
@@ -172,7 +179,7 @@ pub async fn save(
 ) -> Result<Response, AppError> {
     let t = allowed(&s, &c, &kato).await?;
     let v = require_viewer(&c)?;
-    let errors = match parse(&c, &f) {
+    let errors = match parse(&c, &f, s.config.egov_sign_in) {
         Ok(rule) => match ini::set_initiative_rules(&s, v, &t, &rule).await? {
             Outcome::Done => {
                 return Ok(Redirect::to(&format!(

@@ -26,7 +26,7 @@ pub struct CycleForm {
     pub ballot_k: String,
     pub rule: String,
     pub min_age: String,
-    pub min_verification: String,
+    pub min_level: String,
     pub max_proposals: String,
     pub revision_enabled: Option<String>,
     pub votes_visible: Option<String>,
@@ -56,7 +56,7 @@ impl CycleForm {
             ballot_k: "3".into(),
             rule: CountingRule::Greedy.as_str().into(),
             min_age: "18".into(),
-            min_verification: "0".into(),
+            min_level: domain::accounts::DEFAULT_REQUIREMENT.as_str().into(),
             max_proposals: "3".into(),
             votes_visible: Some("on".into()),
             collection_start: d(1, 20),
@@ -99,8 +99,9 @@ impl CycleForm {
 }
 
 impl CycleForm {
-    /// The form as the domain's set-up parser reads it.
-    pub fn input(&self) -> SetupInput<'_> {
+    /// The form as the domain's set-up parser reads it; `egov_sign_in` says whether the
+    /// server may require eGov verification.
+    pub fn input(&self, egov_sign_in: bool) -> SetupInput<'_> {
         SetupInput {
             year: &self.year,
             housing_spending: &self.housing_spending,
@@ -110,7 +111,8 @@ impl CycleForm {
             ballot_k: &self.ballot_k,
             rule: &self.rule,
             min_age: &self.min_age,
-            min_verification: &self.min_verification,
+            min_level: &self.min_level,
+            egov_available: egov_sign_in,
             max_proposals: &self.max_proposals,
             revision_enabled: self.revision_enabled.is_some(),
             votes_visible: self.votes_visible.is_some(),
@@ -139,7 +141,7 @@ pub fn messages(c: &Ctx, errors: &[SetupError]) -> FieldErrors {
             SetupError::Ballot => ("ballot_k", c.t("pb-err-ballot")),
             SetupError::Rule => ("rule", c.t("pb-err-rule")),
             SetupError::MinAge => ("min_age", c.t("pb-err-age")),
-            SetupError::Verification => ("min_verification", c.t("pb-err-verification")),
+            SetupError::Level => ("min_level", c.t("pb-err-verification")),
             SetupError::MaxProposals => ("max_proposals", c.t("pb-err-max-proposals")),
             SetupError::Date(i) => (
                 DATE_FIELDS.get(i).copied().unwrap_or("collection_start"),

@@ -221,16 +221,8 @@ async fn new_page(
             error: errors.get(name).map(str::to_string),
         })
         .collect();
-    let verification = ["0", "1", "2"]
-        .into_iter()
-        .map(|code| {
-            (
-                code,
-                c.t(&format!("pb-verification-{code}")),
-                form.min_verification.trim() == code,
-            )
-        })
-        .collect();
+    let verification =
+        crate::accounts::requirement_options(c, &form.min_level, s.config.egov_sign_in);
     let page = NewPage {
         cof_lines,
         verification,
@@ -277,7 +269,9 @@ async fn create(
 ) -> Result<Response, AppError> {
     let t = load_territory(&s, &kato).await?;
     let actor = c.require(Action::ManageCycle, &t.path)?;
-    match app::pb::cycles::create_cycle(&s.app, actor, t.id, &f.input()).await? {
+    match app::pb::cycles::create_cycle(&s.app, actor, t.id, &f.input(s.config.egov_sign_in))
+        .await?
+    {
         CreateOutcome::Created(id) => {
             Ok(Redirect::to(&format!("/pb/{id}?ok=pb-created")).into_response())
         }
@@ -496,7 +490,11 @@ async fn show_page(
         ),
         ballot,
         rule: c.t(&format!("pb-rule-{}", cy.rule.as_str())),
-        voters: c.t_num("pb-voters", "age", i64::from(cy.eligibility.min_age)),
+        voters: format!(
+            "{} {}",
+            c.t_num("pb-voters", "age", i64::from(cy.eligibility.min_age)),
+            crate::accounts::requirement_text(c, cy.eligibility.min_level)
+        ),
         per_author: c.t_num("pb-per-author", "n", cy.max_proposals_per_author),
         moves,
         stage_error: r.message.clone(),

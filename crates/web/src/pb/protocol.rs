@@ -143,6 +143,10 @@ fn facts(
         ),
         (c.t("pb-field-ballot"), ballot),
         (c.t("pb-protocol-eligible"), c.number(population)),
+        (
+            c.t("pb-protocol-who-could-vote"),
+            crate::accounts::requirement_text(c, cy.eligibility.min_level),
+        ),
         (c.t("pb-protocol-ballots"), c.number(count.ballots as i64)),
         (c.t("pb-protocol-turnout"), turnout),
         (
