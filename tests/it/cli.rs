@@ -119,6 +119,57 @@ async fn user_add_creates_an_admin_and_refuses_bad_input() {
     assert!(text.contains("password: "), "{text}");
     let again = qatysu(&args, dir.path(), url.as_deref());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+
+    // A resident verified at a participation centre, recorded as such; a made-up level is refused.
+    let iin = qatysu::cli::demo::demo_iin(18).expect("a valid IIN");
+    let resident = |level: &'static str| {
+        vec![
+            "user",
+            "add",
+            "--name",
+            "Тұрғын",
+            "--contact",
+            "+77011234567",
+            "--village",
+            "114435200",
+            "--iin",
+            iin.as_str(),
+            "--level",
+            level,
+        ]
+    };
+    let out = qatysu(&resident("verified"), dir.path(), url.as_deref());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("self, contact, in_person, egov"),
+        "{err}"
+    );
+    let out = qatysu(&resident("in_person"), dir.path(), url.as_deref());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let db_url = url
+        .clone()
+        .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("qatysu.db").display()));
+    let db = store::Db::connect(&db_url).await.expect("open");
+    let contact = domain::Contact::parse("+77011234567").expect("contact");
+    let (user, _) = store::accounts::credentials(&db, &contact)
+        .await
+        .expect("read")
+        .expect("created");
+    assert_eq!(user.level, domain::Level::InPerson);
+    let log = store::accounts::level_changes(&db, user.id)
+        .await
+        .expect("log");
+    assert_eq!(
+        log.len(),
+        1,
+        "the level is recorded as reached, by nobody in particular"
+    );
+    assert_eq!(log[0].by, None);
+    db.close().await;
 }
 
 #[test]

@@ -9,7 +9,7 @@ use qatysu::cli::demo;
 use reqwest::StatusCode;
 
 /// A valid set-up form for the Burevestnik okrug (where no demo account lives).
-fn form<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn form<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut f: Vec<(&str, &str)> = vec![
         ("year", "2031"),
         ("housing_spending", "120 000 000"),

@@ -1,0 +1,324 @@
+//! Identity: verification levels and their record, one-time codes, and what a vote or a
+//! signature requires. Runs on SQLite, and on PostgreSQL when `QATYSU_TEST_DATABASE_URL` is set.
+
+use crate::support::civic::{initiative, Cast};
+use crate::support::pb::{voting, Rules};
+use crate::support::{demo_tree, fresh_db, resident, Client, TestApp};
+use chrono::TimeDelta;
+use domain::accounts::{
+    CodePurpose, CodeRefusal, DocumentKind, DocumentTail, LevelEvent, ResidenceProof,
+};
+use domain::initiatives::Status;
+use domain::{Level, Role};
+use qatysu::cli::demo;
+use reqwest::StatusCode;
+use store::accounts::Evidence;
+
+/// A client registered on the web in the demo village, nothing confirmed.
+async fn newcomer(app: &TestApp) -> (Client, uuid::Uuid) {
+    let c = app.client();
+    // A demo-style IIN no demo account has (the demo uses 0 to 12).
+    let iin = demo::demo_iin(19).expect("a valid IIN");
+    let reg = c
+        .submit(
+            "/register",
+            "/register",
+            &[
+                ("name", "Жаңа Тұрғын"),
+                ("contact", "new@mail.kz"),
+                ("iin", &iin),
+                ("village", demo::DEMO_VILLAGE),
+                ("password", "жаңа-тұрғын-2026"),
+            ],
+        )
+        .await;
+    assert_eq!(reg.status, StatusCode::SEE_OTHER, "{}", reg.body);
+    let contact = domain::Contact::parse("new@mail.kz").expect("contact");
+    let (user, _) = store::accounts::credentials(&app.db, &contact)
+        .await
+        .expect("read")
+        .expect("registered");
+    assert_eq!(user.level, Level::SelfDeclared);
+    (c, user.id)
+}
+
+#[tokio::test]
+async fn a_resident_who_confirmed_nothing_cannot_vote_or_sign_and_is_told_where_to_go() {
+    let app = TestApp::with_people().await;
+    let (cycle, pids) = voting(&app, &Rules::default(), &["Су құбыры", "Жарық"]).await;
+    let cast = Cast::demo(&app.db).await;
+    let ini = initiative(
+        &app.db,
+        &cast,
+        Status::Collecting,
+        "Тротуар",
+        app.clock.now(),
+    )
+    .await;
+    let (c, id) = newcomer(&app).await;
+
+    let page = c.get(&format!("/pb/{cycle}?lang=en")).await;
+    assert!(page.has("Taking part needs an account verified at a participation centre"));
+    let ballot = c.get(&format!("/pb/{cycle}/vote?lang=en")).await;
+    assert!(
+        ballot.has("not verified enough for this vote"),
+        "{}",
+        ballot.body
+    );
+    assert!(ballot.has("participation centre"));
+    let pid = pids[0].to_string();
+    let token = ballot.csrf_or_empty();
+    let token = if token.is_empty() {
+        c.get("/account").await.csrf()
+    } else {
+        token
+    };
+    c.post(
+        &format!("/pb/{cycle}/vote"),
+        &[("csrf", &token), ("choice", &pid)],
+    )
+    .await;
+    let counts = store::pb::ballots::counts(&app.db, cycle)
+        .await
+        .expect("counts");
+    assert_eq!(counts.values().sum::<i64>(), 0, "no vote counted");
+
+    let before = signatures(&app, ini).await;
+    let sign = c
+        .submit(
+            &format!("/initiatives/{ini}?lang=en"),
+            &format!("/initiatives/{ini}/sign"),
+            &[],
+        )
+        .await;
+    assert!(sign.has("not verified enough to sign"), "{}", sign.body);
+    assert_eq!(signatures(&app, ini).await, before, "no signature counted");
+    let account = c.get("/account?lang=en").await;
+    assert!(account.has("Registered; nothing checked yet"));
+    assert!(account.has("Take your identity document to a participation centre"));
+
+    // Verified in person, the same account votes.
+    let registrar = crate::support::pb::demo_account(&app.db, Role::Coordinator).await;
+    let level = app::accounts::apply_level_event(
+        &app.app,
+        id,
+        LevelEvent::SeenInPerson,
+        Some(registrar),
+        Evidence::default(),
+    )
+    .await
+    .expect("raise");
+    assert_eq!(level, Level::InPerson);
+    let voted = c
+        .submit(
+            &format!("/pb/{cycle}/vote"),
+            &format!("/pb/{cycle}/vote"),
+            &[("choice", &pid)],
+        )
+        .await;
+    assert_eq!(voted.status, StatusCode::SEE_OTHER, "{}", voted.body);
+    let counts = store::pb::ballots::counts(&app.db, cycle)
+        .await
+        .expect("counts");
+    assert_eq!(counts.values().sum::<i64>(), 1);
+    let account = c.get("/account?lang=en").await;
+    assert!(account.has("Verified at a participation centre"));
+    assert!(!account.has("Take your identity document"));
+}
+
+async fn signatures(app: &TestApp, ini: uuid::Uuid) -> i64 {
+    store::initiatives::get(&app.db, ini)
+        .await
+        .expect("read")
+        .expect("initiative")
+        .signatures
+}
+
+#[tokio::test]
+async fn each_level_change_is_recorded_with_who_when_and_evidence() {
+    let t = fresh_db().await;
+    let tree = crate::support::territory_tree(&t.db, "31", 2).await;
+    let person = resident(&t.db, &tree.villages[0], Level::SelfDeclared).await;
+    let registrar = resident(&t.db, &tree.villages[1], Level::InPerson).await;
+    let apply = |event, by, evidence| {
+        app::accounts::apply_level_event(&t.app, person.id, event, by, evidence)
+    };
+    assert_eq!(
+        apply(LevelEvent::ContactConfirmed, None, Evidence::default())
+            .await
+            .expect("confirm"),
+        Level::Contact
+    );
+    t.app.clock.advance(TimeDelta::days(3));
+    let evidence = Evidence {
+        document: Some((
+            DocumentKind::IdCard,
+            DocumentTail::parse("04 5512 789").expect("tail"),
+        )),
+        residence: Some(ResidenceProof::HouseholdBook),
+    };
+    assert_eq!(
+        apply(LevelEvent::SeenInPerson, Some(registrar.id), evidence)
+            .await
+            .expect("verify"),
+        Level::InPerson
+    );
+    // A confirmed contact proves less than a registrar: it changes nothing and is not recorded.
+    assert_eq!(
+        apply(LevelEvent::ContactConfirmed, None, Evidence::default())
+            .await
+            .expect("again"),
+        Level::InPerson
+    );
+    t.app.clock.advance(TimeDelta::days(30));
+    assert_eq!(
+        apply(
+            LevelEvent::ResidenceChanged,
+            Some(person.id),
+            Evidence::default()
+        )
+        .await
+        .expect("move"),
+        Level::Contact
+    );
+
+    let log = app::accounts::level_changes(&t.app, person.id)
+        .await
+        .expect("history");
+    let steps: Vec<(Level, Level, LevelEvent)> =
+        log.iter().map(|c| (c.from, c.to, c.event)).collect();
+    assert_eq!(
+        steps,
+        vec![
+            (
+                Level::SelfDeclared,
+                Level::Contact,
+                LevelEvent::ContactConfirmed
+            ),
+            (Level::Contact, Level::InPerson, LevelEvent::SeenInPerson),
+            (
+                Level::InPerson,
+                Level::Contact,
+                LevelEvent::ResidenceChanged
+            ),
+        ]
+    );
+    assert_eq!(log[1].by, Some(registrar.id));
+    let (kind, tail) = log[1].evidence.document.expect("the document seen");
+    assert_eq!((kind, tail.as_str()), (DocumentKind::IdCard, "789"));
+    assert_eq!(
+        log[1].evidence.residence,
+        Some(ResidenceProof::HouseholdBook)
+    );
+    assert!(log[0].at < log[1].at && log[1].at < log[2].at);
+    let user = store::accounts::by_id(&t.db, person.id)
+        .await
+        .expect("read")
+        .expect("user");
+    assert_eq!(user.level, Level::Contact);
+}
+
+#[tokio::test]
+async fn codes_expire_count_tries_work_once_and_only_the_last_one_counts() {
+    let t = fresh_db().await;
+    let tree = crate::support::territory_tree(&t.db, "32", 1).await;
+    let p = resident(&t.db, &tree.villages[0], Level::SelfDeclared).await;
+    let purpose = CodePurpose::ConfirmContact;
+    let issue = || app::accounts::issue_code(&t.app, p.id, purpose, Some("p@mail.kz"));
+    let app = &t.app;
+    let check = |typed: String| async move {
+        app::accounts::check_code(app, p.id, purpose, &typed)
+            .await
+            .expect("check")
+    };
+
+    let first = issue().await.expect("issue");
+    assert_eq!(first.len(), 6);
+    let second = issue().await.expect("issue again");
+    if first != second {
+        assert_eq!(
+            check(first.clone()).await,
+            Err(CodeRefusal::Wrong),
+            "superseded"
+        );
+    }
+    let ok = check(format!("{} {}", &second[..3], &second[3..])).await;
+    assert_eq!(ok.map(|a| a.contact), Ok(Some("p@mail.kz".into())));
+    assert_eq!(check(second).await, Err(CodeRefusal::Used));
+    // Another purpose's code is not this one.
+    assert_eq!(
+        app::accounts::check_code(&t.app, p.id, CodePurpose::ResetPassword, "123456")
+            .await
+            .expect("check"),
+        Err(CodeRefusal::Wrong)
+    );
+
+    let code = issue().await.expect("issue");
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 0..domain::accounts::codes::TRIES {
+        assert_eq!(check(wrong.to_string()).await, Err(CodeRefusal::Wrong));
+    }
+    assert_eq!(check(code).await, Err(CodeRefusal::TriesSpent));
+
+    let code = issue().await.expect("issue");
+    t.app.clock.advance(TimeDelta::minutes(10));
+    assert_eq!(check(code).await, Err(CodeRefusal::Expired));
+    assert_eq!(check("12a456".into()).await, Err(CodeRefusal::Malformed));
+
+    // Two right tries at once: one is accepted, the other finds the code used.
+    let code = issue().await.expect("issue");
+    let (a, b) = tokio::join!(check(code.clone()), check(code));
+    let accepted = [&a, &b].iter().filter(|r| r.is_ok()).count();
+    assert_eq!(accepted, 1, "{a:?} {b:?}");
+}
+
+#[tokio::test]
+async fn a_cycle_cannot_ask_for_less_than_a_confirmed_contact_nor_for_egov_without_a_provider() {
+    let app = TestApp::with_people().await;
+    let admin = app.login_as(Role::Admin).await;
+    let okrug = "114441000";
+    admin
+        .submit(
+            &format!("/territories/{okrug}/roles"),
+            &format!("/territories/{okrug}/roles"),
+            &[
+                ("contact", "coordinator@demo.qatysu.kz"),
+                ("role", "coordinator"),
+            ],
+        )
+        .await;
+    let c = app.login_as(Role::Coordinator).await;
+    let blank = c.get(&format!("/territories/{okrug}/pb/new?lang=en")).await;
+    assert!(
+        blank.has("<option value=\"in_person\" selected>"),
+        "the default"
+    );
+    assert!(!blank.has("value=\"self\"") && !blank.has("value=\"egov\""));
+    for level in ["self", "egov"] {
+        let res = c
+            .submit(
+                &format!("/territories/{okrug}/pb/new"),
+                &format!("/territories/{okrug}/pb?lang=en"),
+                &crate::pb::form(&[("min_level", level)]),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{level}");
+        assert!(res.has("at least residents with a confirmed phone or e-mail"));
+        assert!(
+            res.has("value=\"120 000 000\""),
+            "the form keeps what was typed"
+        );
+    }
+    let res = c
+        .submit(
+            &format!("/territories/{okrug}/pb/new"),
+            &format!("/territories/{okrug}/pb"),
+            &crate::pb::form(&[("min_level", "contact")]),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = c.get(&format!("{}&lang=en", res.location())).await;
+    assert!(page.has("Taking part needs a confirmed phone or e-mail."));
+    let tree = demo_tree(&app.db).await;
+    assert_ne!(tree.okrug.kato.as_str(), okrug);
+}
