@@ -11,6 +11,7 @@ pub struct Keys {
     pub iin: IinKey,
     csrf: Vec<u8>,
     codes: Vec<u8>,
+    presence: Vec<u8>,
 }
 
 fn derive(secret: &[u8], label: &[u8]) -> Vec<u8> {
@@ -35,6 +36,7 @@ impl Keys {
             iin: IinKey::new(&derive(secret, b"iin")),
             csrf: derive(secret, b"csrf"),
             codes: derive(secret, b"one-time codes"),
+            presence: derive(secret, b"presence codes"),
         }
     }
 
@@ -58,6 +60,17 @@ impl Keys {
         code_mac(&self.codes, user, purpose, typed)
             .verify_slice(stored)
             .is_ok()
+    }
+
+    /// The presence code of `user` in ten-minute `window`
+    /// ([`domain::centres::presence::window_of`]): nothing is stored, so every instance
+    /// shows and accepts the same code.
+    pub fn presence_code(&self, user: uuid::Uuid, window: i64) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.presence)
+            .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+        mac.update(user.as_bytes());
+        mac.update(&window.to_be_bytes());
+        domain::centres::presence::digits(&mac.finalize().into_bytes())
     }
 
     /// The form token for a browser's CSRF cookie.

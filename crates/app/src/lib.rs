@@ -9,6 +9,7 @@
 pub mod access;
 pub mod accountability;
 pub mod accounts;
+pub mod centres;
 mod clock;
 pub mod control;
 mod error;

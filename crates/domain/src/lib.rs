@@ -6,6 +6,7 @@ mod code_enum;
 
 pub mod access;
 pub mod accounts;
+pub mod centres;
 pub mod control;
 pub mod initiatives;
 pub mod land;

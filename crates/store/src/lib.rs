@@ -7,6 +7,7 @@ mod error;
 mod migrations;
 
 pub mod accounts;
+pub mod centres;
 pub mod control;
 pub mod initiatives;
 pub mod land;

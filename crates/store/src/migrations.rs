@@ -39,6 +39,7 @@ migrations! {
     "0009_pb_envelope",
     "0010_pb_photos",
     "0011_accounts_identity",
+    "0012_centres",
 }
 
 const _: () = assert!(

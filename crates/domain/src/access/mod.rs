@@ -23,6 +23,8 @@ crate::code_enum! {
         Monitor = "monitor",
         /// әкімші / администратор платформы
         Admin = "admin",
+        /// цифрлық қатысу орталығының тіркеушісі / регистратор центра цифрового участия
+        Registrar = "registrar",
     }
 }
 
@@ -90,10 +92,15 @@ pub enum Action {
     ReviewLandReport,
     /// Add or correct a row of the MRP table (year, valid from, value).
     EditMrp,
+    /// Create and edit a participation centre and name the registrars who work there.
+    ManageCentres,
+    /// Raise an account to `in_person` at a participation centre's desk (the centre's own
+    /// registrars only, checked besides; administrators are not exempt).
+    VerifyInPerson,
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 29] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -121,6 +128,8 @@ impl Action {
         Action::SubmitLandReport,
         Action::ReviewLandReport,
         Action::EditMrp,
+        Action::ManageCentres,
+        Action::VerifyInPerson,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -154,7 +163,8 @@ impl Action {
             Action::AnswerRecommendation | Action::ReviewLandReport => {
                 &[Role::Official, Role::Admin]
             }
-            Action::EditMrp => &[Role::Admin],
+            Action::EditMrp | Action::ManageCentres => &[Role::Admin],
+            Action::VerifyInPerson => &[Role::Registrar, Role::Admin],
         }
     }
 }
@@ -413,6 +423,49 @@ mod tests {
         (Role::Deputy, Action::EditMrp, false),
         (Role::Monitor, Action::EditMrp, false),
         (Role::Admin, Action::EditMrp, true),
+        (Role::Resident, Action::ManageCentres, false),
+        (Role::Resident, Action::VerifyInPerson, false),
+        (Role::Coordinator, Action::ManageCentres, false),
+        (Role::Coordinator, Action::VerifyInPerson, false),
+        (Role::Expert, Action::ManageCentres, false),
+        (Role::Expert, Action::VerifyInPerson, false),
+        (Role::Official, Action::ManageCentres, false),
+        (Role::Official, Action::VerifyInPerson, false),
+        (Role::Deputy, Action::ManageCentres, false),
+        (Role::Deputy, Action::VerifyInPerson, false),
+        (Role::Monitor, Action::ManageCentres, false),
+        (Role::Monitor, Action::VerifyInPerson, false),
+        (Role::Admin, Action::ManageCentres, true),
+        (Role::Admin, Action::VerifyInPerson, true),
+        (Role::Registrar, Action::EditTerritory, false),
+        (Role::Registrar, Action::GrantRole, false),
+        (Role::Registrar, Action::ViewRoleGrants, false),
+        (Role::Registrar, Action::SubmitInitiative, false),
+        (Role::Registrar, Action::ModerateInitiative, false),
+        (Role::Registrar, Action::SignInitiative, false),
+        (Role::Registrar, Action::AnswerInitiative, false),
+        (Role::Registrar, Action::EnterPaperSignatures, false),
+        (Role::Registrar, Action::ConfigureThreshold, false),
+        (Role::Registrar, Action::ManageCycle, false),
+        (Role::Registrar, Action::SubmitProposal, false),
+        (Role::Registrar, Action::ReviewProposal, false),
+        (Role::Registrar, Action::EnterPaperBallots, false),
+        (Role::Registrar, Action::AssistVoter, false),
+        (Role::Registrar, Action::CommentProposal, false),
+        (Role::Registrar, Action::ModerateComment, false),
+        (Role::Registrar, Action::EditImplementation, false),
+        (Role::Registrar, Action::RecordMonitoringGroup, false),
+        (Role::Registrar, Action::SignAcceptance, false),
+        (Role::Registrar, Action::SubmitMonitoringReport, false),
+        (Role::Registrar, Action::AnswerMonitoringReport, false),
+        (Role::Registrar, Action::EditHolidays, false),
+        (Role::Registrar, Action::RegisterControlEvent, false),
+        (Role::Registrar, Action::AnswerRecommendation, false),
+        (Role::Registrar, Action::SubmitLandReport, false),
+        (Role::Registrar, Action::ReviewLandReport, false),
+        (Role::Registrar, Action::EditMrp, false),
+        (Role::Registrar, Action::ManageCentres, false),
+        (Role::Registrar, Action::VerifyInPerson, true),
     ];
 
     #[test]

@@ -351,12 +351,31 @@ pub async fn person_hash(db: &Db, id: Uuid) -> Result<Vec<u8>> {
     h.ok_or(StoreError::NotFound)
 }
 
+/// The account whose keyed IIN fingerprint is `hash` (a registrar's look-up).
+pub async fn by_person_hash(db: &Db, hash: &[u8]) -> Result<Option<User>> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE iin_hash = $1");
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(hash)
+        .fetch_optional(p)
+        .await)?;
+    Ok(row.map(User::from))
+}
+
 /// Evidence a registrar recorded with a change of level: of a document only its kind and last
 /// three digits, and how the place of residence was established.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Evidence {
     pub document: Option<(DocumentKind, DocumentTail)>,
     pub residence: Option<ResidenceProof>,
+    /// The participation centre where the registrar saw the person.
+    pub centre: Option<Uuid>,
+    /// The village the check fixed as the person's residence; the account moves there (with
+    /// its resident role) in the same transaction as the change of level.
+    pub village: Option<Uuid>,
+    /// The person consented to the processing of their personal data (Law of the Republic of
+    /// Kazakhstan No. 94-V); kept on the change it was given for, whose `by` and `at` say who
+    /// took it and when.
+    pub consent: bool,
 }
 
 /// One recorded change of an account's level.
@@ -372,10 +391,16 @@ pub struct LevelChange {
 
 const SET_LEVEL: &str = "UPDATE users SET level = $3 WHERE id = $1 AND level = $2";
 const INSERT_LEVEL_CHANGE: &str = "INSERT INTO level_changes (id, user_id, from_level, to_level, \
-    event, by_user, document_kind, document_tail, residence_proof, at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    event, by_user, document_kind, document_tail, residence_proof, at, centre_id, village_id, \
+    consent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
 const SELECT_LEVEL_CHANGES: &str = "SELECT from_level, to_level, event, by_user, document_kind, \
-    document_tail, residence_proof, at FROM level_changes WHERE user_id = $1 ORDER BY at, id";
+    document_tail, residence_proof, at, centre_id, village_id, consent FROM level_changes \
+    WHERE user_id = $1 ORDER BY at, id";
+/// The resident role follows the residence: `may` lets people act as residents only where
+/// both agree.
+const MOVE_RESIDENT_ROLE: &str = "UPDATE role_grants SET territory_id = $2 WHERE user_id = $1 \
+    AND role = 'resident' AND territory_id = (SELECT residence_id FROM users WHERE id = $1)";
+const MOVE_RESIDENCE: &str = "UPDATE users SET residence_id = $2 WHERE id = $1";
 
 /// Move `user` from `change.from` to `change.to` and record it, together; `false` (nothing
 /// written) when the account is no longer at `change.from` — someone changed it meanwhile.
@@ -392,6 +417,15 @@ pub async fn change_level(db: &Db, user: Uuid, change: &LevelChange) -> Result<b
         if moved == 0 {
             return Ok(false);
         }
+        if let Some(village) = change.evidence.village {
+            for sql in [MOVE_RESIDENT_ROLE, MOVE_RESIDENCE] {
+                sqlx::query(sql)
+                    .bind(user)
+                    .bind(village)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
         sqlx::query(INSERT_LEVEL_CHANGE)
             .bind(new_id())
             .bind(user)
@@ -403,6 +437,9 @@ pub async fn change_level(db: &Db, user: Uuid, change: &LevelChange) -> Result<b
             .bind(doc.map(|(_, t)| t.as_str().to_string()))
             .bind(change.evidence.residence.map(ResidenceProof::as_str))
             .bind(change.at)
+            .bind(change.evidence.centre)
+            .bind(change.evidence.village)
+            .bind(change.evidence.consent)
             .execute(&mut *tx)
             .await?;
         Ok(true)
@@ -419,6 +456,9 @@ type LevelChangeRow = (
     Option<String>,
     Option<String>,
     DateTime<Utc>,
+    Option<Uuid>,
+    Option<Uuid>,
+    bool,
 );
 
 /// Every change of `user`'s level, oldest first.
@@ -429,7 +469,8 @@ pub async fn level_changes(db: &Db, user: Uuid) -> Result<Vec<LevelChange>> {
         .await)?;
     let corrupt = |what: &str| StoreError::Corrupt(format!("level_changes.{what}"));
     rows.into_iter()
-        .map(|(from, to, event, by, kind, tail, residence, at)| {
+        .map(|row| {
+            let (from, to, event, by, kind, tail, residence, at, centre, village, consent) = row;
             let document = match (kind, tail) {
                 (Some(k), Some(t)) => Some((
                     DocumentKind::parse(&k).ok_or_else(|| corrupt("document_kind"))?,
@@ -449,6 +490,9 @@ pub async fn level_changes(db: &Db, user: Uuid) -> Result<Vec<LevelChange>> {
                 evidence: Evidence {
                     document,
                     residence,
+                    centre,
+                    village,
+                    consent,
                 },
                 at,
             })

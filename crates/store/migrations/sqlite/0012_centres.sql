@@ -1,0 +1,28 @@
+-- Participation centres (цифрлық қатысу орталығы / центр цифрового участия) and the
+-- registrars who work at each; a registrar's check records where it happened, the village it
+-- fixed and the person's consent to the processing of personal data (Law No. 94-V).
+CREATE TABLE centres (
+    id BLOB PRIMARY KEY NOT NULL,
+    territory_id BLOB NOT NULL REFERENCES territories(id),
+    name_kk TEXT NOT NULL,
+    name_ru TEXT NOT NULL,
+    address_kk TEXT NOT NULL,
+    address_ru TEXT NOT NULL,
+    hours TEXT NOT NULL,
+    phone TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX centres_territory ON centres(territory_id);
+
+CREATE TABLE centre_registrars (
+    centre_id BLOB NOT NULL REFERENCES centres(id),
+    user_id BLOB NOT NULL REFERENCES users(id),
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (centre_id, user_id)
+);
+CREATE INDEX centre_registrars_user ON centre_registrars(user_id);
+
+ALTER TABLE level_changes ADD COLUMN centre_id BLOB REFERENCES centres(id);
+ALTER TABLE level_changes ADD COLUMN village_id BLOB REFERENCES territories(id);
+ALTER TABLE level_changes ADD COLUMN consent INTEGER NOT NULL DEFAULT 0;
