@@ -6,6 +6,7 @@ mod access;
 mod accountability;
 mod accounts;
 mod assets;
+mod centres;
 mod control;
 mod error;
 mod extract;
@@ -38,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .merge(initiatives::routes())
         .merge(access::routes())
         .merge(accounts::routes())
+        .merge(centres::routes())
         .merge(pb::routes())
         .merge(openapi::routes())
         .merge(control::routes())

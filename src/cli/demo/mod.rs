@@ -4,6 +4,7 @@
 pub mod pb;
 
 mod act;
+mod centres;
 mod control;
 mod initiatives;
 mod pb_discussion;
@@ -35,7 +36,7 @@ pub struct DemoArgs {
 }
 
 /// One demo account per role: (role, scope KATO or country, name, e-mail, password).
-pub const ACCOUNTS: [(Role, Option<&str>, &str, &str, &str); 7] = [
+pub const ACCOUNTS: [(Role, Option<&str>, &str, &str, &str); 8] = [
     (
         Role::Admin,
         None,
@@ -85,6 +86,13 @@ pub const ACCOUNTS: [(Role, Option<&str>, &str, &str, &str); 7] = [
         "resident@demo.qatysu.kz",
         "demo-resident-2026",
     ),
+    (
+        Role::Registrar,
+        Some("114435000"),
+        "Сәуле Жұмабаева",
+        centres::REGISTRAR,
+        "demo-registrar-2026",
+    ),
 ];
 
 /// Where the demo accounts live: the village of Коркем in the Alakol rural okrug.
@@ -132,7 +140,7 @@ pub async fn seed_people(app: &App) -> anyhow::Result<String> {
     super::import::import(app, &rows, false).await?;
     let mut out = String::from("Demo accounts (log in with the e-mail and password):\n");
     for (i, (role, scope, name, email, password)) in ACCOUNTS.iter().enumerate() {
-        let iin = demo_iin(i as u32).context("no demo IIN")?;
+        let iin = demo_iin(account_iin_number(i)).context("no demo IIN")?;
         let spec = AccountSpec {
             name,
             contact: email,
@@ -158,6 +166,7 @@ pub async fn seed_content(app: &App) -> anyhow::Result<()> {
     let finished = pb::seed_finished(&demo, &zhalmankulak).await?;
     projects::seed(&demo, finished, &zhalmankulak.residents).await?;
     control::seed(&demo).await?;
+    centres::seed(&demo).await?;
     Ok(())
 }
 
@@ -198,6 +207,17 @@ fn illustrate_populations(rows: &mut [app::territories::NewTerritory]) {
     }
 }
 
+/// The demo IIN number of account `i` of [`ACCOUNTS`]: Zhalmankulak's people hold 7–12
+/// (`pb.rs`), so the accounts after the first seven continue at 13.
+fn account_iin_number(i: usize) -> u32 {
+    let i = i as u32;
+    if i < 7 {
+        i
+    } else {
+        i + 6
+    }
+}
+
 /// A valid synthetic IIN for demo account `n` (born 1 January 1980 + n years, serial 9xxx).
 pub fn demo_iin(n: u32) -> Option<String> {
     let year = 80 + n % 20;
@@ -220,6 +240,13 @@ mod tests {
         let mut dedup = all.clone();
         dedup.dedup();
         assert_eq!(dedup.len(), 7);
+        // The accounts' IINs besides Zhalmankulak's people (7–12).
+        let numbers: Vec<u32> = (0..ACCOUNTS.len()).map(account_iin_number).collect();
+        assert!(numbers.iter().all(|n| !(7..=12).contains(n)));
+        let mut iins: Vec<String> = numbers.into_iter().filter_map(demo_iin).collect();
+        iins.sort();
+        iins.dedup();
+        assert_eq!(iins.len(), ACCOUNTS.len());
     }
 
     #[test]

@@ -130,6 +130,7 @@ role-official = akimat official
 role-deputy = maslikhat deputy
 role-monitor = monitoring group member
 role-admin = administrator
+role-registrar = registrar at a participation centre
 roles-title = Roles in { $territory }
 roles-none = No roles have been granted here yet.
 roles-country = the whole country

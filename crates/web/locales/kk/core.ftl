@@ -123,6 +123,7 @@ role-official = әкімдік қызметкері
 role-deputy = мәслихат депутаты
 role-monitor = бақылау тобының мүшесі
 role-admin = әкімші
+role-registrar = цифрлық қатысу орталығының тіркеушісі
 roles-title = Рөлдер: { $territory }
 roles-none = Мұнда әлі бірде-бір рөл берілмеген.
 roles-country = бүкіл ел

@@ -133,6 +133,7 @@ role-official = сотрудник акимата
 role-deputy = депутат маслихата
 role-monitor = член группы надзора
 role-admin = администратор
+role-registrar = регистратор центра цифрового участия
 roles-title = Роли: { $territory }
 roles-none = Здесь ещё не назначено ни одной роли.
 roles-country = вся страна

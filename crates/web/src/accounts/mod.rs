@@ -406,6 +406,11 @@ struct AccountPage<'a> {
     /// The account's verification level, and what to do when it is below what votes need.
     level: String,
     level_hint: String,
+    /// Where to get verified, while the level is below what votes need.
+    nearest: Vec<crate::centres::CentreCard>,
+    /// The code read out to a registrar at the desk, and until when it holds.
+    presence: String,
+    presence_until: String,
     roles: Vec<(String, String)>,
     /// Country-wide tables this person may edit: (link, label).
     admin_links: Vec<(&'static str, String)>,
@@ -446,6 +451,13 @@ async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, A
         .collect();
     let today = s.clock.today();
     let age = domain::accounts::age_on(u.birth_date, today);
+    let verified = u.level.meets(domain::accounts::DEFAULT_REQUIREMENT);
+    let nearest = if verified {
+        Vec::new()
+    } else {
+        crate::centres::nearest(s, c, &v.home).await?
+    };
+    let presence = app::centres::presence_code(&s.app, u.id);
     let page = AccountPage {
         c,
         name: u.display_name.clone(),
@@ -460,11 +472,25 @@ async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, A
         since: c.t_str("account-since", "date", &c.lang.date_of(u.created_at)),
         residence,
         level: c.t(&format!("accounts-level-{}", u.level.as_str())),
-        level_hint: if u.level.meets(domain::accounts::DEFAULT_REQUIREMENT) {
+        level_hint: if verified {
             String::new()
         } else {
             c.t("accounts-level-hint")
         },
+        nearest,
+        // Read out in two groups of three, as people read phone numbers.
+        presence: presence
+            .code
+            .split_at_checked(3)
+            .map(|(a, b)| format!("{a} {b}"))
+            .unwrap_or_else(|| presence.code.clone()),
+        presence_until: c.t_str(
+            "centres-presence-until",
+            "time",
+            &domain::time::kz_time(presence.valid_until)
+                .format("%H:%M")
+                .to_string(),
+        ),
         roles,
         admin_links: admin_links(c),
         errors: &r.errors,

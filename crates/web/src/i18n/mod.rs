@@ -191,6 +191,7 @@ mod tests {
                     .map(|r| format!("role-{}", r.as_str())),
             )
             .chain((1..=12).map(|m| format!("month-{m}")))
+            .chain(crate::centres::built_message_ids())
             .chain(crate::pages::NOTICES.iter().map(|n| n.to_string()));
         for id in built {
             used.insert((id, "built at run time".into()));

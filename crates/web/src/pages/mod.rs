@@ -66,6 +66,10 @@ pub(crate) const NOTICES: &[&str] = &[
     "pb-envelope-saved",
     "pb-envelope-redistributed",
     "pb-mrp-saved",
+    "centres-saved",
+    "centres-registrar-added",
+    "centres-registrar-removed",
+    "centres-raised",
 ];
 
 /// The reader's context, passed to every template as `c`.
