@@ -402,6 +402,28 @@ async fn role_action_territory_matrix_over_http() {
                 StatusCode::FORBIDDEN
             };
             assert_eq!(res.status, expect, "{role:?} grant a role on {kato}");
+
+            let form = c.get(&format!("/territories/{kato}/centres/new")).await;
+            let expect = if may(Action::ManageCentres) {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            assert_eq!(
+                form.status, expect,
+                "{role:?} the new centre form on {kato}"
+            );
+            let list = c.get(&format!("/territories/{kato}/centres")).await;
+            assert_eq!(
+                list.status,
+                StatusCode::OK,
+                "{role:?} the centres of {kato}"
+            );
+            assert_eq!(
+                list.has("/centres/new\""),
+                may(Action::ManageCentres),
+                "{role:?} sees the new centre link on {kato}"
+            );
         }
     }
     // Anonymous visitors are asked to log in, never shown the data.

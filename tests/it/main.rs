@@ -7,6 +7,7 @@ mod attachments;
 mod browser;
 mod browser_initiatives;
 mod browser_pb;
+mod centres;
 mod cli;
 mod control;
 mod demo;

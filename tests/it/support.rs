@@ -644,6 +644,8 @@ pub async fn demo_tree(db: &Db) -> Tree {
 pub struct Person {
     pub id: Uuid,
     pub iin: Iin,
+    /// The IIN as typed (`Iin` never prints it in full): what a registrar types at the desk.
+    pub iin_digits: String,
     /// The keyed IIN fingerprint under [`SECRET`]: what ballots and signatures key on.
     pub person_hash: Vec<u8>,
     pub contact: String,
@@ -658,16 +660,18 @@ static CONTACTS: AtomicU32 = AtomicU32::new(1);
 
 /// A valid synthetic IIN, another on every call (serials 1000–4999, which no demo person has).
 pub fn next_iin() -> Iin {
+    Iin::parse(&next_iin_digits()).expect("a valid synthetic IIN")
+}
+
+/// [`next_iin`] as typed: twelve digits.
+pub fn next_iin_digits() -> String {
     let n = PEOPLE.fetch_add(1, Ordering::Relaxed);
     let (year, month, day) = (60 + (n / 4000) % 40, 1 + n % 12, 1 + n % 28);
     let serial = 1000 + n % 4000;
     (0..10)
-        .find_map(|k| Iin::parse(&format!("{year:02}{month:02}{day:02}3{serial:04}{k}")).ok())
-        .or_else(|| {
-            (0..10).find_map(|k| {
-                Iin::parse(&format!("{year:02}{month:02}{day:02}4{serial:04}{k}")).ok()
-            })
-        })
+        .map(|k| format!("{year:02}{month:02}{day:02}3{serial:04}{k}"))
+        .chain((0..10).map(|k| format!("{year:02}{month:02}{day:02}4{serial:04}{k}")))
+        .find(|s| Iin::parse(s).is_ok())
         .expect("one of twenty check digits fits")
 }
 
@@ -678,7 +682,8 @@ pub fn fingerprint(iin: &Iin) -> Vec<u8> {
 
 /// A resident of `village` at `level`, logging in with [`BUILDER_PASSWORD`].
 pub async fn resident(db: &Db, village: &Territory, level: domain::Level) -> Person {
-    let iin = next_iin();
+    let iin_digits = next_iin_digits();
+    let iin = Iin::parse(&iin_digits).expect("a valid synthetic IIN");
     let contact = format!(
         "person{}@test.qatysu.kz",
         CONTACTS.fetch_add(1, Ordering::Relaxed)
@@ -709,6 +714,7 @@ pub async fn resident(db: &Db, village: &Territory, level: domain::Level) -> Per
     Person {
         id,
         iin,
+        iin_digits,
         person_hash,
         contact,
     }
