@@ -95,11 +95,10 @@ impl CentreDraft {
         let hours = Hours::parse_line(i.hours).map_err(|_| wrong.push(CentreField::Hours));
         let phone = match text::optional::<1, 40>(i.phone) {
             Ok(None) => Ok(None),
-            Ok(Some(p)) => Phone::parse(p.as_str())
-                .map(Some)
-                .ok_or_else(|| wrong.push(CentreField::Phone)),
-            Err(_) => Err(wrong.push(CentreField::Phone)),
-        };
+            Ok(Some(p)) => Phone::parse(p.as_str()).map(Some).ok_or(()),
+            Err(_) => Err(()),
+        }
+        .map_err(|()| wrong.push(CentreField::Phone));
         match (name_kk, name_ru, address_kk, address_ru, hours, phone) {
             (Ok(name_kk), Ok(name_ru), Ok(address_kk), Ok(address_ru), Ok(hours), Ok(phone)) => {
                 Ok(CentreDraft {
