@@ -156,6 +156,7 @@ async fn each_level_change_is_recorded_with_who_when_and_evidence() {
             DocumentTail::parse("04 5512 789").expect("tail"),
         )),
         residence: Some(ResidenceProof::HouseholdBook),
+        ..Evidence::default()
     };
     assert_eq!(
         apply(LevelEvent::SeenInPerson, Some(registrar.id), evidence)
