@@ -685,7 +685,9 @@ pub async fn resident(db: &Db, village: &Territory, level: domain::Level) -> Per
     );
     let password_hash = PASSWORD_HASH
         .get_or_init(|| async {
-            app::accounts::hash_password(Password::parse(BUILDER_PASSWORD).expect("password"))
+            let app = app::App::new(db.clone(), SECRET, app::Clock::settable());
+            let password = Password::parse(BUILDER_PASSWORD).expect("password");
+            app::accounts::hash_password(&app, password)
                 .await
                 .expect("hash the builder password")
         })

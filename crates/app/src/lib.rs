@@ -38,6 +38,8 @@ pub struct Inner {
     pub db: store::Db,
     pub keys: Arc<Keys>,
     pub clock: Clock,
+    /// Permits for argon2 work, shared by every copy of this app (see `accounts::passwords`).
+    hashing: accounts::Hashing,
 }
 
 impl std::ops::Deref for App {
@@ -53,6 +55,7 @@ impl App {
             db,
             keys: Arc::new(Keys::derive(secret)),
             clock,
+            hashing: accounts::Hashing::per_core(),
         }))
     }
 
@@ -63,6 +66,7 @@ impl App {
             db: self.db.clone(),
             keys: Arc::clone(&self.keys),
             clock,
+            hashing: self.hashing.clone(),
         }))
     }
 }

@@ -76,6 +76,24 @@ pub enum Taken {
     Contact,
 }
 
+const TAKEN: &str = "SELECT COUNT(*) FROM users WHERE iin_hash = $1 OR phone = $2 OR email = $3";
+
+/// Is this IIN fingerprint or this contact already on an account? (Before the slow work of a
+/// registration; [`create`] checks again under the unique keys.)
+pub async fn taken(db: &Db, iin_hash: &[u8], contact: &Contact) -> Result<bool> {
+    let (phone, email) = match contact {
+        Contact::Phone(p) => (Some(p.as_str()), None),
+        Contact::Email(e) => (None, Some(e.as_str())),
+    };
+    let n: i64 = on_pool!(db, |p| sqlx::query_scalar(TAKEN)
+        .bind(iin_hash)
+        .bind(phone)
+        .bind(email)
+        .fetch_one(p)
+        .await)?;
+    Ok(n > 0)
+}
+
 /// Create an account and its resident role on the place of residence, together or not at all.
 /// A second account for the same person (same IIN fingerprint) or contact is refused.
 pub async fn create(

@@ -107,7 +107,6 @@ password-changed = Your password has been changed. Other devices have been logge
 form-has-errors = Please correct the fields marked below.
 err-name-required = Enter your name (2 to 100 characters).
 err-contact-invalid = Enter a phone number (+7 and 10 digits) or an e-mail address.
-err-contact-taken = This phone or e-mail is already registered.
 err-password-short = The password must have at least { $min } characters.
 err-password-long = The password is too long.
 err-password-common = This password is too easy to guess; choose another.
@@ -116,7 +115,7 @@ err-iin-length = An IIN has exactly 12 digits.
 err-iin-century = The 7th digit of an IIN must be from 1 to 6.
 err-iin-date = The first six digits of the IIN are not a real date of birth.
 err-iin-check = This IIN is not valid: the last digit does not match. Check it for a typo.
-err-iin-taken = An account with this IIN already exists. Each person may have only one account.
+register-not-created = We could not create this account. If you already have one, log in. If someone else registered your IIN, bring your identity document to a participation centre: the registrar will give the IIN back to you.
 err-village-unknown = Choose a village from the list.
 err-population-invalid = Enter the population as a whole number from 0 to 100 000 000.
 err-user-unknown = No account has this phone or e-mail.
@@ -143,6 +142,8 @@ roles-col-role = Role
 roles-col-territory = Territory
 
 ## Error pages
+error-503-title = The server is busy
+error-503-text = Many people are signing in or registering right now. Wait half a minute and send the form again.
 error-409-title = The change was not saved
 error-409-text = Someone changed this record just before you. Reload the page and try again.
 error-404-title = Page not found
