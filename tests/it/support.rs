@@ -699,7 +699,6 @@ pub async fn resident(db: &Db, village: &Territory, level: domain::Level) -> Per
         contact: Contact::parse(&contact).expect("builder contact"),
         password_hash,
         iin_hash: person_hash.clone(),
-        iin_last4: iin.last_four(),
         birth_date: iin.birth_date(),
         residence_id: village.id,
         level,

@@ -76,7 +76,6 @@ pub async fn add_account(app: &App, spec: &AccountSpec<'_>) -> Result<Uuid, AddA
         contact,
         password_hash: super::hash_password(app, password).await?,
         iin_hash: app.keys.iin.fingerprint(&iin),
-        iin_last4: iin.last_four(),
         birth_date: iin.birth_date(),
         residence_id: village.id,
         level: domain::Level::SelfDeclared,

@@ -109,7 +109,6 @@ pub async fn register(
         contact: r.contact,
         password_hash: super::hash_password(app, r.password).await?,
         iin_hash,
-        iin_last4: r.iin.last_four(),
         birth_date: r.iin.birth_date(),
         residence_id: village.id,
         level: domain::Level::SelfDeclared,

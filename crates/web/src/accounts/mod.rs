@@ -471,8 +471,8 @@ async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, A
             .clone()
             .or_else(|| u.email.clone())
             .unwrap_or_default(),
-        // Only the last four digits ever leave the server.
-        iin: format!("••••••••{}", u.iin_last4),
+        // No digit of the IIN is kept beyond the birth date: nothing to show.
+        iin: c.t("account-iin-kept"),
         age: c.t_num("account-age", "age", i64::from(age)),
         since: c.t_str("account-since", "date", &c.lang.date_of(u.created_at)),
         residence,
