@@ -62,11 +62,14 @@ pub async fn open_db(data: &Path) -> anyhow::Result<Db> {
             .await
             .context("cannot open DATABASE_URL")?,
         _ => {
-            std::fs::create_dir_all(data)
-                .with_context(|| format!("cannot create {}", data.display()))?;
-            Db::open_sqlite(&data.join("qatysu.db"), true)
+            private_dir(data).with_context(|| format!("cannot create {}", data.display()))?;
+            let file = data.join("qatysu.db");
+            let db = Db::open_sqlite(&file, true)
                 .await
-                .context("cannot open the SQLite database")?
+                .context("cannot open the SQLite database")?;
+            // SQLite gives its -wal and -shm files the database file's permissions.
+            owner_only(&file).with_context(|| format!("cannot protect {}", file.display()))?;
+            db
         }
     };
     let status = db.migrate().await?;
@@ -103,13 +106,37 @@ pub fn secret(data: &Path) -> anyhow::Result<Vec<u8>> {
         );
         return Ok(s.as_bytes().to_vec());
     }
-    std::fs::create_dir_all(data)?;
+    private_dir(data)?;
     let mut bytes = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     write_private(&path, &hex).with_context(|| format!("cannot write {}", path.display()))?;
     tracing::info!(path = %path.display(), "server secret created");
     Ok(hex.into_bytes())
+}
+
+/// The data folder, readable by the owner only (it holds the database, the secret and the
+/// uploads: personal data under Law No. 94-V). An existing folder is narrowed too.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Make an existing file readable and writable by the owner only.
+pub fn owner_only(file: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
 }
 
 #[cfg(unix)]

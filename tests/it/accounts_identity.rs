@@ -323,3 +323,65 @@ async fn a_cycle_cannot_ask_for_less_than_a_confirmed_contact_nor_for_egov_witho
     let tree = demo_tree(&app.db).await;
     assert_ne!(tree.okrug.kato.as_str(), okrug);
 }
+
+/// A valid IIN of someone born on 5 May 1995 with serial `n` (no demo or builder person).
+fn iin_digits(n: u32) -> String {
+    (0..10)
+        .map(|k| format!("950505{}{n:04}{k}", 3 + n % 2))
+        .find(|s| domain::Iin::parse(s).is_ok())
+        .expect("one check digit fits")
+}
+
+/// The fields of a registration in the demo village with IIN number `n`.
+fn registration(n: u32, contact: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", "Сынақ Адам".into()),
+        ("contact", contact.into()),
+        ("iin", iin_digits(n)),
+        ("village", demo::DEMO_VILLAGE.into()),
+        ("password", "сынақ-адам-2026".into()),
+    ]
+}
+
+async fn register(app: &TestApp, n: u32, contact: &str) -> crate::support::Page {
+    let fields = registration(n, contact);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.client()
+        .submit("/register?lang=en", "/register", &fields)
+        .await
+}
+
+#[tokio::test]
+async fn registrations_are_limited_per_address_and_per_contact() {
+    let app = TestApp::with_people_config(web::Config {
+        register_limit_ip: 4,
+        ..web::Config::default()
+    })
+    .await;
+    let before = store::accounts::count(&app.db).await.expect("count");
+    // One contact tried with three IINs (a script testing whose IIN is free) is stopped after
+    // three tries, however the tries ended.
+    for n in [20, 21, 22] {
+        let p = register(&app, n, "same@mail.kz").await;
+        assert_ne!(p.status, StatusCode::TOO_MANY_REQUESTS, "try {n}");
+    }
+    let p = register(&app, 23, "same@mail.kz").await;
+    assert_eq!(p.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(p.has("Too many attempts"));
+    assert!(
+        p.has("value=\"same@mail.kz\""),
+        "the form keeps what was typed"
+    );
+    // The address has used its four; a fifth, new contact from it is stopped too.
+    let p = register(&app, 24, "other@mail.kz").await;
+    assert_eq!(p.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        store::accounts::count(&app.db).await.expect("count"),
+        before + 1,
+        "only the first registration made an account"
+    );
+    // An hour later the address may register again.
+    app.clock.advance(TimeDelta::minutes(61));
+    let p = register(&app, 25, "later@mail.kz").await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+}

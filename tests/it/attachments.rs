@@ -47,6 +47,24 @@ fn stored_files(app: &TestApp) -> usize {
         .unwrap_or(0)
 }
 
+/// Uploads are personal data: the folders and files are the server user's alone.
+fn owner_only(dir: &std::path::Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| {
+            std::fs::metadata(p)
+                .map(|m| m.permissions().mode() & 0o777)
+                .unwrap_or(0)
+        };
+        assert_eq!(mode(dir), 0o700, "{}", dir.display());
+        assert_eq!(mode(dir.parent().expect("uploads")), 0o700);
+        for f in std::fs::read_dir(dir).expect("read").flatten() {
+            assert_eq!(mode(&f.path()), 0o600, "{}", f.path().display());
+        }
+    }
+}
+
 #[tokio::test]
 async fn an_author_attaches_a_pdf_and_bad_files_are_refused_before_storing() {
     let app = TestApp::with_people().await;
@@ -87,6 +105,7 @@ async fn an_author_attaches_a_pdf_and_bad_files_are_refused_before_storing() {
     let ok = upload(&r, &id, "смета.pdf", pdf, Some(&token)).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     assert_eq!(stored_files(&app), 1);
+    owner_only(&app.data.join("uploads/initiatives"));
     let page = r
         .get(&format!(
             "/initiatives/{id}?ok=initiatives-attach-added&lang=en"

@@ -150,6 +150,15 @@ async fn user_add_creates_an_admin_and_refuses_bad_input() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    #[cfg(unix)]
+    if url.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        for (f, want) in [("qatysu.db", 0o600), ("secret", 0o600), ("", 0o700)] {
+            let p = dir.path().join(f);
+            let mode = std::fs::metadata(&p).map(|m| m.permissions().mode() & 0o777);
+            assert_eq!(mode.ok(), Some(want), "{}", p.display());
+        }
+    }
     let db_url = url
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("qatysu.db").display()));

@@ -119,7 +119,6 @@ async fn resident(db: &Db, village: Uuid, n: u32) -> Uuid {
         contact: Contact::parse(&format!("voter{n}@quota.test")).expect("contact"),
         password_hash: "not-a-login".into(),
         iin_hash: format!("quota-voter-{n}").into_bytes(),
-        iin_last4: "0000".into(),
         birth_date: chrono::NaiveDate::from_ymd_opt(1990, 1, 1).expect("date"),
         residence_id: village,
         level: domain::Level::SelfDeclared,

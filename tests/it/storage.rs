@@ -118,7 +118,6 @@ fn new_user(village: uuid::Uuid, iin: &str, contact: &str) -> NewUser {
         contact: Contact::parse(contact).expect("contact"),
         password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
         iin_hash: app::Keys::derive(SECRET).iin.fingerprint(&iin),
-        iin_last4: iin.last_four(),
         birth_date: iin.birth_date(),
         residence_id: village,
         level: domain::Level::SelfDeclared,

@@ -690,7 +690,9 @@ pub async fn resident(db: &Db, village: &Territory, level: domain::Level) -> Per
     );
     let password_hash = PASSWORD_HASH
         .get_or_init(|| async {
-            app::accounts::hash_password(Password::parse(BUILDER_PASSWORD).expect("password"))
+            let app = app::App::new(db.clone(), SECRET, app::Clock::settable());
+            let password = Password::parse(BUILDER_PASSWORD).expect("password");
+            app::accounts::hash_password(&app, password)
                 .await
                 .expect("hash the builder password")
         })
@@ -702,7 +704,6 @@ pub async fn resident(db: &Db, village: &Territory, level: domain::Level) -> Per
         contact: Contact::parse(&contact).expect("builder contact"),
         password_hash,
         iin_hash: person_hash.clone(),
-        iin_last4: iin.last_four(),
         birth_date: iin.birth_date(),
         residence_id: village.id,
         level,

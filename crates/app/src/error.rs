@@ -12,6 +12,9 @@ pub enum Error {
     /// Someone else changed the same record first (a unique key, a lost race).
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// Too many requests for the work they need (password hashing): try again shortly.
+    #[error("busy")]
+    Busy,
     #[error("internal error: {0}")]
     Internal(String),
 }

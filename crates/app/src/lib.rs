@@ -39,6 +39,8 @@ pub struct Inner {
     pub db: store::Db,
     pub keys: Arc<Keys>,
     pub clock: Clock,
+    /// Permits for argon2 work, shared by every copy of this app (see `accounts::passwords`).
+    hashing: accounts::Hashing,
 }
 
 impl std::ops::Deref for App {
@@ -54,6 +56,7 @@ impl App {
             db,
             keys: Arc::new(Keys::derive(secret)),
             clock,
+            hashing: accounts::Hashing::per_core(),
         }))
     }
 
@@ -64,6 +67,7 @@ impl App {
             db: self.db.clone(),
             keys: Arc::clone(&self.keys),
             clock,
+            hashing: self.hashing.clone(),
         }))
     }
 }

@@ -16,6 +16,9 @@ pub enum AppError {
     /// Someone changed the same record first.
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// Too many requests need the same slow work at once: try again in a minute.
+    #[error("busy")]
+    Busy,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -27,6 +30,7 @@ impl AppError {
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::LoginRequired => StatusCode::UNAUTHORIZED,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -39,6 +43,7 @@ impl From<app::Error> for AppError {
             app::Error::Forbidden => AppError::Forbidden,
             app::Error::LoginRequired => AppError::LoginRequired,
             app::Error::Conflict(what) => AppError::Conflict(what),
+            app::Error::Busy => AppError::Busy,
             app::Error::Internal(m) => AppError::Internal(m),
         }
     }
@@ -53,6 +58,12 @@ impl From<askama::Error> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let mut res = self.status().into_response();
+        if matches!(self, AppError::Busy) {
+            res.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("30"),
+            );
+        }
         res.extensions_mut().insert(self);
         res
     }

@@ -49,6 +49,8 @@ pub struct Config {
     /// An OpenID Connect provider (eGov) is configured: only then may a cycle or an initiative
     /// rule require the `egov` level.
     pub egov_sign_in: bool,
+    /// Registrations allowed per client address in an hour.
+    pub register_limit_ip: i64,
 }
 
 impl Default for Config {
@@ -63,6 +65,7 @@ impl Default for Config {
             uploads: std::path::PathBuf::from("qatysu-data/uploads"),
             village_list_limit: 400,
             egov_sign_in: false,
+            register_limit_ip: 20,
         }
     }
 }

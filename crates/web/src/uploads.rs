@@ -152,15 +152,41 @@ pub fn path(s: &AppState, area: &str, id: Uuid) -> PathBuf {
 
 /// Write a checked file under `area`.
 pub async fn save(s: &AppState, area: &str, id: Uuid, bytes: &[u8]) -> Result<(), AppError> {
-    let target = path(s, area, id);
+    write_private(&path(s, area, id), bytes).await
+}
+
+/// Write an upload readable by the server's own user only, in folders likewise: uploads are
+/// personal data (photos of people, a whistleblower's land report).
+pub async fn write_private(target: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
+    let folder = |e: std::io::Error| AppError::Internal(format!("uploads folder: {e}"));
     if let Some(dir) = target.parent() {
-        tokio::fs::create_dir_all(dir)
-            .await
-            .map_err(|e| AppError::Internal(format!("uploads folder: {e}")))?;
+        tokio::fs::create_dir_all(dir).await.map_err(folder)?;
+        set_mode(dir, 0o700).await.map_err(folder)?;
+        if let Some(root) = dir.parent() {
+            set_mode(root, 0o700).await.map_err(folder)?;
+        }
     }
-    tokio::fs::write(&target, bytes)
+    let mut options = tokio::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    options.mode(0o600);
+    let write = |e: std::io::Error| AppError::Internal(format!("writing an upload: {e}"));
+    let mut f = options.open(target).await.map_err(write)?;
+    tokio::io::AsyncWriteExt::write_all(&mut f, bytes)
         .await
-        .map_err(|e| AppError::Internal(format!("writing an upload: {e}")))
+        .map_err(write)?;
+    tokio::io::AsyncWriteExt::flush(&mut f).await.map_err(write)
+}
+
+async fn set_mode(path: &std::path::Path, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tokio::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).await?;
+    }
+    #[cfg(not(unix))]
+    let _ = (path, mode);
+    Ok(())
 }
 
 /// Remove files written for a record that was then not stored.

@@ -74,9 +74,8 @@ pub async fn add_account(app: &App, spec: &AccountSpec<'_>) -> Result<Uuid, AddA
     let new = NewUser {
         display_name: spec.name.trim().to_string(),
         contact,
-        password_hash: super::hash_password(password).await?,
+        password_hash: super::hash_password(app, password).await?,
         iin_hash: app.keys.iin.fingerprint(&iin),
-        iin_last4: iin.last_four(),
         birth_date: iin.birth_date(),
         residence_id: village.id,
         level: domain::Level::SelfDeclared,

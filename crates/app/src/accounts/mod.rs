@@ -12,9 +12,11 @@ mod sessions;
 pub use add::{add_account, AccountSpec, AddAccountError};
 pub use codes::{check_code, issue_code, Accepted};
 pub use levels::{apply_level_event, event_reaching, level_changes};
-pub use passwords::{hash_password, verify_password};
+pub use passwords::{hash_password, verify_password, Hashing};
 pub use profile::{change_password, count, profile, HeldRole, PasswordChanged, Profile, User};
-pub use register::{is_settlement, register, DisplayName, Registered, Registration};
+pub use register::{
+    is_settlement, register, DisplayName, Registered, Registration, RegistrationLimits,
+};
 pub use sessions::{
     end_session, log_in, purge_expired, start_session, LoggedIn, LoginLimits, SessionTtl,
 };

@@ -42,7 +42,7 @@ pub async fn change_password(
 ) -> Result<PasswordChanged> {
     let user = actor.user.id;
     let stored = store::accounts::password_hash(&app.db, user).await?;
-    let current_ok = super::verify_password(current, Some(stored)).await;
+    let current_ok = super::verify_password(app, current, Some(stored)).await?;
     let new = match (current_ok, new) {
         (true, Ok(new)) => new,
         (_, new) => {
@@ -52,7 +52,7 @@ pub async fn change_password(
             })
         }
     };
-    let hash = super::hash_password(new).await?;
+    let hash = super::hash_password(app, new).await?;
     store::accounts::set_password_hash(&app.db, user, &hash).await?;
     if let Some(t) = keep {
         store::sessions::delete_others(&app.db, user, t).await?;

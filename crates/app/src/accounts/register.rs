@@ -1,5 +1,11 @@
-//! Registering on the web (тіркелу / регистрация): a self-declared resident (level 0) who
-//! is signed in at once.
+//! Registering on the web (тіркелу / регистрация): a self-declared resident (level `self`)
+//! who is signed in at once.
+//!
+//! Registration is where scripts start, so it is bounded (security review, C1 and M2): attempts
+//! are counted per client address and per contact, the cheap uniqueness check runs before the
+//! deliberately slow password hash, and the answer never says whether an IIN or a contact is
+//! already registered. A participation centre registers people through the registrar's desk,
+//! which is not bound by these limits.
 
 use super::sessions::{start_session, SessionTtl};
 use crate::{App, Error, Result};
@@ -23,17 +29,75 @@ pub struct Registration {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Registered {
     /// The account and its first session (the cookie's token).
-    Done {
-        user: Uuid,
-        session: String,
-    },
+    Done { user: Uuid, session: String },
     /// The village is not a settlement of the tree.
     UnknownVillage,
-    IinTaken,
-    ContactTaken,
+    /// Not created, for a reason not told: the IIN or the contact is taken (telling which
+    /// would let anyone test whose IIN is registered).
+    NotCreated,
+    /// Too many registrations from this address or for this contact: try after the window.
+    Throttled { minutes: i64 },
 }
 
-pub async fn register(app: &App, r: Registration, ttl: SessionTtl) -> Result<Registered> {
+/// Registrations allowed per client address and per contact within the window.
+#[derive(Debug, Clone, Copy)]
+pub struct RegistrationLimits {
+    pub per_address: i64,
+    pub per_contact: i64,
+    pub window_minutes: i64,
+}
+
+impl Default for RegistrationLimits {
+    /// Twenty an hour from one address (a school's or an akimat's shared connection) and three
+    /// for one phone or e-mail.
+    fn default() -> RegistrationLimits {
+        RegistrationLimits {
+            per_address: 20,
+            per_contact: 3,
+            window_minutes: 60,
+        }
+    }
+}
+
+/// Count this attempt; `Some(minutes)` when the address or the contact is over its limit.
+/// Refused attempts count too: a script that keeps trying stays stopped.
+async fn throttled(
+    app: &App,
+    ip: &str,
+    contact: &Contact,
+    limits: &RegistrationLimits,
+) -> Result<Option<i64>> {
+    let now = app.clock.now();
+    let window = chrono::Duration::minutes(limits.window_minutes);
+    let subjects = [
+        (format!("register-ip:{ip}"), limits.per_address),
+        (format!("register-contact:{contact}"), limits.per_contact),
+    ];
+    let mut over = false;
+    for (key, limit) in &subjects {
+        store::sessions::record_failure(&app.db, key, now).await?;
+        if store::sessions::recent_failures(&app.db, key, window, now).await? > *limit {
+            tracing::warn!(subject = %key.split(':').next().unwrap_or(""), "registration throttled");
+            over = true;
+        }
+    }
+    Ok(over.then_some(limits.window_minutes))
+}
+
+pub async fn register(
+    app: &App,
+    r: Registration,
+    ip: &str,
+    limits: &RegistrationLimits,
+    ttl: SessionTtl,
+) -> Result<Registered> {
+    if let Some(minutes) = throttled(app, ip, &r.contact, limits).await? {
+        return Ok(Registered::Throttled { minutes });
+    }
+    let iin_hash = app.keys.iin.fingerprint(&r.iin);
+    if store::accounts::taken(&app.db, &iin_hash, &r.contact).await? {
+        return Ok(Registered::NotCreated);
+    }
     let village = store::territories::by_kato(&app.db, &r.village)
         .await?
         .filter(|t| t.kind.is_settlement());
@@ -43,9 +107,8 @@ pub async fn register(app: &App, r: Registration, ttl: SessionTtl) -> Result<Reg
     let new = NewUser {
         display_name: r.name.into_string(),
         contact: r.contact,
-        password_hash: super::hash_password(r.password).await?,
-        iin_hash: app.keys.iin.fingerprint(&r.iin),
-        iin_last4: r.iin.last_four(),
+        password_hash: super::hash_password(app, r.password).await?,
+        iin_hash,
         birth_date: r.iin.birth_date(),
         residence_id: village.id,
         level: domain::Level::SelfDeclared,
@@ -56,8 +119,8 @@ pub async fn register(app: &App, r: Registration, ttl: SessionTtl) -> Result<Reg
             let session = start_session(app, user, ttl).await?;
             Ok(Registered::Done { user, session })
         }
-        Err(Taken::Iin) => Ok(Registered::IinTaken),
-        Err(Taken::Contact) => Ok(Registered::ContactTaken),
+        // Two registrations of the same IIN or contact at once: the unique keys decide.
+        Err(Taken::Iin | Taken::Contact) => Ok(Registered::NotCreated),
     }
 }
 

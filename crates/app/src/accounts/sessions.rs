@@ -94,7 +94,7 @@ pub async fn log_in(
         None => None,
     };
     let hash = found.as_ref().map(|(_, h)| h.clone());
-    if super::verify_password(password, hash).await {
+    if super::verify_password(app, password, hash).await? {
         if let Some((user, _)) = found {
             // A success clears the account's count, not the address's: one success must not
             // reset a guesser working through many accounts.

@@ -6,6 +6,9 @@ ALTER TABLE users ADD COLUMN level TEXT NOT NULL DEFAULT 'self';
 UPDATE users SET level = CASE verification_level
     WHEN 1 THEN 'in_person' WHEN 2 THEN 'egov' ELSE 'self' END;
 ALTER TABLE users DROP COLUMN verification_level;
+-- With the birth date, the last four digits narrowed an IIN to two or three candidates without
+-- the key (security review, M3): no digit beyond the birth date is kept.
+ALTER TABLE users DROP COLUMN iin_last4;
 
 ALTER TABLE pb_cycles ADD COLUMN min_level TEXT NOT NULL DEFAULT 'in_person';
 UPDATE pb_cycles SET min_level = CASE min_verification

@@ -15,7 +15,6 @@ pub struct User {
     pub display_name: String,
     pub phone: Option<String>,
     pub email: Option<String>,
-    pub iin_last4: String,
     pub birth_date: NaiveDate,
     pub residence_id: Uuid,
     /// How sure the platform is that this is one real person.
@@ -29,7 +28,6 @@ struct Row {
     display_name: String,
     phone: Option<String>,
     email: Option<String>,
-    iin_last4: String,
     birth_date: NaiveDate,
     residence_id: Uuid,
     level: String,
@@ -43,7 +41,6 @@ impl From<Row> for User {
             display_name: r.display_name,
             phone: r.phone,
             email: r.email,
-            iin_last4: r.iin_last4,
             birth_date: r.birth_date,
             residence_id: r.residence_id,
             // An unknown code counts as nothing checked: the safe side.
@@ -53,7 +50,7 @@ impl From<Row> for User {
     }
 }
 
-const COLUMNS: &str = "id, display_name, phone, email, iin_last4, birth_date, residence_id, \
+const COLUMNS: &str = "id, display_name, phone, email, birth_date, residence_id, \
     level, created_at";
 
 /// What registration stores. The IIN itself is not here: only its keyed fingerprint.
@@ -63,7 +60,6 @@ pub struct NewUser {
     pub contact: Contact,
     pub password_hash: String,
     pub iin_hash: Vec<u8>,
-    pub iin_last4: String,
     pub birth_date: NaiveDate,
     pub residence_id: Uuid,
     pub level: Level,
@@ -74,6 +70,24 @@ pub struct NewUser {
 pub enum Taken {
     Iin,
     Contact,
+}
+
+const TAKEN: &str = "SELECT COUNT(*) FROM users WHERE iin_hash = $1 OR phone = $2 OR email = $3";
+
+/// Is this IIN fingerprint or this contact already on an account? (Before the slow work of a
+/// registration; [`create`] checks again under the unique keys.)
+pub async fn taken(db: &Db, iin_hash: &[u8], contact: &Contact) -> Result<bool> {
+    let (phone, email) = match contact {
+        Contact::Phone(p) => (Some(p.as_str()), None),
+        Contact::Email(e) => (None, Some(e.as_str())),
+    };
+    let n: i64 = on_pool!(db, |p| sqlx::query_scalar(TAKEN)
+        .bind(iin_hash)
+        .bind(phone)
+        .bind(email)
+        .fetch_one(p)
+        .await)?;
+    Ok(n > 0)
 }
 
 /// Create an account and its resident role on the place of residence, together or not at all.
@@ -105,9 +119,9 @@ pub async fn create(
                 // indexes decide, and the loser is told which value was taken.
                 let inserted = sqlx::query(
                     "INSERT INTO users (id, display_name, phone, email, \
-                    password_hash, iin_hash, iin_last4, birth_date, residence_id, \
+                    password_hash, iin_hash, birth_date, residence_id, \
                     level, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
-                    $10, $11)",
+                    $10)",
                 )
                 .bind(id)
                 .bind(&u.display_name)
@@ -115,7 +129,6 @@ pub async fn create(
                 .bind(email)
                 .bind(&u.password_hash)
                 .bind(&u.iin_hash)
-                .bind(&u.iin_last4)
                 .bind(u.birth_date)
                 .bind(u.residence_id)
                 .bind(u.level.as_str())

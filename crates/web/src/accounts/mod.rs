@@ -72,6 +72,8 @@ struct RegisterPage<'a> {
     c: &'a Ctx,
     form: RegisterForm,
     errors: &'a FieldErrors,
+    /// Why the account was not created, when no single field is to blame.
+    message: Option<String>,
     villages: Vec<VillageGroup>,
     password_hint: String,
     /// With a whole country loaded, the district is chosen first (one list would be too big
@@ -169,6 +171,7 @@ async fn register_page(
         ),
         form,
         errors: &r.errors,
+        message: r.message.clone(),
     };
     Ok(r.respond(render(&page)?))
 }
@@ -238,9 +241,12 @@ pub fn password_message(c: &Ctx, e: PasswordError) -> String {
 
 async fn register(
     State(s): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req_headers: HeaderMap,
     c: Ctx,
     Form(f): Form<RegisterForm>,
 ) -> Result<Response, AppError> {
+    let ip = client_ip(&s, &req_headers, peer);
     let mut errors = FieldErrors::default();
     let name = app::accounts::DisplayName::parse(&f.name)
         .map_err(|_| errors.add("name", c.t("err-name-required")))
@@ -270,19 +276,30 @@ async fn register(
         password,
         village,
     };
-    match app::accounts::register(&s.app, r, session_ttl(&s)).await? {
+    let limits = app::accounts::RegistrationLimits {
+        per_address: s.config.register_limit_ip,
+        ..Default::default()
+    };
+    match app::accounts::register(&s.app, r, &ip, &limits, session_ttl(&s)).await? {
         Registered::Done { session, .. } => {
             let mut headers = HeaderMap::new();
             session_cookie(&s, &session, &mut headers);
             Ok(redirect_with_cookies("/account?ok=register-done", headers))
         }
-        refused => {
-            match refused {
-                Registered::IinTaken => errors.add("iin", c.t("err-iin-taken")),
-                Registered::ContactTaken => errors.add("contact", c.t("err-contact-taken")),
-                _ => errors.add("village", c.t("err-village-unknown")),
-            }
+        Registered::UnknownVillage => {
+            errors.add("village", c.t("err-village-unknown"));
             register_page(&s, &c, f, &Rejected::invalid(errors)).await
+        }
+        Registered::NotCreated => {
+            let refused = Rejected::conflict(c.t("register-not-created"));
+            register_page(&s, &c, f, &refused).await
+        }
+        Registered::Throttled { minutes } => {
+            let refused = Rejected::refused(
+                StatusCode::TOO_MANY_REQUESTS,
+                c.t_num("login-throttled", "minutes", minutes),
+            );
+            register_page(&s, &c, f, &refused).await
         }
     }
 }
@@ -466,8 +483,8 @@ async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, A
             .clone()
             .or_else(|| u.email.clone())
             .unwrap_or_default(),
-        // Only the last four digits ever leave the server.
-        iin: format!("••••••••{}", u.iin_last4),
+        // No digit of the IIN is kept beyond the birth date: nothing to show.
+        iin: c.t("account-iin-kept"),
         age: c.t_num("account-age", "age", i64::from(age)),
         since: c.t_str("account-since", "date", &c.lang.date_of(u.created_at)),
         residence,

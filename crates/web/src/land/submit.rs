@@ -214,12 +214,7 @@ pub async fn create(
             size_bytes: bytes.len() as i64,
         };
         let target = photo_path(&s, p.id);
-        if let Some(dir) = target.parent() {
-            tokio::fs::create_dir_all(dir)
-                .await
-                .map_err(|e| AppError::Internal(format!("uploads folder: {e}")))?;
-        }
-        if let Err(e) = tokio::fs::write(&target, bytes).await {
+        if let Err(e) = crate::uploads::write_private(&target, bytes).await {
             for w in &written {
                 let _ = tokio::fs::remove_file(w).await;
             }

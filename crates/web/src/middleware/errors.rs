@@ -54,6 +54,7 @@ fn render(lang: Lang, err: &AppError, request_id: &str, path: String, query: Str
         AppError::Csrf => (lang.t("error-csrf-title"), lang.t("error-csrf-text")),
         AppError::LoginRequired => (lang.t("error-login-title"), lang.t("error-login-text")),
         AppError::Conflict(_) => (lang.t("error-409-title"), lang.t("error-409-text")),
+        AppError::Busy => (lang.t("error-503-title"), lang.t("error-503-text")),
         AppError::Internal(_) => (
             lang.t("error-500-title"),
             lang.t_args(
@@ -76,6 +77,10 @@ fn render(lang: Lang, err: &AppError, request_id: &str, path: String, query: Str
             let mut res = (status, Html(html)).into_response();
             res.headers_mut()
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            if matches!(err, AppError::Busy) {
+                res.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+            }
             res
         }
         Err(e) => {
