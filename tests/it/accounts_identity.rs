@@ -55,6 +55,7 @@ async fn a_resident_who_confirmed_nothing_cannot_vote_or_sign_and_is_told_where_
         app.clock.now(),
     )
     .await;
+    let centre = crate::centres::centre(&app, "114435000", "Алакөл", &[]).await;
     let (c, id) = newcomer(&app).await;
 
     let page = c.get(&format!("/pb/{cycle}?lang=en")).await;
@@ -66,6 +67,11 @@ async fn a_resident_who_confirmed_nothing_cannot_vote_or_sign_and_is_told_where_
         ballot.body
     );
     assert!(ballot.has("participation centre"));
+    let link = format!("href=\"/centres/{centre}\"");
+    assert!(
+        ballot.has(&link),
+        "the nearest centre, where to get verified"
+    );
     let pid = pids[0].to_string();
     let token = ballot.csrf_or_empty();
     let token = if token.is_empty() {
@@ -92,6 +98,7 @@ async fn a_resident_who_confirmed_nothing_cannot_vote_or_sign_and_is_told_where_
         )
         .await;
     assert!(sign.has("not verified enough to sign"), "{}", sign.body);
+    assert!(sign.has(&link));
     assert_eq!(signatures(&app, ini).await, before, "no signature counted");
     let account = c.get("/account?lang=en").await;
     assert!(account.has("Registered; nothing checked yet"));
@@ -124,6 +131,8 @@ async fn a_resident_who_confirmed_nothing_cannot_vote_or_sign_and_is_told_where_
     let account = c.get("/account?lang=en").await;
     assert!(account.has("Verified at a participation centre"));
     assert!(!account.has("Take your identity document"));
+    let ballot = c.get(&format!("/pb/{cycle}/vote?lang=en")).await;
+    assert!(!ballot.has(&link), "nothing to point at once verified");
 }
 
 async fn signatures(app: &TestApp, ini: uuid::Uuid) -> i64 {

@@ -50,7 +50,7 @@ fn draft(name: &str) -> CentreDraft {
 }
 
 /// A centre of `kato` made by the demo administrator, with `registrars` (by e-mail).
-async fn centre(app: &TestApp, kato: &str, name: &str, registrars: &[&str]) -> Uuid {
+pub(crate) async fn centre(app: &TestApp, kato: &str, name: &str, registrars: &[&str]) -> Uuid {
     let admin = actor(app, "admin@demo.qatysu.kz").await;
     let t = territory(app, kato).await;
     let id = app::centres::create(&app.app, &admin, &t, &draft(name))

@@ -12,7 +12,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::NaiveDate;
 use domain::initiatives::{
-    may_withdraw, AnswerKind, AnswerText, Channel, EventKind, FollowUp, Note, Refused, Status,
+    may_withdraw, AnswerKind, AnswerText, Channel, EventKind, FollowUp, Note, Refused, SignRefusal,
+    Status,
 };
 use domain::Action;
 use serde::Deserialize;
@@ -53,6 +54,7 @@ struct ShowPage<'a> {
     can_sign: bool,
     can_withdraw: bool,
     sign_hint: Option<String>,
+    nearest: Vec<crate::centres::CentreCard>,
     can_moderate: bool,
     can_edit: bool,
     can_answer: bool,
@@ -81,6 +83,8 @@ struct SignState {
     can_sign: bool,
     can_withdraw: bool,
     hint: Option<String>,
+    /// Where to get verified, when the reader's account is below what signing requires.
+    nearest: Vec<crate::centres::CentreCard>,
 }
 
 async fn sign_state(s: &AppState, c: &Ctx, ini: &Initiative) -> Result<SignState, AppError> {
@@ -89,6 +93,7 @@ async fn sign_state(s: &AppState, c: &Ctx, ini: &Initiative) -> Result<SignState
         can_sign: false,
         can_withdraw: false,
         hint: None,
+        nearest: Vec::new(),
     };
     let Some(v) = &c.viewer else {
         if ini.status == Status::Collecting {
@@ -110,7 +115,12 @@ async fn sign_state(s: &AppState, c: &Ctx, ini: &Initiative) -> Result<SignState
     }
     match ini::may_sign_now(s, v, ini).await? {
         Ok(()) => st.can_sign = true,
-        Err(r) => st.hint = Some(c.t(messages::sign(r))),
+        Err(r) => {
+            if r == SignRefusal::NotVerified {
+                st.nearest = crate::centres::nearest(s, c, &v.home).await?;
+            }
+            st.hint = Some(c.t(messages::sign(r)));
+        }
     }
     Ok(st)
 }
@@ -202,6 +212,7 @@ pub(super) async fn page(
         can_sign: st.can_sign,
         can_withdraw: st.can_withdraw,
         sign_hint: st.hint,
+        nearest: st.nearest,
         can_moderate: ini.status == Status::Draft
             && c.may(Action::ModerateInitiative, &ini.territory_path),
         can_edit: ini.status == Status::Returned && is_author(c, ini),

@@ -39,6 +39,8 @@ struct VotePage<'a> {
     choices: Vec<Choice>,
     receipt: Option<String>,
     error: Option<String>,
+    /// Where to get verified, for a reader whose account is below what the cycle requires.
+    nearest: Vec<crate::centres::CentreCard>,
 }
 
 /// Why this viewer cannot vote now, in the reader's language, if they cannot.
@@ -100,6 +102,11 @@ async fn vote_page(
         choices,
         receipt,
         error: r.message.clone(),
+        nearest: if v.user.level.meets(cy.eligibility.min_level) {
+            Vec::new()
+        } else {
+            crate::centres::nearest(s, c, &v.home).await?
+        },
     };
     Ok(r.respond(render(&page)?))
 }
