@@ -97,7 +97,11 @@ async fn vote_page(
         c,
         id: cy.id,
         cycle_title: super::cycle_title(c, cy, t),
-        rules: rules_text(c, cy),
+        rules: format!(
+            "{} {}",
+            rules_text(c, cy),
+            crate::accounts::requirement_text(c, cy.eligibility.min_level)
+        ),
         multiple: cy.ballot != BallotType::OneVote,
         choices,
         receipt,
