@@ -40,6 +40,7 @@ migrations! {
     "0010_pb_photos",
     "0011_accounts_identity",
     "0012_centres",
+    "0013_accounts_consent_squatting",
 }
 
 const _: () = assert!(
