@@ -582,3 +582,38 @@ async fn only_the_centres_own_registrars_open_its_desk() {
     let theirs_client = app.login(&other).await;
     assert_eq!(theirs_client.get(&desk).await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn five_wrong_presence_codes_lock_the_account_at_every_desk_for_twenty_minutes() {
+    let app = TestApp::with_people().await;
+    let id = centre(&app, OKRUG, "Алакөл", &[REGISTRAR]).await;
+    let village = territory(&app, VILLAGE).await;
+    let p = resident(&app.db, &village, Level::Contact).await;
+    let iin = iin_digits(&p);
+    let desk = format!("/centres/{id}/desk");
+    let raise = format!("{desk}/raise");
+    let r = registrar(&app).await;
+    r.submit(&desk, &desk, &[("iin", &iin)]).await;
+    let code = app::centres::presence_code(&app.app, p.id).code;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 0..5 {
+        let refused = r
+            .submit(&desk, &raise, &raise_fields(&p, &iin, wrong))
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // Even the right code is refused now: a guesser cannot go on.
+    let locked = r
+        .submit(&desk, &raise, &raise_fields(&p, &iin, &code))
+        .await;
+    assert_eq!(locked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(level_of(&app, &p).await, Level::Contact);
+    // Twenty minutes later the code the account shows then is accepted.
+    app.clock.advance(chrono::TimeDelta::minutes(21));
+    let code = app::centres::presence_code(&app.app, p.id).code;
+    let ok = r
+        .submit(&desk, &raise, &raise_fields(&p, &iin, &code))
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert_eq!(level_of(&app, &p).await, Level::InPerson);
+}

@@ -135,7 +135,7 @@ pub async fn raise(app: &App, actor: &Actor, c: &Centre, r: Raise) -> Result<Rai
     if !r.consent {
         return Ok(Raised::NoConsent);
     }
-    if !super::presence::matches(app, user.id, &r.presence) {
+    if !super::presence::check(app, user.id, &r.presence).await? {
         tracing::warn!(registrar = %actor.user.id, centre = %c.id, user = %user.id, "presence code wrong");
         return Ok(Raised::PresenceWrong);
     }

@@ -1,7 +1,7 @@
 //! The presence code shown on a person's account page and read out at the desk: a keyed
 //! hash of the account and the ten-minute window (the window arithmetic is the domain's).
 
-use crate::App;
+use crate::{App, Result};
 use chrono::{DateTime, Utc};
 use domain::centres::presence;
 use uuid::Uuid;
@@ -21,9 +21,32 @@ pub fn presence_code(app: &App, user: Uuid) -> PresenceCode {
     }
 }
 
+/// Wrong codes one account may be tried with in [`LOCK_MINUTES`]: six digits are guessed in a
+/// million tries, so a desk (or a script with a registrar's password) must not get them.
+const TRIES: i64 = 5;
+const LOCK_MINUTES: i64 = 20;
+
+/// Is `typed` the account's presence code, counting a wrong one against the account? After
+/// [`TRIES`] wrong codes no code is accepted for [`LOCK_MINUTES`] minutes.
+pub(crate) async fn check(app: &App, user: Uuid, typed: &str) -> Result<bool> {
+    let key = format!("presence:{user}");
+    let now = app.clock.now();
+    let window = chrono::Duration::minutes(LOCK_MINUTES);
+    if store::sessions::recent_failures(&app.db, &key, window, now).await? >= TRIES {
+        tracing::warn!(%user, "presence code locked after wrong tries");
+        return Ok(false);
+    }
+    if matches(app, user, typed) {
+        store::sessions::clear_failures(&app.db, &key).await?;
+        return Ok(true);
+    }
+    store::sessions::record_failure(&app.db, &key, now).await?;
+    Ok(false)
+}
+
 /// Is `typed` the account's code of this window or the previous one? Compared without
 /// stopping at the first differing digit.
-pub(crate) fn matches(app: &App, user: Uuid, typed: &str) -> bool {
+fn matches(app: &App, user: Uuid, typed: &str) -> bool {
     let Some(typed) = presence::normalize(typed) else {
         return false;
     };
