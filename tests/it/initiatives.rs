@@ -357,7 +357,7 @@ async fn an_initiative_goes_from_submission_to_implemented() {
     let notices = official.get("/initiatives/mine?lang=en").await;
     assert!(notices.has("Threshold reached: consideration is now required"));
     assert!(
-        ini::outbox_count(&app.db, official_id)
+        store::messages::pending_of(&app.db, official_id)
             .await
             .expect("outbox")
             >= 1
@@ -443,7 +443,7 @@ async fn an_initiative_goes_from_submission_to_implemented() {
         assert!(mine.has(event), "{event}");
     }
     assert!(
-        ini::outbox_count(&app.db, resident_id)
+        store::messages::pending_of(&app.db, resident_id)
             .await
             .expect("outbox")
             >= 4

@@ -14,6 +14,7 @@ mod demo;
 mod http_accounts;
 mod http_pages;
 mod initiatives;
+mod messages;
 mod multi_instance;
 mod pb;
 mod pb_discussion;

@@ -16,6 +16,7 @@ mod error;
 pub mod initiatives;
 mod keys;
 pub mod land;
+pub mod messages;
 pub mod oversight;
 pub mod pb;
 pub mod projects;

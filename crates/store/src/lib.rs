@@ -11,6 +11,7 @@ pub mod centres;
 pub mod control;
 pub mod initiatives;
 pub mod land;
+pub mod messages;
 pub mod oversight;
 pub mod pb;
 pub mod projects;

@@ -41,6 +41,7 @@ migrations! {
     "0011_accounts_identity",
     "0012_centres",
     "0013_accounts_consent_squatting",
+    "0014_messages",
 }
 
 const _: () = assert!(

@@ -110,6 +110,14 @@ async fn levels_keep_their_meaning(db: &Db) {
             .unwrap_or_else(|e| panic!("{sql}: {e}"));
         assert_eq!(got, vec![want.to_string()], "{sql}");
     }
+    // The initiatives-only outbox became the message queue, each notice still to be sent.
+    let queued: i64 = on_pool!(db, p => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM messages WHERE kind = 'initiative_notice' AND status = 'pending'"
+    )
+    .fetch_one(p)
+    .await)
+    .expect("messages");
+    assert_eq!(queued, 29, "the release's 29 unsent outbox rows");
 }
 
 /// Migrate the release's database and check it against the fixture as it was and against a

@@ -1,6 +1,6 @@
 //! Civic initiatives: the initiative and its history, signatures (one per person, enforced by
 //! a unique key on the IIN fingerprint), paper sheets typed in twice, thresholds per territory,
-//! and the notices (in-app and outbox) written in the same transaction as each change.
+//! and the notices (in-app and queued messages) written in the same transaction as each change.
 
 pub mod attachments;
 mod paper;
@@ -193,15 +193,14 @@ const NOTIFY_ROLE: &str = "INSERT INTO notices (event_id, user_id, created_at) \
     JOIN territories gt ON gt.id = g.territory_id, initiatives i \
     JOIN territories it ON it.id = i.territory_id \
     WHERE i.id = $2 AND g.role = $4 AND it.path LIKE gt.path || '%' ON CONFLICT DO NOTHING";
-const TO_OUTBOX: &str = "INSERT INTO outbox (event_id, user_id, channel, created_at) \
-    SELECT n.event_id, n.user_id, CASE WHEN u.email IS NOT NULL THEN 'email' ELSE 'sms' END, \
-    n.created_at FROM notices n JOIN users u ON u.id = n.user_id WHERE n.event_id = $1 \
-    ON CONFLICT DO NOTHING";
+pub(crate) const NOTICE_RECIPIENTS: &str = "SELECT n.user_id, u.email FROM notices n \
+    JOIN users u ON u.id = n.user_id \
+    WHERE n.event_id = $1 AND (u.email IS NOT NULL OR u.phone IS NOT NULL)";
 
 /// Record an event of an initiative and notify, in the same transaction: the author and
 /// every online signer, plus (when `role` is given) the holders of that role on the
-/// initiative's territory or above it. Every notice also goes to the outbox, by e-mail when
-/// the person gave one, else by SMS.
+/// initiative's territory or above it. Every notice is also queued as a message, by e-mail
+/// when the person gave one, else by SMS (a person without either reads it on the site).
 macro_rules! record_event {
     (
         $tx:ident, $initiative:expr, $kind:expr, $status:expr, $note:expr, $actor:expr,
@@ -237,10 +236,28 @@ macro_rules! record_event {
                 .execute(&mut *$tx)
                 .await?;
         }
-        sqlx::query(TO_OUTBOX)
+        let recipients: Vec<(Uuid, Option<String>)> = sqlx::query_as(NOTICE_RECIPIENTS)
             .bind(event_id)
-            .execute(&mut *$tx)
+            .fetch_all(&mut *$tx)
             .await?;
+        for (user, email) in recipients {
+            let channel = if email.is_some() {
+                domain::messages::Channel::Email
+            } else {
+                domain::messages::Channel::Sms
+            };
+            sqlx::query(crate::messages::INSERT)
+                .bind(new_id())
+                .bind(user)
+                .bind(crate::messages::INITIATIVE_NOTICE)
+                .bind(event_id.to_string())
+                .bind(channel.as_str())
+                .bind("{}")
+                .bind($now)
+                .bind(Option::<DateTime<Utc>>::None)
+                .execute(&mut *$tx)
+                .await?;
+        }
     }};
 }
 pub(crate) use record_event;
@@ -892,7 +909,6 @@ const NOTICES: &str = "SELECT e.initiative_id, i.title, e.kind, e.status, n.crea
     FROM notices n JOIN initiative_events e ON e.id = n.event_id \
     JOIN initiatives i ON i.id = e.initiative_id WHERE n.user_id = $1 \
     ORDER BY n.created_at DESC, e.id DESC LIMIT $2";
-const OUTBOX_COUNT: &str = "SELECT COUNT(*) FROM outbox WHERE user_id = $1 AND sent_at IS NULL";
 const BY_VILLAGE: &str = "SELECT t.kato, t.name_kk, t.name_ru, \
     CAST(SUM(CASE WHEN s.channel = 'online' THEN 1 ELSE 0 END) AS BIGINT) AS online, \
     CAST(SUM(CASE WHEN s.channel = 'paper' THEN 1 ELSE 0 END) AS BIGINT) AS paper \
@@ -991,14 +1007,6 @@ pub async fn notices_of(db: &Db, user: Uuid, limit: i64) -> Result<Vec<Notice>> 
             .fetch_all(p)
             .await
     })?)
-}
-
-/// Messages waiting in the outbox for a person (for tests and a later sender).
-pub async fn outbox_count(db: &Db, user: Uuid) -> Result<i64> {
-    Ok(on_pool!(db, |p| sqlx::query_scalar(OUTBOX_COUNT)
-        .bind(user)
-        .fetch_one(p)
-        .await)?)
 }
 
 /// Signatures per village of one initiative: counts only, never who.

@@ -4,8 +4,8 @@
 
 use super::{
     count_signature_sql, record_event, sign_in_tx, NewSignature, OnThreshold, SignOutcome,
-    FLAG_DUPLICATE, INSERT_EVENT, INSERT_SIGNATURE, NOTIFY_AUTHOR, NOTIFY_ROLE, NOTIFY_SIGNERS,
-    REACHED, TO_OUTBOX,
+    FLAG_DUPLICATE, INSERT_EVENT, INSERT_SIGNATURE, NOTICE_RECIPIENTS, NOTIFY_AUTHOR, NOTIFY_ROLE,
+    NOTIFY_SIGNERS, REACHED,
 };
 use crate::db::in_tx;
 use crate::{new_id, Db, Result, StoreError};
