@@ -4,6 +4,8 @@
 //! person's own account page, the document's last three digits, the residence proof and the
 //! person's consent, all recorded with the change.
 
+mod squatting;
+
 use crate::support::civic::demo_account;
 use crate::support::{resident, user_with_role, Client, Person, TestApp};
 use app::centres::{CentreDraft, CentreInput};

@@ -42,7 +42,7 @@ pub async fn villages(app: &App, actor: &Actor, c: &Centre) -> Result<Vec<Territ
         .collect())
 }
 
-fn within(actor: &Actor, centre_territory: &Territory, path: &[Kato]) -> bool {
+pub(super) fn within(actor: &Actor, centre_territory: &Territory, path: &[Kato]) -> bool {
     path.contains(&centre_territory.kato) && actor.may(Action::VerifyInPerson, path)
 }
 
@@ -71,7 +71,7 @@ pub async fn find_person(app: &App, actor: &Actor, c: &Centre, iin: &Iin) -> Res
     }))
 }
 
-async fn locate(
+pub(super) async fn locate(
     app: &App,
     actor: &Actor,
     c: &Centre,

@@ -4,10 +4,14 @@
 
 mod desk;
 mod presence;
+mod slip;
+mod squatting;
 
 pub use desk::{desk, find_person, raise, villages, Found, Raise, Raised};
 pub use domain::centres::{CentreDraft, CentreField, CentreInput};
 pub use presence::{presence_code, PresenceCode};
+pub use slip::{register_resident, slip_sign_in, NewResident, Registered, SlipSignIn};
+pub use squatting::{resolutions, resolve, Resolution, Resolve, Resolved, Struck};
 pub use store::centres::Centre;
 
 use crate::{Actor, App, Error, Result};

@@ -18,3 +18,12 @@ CREATE TABLE squatting_resolutions (
     at TEXT NOT NULL
 );
 CREATE INDEX squatting_resolutions_centre ON squatting_resolutions(centre_id, at);
+
+-- What a resolution struck, one row per ballot or signature: which cycle or initiative lost
+-- it, for the centre's list of resolutions.
+CREATE TABLE squatting_struck (
+    resolution_id BLOB NOT NULL REFERENCES squatting_resolutions(id),
+    cycle_id BLOB REFERENCES pb_cycles(id),
+    initiative_id BLOB REFERENCES initiatives(id)
+);
+CREATE INDEX squatting_struck_resolution ON squatting_struck(resolution_id);

@@ -97,11 +97,60 @@ pub async fn create(
     u: &NewUser,
     now: DateTime<Utc>,
 ) -> Result<std::result::Result<Uuid, Taken>> {
+    insert(db, &u.identity(), Some(&u.contact), now).await
+}
+
+/// Who a new account is, without the contact: a resident registered at a participation
+/// centre may have neither a phone nor an e-mail.
+#[derive(Debug, Clone)]
+pub struct NewIdentity {
+    pub display_name: String,
+    pub password_hash: String,
+    pub iin_hash: Vec<u8>,
+    pub birth_date: NaiveDate,
+    pub residence_id: Uuid,
+    pub level: Level,
+}
+
+impl NewUser {
+    fn identity(&self) -> NewIdentity {
+        NewIdentity {
+            display_name: self.display_name.clone(),
+            password_hash: self.password_hash.clone(),
+            iin_hash: self.iin_hash.clone(),
+            birth_date: self.birth_date,
+            residence_id: self.residence_id,
+            level: self.level,
+        }
+    }
+}
+
+/// [`create`] for an account without a phone or e-mail (the registrar's desk).
+pub async fn create_without_contact(
+    db: &Db,
+    u: &NewIdentity,
+    now: DateTime<Utc>,
+) -> Result<std::result::Result<Uuid, Taken>> {
+    insert(db, u, None, now).await
+}
+
+/// (phone, email) columns of a contact.
+pub(crate) fn contact_columns(contact: Option<&Contact>) -> (Option<&str>, Option<&str>) {
+    match contact {
+        Some(Contact::Phone(p)) => (Some(p.as_str()), None),
+        Some(Contact::Email(e)) => (None, Some(e.as_str())),
+        None => (None, None),
+    }
+}
+
+async fn insert(
+    db: &Db,
+    u: &NewIdentity,
+    contact: Option<&Contact>,
+    now: DateTime<Utc>,
+) -> Result<std::result::Result<Uuid, Taken>> {
     let id = new_id();
-    let (phone, email) = match &u.contact {
-        Contact::Phone(p) => (Some(p.as_str()), None),
-        Contact::Email(e) => (None, Some(e.as_str())),
-    };
+    let (phone, email) = contact_columns(contact);
     let outcome = in_tx!(db, |tx| {
         let taken: Option<Vec<u8>> = sqlx::query_scalar(
             "SELECT iin_hash FROM users WHERE iin_hash = $1 OR phone = $2 OR email = $3",
@@ -402,8 +451,9 @@ pub struct LevelChange {
     pub at: DateTime<Utc>,
 }
 
-const SET_LEVEL: &str = "UPDATE users SET level = $3 WHERE id = $1 AND level = $2";
-const INSERT_LEVEL_CHANGE: &str = "INSERT INTO level_changes (id, user_id, from_level, to_level, \
+pub(crate) const SET_LEVEL: &str = "UPDATE users SET level = $3 WHERE id = $1 AND level = $2";
+pub(crate) const INSERT_LEVEL_CHANGE: &str =
+    "INSERT INTO level_changes (id, user_id, from_level, to_level, \
     event, by_user, document_kind, document_tail, residence_proof, at, centre_id, village_id, \
     consent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
 const SELECT_LEVEL_CHANGES: &str = "SELECT from_level, to_level, event, by_user, document_kind, \
@@ -411,51 +461,70 @@ const SELECT_LEVEL_CHANGES: &str = "SELECT from_level, to_level, event, by_user,
     WHERE user_id = $1 ORDER BY at, id";
 /// The resident role follows the residence: `may` lets people act as residents only where
 /// both agree.
-const MOVE_RESIDENT_ROLE: &str = "UPDATE role_grants SET territory_id = $2 WHERE user_id = $1 \
+pub(crate) const MOVE_RESIDENT_ROLE: &str =
+    "UPDATE role_grants SET territory_id = $2 WHERE user_id = $1 \
     AND role = 'resident' AND territory_id = (SELECT residence_id FROM users WHERE id = $1)";
-const MOVE_RESIDENCE: &str = "UPDATE users SET residence_id = $2 WHERE id = $1";
+pub(crate) const MOVE_RESIDENCE: &str = "UPDATE users SET residence_id = $2 WHERE id = $1";
+
+/// [`change_level`] inside a transaction the caller holds: `false` (nothing written) when the
+/// account is no longer at `change.from`.
+macro_rules! level_change_in_tx {
+    ($tx:ident, $user:expr, $change:expr) => {{
+        let (user, change): (Uuid, &$crate::accounts::LevelChange) = ($user, $change);
+        let doc = change.evidence.document;
+        let moved = sqlx::query($crate::accounts::SET_LEVEL)
+            .bind(user)
+            .bind(change.from.as_str())
+            .bind(change.to.as_str())
+            .execute(&mut *$tx)
+            .await?
+            .rows_affected();
+        if moved > 0 {
+            if let Some(village) = change.evidence.village {
+                for sql in [
+                    $crate::accounts::MOVE_RESIDENT_ROLE,
+                    $crate::accounts::MOVE_RESIDENCE,
+                ] {
+                    sqlx::query(sql)
+                        .bind(user)
+                        .bind(village)
+                        .execute(&mut *$tx)
+                        .await?;
+                }
+            }
+            sqlx::query($crate::accounts::INSERT_LEVEL_CHANGE)
+                .bind($crate::new_id())
+                .bind(user)
+                .bind(change.from.as_str())
+                .bind(change.to.as_str())
+                .bind(change.event.as_str())
+                .bind(change.by)
+                .bind(doc.map(|(k, _)| k.as_str()))
+                .bind(doc.map(|(_, t)| t.as_str().to_string()))
+                .bind(
+                    change
+                        .evidence
+                        .residence
+                        .map(domain::accounts::ResidenceProof::as_str),
+                )
+                .bind(change.at)
+                .bind(change.evidence.centre)
+                .bind(change.evidence.village)
+                .bind(change.evidence.consent)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        moved > 0
+    }};
+}
+pub(crate) use level_change_in_tx;
 
 /// Move `user` from `change.from` to `change.to` and record it, together; `false` (nothing
 /// written) when the account is no longer at `change.from` — someone changed it meanwhile.
 pub async fn change_level(db: &Db, user: Uuid, change: &LevelChange) -> Result<bool> {
-    let doc = change.evidence.document;
     let done: Result<bool> = in_tx!(db, |tx| {
-        let moved = sqlx::query(SET_LEVEL)
-            .bind(user)
-            .bind(change.from.as_str())
-            .bind(change.to.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if moved == 0 {
-            return Ok(false);
-        }
-        if let Some(village) = change.evidence.village {
-            for sql in [MOVE_RESIDENT_ROLE, MOVE_RESIDENCE] {
-                sqlx::query(sql)
-                    .bind(user)
-                    .bind(village)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
-        sqlx::query(INSERT_LEVEL_CHANGE)
-            .bind(new_id())
-            .bind(user)
-            .bind(change.from.as_str())
-            .bind(change.to.as_str())
-            .bind(change.event.as_str())
-            .bind(change.by)
-            .bind(doc.map(|(k, _)| k.as_str()))
-            .bind(doc.map(|(_, t)| t.as_str().to_string()))
-            .bind(change.evidence.residence.map(ResidenceProof::as_str))
-            .bind(change.at)
-            .bind(change.evidence.centre)
-            .bind(change.evidence.village)
-            .bind(change.evidence.consent)
-            .execute(&mut *tx)
-            .await?;
-        Ok(true)
+        let moved = level_change_in_tx!(tx, user, change);
+        Ok(moved)
     });
     done
 }

@@ -1,5 +1,7 @@
 //! Participation centres and the registrars who work at each.
 
+pub mod squatting;
+
 use crate::accounts::GRANT_ONCE;
 use crate::db::{execute, in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};

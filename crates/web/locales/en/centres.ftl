@@ -86,3 +86,44 @@ centres-proof-personal-knowledge = Known personally to the akim's office
 centres-presence-title = Presence code
 centres-presence-until = Valid until { $time }.
 centres-presence-explain = Read this code to the registrar at a participation centre when you are verified in person. Never give it to anyone else.
+centres-back-desk = Back to the registrar's desk
+centres-field-name = The person's full name (as in the document)
+centres-field-contact = Phone or e-mail (if they have one)
+centres-err-name = Enter the full name (2 to 100 characters).
+centres-err-contact = Enter a phone number (+7…) or an e-mail address, or leave it empty.
+centres-err-contact-taken = This phone or e-mail is on another account. Enter another or leave it empty.
+centres-err-iin-taken = An account with this IIN exists. Find it at the desk by IIN, then verify it or resolve the squatting.
+centres-resolve-title = The IIN is on someone else's account
+centres-resolve-intro = The person in front of you proved with a document that the IIN is theirs, but cannot read the account's presence code: someone else opened it with their IIN. The account passes to this person: name and contact are replaced, the password is reset, every session ends, and votes and signatures not yet counted are struck. The person gets a sign-in slip.
+centres-resolve-submit = Hand the account to the IIN's holder and print the sign-in slip
+centres-resident-link = Register a resident without phone or e-mail
+centres-resident-title = Register a resident — { $centre }
+centres-resident-intro = A person without a phone or e-mail gets an account verified in person at once, and a printed slip with a one-time code to sign in to the site.
+centres-resident-submit = Register and print the sign-in slip
+centres-resolutions-link = IIN squatting cases
+centres-resolutions-title = IIN squatting cases — { $centre }
+centres-resolutions-none = No case has been resolved at this centre yet.
+centres-resolution-previous = Previously on the account
+centres-resolution-struck = Struck
+centres-struck-counts = { $ballots ->
+    [one] { $ballots } ballot
+   *[other] { $ballots } ballots
+}, { $signatures ->
+    [one] { $signatures } signature
+   *[other] { $signatures } signatures
+}
+centres-struck-ballot = Ballot: { $territory }, participatory budget { $year }
+centres-struck-signature = Signature: initiative “{ $title }”
+centres-slip-heading = Qatysu — sign-in slip
+centres-slip-site = Site: { $site }
+centres-slip-code = One-time sign-in code: { $code }
+centres-slip-valid = The code is valid until { $until } and works only once.
+centres-slip-how = Open the site, type your IIN and this code, then choose a password. Tell the code to nobody.
+centres-slip-centre = Slip given by: { $centre }, { $address }
+centres-slip-login-title = Sign in with a slip from a centre
+centres-slip-login-intro = Sign in with the code on the slip a participation centre gave you. You choose your account's password here too.
+centres-slip-field-code = One-time code from the slip
+centres-slip-field-password = New password
+centres-slip-login-submit = Sign in
+centres-slip-login-failed = The IIN or the code is wrong, or the code has expired or was used already.
+centres-slip-login-link = Got a sign-in slip at a centre? Sign in here

@@ -86,3 +86,46 @@ centres-proof-personal-knowledge = Лично известен аппарату 
 centres-presence-title = Код присутствия
 centres-presence-until = Действует до { $time }.
 centres-presence-explain = Назовите этот код регистратору в центре цифрового участия, когда будете подтверждать учётную запись лично. Никому другому его не сообщайте.
+centres-back-desk = К столу регистратора
+centres-field-name = Фамилия и имя человека (как в документе)
+centres-field-contact = Телефон или e-mail (если есть)
+centres-err-name = Укажите фамилию и имя (от 2 до 100 символов).
+centres-err-contact = Укажите номер телефона (+7…) или адрес e-mail либо оставьте поле пустым.
+centres-err-contact-taken = Этот телефон или e-mail указан в другой учётной записи. Укажите другой или оставьте поле пустым.
+centres-err-iin-taken = Учётная запись с этим ИИН уже есть. Найдите её за столом по ИИН и подтвердите или разрешите случай захвата ИИН.
+centres-resolve-title = ИИН занят чужой учётной записью
+centres-resolve-intro = Человек перед вами подтвердил документом, что ИИН принадлежит ему, но не может назвать код присутствия учётной записи: её открыл кто-то другой с его ИИН. Учётная запись переходит к этому человеку: имя и контакт заменяются, пароль сбрасывается, все сеансы завершаются, а ещё не подсчитанные голоса и подписи вычёркиваются. Человек получает лист для входа.
+centres-resolve-submit = Передать учётную запись владельцу ИИН и напечатать лист для входа
+centres-resident-link = Зарегистрировать жителя без телефона и e-mail
+centres-resident-title = Регистрация жителя — { $centre }
+centres-resident-intro = Для человека без телефона и e-mail открывается учётная запись, сразу подтверждённая лично. Человек получает напечатанный лист с одноразовым кодом для входа на сайт.
+centres-resident-submit = Зарегистрировать и напечатать лист для входа
+centres-resolutions-link = Случаи захвата ИИН
+centres-resolutions-title = Случаи захвата ИИН — { $centre }
+centres-resolutions-none = В этом центре пока не разрешено ни одного случая.
+centres-resolution-previous = Было в учётной записи
+centres-resolution-struck = Вычеркнуто
+centres-struck-counts = { $ballots ->
+    [one] { $ballots } бюллетень
+    [few] { $ballots } бюллетеня
+   *[other] { $ballots } бюллетеней
+}, { $signatures ->
+    [one] { $signatures } подпись
+    [few] { $signatures } подписи
+   *[other] { $signatures } подписей
+}
+centres-struck-ballot = Бюллетень: { $territory }, бюджет участия { $year } года
+centres-struck-signature = Подпись: инициатива «{ $title }»
+centres-slip-heading = Qatysu — лист для входа на сайт
+centres-slip-site = Сайт: { $site }
+centres-slip-code = Одноразовый код для входа: { $code }
+centres-slip-valid = Код действует до { $until } и срабатывает только один раз.
+centres-slip-how = Откройте сайт, введите свой ИИН и этот код, затем придумайте пароль. Никому не сообщайте код.
+centres-slip-centre = Лист выдан: { $centre }, { $address }
+centres-slip-login-title = Вход по листу из центра
+centres-slip-login-intro = Войдите с кодом из листа, выданного в центре цифрового участия. Здесь же вы придумаете пароль своей учётной записи.
+centres-slip-field-code = Одноразовый код из листа
+centres-slip-field-password = Новый пароль
+centres-slip-login-submit = Войти
+centres-slip-login-failed = Неверный ИИН или код, либо код истёк или уже использован.
+centres-slip-login-link = Получили лист для входа в центре? Войдите здесь

@@ -17,6 +17,8 @@ use serde::Deserialize;
 use std::net::SocketAddr;
 use uuid::Uuid;
 
+mod slip;
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/register", get(register_form).post(register))
@@ -24,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/logout", post(logout))
         .route("/account", get(account))
         .route("/account/password", post(change_password))
+        .merge(slip::routes())
 }
 
 const SESSION_COOKIE: &str = "qatysu_session";

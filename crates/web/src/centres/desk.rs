@@ -8,21 +8,23 @@ use crate::accounts::iin_message;
 use crate::extract::Id;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
-use app::centres::{self, Centre, Found, Raise, Raised};
+use app::accounts::DisplayName;
+use app::centres::{self, Centre, Found, Raise, Raised, Resolve, Resolved};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use domain::accounts::{DocumentKind, DocumentTail, ResidenceProof};
-use domain::{Iin, Kato};
+use domain::{Contact, Iin, Kato};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/centres/{id}/desk", get(open).post(find))
         .route("/centres/{id}/desk/raise", post(raise))
+        .route("/centres/{id}/desk/resolve", post(resolve))
 }
 
 /// One change of the person's level as the desk lists it.
@@ -44,7 +46,7 @@ struct PersonView {
 }
 
 /// (code, label, chosen) for a `<select>`.
-type Choice = (String, String, bool);
+pub(super) type Choice = (String, String, bool);
 
 #[derive(Template)]
 #[template(path = "centres/desk.html")]
@@ -57,6 +59,9 @@ struct DeskPage<'a> {
     documents: Vec<Choice>,
     proofs: Vec<Choice>,
     villages: Vec<Choice>,
+    /// The squatting form's own lists (its fields are named apart from the raise form's).
+    s_documents: Vec<Choice>,
+    s_proofs: Vec<Choice>,
     form: RaiseForm,
     message: Option<String>,
     errors: &'a FieldErrors,
@@ -72,6 +77,14 @@ struct RaiseForm {
     proof: String,
     village: String,
     consent: String,
+    /// The squatting resolution's fields: the real holder's name and contact, and the
+    /// evidence under names of their own so both forms can stand on one page.
+    name: String,
+    contact: String,
+    s_document: String,
+    s_tail: String,
+    s_proof: String,
+    s_consent: String,
 }
 
 fn level_label(c: &Ctx, l: domain::Level) -> String {
@@ -112,6 +125,30 @@ fn person_view(c: &Ctx, f: &Found) -> PersonView {
     }
 }
 
+/// The document kinds for a `<select>`, `chosen` selected.
+pub(super) fn document_choices(c: &Ctx, chosen: &str) -> Vec<Choice> {
+    DocumentKind::ALL
+        .iter()
+        .map(|k| {
+            let code = k.as_str();
+            let label = c.t(&message_id("centres-document", code));
+            (code.to_string(), label, code == chosen.trim())
+        })
+        .collect()
+}
+
+/// How residence was established, for a `<select>`, `chosen` selected.
+pub(super) fn proof_choices(c: &Ctx, chosen: &str) -> Vec<Choice> {
+    ResidenceProof::ALL
+        .iter()
+        .map(|p| {
+            let code = p.as_str();
+            let label = c.t(&message_id("centres-proof", code));
+            (code.to_string(), label, code == chosen.trim())
+        })
+        .collect()
+}
+
 async fn desk_page(
     s: &AppState,
     c: &Ctx,
@@ -131,22 +168,10 @@ async fn desk_page(
             (code, t.name(lang).to_string(), chosen)
         })
         .collect();
-    let documents = DocumentKind::ALL
-        .iter()
-        .map(|k| {
-            let code = k.as_str();
-            let label = c.t(&message_id("centres-document", code));
-            (code.to_string(), label, code == form.document)
-        })
-        .collect();
-    let proofs = ResidenceProof::ALL
-        .iter()
-        .map(|p| {
-            let code = p.as_str();
-            let label = c.t(&message_id("centres-proof", code));
-            (code.to_string(), label, code == form.proof)
-        })
-        .collect();
+    let documents = document_choices(c, &form.document);
+    let proofs = proof_choices(c, &form.proof);
+    let s_documents = document_choices(c, &form.s_document);
+    let s_proofs = proof_choices(c, &form.s_proof);
     let page = DeskPage {
         c,
         id: centre.id.to_string(),
@@ -156,6 +181,8 @@ async fn desk_page(
         documents,
         proofs,
         villages,
+        s_documents,
+        s_proofs,
         form,
         message: r.message.clone(),
         errors: &r.errors,
@@ -164,7 +191,7 @@ async fn desk_page(
 }
 
 /// The centre, when the reader is one of its registrars (403 otherwise).
-async fn at_desk(s: &AppState, c: &Ctx, id: uuid::Uuid) -> Result<Centre, AppError> {
+pub(super) async fn at_desk(s: &AppState, c: &Ctx, id: uuid::Uuid) -> Result<Centre, AppError> {
     let v = require_viewer(c)?;
     let centre = centres::by_id(&s.app, id).await?;
     centres::desk(&s.app, v, &centre).await?;
@@ -184,7 +211,7 @@ async fn open(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response,
     .await
 }
 
-fn not_found(c: &Ctx) -> Rejected {
+pub(super) fn not_found(c: &Ctx) -> Rejected {
     Rejected::field("iin", c.t("centres-desk-not-found")).with_status(StatusCode::NOT_FOUND)
 }
 
@@ -298,6 +325,100 @@ async fn raise(
         Raised::PresenceWrong => Rejected::field("presence", c.t("centres-err-presence-wrong"))
             .with_message(c.t("centres-desk-presence-refused")),
         Raised::VillageOutside => Rejected::field("village", c.t("centres-err-village")),
+    };
+    desk_page(&s, &c, &centre, Some(found), f, &refused).await
+}
+
+/// The document and residence evidence as typed under `fields` (document, tail, proof), or
+/// each wrong field's message under its own name.
+pub(super) fn parse_evidence(
+    c: &Ctx,
+    fields: [(&'static str, &str); 3],
+    errors: &mut FieldErrors,
+) -> Option<((DocumentKind, DocumentTail), ResidenceProof)> {
+    let [(doc_name, doc), (tail_name, tail), (proof_name, proof)] = fields;
+    let kind = DocumentKind::parse(doc.trim());
+    if kind.is_none() {
+        errors.add(doc_name, c.t("centres-err-document"));
+    }
+    let tail = DocumentTail::parse(tail)
+        .map_err(|_| errors.add(tail_name, c.t("centres-err-tail")))
+        .ok();
+    let proof = ResidenceProof::parse(proof.trim());
+    if proof.is_none() {
+        errors.add(proof_name, c.t("centres-err-proof"));
+    }
+    Some(((kind?, tail?), proof?))
+}
+
+fn parse_resolve(c: &Ctx, iin: Iin, f: &RaiseForm) -> Result<Resolve, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let name = DisplayName::parse_line(&f.name)
+        .map_err(|_| errors.add("name", c.t("centres-err-name")))
+        .ok();
+    let contact = match f.contact.trim() {
+        "" => None,
+        typed => match Contact::parse(typed) {
+            Ok(contact) => Some(contact),
+            Err(_) => {
+                errors.add("contact", c.t("centres-err-contact"));
+                None
+            }
+        },
+    };
+    let fields = [
+        ("s_document", f.s_document.as_str()),
+        ("s_tail", f.s_tail.as_str()),
+        ("s_proof", f.s_proof.as_str()),
+    ];
+    let evidence = parse_evidence(c, fields, &mut errors);
+    match (name, evidence) {
+        (Some(name), Some((document, residence))) if errors.is_empty() => Ok(Resolve {
+            iin,
+            name,
+            contact,
+            document,
+            residence,
+            consent: !f.s_consent.is_empty(),
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Hand the account under the IIN to the person at the desk and print their slip.
+async fn resolve(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    c: Ctx,
+    Id(id): Id,
+    Form(f): Form<RaiseForm>,
+) -> Result<Response, AppError> {
+    let centre = at_desk(&s, &c, id).await?;
+    let v = require_viewer(&c)?;
+    let (iin, found) = match look_up(&s, &c, &centre, &f.iin).await? {
+        Ok(hit) => hit,
+        Err(r) => return desk_page(&s, &c, &centre, None, f, &r).await,
+    };
+    let input = match parse_resolve(&c, iin, &f) {
+        Ok(input) => input,
+        Err(errors) => {
+            let r = Rejected::form_has_errors(&c, errors);
+            return desk_page(&s, &c, &centre, Some(found), f, &r).await;
+        }
+    };
+    let name = input.name.as_str().to_string();
+    let refused = match centres::resolve(&s.app, v, &centre, input).await? {
+        Resolved::Done { code, .. } => {
+            let slip = super::slip::Slip {
+                name,
+                code,
+                site: super::slip::site(&s, &headers),
+            };
+            return super::slip::respond(&s, &centre, slip).await;
+        }
+        Resolved::NotFound => not_found(&c),
+        Resolved::NoConsent => Rejected::field("s_consent", c.t("centres-err-consent")),
+        Resolved::ContactTaken => Rejected::field("contact", c.t("centres-err-contact-taken")),
     };
     desk_page(&s, &c, &centre, Some(found), f, &refused).await
 }

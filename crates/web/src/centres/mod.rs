@@ -19,11 +19,13 @@ use uuid::Uuid;
 
 mod api;
 mod desk;
+mod slip;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(api::routes())
         .merge(desk::routes())
+        .merge(slip::routes())
         .route("/territories/{kato}/centres", get(list))
         .route(
             "/territories/{kato}/centres/new",
