@@ -1,7 +1,8 @@
 //! The registrar's desk at a participation centre: find a person by IIN (within the
 //! registrar's territory only) and raise them to `in_person` once the identity document, the
-//! presence code from their own account page and their consent are recorded. The IIN travels
-//! only in POST bodies, never in an address.
+//! presence code from their own account page and their consent are recorded; or, when the
+//! person proves the IIN but the account is not theirs, hand it to them (squatting). The IIN
+//! travels only in POST bodies, never in an address.
 
 use super::message_id;
 use crate::accounts::iin_message;

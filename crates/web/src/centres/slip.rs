@@ -54,9 +54,9 @@ pub(super) fn site(s: &AppState, headers: &HeaderMap) -> String {
 
 /// The slip's lines in one language.
 fn slip_lines(l: Lang, centre: &Centre, slip: &Slip, valid_until: &str) -> Vec<(f32, String)> {
-    let code = format!("{} {}", &slip.code[..3.min(slip.code.len())], {
-        slip.code.get(3..).unwrap_or("")
-    });
+    // Read out in two groups of three, as the account page shows the presence code.
+    let (head, tail) = slip.code.split_at(slip.code.len().min(3));
+    let code = format!("{head} {tail}");
     let lang = l.code();
     vec![
         (16.0, l.t("centres-slip-heading")),
