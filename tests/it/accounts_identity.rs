@@ -29,6 +29,7 @@ async fn newcomer(app: &TestApp) -> (Client, uuid::Uuid) {
                 ("iin", &iin),
                 ("village", demo::DEMO_VILLAGE),
                 ("password", "жаңа-тұрғын-2026"),
+                ("consent", "yes"),
             ],
         )
         .await;
@@ -349,6 +350,7 @@ fn registration(n: u32, contact: &str) -> Vec<(&'static str, String)> {
         ("iin", iin_digits(n)),
         ("village", demo::DEMO_VILLAGE.into()),
         ("password", "сынақ-адам-2026".into()),
+        ("consent", "yes".into()),
     ]
 }
 

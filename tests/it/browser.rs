@@ -208,6 +208,8 @@ async fn flow(c: &Client, base: &str, shots: &mut Shots) -> Result<(), Failure> 
         .select_by_value(village)
         .await?;
     fill(c, "#password", PASSWORD).await?;
+    // Consent to the processing of personal data (Law No. 94-V): ticked once, kept on errors.
+    click(c, "#consent").await?;
     click(c, "form[action='/register'] button[type=submit]").await?;
     wait_for(c, "#iin-err").await?;
     expect_lang(c, "kk").await?;

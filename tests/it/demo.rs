@@ -25,6 +25,53 @@ async fn the_demo_lists_its_accounts_and_fills_every_capability() {
     the_api_lists_both_cycles(&public, &voting, &finished).await;
     an_initiative_collects_signatures(&public).await;
     a_hearing_is_under_public_control(&public).await;
+    the_admin_sees_accounts_at_every_level(&app).await;
+}
+
+/// The demo's residents are at every verification level, and the administrator's list counts
+/// them; an account's page tells how its level came about, with no IIN digit.
+async fn the_admin_sees_accounts_at_every_level(app: &TestApp) {
+    let admin = app.login_as(Role::Admin).await;
+    let account = admin.get("/account?lang=en").await;
+    assert!(
+        account.has("href=\"/admin/accounts\""),
+        "the account page links the list"
+    );
+    let p = admin.get("/admin/accounts?lang=en").await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.body);
+    for level in domain::Level::ALL {
+        let item = p
+            .body
+            .split(&format!("id=\"count-{}\"", level.as_str()))
+            .nth(1)
+            .and_then(|rest| rest.split("</li>").next())
+            .unwrap_or_default()
+            .to_string();
+        let n: i64 = item
+            .rsplit(": ")
+            .next()
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0);
+        assert!(n >= 1, "no demo account at {level:?}: {item}");
+    }
+    for label in ["Registered; nothing checked yet", "Verified through eGov"] {
+        assert!(p.has(label), "{label}");
+    }
+    let egov = p
+        .body
+        .split("href=\"/admin/accounts/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_string();
+    let one = admin.get(&format!("/admin/accounts/{egov}?lang=en")).await;
+    assert_eq!(one.status, StatusCode::OK);
+    assert!(one.has("No digit of the IIN is kept"));
+    let only = admin.get("/admin/accounts?level=egov&lang=en").await;
+    assert!(only.has("Дәурен Бекболатов") && !only.has("Ерлан Сейітов"));
+    let resident = app.login_as(Role::Resident).await;
+    let refused = resident.get("/admin/accounts").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
 
 /// One line per role, with the e-mail and password to log in with, under a heading.

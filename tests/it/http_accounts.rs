@@ -20,6 +20,7 @@ fn registration<'a>(
         ("iin", iin),
         ("village", village),
         ("password", password),
+        ("consent", "yes"),
     ]
 }
 
@@ -428,6 +429,14 @@ async fn role_action_territory_matrix_over_http() {
             };
             assert_eq!(res.status, expect, "{role:?} grant a role on {kato}");
 
+            let accounts = c.get(&format!("/admin/accounts?territory={kato}")).await;
+            let expect = if may(Action::ViewAccounts) {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            assert_eq!(accounts.status, expect, "{role:?} the accounts of {kato}");
+
             let form = c.get(&format!("/territories/{kato}/centres/new")).await;
             let expect = if may(Action::ManageCentres) {
                 StatusCode::OK
@@ -551,6 +560,7 @@ async fn large_lists_ask_for_the_district_first() {
                 ("iin", NEW_IIN),
                 ("village", "114441100"),
                 ("password", "таза-ауа-2026"),
+                ("consent", "yes"),
             ],
         )
         .await;
@@ -568,6 +578,7 @@ async fn large_lists_ask_for_the_district_first() {
                 ("iin", "900101300013"),
                 ("village", "114441100"),
                 ("password", "таза-ауа-2026"),
+                ("consent", "yes"),
             ],
         )
         .await;

@@ -479,6 +479,7 @@ async fn signing_outside_the_territory_or_a_closed_initiative_is_refused_and_wri
                 ("iin", "850315400025"),
                 ("village", "114441100"),
                 ("password", "таза-ауа-2026"),
+                ("consent", "yes"),
             ],
         )
         .await;
@@ -1011,6 +1012,7 @@ async fn initiative_elsewhere(app: &TestApp) -> Uuid {
             ("iin", "010520500011"),
             ("village", "114441100"),
             ("password", "таза-ауа-2026"),
+            ("consent", "yes"),
         ],
     )
     .await;

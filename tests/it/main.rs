@@ -1,6 +1,7 @@
 //! End-to-end tests: one binary (it links once), real servers, real databases. Runs on
 //! SQLite, and on PostgreSQL when `QATYSU_TEST_DATABASE_URL` is set.
 
+mod accounts_admin;
 mod accounts_identity;
 mod attachments;
 #[macro_use]

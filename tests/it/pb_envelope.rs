@@ -122,6 +122,7 @@ async fn resident(db: &Db, village: Uuid, n: u32) -> Uuid {
         birth_date: chrono::NaiveDate::from_ymd_opt(1990, 1, 1).expect("date"),
         residence_id: village,
         level: domain::Level::SelfDeclared,
+        consent_at: None,
     };
     store::accounts::create(db, &u, crate::support::fixed_now())
         .await

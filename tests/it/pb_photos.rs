@@ -108,6 +108,7 @@ async fn register_neighbour(app: &TestApp) -> Client {
                 ("iin", "850315400025"),
                 ("village", "114435200"),
                 ("password", "таза-ауа-2026"),
+                ("consent", "yes"),
             ],
         )
         .await;

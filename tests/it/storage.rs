@@ -121,6 +121,7 @@ fn new_user(village: uuid::Uuid, iin: &str, contact: &str) -> NewUser {
         birth_date: iin.birth_date(),
         residence_id: village,
         level: domain::Level::SelfDeclared,
+        consent_at: None,
     }
 }
 

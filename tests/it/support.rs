@@ -242,6 +242,7 @@ impl TestApp {
                     ("iin", "850315400025"),
                     ("village", "114441100"),
                     ("password", "таза-ауа-2026"),
+                    ("consent", "yes"),
                 ],
             )
             .await;
@@ -707,6 +708,7 @@ pub async fn resident(db: &Db, village: &Territory, level: domain::Level) -> Per
         birth_date: iin.birth_date(),
         residence_id: village.id,
         level,
+        consent_at: Some(fixed_now()),
     };
     let id = store::accounts::create(db, &new, fixed_now())
         .await

@@ -3,6 +3,7 @@
 
 pub mod pb;
 
+mod accounts;
 mod act;
 mod centres;
 mod control;
@@ -167,6 +168,7 @@ pub async fn seed_content(app: &App) -> anyhow::Result<()> {
     projects::seed(&demo, finished, &zhalmankulak.residents).await?;
     control::seed(&demo).await?;
     centres::seed(&demo).await?;
+    accounts::seed(&demo).await?;
     Ok(())
 }
 

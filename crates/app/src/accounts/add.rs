@@ -71,6 +71,9 @@ pub async fn add_account(app: &App, spec: &AccountSpec<'_>) -> Result<Uuid, AddA
         }
         _ => None,
     };
+    // Whoever adds an account outside the form (an operator typing in a paper form, the demo)
+    // does it for a person who signed the form's consent to the processing of their data.
+    let now = app.clock.now();
     let new = NewUser {
         display_name: spec.name.trim().to_string(),
         contact,
@@ -79,8 +82,8 @@ pub async fn add_account(app: &App, spec: &AccountSpec<'_>) -> Result<Uuid, AddA
         birth_date: iin.birth_date(),
         residence_id: village.id,
         level: domain::Level::SelfDeclared,
+        consent_at: Some(now),
     };
-    let now = app.clock.now();
     let id = match store::accounts::create(&app.db, &new, now).await? {
         Ok(id) => id,
         Err(Taken::Iin) => return Err(AddAccountError::IinTaken),

@@ -3,6 +3,7 @@
 
 mod add;
 mod codes;
+mod directory;
 mod levels;
 mod passwords;
 mod profile;
@@ -11,6 +12,10 @@ mod sessions;
 
 pub use add::{add_account, AccountSpec, AddAccountError};
 pub use codes::{check_code, issue_code, Accepted};
+pub use directory::{
+    account_history, directory, may_view_accounts, AccountHistory, Directory, DirectoryFilter,
+    HistoryLine, PAGE_SIZE,
+};
 pub use levels::{apply_level_event, event_reaching, level_changes};
 pub use passwords::{hash_password, verify_password, Hashing};
 pub use profile::{change_password, count, profile, HeldRole, PasswordChanged, Profile, User};
@@ -20,3 +25,4 @@ pub use register::{
 pub use sessions::{
     end_session, log_in, purge_expired, start_session, LoggedIn, LoginLimits, SessionTtl,
 };
+pub use store::accounts::directory::Listed;

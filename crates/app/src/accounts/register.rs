@@ -24,6 +24,9 @@ pub struct Registration {
     pub iin: Iin,
     pub password: Password,
     pub village: Kato,
+    /// The person consented to the processing of their personal data (Law of the Republic of
+    /// Kazakhstan No. 94-V); no account is created without it.
+    pub consent: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +38,8 @@ pub enum Registered {
     /// Not created, for a reason not told: the IIN or the contact is taken (telling which
     /// would let anyone test whose IIN is registered).
     NotCreated,
+    /// The person did not consent to the processing of their personal data.
+    NoConsent,
     /// Too many registrations from this address or for this contact: try after the window.
     Throttled { minutes: i64 },
 }
@@ -91,6 +96,9 @@ pub async fn register(
     limits: &RegistrationLimits,
     ttl: SessionTtl,
 ) -> Result<Registered> {
+    if !r.consent {
+        return Ok(Registered::NoConsent);
+    }
     if let Some(minutes) = throttled(app, ip, &r.contact, limits).await? {
         return Ok(Registered::Throttled { minutes });
     }
@@ -104,6 +112,7 @@ pub async fn register(
     let Some(village) = village else {
         return Ok(Registered::UnknownVillage);
     };
+    let now = app.clock.now();
     let new = NewUser {
         display_name: r.name.into_string(),
         contact: r.contact,
@@ -112,8 +121,9 @@ pub async fn register(
         birth_date: r.iin.birth_date(),
         residence_id: village.id,
         level: domain::Level::SelfDeclared,
+        consent_at: Some(now),
     };
-    match store::accounts::create(&app.db, &new, app.clock.now()).await? {
+    match store::accounts::create(&app.db, &new, now).await? {
         Ok(user) => {
             tracing::info!(%user, "account registered");
             let session = start_session(app, user, ttl).await?;

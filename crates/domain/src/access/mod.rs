@@ -97,10 +97,13 @@ pub enum Action {
     /// Raise an account to `in_person` at a participation centre's desk (the centre's own
     /// registrars only, checked besides; administrators are not exempt).
     VerifyInPerson,
+    /// List accounts with their verification levels and see how each level came about
+    /// (administrators, for accounts living in their territory).
+    ViewAccounts,
 }
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 30] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -130,6 +133,7 @@ impl Action {
         Action::EditMrp,
         Action::ManageCentres,
         Action::VerifyInPerson,
+        Action::ViewAccounts,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -163,7 +167,7 @@ impl Action {
             Action::AnswerRecommendation | Action::ReviewLandReport => {
                 &[Role::Official, Role::Admin]
             }
-            Action::EditMrp | Action::ManageCentres => &[Role::Admin],
+            Action::EditMrp | Action::ManageCentres | Action::ViewAccounts => &[Role::Admin],
             Action::VerifyInPerson => &[Role::Registrar, Role::Admin],
         }
     }
@@ -425,18 +429,25 @@ mod tests {
         (Role::Admin, Action::EditMrp, true),
         (Role::Resident, Action::ManageCentres, false),
         (Role::Resident, Action::VerifyInPerson, false),
+        (Role::Resident, Action::ViewAccounts, false),
         (Role::Coordinator, Action::ManageCentres, false),
         (Role::Coordinator, Action::VerifyInPerson, false),
+        (Role::Coordinator, Action::ViewAccounts, false),
         (Role::Expert, Action::ManageCentres, false),
         (Role::Expert, Action::VerifyInPerson, false),
+        (Role::Expert, Action::ViewAccounts, false),
         (Role::Official, Action::ManageCentres, false),
         (Role::Official, Action::VerifyInPerson, false),
+        (Role::Official, Action::ViewAccounts, false),
         (Role::Deputy, Action::ManageCentres, false),
         (Role::Deputy, Action::VerifyInPerson, false),
+        (Role::Deputy, Action::ViewAccounts, false),
         (Role::Monitor, Action::ManageCentres, false),
         (Role::Monitor, Action::VerifyInPerson, false),
+        (Role::Monitor, Action::ViewAccounts, false),
         (Role::Admin, Action::ManageCentres, true),
         (Role::Admin, Action::VerifyInPerson, true),
+        (Role::Admin, Action::ViewAccounts, true),
         (Role::Registrar, Action::EditTerritory, false),
         (Role::Registrar, Action::GrantRole, false),
         (Role::Registrar, Action::ViewRoleGrants, false),
@@ -466,6 +477,7 @@ mod tests {
         (Role::Registrar, Action::EditMrp, false),
         (Role::Registrar, Action::ManageCentres, false),
         (Role::Registrar, Action::VerifyInPerson, true),
+        (Role::Registrar, Action::ViewAccounts, false),
     ];
 
     #[test]

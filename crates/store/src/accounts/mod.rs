@@ -1,6 +1,7 @@
 //! Accounts and the roles they hold on territories.
 
 pub mod codes;
+pub mod directory;
 
 use crate::db::{execute, in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
@@ -63,6 +64,9 @@ pub struct NewUser {
     pub birth_date: NaiveDate,
     pub residence_id: Uuid,
     pub level: Level,
+    /// When the person consented to the processing of their personal data (Law of the
+    /// Republic of Kazakhstan No. 94-V): on the web form, or on paper typed in by an operator.
+    pub consent_at: Option<DateTime<Utc>>,
 }
 
 /// Why an account could not be created.
@@ -169,8 +173,8 @@ async fn insert(
                 let inserted = sqlx::query(
                     "INSERT INTO users (id, display_name, phone, email, \
                     password_hash, iin_hash, birth_date, residence_id, \
-                    level, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
-                    $10)",
+                    level, created_at, consent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, \
+                    $8, $9, $10, $11)",
                 )
                 .bind(id)
                 .bind(&u.display_name)
@@ -182,6 +186,7 @@ async fn insert(
                 .bind(u.residence_id)
                 .bind(u.level.as_str())
                 .bind(now)
+                .bind(u.consent_at)
                 .execute(&mut *tx)
                 .await;
                 match inserted {

@@ -1,5 +1,7 @@
 //! Registration, logging in and out, the account page and password changes.
 
+mod admin;
+
 use crate::access::role_label;
 use crate::middleware::{set_cookie, CookieSpec, SessionToken};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
@@ -26,6 +28,8 @@ pub fn routes() -> Router<AppState> {
         .route("/logout", post(logout))
         .route("/account", get(account))
         .route("/account/password", post(change_password))
+        .route("/admin/accounts", get(admin::list))
+        .route("/admin/accounts/{id}", get(admin::show))
         .merge(slip::routes())
 }
 
@@ -67,6 +71,8 @@ struct RegisterForm {
     password: String,
     /// The district chosen in the first step (country-wide lists only).
     district: String,
+    /// Consent to the processing of personal data (a ticked checkbox sends "yes").
+    consent: String,
 }
 
 #[derive(Template)]
@@ -264,6 +270,10 @@ async fn register(
         .map_err(|e| errors.add("password", password_message(&c, e)))
         .ok();
     let village = Kato::parse(&f.village).ok();
+    let consent = !f.consent.is_empty();
+    if !consent {
+        errors.add("consent", c.t("accounts-err-consent"));
+    }
     let (Some(name), Some(contact), Some(iin), Some(password), Some(village), true) =
         (name, contact, iin, password, village, errors.is_empty())
     else {
@@ -278,6 +288,7 @@ async fn register(
         iin,
         password,
         village,
+        consent,
     };
     let limits = app::accounts::RegistrationLimits {
         per_address: s.config.register_limit_ip,
@@ -291,6 +302,10 @@ async fn register(
         }
         Registered::UnknownVillage => {
             errors.add("village", c.t("err-village-unknown"));
+            register_page(&s, &c, f, &Rejected::invalid(errors)).await
+        }
+        Registered::NoConsent => {
+            errors.add("consent", c.t("accounts-err-consent"));
             register_page(&s, &c, f, &Rejected::invalid(errors)).await
         }
         Registered::NotCreated => {
@@ -437,16 +452,24 @@ struct AccountPage<'a> {
     errors: &'a FieldErrors,
 }
 
-/// The country-wide tables behind money and deadlines, linked for those who may edit them.
+/// The country-wide tables behind money and deadlines, linked for those who may edit them,
+/// and the accounts of the territories an administrator looks after.
 fn admin_links(c: &Ctx) -> Vec<(&'static str, String)> {
-    [
+    let mut links: Vec<(&'static str, String)> = [
         (Action::EditMrp, "/pb/mrp", "pb-mrp-title"),
         (Action::EditHolidays, "/admin/holidays", "projects-holidays"),
     ]
     .into_iter()
     .filter(|(action, _, _)| c.may(*action, &[]))
     .map(|(_, href, label)| (href, c.t(label)))
-    .collect()
+    .collect();
+    if c.viewer
+        .as_ref()
+        .is_some_and(app::accounts::may_view_accounts)
+    {
+        links.push(("/admin/accounts", c.t("accounts-admin-link")));
+    }
+    links
 }
 
 async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, AppError> {
