@@ -60,6 +60,8 @@ pub async fn register_resident(
         birth_date: r.iin.birth_date(),
         residence_id: village.id,
         level: Level::SelfDeclared,
+        // Given on the registrar's form, which refuses without it (checked above).
+        consent_at: Some(app.clock.now()),
     };
     let user = match store::accounts::create_without_contact(&app.db, &new, app.clock.now()).await?
     {

@@ -114,6 +114,8 @@ pub struct NewIdentity {
     pub birth_date: NaiveDate,
     pub residence_id: Uuid,
     pub level: Level,
+    /// When the person consented to the processing of their personal data (Law No. 94-V).
+    pub consent_at: Option<DateTime<Utc>>,
 }
 
 impl NewUser {
@@ -125,6 +127,7 @@ impl NewUser {
             birth_date: self.birth_date,
             residence_id: self.residence_id,
             level: self.level,
+            consent_at: self.consent_at,
         }
     }
 }
