@@ -317,7 +317,7 @@ pub(crate) async fn exists(c: &Client, css: &str) -> Result<bool, Failure> {
     Ok(!c.find_all(Locator::Css(css)).await?.is_empty())
 }
 
-async fn text(c: &Client, css: &str) -> Result<String, Failure> {
+pub(crate) async fn text(c: &Client, css: &str) -> Result<String, Failure> {
     let el = c
         .find(Locator::Css(css))
         .await

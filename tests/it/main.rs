@@ -6,6 +6,7 @@ mod accounts_identity;
 mod attachments;
 #[macro_use]
 mod browser;
+mod browser_centres;
 mod browser_initiatives;
 mod browser_pb;
 mod centres;
