@@ -162,7 +162,14 @@ pub(crate) async fn login_with(
     contact: &str,
     password: &str,
 ) -> Result<(), Failure> {
-    c.goto(&format!("{base}/login")).await?;
+    // Under load a logout's redirect can still be landing when the next page is asked for,
+    // and win: ask again until the login form is there.
+    for _ in 0..3 {
+        c.goto(&format!("{base}/login")).await?;
+        if wait_for(c, "#contact").await.is_ok() {
+            break;
+        }
+    }
     fill(c, "#contact", contact).await?;
     fill(c, "#password", password).await?;
     click(c, "form[action='/login'] button[type=submit]").await?;
@@ -172,7 +179,9 @@ pub(crate) async fn login_with(
 /// Log out with the header's button.
 pub(crate) async fn logout(c: &Client) -> Result<(), Failure> {
     click(c, "form[action='/logout'] button[type=submit]").await?;
-    wait_path(c, "/").await
+    wait_path(c, "/").await?;
+    // The notice is on the page the logout redirected to: the navigation has finished.
+    wait_for(c, "main .notice").await
 }
 
 /// What a person does, step by step, with what they should see after each.
@@ -258,6 +267,8 @@ async fn flow(c: &Client, base: &str, shots: &mut Shots) -> Result<(), Failure> 
 
     click(c, "form[action='/logout'] button[type=submit]").await?;
     wait_path(c, "/").await?;
+    // The notice is on the page the logout redirected to: the navigation has finished.
+    wait_for(c, "main .notice").await?;
     expect_signed_out(c, kk).await?;
     shots.save(c, "logged-out").await?;
 
@@ -294,6 +305,8 @@ async fn flow(c: &Client, base: &str, shots: &mut Shots) -> Result<(), Failure> 
     // Logging out in English: the login link is back, still in English (the choice is remembered).
     click(c, "form[action='/logout'] button[type=submit]").await?;
     wait_path(c, "/").await?;
+    // The notice is on the page the logout redirected to: the navigation has finished.
+    wait_for(c, "main .notice").await?;
     expect_lang(c, "en").await?;
     expect_signed_out(c, en).await?;
     shots.save(c, "logged-out-en").await?;
