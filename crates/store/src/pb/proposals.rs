@@ -112,17 +112,33 @@ fn total(items: &[(String, Tenge)]) -> i64 {
     items.iter().map(|(_, a)| a.tiyn()).sum()
 }
 
-const CREATE_SQL: &str = "UPDATE users SET level = level WHERE id = $1";
-const CREATE_SQL_2: &str = "SELECT COUNT(*) FROM pb_proposals WHERE cycle_id = $1 AND author_id = \
-     $2";
-const CREATE_SQL_3: &str = "INSERT INTO pb_proposals (id, cycle_id, author_id, author_name, \
+const LOCK_AUTHOR: &str = "UPDATE users SET level = level WHERE id = $1";
+const AUTHOR_PROPOSALS: &str =
+    "SELECT COUNT(*) FROM pb_proposals WHERE cycle_id = $1 AND author_id = $2";
+const INSERT_PROPOSAL: &str = "INSERT INTO pb_proposals (id, cycle_id, author_id, author_name, \
      channel, paper_form_number, entered_by, title, description, category, village_id, place, \
      cost_tiyn, pledge_money_tiyn, pledge_labour_days, status, created_at, updated_at) VALUES \
      ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)";
-const CREATE_SQL_4: &str = "INSERT INTO pb_cost_items (id, proposal_id, position, label, \
+const INSERT_ITEM: &str = "INSERT INTO pb_cost_items (id, proposal_id, position, label, \
      amount_tiyn) VALUES ($1, $2, $3, $4, $5)";
-const CREATE_SQL_5: &str = "INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) \
+const INSERT_EVENT: &str = "INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) \
      VALUES ($1, $2, $3, $4, $5)";
+
+/// Write a proposal's cost lines in order, inside the transaction that writes the proposal.
+macro_rules! insert_items {
+    ($tx:ident, $id:expr, $items:expr) => {
+        for (i, (label, amount)) in $items.iter().enumerate() {
+            sqlx::query(INSERT_ITEM)
+                .bind(new_id())
+                .bind($id)
+                .bind(i as i64)
+                .bind(label)
+                .bind(amount.tiyn())
+                .execute(&mut *$tx)
+                .await?;
+        }
+    };
+}
 
 /// Store a proposal with its cost sheet and first history line, all or nothing. The limit
 /// per author is checked under a lock on the author's row, so two tabs cannot both pass it.
@@ -138,11 +154,11 @@ pub async fn create(
         if let Some(author) = p.author_id {
             // A no-op update takes the row lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already
             // holds the database.
-            sqlx::query(CREATE_SQL)
+            sqlx::query(LOCK_AUTHOR)
                 .bind(author)
                 .execute(&mut *tx)
                 .await?;
-            let n: i64 = sqlx::query_scalar(CREATE_SQL_2)
+            let n: i64 = sqlx::query_scalar(AUTHOR_PROPOSALS)
                 .bind(p.cycle_id)
                 .bind(author)
                 .fetch_one(&mut *tx)
@@ -151,7 +167,7 @@ pub async fn create(
                 return Ok(Err(Refused::TooMany(n)));
             }
         }
-        let inserted = sqlx::query(CREATE_SQL_3)
+        let inserted = sqlx::query(INSERT_PROPOSAL)
             .bind(id)
             .bind(p.cycle_id)
             .bind(p.author_id)
@@ -178,17 +194,8 @@ pub async fn create(
             Err(e) => return Err(e.into()),
             Ok(_) => {}
         }
-        for (i, (label, amount)) in p.items.iter().enumerate() {
-            sqlx::query(CREATE_SQL_4)
-                .bind(new_id())
-                .bind(id)
-                .bind(i as i64)
-                .bind(label)
-                .bind(amount.tiyn())
-                .execute(&mut *tx)
-                .await?;
-        }
-        sqlx::query(CREATE_SQL_5)
+        insert_items!(tx, id, p.items);
+        sqlx::query(INSERT_EVENT)
             .bind(new_id())
             .bind(id)
             .bind(now)
@@ -205,12 +212,8 @@ const UPDATE: &str = "UPDATE pb_proposals SET title = $2, description = $3, cate
      village_id = $5, place = $6, cost_tiyn = $7, pledge_money_tiyn = $8, \
      pledge_labour_days = $9, updated_at = $10 WHERE id = $1";
 const DELETE_ITEMS: &str = "DELETE FROM pb_cost_items WHERE proposal_id = $1";
-const INSERT_ITEM: &str = "INSERT INTO pb_cost_items (id, proposal_id, position, label, \
-     amount_tiyn) VALUES ($1, $2, $3, $4, $5)";
 const RESUBMIT: &str = "UPDATE pb_proposals SET status = $2, decision_reason = NULL, \
      decided_at = NULL, updated_at = $3 WHERE id = $1";
-const INSERT_EVENT: &str = "INSERT INTO pb_proposal_events (id, proposal_id, at, by_user, event) \
-     VALUES ($1, $2, $3, $4, $5)";
 
 /// Replace what the author may change (text, place, category, cost sheet, pledges). A
 /// returned proposal (`resubmit`) goes back to the council as submitted in the same
@@ -238,16 +241,7 @@ pub async fn update(
             .execute(&mut *tx)
             .await?;
         sqlx::query(DELETE_ITEMS).bind(id).execute(&mut *tx).await?;
-        for (i, (label, amount)) in p.items.iter().enumerate() {
-            sqlx::query(INSERT_ITEM)
-                .bind(new_id())
-                .bind(id)
-                .bind(i as i64)
-                .bind(label)
-                .bind(amount.tiyn())
-                .execute(&mut *tx)
-                .await?;
-        }
+        insert_items!(tx, id, p.items);
         sqlx::query(INSERT_EVENT)
             .bind(new_id())
             .bind(id)
