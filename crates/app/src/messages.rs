@@ -8,6 +8,21 @@ use store::messages::Message;
 
 pub use store::messages::{Message as QueuedMessage, NewMessage, INITIATIVE_NOTICE};
 
+/// The kind of a one-time code's message; its args are a [`CodeArgs`].
+pub const CODE: &str = "code";
+
+/// What a code's message carries until it is sent or given up on (then the args are purged):
+/// the digits, what they are for, and the phone or e-mail they go to (for a contact being
+/// confirmed, the new one, not the account's).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CodeArgs {
+    /// A `domain::accounts::CodePurpose` code.
+    pub purpose: String,
+    pub digits: String,
+    /// `+7XXXXXXXXXX` or an e-mail address.
+    pub to: String,
+}
+
 /// How long a worker holds what it claimed: longer than one send takes, short enough that a
 /// crashed worker's messages go out soon after.
 pub const LEASE: chrono::Duration = chrono::Duration::minutes(2);

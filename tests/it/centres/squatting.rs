@@ -5,8 +5,8 @@ use super::{actor, centre, level_of, territory, OKRUG, OTHER_OKRUG, OTHER_VILLAG
 use super::{registrar, VILLAGE};
 use crate::support::civic::demo_account;
 use crate::support::{
-    collecting_initiative, demo_tree, move_cycle, now, pb_cycle, resident, user_with_role, Client,
-    Person, TestApp, BUILDER_PASSWORD,
+    collecting_initiative, demo_tree, fixed_now, move_cycle, now, pb_cycle, resident,
+    user_with_role, Client, Person, TestApp, BUILDER_PASSWORD,
 };
 use app::centres::{NewResident, Registered, Resolve, Resolved};
 use domain::accounts::{DocumentKind, DocumentTail, LevelEvent, ResidenceProof};
@@ -196,6 +196,11 @@ async fn a_squatting_resolution_strikes_uncounted_votes_and_hands_the_account_ov
     assert_eq!(u.display_name, "Нағыз Иесі");
     assert_eq!(u.email.as_deref(), Some("holder@test.qatysu.kz"));
     assert_eq!(u.level, Level::InPerson);
+    // The consent on record is the real holder's, given at the desk, not the squatter's.
+    let consent = store::accounts::directory::consent_at(&app.db, user)
+        .await
+        .expect("consent");
+    assert!(consent.is_some_and(|at| at > fixed_now()), "{consent:?}");
     let history = app::accounts::level_changes(&app.app, user)
         .await
         .expect("history");

@@ -22,6 +22,37 @@ pub async fn issue_code(
     Ok(digits)
 }
 
+/// Issue a code for `purpose` and queue its message to `to` (a text or an e-mail); it expires
+/// with the code. The digits leave only in the message, rendered when it is sent.
+pub async fn send_code(
+    app: &App,
+    user: Uuid,
+    purpose: CodePurpose,
+    to: &domain::Contact,
+) -> Result<()> {
+    let digits = issue_code(app, user, purpose, Some(&to.to_string())).await?;
+    let (channel, address) = match to {
+        domain::Contact::Phone(p) => (domain::messages::Channel::Sms, p.clone()),
+        domain::Contact::Email(e) => (domain::messages::Channel::Email, e.clone()),
+    };
+    let args = crate::messages::CodeArgs {
+        purpose: purpose.as_str().to_string(),
+        digits,
+        to: address,
+    };
+    let message = crate::messages::NewMessage {
+        user_id: user,
+        kind: crate::messages::CODE.to_string(),
+        // Every code is its own message.
+        subject: uuid::Uuid::now_v7().to_string(),
+        channel,
+        args: serde_json::to_string(&args).map_err(|e| Error::Internal(e.to_string()))?,
+        expires_at: Some(app.clock.now() + purpose.lifetime()),
+    };
+    crate::messages::enqueue(app, &message).await?;
+    Ok(())
+}
+
 /// A code accepted: the contact it was sent to, if it confirms one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Accepted {

@@ -11,7 +11,7 @@ mod register;
 mod sessions;
 
 pub use add::{add_account, AccountSpec, AddAccountError};
-pub use codes::{check_code, issue_code, Accepted};
+pub use codes::{check_code, issue_code, send_code, Accepted};
 pub use directory::{
     account_history, directory, may_view_accounts, AccountHistory, Directory, DirectoryFilter,
     HistoryLine, PAGE_SIZE,

@@ -52,8 +52,9 @@ const UNCOUNTED_SIGNATURES: &str = "SELECT s.id, s.initiative_id FROM initiative
 const CONTACT_ELSEWHERE: &str =
     "SELECT COUNT(*) FROM users WHERE id <> $1 AND (phone = $2 OR email = $3)";
 const PREVIOUS: &str = "SELECT display_name, phone, email FROM users WHERE id = $1";
+/// The real holder's consent, given at the desk, replaces whatever the squatter gave.
 const HAND_OVER: &str = "UPDATE users SET display_name = $2, phone = $3, email = $4, \
-    password_hash = $5 WHERE id = $1";
+    password_hash = $5, consent_at = $6 WHERE id = $1";
 const END_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1";
 /// A paper line flagged against the struck ballot keeps its line, without the link.
 const UNLINK_PAPER: &str = "UPDATE pb_paper_lines SET ballot_id = NULL WHERE ballot_id = $1";
@@ -99,6 +100,7 @@ pub async fn hand_over(db: &Db, h: &Handover<'_>) -> Result<HandedOver> {
             .bind(phone)
             .bind(email)
             .bind(h.password_hash)
+            .bind(h.at)
             .execute(&mut *tx)
             .await?;
         sqlx::query(END_SESSIONS)
