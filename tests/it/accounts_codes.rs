@@ -526,3 +526,68 @@ async fn code_requests_are_limited_per_contact_and_per_address_alike_for_unknown
     assert_eq!(ask(known).await.status, StatusCode::OK);
     assert_eq!(code_for(&app, &p.contact, "reset_password").await.len(), 6);
 }
+
+#[tokio::test]
+async fn a_squatter_dispossessed_at_the_desk_gets_no_reset_code_and_the_desk_contact_is_unconfirmed(
+) {
+    use domain::accounts::{DocumentKind, DocumentTail, ResidenceProof};
+    let app = TestApp::with_people().await;
+    let registrar = "registrar@demo.qatysu.kz";
+    let centre = crate::centres::centre(&app, "114435000", "Алакөл", &[registrar]).await;
+    let tree = demo_tree(&app.db).await;
+    let squatter = resident(&app.db, &tree.villages[0], Level::SelfDeclared).await;
+    // The squatter confirmed the contact before the real holder came to the desk.
+    let sc = app.login(&squatter).await;
+    let resend = sc
+        .submit("/account/contact/confirm", "/account/contact/code", &[])
+        .await;
+    assert_eq!(resend.status, StatusCode::SEE_OTHER);
+    let code = code_for(&app, &squatter.contact, "confirm_contact").await;
+    type_code(&sc, &code).await;
+    assert!(user(&app, squatter.id).await.contact_confirmed_at.is_some());
+
+    let contact = domain::Contact::parse(registrar).expect("contact");
+    let actor = app::access::actor_by_contact(&app.app, &contact)
+        .await
+        .expect("read")
+        .expect("the registrar");
+    let c = app::centres::by_id(&app.app, centre).await.expect("centre");
+    let resolved = app::centres::resolve(
+        &app.app,
+        &actor,
+        &c,
+        app::centres::Resolve {
+            iin: squatter.iin.clone(),
+            name: app::accounts::DisplayName::parse_line("Нағыз Иесі").expect("name"),
+            contact: Some(domain::Contact::parse("holder@mail.kz").expect("contact")),
+            document: (
+                DocumentKind::IdCard,
+                DocumentTail::parse("123").expect("tail"),
+            ),
+            residence: ResidenceProof::HouseholdBook,
+            consent: true,
+        },
+    )
+    .await
+    .expect("resolve");
+    assert!(matches!(resolved, app::centres::Resolved::Done { .. }));
+    let u = user(&app, squatter.id).await;
+    assert_eq!(u.email.as_deref(), Some("holder@mail.kz"));
+    assert_eq!(
+        u.contact_confirmed_at, None,
+        "typed at the desk, not proven"
+    );
+
+    // The squatter's contact is on no account now: the same answer, and nothing is sent.
+    let asked = app
+        .client()
+        .submit(
+            "/password/reset?lang=en",
+            "/password/reset",
+            &[("contact", &squatter.contact)],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.has("If this contact can be used, a code was sent to it."));
+    assert!(delivered(&app).await.is_empty());
+}
