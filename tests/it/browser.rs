@@ -243,8 +243,17 @@ async fn flow(c: &Client, base: &str, shots: &mut Shots) -> Result<(), Failure> 
     iin.send_keys(GOOD_IIN).await?;
     fill(c, "#password", PASSWORD).await?;
     click(c, "form[action='/register'] button[type=submit]").await?;
-    wait_path(c, "/account").await?;
+    // The welcome comes with the form for the code sent to the contact.
+    wait_path(c, "/account/contact/confirm").await?;
     expect_text(c, "main .notice[role=status]", &kk.t("register-done")).await?;
+    expect_text(c, "h1", &kk.t("accounts-confirm-title")).await?;
+    ensure!(
+        exists(c, "form[action='/account/contact/confirm'] input#code").await?,
+        "no field for the code after registering"
+    );
+    shots.save(c, "register-confirm-contact").await?;
+    click(c, "main a[href='/account']").await?;
+    wait_path(c, "/account").await?;
     expect_text(c, "h1", &kk.t("account-title")).await?;
     let main = text(c, "main").await?;
     ensure!(

@@ -36,7 +36,7 @@ async fn a_resident_registers_logs_out_and_in_and_changes_the_password() {
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    assert_eq!(res.location(), "/account?ok=register-done");
+    assert_eq!(res.location(), "/account/contact/confirm?ok=register-done");
     let cookie = res
         .headers
         .get_all("set-cookie")

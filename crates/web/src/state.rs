@@ -51,6 +51,11 @@ pub struct Config {
     pub egov_sign_in: bool,
     /// Registrations allowed per client address in an hour.
     pub register_limit_ip: i64,
+    /// One-time code requests (registration's first code, a new code, a change of contact, a
+    /// password reset) allowed per client address and per phone or e-mail within the window.
+    pub code_limit_ip: i64,
+    pub code_limit_contact: i64,
+    pub code_window_minutes: i64,
 }
 
 impl Default for Config {
@@ -66,6 +71,9 @@ impl Default for Config {
             village_list_limit: 400,
             egov_sign_in: false,
             register_limit_ip: 20,
+            code_limit_ip: 30,
+            code_limit_contact: 5,
+            code_window_minutes: 60,
         }
     }
 }

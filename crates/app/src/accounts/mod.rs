@@ -3,15 +3,22 @@
 
 mod add;
 mod codes;
+mod contact;
 mod directory;
 mod levels;
 mod passwords;
 mod profile;
 mod register;
+mod reset;
 mod sessions;
+mod throttle;
 
 pub use add::{add_account, AccountSpec, AddAccountError};
 pub use codes::{check_code, issue_code, send_code, Accepted};
+pub use contact::{
+    confirm_contact, contact_of, contact_state, request_contact_change, resend_code,
+    ChangeRequested, CodeLimits, CodeRequest, ContactConfirmed, ContactState, Resent,
+};
 pub use directory::{
     account_history, directory, may_view_accounts, AccountHistory, Directory, DirectoryFilter,
     HistoryLine, PAGE_SIZE,
@@ -22,6 +29,7 @@ pub use profile::{change_password, count, profile, HeldRole, PasswordChanged, Pr
 pub use register::{
     is_settlement, register, DisplayName, Registered, Registration, RegistrationLimits,
 };
+pub use reset::{request_reset, reset_password, PasswordReset};
 pub use sessions::{
     end_session, log_in, purge_expired, start_session, LoggedIn, LoginLimits, SessionTtl,
 };

@@ -7,6 +7,7 @@
 //! already registered. A participation centre registers people through the registrar's desk,
 //! which is not bound by these limits.
 
+use super::contact::{CodeLimits, CodeRequest};
 use super::sessions::{start_session, SessionTtl};
 use crate::{App, Error, Result};
 use domain::text::BoundedText;
@@ -31,8 +32,13 @@ pub struct Registration {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Registered {
-    /// The account and its first session (the cookie's token).
-    Done { user: Uuid, session: String },
+    /// The account and its first session (the cookie's token); `code` says whether the code
+    /// that confirms the contact was sent or the code requests are over their limit.
+    Done {
+        user: Uuid,
+        session: String,
+        code: CodeRequest,
+    },
     /// The village is not a settlement of the tree.
     UnknownVillage,
     /// Not created, for a reason not told: the IIN or the contact is taken (telling which
@@ -44,12 +50,14 @@ pub enum Registered {
     Throttled { minutes: i64 },
 }
 
-/// Registrations allowed per client address and per contact within the window.
+/// Registrations allowed per client address and per contact within the window, and the
+/// limits of code requests (the first code is one).
 #[derive(Debug, Clone, Copy)]
 pub struct RegistrationLimits {
     pub per_address: i64,
     pub per_contact: i64,
     pub window_minutes: i64,
+    pub codes: CodeLimits,
 }
 
 impl Default for RegistrationLimits {
@@ -60,33 +68,24 @@ impl Default for RegistrationLimits {
             per_address: 20,
             per_contact: 3,
             window_minutes: 60,
+            codes: CodeLimits::default(),
         }
     }
 }
 
-/// Count this attempt; `Some(minutes)` when the address or the contact is over its limit.
-/// Refused attempts count too: a script that keeps trying stays stopped.
+/// Count this attempt; `Some(minutes)` to wait when the address or the contact is over its
+/// limit.
 async fn throttled(
     app: &App,
     ip: &str,
     contact: &Contact,
     limits: &RegistrationLimits,
 ) -> Result<Option<i64>> {
-    let now = app.clock.now();
-    let window = chrono::Duration::minutes(limits.window_minutes);
     let subjects = [
         (format!("register-ip:{ip}"), limits.per_address),
         (format!("register-contact:{contact}"), limits.per_contact),
     ];
-    let mut over = false;
-    for (key, limit) in &subjects {
-        store::sessions::record_failure(&app.db, key, now).await?;
-        if store::sessions::recent_failures(&app.db, key, window, now).await? > *limit {
-            tracing::warn!(subject = %key.split(':').next().unwrap_or(""), "registration throttled");
-            over = true;
-        }
-    }
-    Ok(over.then_some(limits.window_minutes))
+    super::throttle::count_attempt(app, &subjects, limits.window_minutes, "registration").await
 }
 
 pub async fn register(
@@ -123,11 +122,18 @@ pub async fn register(
         level: domain::Level::SelfDeclared,
         consent_at: Some(now),
     };
+    let contact = new.contact.clone();
     match store::accounts::create(&app.db, &new, now).await? {
         Ok(user) => {
             tracing::info!(%user, "account registered");
             let session = start_session(app, user, ttl).await?;
-            Ok(Registered::Done { user, session })
+            // The code that confirms the contact given (level `self` → `contact`).
+            let code = super::contact::send_limited(app, user, &contact, ip, &limits.codes).await?;
+            Ok(Registered::Done {
+                user,
+                session,
+                code,
+            })
         }
         // Two registrations of the same IIN or contact at once: the unique keys decide.
         Err(Taken::Iin | Taken::Contact) => Ok(Registered::NotCreated),

@@ -1,6 +1,7 @@
 //! Accounts and the roles they hold on territories.
 
 pub mod codes;
+pub mod contact;
 pub mod directory;
 
 use crate::db::{execute, in_tx, on_pool};
@@ -21,6 +22,8 @@ pub struct User {
     /// How sure the platform is that this is one real person.
     pub level: Level,
     pub created_at: DateTime<Utc>,
+    /// When the phone or e-mail was last proven by a one-time code; `None` while it is not.
+    pub contact_confirmed_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -33,6 +36,7 @@ struct Row {
     residence_id: Uuid,
     level: String,
     created_at: DateTime<Utc>,
+    contact_confirmed_at: Option<DateTime<Utc>>,
 }
 
 impl From<Row> for User {
@@ -47,12 +51,13 @@ impl From<Row> for User {
             // An unknown code counts as nothing checked: the safe side.
             level: Level::parse(&r.level).unwrap_or_default(),
             created_at: r.created_at,
+            contact_confirmed_at: r.contact_confirmed_at,
         }
     }
 }
 
 const COLUMNS: &str = "id, display_name, phone, email, birth_date, residence_id, \
-    level, created_at";
+    level, created_at, contact_confirmed_at";
 
 /// What registration stores. The IIN itself is not here: only its keyed fingerprint.
 #[derive(Debug, Clone)]

@@ -52,9 +52,10 @@ const UNCOUNTED_SIGNATURES: &str = "SELECT s.id, s.initiative_id FROM initiative
 const CONTACT_ELSEWHERE: &str =
     "SELECT COUNT(*) FROM users WHERE id <> $1 AND (phone = $2 OR email = $3)";
 const PREVIOUS: &str = "SELECT display_name, phone, email FROM users WHERE id = $1";
-/// The real holder's consent, given at the desk, replaces whatever the squatter gave.
+/// The real holder's consent, given at the desk, replaces whatever the squatter gave; the
+/// contact the registrar typed is not proven until its owner types a code.
 const HAND_OVER: &str = "UPDATE users SET display_name = $2, phone = $3, email = $4, \
-    password_hash = $5, consent_at = $6 WHERE id = $1";
+    password_hash = $5, consent_at = $6, contact_confirmed_at = NULL WHERE id = $1";
 const END_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1";
 /// A paper line flagged against the struck ballot keeps its line, without the link.
 const UNLINK_PAPER: &str = "UPDATE pb_paper_lines SET ballot_id = NULL WHERE ballot_id = $1";

@@ -106,6 +106,25 @@ pub async fn recent_failures(
     .await)?)
 }
 
+/// When a subject's attempts within the window were made, oldest first (to tell a throttled
+/// person how long to wait).
+pub async fn recent_attempts(
+    db: &Db,
+    subject: &str,
+    window: Duration,
+    now: DateTime<Utc>,
+) -> Result<Vec<DateTime<Utc>>> {
+    let since = now - window;
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT attempted_at FROM login_attempts WHERE subject = $1 AND attempted_at > $2 \
+        ORDER BY attempted_at"
+    )
+    .bind(subject)
+    .bind(since)
+    .fetch_all(p)
+    .await)?)
+}
+
 pub async fn clear_failures(db: &Db, subject: &str) -> Result<()> {
     execute!(
         db,

@@ -45,3 +45,47 @@ accounts-admin-col-by = Who
 accounts-admin-col-centre = Participation centre
 accounts-admin-col-document = Document
 accounts-admin-col-proof = Residence established by
+# Confirming the phone or e-mail with a one-time code, changing it, and password reset.
+accounts-confirm-title = Confirm your phone or e-mail
+accounts-confirm-intro = Type the 6-digit confirmation code sent to your phone or e-mail. The code is valid for 10 minutes.
+accounts-field-code = Confirmation code
+accounts-confirm-submit = Confirm
+accounts-confirm-link = Type the confirmation code
+accounts-code-none = No code arrived, or it has expired? Ask for a new one.
+accounts-code-resend = Send a new code
+accounts-code-sent = If this contact can be used, a code was sent to it. The code is valid for 10 minutes.
+accounts-code-malformed = The code is six digits.
+accounts-code-expired = The code has expired. Ask for a new code.
+accounts-code-tries-spent = The code was typed wrong too many times. Ask for a new code.
+accounts-code-used = This code has already been used. Ask for a new code.
+accounts-code-wrong = The code is wrong. Check the code in the message and type it again.
+accounts-code-throttled = Codes were asked for too often. You can ask for a new code in { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+accounts-contact-none = No phone or e-mail given
+accounts-contact-confirmed-mark = confirmed
+accounts-contact-unconfirmed-mark = not confirmed
+accounts-contact-unconfirmed-explain = Your phone or e-mail is not confirmed yet. Type the confirmation code you received, or ask for a new one.
+accounts-contact-is-confirmed = { $contact } is confirmed.
+accounts-contact-confirmed = Your phone or e-mail is confirmed.
+accounts-contact-changed = Your new phone or e-mail is confirmed and saved.
+accounts-contact-unusable = This contact can no longer be used. Give another phone or e-mail.
+accounts-contact-add-link = Add a phone or e-mail
+accounts-contact-change-link = Change the phone or e-mail
+accounts-contact-change-title = Change the phone or e-mail
+accounts-contact-current = Current contact: { $contact }
+accounts-contact-change-intro = The confirmation code goes to the new phone or e-mail. Until you type it, the account keeps the old one.
+accounts-field-new-contact = New phone or e-mail
+accounts-contact-change-submit = Send a code
+accounts-reset-link = Forgot your password?
+accounts-reset-title = Reset the password
+accounts-reset-intro = Give the phone or e-mail of your account: we will send a one-time code to it.
+accounts-reset-submit = Send a code
+accounts-reset-have-code = Have a code already? Type it here.
+accounts-reset-code-title = Set a new password
+accounts-field-password-again = New password again
+accounts-reset-code-submit = Set the password
+accounts-reset-again = Ask for a new code
+accounts-reset-mismatch = The two passwords differ.
+accounts-password-reset-done = The new password is set and you were signed out everywhere. Sign in with the new password.

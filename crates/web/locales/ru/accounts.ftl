@@ -45,3 +45,48 @@ accounts-admin-col-by = Кто
 accounts-admin-col-centre = Центр цифрового участия
 accounts-admin-col-document = Документ
 accounts-admin-col-proof = Как установлено проживание
+# Confirming the phone or e-mail with a one-time code, changing it, and password reset.
+accounts-confirm-title = Подтверждение контакта
+accounts-confirm-intro = Введите 6-значный код подтверждения, отправленный на ваш телефон или эл. почту. Код действует 10 минут.
+accounts-field-code = Код подтверждения
+accounts-confirm-submit = Подтвердить
+accounts-confirm-link = Ввести код подтверждения
+accounts-code-none = Код не пришёл или истёк? Запросите новый.
+accounts-code-resend = Отправить новый код
+accounts-code-sent = Если этот контакт можно использовать, на него отправлен код. Код действует 10 минут.
+accounts-code-malformed = Код должен состоять из 6 цифр.
+accounts-code-expired = Срок действия кода истёк. Запросите новый код.
+accounts-code-tries-spent = Слишком много неверных попыток. Запросите новый код.
+accounts-code-used = Этот код уже использован. Запросите новый код.
+accounts-code-wrong = Неверный код. Проверьте код в сообщении и введите его снова.
+accounts-code-throttled = Коды запрашивались слишком часто. Новый код можно запросить через { $minutes ->
+    [one] { $minutes } минуту
+    [few] { $minutes } минуты
+   *[many] { $minutes } минут
+}.
+accounts-contact-none = Телефон или эл. почта не указаны
+accounts-contact-confirmed-mark = подтверждён
+accounts-contact-unconfirmed-mark = не подтверждён
+accounts-contact-unconfirmed-explain = Ваш контакт ещё не подтверждён. Введите присланный код подтверждения или запросите новый.
+accounts-contact-is-confirmed = { $contact } подтверждён.
+accounts-contact-confirmed = Ваш контакт подтверждён.
+accounts-contact-changed = Новый контакт подтверждён и сохранён.
+accounts-contact-unusable = Этот контакт больше нельзя использовать. Укажите другой телефон или эл. почту.
+accounts-contact-add-link = Добавить телефон или эл. почту
+accounts-contact-change-link = Сменить телефон или эл. почту
+accounts-contact-change-title = Смена телефона или эл. почты
+accounts-contact-current = Текущий контакт: { $contact }
+accounts-contact-change-intro = Код подтверждения придёт на новый телефон или эл. почту. Пока вы не введёте код, в учётной записи остаётся прежний контакт.
+accounts-field-new-contact = Новый телефон или эл. почта
+accounts-contact-change-submit = Отправить код
+accounts-reset-link = Забыли пароль?
+accounts-reset-title = Восстановление пароля
+accounts-reset-intro = Укажите телефон или эл. почту вашей учётной записи: мы отправим на него одноразовый код.
+accounts-reset-submit = Отправить код
+accounts-reset-have-code = Код уже есть? Введите его здесь.
+accounts-reset-code-title = Новый пароль
+accounts-field-password-again = Новый пароль ещё раз
+accounts-reset-code-submit = Установить пароль
+accounts-reset-again = Запросить новый код
+accounts-reset-mismatch = Пароли не совпадают.
+accounts-password-reset-done = Новый пароль установлен, выполнен выход на всех устройствах. Войдите с новым паролем.

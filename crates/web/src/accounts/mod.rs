@@ -19,6 +19,8 @@ use serde::Deserialize;
 use std::net::SocketAddr;
 use uuid::Uuid;
 
+mod contact;
+mod reset;
 mod slip;
 
 pub fn routes() -> Router<AppState> {
@@ -31,9 +33,20 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/accounts", get(admin::list))
         .route("/admin/accounts/{id}", get(admin::show))
         .merge(slip::routes())
+        .merge(contact::routes())
+        .merge(reset::routes())
 }
 
 const SESSION_COOKIE: &str = "qatysu_session";
+
+/// The limits of code requests, from the server's settings.
+fn code_limits(s: &AppState) -> app::accounts::CodeLimits {
+    app::accounts::CodeLimits {
+        per_address: s.config.code_limit_ip,
+        per_contact: s.config.code_limit_contact,
+        window_minutes: s.config.code_window_minutes,
+    }
+}
 
 fn session_ttl(s: &AppState) -> SessionTtl {
     SessionTtl(chrono::Duration::days(s.config.session_days))
@@ -66,6 +79,8 @@ fn redirect_with_cookies(to: &str, headers: HeaderMap) -> Response {
 struct RegisterForm {
     name: String,
     contact: String,
+    /// The contact was proven by a one-time code.
+    contact_confirmed: bool,
     iin: String,
     village: String,
     password: String,
@@ -292,13 +307,19 @@ async fn register(
     };
     let limits = app::accounts::RegistrationLimits {
         per_address: s.config.register_limit_ip,
+        codes: code_limits(&s),
         ..Default::default()
     };
     match app::accounts::register(&s.app, r, &ip, &limits, session_ttl(&s)).await? {
+        // The code that confirms the contact is on its way (or asked for too often: the page
+        // offers a new one, which says how long to wait).
         Registered::Done { session, .. } => {
             let mut headers = HeaderMap::new();
             session_cookie(&s, &session, &mut headers);
-            Ok(redirect_with_cookies("/account?ok=register-done", headers))
+            Ok(redirect_with_cookies(
+                "/account/contact/confirm?ok=register-done",
+                headers,
+            ))
         }
         Registered::UnknownVillage => {
             errors.add("village", c.t("err-village-unknown"));
@@ -434,6 +455,8 @@ struct AccountPage<'a> {
     c: &'a Ctx,
     name: String,
     contact: String,
+    /// The contact was proven by a one-time code.
+    contact_confirmed: bool,
     iin: String,
     age: String,
     since: String,
@@ -501,14 +524,12 @@ async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, A
         crate::centres::nearest(s, c, &v.home).await?
     };
     let presence = app::centres::presence_code(&s.app, u.id);
+    let contact = app::accounts::contact_state(u);
     let page = AccountPage {
         c,
         name: u.display_name.clone(),
-        contact: u
-            .phone
-            .clone()
-            .or_else(|| u.email.clone())
-            .unwrap_or_default(),
+        contact: contact.contact.map(|c| c.to_string()).unwrap_or_default(),
+        contact_confirmed: contact.confirmed,
         // No digit of the IIN is kept beyond the birth date: nothing to show.
         iin: c.t("account-iin-kept"),
         age: c.t_num("account-age", "age", i64::from(age)),
