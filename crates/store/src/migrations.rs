@@ -42,6 +42,9 @@ migrations! {
     "0012_centres",
     "0013_accounts_consent_squatting",
     "0014_messages",
+    "0015_reserved",
+    "0016_reserved",
+    "0017_pb_paper_typists",
 }
 
 const _: () = assert!(

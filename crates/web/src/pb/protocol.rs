@@ -32,7 +32,7 @@ pub fn routes() -> Router<AppState> {
 pub struct FlaggedRow {
     /// The batch and ballot number as written on paper.
     pub ballot: String,
-    /// Which ballot counts instead, in the reader's language.
+    /// Why it is not counted, in the reader's language (nothing of the person).
     pub reason: String,
 }
 
