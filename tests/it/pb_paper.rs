@@ -342,6 +342,76 @@ async fn a_person_who_voted_already_is_flagged_and_counted_once() {
     assert_eq!(late.status, StatusCode::CONFLICT);
 }
 
+/// Security review M4: the results page and the protocol (HTML, CSV, PDF) published a flagged
+/// paper voter's last IIN digits and the date and channel of their other ballot. They show the
+/// batch and ballot number only; the details stay on the coordinators' batch page.
+#[tokio::test]
+async fn a_flagged_paper_ballot_is_published_as_its_batch_and_number_only() {
+    let app = TestApp::with_people().await;
+    let id = voting(&app).await;
+    let resident = app.login_as(Role::Resident).await;
+    let pid = store::pb::proposals::of_cycle(&app.db, id)
+        .await
+        .expect("proposals")[0]
+        .id
+        .to_string();
+    let voted = resident
+        .submit(
+            &format!("/pb/{id}/vote"),
+            &format!("/pb/{id}/vote"),
+            &[("choice", &pid)],
+        )
+        .await;
+    assert_eq!(voted.status, StatusCode::SEE_OTHER, "{}", voted.body);
+    let me = resident_iin();
+    let rows = format!("10; {me}; 3\n11; {}; 2", voter(31));
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let admin = app.login_as(Role::Admin).await;
+    enter(&coordinator, id, "M4", &rows).await;
+    let second = enter(&admin, id, "M4", &rows).await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER, "{}", second.body);
+    // The coordinators' page says which ballot counts instead.
+    let batch = admin.get(&format!("{}?lang=ru", batch_path(&second))).await;
+    assert!(batch.has("Учтён бюллетень, записанный"), "{}", batch.body);
+    close_voting(&app, id).await;
+    let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
+    let res = coordinator
+        .post(
+            &format!("/pb/{id}/stage"),
+            &[("csrf", &token), ("to", "results")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+
+    let anon = app.client();
+    let said = "Пачка M4, бюллетень 10: не учтён — этот человек уже проголосовал.";
+    let last4 = format!("…{}", &me[8..]);
+    for path in ["results", "protocol", "protocol.csv"] {
+        let page = anon.get(&format!("/pb/{id}/{path}?lang=ru")).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(page.has(said), "{path}: {}", page.body);
+        for leak in [last4.as_str(), "ИИН", "учитывается бюллетень", "онлайн)"]
+        {
+            assert!(!page.has(leak), "{path} shows {leak}: {}", page.body);
+        }
+    }
+    let pdf = anon
+        .http
+        .get(format!("{}/pb/{id}/protocol.pdf?lang=ru", anon.base))
+        .send()
+        .await
+        .expect("GET")
+        .bytes()
+        .await
+        .expect("body")
+        .to_vec();
+    let (text, _) = pdf_text(&pdf);
+    assert!(text.contains("не учтён"), "{text}");
+    for leak in [last4.as_str(), "ИИН", "учитывается бюллетень"] {
+        assert!(!text.contains(leak), "the PDF shows {leak}: {text}");
+    }
+}
+
 #[tokio::test]
 async fn a_paper_batch_racing_an_online_vote_yields_one_ballot() {
     let app = TestApp::with_people().await;
