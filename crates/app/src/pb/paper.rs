@@ -1,8 +1,9 @@
 //! Paper ballots typed in twice: a coordinator types a batch (ballot number, IIN, the project
 //! numbers marked), a different coordinator types the same batch without seeing the first
 //! entry; ballots both typed alike count, a person who already voted is flagged and counted
-//! once, mismatches wait until someone types the row again from the paper. IINs become the
-//! keyed fingerprints accounts use and are never stored in clear.
+//! once, mismatches and rows only one entry has wait until an account other than the typist of
+//! a version types the row again alike (two different accounts, security review H1). IINs
+//! become the keyed fingerprints accounts use; none of their digits is stored.
 
 use super::ballots::{admitted, Cycle, Obstacle, Proposal, Territory};
 use crate::{Actor, App, Error, Result};

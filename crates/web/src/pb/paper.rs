@@ -2,8 +2,9 @@
 //! number, IIN, the project numbers marked), a different coordinator types the same batch
 //! without seeing the first entry; ballots both typed alike count, a person who already voted
 //! is flagged and counted once, mismatches wait until someone types the row again from the
-//! paper (it must agree with one of the two entries). IINs become the same keyed fingerprints
-//! accounts use and are never stored in clear.
+//! paper (it must agree with a version another account typed; the page names who typed each
+//! version and who settled it). IINs become the same keyed fingerprints accounts use; none of
+//! their digits is stored or shown.
 
 use super::{load_cycle, money};
 use crate::extract::{Id, Ids};
