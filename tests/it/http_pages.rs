@@ -307,3 +307,31 @@ async fn the_demo_tree_is_the_okrug_where_the_demo_accounts_live() {
         .expect("list")
         .is_empty());
 }
+
+/// Security review L3: `GET //evil.example/x` answered 404 with language links
+/// `href="//evil.example/x?lang=ru"` — protocol-relative links off the site. The links keep
+/// the path on this site (leading slashes collapsed) and echo nothing of the query string.
+#[tokio::test]
+async fn error_pages_never_link_off_the_site() {
+    let app = TestApp::empty().await;
+    let c = app.client();
+    for path in ["//evil.example/x", "///evil.example/x", "/\\evil.example/x"] {
+        let page = c.get(path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!page.has("href=\"//"), "{path}: {}", page.body);
+        assert!(!page.has("href=\"/\\"), "{path}: {}", page.body);
+        assert!(
+            page.has("href=\"/evil.example/x?lang=ru\""),
+            "{path}: {}",
+            page.body
+        );
+    }
+    let page = c.get("/no-such-page?next=//evil.example&q=secret42").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.has("href=\"/no-such-page?lang=en\""), "{}", page.body);
+    assert!(
+        !page.has("evil.example") && !page.has("secret42"),
+        "{}",
+        page.body
+    );
+}

@@ -1278,3 +1278,51 @@ async fn results_are_counted_published_exported_and_verified() {
         "a changed ballot no longer recounts to the published result"
     );
 }
+
+/// Security review L4: a proposal title (resident input) starting with `=`, `+`, `-` or `@`
+/// went into `protocol.csv` as it was, so a spreadsheet ran it as a formula. Every such cell
+/// is written with a leading `'`.
+#[tokio::test]
+async fn protocol_csv_cells_never_start_a_formula() {
+    let app = TestApp::with_people().await;
+    let titles = [
+        "=HYPERLINK(\"http://evil.example\",\"Су құбыры\")",
+        "+7 700 000 00 00 шам",
+        "-1 көпір",
+        "@SUM(A1) алаң",
+    ];
+    let (id, _) = voting(&app, &Rules::default(), &titles).await;
+    close_voting(&app, id).await;
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
+    let res = coordinator
+        .post(
+            &format!("/pb/{id}/stage"),
+            &[("csrf", &token), ("to", "results")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = app
+        .client()
+        .get(&format!("/pb/{id}/protocol.csv?lang=en"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(page.body.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    for title in titles {
+        assert!(
+            rows.iter()
+                .any(|r| &r[0] == "project" && r[1] == format!("'{title}")),
+            "{title} is written as text: {}",
+            page.body
+        );
+    }
+    for r in &rows {
+        for cell in r {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a formula cell: {cell:?}"
+            );
+        }
+    }
+}

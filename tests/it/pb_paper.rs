@@ -78,6 +78,29 @@ fn batch_path(page: &crate::support::Page) -> String {
     page.location().split('?').next().unwrap_or("").to_string()
 }
 
+/// Type row `no` of the batch at `path` again from the paper (`IIN; choices`).
+async fn settle(
+    who: &crate::support::Client,
+    path: &str,
+    no: &str,
+    row: &str,
+) -> crate::support::Page {
+    who.submit(
+        &format!("{path}?lang=en"),
+        &format!("{path}/resolve"),
+        &[("ballot_no", no), ("row", row)],
+    )
+    .await
+}
+
+fn batch_id(page: &crate::support::Page) -> Uuid {
+    batch_path(page)
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("a batch id in the redirect")
+}
+
 #[tokio::test]
 async fn two_entries_that_match_become_ballots_and_mismatches_are_settled() {
     let app = TestApp::with_people().await;
@@ -145,12 +168,13 @@ async fn two_entries_that_match_become_ballots_and_mismatches_are_settled() {
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.has("agrees with neither entry") && wrong.has(&format!("{b}; 3")));
-    for (no, row) in [
-        ("2", format!("{b}; 2")),
-        ("3", format!("{c3}; 1")),
-        ("4", format!("{d}; 2")),
+    // Each settled by an account other than the one who typed the version it agrees with.
+    for (no, row, who) in [
+        ("2", format!("{b}; 2"), &admin),
+        ("3", format!("{c3}; 1"), &admin),
+        ("4", format!("{d}; 2"), &coordinator),
     ] {
-        let ok = coordinator
+        let ok = who
             .submit(
                 &format!("{path}?lang=en"),
                 &format!("{path}/resolve"),
@@ -178,6 +202,67 @@ async fn two_entries_that_match_become_ballots_and_mismatches_are_settled() {
     let third = enter(&coordinator, id, "B-1", &format!("9; {}; 1", voter(9))).await;
     assert_eq!(third.status, StatusCode::CONFLICT);
     assert!(third.has("typed twice already"));
+}
+
+/// Security review H1: one coordinator could add ballots the second typist never typed and
+/// "settle" them alone by typing them again. A row counts only when two different accounts
+/// typed it alike: the typist of a version cannot confirm it; another account can, and the
+/// batch page names who typed each version and who settled it.
+#[tokio::test]
+async fn a_paper_row_counts_only_when_two_different_accounts_typed_it_alike() {
+    let app = TestApp::with_people().await;
+    let id = voting(&app).await;
+    let before = ballots_of(&app, id).await;
+    let (a, x) = (voter(21), voter(22));
+    let invented: Vec<String> = (23..26).map(voter).collect();
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let admin = app.login_as(Role::Admin).await;
+    // A types the real ballot 1, a misread ballot 2 and three invented rows 900–902.
+    let mut rows = format!("1; {a}; 1\n2; {x}; 1");
+    for (i, iin) in invented.iter().enumerate() {
+        rows.push_str(&format!("\n{}; {iin}; 3", 900 + i));
+    }
+    let first = enter(&coordinator, id, "H1", &rows).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+    // B types the real batch: ballot 1 alike, ballot 2 as on paper.
+    let second = enter(&admin, id, "H1", &format!("1; {a}; 1\n2; {x}; 2")).await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER, "{}", second.body);
+    let path = batch_path(&second);
+    assert_eq!(ballots_of(&app, id).await, before + 1);
+
+    // A alone cannot make the invented rows count, nor confirm A's own reading of ballot 2.
+    for (i, iin) in invented.iter().enumerate() {
+        let own = settle(
+            &coordinator,
+            &path,
+            &(900 + i).to_string(),
+            &format!("{iin}; 3"),
+        )
+        .await;
+        assert_eq!(own.status, StatusCode::CONFLICT, "{}", own.body);
+        assert!(own.has("You typed this version yourself"), "{}", own.body);
+    }
+    let own = settle(&coordinator, &path, "2", &format!("{x}; 1")).await;
+    assert_eq!(own.status, StatusCode::CONFLICT, "{}", own.body);
+    assert_eq!(ballots_of(&app, id).await, before + 1, "nothing counted");
+    for iin in &invented {
+        assert!(record_of(&app.db, id, &person(iin))
+            .await
+            .expect("q")
+            .is_none());
+    }
+    // A agreeing with B's reading of ballot 2 is two people: it counts, as B typed it.
+    let agreed = settle(&coordinator, &path, "2", &format!("{x}; 2")).await;
+    assert_eq!(agreed.status, StatusCode::SEE_OTHER, "{}", agreed.body);
+    assert_eq!(ballots_of(&app, id).await, before + 2);
+
+    // The batch page names who typed each version and who settled it.
+    let page = admin.get(&format!("{path}?lang=en")).await;
+    assert!(page.has("Typed by"), "{}", page.body);
+    assert!(page.has("first entry: Айгүл Сейітова; second entry: Әкімші Демо"));
+    assert!(page.has("settled by: Айгүл Сейітова"));
+    assert!(page.has("projects 3, typed by Айгүл Сейітова"));
+    assert!(page.has("compared: 2 accepted, 0 flagged, 3 to settle"));
 }
 
 #[tokio::test]
@@ -218,16 +303,22 @@ async fn a_person_who_voted_already_is_flagged_and_counted_once() {
     assert_eq!(rec.channel, Channel::Web, "the first ballot counts");
     let page = admin.get(&format!("{}?lang=en", batch_path(&second))).await;
     assert!(page.has("compared: 1 accepted, 2 flagged, 0 to settle"));
-    assert!(page.has("flagged: already voted") && page.has(&me[8..]));
+    assert!(page.has("flagged: already voted") && page.has("The ballot that counts was recorded"));
     let flags = store::pb::paper::flags(&app.db, id).await.expect("flags");
     assert_eq!(flags.len(), 2);
     assert_eq!(flags[0].batch_label, "Көркем-2");
-    assert!(flags
-        .iter()
-        .any(|f| f.iin_last4 == me[8..] && f.counted_channel == Channel::Web));
-    assert!(flags
-        .iter()
-        .any(|f| f.ballot_no == "12" && f.counted_channel == Channel::Paper));
+    let lines = store::pb::paper::lines(&app.db, batch_id(&second))
+        .await
+        .expect("lines");
+    let counted = |no: &str| {
+        lines
+            .iter()
+            .find(|l| l.ballot_no == no)
+            .and_then(|l| l.counted_channel)
+    };
+    assert_eq!(counted("10"), Some(Channel::Web));
+    assert_eq!(counted("12"), Some(Channel::Paper));
+    assert!(flags.iter().any(|f| f.ballot_no == "12"));
 
     // After voting the flags are on the results page.
     // Voting ends: the server's clock passes the end of its last day in Kazakhstan.
@@ -249,6 +340,76 @@ async fn a_person_who_voted_already_is_flagged_and_counted_once() {
     // Typing in is over once results are out.
     let late = enter(&coordinator, id, "late", &format!("1; {}; 1", voter(8))).await;
     assert_eq!(late.status, StatusCode::CONFLICT);
+}
+
+/// Security review M4: the results page and the protocol (HTML, CSV, PDF) published a flagged
+/// paper voter's last IIN digits and the date and channel of their other ballot. They show the
+/// batch and ballot number only; the details stay on the coordinators' batch page.
+#[tokio::test]
+async fn a_flagged_paper_ballot_is_published_as_its_batch_and_number_only() {
+    let app = TestApp::with_people().await;
+    let id = voting(&app).await;
+    let resident = app.login_as(Role::Resident).await;
+    let pid = store::pb::proposals::of_cycle(&app.db, id)
+        .await
+        .expect("proposals")[0]
+        .id
+        .to_string();
+    let voted = resident
+        .submit(
+            &format!("/pb/{id}/vote"),
+            &format!("/pb/{id}/vote"),
+            &[("choice", &pid)],
+        )
+        .await;
+    assert_eq!(voted.status, StatusCode::SEE_OTHER, "{}", voted.body);
+    let me = resident_iin();
+    let rows = format!("10; {me}; 3\n11; {}; 2", voter(31));
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let admin = app.login_as(Role::Admin).await;
+    enter(&coordinator, id, "M4", &rows).await;
+    let second = enter(&admin, id, "M4", &rows).await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER, "{}", second.body);
+    // The coordinators' page says which ballot counts instead.
+    let batch = admin.get(&format!("{}?lang=ru", batch_path(&second))).await;
+    assert!(batch.has("Учтён бюллетень, записанный"), "{}", batch.body);
+    close_voting(&app, id).await;
+    let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
+    let res = coordinator
+        .post(
+            &format!("/pb/{id}/stage"),
+            &[("csrf", &token), ("to", "results")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+
+    let anon = app.client();
+    let said = "Пачка M4, бюллетень 10: не учтён — этот человек уже проголосовал.";
+    let last4 = format!("…{}", &me[8..]);
+    for path in ["results", "protocol", "protocol.csv"] {
+        let page = anon.get(&format!("/pb/{id}/{path}?lang=ru")).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(page.has(said), "{path}: {}", page.body);
+        for leak in [last4.as_str(), "ИИН", "учитывается бюллетень", "онлайн)"]
+        {
+            assert!(!page.has(leak), "{path} shows {leak}: {}", page.body);
+        }
+    }
+    let pdf = anon
+        .http
+        .get(format!("{}/pb/{id}/protocol.pdf?lang=ru", anon.base))
+        .send()
+        .await
+        .expect("GET")
+        .bytes()
+        .await
+        .expect("body")
+        .to_vec();
+    let (text, _) = pdf_text(&pdf);
+    assert!(text.contains("не учтён"), "{text}");
+    for leak in [last4.as_str(), "ИИН", "учитывается бюллетень"] {
+        assert!(!text.contains(leak), "the PDF shows {leak}: {text}");
+    }
 }
 
 #[tokio::test]
@@ -775,7 +936,14 @@ async fn a_counted_cycle_has_every_channel_and_a_flagged_paper_ballot() {
         .await
         .expect("flags");
     assert_eq!(flags.len(), 1);
-    assert_eq!(flags[0].counted_channel, Channel::Assisted);
+    let lines = store::pb::paper::lines(&app.db, batch_id(&second))
+        .await
+        .expect("lines");
+    let flagged = lines
+        .iter()
+        .find(|l| l.ballot_no == flags[0].ballot_no)
+        .expect("the flagged line");
+    assert_eq!(flagged.counted_channel, Some(Channel::Assisted));
     let v = app::pb::results::verify_cycle(&app.app, done.id)
         .await
         .expect("verify")

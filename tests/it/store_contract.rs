@@ -481,14 +481,12 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
     let row = |no: &str, person: &domain::Iin, choices: &[u32]| PaperRow {
         ballot_no: no.into(),
         person_hash: fingerprint(person),
-        iin_last4: person.last_four(),
         choices: choices.to_vec(),
     };
     let (ann, cat) = (next_iin(), next_iin());
     let early_row = PaperRow {
         ballot_no: "2".into(),
         person_hash: early.person_hash.clone(),
-        iin_last4: early.iin.last_four(),
         choices: vec![1],
     };
     // 1 agrees; 2 agrees but its person voted online; 3 and 4 differ (4 is ann again).
@@ -599,12 +597,8 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
     let flags = paper::flags(db, cycle.id).await.expect("flags");
     assert_eq!(flags.len(), 1);
     assert_eq!(
-        (
-            flags[0].ballot_no.as_str(),
-            flags[0].counted_channel,
-            flags[0].iin_last4.clone()
-        ),
-        ("2", Channel::Web, early.iin.last_four())
+        (flags[0].batch_label.as_str(), flags[0].ballot_no.as_str()),
+        ("Көркем-1", "2")
     );
     let stored = paper::batch(db, batch)
         .await
@@ -641,14 +635,24 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
         ]
     );
     let three = lines.iter().find(|l| l.ballot_no == "3").expect("line 3");
-    assert_eq!(three.first.as_ref(), Some(&typed_first[2]));
-    assert_eq!(three.second.as_ref(), Some(&typed_second[2]));
+    assert_eq!(three.first.as_ref().map(|t| &t.row), Some(&typed_first[2]));
+    assert_eq!(
+        three.second.as_ref().map(|t| &t.row),
+        Some(&typed_second[2])
+    );
+    assert_eq!(three.settled_by, None);
+    let two = lines.iter().find(|l| l.ballot_no == "2").expect("line 2");
+    assert_eq!(
+        two.counted_channel,
+        Some(Channel::Web),
+        "the online ballot counts"
+    );
 
     // Settling: a reading that agrees with neither entry settles nothing; one that agrees
-    // with an entry becomes a ballot (or a flag, for a person counted already); a settled or
+    // with an entry another account typed becomes a ballot (or a flag, for a person counted
+    // already), one that agrees only with the settler's own entry does not (H1); a settled or
     // unknown line is not pending.
-    let resolve = |typed: PaperRow, on: Uuid| {
-        let by = second.id;
+    let resolve_by = |typed: PaperRow, on: Uuid, by: Uuid| {
         let proposals = cycle.admitted.clone();
         async move {
             paper::resolve(db, on, &typed, by, &proposals, fixed_now())
@@ -656,12 +660,18 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
                 .expect("resolve")
         }
     };
+    let resolve = |typed: PaperRow, on: Uuid| resolve_by(typed, on, second.id);
     assert_eq!(
         resolve(row("3", &cat, &[3]), batch).await,
         ResolveOutcome::NoMatch
     );
     assert_eq!(
         resolve(typed_second[2].clone(), batch).await,
+        ResolveOutcome::OwnVersion,
+        "the second typist cannot confirm their own version"
+    );
+    assert_eq!(
+        resolve_by(typed_second[2].clone(), batch, first.id).await,
         ResolveOutcome::Accepted
     );
     assert_eq!(
@@ -699,11 +709,14 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
     );
     let flags = paper::flags(db, cycle.id).await.expect("flags");
     assert_eq!(flags.len(), 2);
-    let annot = flags
-        .iter()
-        .find(|f| f.ballot_no == "4")
-        .expect("ann's second paper ballot is flagged");
-    assert_eq!(annot.counted_channel, Channel::Paper);
+    assert!(
+        flags.iter().any(|f| f.ballot_no == "4"),
+        "ann's second paper ballot is flagged"
+    );
+    let lines = paper::lines(db, batch).await.expect("lines");
+    let four = lines.iter().find(|l| l.ballot_no == "4").expect("line 4");
+    assert_eq!(four.counted_channel, Some(Channel::Paper));
+    assert!(four.settled_by.is_some(), "who settled it is kept");
     let stored = paper::batch(db, batch)
         .await
         .expect("batch")

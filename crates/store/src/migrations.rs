@@ -43,6 +43,7 @@ migrations! {
     "0013_accounts_consent_squatting",
     "0014_messages",
     "0015_accounts_contact_confirmed",
+    "0016_pb_paper_typists",
 }
 
 const _: () = assert!(

@@ -8,6 +8,7 @@ mod accounts;
 mod assets;
 mod centres;
 mod control;
+pub mod csv;
 mod error;
 mod extract;
 mod home;

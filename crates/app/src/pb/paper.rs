@@ -1,8 +1,9 @@
 //! Paper ballots typed in twice: a coordinator types a batch (ballot number, IIN, the project
 //! numbers marked), a different coordinator types the same batch without seeing the first
 //! entry; ballots both typed alike count, a person who already voted is flagged and counted
-//! once, mismatches wait until someone types the row again from the paper. IINs become the
-//! keyed fingerprints accounts use and are never stored in clear.
+//! once, mismatches and rows only one entry has wait until an account other than the typist of
+//! a version types the row again alike (two different accounts, security review H1). IINs
+//! become the keyed fingerprints accounts use; none of their digits is stored.
 
 use super::ballots::{admitted, Cycle, Obstacle, Proposal, Territory};
 use crate::{Actor, App, Error, Result};
@@ -12,7 +13,7 @@ use domain::Action;
 use store::pb::paper::BatchEntry;
 use uuid::Uuid;
 
-pub use store::pb::paper::{Batch, Line, LineStatus, PaperFlag, PaperRow, Summary};
+pub use store::pb::paper::{Batch, Line, LineStatus, PaperFlag, PaperRow, Summary, Typed};
 
 fn paper_rules(cy: &Cycle, proposals: &[Proposal]) -> PaperRules {
     PaperRules {
@@ -28,7 +29,6 @@ fn row(app: &App, l: &BallotLine) -> PaperRow {
     PaperRow {
         ballot_no: l.ballot_no.clone(),
         person_hash: app.keys.iin.fingerprint(&l.iin),
-        iin_last4: l.iin.last_four(),
         choices: l.choices.clone(),
     }
 }
@@ -64,7 +64,8 @@ pub async fn lines(app: &App, batch: &Batch) -> Result<Vec<Line>> {
     Ok(store::pb::paper::lines(&app.db, batch.id).await?)
 }
 
-/// Every flagged paper ballot of a cycle (batch pages, results, protocol).
+/// Every flagged paper ballot of a cycle, as published (results, protocol): batch and ballot
+/// number only.
 pub async fn flags(app: &App, cycle: Uuid) -> Result<Vec<PaperFlag>> {
     Ok(store::pb::paper::flags(&app.db, cycle).await?)
 }
@@ -199,12 +200,16 @@ pub enum ResolveOutcome {
     Invalid(LineError),
     /// The row agrees with neither entry: nothing was written.
     NoMatch,
+    /// The row agrees only with the version this account typed itself: a different account
+    /// must type it (security review H1).
+    OwnVersion,
     /// This ballot number is not waiting to be settled.
     NotPending,
 }
 
 /// Settle a mismatched ballot `ballot_no` of a batch by typing its row (`IIN; choices`) again
-/// from the paper: it must agree with what the first or the second entry typed.
+/// from the paper: it counts when it agrees with a version another account typed (the first
+/// entry, the second, or the only one); the typist of a version cannot confirm it alone.
 pub async fn resolve_paper_row(
     app: &App,
     actor: &Actor,
@@ -237,6 +242,10 @@ pub async fn resolve_paper_row(
                 ResolveOutcome::Settled
             }
             Stored::NoMatch => ResolveOutcome::NoMatch,
+            Stored::OwnVersion => {
+                tracing::info!(cycle = %cy.id, batch = %batch.id, "paper ballot: own version refused");
+                ResolveOutcome::OwnVersion
+            }
             Stored::NotPending => ResolveOutcome::NotPending,
         },
     )

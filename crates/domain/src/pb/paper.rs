@@ -171,10 +171,45 @@ pub fn match_entries<T: PartialEq + Clone>(
     Compared { agreed, differing }
 }
 
-/// A mismatch is settled by typing the row again from the paper: it must be what one of
-/// the two entries typed (a third reading that agrees with neither settles nothing).
-pub fn resolves<T: PartialEq>(typed: &T, first: Option<&T>, second: Option<&T>) -> bool {
-    first == Some(typed) || second == Some(typed)
+/// The version of a row that counts: the first one two different accounts typed alike. A row
+/// typed by one account only, however often, never counts (security review H1).
+pub fn counted<V: PartialEq, A: PartialEq>(typings: &[(V, A)]) -> Option<&V> {
+    typings.iter().enumerate().find_map(|(i, (v, a))| {
+        typings[i + 1..]
+            .iter()
+            .any(|(w, b)| w == v && b != a)
+            .then_some(v)
+    })
+}
+
+/// What a row typed again from the paper does to a ballot number still waiting to be settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settling {
+    /// It agrees with a version another account typed: the row counts, as typed.
+    Agrees,
+    /// It agrees only with a version the same account typed: the typist of a version cannot
+    /// confirm it alone; someone else must type it.
+    OwnVersion,
+    /// It agrees with no typed version (a third reading settles nothing).
+    NoMatch,
+}
+
+/// Settle a waiting ballot number: `typed` by `by`, against every version typed so far with
+/// who typed it (the first entry, the second, or only one of them). Counts only when two
+/// different accounts typed it alike.
+pub fn settle<V: PartialEq, A: PartialEq>(typed: &V, by: &A, typings: &[(V, A)]) -> Settling {
+    let same: Vec<&A> = typings
+        .iter()
+        .filter(|(v, _)| v == typed)
+        .map(|(_, a)| a)
+        .collect();
+    if same.iter().any(|a| *a != by) {
+        Settling::Agrees
+    } else if same.is_empty() {
+        Settling::NoMatch
+    } else {
+        Settling::OwnVersion
+    }
 }
 
 /// The label a batch is known by ("Alakol, box 3"): 1 to 40 characters on one line.
@@ -357,9 +392,111 @@ mod tests {
         let c = match_entries(&a, &b);
         assert_eq!(c.agreed, [("1".to_string(), 10), ("3".to_string(), 30)]);
         assert_eq!(c.differing, ["2", "4"]);
-        assert!(resolves(&20, Some(&20), Some(&21)));
-        assert!(resolves(&40, None, Some(&40)));
-        assert!(!resolves(&22, Some(&20), Some(&21)));
+    }
+
+    #[test]
+    fn a_row_is_settled_only_by_a_second_account_agreeing() {
+        // Ballot 2: coordinator 10 typed 20, coordinator 11 typed 21.
+        let both = [(20, 10), (21, 11)];
+        assert_eq!(settle(&20, &11, &both), Settling::Agrees);
+        assert_eq!(settle(&20, &12, &both), Settling::Agrees);
+        assert_eq!(settle(&20, &10, &both), Settling::OwnVersion);
+        assert_eq!(settle(&22, &12, &both), Settling::NoMatch);
+        // Ballot 4: only coordinator 11 typed it.
+        let one = [(40, 11)];
+        assert_eq!(settle(&40, &11, &one), Settling::OwnVersion);
+        assert_eq!(settle(&40, &10, &one), Settling::Agrees);
+        assert_eq!(counted(&one), None);
+        assert_eq!(counted(&[(40, 11), (40, 11)]), None);
+        assert_eq!(counted(&[(40, 11), (41, 10), (40, 10)]), Some(&40));
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        /// An entry of the batch typed by an account: (ballot number, version) rows.
+        Entry(u8, Vec<(u8, u8)>),
+        /// A row typed again from the paper by an account: ballot number, version.
+        Settle(u8, u8, u8),
+    }
+
+    /// One batch as the store keeps it: its header, the two entries, the counted rows and every
+    /// typing it stored (ballot number, version, account).
+    #[derive(Default)]
+    struct Model {
+        header: Option<BatchHeader<u8>>,
+        first: Vec<(String, u8)>,
+        second: Vec<(String, u8)>,
+        waiting: Vec<u8>,
+        counted: std::collections::BTreeMap<u8, u8>,
+        stored: Vec<(u8, u8, u8)>,
+    }
+
+    impl Model {
+        fn apply(&mut self, op: &Op) {
+            match op {
+                Op::Entry(by, rows) => {
+                    let typed: Vec<(String, u8)> =
+                        rows.iter().map(|(n, v)| (n.to_string(), *v)).collect();
+                    match entry_step(self.header.as_ref(), by, &0) {
+                        EntryStep::First => {
+                            self.header = Some(BatchHeader {
+                                village: 0,
+                                first_by: *by,
+                                second_by: None,
+                            });
+                            self.first = typed;
+                        }
+                        EntryStep::Second => {
+                            let Some(h) = self.header.as_mut() else {
+                                return;
+                            };
+                            h.second_by = Some(*by);
+                            let first_by = h.first_by;
+                            self.second = typed;
+                            let c = match_entries(&self.first, &self.second);
+                            for (no, v) in &c.agreed {
+                                let n: u8 = no.parse().unwrap_or_default();
+                                match counted(&[(*v, first_by), (*v, *by)]) {
+                                    Some(v) => {
+                                        self.counted.insert(n, *v);
+                                    }
+                                    None => self.waiting.push(n),
+                                }
+                            }
+                            self.waiting.extend(
+                                c.differing
+                                    .iter()
+                                    .map(|n| n.parse::<u8>().unwrap_or_default()),
+                            );
+                        }
+                        _ => return,
+                    }
+                    self.stored.extend(rows.iter().map(|(n, v)| (*n, *v, *by)));
+                }
+                Op::Settle(by, no, v) => {
+                    let Some(h) = self.header.filter(|h| h.second_by.is_some()) else {
+                        return;
+                    };
+                    if !self.waiting.contains(no) || self.counted.contains_key(no) {
+                        return;
+                    }
+                    let side = |entry: &[(String, u8)], who: u8| {
+                        entry
+                            .iter()
+                            .find(|(n, _)| *n == no.to_string())
+                            .map(|(_, v)| (*v, who))
+                    };
+                    let typings: Vec<(u8, u8)> = side(&self.first, h.first_by)
+                        .into_iter()
+                        .chain(side(&self.second, h.second_by.unwrap_or(h.first_by)))
+                        .collect();
+                    if settle(v, by, &typings) == Settling::Agrees {
+                        self.counted.insert(*no, *v);
+                        self.stored.push((*no, *v, *by));
+                    }
+                }
+            }
+        }
     }
 
     proptest! {
@@ -385,6 +522,36 @@ mod tests {
             y.sort();
             prop_assert_eq!(x, y);
             prop_assert!(match_entries(&a, &a).differing.is_empty());
+        }
+
+        /// Security review H1: over random sequences of entries and settlings by a small set
+        /// of accounts (driven through `entry_step`, `match_entries`, `counted` and `settle`,
+        /// as the store drives them), no row counts unless two different accounts typed that
+        /// very version of it.
+        #[test]
+        fn no_row_counts_without_two_distinct_typists_agreeing(
+            ops in prop::collection::vec(
+                prop_oneof![
+                    (0u8..3, prop::collection::btree_map(0u8..5, 0u8..3, 0..5))
+                        .prop_map(|(by, rows)| Op::Entry(by, rows.into_iter().collect())),
+                    (0u8..3, 0u8..5, 0u8..3).prop_map(|(by, no, v)| Op::Settle(by, no, v)),
+                ],
+                0..25,
+            ),
+        ) {
+            let mut m = Model::default();
+            for op in &ops {
+                m.apply(op);
+            }
+            for (no, v) in &m.counted {
+                let typists: std::collections::BTreeSet<u8> = m
+                    .stored
+                    .iter()
+                    .filter(|(n, w, _)| n == no && w == v)
+                    .map(|(_, _, by)| *by)
+                    .collect();
+                prop_assert!(typists.len() >= 2, "ballot {no} counted as {v} typed by {typists:?}");
+            }
         }
 
         #[test]

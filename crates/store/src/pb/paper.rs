@@ -1,14 +1,16 @@
 //! Paper ballots, typed in twice by two different coordinators. The first entry waits (as IIN
-//! fingerprints and last four digits, never IINs); the second is matched with it by ballot
+//! fingerprints, never IINs or any of their digits); the second is matched with it by ballot
 //! number. Ballots both typed alike are recorded (channel `paper`, with their village); a
 //! person who already has a ballot in the cycle is flagged and not counted twice; the rest
-//! wait as mismatches until a coordinator types the row again from the paper.
+//! wait as mismatches until an account other than the one who typed a version types the row
+//! again from the paper alike (security review H1). Every typed version keeps who typed it.
 //! Everything a comparison writes commits together or not at all.
 
 use crate::db::{in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, Utc};
-use domain::pb::paper::{entry_step, match_entries, resolves, BatchHeader, EntryStep};
+use domain::pb::paper::Settling;
+use domain::pb::paper::{counted, entry_step, match_entries, settle, BatchHeader, EntryStep};
 use domain::pb::Channel;
 use uuid::Uuid;
 
@@ -18,7 +20,6 @@ pub struct PaperRow {
     pub ballot_no: String,
     /// The IIN fingerprint (the same keyed hash accounts and online ballots use).
     pub person_hash: Vec<u8>,
-    pub iin_last4: String,
     /// Project numbers on the ballot (from 1), sorted.
     pub choices: Vec<u32>,
 }
@@ -94,32 +95,35 @@ const INSERT_CHOICE: &str =
 const SELECT_COUNTED: &str = "SELECT id, channel, cast_at FROM pb_ballots WHERE cycle_id = $1 \
     AND person_hash = $2";
 const INSERT_ROW: &str = "INSERT INTO pb_paper_rows (batch_id, entry, position, ballot_no, \
-    person_hash, iin_last4, choices) VALUES ($1, $2, $3, $4, $5, $6, $7)";
-const SELECT_FIRST_ENTRY: &str = "SELECT ballot_no, person_hash, iin_last4, choices FROM \
+    person_hash, choices, typed_by) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+const SELECT_FIRST_ENTRY: &str = "SELECT ballot_no, person_hash, choices FROM \
     pb_paper_rows WHERE batch_id = $1 AND entry = 1 ORDER BY position";
 const INSERT_AGREED_LINE: &str = "INSERT INTO pb_paper_lines (batch_id, ballot_no, position, \
-    status, iin_last4, ballot_id, counted_channel, counted_at, decided_at) VALUES ($1, $2, $3, \
-    $4, $5, $6, $7, $8, $9)";
+    status, ballot_id, counted_channel, counted_at, decided_at) VALUES ($1, $2, $3, \
+    $4, $5, $6, $7, $8)";
 const INSERT_MISMATCH_LINE: &str = "INSERT INTO pb_paper_lines (batch_id, ballot_no, position, \
     status, decided_at) VALUES ($1, $2, $3, $4, $5)";
 const UPDATE_BATCH_COMPARED: &str = "UPDATE pb_paper_batches SET second_by = $2, compared_at = \
     $3 WHERE id = $1";
 const SELECT_LINE_STATUS: &str = "SELECT status FROM pb_paper_lines WHERE batch_id = $1 AND \
     ballot_no = $2";
-const SELECT_TYPED_ROWS: &str = "SELECT entry, person_hash, iin_last4, choices FROM \
-    pb_paper_rows WHERE batch_id = $1 AND ballot_no = $2";
-const UPDATE_LINE_SETTLED: &str = "UPDATE pb_paper_lines SET status = $3, iin_last4 = $4, \
-    ballot_id = $5, counted_channel = $6, counted_at = $7, resolved_by = $8, decided_at = $9 \
+const SELECT_TYPED_ROWS: &str = "SELECT r.entry, r.person_hash, r.choices, r.typed_by, \
+    b.first_by, b.second_by FROM pb_paper_rows r JOIN pb_paper_batches b ON b.id = r.batch_id \
+    WHERE r.batch_id = $1 AND r.ballot_no = $2 ORDER BY r.entry";
+const UPDATE_LINE_SETTLED: &str = "UPDATE pb_paper_lines SET status = $3, \
+    ballot_id = $4, counted_channel = $5, counted_at = $6, resolved_by = $7, decided_at = $8 \
     WHERE batch_id = $1 AND ballot_no = $2";
 const COUNT_LINES: &str = "SELECT status, COUNT(*) FROM pb_paper_lines WHERE batch_id = $1 \
     GROUP BY status";
-const SELECT_LINES: &str = "SELECT ballot_no, status, iin_last4, counted_channel, counted_at \
-    FROM pb_paper_lines WHERE batch_id = $1 ORDER BY position";
-const SELECT_ROWS: &str = "SELECT entry, ballot_no, person_hash, iin_last4, choices FROM \
-    pb_paper_rows WHERE batch_id = $1";
-const SELECT_FLAGS: &str = "SELECT b.label, l.ballot_no, l.iin_last4, l.counted_channel, \
-    l.counted_at, l.decided_at FROM pb_paper_lines l JOIN pb_paper_batches b ON b.id = \
-    l.batch_id WHERE b.cycle_id = $1 AND l.status = $2 ORDER BY l.decided_at, b.label, l.position";
+const SELECT_LINES: &str = "SELECT l.ballot_no, l.status, l.counted_channel, l.counted_at, \
+    u.display_name FROM pb_paper_lines l LEFT JOIN users u ON u.id = l.resolved_by \
+    WHERE l.batch_id = $1 ORDER BY l.position";
+const SELECT_ROWS: &str = "SELECT r.entry, r.ballot_no, r.person_hash, r.choices, \
+    u.display_name FROM pb_paper_rows r LEFT JOIN users u ON u.id = r.typed_by \
+    WHERE r.batch_id = $1";
+const SELECT_FLAGS: &str = "SELECT b.label, l.ballot_no, l.decided_at FROM pb_paper_lines l \
+    JOIN pb_paper_batches b ON b.id = l.batch_id WHERE b.cycle_id = $1 AND l.status = $2 \
+    ORDER BY l.decided_at, b.label, l.position";
 
 fn choices_text(c: &[u32]) -> String {
     c.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
@@ -130,11 +134,10 @@ fn parse_choices(s: &str) -> Vec<u32> {
 }
 
 /// A row as an entry stored it.
-fn typed(ballot_no: String, person_hash: Vec<u8>, iin_last4: String, choices: &str) -> PaperRow {
+fn typed(ballot_no: String, person_hash: Vec<u8>, choices: &str) -> PaperRow {
     PaperRow {
         ballot_no,
         person_hash,
-        iin_last4,
         choices: parse_choices(choices),
     }
 }
@@ -235,6 +238,7 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
         });
         // The double-entry protocol is the domain's: first, second, or refused.
         let step = entry_step(header.as_ref().map(|h| &h.1), &e.by, &e.village);
+        let mut first_by = e.by;
         let (batch, entry) = match (step, header) {
             (EntryStep::First, _) => {
                 let batch = new_id();
@@ -250,7 +254,10 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
                     .map_err(|err| StoreError::from_unique(err, "paper batch"))?;
                 (batch, 1i64)
             }
-            (EntryStep::Second, Some((batch, _))) => (batch, 2),
+            (EntryStep::Second, Some((batch, h))) => {
+                first_by = h.first_by;
+                (batch, 2)
+            }
             (EntryStep::AlreadyCompared, Some((batch, _))) => {
                 return Ok(EntryOutcome::AlreadyCompared { batch })
             }
@@ -265,28 +272,39 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
                 .bind(i as i64)
                 .bind(&r.ballot_no)
                 .bind(&r.person_hash)
-                .bind(&r.iin_last4)
                 .bind(choices_text(&r.choices))
+                .bind(e.by)
                 .execute(&mut *tx)
                 .await?;
         }
         if entry == 1 {
             EntryOutcome::AwaitingSecond { batch }
         } else {
-            let stored: Vec<(String, Vec<u8>, String, String)> = sqlx::query_as(SELECT_FIRST_ENTRY)
+            let stored: Vec<(String, Vec<u8>, String)> = sqlx::query_as(SELECT_FIRST_ENTRY)
                 .bind(batch)
                 .fetch_all(&mut *tx)
                 .await?;
             let first: Vec<(String, PaperRow)> = stored
                 .into_iter()
-                .map(|(no, hash, last4, choices)| (no.clone(), typed(no, hash, last4, &choices)))
+                .map(|(no, hash, choices)| (no.clone(), typed(no, hash, &choices)))
                 .collect();
             let second: Vec<(String, PaperRow)> = e
                 .rows
                 .iter()
                 .map(|r| (r.ballot_no.clone(), r.clone()))
                 .collect();
-            let compared = match_entries(&first, &second);
+            let mut compared = match_entries(&first, &second);
+            // A row counts only when two different accounts typed it alike (H1): the domain's
+            // rule, whatever the entry protocol let through.
+            let (agreed, alone): (Vec<_>, Vec<_>) = std::mem::take(&mut compared.agreed)
+                .into_iter()
+                .partition(|(_, row)| {
+                    counted(&[(row.clone(), first_by), (row.clone(), e.by)]).is_some()
+                });
+            compared.agreed = agreed;
+            compared
+                .differing
+                .extend(alone.into_iter().map(|(no, _)| no));
             let mut summary = Summary::default();
             let mut position: i64 = 0;
             for (no, row) in &compared.agreed {
@@ -301,7 +319,6 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
                     .bind(no)
                     .bind(position)
                     .bind(status.as_str())
-                    .bind(&row.iin_last4)
                     .bind(counted)
                     .bind(&channel)
                     .bind(at)
@@ -341,12 +358,15 @@ pub enum ResolveOutcome {
     Flagged,
     /// The row agrees with neither entry: nothing was written.
     NoMatch,
+    /// The row agrees only with what the same account typed: someone else must type it.
+    OwnVersion,
     /// This ballot number is not waiting to be settled (settled meanwhile, or unknown).
     NotPending,
 }
 
-/// Settle a mismatch by typing the row again from the paper: it must agree with what the first
-/// or the second entry typed.
+/// Settle a mismatch by typing the row again from the paper: it counts when it agrees with a
+/// version (of the first or the second entry) that another account typed; the typed row is
+/// kept as entry 3 with who typed it.
 pub async fn resolve(
     db: &Db,
     batch: Uuid,
@@ -376,33 +396,45 @@ pub async fn resolve(
         if status.as_deref() != Some(LineStatus::Mismatch.as_str()) {
             return Ok(ResolveOutcome::NotPending);
         }
-        let rows: Vec<(i64, Vec<u8>, String, String)> = sqlx::query_as(SELECT_TYPED_ROWS)
+        type TypedRow = (i64, Vec<u8>, String, Option<Uuid>, Uuid, Option<Uuid>);
+        let rows: Vec<TypedRow> = sqlx::query_as(SELECT_TYPED_ROWS)
             .bind(batch)
             .bind(&typed.ballot_no)
             .fetch_all(&mut *tx)
             .await?;
-        let side = |n: i64| {
-            rows.iter()
-                .find(|r| r.0 == n)
-                .map(|(_, hash, last4, choices)| {
-                    self::typed(
-                        typed.ballot_no.clone(),
-                        hash.clone(),
-                        last4.clone(),
-                        choices,
-                    )
-                })
-        };
-        if !resolves(typed, side(1).as_ref(), side(2).as_ref()) {
-            return Ok(ResolveOutcome::NoMatch);
+        // Every version typed so far, with who typed it (rows stored before the typist was
+        // kept fall back to the batch's coordinator of that entry).
+        let typings: Vec<(PaperRow, Uuid)> = rows
+            .into_iter()
+            .filter_map(|(entry, hash, choices, typed_by, first_by, second_by)| {
+                let who = typed_by.or(match entry {
+                    1 => Some(first_by),
+                    _ => second_by,
+                })?;
+                Some((self::typed(typed.ballot_no.clone(), hash, &choices), who))
+            })
+            .collect();
+        match settle(typed, &by, &typings) {
+            Settling::Agrees => {}
+            Settling::OwnVersion => return Ok(ResolveOutcome::OwnVersion),
+            Settling::NoMatch => return Ok(ResolveOutcome::NoMatch),
         }
+        sqlx::query(INSERT_ROW)
+            .bind(batch)
+            .bind(3i64)
+            .bind(0i64)
+            .bind(&typed.ballot_no)
+            .bind(&typed.person_hash)
+            .bind(choices_text(&typed.choices))
+            .bind(by)
+            .execute(&mut *tx)
+            .await?;
         let (status, counted, channel, at) =
             record_row!(tx, cycle, village, by, typed, proposals, now);
         sqlx::query(UPDATE_LINE_SETTLED)
             .bind(batch)
             .bind(&typed.ballot_no)
             .bind(status.as_str())
-            .bind(&typed.iin_last4)
             .bind(counted)
             .bind(&channel)
             .bind(at)
@@ -494,24 +526,34 @@ pub async fn batch(db: &Db, id: Uuid) -> Result<Option<Batch>> {
     Ok(with_counts(db, rows).await?.into_iter().next())
 }
 
-/// One ballot number of a compared batch, with what each entry typed (for settling).
+/// One typed version of a row and the name of the account that typed it.
+#[derive(Debug, Clone)]
+pub struct Typed {
+    pub row: PaperRow,
+    /// Empty for a row whose typist was not recorded.
+    pub by: String,
+}
+
+/// One ballot number of a compared batch, with what each entry typed and who typed it (for
+/// settling) and who settled it. No IIN digits: a row is known by its batch and ballot number.
 #[derive(Debug, Clone)]
 pub struct Line {
     pub ballot_no: String,
     pub status: LineStatus,
-    pub iin_last4: Option<String>,
     pub counted_channel: Option<Channel>,
     pub counted_at: Option<DateTime<Utc>>,
-    pub first: Option<PaperRow>,
-    pub second: Option<PaperRow>,
+    pub first: Option<Typed>,
+    pub second: Option<Typed>,
+    /// The account whose typing settled a mismatch.
+    pub settled_by: Option<String>,
 }
 
 type LineRow = (
     String,
     String,
     Option<String>,
-    Option<String>,
     Option<DateTime<Utc>>,
+    Option<String>,
 );
 
 pub async fn lines(db: &Db, batch: Uuid) -> Result<Vec<Line>> {
@@ -519,8 +561,8 @@ pub async fn lines(db: &Db, batch: Uuid) -> Result<Vec<Line>> {
         .bind(batch)
         .fetch_all(p)
         .await)?;
-    type Typed = (i64, String, Vec<u8>, String, String);
-    let typed: Vec<Typed> = on_pool!(db, |p| sqlx::query_as(SELECT_ROWS)
+    type Row = (i64, String, Vec<u8>, String, Option<String>);
+    let typed: Vec<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_ROWS)
         .bind(batch)
         .fetch_all(p)
         .await)?;
@@ -528,23 +570,25 @@ pub async fn lines(db: &Db, batch: Uuid) -> Result<Vec<Line>> {
         typed
             .iter()
             .find(|t| t.0 == entry && t.1 == no)
-            .map(|t| PaperRow {
-                ballot_no: t.1.clone(),
-                person_hash: t.2.clone(),
-                iin_last4: t.3.clone(),
-                choices: parse_choices(&t.4),
+            .map(|t| Typed {
+                row: PaperRow {
+                    ballot_no: t.1.clone(),
+                    person_hash: t.2.clone(),
+                    choices: parse_choices(&t.3),
+                },
+                by: t.4.clone().unwrap_or_default(),
             })
     };
     rows.into_iter()
-        .map(|(ballot_no, status, iin_last4, channel, counted_at)| {
+        .map(|(ballot_no, status, channel, counted_at, settled_by)| {
             Ok(Line {
                 status: LineStatus::parse(&status)
                     .ok_or_else(|| StoreError::Corrupt("paper line status".into()))?,
-                iin_last4,
                 counted_channel: channel.as_deref().and_then(Channel::parse),
                 counted_at,
                 first: side(1, &ballot_no),
                 second: side(2, &ballot_no),
+                settled_by,
                 ballot_no,
             })
         })
@@ -552,49 +596,31 @@ pub async fn lines(db: &Db, batch: Uuid) -> Result<Vec<Line>> {
 }
 
 /// A paper ballot that was not counted because its person already had a ballot in the cycle
-/// (online, assisted or an earlier paper row): the first recorded ballot counts.
+/// (online, assisted or an earlier paper row): the first recorded ballot counts. Published on
+/// the results and the protocol, so it holds the batch and the ballot number only — nothing of
+/// the person or of their other ballot (security review M4).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaperFlag {
     pub batch_label: String,
     pub ballot_no: String,
-    /// The only part of the IIN ever shown.
-    pub iin_last4: String,
-    /// The channel of the ballot that counts, and when it was cast.
-    pub counted_channel: Channel,
-    pub counted_at: DateTime<Utc>,
     /// When the paper ballot was flagged.
     pub flagged_at: DateTime<Utc>,
 }
 
-/// Every flagged paper ballot of a cycle, for the batch pages, the results and the protocol.
+/// Every flagged paper ballot of a cycle, for the results and the protocol.
 pub async fn flags(db: &Db, cycle: Uuid) -> Result<Vec<PaperFlag>> {
-    type Row = (
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<DateTime<Utc>>,
-        DateTime<Utc>,
-    );
-    let rows: Vec<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_FLAGS)
-        .bind(cycle)
-        .bind(LineStatus::Flagged.as_str())
-        .fetch_all(p)
-        .await)?;
+    let rows: Vec<(String, String, DateTime<Utc>)> =
+        on_pool!(db, |p| sqlx::query_as(SELECT_FLAGS)
+            .bind(cycle)
+            .bind(LineStatus::Flagged.as_str())
+            .fetch_all(p)
+            .await)?;
     Ok(rows
         .into_iter()
-        .map(
-            |(batch_label, ballot_no, last4, channel, counted_at, flagged_at)| PaperFlag {
-                batch_label,
-                ballot_no,
-                iin_last4: last4.unwrap_or_default(),
-                counted_channel: channel
-                    .as_deref()
-                    .and_then(Channel::parse)
-                    .unwrap_or(Channel::Web),
-                counted_at: counted_at.unwrap_or(flagged_at),
-                flagged_at,
-            },
-        )
+        .map(|(batch_label, ballot_no, flagged_at)| PaperFlag {
+            batch_label,
+            ballot_no,
+            flagged_at,
+        })
         .collect())
 }

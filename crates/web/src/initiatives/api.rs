@@ -124,26 +124,18 @@ async fn villages_json(State(s): State<AppState>, Id(id): Id) -> Result<Response
     Ok(Json(villages(&s, id).await?).into_response())
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 async fn villages_csv(State(s): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
     let mut out = String::from("kato,name_kk,name_ru,online,paper,total\n");
     for v in villages(&s, id).await? {
-        out.push_str(&format!(
-            "{},{},{},{},{},{}\n",
+        out.push_str(&crate::csv::row(&[
             v.kato,
-            csv_field(&v.name_kk),
-            csv_field(&v.name_ru),
-            v.online,
-            v.paper,
-            v.total
-        ));
+            v.name_kk,
+            v.name_ru,
+            v.online.to_string(),
+            v.paper.to_string(),
+            v.total.to_string(),
+        ]));
+        out.push('\n');
     }
     Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], out).into_response())
 }

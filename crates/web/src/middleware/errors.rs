@@ -21,7 +21,6 @@ pub async fn pages(req: Request, next: Next) -> Response {
         .unwrap_or("-")
         .to_string();
     let path = req.uri().path().to_string();
-    let query = req.uri().query().unwrap_or("").to_string();
     let res = match AssertUnwindSafe(next.run(req)).catch_unwind().await {
         Ok(res) => res,
         Err(panic) => {
@@ -44,10 +43,10 @@ pub async fn pages(req: Request, next: Next) -> Response {
         let body = serde_json::json!({ "error": err.to_string(), "request_id": request_id });
         return (err.status(), axum::Json(body)).into_response();
     }
-    render(lang, &err, &request_id, path, query)
+    render(lang, &err, &request_id, path)
 }
 
-fn render(lang: Lang, err: &AppError, request_id: &str, path: String, query: String) -> Response {
+fn render(lang: Lang, err: &AppError, request_id: &str, path: String) -> Response {
     let (title, text) = match err {
         AppError::NotFound => (lang.t("error-404-title"), lang.t("error-404-text")),
         AppError::Forbidden => (lang.t("error-403-title"), lang.t("error-403-text")),
@@ -63,7 +62,7 @@ fn render(lang: Lang, err: &AppError, request_id: &str, path: String, query: Str
             ),
         ),
     };
-    let c = Ctx::bare(lang, path, query);
+    let c = Ctx::bare(lang, path);
     let login = matches!(err, AppError::LoginRequired);
     let page = ErrorPage {
         c: &c,

@@ -82,19 +82,17 @@ pub struct Ctx {
     pub viewer: Option<Viewer>,
     pub csrf: String,
     path: String,
-    query: String,
     pub notice: Option<String>,
 }
 
 impl Ctx {
     /// For error pages, rendered outside the session and CSRF layers.
-    pub fn bare(lang: Lang, path: String, query: String) -> Ctx {
+    pub fn bare(lang: Lang, path: String) -> Ctx {
         Ctx {
             lang,
             viewer: None,
             csrf: String::new(),
             path,
-            query,
             notice: None,
         }
     }
@@ -144,27 +142,20 @@ impl Ctx {
         }
     }
 
-    /// (code, native name, link, is current) for the language switch; keeps the other
-    /// query parameters of the page.
+    /// (code, native name, link, is current) for the language switch: this page's path with
+    /// `?lang=…`. The path's leading slashes (and backslashes) collapse into one, so a request
+    /// for `//evil.example/x` never yields a protocol-relative link off the site (security
+    /// review L3); nothing of the request's query string is echoed into the links (decisions
+    /// 9, L8), so the switch starts the page afresh in the other language.
     pub fn languages(&self) -> Vec<(&'static str, &'static str, String, bool)> {
-        let rest: Vec<&str> = self
-            .query
-            .split('&')
-            .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("ok="))
-            .collect();
+        let path = format!("/{}", self.path.trim_start_matches(['/', '\\']));
         Lang::ALL
             .into_iter()
             .map(|l| {
-                let mut q = rest.join("&");
-                if !q.is_empty() {
-                    q.push('&');
-                }
-                q.push_str("lang=");
-                q.push_str(l.code());
                 (
                     l.code(),
                     l.native_name(),
-                    format!("{}?{}", self.path, q),
+                    format!("{path}?lang={}", l.code()),
                     l == self.lang,
                 )
             })
@@ -196,7 +187,6 @@ impl FromRequestParts<AppState> for Ctx {
                 .map(|t| t.0.clone())
                 .unwrap_or_default(),
             path: parts.uri.path().to_string(),
-            query,
             notice,
         })
     }

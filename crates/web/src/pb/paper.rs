@@ -2,8 +2,9 @@
 //! number, IIN, the project numbers marked), a different coordinator types the same batch
 //! without seeing the first entry; ballots both typed alike count, a person who already voted
 //! is flagged and counted once, mismatches wait until someone types the row again from the
-//! paper (it must agree with one of the two entries). IINs become the same keyed fingerprints
-//! accounts use and are never stored in clear.
+//! paper (it must agree with a version another account typed; the page names who typed each
+//! version and who settled it). IINs become the same keyed fingerprints accounts use; none of
+//! their digits is stored or shown.
 
 use super::{load_cycle, money};
 use crate::extract::{Id, Ids};
@@ -12,7 +13,7 @@ use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::ballots::{Cycle, Proposal, Territory};
 use app::pb::paper::{self as paper_app, Batch, BatchInput, EntryOutcome, LineStatus, PaperFlag};
-use app::pb::paper::{PaperRow, ResolveOutcome};
+use app::pb::paper::{ResolveOutcome, Typed};
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -78,19 +79,14 @@ pub(super) async fn flag_lines(
         .collect())
 }
 
-/// One flagged paper ballot as a sentence: which batch and ballot, and which ballot counts.
+/// One flagged paper ballot as a public sentence: its batch and ballot number, nothing of the
+/// person or of their other ballot (security review M4).
 pub(super) fn flag_line(c: &Ctx, f: &PaperFlag) -> String {
     c.lang.t_args(
         "pb-paper-flag-line",
         &[
             ("batch", Arg::Str(f.batch_label.clone())),
             ("ballot", Arg::Str(f.ballot_no.clone())),
-            ("last4", Arg::Str(f.iin_last4.clone())),
-            (
-                "channel",
-                Arg::Str(c.t(&format!("pb-channel-{}", f.counted_channel.as_str()))),
-            ),
-            ("date", Arg::Str(c.lang.date_of(f.counted_at))),
         ],
     )
 }
@@ -277,8 +273,11 @@ async fn enter(
 pub struct LineRow {
     ballot_no: String,
     status: String,
-    person: String,
+    /// Who typed the first and the second entry of this row, and who settled it.
+    typists: String,
     detail: String,
+    /// The two entries typed different IINs for this ballot.
+    iin_differs: bool,
     mismatch: bool,
     flagged: bool,
     first: String,
@@ -302,17 +301,18 @@ struct BatchPage<'a> {
     lines: Vec<LineRow>,
 }
 
-fn typed_text(c: &Ctx, r: &Option<PaperRow>) -> String {
+fn typed_text(c: &Ctx, r: &Option<Typed>) -> String {
     match r {
         None => c.t("pb-paper-line-missing"),
-        Some(r) => c.lang.t_args(
+        Some(t) => c.lang.t_args(
             "pb-paper-line-typed",
             &[
-                ("last4", Arg::Str(r.iin_last4.clone())),
+                ("by", Arg::Str(t.by.clone())),
                 (
                     "choices",
                     Arg::Str(
-                        r.choices
+                        t.row
+                            .choices
                             .iter()
                             .map(u32::to_string)
                             .collect::<Vec<_>>()
@@ -322,6 +322,23 @@ fn typed_text(c: &Ctx, r: &Option<PaperRow>) -> String {
             ],
         ),
     }
+}
+
+/// "first entry: A; second entry: B; settled by: C" — who typed each version of a row.
+fn typists_text(c: &Ctx, l: &app::pb::paper::Line) -> String {
+    let mut parts = Vec::new();
+    for (key, side) in [
+        ("pb-paper-entry-first", &l.first),
+        ("pb-paper-entry-second", &l.second),
+    ] {
+        if let Some(t) = side {
+            parts.push(format!("{}: {}", c.t(key), t.by));
+        }
+    }
+    if let Some(by) = &l.settled_by {
+        parts.push(format!("{}: {by}", c.t("pb-paper-settled-by")));
+    }
+    parts.join("; ")
 }
 
 /// The line someone tried to settle, and what they typed.
@@ -367,12 +384,12 @@ async fn batch_page(
             let mine = settling.as_ref().filter(|x| x.ballot_no == l.ballot_no);
             LineRow {
                 status: c.t(&format!("pb-paper-status-{}", l.status.as_str())),
-                person: l
-                    .iin_last4
-                    .as_ref()
-                    .map(|d| format!("••••••••{d}"))
-                    .unwrap_or_default(),
+                typists: typists_text(c, &l),
                 detail,
+                iin_differs: matches!(
+                    (&l.first, &l.second),
+                    (Some(a), Some(b)) if a.row.person_hash != b.row.person_hash
+                ),
                 mismatch: l.status == LineStatus::Mismatch,
                 flagged: l.status == LineStatus::Flagged,
                 first: typed_text(c, &l.first),
@@ -442,6 +459,7 @@ async fn resolve(
         ResolveOutcome::Closed(_) => Rejected::conflict(c.t("pb-paper-err-stage")),
         ResolveOutcome::Invalid(e) => Rejected::unprocessable(line_message(&c, &e)),
         ResolveOutcome::NoMatch => Rejected::unprocessable(c.t("pb-paper-err-no-match")),
+        ResolveOutcome::OwnVersion => Rejected::conflict(c.t("pb-paper-err-own-version")),
         ResolveOutcome::NotPending => {
             // Someone settled it meanwhile: the batch as it is now.
             batch = load_batch(&s, &cy, batch.id).await?;

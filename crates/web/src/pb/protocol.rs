@@ -32,7 +32,7 @@ pub fn routes() -> Router<AppState> {
 pub struct FlaggedRow {
     /// The batch and ballot number as written on paper.
     pub ballot: String,
-    /// Which ballot counts instead, in the reader's language.
+    /// Why it is not counted, in the reader's language (nothing of the person).
     pub reason: String,
 }
 
@@ -261,21 +261,12 @@ async fn html(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response,
     Ok(render(&ProtocolPage { c: &c, p })?.into_response())
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// One table: `section,name,value,rank,votes,cost_kzt,funded,within`; summary lines fill
 /// `name` and `value`, projects the rest. Amounts in plain tenge.
 fn to_csv(c: &Ctx, p: &Protocol) -> String {
     let mut out = String::from("section,name,value,rank,votes,cost_kzt,funded,within\r\n");
     let mut line = |cells: [&str; 8]| {
-        let row: Vec<String> = cells.iter().map(|x| csv_field(x)).collect();
-        out.push_str(&row.join(","));
+        out.push_str(&crate::csv::row(&cells));
         out.push_str("\r\n");
     };
     line(["cycle", &p.title, "", "", "", "", "", ""]);
