@@ -2,6 +2,7 @@
 //! SQLite, and on PostgreSQL when `QATYSU_TEST_DATABASE_URL` is set.
 
 mod accounts_admin;
+mod accounts_egov;
 mod accounts_identity;
 mod attachments;
 #[macro_use]

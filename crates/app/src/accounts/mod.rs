@@ -4,6 +4,7 @@
 mod add;
 mod codes;
 mod directory;
+pub mod egov;
 mod levels;
 mod passwords;
 mod profile;
