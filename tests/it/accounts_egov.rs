@@ -394,3 +394,65 @@ async fn signed_in_to_the_unverified_account_of_the_same_iin_raises_it_without_a
         LoggedIn::Yes { .. }
     ));
 }
+
+/// An app whose provider cannot be reached (nothing listens on port 1).
+async fn unreachable_provider() -> crate::support::TestApp {
+    crate::support::TestApp::with_people_config(web::Config {
+        oidc: Some(web::OidcSettings {
+            issuer: "http://127.0.0.1:1".into(),
+            client_id: "qatysu".into(),
+            client_secret: "secret".into(),
+            iin_claim: "iin".into(),
+            scopes: vec!["profile".into()],
+            public_url: "http://127.0.0.1:8080".into(),
+        }),
+        egov_sign_in: true,
+        ..web::Config::default()
+    })
+    .await
+}
+
+#[tokio::test]
+async fn egov_sign_in_is_offered_only_when_a_provider_is_configured() {
+    let plain = crate::support::TestApp::with_people().await;
+    let c = plain.client();
+    for page in ["/login?lang=en", "/register?lang=en"] {
+        assert!(!c.get(page).await.has("/login/oidc"), "{page}");
+    }
+    assert_eq!(
+        c.get("/login/oidc").await.status,
+        reqwest::StatusCode::NOT_FOUND
+    );
+    let app = unreachable_provider().await;
+    let c = app.client();
+    for page in ["/login?lang=en", "/register?lang=en"] {
+        let p = c.get(page).await;
+        assert!(p.has("href=\"/login/oidc\""), "{page}");
+        assert!(p.has("Sign in with eGov"), "{page}");
+    }
+}
+
+#[tokio::test]
+async fn egov_sign_in_failures_get_a_clear_page_in_the_readers_language() {
+    let app = unreachable_provider().await;
+    let c = app.client();
+    let p = c.get("/login/oidc?lang=en").await;
+    assert_eq!(p.status, reqwest::StatusCode::BAD_GATEWAY);
+    assert!(p.has("eGov cannot be reached right now"), "{}", p.body);
+    // A callback this browser never started (or forged): the state cannot match.
+    let p = c
+        .get("/login/oidc/callback?code=abc&state=forged&lang=ru")
+        .await;
+    assert_eq!(p.status, reqwest::StatusCode::BAD_REQUEST);
+    assert!(p.has("Вход занял слишком много времени"), "{}", p.body);
+    // The provider refused (the person cancelled).
+    let p = c
+        .get("/login/oidc/callback?error=access_denied&state=x&lang=kk")
+        .await;
+    assert_eq!(p.status, reqwest::StatusCode::FORBIDDEN);
+    assert!(p.has("eGov кіруді растамады"), "{}", p.body);
+    // The completing form without a provider's answer.
+    let p = c.get("/login/oidc/complete?lang=en").await;
+    assert_eq!(p.status, reqwest::StatusCode::BAD_REQUEST);
+    assert!(p.has("took too long"), "{}", p.body);
+}
