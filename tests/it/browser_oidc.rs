@@ -60,14 +60,17 @@ async fn through_provider(
     click(c, "button[type=submit]").await?;
     // The provider may ask for consent; then it sends the browser back.
     let deadline = Instant::now() + Duration::from_secs(15);
+    let mut asked_consent = false;
     loop {
         let url = c.current_url().await?;
         if url.as_str().starts_with(base) {
             return Ok(());
         }
-        if exists(c, "form[action$='/confirm'] button[type=submit]").await? {
+        let consent = "form input[name=prompt][value=consent]";
+        if exists(c, consent).await? && !asked_consent {
+            asked_consent = true;
             shots.save(c, "provider-consent").await?;
-            click(c, "form[action$='/confirm'] button[type=submit]").await?;
+            click(c, "form button[type=submit]").await?;
         }
         ensure!(
             Instant::now() < deadline,
