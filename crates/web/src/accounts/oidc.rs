@@ -157,14 +157,14 @@ impl Failure {
 
     fn message_id(self) -> &'static str {
         match self {
-            Failure::Unavailable => "egov-err-unavailable",
-            Failure::Refused => "egov-err-refused",
-            Failure::State => "egov-err-state",
-            Failure::Token => "egov-err-token",
-            Failure::NoIin => "egov-err-no-iin",
-            Failure::BadIin => "egov-err-bad-iin",
-            Failure::Mismatch => "egov-err-mismatch",
-            Failure::Expired => "egov-err-expired",
+            Failure::Unavailable => "accounts-egov-err-unavailable",
+            Failure::Refused => "accounts-egov-err-refused",
+            Failure::State => "accounts-egov-err-state",
+            Failure::Token => "accounts-egov-err-token",
+            Failure::NoIin => "accounts-egov-err-no-iin",
+            Failure::BadIin => "accounts-egov-err-bad-iin",
+            Failure::Mismatch => "accounts-egov-err-mismatch",
+            Failure::Expired => "accounts-egov-err-expired",
         }
     }
 }
@@ -390,7 +390,10 @@ async fn callback(
     match egov::sign_in(&s.app, v, c.viewer.as_ref(), session_ttl(&s)).await? {
         EgovSignIn::Yes { session, .. } => {
             session_cookie(&s, &session, &mut headers);
-            Ok(redirect_with_cookies("/account?ok=egov-signed-in", headers))
+            Ok(redirect_with_cookies(
+                "/account?ok=accounts-egov-signed-in",
+                headers,
+            ))
         }
         EgovSignIn::Complete { pending, .. } => {
             flow_cookie(
@@ -546,9 +549,9 @@ async fn complete(
             flow_cookie(&s, &mut headers, PENDING_COOKIE, "", 0);
             session_cookie(&s, &session, &mut headers);
             let ok = if took_over {
-                "egov-taken-over"
+                "accounts-egov-taken-over"
             } else {
-                "egov-registered"
+                "accounts-egov-registered"
             };
             Ok(redirect_with_cookies(&format!("/account?ok={ok}"), headers))
         }

@@ -15,9 +15,9 @@ use domain::{Action, Kato};
 pub(crate) const NOTICES: &[&str] = &[
     "initiatives-attach-added",
     "register-done",
-    "egov-signed-in",
-    "egov-registered",
-    "egov-taken-over",
+    "accounts-egov-signed-in",
+    "accounts-egov-registered",
+    "accounts-egov-taken-over",
     "logout-done",
     "password-changed",
     "territory-population-saved",
