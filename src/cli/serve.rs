@@ -3,7 +3,7 @@ use anyhow::Context;
 use app::App;
 use clap::Args;
 use std::net::SocketAddr;
-use web::{AppState, Config};
+use web::{AppState, Config, OidcSettings};
 
 #[derive(Args, Debug, Clone)]
 pub struct ServeArgs {
@@ -18,16 +18,77 @@ pub struct ServeArgs {
     /// Trust X-Forwarded-For from a reverse proxy in front of this instance.
     #[arg(long, env = "QATYSU_TRUST_PROXY")]
     pub trust_proxy: bool,
+    #[command(flatten)]
+    pub oidc: OidcArgs,
+}
+
+/// Sign-in through an OpenID Connect provider (eGov): set the issuer and the rest with it.
+#[derive(Args, Debug, Clone, Default)]
+pub struct OidcArgs {
+    /// The provider's issuer URL (its /.well-known/openid-configuration is read).
+    #[arg(long = "oidc-issuer", env = "QATYSU_OIDC_ISSUER")]
+    pub issuer: Option<String>,
+    /// This platform's client id at the provider.
+    #[arg(long = "oidc-client-id", env = "QATYSU_OIDC_CLIENT_ID")]
+    pub client_id: Option<String>,
+    /// This platform's client secret at the provider.
+    #[arg(
+        long = "oidc-client-secret",
+        env = "QATYSU_OIDC_CLIENT_SECRET",
+        hide_env_values = true
+    )]
+    pub client_secret: Option<String>,
+    /// The ID-token claim that carries the person's IIN.
+    #[arg(long = "oidc-iin-claim", env = "QATYSU_OIDC_IIN_CLAIM")]
+    pub iin_claim: Option<String>,
+    /// Scopes to ask for besides `openid`, separated by spaces.
+    #[arg(
+        long = "oidc-scopes",
+        env = "QATYSU_OIDC_SCOPES",
+        default_value = "profile"
+    )]
+    pub scopes: String,
+    /// The platform's external base URL (https://…); the provider sends people back to
+    /// {URL}/login/oidc/callback.
+    #[arg(long = "public-url", env = "QATYSU_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+impl OidcArgs {
+    /// The provider's settings; `None` without an issuer, an error when the issuer is set and
+    /// anything else it needs is missing.
+    pub fn settings(&self) -> anyhow::Result<Option<OidcSettings>> {
+        let Some(issuer) = self.issuer.clone().filter(|i| !i.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let need = |v: &Option<String>, name: &str| {
+            v.clone()
+                .filter(|v| !v.trim().is_empty())
+                .with_context(|| format!("QATYSU_OIDC_ISSUER is set: {name} is needed too"))
+        };
+        Ok(Some(OidcSettings {
+            issuer,
+            client_id: need(&self.client_id, "QATYSU_OIDC_CLIENT_ID")?,
+            client_secret: need(&self.client_secret, "QATYSU_OIDC_CLIENT_SECRET")?,
+            iin_claim: need(&self.iin_claim, "QATYSU_OIDC_IIN_CLAIM")?,
+            scopes: self.scopes.split_whitespace().map(str::to_string).collect(),
+            public_url: need(&self.public_url, "QATYSU_PUBLIC_URL")?,
+        }))
+    }
 }
 
 impl ServeArgs {
-    pub fn config(&self) -> Config {
-        Config {
+    pub fn config(&self) -> anyhow::Result<Config> {
+        let oidc = self.oidc.settings()?;
+        Ok(Config {
             secure_cookies: self.secure_cookies,
             trust_proxy: self.trust_proxy,
             uploads: self.data.data.join("uploads"),
+            // `egov` may be required of voters only where people can sign in through it.
+            egov_sign_in: oidc.is_some(),
+            oidc,
             ..Config::default()
-        }
+        })
     }
 }
 
@@ -39,7 +100,11 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
 /// Bind, print the address, serve until stopped. `banner` is printed after the URL (demo).
 pub async fn start(args: ServeArgs, app: App, banner: Option<String>) -> anyhow::Result<()> {
     let db = app.db.clone();
-    let state = AppState::new(app.clone(), args.config());
+    let config = args.config()?;
+    if let Some(o) = &config.oidc {
+        tracing::info!(issuer = %o.issuer, redirect = %o.redirect_uri(), "eGov sign-in configured");
+    }
+    let state = AppState::new(app.clone(), config);
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;

@@ -3,12 +3,14 @@
 
 mod accounts_admin;
 mod accounts_codes;
+mod accounts_egov;
 mod accounts_identity;
 mod attachments;
 #[macro_use]
 mod browser;
 mod browser_centres;
 mod browser_initiatives;
+mod browser_oidc;
 mod browser_pb;
 mod centres;
 mod cli;

@@ -25,6 +25,7 @@ use tokio::sync::OnceCell;
 use uuid::Uuid;
 
 pub mod civic;
+pub mod oidc;
 pub mod pages;
 pub mod pb;
 
@@ -201,12 +202,39 @@ impl TestApp {
         TestApp::start(app, self.url.clone(), &self.data, web::Config::default()).await
     }
 
-    async fn start(app: app::App, url: String, data: &Path, mut config: web::Config) -> TestApp {
-        config.uploads = data.join("uploads");
-        let state = web::AppState::new(app.clone(), config);
+    async fn start(app: app::App, url: String, data: &Path, config: web::Config) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
+        TestApp::start_on(app, url, data, config, listener).await
+    }
+
+    /// [`TestApp::with_people`] with `config`, serving on `listener`: bound first when the
+    /// config names the app's own address (an identity provider's redirect URI).
+    pub async fn with_people_on(listener: std::net::TcpListener, config: web::Config) -> TestApp {
+        let t = fresh_db().await;
+        demo::seed_people(&t.app)
+            .await
+            .expect("seed the demo people");
+        let data = t.dir.path().to_path_buf();
+        listener
+            .set_nonblocking(true)
+            .expect("non-blocking listener");
+        let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
+        let mut app = TestApp::start_on(t.app, t.url, &data, config, listener).await;
+        app._dir = Some(t.dir);
+        app
+    }
+
+    async fn start_on(
+        app: app::App,
+        url: String,
+        data: &Path,
+        mut config: web::Config,
+        listener: tokio::net::TcpListener,
+    ) -> TestApp {
+        config.uploads = data.join("uploads");
+        let state = web::AppState::new(app.clone(), config);
         let addr = listener.local_addr().expect("addr");
         let server = tokio::spawn(async move {
             let _ = web::serve(listener, state).await;

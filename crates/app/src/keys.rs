@@ -12,6 +12,7 @@ pub struct Keys {
     csrf: Vec<u8>,
     codes: Vec<u8>,
     presence: Vec<u8>,
+    sealing: Vec<u8>,
 }
 
 fn derive(secret: &[u8], label: &[u8]) -> Vec<u8> {
@@ -37,6 +38,7 @@ impl Keys {
             csrf: derive(secret, b"csrf"),
             codes: derive(secret, b"one-time codes"),
             presence: derive(secret, b"presence codes"),
+            sealing: derive(secret, b"sealed values"),
         }
     }
 
@@ -73,8 +75,54 @@ impl Keys {
         domain::centres::presence::digits(&mac.finalize().into_bytes())
     }
 
+    /// `payload` with a MAC bound to `purpose`, as one cookie-safe string (hex, a dot, hex).
+    /// Sealed is not secret: the holder can read the payload, never change it.
+    pub fn seal(&self, purpose: &str, payload: &[u8]) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.sealing)
+            .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(payload);
+        format!(
+            "{}.{}",
+            hex::encode(payload),
+            hex::encode(mac.finalize().into_bytes())
+        )
+    }
+
+    /// The payload of a value [`Keys::seal`]ed for `purpose`; `None` when anything differs.
+    pub fn unseal(&self, purpose: &str, sealed: &str) -> Option<Vec<u8>> {
+        let (payload, tag) = sealed.split_once('.')?;
+        let payload = hex::decode(payload).ok()?;
+        let tag = hex::decode(tag).ok()?;
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.sealing)
+            .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(&payload);
+        mac.verify_slice(&tag).ok()?;
+        Some(payload)
+    }
+
     /// The form token for a browser's CSRF cookie.
     pub fn csrf_token(&self, cookie: &str) -> String {
         hex::encode(derive(&self.csrf, cookie.as_bytes()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sealed_value_opens_only_unchanged_and_for_its_purpose() {
+        let k = Keys::derive(b"0123456789abcdef0123456789abcdef");
+        let sealed = k.seal("a", b"payload");
+        assert_eq!(k.unseal("a", &sealed).as_deref(), Some(&b"payload"[..]));
+        assert_eq!(k.unseal("b", &sealed), None);
+        let forged = format!("{}{}", hex::encode(b"payloaD"), &sealed[14..]);
+        assert_eq!(k.unseal("a", &forged), None);
+        let other = Keys::derive(b"another secret of at least 32 chars!");
+        assert_eq!(other.unseal("a", &sealed), None);
     }
 }

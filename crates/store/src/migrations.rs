@@ -44,6 +44,7 @@ migrations! {
     "0014_messages",
     "0015_accounts_contact_confirmed",
     "0016_pb_paper_typists",
+    "0017_accounts_oidc",
 }
 
 const _: () = assert!(

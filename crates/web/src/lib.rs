@@ -26,7 +26,7 @@ mod territories;
 mod uploads;
 
 pub use error::AppError;
-pub use state::{AppState, Config};
+pub use state::{AppState, Config, OidcSettings};
 
 use axum::Router;
 use std::net::SocketAddr;

@@ -8,6 +8,8 @@ pub struct AppState(std::sync::Arc<Inner>);
 pub struct Inner {
     pub app: App,
     pub config: Config,
+    /// The OpenID Connect provider (eGov) with its discovered metadata, when configured.
+    pub(crate) oidc: Option<crate::accounts::oidc::Provider>,
 }
 
 impl std::ops::Deref for AppState {
@@ -27,7 +29,11 @@ impl std::ops::Deref for Inner {
 
 impl AppState {
     pub fn new(app: App, config: Config) -> AppState {
-        AppState(std::sync::Arc::new(Inner { app, config }))
+        let oidc = config
+            .oidc
+            .clone()
+            .map(crate::accounts::oidc::Provider::new);
+        AppState(std::sync::Arc::new(Inner { app, config, oidc }))
     }
 }
 
@@ -56,6 +62,47 @@ pub struct Config {
     pub code_limit_ip: i64,
     pub code_limit_contact: i64,
     pub code_window_minutes: i64,
+    /// Sign-in through an OpenID Connect provider (eGov); set `egov_sign_in` with it.
+    pub oidc: Option<OidcSettings>,
+}
+
+/// An OpenID Connect provider (eGov) the platform signs people in through.
+#[derive(Clone)]
+pub struct OidcSettings {
+    /// The issuer URL; its `/.well-known/openid-configuration` is discovered.
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: String,
+    /// The ID-token claim that carries the person's IIN.
+    pub iin_claim: String,
+    /// Scopes asked for besides `openid` (the IIN claim may need one).
+    pub scopes: Vec<String>,
+    /// The platform's external base URL: the provider sends people back to
+    /// `{public_url}/login/oidc/callback`.
+    pub public_url: String,
+}
+
+impl OidcSettings {
+    pub fn redirect_uri(&self) -> String {
+        format!(
+            "{}/login/oidc/callback",
+            self.public_url.trim_end_matches('/')
+        )
+    }
+}
+
+/// Never prints the client secret.
+impl std::fmt::Debug for OidcSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OidcSettings")
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"…")
+            .field("iin_claim", &self.iin_claim)
+            .field("scopes", &self.scopes)
+            .field("public_url", &self.public_url)
+            .finish()
+    }
 }
 
 impl Default for Config {
@@ -74,6 +121,7 @@ impl Default for Config {
             code_limit_ip: 30,
             code_limit_contact: 5,
             code_window_minutes: 60,
+            oidc: None,
         }
     }
 }

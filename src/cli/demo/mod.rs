@@ -120,6 +120,7 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         data: DataArgs { data },
         secure_cookies: false,
         trust_proxy: false,
+        oidc: Default::default(),
     };
     serve::start(serve_args, app, Some(banner)).await
 }

@@ -5,6 +5,7 @@ mod add;
 mod codes;
 mod contact;
 mod directory;
+pub mod egov;
 mod levels;
 mod passwords;
 mod profile;

@@ -11,6 +11,7 @@ pub use desk::{desk, find_person, raise, villages, Found, Raise, Raised};
 pub use domain::centres::{CentreDraft, CentreField, CentreInput};
 pub use presence::{presence_code, PresenceCode};
 pub use slip::{register_resident, slip_sign_in, NewResident, Registered, SlipSignIn};
+pub(crate) use squatting::unusable_password;
 pub use squatting::{resolutions, resolve, Resolution, Resolve, Resolved, Struck};
 pub use store::centres::Centre;
 

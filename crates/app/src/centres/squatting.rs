@@ -80,8 +80,9 @@ pub async fn resolve(app: &App, actor: &Actor, c: &Centre, r: Resolve) -> Result
     let password_hash = unusable_password();
     let handover = Handover {
         user: user.id,
-        centre: c.id,
-        registrar: actor.user.id,
+        centre: Some(c.id),
+        registrar: Some(actor.user.id),
+        provider: None,
         name: r.name.as_str(),
         contact: r.contact.as_ref(),
         password_hash: &password_hash,

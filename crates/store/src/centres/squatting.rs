@@ -14,15 +14,18 @@ use uuid::Uuid;
 #[derive(Debug, Clone)]
 pub struct Handover<'a> {
     pub user: Uuid,
-    pub centre: Uuid,
-    pub registrar: Uuid,
+    /// Where and by whom, at a participation centre; both `None` when an identity provider
+    /// vouched for the IIN at sign-in (`provider`, its issuer URL).
+    pub centre: Option<Uuid>,
+    pub registrar: Option<Uuid>,
+    pub provider: Option<&'a str>,
     /// The real holder's name, as the registrar typed it.
     pub name: &'a str,
     /// The real holder's phone or e-mail; `None` clears the squatter's.
     pub contact: Option<&'a Contact>,
     /// A hash nobody knows the password of: the account is entered with a slip code.
     pub password_hash: &'a str,
-    /// `Disowned`, then `SeenInPerson` with the registrar's evidence.
+    /// `Disowned`, then `SeenInPerson` with the registrar's evidence (or `EgovSignIn`).
     pub levels: [LevelChange; 2],
     pub at: DateTime<Utc>,
 }
@@ -65,8 +68,8 @@ const DELETE_SIGNATURE: &str = "DELETE FROM initiative_signatures WHERE id = $1"
 const UNCOUNT_SIGNATURE: &str =
     "UPDATE initiatives SET signatures = signatures - 1 WHERE id = $1 AND status = $2";
 const INSERT_RESOLUTION: &str = "INSERT INTO squatting_resolutions (id, user_id, centre_id, \
-    registrar_id, previous_name, previous_contact, struck_ballots, struck_signatures, at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    registrar_id, previous_name, previous_contact, struck_ballots, struck_signatures, at, \
+    provider) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 const INSERT_STRUCK: &str = "INSERT INTO squatting_struck (resolution_id, cycle_id, \
     initiative_id) VALUES ($1, $2, $3)";
 
@@ -145,6 +148,7 @@ pub async fn hand_over(db: &Db, h: &Handover<'_>) -> Result<HandedOver> {
             .bind(ballots.len() as i64)
             .bind(signatures.len() as i64)
             .bind(h.at)
+            .bind(h.provider)
             .execute(&mut *tx)
             .await?;
         let struck = ballots
@@ -246,4 +250,27 @@ pub async fn struck(db: &Db, id: Uuid) -> Result<Vec<Struck>> {
             },
         )
         .collect())
+}
+
+/// A takeover at a provider sign-in, as the account's history shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProviderTakeover {
+    pub provider: String,
+    pub previous_name: String,
+    pub previous_contact: Option<String>,
+    pub struck_ballots: i64,
+    pub struck_signatures: i64,
+    pub at: DateTime<Utc>,
+}
+
+const BY_PROVIDER: &str = "SELECT provider, previous_name, previous_contact, struck_ballots, \
+    struck_signatures, at FROM squatting_resolutions WHERE user_id = $1 \
+    AND provider IS NOT NULL ORDER BY at, id";
+
+/// The takeovers of `user`'s account by people an identity provider vouched for, oldest first.
+pub async fn by_provider(db: &Db, user: Uuid) -> Result<Vec<ProviderTakeover>> {
+    Ok(on_pool!(db, |p| sqlx::query_as(BY_PROVIDER)
+        .bind(user)
+        .fetch_all(p)
+        .await)?)
 }

@@ -1,6 +1,7 @@
 //! Registration, logging in and out, the account page and password changes.
 
 mod admin;
+pub(crate) mod oidc;
 
 use crate::access::role_label;
 use crate::middleware::{set_cookie, CookieSpec, SessionToken};
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .merge(slip::routes())
         .merge(contact::routes())
         .merge(reset::routes())
+        .merge(oidc::routes())
 }
 
 const SESSION_COOKIE: &str = "qatysu_session";
@@ -105,6 +107,8 @@ struct RegisterPage<'a> {
     need_district: bool,
     districts: Vec<VillageGroup>,
     district_name: Option<String>,
+    /// Offer "Sign in with eGov" (a provider is configured).
+    egov: bool,
 }
 
 const VILLAGE_LIMIT: i64 = 3000;
@@ -188,6 +192,7 @@ async fn register_page(
         need_district,
         districts,
         district_name: district.as_ref().map(|d| d.name(c.lang.code()).to_string()),
+        egov: s.oidc.is_some(),
         password_hint: c.t_num(
             "field-password-hint",
             "min",
@@ -358,19 +363,22 @@ struct LoginPage<'a> {
     c: &'a Ctx,
     contact: String,
     error: Option<String>,
+    /// Offer "Sign in with eGov" (a provider is configured).
+    egov: bool,
 }
 
-fn login_page(c: &Ctx, contact: String, r: &Rejected) -> Result<Response, AppError> {
+fn login_page(s: &AppState, c: &Ctx, contact: String, r: &Rejected) -> Result<Response, AppError> {
     let page = LoginPage {
         c,
         contact,
         error: r.message.clone(),
+        egov: s.oidc.is_some(),
     };
     Ok(r.respond(render(&page)?))
 }
 
-async fn login_form(c: Ctx) -> Result<Response, AppError> {
-    login_page(&c, String::new(), &Rejected::none())
+async fn login_form(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
+    login_page(&s, &c, String::new(), &Rejected::none())
 }
 
 async fn login(
@@ -408,7 +416,7 @@ async fn login(
         ),
         LoggedIn::Wrong => Rejected::refused(StatusCode::UNAUTHORIZED, c.t("login-failed")),
     };
-    login_page(&c, f.contact, &refused)
+    login_page(&s, &c, f.contact, &refused)
 }
 
 /// The client's address for login throttling: the first `X-Forwarded-For` hop behind our own

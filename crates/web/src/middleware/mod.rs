@@ -9,7 +9,7 @@ mod lang;
 mod security;
 mod session;
 
-pub use cookies::{set_cookie, CookieSpec};
+pub use cookies::{cookie, set_cookie, CookieSpec};
 pub use csrf::CsrfToken;
 pub use session::{SessionToken, Viewer};
 

@@ -15,6 +15,9 @@ use domain::{Action, Kato};
 pub(crate) const NOTICES: &[&str] = &[
     "initiatives-attach-added",
     "register-done",
+    "accounts-egov-signed-in",
+    "accounts-egov-registered",
+    "accounts-egov-taken-over",
     "logout-done",
     "password-changed",
     "accounts-code-sent",
