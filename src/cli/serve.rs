@@ -1,3 +1,4 @@
+use crate::messages::{SenderArgs, Transports};
 use crate::setup::{self, DataArgs};
 use anyhow::Context;
 use app::App;
@@ -18,6 +19,12 @@ pub struct ServeArgs {
     /// Trust X-Forwarded-For from a reverse proxy in front of this instance.
     #[arg(long, env = "QATYSU_TRUST_PROXY")]
     pub trust_proxy: bool,
+    #[command(flatten)]
+    pub senders: SenderArgs,
+    /// Write messages (codes included) to the log instead of sending them: only for the demo,
+    /// so `serve` refuses it.
+    #[arg(long)]
+    pub dev_print_codes: bool,
 }
 
 impl ServeArgs {
@@ -32,12 +39,27 @@ impl ServeArgs {
 }
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        !args.dev_print_codes,
+        "--dev-print-codes is only for the demo (`qatysu demo`): a server must not write \
+         people's codes to its log. Configure QATYSU_SMTP_URL and/or QATYSU_SMS_URL instead."
+    );
+    let transports = Transports::from_args(&args.senders)?;
     let app = setup::open_app(&args.data.data).await?;
-    start(args, app, None).await
+    start(args, app, None, transports).await
 }
 
-/// Bind, print the address, serve until stopped. `banner` is printed after the URL (demo).
-pub async fn start(args: ServeArgs, app: App, banner: Option<String>) -> anyhow::Result<()> {
+/// How often the worker looks for messages due.
+const SEND_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Bind, print the address, serve until stopped, sending messages meanwhile. `banner` is
+/// printed after the URL (demo).
+pub async fn start(
+    args: ServeArgs,
+    app: App,
+    banner: Option<String>,
+    transports: Transports,
+) -> anyhow::Result<()> {
     let db = app.db.clone();
     let state = AppState::new(app.clone(), args.config());
     let listener = tokio::net::TcpListener::bind(args.addr)
@@ -48,8 +70,23 @@ pub async fn start(args: ServeArgs, app: App, banner: Option<String>) -> anyhow:
         println!("{b}");
     }
     println!("Qatysu is running at http://{addr}/");
-    tokio::spawn(purge_loop(app));
-    web::serve(listener, state).await?;
+    for line in transports.describe() {
+        println!("{line}");
+    }
+    for c in domain::messages::Channel::ALL {
+        if !transports.channels().contains(&c) {
+            tracing::warn!(
+                channel = c.as_str(),
+                "no transport configured: these messages stay pending"
+            );
+        }
+    }
+    let sender = tokio::spawn(crate::messages::worker(app.clone(), transports, SEND_EVERY));
+    let purger = tokio::spawn(purge_loop(app));
+    let served = web::serve(listener, state).await;
+    sender.abort();
+    purger.abort();
+    served?;
     db.close().await;
     Ok(())
 }

@@ -42,6 +42,7 @@ migrations! {
     "0012_centres",
     "0013_accounts_consent_squatting",
     "0014_messages",
+    "0015_messages_preferences",
 }
 
 const _: () = assert!(

@@ -14,6 +14,7 @@ mod home;
 pub mod i18n;
 mod initiatives;
 mod land;
+pub mod messages;
 mod middleware;
 mod openapi;
 mod oversight;
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .merge(access::routes())
         .merge(accounts::routes())
         .merge(centres::routes())
+        .merge(messages::routes())
         .merge(pb::routes())
         .merge(openapi::routes())
         .merge(control::routes())

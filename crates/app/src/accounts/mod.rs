@@ -16,6 +16,7 @@ pub use directory::{
     account_history, directory, may_view_accounts, AccountHistory, Directory, DirectoryFilter,
     HistoryLine, PAGE_SIZE,
 };
+pub(crate) use directory::default_scope;
 pub use levels::{apply_level_event, event_reaching, level_changes};
 pub use passwords::{hash_password, verify_password, Hashing};
 pub use profile::{change_password, count, profile, HeldRole, PasswordChanged, Profile, User};

@@ -17,6 +17,7 @@ pub(crate) const NOTICES: &[&str] = &[
     "register-done",
     "logout-done",
     "password-changed",
+    "messages-preferences-saved",
     "territory-population-saved",
     "roles-granted",
     "initiatives-submitted",
