@@ -25,8 +25,10 @@ use tokio::sync::OnceCell;
 use uuid::Uuid;
 
 pub mod civic;
+pub mod gateway;
 pub mod pages;
 pub mod pb;
+pub mod smtp;
 
 /// The budget every HTML page must fit in, compressed (issue 2: 14 KB).
 pub const PAGE_BUDGET: usize = 14 * 1024;
