@@ -8,6 +8,7 @@ mod act;
 mod centres;
 mod control;
 mod initiatives;
+mod messages;
 mod pb_discussion;
 mod pb_paper;
 mod projects;
@@ -174,6 +175,7 @@ pub async fn seed_content(app: &App) -> anyhow::Result<()> {
     control::seed(&demo).await?;
     centres::seed(&demo).await?;
     accounts::seed(&demo).await?;
+    messages::seed(&demo).await?;
     Ok(())
 }
 
