@@ -26,7 +26,11 @@ pub struct SenderArgs {
     #[arg(long, env = "QATYSU_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
     /// The sender shown on e-mails, e.g. "Qatysu <noreply@qatysu.kz>".
-    #[arg(long, env = "QATYSU_MAIL_FROM", default_value = "Qatysu <noreply@qatysu.kz>")]
+    #[arg(
+        long,
+        env = "QATYSU_MAIL_FROM",
+        default_value = "Qatysu <noreply@qatysu.kz>"
+    )]
     pub mail_from: String,
     /// The SMS gateway: a URL with {to} and {text}, POSTed. Without it texts stay queued.
     #[arg(long, env = "QATYSU_SMS_URL", hide_env_values = true)]
@@ -81,7 +85,11 @@ impl Transports {
     pub fn from_args(a: &SenderArgs) -> anyhow::Result<Transports> {
         let timeout = Duration::from_secs(a.send_timeout.max(1));
         let email = match a.smtp_url.as_deref().filter(|u| !u.trim().is_empty()) {
-            Some(url) => Some(Transport::Smtp(smtp::Smtp::new(url, &a.mail_from, timeout)?)),
+            Some(url) => Some(Transport::Smtp(smtp::Smtp::new(
+                url,
+                &a.mail_from,
+                timeout,
+            )?)),
             None => None,
         };
         let sms = match a.sms_url.as_deref().filter(|u| !u.trim().is_empty()) {
@@ -182,7 +190,8 @@ pub async fn drain_once(app: &App, t: &Transports) -> anyhow::Result<Drained> {
                 Prepared::Undeliverable(why) => Attempt::Refused(why),
                 Prepared::Ready(out) => match t.of(m.channel) {
                     Some(transport) => {
-                        let r = web::messages::render(out.language, &out.name, &out.about, &t.links);
+                        let r =
+                            web::messages::render(out.language, &out.name, &out.about, &t.links);
                         transport.send(&out, &r).await
                     }
                     // Claimed only on channels that have one.
@@ -214,7 +223,12 @@ pub async fn worker(app: App, t: Transports, every: Duration) {
         tick.tick().await;
         match drain_once(&app, &t).await {
             Ok(d) if !d.is_empty() => {
-                tracing::info!(sent = d.sent, retrying = d.retrying, failed = d.failed, "messages drained");
+                tracing::info!(
+                    sent = d.sent,
+                    retrying = d.retrying,
+                    failed = d.failed,
+                    "messages drained"
+                );
             }
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "sending messages failed; trying again"),

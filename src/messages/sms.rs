@@ -22,7 +22,11 @@ pub struct Gateway {
 
 impl Gateway {
     /// `auth_header` is "Name: value".
-    pub fn new(template: &str, auth_header: Option<&str>, timeout: Duration) -> anyhow::Result<Gateway> {
+    pub fn new(
+        template: &str,
+        auth_header: Option<&str>,
+        timeout: Duration,
+    ) -> anyhow::Result<Gateway> {
         anyhow::ensure!(
             template.contains("{to}") && template.contains("{text}"),
             "QATYSU_SMS_URL must contain {{to}} and {{text}}"
@@ -119,7 +123,11 @@ mod tests {
     #[test]
     fn the_template_is_filled_url_encoded() {
         assert_eq!(
-            fill("https://gw.kz/send?to={to}&m={text}", "+77011234567", "Код 1 & 2"),
+            fill(
+                "https://gw.kz/send?to={to}&m={text}",
+                "+77011234567",
+                "Код 1 & 2"
+            ),
             "https://gw.kz/send?to=%2B77011234567&m=%D0%9A%D0%BE%D0%B4%201%20%26%202"
         );
     }
@@ -128,10 +136,22 @@ mod tests {
     fn answers_are_judged() {
         assert_eq!(judge(StatusCode::ACCEPTED), Attempt::Sent);
         assert!(matches!(judge(StatusCode::BAD_GATEWAY), Attempt::Failed(_)));
-        assert!(matches!(judge(StatusCode::TOO_MANY_REQUESTS), Attempt::Failed(_)));
-        assert!(matches!(judge(StatusCode::REQUEST_TIMEOUT), Attempt::Failed(_)));
-        assert!(matches!(judge(StatusCode::BAD_REQUEST), Attempt::Refused(_)));
-        assert!(matches!(judge(StatusCode::UNAUTHORIZED), Attempt::Refused(_)));
+        assert!(matches!(
+            judge(StatusCode::TOO_MANY_REQUESTS),
+            Attempt::Failed(_)
+        ));
+        assert!(matches!(
+            judge(StatusCode::REQUEST_TIMEOUT),
+            Attempt::Failed(_)
+        ));
+        assert!(matches!(
+            judge(StatusCode::BAD_REQUEST),
+            Attempt::Refused(_)
+        ));
+        assert!(matches!(
+            judge(StatusCode::UNAUTHORIZED),
+            Attempt::Refused(_)
+        ));
     }
 
     #[test]

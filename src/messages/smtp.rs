@@ -66,7 +66,10 @@ impl Smtp {
 fn shown_host(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
-    rest.split(['?', '/']).next().unwrap_or_default().to_string()
+    rest.split(['?', '/'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[cfg(test)]

@@ -86,12 +86,18 @@ async fn an_email_and_a_text_are_delivered_in_the_recipients_language_and_marked
     );
     let sent = messages_of(&t.db, Delivery::Sent).await;
     assert_eq!(sent.len(), 2);
-    assert!(sent.iter().all(|m| m.args == "{}"), "what they said is purged");
+    assert!(
+        sent.iter().all(|m| m.args == "{}"),
+        "what they said is purged"
+    );
 
     let mails = sink.accepted();
     assert_eq!(mails.len(), 1);
     let mail = &mails[0];
-    let email_msg = sent.iter().find(|m| m.channel == Channel::Email).expect("e-mail");
+    let email_msg = sent
+        .iter()
+        .find(|m| m.channel == Channel::Email)
+        .expect("e-mail");
     assert_eq!(mail.to, vec![reader.contact.to_lowercase()]);
     assert_eq!(mail.from, "noreply@test.qatysu.kz");
     assert_eq!(
@@ -100,12 +106,18 @@ async fn an_email_and_a_text_are_delivered_in_the_recipients_language_and_marked
         "a stable Message-ID: a resend is recognisable"
     );
     let text = mail.text();
-    assert!(text.starts_with("Здравствуйте, "), "Russian, as chosen: {text}");
+    assert!(
+        text.starts_with("Здравствуйте, "),
+        "Russian, as chosen: {text}"
+    );
     assert!(text.contains("Код подтверждения телефона или почты: "));
 
     let texts = gateway.received();
     assert_eq!(texts.len(), 1);
-    let sms_msg = sent.iter().find(|m| m.channel == Channel::Sms).expect("SMS");
+    let sms_msg = sent
+        .iter()
+        .find(|m| m.channel == Channel::Sms)
+        .expect("SMS");
     assert_eq!(texts[0].to, "+77011234567");
     assert_eq!(texts[0].idempotency_key, sms_msg.id.to_string());
     assert_eq!(texts[0].auth.as_deref(), Some("test-key"));
@@ -138,7 +150,10 @@ async fn a_mailbox_the_server_refuses_fails_at_once() {
     assert_eq!(done.failed, 1);
     let failed = messages_of(&t.db, Delivery::Failed).await;
     let error = failed[0].last_error.clone().unwrap_or_default();
-    assert!(error.starts_with("SMTP") && error.contains("550"), "{error}");
+    assert!(
+        error.starts_with("SMTP") && error.contains("550"),
+        "{error}"
+    );
     assert!(sink.accepted().is_empty());
 }
 
@@ -156,7 +171,11 @@ async fn a_channel_without_transport_stays_pending_and_an_expired_code_is_never_
     // No gateway: the text waits (the code's message expires with the code).
     t.app.clock.advance(chrono::TimeDelta::minutes(11));
     let done = drain_once(&t.app, &only_mail).await.expect("drain");
-    assert_eq!(done, Drained::default(), "the expired e-mail is not an attempt");
+    assert_eq!(
+        done,
+        Drained::default(),
+        "the expired e-mail is not an attempt"
+    );
     assert!(sink.accepted().is_empty(), "an expired code is never sent");
     let failed = messages_of(&t.db, Delivery::Failed).await;
     assert_eq!(failed.len(), 1);
@@ -190,9 +209,14 @@ async fn gateway_trouble_is_retried_on_the_schedule_and_a_refusal_is_shown_to_ad
     let first = drain_once(&t.app, &send).await.expect("drain");
     assert_eq!(first.retrying, 1);
     let waiting = messages_of(&t.db, Delivery::Pending).await;
-    assert_eq!(waiting[0].last_error.as_deref(), Some("SMS gateway answered 500"));
+    assert_eq!(
+        waiting[0].last_error.as_deref(),
+        Some("SMS gateway answered 500")
+    );
     // Not before its time.
-    t.app.clock.advance(RETRY_WAITS[0] - chrono::TimeDelta::seconds(2));
+    t.app
+        .clock
+        .advance(RETRY_WAITS[0] - chrono::TimeDelta::seconds(2));
     assert!(drain_once(&t.app, &send).await.expect("drain").is_empty());
     t.app.clock.advance(chrono::TimeDelta::seconds(2));
     let second = drain_once(&t.app, &send).await.expect("drain");
@@ -217,7 +241,11 @@ async fn gateway_trouble_is_retried_on_the_schedule_and_a_refusal_is_shown_to_ad
     assert!(account.body.contains("href=\"/admin/messages\""), "linked");
     let page = admin.get("/admin/messages").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    assert!(page.body.contains("SMS gateway answered 400"), "{}", page.body);
+    assert!(
+        page.body.contains("SMS gateway answered 400"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains(&html_escaped_name(&t, &p).await));
     assert!(page.body.contains("id=\"status-failed\""));
     assert!(page.has("Бір реттік код"), "the kind in words");
@@ -265,8 +293,15 @@ async fn an_initiative_notice_goes_by_the_chosen_channel_in_the_chosen_language(
     store::accounts::set_message_preferences(&t.db, author.id, &prefs)
         .await
         .expect("prefs");
-    collecting_initiative(&t.db, &tree.okrug, author.id, moderator.id, 10, t.app.clock.now())
-        .await;
+    collecting_initiative(
+        &t.db,
+        &tree.okrug,
+        author.id,
+        moderator.id,
+        10,
+        t.app.clock.now(),
+    )
+    .await;
     let queued = messages_of(&t.db, Delivery::Pending).await;
     assert!(!queued.is_empty());
     assert!(queued
@@ -281,10 +316,14 @@ async fn an_initiative_notice_goes_by_the_chosen_channel_in_the_chosen_language(
     let texts = gateway.received();
     assert!(texts.iter().all(|s| s.to == "+77015550011"));
     assert!(
-        texts.iter().any(|s| s.text.starts_with("Qatysu: Initiative published: “Ауылға")),
+        texts
+            .iter()
+            .any(|s| s.text.starts_with("Qatysu: Initiative published: “Ауылға")),
         "{texts:?}"
     );
-    assert!(texts.iter().all(|s| domain::messages::fits_one_sms(&s.text)));
+    assert!(texts
+        .iter()
+        .all(|s| domain::messages::fits_one_sms(&s.text)));
     assert!(sink.accepted().is_empty());
 }
 
@@ -298,11 +337,19 @@ async fn the_account_page_sets_language_and_channel() {
     // The demo resident has only an e-mail: texts cannot be chosen.
     assert!(!page.body.contains("value=\"sms\""));
     let refused = c
-        .submit("/account", "/account/messages", &[("language", "ru"), ("channel", "sms")])
+        .submit(
+            "/account",
+            "/account/messages",
+            &[("language", "ru"), ("channel", "sms")],
+        )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let saved = c
-        .submit("/account", "/account/messages", &[("language", "ru"), ("channel", "email")])
+        .submit(
+            "/account",
+            "/account/messages",
+            &[("language", "ru"), ("channel", "email")],
+        )
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let prefs = store::accounts::message_preferences(&t.db, me)
@@ -355,7 +402,10 @@ fn drain_command(t: &TestDb, smtp: &str) -> Command {
     cmd.args(["outbox", "drain", "--data"])
         .arg(t.dir.path())
         .env("RUST_LOG", "warn")
-        .env("QATYSU_SECRET", std::str::from_utf8(SECRET).expect("ASCII secret"))
+        .env(
+            "QATYSU_SECRET",
+            std::str::from_utf8(SECRET).expect("ASCII secret"),
+        )
         .env("QATYSU_SMTP_URL", smtp)
         .env("QATYSU_SEND_TIMEOUT", "120")
         .env_remove("QATYSU_SMS_URL")
@@ -429,7 +479,11 @@ async fn a_drain_killed_mid_send_delivers_each_message_once() {
     };
     // Killed after the first one's commit, before the second's send completed.
     let sent_first = status(a).await;
-    assert_eq!(sent_first.status, Delivery::Sent, "recorded right after its send");
+    assert_eq!(
+        sent_first.status,
+        Delivery::Sent,
+        "recorded right after its send"
+    );
     child.kill().expect("SIGKILL the drain");
     let _ = child.wait();
     let held = status(b).await;

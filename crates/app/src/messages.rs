@@ -145,7 +145,9 @@ pub async fn prepare(app: &App, m: &Message) -> Result<Prepared> {
     let (to, about) = match m.kind.as_str() {
         CODE => {
             let Ok(args) = serde_json::from_str::<CodeArgs>(&m.args) else {
-                return Ok(Prepared::Undeliverable("the code's message lost its args".into()));
+                return Ok(Prepared::Undeliverable(
+                    "the code's message lost its args".into(),
+                ));
             };
             let Some(purpose) = CodePurpose::parse(&args.purpose) else {
                 return Ok(Prepared::Undeliverable("unknown code purpose".into()));
@@ -213,7 +215,12 @@ pub async fn overview(app: &App, actor: &Actor) -> Result<Overview> {
     let found = store::messages::counts(&app.db, &prefix).await?;
     let counts = Delivery::ALL
         .into_iter()
-        .map(|d| (d, found.iter().find(|(c, _)| *c == d).map_or(0, |(_, n)| *n)))
+        .map(|d| {
+            (
+                d,
+                found.iter().find(|(c, _)| *c == d).map_or(0, |(_, n)| *n),
+            )
+        })
         .collect();
     let failed = store::messages::failed_within(&app.db, &prefix, FAILED_SHOWN).await?;
     Ok(Overview {
@@ -228,7 +235,12 @@ pub async fn queue_counts(app: &App) -> Result<Vec<(Delivery, i64)>> {
     let found = store::messages::counts(&app.db, "").await?;
     Ok(Delivery::ALL
         .into_iter()
-        .map(|d| (d, found.iter().find(|(c, _)| *c == d).map_or(0, |(_, n)| *n)))
+        .map(|d| {
+            (
+                d,
+                found.iter().find(|(c, _)| *c == d).map_or(0, |(_, n)| *n),
+            )
+        })
         .collect())
 }
 

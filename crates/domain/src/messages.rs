@@ -104,9 +104,18 @@ mod tests {
     #[test]
     fn the_chosen_channel_is_used_only_with_its_contact() {
         assert_eq!(channel_for(None, true, true), Some(Channel::Email));
-        assert_eq!(channel_for(Some(Channel::Sms), true, true), Some(Channel::Sms));
-        assert_eq!(channel_for(Some(Channel::Sms), true, false), Some(Channel::Email));
-        assert_eq!(channel_for(Some(Channel::Email), false, true), Some(Channel::Sms));
+        assert_eq!(
+            channel_for(Some(Channel::Sms), true, true),
+            Some(Channel::Sms)
+        );
+        assert_eq!(
+            channel_for(Some(Channel::Sms), true, false),
+            Some(Channel::Email)
+        );
+        assert_eq!(
+            channel_for(Some(Channel::Email), false, true),
+            Some(Channel::Sms)
+        );
         assert_eq!(channel_for(None, false, false), None);
     }
 

@@ -29,6 +29,10 @@ pub async fn seed(d: &Demo) -> anyhow::Result<()> {
     let typo = Contact::parse("erlan.seiitov@mail.invalid").context("demo e-mail")?;
     app::accounts::send_code(&d.app, erlan.user.id, CodePurpose::ConfirmContact, &typo).await?;
     let done = drain_once(&d.app, &Transports::print()).await?;
-    tracing::info!(sent = done.sent, failed = done.failed, "demo messages drained");
+    tracing::info!(
+        sent = done.sent,
+        failed = done.failed,
+        "demo messages drained"
+    );
     Ok(())
 }

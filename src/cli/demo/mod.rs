@@ -127,7 +127,13 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
     let banner = format!(
         "{banner}\n--dev-print-codes: messages (codes included) are written to this log, not sent."
     );
-    serve::start(serve_args, app, Some(banner), crate::messages::Transports::print()).await
+    serve::start(
+        serve_args,
+        app,
+        Some(banner),
+        crate::messages::Transports::print(),
+    )
+    .await
 }
 
 /// Load the district, the accounts and what they have done; returns the text that lists the

@@ -12,11 +12,11 @@ mod sessions;
 
 pub use add::{add_account, AccountSpec, AddAccountError};
 pub use codes::{check_code, issue_code, send_code, Accepted};
+pub(crate) use directory::default_scope;
 pub use directory::{
     account_history, directory, may_view_accounts, AccountHistory, Directory, DirectoryFilter,
     HistoryLine, PAGE_SIZE,
 };
-pub(crate) use directory::default_scope;
 pub use levels::{apply_level_event, event_reaching, level_changes};
 pub use passwords::{hash_password, verify_password, Hashing};
 pub use profile::{change_password, count, profile, HeldRole, PasswordChanged, Profile, User};

@@ -615,11 +615,7 @@ pub async fn message_preferences(db: &Db, user: Uuid) -> Result<MessagePreferenc
 }
 
 /// Store a person's message preferences.
-pub async fn set_message_preferences(
-    db: &Db,
-    user: Uuid,
-    p: &MessagePreferences,
-) -> Result<bool> {
+pub async fn set_message_preferences(db: &Db, user: Uuid, p: &MessagePreferences) -> Result<bool> {
     let n = execute!(
         db,
         sqlx::query("UPDATE users SET language = $2, channel = $3 WHERE id = $1")

@@ -476,7 +476,11 @@ fn admin_links(c: &Ctx) -> Vec<(&'static str, String)> {
     links
 }
 
-pub(crate) async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, AppError> {
+pub(crate) async fn account_page(
+    s: &AppState,
+    c: &Ctx,
+    r: &Rejected,
+) -> Result<Response, AppError> {
     let v = require_viewer(c)?;
     let u = &v.user;
     let lang = c.lang.code();

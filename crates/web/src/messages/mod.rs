@@ -56,11 +56,13 @@ pub fn preferences_form(c: &Ctx, v: &PreferencesView) -> PreferencesForm {
         Vec::new()
     } else {
         std::iter::once(("", channel_label(c, None), v.chosen.channel.is_none()))
-            .chain(
-                v.channels
-                    .iter()
-                    .map(|&ch| (ch.as_str(), channel_label(c, Some(ch)), v.chosen.channel == Some(ch))),
-            )
+            .chain(v.channels.iter().map(|&ch| {
+                (
+                    ch.as_str(),
+                    channel_label(c, Some(ch)),
+                    v.chosen.channel == Some(ch),
+                )
+            }))
             .collect()
     };
     PreferencesForm {

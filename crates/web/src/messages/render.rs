@@ -39,7 +39,11 @@ pub fn render(language: Language, name: &str, about: &About, links: &Links) -> R
         About::Code { purpose, digits } => code(lang, name, *purpose, digits),
         About::InitiativeNotice(n) => {
             let url = links.public_url.as_ref().map(|base| {
-                format!("{}/initiatives/{}", base.trim_end_matches('/'), n.initiative_id)
+                format!(
+                    "{}/initiatives/{}",
+                    base.trim_end_matches('/'),
+                    n.initiative_id
+                )
             });
             notice(lang, name, n.kind, &n.title, url.as_deref())
         }
@@ -198,7 +202,11 @@ mod tests {
                 };
                 let r = render(language, LONGEST_NAME, &about, &links);
                 assert!(fits_one_sms(&r.sms), "{language:?} {kind:?}: {}", r.sms);
-                assert!(r.sms.contains("Ауылдық"), "some of the title stays: {}", r.sms);
+                assert!(
+                    r.sms.contains("Ауылдық"),
+                    "some of the title stays: {}",
+                    r.sms
+                );
                 assert!(r.text.contains(&long_title));
                 assert!(r
                     .text
