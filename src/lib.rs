@@ -2,4 +2,5 @@
 //! the binary runs.
 
 pub mod cli;
+pub mod messages;
 pub mod setup;

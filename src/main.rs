@@ -36,6 +36,11 @@ enum Command {
     },
     /// Count a Pabulib `.pb` election with one of the counting rules.
     Tally(cli::tally::TallyArgs),
+    /// The message queue: send what is due now.
+    Outbox {
+        #[command(subcommand)]
+        what: cli::outbox::OutboxCommand,
+    },
     /// Recount a budget cycle from its stored ballots and compare with the published result.
     Verify(cli::verify::VerifyArgs),
 }
@@ -67,6 +72,7 @@ async fn run_async(command: Command) -> anyhow::Result<()> {
         Command::Import { what } => cli::import::run(what).await,
         Command::User { what } => cli::user::run(what).await,
         Command::Verify(args) => cli::verify::run(args).await,
+        Command::Outbox { what } => cli::outbox::run(what).await,
         // Counting needs no runtime: `main` runs it before starting one.
         Command::Tally(args) => cli::tally::run(&args, &setup::cli_lang()),
     }

@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod import;
+pub mod outbox;
 pub mod serve;
 pub mod tally;
 pub mod user;

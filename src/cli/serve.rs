@@ -1,3 +1,4 @@
+use crate::messages::{SenderArgs, Transports};
 use crate::setup::{self, DataArgs};
 use anyhow::Context;
 use app::App;
@@ -20,6 +21,12 @@ pub struct ServeArgs {
     pub trust_proxy: bool,
     #[command(flatten)]
     pub oidc: OidcArgs,
+    #[command(flatten)]
+    pub senders: SenderArgs,
+    /// Write messages (codes included) to the log instead of sending them: only for the demo,
+    /// so `serve` refuses it.
+    #[arg(long)]
+    pub dev_print_codes: bool,
 }
 
 /// Sign-in through an OpenID Connect provider (eGov): set the issuer and the rest with it.
@@ -48,16 +55,12 @@ pub struct OidcArgs {
         default_value = "profile"
     )]
     pub scopes: String,
-    /// The platform's external base URL (https://…); the provider sends people back to
-    /// {URL}/login/oidc/callback.
-    #[arg(long = "public-url", env = "QATYSU_PUBLIC_URL")]
-    pub public_url: Option<String>,
 }
 
 impl OidcArgs {
     /// The provider's settings; `None` without an issuer, an error when the issuer is set and
     /// anything else it needs is missing.
-    pub fn settings(&self) -> anyhow::Result<Option<OidcSettings>> {
+    pub fn settings(&self, public_url: Option<&String>) -> anyhow::Result<Option<OidcSettings>> {
         let Some(issuer) = self.issuer.clone().filter(|i| !i.trim().is_empty()) else {
             return Ok(None);
         };
@@ -72,14 +75,14 @@ impl OidcArgs {
             client_secret: need(&self.client_secret, "QATYSU_OIDC_CLIENT_SECRET")?,
             iin_claim: need(&self.iin_claim, "QATYSU_OIDC_IIN_CLAIM")?,
             scopes: self.scopes.split_whitespace().map(str::to_string).collect(),
-            public_url: need(&self.public_url, "QATYSU_PUBLIC_URL")?,
+            public_url: need(&public_url.cloned(), "QATYSU_PUBLIC_URL")?,
         }))
     }
 }
 
 impl ServeArgs {
     pub fn config(&self) -> anyhow::Result<Config> {
-        let oidc = self.oidc.settings()?;
+        let oidc = self.oidc.settings(self.senders.public_url.as_ref())?;
         Ok(Config {
             secure_cookies: self.secure_cookies,
             trust_proxy: self.trust_proxy,
@@ -93,12 +96,27 @@ impl ServeArgs {
 }
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        !args.dev_print_codes,
+        "--dev-print-codes is only for the demo (`qatysu demo`): a server must not write \
+         people's codes to its log. Configure QATYSU_SMTP_URL and/or QATYSU_SMS_URL instead."
+    );
+    let transports = Transports::from_args(&args.senders)?;
     let app = setup::open_app(&args.data.data).await?;
-    start(args, app, None).await
+    start(args, app, None, transports).await
 }
 
-/// Bind, print the address, serve until stopped. `banner` is printed after the URL (demo).
-pub async fn start(args: ServeArgs, app: App, banner: Option<String>) -> anyhow::Result<()> {
+/// How often the worker looks for messages due.
+const SEND_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Bind, print the address, serve until stopped, sending messages meanwhile. `banner` is
+/// printed after the URL (demo).
+pub async fn start(
+    args: ServeArgs,
+    app: App,
+    banner: Option<String>,
+    transports: Transports,
+) -> anyhow::Result<()> {
     let db = app.db.clone();
     let config = args.config()?;
     if let Some(o) = &config.oidc {
@@ -113,8 +131,23 @@ pub async fn start(args: ServeArgs, app: App, banner: Option<String>) -> anyhow:
         println!("{b}");
     }
     println!("Qatysu is running at http://{addr}/");
-    tokio::spawn(purge_loop(app));
-    web::serve(listener, state).await?;
+    for line in transports.describe() {
+        println!("{line}");
+    }
+    for c in domain::messages::Channel::ALL {
+        if !transports.channels().contains(&c) {
+            tracing::warn!(
+                channel = c.as_str(),
+                "no transport configured: these messages stay pending"
+            );
+        }
+    }
+    let sender = tokio::spawn(crate::messages::worker(app.clone(), transports, SEND_EVERY));
+    let purger = tokio::spawn(purge_loop(app));
+    let served = web::serve(listener, state).await;
+    sender.abort();
+    purger.abort();
+    served?;
     db.close().await;
     Ok(())
 }

@@ -26,6 +26,27 @@ async fn the_demo_lists_its_accounts_and_fills_every_capability() {
     an_initiative_collects_signatures(&public).await;
     a_hearing_is_under_public_control(&public).await;
     the_admin_sees_accounts_at_every_level(&app).await;
+    the_outbox_has_sent_and_failed_messages(&app).await;
+}
+
+/// The demo's messages went through the printing transport: sent ones, and one refused
+/// (an address in `.invalid`) that the administrator sees.
+async fn the_outbox_has_sent_and_failed_messages(app: &TestApp) {
+    use domain::messages::Delivery;
+    let sent = store::messages::with_status(&app.db, Delivery::Sent, 500)
+        .await
+        .expect("sent");
+    assert!(sent.iter().any(|m| m.kind == "code"), "a code was printed");
+    assert!(sent.iter().any(|m| m.kind == "initiative_notice"));
+    let failed = store::messages::with_status(&app.db, Delivery::Failed, 10)
+        .await
+        .expect("failed");
+    assert_eq!(failed.len(), 1);
+    let admin = app.login_as(Role::Admin).await;
+    let page = admin.get("/admin/messages?lang=en").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.has("no such domain (.invalid)"), "{}", page.body);
+    assert!(page.has("Ерлан Сейітов"));
 }
 
 /// The demo's residents are at every verification level, and the administrator's list counts

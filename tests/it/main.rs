@@ -20,6 +20,7 @@ mod http_accounts;
 mod http_pages;
 mod initiatives;
 mod messages;
+mod messages_sending;
 mod multi_instance;
 mod pb;
 mod pb_discussion;

@@ -25,9 +25,11 @@ use tokio::sync::OnceCell;
 use uuid::Uuid;
 
 pub mod civic;
+pub mod gateway;
 pub mod oidc;
 pub mod pages;
 pub mod pb;
+pub mod smtp;
 
 /// The budget every HTML page must fit in, compressed (issue 2: 14 KB).
 pub const PAGE_BUDGET: usize = 14 * 1024;

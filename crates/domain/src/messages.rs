@@ -25,6 +25,30 @@ code_enum! {
     }
 }
 
+code_enum! {
+    /// The language a person's messages are written in (Kazakh, the state language, unless
+    /// they chose another).
+    #[derive(Default)]
+    pub enum Language {
+        #[default]
+        Kk = "kk",
+        Ru = "ru",
+        En = "en",
+    }
+}
+
+/// Which channel reaches a person: the one they chose when they have that contact, else
+/// e-mail when they have an address, else SMS; `None` without any contact.
+pub fn channel_for(chosen: Option<Channel>, has_email: bool, has_phone: bool) -> Option<Channel> {
+    match chosen {
+        Some(Channel::Email) if has_email => Some(Channel::Email),
+        Some(Channel::Sms) if has_phone => Some(Channel::Sms),
+        _ if has_email => Some(Channel::Email),
+        _ if has_phone => Some(Channel::Sms),
+        _ => None,
+    }
+}
+
 /// Waits before each retry; after the last one the message is failed. About a day in all:
 /// a code or a notice older than that is no use to anyone.
 pub const RETRY_WAITS: [TimeDelta; 6] = [
@@ -75,6 +99,24 @@ mod tests {
         assert_eq!(next_wait(7), None);
         let total: TimeDelta = RETRY_WAITS.iter().copied().sum();
         assert!(total >= TimeDelta::hours(23) && total <= TimeDelta::hours(25));
+    }
+
+    #[test]
+    fn the_chosen_channel_is_used_only_with_its_contact() {
+        assert_eq!(channel_for(None, true, true), Some(Channel::Email));
+        assert_eq!(
+            channel_for(Some(Channel::Sms), true, true),
+            Some(Channel::Sms)
+        );
+        assert_eq!(
+            channel_for(Some(Channel::Sms), true, false),
+            Some(Channel::Email)
+        );
+        assert_eq!(
+            channel_for(Some(Channel::Email), false, true),
+            Some(Channel::Sms)
+        );
+        assert_eq!(channel_for(None, false, false), None);
     }
 
     #[test]

@@ -130,18 +130,36 @@ pub async fn claim(
     lease: Duration,
     limit: i64,
 ) -> Result<Vec<Message>> {
+    claim_on(db, now, lease, limit, &Channel::ALL).await
+}
+
+/// [`claim`] of the messages of `channels` only: a worker with no SMS gateway leaves the SMS
+/// messages pending for one that has.
+pub async fn claim_on(
+    db: &Db,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: i64,
+    channels: &[Channel],
+) -> Result<Vec<Message>> {
+    let (Some(first), Some(last)) = (channels.first(), channels.last()) else {
+        return Ok(Vec::new());
+    };
     let until = now + lease;
     let lock = match db {
         Db::Postgres(_) => " FOR UPDATE SKIP LOCKED",
         Db::Sqlite(_) => "",
     };
     let select = format!(
-        "SELECT {COLUMNS} FROM messages WHERE {DUE} ORDER BY next_attempt_at, id LIMIT $2{lock}"
+        "SELECT {COLUMNS} FROM messages WHERE {DUE} AND channel IN ($3, $4) \
+         ORDER BY next_attempt_at, id LIMIT $2{lock}"
     );
     let rows: Vec<Row> = in_tx!(db, |tx| {
         let rows: Vec<Row> = sqlx::query_as(&select)
             .bind(now)
             .bind(limit)
+            .bind(first.as_str())
+            .bind(last.as_str())
             .fetch_all(&mut *tx)
             .await?;
         for r in &rows {
@@ -209,4 +227,86 @@ pub async fn get(db: &Db, id: Uuid) -> Result<Option<Message>> {
         .fetch_optional(p)
         .await)?;
     row.map(Message::try_from).transpose()
+}
+
+/// Who a message goes to, read when it is sent (a changed contact or language counts).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Recipient {
+    pub display_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// A `domain::messages::Language` code.
+    pub language: String,
+}
+
+/// The recipient of messages to `user`.
+pub async fn recipient(db: &Db, user: Uuid) -> Result<Option<Recipient>> {
+    Ok(on_pool!(db, |p| sqlx::query_as(
+        "SELECT display_name, email, phone, language FROM users WHERE id = $1"
+    )
+    .bind(user)
+    .fetch_optional(p)
+    .await)?)
+}
+
+const COUNTS: &str = "SELECT m.status, COUNT(*) FROM messages m JOIN users u ON u.id = m.user_id \
+    JOIN territories t ON t.id = u.residence_id WHERE t.path LIKE $1 GROUP BY m.status";
+
+/// Messages by status, of the people living under `path_prefix` (`""`: everyone).
+pub async fn counts(db: &Db, path_prefix: &str) -> Result<Vec<(Delivery, i64)>> {
+    let prefix = format!("{path_prefix}%");
+    let rows: Vec<(String, i64)> = on_pool!(db, |p| sqlx::query_as(COUNTS)
+        .bind(&prefix)
+        .fetch_all(p)
+        .await)?;
+    rows.into_iter()
+        .map(|(s, n)| {
+            Delivery::parse(&s)
+                .map(|d| (d, n))
+                .ok_or_else(|| StoreError::Corrupt("messages.status".into()))
+        })
+        .collect()
+}
+
+/// A failed message as administrators see it: the message and whom it was for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failed {
+    pub message: Message,
+    pub recipient: String,
+}
+
+/// The last `limit` failed messages of the people living under `path_prefix`, newest first.
+pub async fn failed_within(db: &Db, path_prefix: &str, limit: i64) -> Result<Vec<Failed>> {
+    let columns = COLUMNS
+        .split(", ")
+        .map(|c| format!("m.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT {columns}, u.display_name FROM messages m JOIN users u ON u.id = m.user_id \
+         JOIN territories t ON t.id = u.residence_id \
+         WHERE m.status = 'failed' AND t.path LIKE $1 \
+         ORDER BY m.created_at DESC, m.id DESC LIMIT $2"
+    );
+    let prefix = format!("{path_prefix}%");
+    let rows: Vec<FailedRow> = on_pool!(db, |p| sqlx::query_as(&sql)
+        .bind(&prefix)
+        .bind(limit)
+        .fetch_all(p)
+        .await)?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Failed {
+                recipient: r.display_name,
+                message: Message::try_from(r.row)?,
+            })
+        })
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct FailedRow {
+    #[sqlx(flatten)]
+    row: Row,
+    display_name: String,
 }

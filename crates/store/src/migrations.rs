@@ -45,6 +45,7 @@ migrations! {
     "0015_accounts_contact_confirmed",
     "0016_pb_paper_typists",
     "0017_accounts_oidc",
+    "0018_messages_preferences",
 }
 
 const _: () = assert!(

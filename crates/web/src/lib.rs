@@ -15,6 +15,7 @@ mod home;
 pub mod i18n;
 mod initiatives;
 mod land;
+pub mod messages;
 mod middleware;
 mod openapi;
 mod oversight;
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .merge(access::routes())
         .merge(accounts::routes())
         .merge(centres::routes())
+        .merge(messages::routes())
         .merge(pb::routes())
         .merge(openapi::routes())
         .merge(control::routes())

@@ -8,6 +8,7 @@ mod act;
 mod centres;
 mod control;
 mod initiatives;
+mod messages;
 mod pb_discussion;
 mod pb_paper;
 mod projects;
@@ -121,8 +122,19 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         secure_cookies: false,
         trust_proxy: false,
         oidc: Default::default(),
+        senders: crate::messages::SenderArgs::default(),
+        dev_print_codes: true,
     };
-    serve::start(serve_args, app, Some(banner)).await
+    let banner = format!(
+        "{banner}\n--dev-print-codes: messages (codes included) are written to this log, not sent."
+    );
+    serve::start(
+        serve_args,
+        app,
+        Some(banner),
+        crate::messages::Transports::print(),
+    )
+    .await
 }
 
 /// Load the district, the accounts and what they have done; returns the text that lists the
@@ -170,6 +182,7 @@ pub async fn seed_content(app: &App) -> anyhow::Result<()> {
     control::seed(&demo).await?;
     centres::seed(&demo).await?;
     accounts::seed(&demo).await?;
+    messages::seed(&demo).await?;
     Ok(())
 }
 

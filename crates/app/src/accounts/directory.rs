@@ -46,7 +46,7 @@ pub fn may_view_accounts(actor: &Actor) -> bool {
 
 /// The territory an administrator sees by default: the whole country when they may, else the
 /// first territory of their grants.
-async fn default_scope(app: &App, actor: &Actor) -> Result<Option<Territory>> {
+pub(crate) async fn default_scope(app: &App, actor: &Actor) -> Result<Option<Territory>> {
     if actor.may(Action::ViewAccounts, &[]) {
         return Ok(None);
     }

@@ -20,6 +20,7 @@ pub use contact::{
     confirm_contact, contact_of, contact_state, request_contact_change, resend_code,
     ChangeRequested, CodeLimits, CodeRequest, ContactConfirmed, ContactState, Resent,
 };
+pub(crate) use directory::default_scope;
 pub use directory::{
     account_history, directory, may_view_accounts, AccountHistory, Directory, DirectoryFilter,
     HistoryLine, PAGE_SIZE,

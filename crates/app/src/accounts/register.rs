@@ -28,6 +28,8 @@ pub struct Registration {
     /// The person consented to the processing of their personal data (Law of the Republic of
     /// Kazakhstan No. 94-V); no account is created without it.
     pub consent: bool,
+    /// The language of the page the person registered on: their messages are written in it.
+    pub language: domain::messages::Language,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +128,7 @@ pub async fn register(
     match store::accounts::create(&app.db, &new, now).await? {
         Ok(user) => {
             tracing::info!(%user, "account registered");
+            store::accounts::set_language(&app.db, user, r.language).await?;
             let session = start_session(app, user, ttl).await?;
             // The code that confirms the contact given (level `self` → `contact`).
             let code = super::contact::send_limited(app, user, &contact, ip, &limits.codes).await?;

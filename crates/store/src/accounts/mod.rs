@@ -594,3 +594,50 @@ pub async fn level_changes(db: &Db, user: Uuid) -> Result<Vec<LevelChange>> {
         })
         .collect()
 }
+
+/// How a person wants to be reached: the language of their messages and the channel they
+/// chose (`None`: whichever contact they have).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MessagePreferences {
+    pub language: domain::messages::Language,
+    pub channel: Option<domain::messages::Channel>,
+}
+
+/// A person's message preferences (the defaults for an unknown account).
+pub async fn message_preferences(db: &Db, user: Uuid) -> Result<MessagePreferences> {
+    let row: Option<(String, Option<String>)> = on_pool!(db, |p| sqlx::query_as(
+        "SELECT language, channel FROM users WHERE id = $1"
+    )
+    .bind(user)
+    .fetch_optional(p)
+    .await)?;
+    Ok(row
+        .map(|(l, c)| MessagePreferences {
+            language: domain::messages::Language::parse(&l).unwrap_or_default(),
+            channel: c.as_deref().and_then(domain::messages::Channel::parse),
+        })
+        .unwrap_or_default())
+}
+
+/// Store a person's message preferences.
+pub async fn set_message_preferences(db: &Db, user: Uuid, p: &MessagePreferences) -> Result<bool> {
+    let n = execute!(
+        db,
+        sqlx::query("UPDATE users SET language = $2, channel = $3 WHERE id = $1")
+            .bind(user)
+            .bind(p.language.as_str())
+            .bind(p.channel.map(|c| c.as_str()))
+    )?;
+    Ok(n > 0)
+}
+
+/// Store the language a person registered in (the page's language).
+pub async fn set_language(db: &Db, user: Uuid, language: domain::messages::Language) -> Result<()> {
+    execute!(
+        db,
+        sqlx::query("UPDATE users SET language = $2 WHERE id = $1")
+            .bind(user)
+            .bind(language.as_str())
+    )?;
+    Ok(())
+}

@@ -193,7 +193,11 @@ const NOTIFY_ROLE: &str = "INSERT INTO notices (event_id, user_id, created_at) \
     JOIN territories gt ON gt.id = g.territory_id, initiatives i \
     JOIN territories it ON it.id = i.territory_id \
     WHERE i.id = $2 AND g.role = $4 AND it.path LIKE gt.path || '%' ON CONFLICT DO NOTHING";
-pub(crate) const NOTICE_RECIPIENTS: &str = "SELECT n.user_id, u.email FROM notices n \
+/// Who is told of an event by message, and how: the channel the person chose when they have
+/// that contact, else e-mail when they have an address, else SMS (`domain::messages::channel_for`).
+pub(crate) const NOTICE_RECIPIENTS: &str = "SELECT n.user_id, \
+    CASE WHEN u.channel = 'sms' AND u.phone IS NOT NULL THEN 'sms' \
+    WHEN u.email IS NOT NULL THEN 'email' ELSE 'sms' END FROM notices n \
     JOIN users u ON u.id = n.user_id \
     WHERE n.event_id = $1 AND (u.email IS NOT NULL OR u.phone IS NOT NULL)";
 
@@ -236,22 +240,17 @@ macro_rules! record_event {
                 .execute(&mut *$tx)
                 .await?;
         }
-        let recipients: Vec<(Uuid, Option<String>)> = sqlx::query_as(NOTICE_RECIPIENTS)
+        let recipients: Vec<(Uuid, String)> = sqlx::query_as(NOTICE_RECIPIENTS)
             .bind(event_id)
             .fetch_all(&mut *$tx)
             .await?;
-        for (user, email) in recipients {
-            let channel = if email.is_some() {
-                domain::messages::Channel::Email
-            } else {
-                domain::messages::Channel::Sms
-            };
+        for (user, channel) in recipients {
             sqlx::query(crate::messages::INSERT)
                 .bind(new_id())
                 .bind(user)
                 .bind(crate::messages::INITIATIVE_NOTICE)
                 .bind(event_id.to_string())
-                .bind(channel.as_str())
+                .bind(&channel)
                 .bind("{}")
                 .bind($now)
                 .bind(Option::<DateTime<Utc>>::None)
@@ -1036,4 +1035,33 @@ pub async fn person_hash_of(db: &Db, user: Uuid) -> Result<Vec<u8>> {
             .await
     })?;
     h.ok_or(StoreError::NotFound)
+}
+
+/// What a notice of an event says, read when its message is sent: the initiative (id and
+/// title) and the event's kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeSubject {
+    pub initiative_id: Uuid,
+    pub title: String,
+    pub kind: EventKind,
+}
+
+/// The initiative and kind of event `event_id`, if it exists.
+pub async fn notice_subject(db: &Db, event_id: Uuid) -> Result<Option<NoticeSubject>> {
+    let row: Option<(Uuid, String, String)> = on_pool!(db, |p| sqlx::query_as(
+        "SELECT e.initiative_id, i.title, e.kind FROM initiative_events e \
+         JOIN initiatives i ON i.id = e.initiative_id WHERE e.id = $1"
+    )
+    .bind(event_id)
+    .fetch_optional(p)
+    .await)?;
+    row.map(|(initiative_id, title, kind)| {
+        Ok(NoticeSubject {
+            initiative_id,
+            title,
+            kind: EventKind::parse(&kind)
+                .ok_or_else(|| StoreError::Corrupt("initiative_events.kind".into()))?,
+        })
+    })
+    .transpose()
 }

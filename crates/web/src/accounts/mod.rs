@@ -309,6 +309,7 @@ async fn register(
         password,
         village,
         consent,
+        language: domain::messages::Language::parse(c.lang.code()).unwrap_or_default(),
     };
     let limits = app::accounts::RegistrationLimits {
         per_address: s.config.register_limit_ip,
@@ -480,6 +481,8 @@ struct AccountPage<'a> {
     roles: Vec<(String, String)>,
     /// Country-wide tables this person may edit: (link, label).
     admin_links: Vec<(&'static str, String)>,
+    /// How the person wants to be reached (language, channel).
+    messages: crate::messages::PreferencesForm,
     errors: &'a FieldErrors,
 }
 
@@ -499,11 +502,16 @@ fn admin_links(c: &Ctx) -> Vec<(&'static str, String)> {
         .is_some_and(app::accounts::may_view_accounts)
     {
         links.push(("/admin/accounts", c.t("accounts-admin-link")));
+        links.push(("/admin/messages", c.t("messages-admin-link")));
     }
     links
 }
 
-async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, AppError> {
+pub(crate) async fn account_page(
+    s: &AppState,
+    c: &Ctx,
+    r: &Rejected,
+) -> Result<Response, AppError> {
     let v = require_viewer(c)?;
     let u = &v.user;
     let lang = c.lang.code();
@@ -533,6 +541,7 @@ async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, A
     };
     let presence = app::centres::presence_code(&s.app, u.id);
     let contact = app::accounts::contact_state(u);
+    let messages = app::messages::preferences(&s.app, v).await?;
     let page = AccountPage {
         c,
         name: u.display_name.clone(),
@@ -565,6 +574,7 @@ async fn account_page(s: &AppState, c: &Ctx, r: &Rejected) -> Result<Response, A
         ),
         roles,
         admin_links: admin_links(c),
+        messages: crate::messages::preferences_form(c, &messages),
         errors: &r.errors,
     };
     Ok(r.respond(render(&page)?))

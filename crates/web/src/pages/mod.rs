@@ -24,6 +24,7 @@ pub(crate) const NOTICES: &[&str] = &[
     "accounts-contact-confirmed",
     "accounts-contact-changed",
     "accounts-password-reset-done",
+    "messages-preferences-saved",
     "territory-population-saved",
     "roles-granted",
     "initiatives-submitted",
