@@ -396,3 +396,91 @@ async fn registrations_are_limited_per_address_and_per_contact() {
     let p = register(&app, 25, "later@mail.kz").await;
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
 }
+
+/// Decisions §8 "Residence": verification fixed the village, so moving drops an `in_person`
+/// account to `contact` (the residence, the resident role and the level change together, on
+/// the record); the page warns first, and a wrong password or the same village changes nothing.
+#[tokio::test]
+async fn moving_to_another_village_needs_the_password_and_drops_a_verified_level() {
+    let app = TestApp::empty().await;
+    let tree = crate::support::territory_tree(&app.db, "33", 2).await;
+    let (home, other) = (&tree.villages[0], &tree.villages[1]);
+    let p = resident(&app.db, home, Level::InPerson).await;
+    let web = app.login(&p).await;
+
+    let form = web.get("/account").await;
+    assert!(
+        form.body.contains("/account/residence"),
+        "linked from the account page"
+    );
+    let page = web.get("/account/residence?lang=en").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains(other.kato.as_str()),
+        "the other village is offered"
+    );
+    assert!(
+        page.body
+            .contains("until a registrar at a participation centre confirms"),
+        "a verified person is warned before moving"
+    );
+
+    let post = |village: String, password: &'static str| {
+        let web = &web;
+        async move {
+            web.submit(
+                "/account/residence",
+                "/account/residence",
+                &[("village", &village), ("password", password)],
+            )
+            .await
+        }
+    };
+    let wrong = post(other.kato.to_string(), "not-the-password").await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        wrong.body.contains(other.kato.as_str()),
+        "the choice is kept"
+    );
+    let same = post(home.kato.to_string(), crate::support::BUILDER_PASSWORD).await;
+    assert_eq!(same.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let unchanged = store::accounts::by_id(&app.db, p.id)
+        .await
+        .expect("read")
+        .expect("account");
+    assert_eq!(
+        (unchanged.level, unchanged.residence_id),
+        (Level::InPerson, home.id)
+    );
+
+    let moved = post(other.kato.to_string(), crate::support::BUILDER_PASSWORD).await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    assert_eq!(moved.location(), "/account?ok=accounts-residence-moved");
+    let u = store::accounts::by_id(&app.db, p.id)
+        .await
+        .expect("read")
+        .expect("account");
+    assert_eq!((u.level, u.residence_id), (Level::Contact, other.id));
+    let history = app::accounts::level_changes(&app.app, p.id)
+        .await
+        .expect("history");
+    let last = history.last().expect("the move is recorded");
+    assert_eq!(
+        (last.event, last.from, last.to, last.by),
+        (
+            LevelEvent::ResidenceChanged,
+            Level::InPerson,
+            Level::Contact,
+            Some(p.id)
+        )
+    );
+    assert_eq!(last.evidence.village, Some(other.id));
+    // The resident role moved with the residence.
+    let roles = store::accounts::roles_of(&app.db, p.id)
+        .await
+        .expect("roles");
+    assert!(roles
+        .iter()
+        .filter(|r| r.grant.role == Role::Resident)
+        .all(|r| r.grant.territory.as_ref() == Some(&other.kato)));
+}

@@ -157,7 +157,7 @@ pub enum ChangeRequested {
 
 /// Whether a stored hash is a password at all (a resident registered at the desk has none
 /// until the slip's sign-in sets one).
-fn has_password(hash: &str) -> bool {
+pub(super) fn has_password(hash: &str) -> bool {
     hash.starts_with('$')
 }
 

@@ -11,6 +11,7 @@ mod passwords;
 mod profile;
 mod register;
 mod reset;
+mod residence;
 mod sessions;
 mod throttle;
 
@@ -32,6 +33,7 @@ pub use register::{
     is_settlement, register, DisplayName, Registered, Registration, RegistrationLimits,
 };
 pub use reset::{request_reset, reset_password, PasswordReset};
+pub use residence::{move_residence, Moved};
 pub use sessions::{
     end_session, log_in, purge_expired, start_session, LoggedIn, LoginLimits, SessionTtl,
 };

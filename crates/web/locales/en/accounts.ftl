@@ -109,3 +109,14 @@ accounts-egov-err-no-iin = eGov did not send your IIN, so we cannot tell which a
 accounts-egov-err-bad-iin = The IIN sent by eGov is not valid, so we did not use it.
 accounts-egov-err-mismatch = You are signed in to an account with another IIN than the one eGov confirmed. Nothing was changed. Log out first if you want to sign in as someone else.
 accounts-egov-err-expired = Finishing the registration took too long. Sign in with eGov again.
+
+# Moving to another village.
+accounts-residence-title = Moving to another village
+accounts-residence-current = Your village of residence now: { $village }.
+accounts-residence-loses-level = Your account is verified for the village you live in now. After the move its level becomes “Phone or e-mail confirmed” until a registrar at a participation centre confirms the new village; until then you cannot vote or sign where verification is required.
+accounts-residence-new = New village of residence
+accounts-residence-submit = Change the village
+accounts-residence-same = You already live in this village.
+accounts-residence-moved = Your village of residence has been changed.
+accounts-residence-change-link = I have moved
+accounts-back-to-account = Back to my account

@@ -106,3 +106,14 @@ accounts-egov-err-no-iin = eGov сіздің ЖСН-іңізді жіберме�
 accounts-egov-err-bad-iin = eGov жіберген ЖСН жарамсыз, сондықтан ол пайдаланылмады.
 accounts-egov-err-mismatch = Сіз eGov растаған ЖСН-нен басқа ЖСН-і бар есептік жазбаға кіріп тұрсыз. Ештеңе өзгертілген жоқ. Басқа адам ретінде кіргіңіз келсе, алдымен шығыңыз.
 accounts-egov-err-expired = Тіркелуді аяқтау тым ұзаққа созылды. eGov арқылы қайта кіріңіз.
+
+# Басқа ауылға көшу.
+accounts-residence-title = Басқа ауылға көшу
+accounts-residence-current = Қазір тұратын ауылыңыз: { $village }.
+accounts-residence-loses-level = Есептік жазбаңыз қазір тұратын ауылыңыз үшін расталған. Көшкеннен кейін цифрлық қатысу орталығының тіркеушісі жаңа ауылыңызды растағанша оның деңгейі «Телефоны немесе поштасы расталған» болады; оған дейін растау талап етілетін жерде дауыс бере де, қол қоя да алмайсыз.
+accounts-residence-new = Жаңа тұратын ауылыңыз
+accounts-residence-submit = Ауылды ауыстыру
+accounts-residence-same = Сіз осы ауылда тұрасыз.
+accounts-residence-moved = Тұратын ауылыңыз өзгертілді.
+accounts-residence-change-link = Мен көштім
+accounts-back-to-account = Есептік жазбаға оралу

@@ -8,7 +8,6 @@ use crate::middleware::{set_cookie, CookieSpec, SessionToken};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::accounts::{LoggedIn, PasswordChanged, Registered, Registration, SessionTtl};
-use app::territories::Territory;
 use askama::Template;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -18,10 +17,10 @@ use axum::{Extension, Form, Router};
 use domain::{Action, Contact, Iin, IinError, Kato, Password, PasswordError};
 use serde::Deserialize;
 use std::net::SocketAddr;
-use uuid::Uuid;
 
 mod contact;
 mod reset;
+mod residence;
 mod slip;
 
 pub fn routes() -> Router<AppState> {
@@ -36,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .merge(slip::routes())
         .merge(contact::routes())
         .merge(reset::routes())
+        .merge(residence::routes())
         .merge(oidc::routes())
 }
 
@@ -100,65 +100,10 @@ struct RegisterPage<'a> {
     errors: &'a FieldErrors,
     /// Why the account was not created, when no single field is to blame.
     message: Option<String>,
-    villages: Vec<VillageGroup>,
+    picker: residence::Picker,
     password_hint: String,
-    /// With a whole country loaded, the district is chosen first (one list would be too big
-    /// for slow connections): `districts` is then offered instead of the form.
-    need_district: bool,
-    districts: Vec<VillageGroup>,
-    district_name: Option<String>,
     /// Offer "Sign in with eGov" (a provider is configured).
     egov: bool,
-}
-
-const VILLAGE_LIMIT: i64 = 3000;
-
-/// The villages of one okrug (or district) in the residence list.
-struct VillageGroup {
-    name: String,
-    parent: Option<Uuid>,
-    villages: Vec<VillageOption>,
-}
-
-struct VillageOption {
-    kato: String,
-    name: String,
-    selected: bool,
-}
-
-/// Villages grouped under their okrug (or district), for the residence list.
-async fn villages(
-    s: &AppState,
-    c: &Ctx,
-    chosen: &str,
-    district: Option<&Territory>,
-) -> Result<Vec<VillageGroup>, AppError> {
-    let lang = c.lang.code();
-    let list = app::territories::settlements(&s.app, district, VILLAGE_LIMIT).await?;
-    let mut groups: Vec<VillageGroup> = Vec::new();
-    for v in list {
-        if groups.last().map(|g| g.parent) != Some(v.parent_id) {
-            let name = match v.parent_id {
-                Some(p) => app::territories::by_id(&s.app, p)
-                    .await?
-                    .map(|t| t.name(lang).to_string()),
-                None => None,
-            };
-            groups.push(VillageGroup {
-                name: name.unwrap_or_default(),
-                parent: v.parent_id,
-                villages: Vec::new(),
-            });
-        }
-        if let Some(g) = groups.last_mut() {
-            g.villages.push(VillageOption {
-                selected: v.kato.as_str() == chosen.trim(),
-                kato: v.kato.to_string(),
-                name: v.name(lang).to_string(),
-            });
-        }
-    }
-    Ok(groups)
 }
 
 async fn register_page(
@@ -168,30 +113,9 @@ async fn register_page(
     r: &Rejected,
 ) -> Result<Response, AppError> {
     form.password.clear(); // never sent back
-    let large = app::territories::settlements_count(&s.app).await? > s.config.village_list_limit;
-    let district = match Kato::parse(&form.district) {
-        Ok(k) if large => app::territories::by_kato(&s.app, &k)
-            .await
-            .ok()
-            .filter(|t| t.level == "district"),
-        _ => None,
-    };
-    let need_district = large && district.is_none();
-    let districts = if need_district {
-        district_groups(s, c, &form.district).await?
-    } else {
-        Vec::new()
-    };
     let page = RegisterPage {
         c,
-        villages: if need_district {
-            Vec::new()
-        } else {
-            villages(s, c, &form.village, district.as_ref()).await?
-        },
-        need_district,
-        districts,
-        district_name: district.as_ref().map(|d| d.name(c.lang.code()).to_string()),
+        picker: residence::picker(s, c, &form.village, &form.district).await?,
         egov: s.oidc.is_some(),
         password_hint: c.t_num(
             "field-password-hint",
@@ -203,34 +127,6 @@ async fn register_page(
         message: r.message.clone(),
     };
     Ok(r.respond(render(&page)?))
-}
-
-/// Districts grouped under their oblast, for the first step of a country-wide list.
-async fn district_groups(
-    s: &AppState,
-    c: &Ctx,
-    chosen: &str,
-) -> Result<Vec<VillageGroup>, AppError> {
-    let lang = c.lang.code();
-    let oblasts = app::territories::of_level(&s.app, "oblast", 100).await?;
-    let districts = app::territories::of_level(&s.app, "district", 1000).await?;
-    Ok(oblasts
-        .iter()
-        .map(|o| VillageGroup {
-            name: o.name(lang).to_string(),
-            parent: Some(o.id),
-            villages: districts
-                .iter()
-                .filter(|d| d.parent_id == Some(o.id))
-                .map(|d| VillageOption {
-                    selected: d.kato.as_str() == chosen.trim(),
-                    kato: d.kato.to_string(),
-                    name: d.name(lang).to_string(),
-                })
-                .collect(),
-        })
-        .filter(|g| !g.villages.is_empty())
-        .collect())
 }
 
 #[derive(Deserialize, Default)]

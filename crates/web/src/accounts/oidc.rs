@@ -8,7 +8,7 @@
 //! top-level GET, which `Lax` cookies come back on. A new person's pending registration waits
 //! the same way, holding only the IIN's keyed fingerprint and birth date.
 
-use super::{redirect_with_cookies, session_cookie, session_ttl, VillageGroup};
+use super::{redirect_with_cookies, session_cookie, session_ttl};
 use crate::middleware::{cookie, set_cookie, CookieSpec};
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::state::OidcSettings;
@@ -429,10 +429,7 @@ struct CompletePage<'a> {
     takeover: bool,
     errors: &'a FieldErrors,
     message: Option<String>,
-    villages: Vec<VillageGroup>,
-    need_district: bool,
-    districts: Vec<VillageGroup>,
-    district_name: Option<String>,
+    picker: super::residence::Picker,
 }
 
 async fn complete_page(
@@ -442,30 +439,10 @@ async fn complete_page(
     takeover: bool,
     r: &Rejected,
 ) -> Result<Response, AppError> {
-    let large = app::territories::settlements_count(&s.app).await? > s.config.village_list_limit;
-    let district = match Kato::parse(&form.district) {
-        Ok(k) if large => app::territories::by_kato(&s.app, &k)
-            .await
-            .ok()
-            .filter(|t| t.level == "district"),
-        _ => None,
-    };
-    let need_district = large && district.is_none();
     let page = CompletePage {
         c,
         takeover,
-        villages: if need_district {
-            Vec::new()
-        } else {
-            super::villages(s, c, &form.village, district.as_ref()).await?
-        },
-        districts: if need_district {
-            super::district_groups(s, c, &form.district).await?
-        } else {
-            Vec::new()
-        },
-        need_district,
-        district_name: district.as_ref().map(|d| d.name(c.lang.code()).to_string()),
+        picker: super::residence::picker(s, c, &form.village, &form.district).await?,
         form,
         errors: &r.errors,
         message: r.message.clone(),

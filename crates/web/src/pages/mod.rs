@@ -24,6 +24,7 @@ pub(crate) const NOTICES: &[&str] = &[
     "accounts-contact-confirmed",
     "accounts-contact-changed",
     "accounts-password-reset-done",
+    "accounts-residence-moved",
     "messages-preferences-saved",
     "territory-population-saved",
     "roles-granted",
