@@ -1,4 +1,4 @@
-//! Accounts (тіркелгі / учётная запись): registering, logging in and out, the account page,
+//! Accounts (есептік жазба / учётная запись): registering, logging in and out, the account page,
 //! passwords (argon2id, off the async threads) and adding accounts outside the form.
 
 mod add;
