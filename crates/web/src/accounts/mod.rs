@@ -129,16 +129,10 @@ async fn register_page(
     Ok(r.respond(render(&page)?))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct RegisterQuery {
-    district: String,
-}
-
 async fn register_form(
     State(s): State<AppState>,
     c: Ctx,
-    Query(q): Query<RegisterQuery>,
+    Query(q): Query<residence::DistrictQuery>,
 ) -> Result<Response, AppError> {
     let form = RegisterForm {
         district: q.district,

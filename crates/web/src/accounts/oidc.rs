@@ -450,17 +450,11 @@ async fn complete_page(
     Ok(r.respond(render(&page)?))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct CompleteQuery {
-    district: String,
-}
-
 async fn complete_form(
     State(s): State<AppState>,
     c: Ctx,
     req_headers: HeaderMap,
-    Query(q): Query<CompleteQuery>,
+    Query(q): Query<super::residence::DistrictQuery>,
 ) -> Result<Response, AppError> {
     provider(&s)?;
     let pending = match cookie(&req_headers, PENDING_COOKIE) {

@@ -187,10 +187,11 @@ async fn move_page(
     Ok(r.respond(render(&page)?))
 }
 
+/// The first step's answer on a country-wide list (`?district=KATO`).
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct DistrictQuery {
-    district: String,
+pub(super) struct DistrictQuery {
+    pub district: String,
 }
 
 async fn move_form(
