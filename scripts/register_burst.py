@@ -44,6 +44,7 @@ def register(base, n, out):
         body = urllib.parse.urlencode({
             "csrf": token, "name": "Жүктеме Сынақ", "contact": f"burst{n}@load.test",
             "iin": iin(n), "village": "114435200", "password": "жүктеме-сынақ-2026",
+            "consent": "yes",
         }).encode()
         try:
             status = opener.open(base + "register", body).status
