@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use rand::RngCore;
 
 pub const CSRF_COOKIE: &str = "qatysu_csrf";
+/// The largest urlencoded form read (1 MiB); a larger one is answered 413.
 const FORM_LIMIT: usize = 1 << 20;
 
 /// The token every form carries in a hidden `csrf` field.
@@ -53,7 +54,8 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         let (parts, body) = req.into_parts();
         let bytes = match to_bytes(body, FORM_LIMIT).await {
             Ok(b) => b,
-            Err(_) => return AppError::Csrf.into_response(),
+            // Past the limit (or a body that broke off): say so, never "the form has expired".
+            Err(_) => return AppError::TooLarge.into_response(),
         };
         let is_form = parts
             .headers
@@ -105,21 +107,12 @@ fn cross_site(req: &Request) -> bool {
     }
 }
 
+/// The first value of `name` in an urlencoded body or query, read directly (a body is not
+/// turned into a URI: `http::Uri` refuses anything over 64 KiB).
 fn form_field(body: &[u8], name: &str) -> Option<String> {
-    serde_urlencoded_pairs(body)
-        .into_iter()
+    form_urlencoded::parse(body)
         .find(|(k, _)| k == name)
-        .map(|(_, v)| v)
-}
-
-fn serde_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
-    axum::extract::Query::<Vec<(String, String)>>::try_from_uri(
-        &format!("/?{}", String::from_utf8_lossy(body))
-            .parse()
-            .unwrap_or_default(),
-    )
-    .map(|q| q.0)
-    .unwrap_or_default()
+        .map(|(_, v)| v.into_owned())
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
