@@ -135,3 +135,177 @@ async fn concurrent_ballot_replacements_never_store_more_than_k_choices() {
         );
     }
 }
+
+/// A browser driven by hand (no cookie store), for planting cookies as an attacker would.
+struct Raw {
+    http: reqwest::Client,
+    base: String,
+}
+
+impl Raw {
+    fn new(app: &TestApp) -> Raw {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Raw {
+            http,
+            base: app.client().base,
+        }
+    }
+
+    /// GET `path` with `cookies`; the status, the `name=value` pairs set, and the form token.
+    async fn get(&self, path: &str, cookies: &str) -> (StatusCode, Vec<String>, String) {
+        let res = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header("cookie", cookies)
+            .send()
+            .await
+            .expect("GET");
+        let set = set_cookies(&res);
+        let status = res.status();
+        let body = res.text().await.expect("body");
+        let marker = "name=\"csrf\" value=\"";
+        let token = body
+            .split_once(marker)
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(t, _)| t.to_string())
+            .unwrap_or_default();
+        (status, set, token)
+    }
+
+    async fn post(&self, path: &str, cookies: &str, body: String) -> (StatusCode, Vec<String>) {
+        let res = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("cookie", cookies)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .expect("POST");
+        (res.status(), set_cookies(&res))
+    }
+
+    /// Sign in as `role` from a fresh browser: its CSRF and session cookies after signing in
+    /// and the CSRF cookie it had before (`name=value`).
+    async fn login(&self, role: Role, csrf_name: &str) -> (String, String, String) {
+        let (_, set, token) = self.get("/login", "").await;
+        let csrf = pick(&set, csrf_name);
+        let (_, _, _, email, password) = qatysu::cli::demo::ACCOUNTS
+            .iter()
+            .find(|a| a.0 == role)
+            .expect("demo role");
+        let (status, set) = self
+            .post(
+                "/login",
+                &csrf,
+                form_body(&[("csrf", &token), ("contact", email), ("password", password)]),
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let rotated = pick(&set, csrf_name);
+        let session = pick(&set, "qatysu_session");
+        if rotated.is_empty() {
+            (csrf.clone(), session, csrf)
+        } else {
+            (rotated, session, csrf)
+        }
+    }
+}
+
+fn set_cookies(res: &reqwest::Response) -> Vec<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The `name=value` of cookie `name` among `Set-Cookie` headers, or "".
+fn pick(set: &[String], name: &str) -> String {
+    set.iter()
+        .filter_map(|c| c.split(';').next())
+        .find(|kv| kv.split_once('=').is_some_and(|(k, _)| k == name))
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Security review L1: a CSRF (cookie, token) pair from another browser — an anonymous one or
+/// the attacker's own signed-in session — planted next to the victim's session cookie is
+/// refused; the victim's own pair works; the CSRF cookie is rotated at login.
+#[tokio::test]
+async fn a_planted_csrf_pair_from_another_session_is_refused() {
+    let app = TestApp::with_people().await;
+    let raw = Raw::new(&app);
+    let (victim_csrf, victim_session, _) = raw.login(Role::Resident, "qatysu_csrf").await;
+    assert!(victim_session.starts_with("qatysu_session="));
+
+    // The attacker's anonymous pair.
+    let (_, set, anon_token) = raw.get("/login", "").await;
+    let anon_csrf = pick(&set, "qatysu_csrf");
+    let planted = format!("{anon_csrf}; {victim_session}");
+    let (status, _) = raw
+        .post("/logout", &planted, form_body(&[("csrf", &anon_token)]))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "an anonymous pair is refused"
+    );
+
+    // The attacker's own signed-in pair.
+    let (att_csrf, att_session, _) = raw.login(Role::Coordinator, "qatysu_csrf").await;
+    let (_, _, att_token) = raw
+        .get("/account", &format!("{att_csrf}; {att_session}"))
+        .await;
+    assert!(!att_token.is_empty());
+    let planted = format!("{att_csrf}; {victim_session}");
+    let (status, _) = raw
+        .post("/logout", &planted, form_body(&[("csrf", &att_token)]))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "another session's pair is refused"
+    );
+
+    // The victim's own pair still works.
+    let own = format!("{victim_csrf}; {victim_session}");
+    let (status, _, token) = raw.get("/account", &own).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = raw
+        .post("/logout", &own, form_body(&[("csrf", &token)]))
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+}
+
+/// Security review L1: with Secure cookies the CSRF cookie is `__Host-qatysu_csrf` (no
+/// sibling subdomain can set it), and signing in rotates it.
+#[tokio::test]
+async fn the_secure_csrf_cookie_has_the_host_prefix_and_is_rotated_at_login() {
+    let app = TestApp::with_people_config(web::Config {
+        secure_cookies: true,
+        ..web::Config::default()
+    })
+    .await;
+    let raw = Raw::new(&app);
+    let (_, set, _) = raw.get("/login", "").await;
+    let cookie = set
+        .iter()
+        .find(|c| c.contains("qatysu_csrf="))
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        cookie.starts_with("__Host-qatysu_csrf=")
+            && cookie.contains("Path=/")
+            && cookie.contains("Secure")
+            && !cookie.contains("Domain"),
+        "{cookie}"
+    );
+    let (csrf, session, before) = raw.login(Role::Resident, "__Host-qatysu_csrf").await;
+    assert!(csrf.starts_with("__Host-qatysu_csrf=") && session.starts_with("qatysu_session="));
+    assert_ne!(csrf, before, "the CSRF cookie is rotated at login");
+}
