@@ -259,7 +259,9 @@ async fn cookies_are_secure_when_tls_is_configured() {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     assert!(
-        csrf.starts_with("qatysu_csrf=") && csrf.contains("Secure") && csrf.contains("HttpOnly"),
+        csrf.starts_with("__Host-qatysu_csrf=")
+            && csrf.contains("Secure")
+            && csrf.contains("HttpOnly"),
         "{csrf}"
     );
     // reqwest keeps Secure cookies only for https, so send the form by hand.

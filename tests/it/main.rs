@@ -28,6 +28,7 @@ mod pb_envelope;
 mod pb_paper;
 mod pb_photos;
 mod projects;
+mod security_csrf;
 mod storage;
 mod store_contract;
 mod support;

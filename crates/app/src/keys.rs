@@ -104,9 +104,21 @@ impl Keys {
         Some(payload)
     }
 
-    /// The form token for a browser's CSRF cookie.
-    pub fn csrf_token(&self, cookie: &str) -> String {
-        hex::encode(derive(&self.csrf, cookie.as_bytes()))
+    /// The form token (32 bytes, before masking) for a browser's CSRF cookie and, when the
+    /// browser is signed in, its session: an HMAC over the SHA-256 of the session token and the
+    /// cookie, so a (cookie, token) pair taken from another session is worth nothing here.
+    pub fn csrf_token(&self, cookie: &str, session: Option<&str>) -> Vec<u8> {
+        use sha2::Digest;
+        let mut label = Vec::with_capacity(cookie.len() + 40);
+        match session {
+            Some(token) => {
+                label.extend_from_slice(b"session:");
+                label.extend_from_slice(&Sha256::digest(token.as_bytes()));
+            }
+            None => label.extend_from_slice(b"anonymous:"),
+        }
+        label.extend_from_slice(cookie.as_bytes());
+        derive(&self.csrf, &label)
     }
 }
 

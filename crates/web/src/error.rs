@@ -13,6 +13,9 @@ pub enum AppError {
     LoginRequired,
     #[error("CSRF check failed")]
     Csrf,
+    /// The request body is larger than the server reads (forms: 1 MB).
+    #[error("too large")]
+    TooLarge,
     /// Someone changed the same record first.
     #[error("conflict: {0}")]
     Conflict(&'static str),
@@ -29,6 +32,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::LoginRequired => StatusCode::UNAUTHORIZED,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

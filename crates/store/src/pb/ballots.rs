@@ -83,14 +83,20 @@ pub async fn cast(
         let outcome = match (inserted, changes_allowed) {
             (1, _) => Cast::New { receipt },
             (_, true) => {
-                sqlx::query(DELETE_CHOICES)
-                    .bind(ballot)
-                    .execute(&mut *tx)
-                    .await?;
+                // The ballot row is updated (so locked) before its choices are deleted: a
+                // concurrent replacement by the same person waits here until the other one
+                // commits, and its DELETE, a new statement at READ COMMITTED, then sees and
+                // removes the other's choices. Deleting first let PostgreSQL keep the union of
+                // two replacements (security review M7); SQLite's BEGIN IMMEDIATE serialises
+                // anyway.
                 sqlx::query(UPDATE_BALLOT_RECAST)
                     .bind(ballot)
                     .bind(now)
                     .bind(b.channel.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(DELETE_CHOICES)
+                    .bind(ballot)
                     .execute(&mut *tx)
                     .await?;
                 Cast::Replaced { receipt }

@@ -52,6 +52,7 @@ fn render(lang: Lang, err: &AppError, request_id: &str, path: String) -> Respons
         AppError::Forbidden => (lang.t("error-403-title"), lang.t("error-403-text")),
         AppError::Csrf => (lang.t("error-csrf-title"), lang.t("error-csrf-text")),
         AppError::LoginRequired => (lang.t("error-login-title"), lang.t("error-login-text")),
+        AppError::TooLarge => (lang.t("error-413-title"), lang.t("error-413-text")),
         AppError::Conflict(_) => (lang.t("error-409-title"), lang.t("error-409-text")),
         AppError::Busy => (lang.t("error-503-title"), lang.t("error-503-text")),
         AppError::Internal(_) => (
