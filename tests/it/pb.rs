@@ -1,7 +1,7 @@
 //! People's Participation Budget cycles: storage, set-up through the form, the public page,
 //! stage changes, authorization and the API.
 
-use crate::support::pb::{close_voting, collecting, open_voting, voting, Rules};
+use crate::support::pb::{close_voting, collecting, open_voting, publish_results, voting, Rules};
 use crate::support::TestApp;
 use domain::pb::{BallotType, Stage, StageFacts};
 use domain::{authorize, Action, Grant, Kato, Role};
@@ -1180,14 +1180,7 @@ async fn results_are_counted_published_exported_and_verified() {
     assert!(page.has("Voting closed on"), "{}", page.body);
 
     let coordinator = app.login_as(Role::Coordinator).await;
-    let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
-    let res = coordinator
-        .post(
-            &format!("/pb/{id}/stage"),
-            &[("csrf", &token), ("to", "results")],
-        )
-        .await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    publish_results(&coordinator, id).await;
 
     let results = coordinator.get(&format!("/pb/{id}/results?lang=en")).await;
     assert_eq!(results.status, StatusCode::OK);
@@ -1294,14 +1287,7 @@ async fn protocol_csv_cells_never_start_a_formula() {
     let (id, _) = voting(&app, &Rules::default(), &titles).await;
     close_voting(&app, id).await;
     let coordinator = app.login_as(Role::Coordinator).await;
-    let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
-    let res = coordinator
-        .post(
-            &format!("/pb/{id}/stage"),
-            &[("csrf", &token), ("to", "results")],
-        )
-        .await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    publish_results(&coordinator, id).await;
     let page = app
         .client()
         .get(&format!("/pb/{id}/protocol.csv?lang=en"))

@@ -4,7 +4,7 @@
 use crate::browser::{
     click, expect_text, fill, login_demo, logout, wait_path, within, Failure, Session, Shots,
 };
-use crate::support::pb::{close_voting, demo_account};
+use crate::support::pb::{close_voting, demo_account, publish_results};
 use crate::support::{move_cycle, TestApp};
 use domain::money::Tenge;
 use domain::pb::{
@@ -221,14 +221,7 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
 
     // Voting ends: the server's clock passes the end of its last day in Kazakhstan.
     close_voting(&app, id).await;
-    let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
-    let res = coordinator
-        .post(
-            &format!("/pb/{id}/stage"),
-            &[("csrf", &token), ("to", "results")],
-        )
-        .await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    publish_results(&coordinator, id).await;
 
     let api: serde_json::Value = serde_json::from_str(
         &coordinator
@@ -427,14 +420,7 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
         .expect("cast");
     // Voting ends; the administrator publishes the count from the cycle page.
     close_voting(&app, id).await;
-    let token = admin.get(&format!("/pb/{id}")).await.csrf();
-    let res = admin
-        .post(
-            &format!("/pb/{id}/stage"),
-            &[("csrf", &token), ("to", "results")],
-        )
-        .await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    publish_results(&admin, id).await;
     // Districts first (park, yard, square: the road and the street do not fit what is left
     // of their districts), then the 35 000 000 remainder buys the road.
     let published = store::pb::ballots::published(&app.db, id)

@@ -2,7 +2,7 @@
 //! server on both engines (a cycle of the demo okrug voting now, one vote per ballot, five
 //! admitted projects numbered 1–5).
 
-use crate::support::pb::{close_voting, Rules};
+use crate::support::pb::{close_voting, publish_results, Rules};
 use crate::support::{TestApp, SECRET};
 use domain::pb::Channel;
 use domain::{Iin, Role};
@@ -323,14 +323,7 @@ async fn a_person_who_voted_already_is_flagged_and_counted_once() {
     // After voting the flags are on the results page.
     // Voting ends: the server's clock passes the end of its last day in Kazakhstan.
     close_voting(&app, id).await;
-    let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
-    let res = coordinator
-        .post(
-            &format!("/pb/{id}/stage"),
-            &[("csrf", &token), ("to", "results")],
-        )
-        .await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    publish_results(&coordinator, id).await;
     let results = app.client().get(&format!("/pb/{id}/results?lang=en")).await;
     assert!(
         results.has("Paper ballots not counted twice") && results.has("ballot 12"),
@@ -374,14 +367,7 @@ async fn a_flagged_paper_ballot_is_published_as_its_batch_and_number_only() {
     let batch = admin.get(&format!("{}?lang=ru", batch_path(&second))).await;
     assert!(batch.has("Учтён бюллетень, записанный"), "{}", batch.body);
     close_voting(&app, id).await;
-    let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
-    let res = coordinator
-        .post(
-            &format!("/pb/{id}/stage"),
-            &[("csrf", &token), ("to", "results")],
-        )
-        .await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    publish_results(&coordinator, id).await;
 
     let anon = app.client();
     let said = "Пачка M4, бюллетень 10: не учтён — этот человек уже проголосовал.";
@@ -911,14 +897,7 @@ async fn a_counted_cycle_has_every_channel_and_a_flagged_paper_ballot() {
     assert_eq!(second.status, StatusCode::SEE_OTHER, "{}", second.body);
     // Voting ends and the coordinator publishes the count.
     close_voting(&app, id).await;
-    let token = coordinator.get(&format!("/pb/{id}")).await.csrf();
-    let res = coordinator
-        .post(
-            &format!("/pb/{id}/stage"),
-            &[("csrf", &token), ("to", "results")],
-        )
-        .await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    publish_results(&coordinator, id).await;
     let done = store::pb::get(&app.db, id)
         .await
         .expect("read")

@@ -215,3 +215,20 @@ pub async fn close_voting(app: &TestApp, cycle: Uuid) {
     let end = schedule_of(app, cycle).await.voting_end;
     app.clock.set(kz_day_end(end) + Duration::minutes(1));
 }
+
+/// The coordinator publishes the results with the cycle page's stage form (voting closed).
+pub async fn publish_results(coordinator: &super::Client, cycle: Uuid) {
+    let token = coordinator.get(&format!("/pb/{cycle}")).await.csrf();
+    let res = coordinator
+        .post(
+            &format!("/pb/{cycle}/stage"),
+            &[("csrf", &token), ("to", "results")],
+        )
+        .await;
+    assert_eq!(
+        res.status,
+        reqwest::StatusCode::SEE_OTHER,
+        "results not published: {}",
+        res.body
+    );
+}
