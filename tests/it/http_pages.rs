@@ -253,6 +253,13 @@ async fn cookies_are_secure_when_tls_is_configured() {
     .await;
     let c = app.client();
     let p = c.get("/login").await;
+    // Security review L8: a site served over TLS tells browsers to keep to it.
+    assert_eq!(
+        p.headers
+            .get("strict-transport-security")
+            .and_then(|v| v.to_str().ok()),
+        Some("max-age=31536000")
+    );
     let csrf = p
         .headers
         .get("set-cookie")
@@ -336,4 +343,30 @@ async fn error_pages_never_link_off_the_site() {
         "{}",
         page.body
     );
+}
+
+/// Security review L8: account pages and every signed-in answer are never cached (they carry the
+/// person's data and a CSRF token); public pages stay cacheable; no HSTS without TLS.
+#[tokio::test]
+async fn private_pages_are_not_stored_and_public_ones_may_be() {
+    let app = TestApp::with_people().await;
+    let anon = app.client();
+    let cache = |p: &crate::support::Page| {
+        p.headers
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let login = anon.get("/login").await;
+    assert_eq!(cache(&login).as_deref(), Some("no-store"));
+    assert!(login.headers.get("strict-transport-security").is_none());
+    let home = anon.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert_eq!(cache(&home), None, "a public page for nobody in particular");
+    let resident = app.login_as(Role::Resident).await;
+    for path in ["/account", "/", "/account/residence"] {
+        let p = resident.get(path).await;
+        assert_eq!(p.status, StatusCode::OK, "{path}");
+        assert_eq!(cache(&p).as_deref(), Some("no-store"), "{path}");
+    }
 }

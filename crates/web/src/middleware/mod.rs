@@ -37,7 +37,7 @@ pub fn wrap(routes: Router<AppState>, state: AppState) -> Router<AppState> {
         }))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(CompressionLayer::new())
-        .layer(from_fn(security::headers))
+        .layer(from_fn_with_state(state.clone(), security::headers))
         .layer(from_fn(lang::resolve))
         .layer(from_fn(errors::pages))
         .layer(from_fn_with_state(state.clone(), csrf::guard))
