@@ -484,3 +484,44 @@ async fn moving_to_another_village_needs_the_password_and_drops_a_verified_level
         .filter(|r| r.grant.role == Role::Resident)
         .all(|r| r.grant.territory.as_ref() == Some(&other.kato)));
 }
+
+/// Security review L8: behind a proxy, the client address is the hop the proxy added (the last
+/// of `X-Forwarded-For`), not the first, which the client writes itself — a script cannot dodge
+/// the per-address registration limit by forging it.
+#[tokio::test]
+async fn a_forged_first_forwarded_hop_does_not_dodge_the_address_limit() {
+    let app = TestApp::with_people_config(web::Config {
+        trust_proxy: true,
+        register_limit_ip: 2,
+        ..web::Config::default()
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for n in [30u32, 31, 32] {
+        let c = app.client();
+        let token = c.get("/register").await.csrf();
+        let contact = format!("hop{n}@mail.kz");
+        let mut fields = registration(n, &contact);
+        fields.push(("csrf", token));
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let res = c
+            .http
+            .post(format!("{}/register", c.base))
+            .header("x-forwarded-for", format!("203.0.113.{n}, 198.51.100.7"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(crate::support::form_body(&fields))
+            .send()
+            .await
+            .expect("register");
+        statuses.push(res.status());
+    }
+    assert_eq!(
+        statuses,
+        [
+            StatusCode::SEE_OTHER,
+            StatusCode::SEE_OTHER,
+            StatusCode::TOO_MANY_REQUESTS
+        ],
+        "the proxy's hop 198.51.100.7 is the address counted"
+    );
+}

@@ -314,12 +314,16 @@ async fn login(
 /// proxy (`--trust-proxy`), else the peer.
 fn client_ip(s: &AppState, headers: &HeaderMap, peer: SocketAddr) -> String {
     if s.config.trust_proxy {
-        if let Some(first) = headers
+        // The last hop is the one our proxy added (or set); anything before it the client
+        // wrote itself (security review L8).
+        if let Some(last) = headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.rsplit(',').next())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
         {
-            return first.trim().to_string();
+            return last.to_string();
         }
     }
     peer.ip().to_string()
