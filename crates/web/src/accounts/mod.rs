@@ -39,7 +39,7 @@ pub fn routes() -> Router<AppState> {
         .merge(oidc::routes())
 }
 
-const SESSION_COOKIE: &str = "qatysu_session";
+use crate::middleware::SESSION_COOKIE;
 
 /// The limits of code requests, from the server's settings.
 fn code_limits(s: &AppState) -> app::accounts::CodeLimits {

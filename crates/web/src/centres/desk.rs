@@ -263,17 +263,12 @@ fn parse_raise(c: &Ctx, iin: Iin, f: &RaiseForm) -> Result<Raise, FieldErrors> {
     if domain::centres::presence::normalize(&f.presence).is_none() {
         errors.add("presence", c.t("centres-err-presence-digits"));
     }
-    let kind = DocumentKind::parse(f.document.trim());
-    if kind.is_none() {
-        errors.add("document", c.t("centres-err-document"));
-    }
-    let tail = DocumentTail::parse(&f.tail)
-        .map_err(|_| errors.add("tail", c.t("centres-err-tail")))
-        .ok();
-    let proof = ResidenceProof::parse(f.proof.trim());
-    if proof.is_none() {
-        errors.add("proof", c.t("centres-err-proof"));
-    }
+    let fields = [
+        ("document", f.document.as_str()),
+        ("tail", f.tail.as_str()),
+        ("proof", f.proof.as_str()),
+    ];
+    let evidence = parse_evidence(c, fields, &mut errors);
     let village = match f.village.trim() {
         "" => None,
         k => match Kato::parse(k) {
@@ -284,11 +279,11 @@ fn parse_raise(c: &Ctx, iin: Iin, f: &RaiseForm) -> Result<Raise, FieldErrors> {
             }
         },
     };
-    match (kind, tail, proof) {
-        (Some(kind), Some(tail), Some(residence)) if errors.is_empty() => Ok(Raise {
+    match evidence {
+        Some((document, residence)) if errors.is_empty() => Ok(Raise {
             iin,
             presence: f.presence.clone(),
-            document: (kind, tail),
+            document,
             residence,
             village,
             consent: !f.consent.is_empty(),

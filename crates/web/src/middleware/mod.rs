@@ -11,7 +11,7 @@ mod session;
 
 pub use cookies::{cookie, set_cookie, CookieSpec};
 pub use csrf::CsrfToken;
-pub use session::{SessionToken, Viewer};
+pub use session::{SessionToken, Viewer, SESSION_COOKIE};
 
 use crate::AppState;
 use axum::http::{HeaderName, Request};
