@@ -1007,3 +1007,162 @@ mod browser {
         b.finish(outcome).await;
     }
 }
+
+/// Security review L6: paper entry checked only the stage, so a cycle moved to voting before
+/// its first voting day took paper ballots that nobody could have cast yet. Entry now opens on
+/// the first voting day (and stays open after the last one, until the result is published).
+#[tokio::test]
+async fn paper_ballots_are_not_typed_before_the_first_voting_day() {
+    let app = TestApp::with_people().await;
+    let id = voting(&app).await;
+    let start = store::pb::get(&app.db, id)
+        .await
+        .expect("read")
+        .expect("cycle")
+        .schedule
+        .voting_start;
+    app.clock
+        .set(domain::time::kz_day_start(start) - chrono::Duration::hours(3));
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let early = enter(&coordinator, id, "EARLY", &format!("1; {}; 1", voter(41))).await;
+    assert_eq!(early.status, StatusCode::CONFLICT, "{}", early.body);
+    assert!(
+        early.has("EARLY"),
+        "the form keeps the label: {}",
+        early.body
+    );
+    assert!(store::pb::paper::batches(&app.db, id)
+        .await
+        .expect("batches")
+        .is_empty());
+    // On the first voting day the same batch is taken.
+    app.clock
+        .set(domain::time::kz_day_start(start) + chrono::Duration::hours(9));
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let taken = enter(&coordinator, id, "EARLY", &format!("1; {}; 1", voter(41))).await;
+    assert_eq!(taken.status, StatusCode::SEE_OTHER, "{}", taken.body);
+}
+
+/// Security review L6: the result was counted before the stage changed, so a paper batch
+/// whose stage check had passed could still be written after the count and be left out of
+/// the published result. The entry now holds the cycle at voting inside its own transaction:
+/// an entry that reaches storage after the publication writes nothing.
+#[tokio::test]
+async fn a_paper_entry_reaching_storage_after_the_publication_writes_nothing() {
+    let app = TestApp::with_people().await;
+    let id = voting(&app).await;
+    let rows = format!("1; {}; 1\n2; {}; 2", voter(51), voter(52));
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let first = enter(&coordinator, id, "LATE", &rows).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+    let batch = store::pb::paper::batches(&app.db, id)
+        .await
+        .expect("batches")[0]
+        .id;
+    close_voting(&app, id).await;
+    publish_results(&coordinator, id).await;
+    let published = store::pb::ballots::published(&app.db, id)
+        .await
+        .expect("read")
+        .expect("published");
+
+    // The second entry as the app would write it had its stage check run just before the
+    // publication.
+    let proposals: Vec<Uuid> = store::pb::proposals::of_cycle(&app.db, id)
+        .await
+        .expect("proposals")
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    let admin = crate::support::pb::demo_account(&app.db, Role::Admin).await;
+    let village = crate::support::pb::demo_territory(&app.db, VILLAGE).await;
+    let typed: Vec<store::pb::paper::PaperRow> = [(1, voter(51), 0), (2, voter(52), 1)]
+        .into_iter()
+        .map(|(no, iin, choice)| store::pb::paper::PaperRow {
+            ballot_no: no.to_string(),
+            person_hash: person(&iin),
+            choices: vec![choice],
+        })
+        .collect();
+    let entry = store::pb::paper::BatchEntry {
+        cycle: id,
+        label: "LATE",
+        village: village.id,
+        by: admin,
+        rows: &typed,
+        proposals: &proposals,
+    };
+    let outcome = store::pb::paper::enter(&app.db, &entry, app.clock.now())
+        .await
+        .expect("enter");
+    assert_eq!(outcome, store::pb::paper::EntryOutcome::Closed);
+    assert_eq!(ballots_of(&app, id).await, published.ballots);
+    let batch = store::pb::paper::batch(&app.db, batch)
+        .await
+        .expect("read")
+        .expect("batch");
+    assert!(batch.compared_at.is_none(), "the batch was not compared");
+}
+
+/// Security review L7: every request for a published result counted the ballots again. The
+/// count is now stored whole when the result is published and the pages serve it: a ballot
+/// slipped into storage afterwards changes none of them (and `verify` finds it).
+#[tokio::test]
+async fn a_published_result_is_served_as_stored_not_counted_again() {
+    let app = TestApp::with_people().await;
+    let id = voting(&app).await;
+    let rows = format!(
+        "1; {}; 1\n2; {}; 2\n3; {}; 1",
+        voter(61),
+        voter(62),
+        voter(63)
+    );
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let admin = app.login_as(Role::Admin).await;
+    enter(&coordinator, id, "L7", &rows).await;
+    let second = enter(&admin, id, "L7", &rows).await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER, "{}", second.body);
+    close_voting(&app, id).await;
+    publish_results(&coordinator, id).await;
+
+    let anon = app.client();
+    let paths = [
+        format!("/pb/{id}/ballots.pb"),
+        format!("/api/v1/cycles/{id}/results"),
+        format!("/pb/{id}/results?lang=en"),
+        format!("/pb/{id}/protocol.csv?lang=en"),
+    ];
+    let mut before = Vec::new();
+    for p in &paths {
+        let page = anon.get(p).await;
+        assert_eq!(page.status, StatusCode::OK, "{p}: {}", page.body);
+        before.push(page.body);
+    }
+    assert!(before[0].contains("num_votes;3"), "{}", before[0]);
+
+    // A ballot written behind the count's back.
+    let proposals = store::pb::proposals::of_cycle(&app.db, id)
+        .await
+        .expect("proposals");
+    let slipped = store::pb::ballots::NewBallot {
+        cycle_id: id,
+        person_hash: person(&voter(64)),
+        voter_id: None,
+        channel: Channel::Paper,
+        entered_by: None,
+        choices: vec![proposals[4].id],
+        receipt: "SLIPPED001".into(),
+    };
+    store::pb::ballots::cast_many(&app.db, &[slipped], app.clock.now())
+        .await
+        .expect("cast");
+    for (p, was) in paths.iter().zip(&before) {
+        let page = anon.get(p).await;
+        assert_eq!(&page.body, was, "{p} changed after the publication");
+    }
+    let check = app::pb::results::verify_cycle(&app.app, id)
+        .await
+        .expect("verify")
+        .expect("a published result");
+    assert!(!check.matches(), "verify sees the slipped ballot");
+}

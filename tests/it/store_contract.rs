@@ -247,6 +247,8 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
         selected: vec![p3, p2],
         ballots: 4,
         computed_at: now,
+        detail: None,
+        ballots_pb: None,
     };
     ballots::publish(db, cycle.id, &result)
         .await

@@ -33,6 +33,21 @@ fn row(app: &App, l: &BallotLine) -> PaperRow {
     }
 }
 
+/// Whether paper ballots may be typed in today. Ballots are cast on paper inside the voting
+/// dates, so nothing is typed before the first voting day; they come in from the villages after
+/// the last one too, so entry stays open while the cycle is at voting, until the result is
+/// published (decisions §12; the publication closes entry in its own transaction, see
+/// `store::pb::move_stage`). Security review L6.
+fn entry_open(app: &App, cy: &Cycle) -> Result<(), Obstacle> {
+    if cy.stage != Stage::Voting {
+        return Err(Obstacle::NotOpen);
+    }
+    if app.clock.today() < cy.schedule.voting_start {
+        return Err(Obstacle::NotOpen);
+    }
+    Ok(())
+}
+
 /// The villages and towns under territory `t` (where paper ballots come from).
 pub async fn villages(app: &App, t: &Territory) -> Result<Vec<Territory>> {
     Ok(store::territories::subtree(&app.db, t)
@@ -126,10 +141,8 @@ pub async fn enter_paper_batch(
 ) -> Result<EntryOutcome> {
     let (cy, t) = super::cycle(app, cycle).await?;
     let by = actor.require(Action::EnterPaperBallots, &t.path)?;
-    // Paper ballots come in from the villages after the last voting day too: batches are
-    // typed while the cycle is at the voting stage, whatever today's date.
-    if cy.stage != Stage::Voting {
-        return Ok(EntryOutcome::Closed(Obstacle::NotOpen));
+    if let Err(o) = entry_open(app, &cy) {
+        return Ok(EntryOutcome::Closed(o));
     }
     let mut errors = FormErrors::default();
     let label = BatchLabel::parse_line(input.label);
@@ -186,6 +199,7 @@ pub async fn enter_paper_batch(
                 label: label.into_string(),
             },
             Ok(Stored::OtherVillage) => EntryOutcome::OtherVillage,
+            Ok(Stored::Closed) => EntryOutcome::Closed(Obstacle::Closed(cy.schedule.voting_end)),
         },
     )
 }
@@ -221,8 +235,8 @@ pub async fn resolve_paper_row(
     let (cy, t) = super::cycle(app, cycle).await?;
     let by = actor.require(Action::EnterPaperBallots, &t.path)?;
     let batch = batch(app, cy.id, batch_id).await?;
-    if cy.stage != Stage::Voting {
-        return Ok(ResolveOutcome::Closed(Obstacle::NotOpen));
+    if let Err(o) = entry_open(app, &cy) {
+        return Ok(ResolveOutcome::Closed(o));
     }
     let proposals = admitted(app, cy.id).await?;
     let line = format!("{ballot_no}; {}", typed.trim());
@@ -247,6 +261,7 @@ pub async fn resolve_paper_row(
                 ResolveOutcome::OwnVersion
             }
             Stored::NotPending => ResolveOutcome::NotPending,
+            Stored::Closed => ResolveOutcome::Closed(Obstacle::Closed(cy.schedule.voting_end)),
         },
     )
 }

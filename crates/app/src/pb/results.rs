@@ -4,30 +4,48 @@
 use crate::{App, Error, Result};
 use chrono::{DateTime, Utc};
 use domain::money::Tenge;
-use domain::pb::{count, ProposalStatus, QuotaSplit};
+use domain::pb::{count, Channel, ProposalStatus, QuotaSplit};
 use std::collections::HashMap;
 use store::pb::ballots;
 pub use store::pb::ballots::Published;
-use store::pb::envelope::{self, Split};
+use store::pb::envelope::{self, CountedBallot, Split};
 use store::pb::proposals::Proposal;
 use store::pb::Cycle;
 use store::territories::Territory;
+
+mod stored;
 use store::Db;
 use uuid::Uuid;
 
-/// Everything a count needs, read from storage.
+/// A count: what the results page, the protocol and the `.pb` file show. Made once, as the
+/// cycle moves to results, and stored whole with the published result (security review L7).
+#[derive(Debug, Clone)]
 pub struct Count {
     pub admitted: Vec<Proposal>,
     pub ballots: usize,
     /// Ballots as a share of the territory's population, in basis points, when it is known.
     pub turnout_bp: Option<u32>,
     pub budget: Tenge,
-    /// The whole election (all admitted projects, all ballots), published as a `.pb` file.
-    pub election: tally::Election,
+    /// Votes per admitted proposal in the count.
+    pub votes: HashMap<Uuid, i64>,
+    /// Ballots per channel (web, assisted, paper…).
+    pub channels: Vec<(Channel, i64)>,
+    /// The whole election (all admitted projects, all ballots) as a Pabulib `.pb` file.
+    pub ballots_pb: String,
     /// The selection, round by round: sub-envelopes first, then the remainder.
     pub outcome: count::QuotaOutcome,
     /// Village quotas or district sub-envelopes, with their amounts in this count.
     pub subs: Vec<(Uuid, Tenge)>,
+}
+
+/// Everything a count needs besides the ballots, read from storage: during voting none of it
+/// changes, so the ballots alone can be read inside the transaction that publishes.
+pub struct Inputs {
+    admitted: Vec<Proposal>,
+    population: Option<i64>,
+    split: Option<Split>,
+    /// The territories under the cycle's, when sub-envelopes need them.
+    places: HashMap<Uuid, Territory>,
 }
 
 /// The amount of each sub-envelope out of `total`, by the domain's [`QuotaSplit`] (a share of
@@ -53,28 +71,55 @@ fn lies_under(places: &HashMap<Uuid, Territory>, id: Option<Uuid>, under: &Terri
         .is_some_and(|t| t.path.contains(&under.kato))
 }
 
-/// Count a cycle from its stored ballots. The same function publishes and verifies. With
-/// village quotas or district sub-envelopes, see `domain::pb::count::count_with_quotas`.
-pub async fn recount(db: &Db, cy: &Cycle) -> Result<Count> {
+/// Read what a count of cycle `cy` needs besides its ballots.
+pub async fn inputs(db: &Db, cy: &Cycle) -> Result<Inputs> {
     let admitted: Vec<Proposal> = store::pb::proposals::of_cycle(db, cy.id)
         .await?
         .into_iter()
         .filter(|p| p.status == ProposalStatus::Admitted)
         .collect();
-    let stored = envelope::ballots_with_villages(db, cy.id).await?;
     let territory = store::territories::by_id(db, cy.territory_id).await?;
-    let population = territory
-        .as_ref()
-        .and_then(|t| t.population)
-        .filter(|p| *p > 0);
-    let turnout_bp =
-        population.map(|p| u32::try_from(stored.len() as i64 * 10_000 / p).unwrap_or(u32::MAX));
+    let split = envelope::get(db, cy.id).await?;
+    let places = match (&split, &territory) {
+        (Some(_), Some(t)) => store::territories::subtree(db, t)
+            .await?
+            .into_iter()
+            .map(|v| (v.id, v))
+            .collect(),
+        _ => HashMap::new(),
+    };
+    Ok(Inputs {
+        admitted,
+        population: territory.and_then(|t| t.population).filter(|p| *p > 0),
+        split,
+        places,
+    })
+}
+
+/// Count cycle `cy` from `stored` ballots (pure: the same inputs give the same count). With
+/// village quotas or district sub-envelopes, see `domain::pb::count::count_with_quotas`.
+pub fn count_ballots(
+    cy: &Cycle,
+    inputs: &Inputs,
+    stored: &[CountedBallot],
+    channels: &[(Channel, i64)],
+) -> Result<Count> {
+    let admitted = &inputs.admitted;
+    let turnout_bp = inputs
+        .population
+        .map(|p| u32::try_from(stored.len() as i64 * 10_000 / p).unwrap_or(u32::MAX));
     let budget = cy.envelope.total(turnout_bp);
     let index = |id: &Uuid| admitted.iter().position(|p| p.id == *id).map(|i| i as u32);
     let ballots: Vec<Vec<u32>> = stored
         .iter()
         .map(|b| b.0.iter().filter_map(index).collect())
         .collect();
+    let mut votes: HashMap<Uuid, i64> = HashMap::new();
+    for b in stored {
+        for p in &b.0 {
+            *votes.entry(*p).or_default() += 1;
+        }
+    }
     let projects: Vec<(String, Tenge)> = admitted
         .iter()
         .map(|p| (p.id.to_string(), p.cost))
@@ -87,41 +132,45 @@ pub async fn recount(db: &Db, cy: &Cycle) -> Result<Count> {
         ("num_votes", stored.len().to_string()),
     ];
     let election = count::election(budget, &projects, &ballots, &meta);
-    let split = envelope::get(db, cy.id).await?;
-    let subs = sub_amounts(split.as_ref(), budget)?;
+    let subs = sub_amounts(inputs.split.as_ref(), budget)?;
+    let places = &inputs.places;
     let mut quota_rounds = Vec::with_capacity(subs.len());
-    if let (false, Some(t)) = (subs.is_empty(), territory.as_ref()) {
-        let places: HashMap<Uuid, Territory> = store::territories::subtree(db, t)
-            .await?
-            .into_iter()
-            .map(|v| (v.id, v))
-            .collect();
-        for (id, amount) in &subs {
-            let Some(under) = places.get(id) else {
-                continue;
-            };
-            quota_rounds.push(count::SubEnvelope {
-                key: id.to_string(),
-                amount: *amount,
-                projects: (0..admitted.len())
-                    .filter(|i| lies_under(&places, Some(admitted[*i].village_id), under))
-                    .collect(),
-                voters: (0..stored.len())
-                    .filter(|i| lies_under(&places, stored[*i].1, under))
-                    .collect(),
-            });
-        }
+    for (id, amount) in &subs {
+        let Some(under) = places.get(id) else {
+            continue;
+        };
+        quota_rounds.push(count::SubEnvelope {
+            key: id.to_string(),
+            amount: *amount,
+            projects: (0..admitted.len())
+                .filter(|i| lies_under(places, Some(admitted[*i].village_id), under))
+                .collect(),
+            voters: (0..stored.len())
+                .filter(|i| lies_under(places, stored[*i].1, under))
+                .collect(),
+        });
     }
     let outcome = count::count_with_quotas(cy.rule, budget, &projects, &ballots, &quota_rounds);
     Ok(Count {
         ballots: stored.len(),
-        admitted,
+        admitted: admitted.clone(),
         turnout_bp,
         budget,
-        election,
+        votes,
+        channels: channels.to_vec(),
+        ballots_pb: tally::pb::write_string(&election),
         outcome,
         subs,
     })
+}
+
+/// Count a cycle from its stored ballots, now: what `qatysu verify` compares with the
+/// published result.
+pub async fn recount(db: &Db, cy: &Cycle) -> Result<Count> {
+    let inputs = inputs(db, cy).await?;
+    let stored = envelope::ballots_with_villages(db, cy.id).await?;
+    let channels = ballots::turnout(db, cy.id).await?;
+    count_ballots(cy, &inputs, &stored, &channels)
 }
 
 /// What gets published: the selection in order, the rule and the budget.
@@ -137,6 +186,8 @@ pub fn published(cy: &Cycle, c: &Count, now: DateTime<Utc>) -> Published {
             .collect(),
         ballots: c.ballots as i64,
         computed_at: now,
+        detail: Some(stored::detail(c)),
+        ballots_pb: Some(c.ballots_pb.clone()),
     }
 }
 
@@ -176,23 +227,33 @@ pub async fn verify_cycle(app: &App, id: Uuid) -> Result<Option<Verification>> {
     }))
 }
 
-/// The published result of a cycle with a fresh count of its ballots, for the results and
-/// protocol pages (they always show what the ballots say); `None` before publication.
+/// The published result of a cycle with its count as stored at publication, for the results
+/// and protocol pages; `None` before publication. A result published before counts were
+/// stored whole is counted once more and the count kept (security review L7).
 pub async fn published_count(app: &App, cy: &Cycle) -> Result<Option<(Count, Published)>> {
-    let Some(p) = ballots::published(&app.db, cy.id).await? else {
+    let Some(mut p) = ballots::published(&app.db, cy.id).await? else {
         return Ok(None);
     };
-    Ok(Some((recount(&app.db, cy).await?, p)))
+    if let (Some(detail), Some(pb)) = (&p.detail, &p.ballots_pb) {
+        let proposals = store::pb::proposals::of_cycle(&app.db, cy.id).await?;
+        return Ok(Some((stored::count(detail, pb, proposals)?, p)));
+    }
+    let count = recount(&app.db, cy).await?;
+    let detail = stored::detail(&count);
+    ballots::store_detail(&app.db, cy.id, &detail, &count.ballots_pb).await?;
+    p.detail = Some(detail);
+    p.ballots_pb = Some(count.ballots_pb.clone());
+    Ok(Some((count, p)))
 }
 
 /// The anonymised ballots of a counted cycle as a Pabulib file (project ids are the proposal
-/// ids of the API); `NotFound` before results.
+/// ids of the API), as published; `NotFound` before results.
 pub async fn ballots_pb(app: &App, cy: &Cycle) -> Result<String> {
     if cy.stage < domain::pb::Stage::Results {
         return Err(Error::NotFound);
     }
-    let count = recount(&app.db, cy).await?;
-    Ok(tally::pb::write_string(&count.election))
+    let (count, _) = published_count(app, cy).await?.ok_or(Error::NotFound)?;
+    Ok(count.ballots_pb)
 }
 
 /// Every cycle with the KATO code of its territory (the open-data API).

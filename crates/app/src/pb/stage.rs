@@ -1,7 +1,7 @@
 //! Moving a cycle to its next stage (the coordinator's button). Moving to results counts the
 //! ballots and publishes the count in the same transaction as the move.
 
-use super::results::{published, recount};
+use super::results::{count_ballots, inputs, published};
 use crate::{Actor, App, Result};
 use domain::pb::{Stage, StageError, StageFacts};
 use domain::Action;
@@ -37,21 +37,41 @@ pub async fn move_stage(app: &App, actor: &Actor, cycle: Uuid, to: Stage) -> Res
         return Ok(StageOutcome::Refused(e));
     }
     let now = app.clock.now();
-    // The count is fixed as voting closes; `qatysu verify` recounts it from the ballots.
-    let result = if to == Stage::Results {
-        let count = recount(&app.db, &cy).await?;
-        tracing::info!(
-            cycle = %cy.id,
-            ballots = count.ballots,
-            selected = count.outcome.selected.len(),
-            "pb result counted",
-        );
-        Some(published(&cy, &count, now))
+    // The count is fixed as voting closes: the ballots are read and counted inside the
+    // transaction that moves the stage, so a paper ballot typed meanwhile is either counted or
+    // refused, never left out (security review L6); `qatysu verify` recounts from the ballots.
+    let moved = if to == Stage::Results {
+        let inputs = inputs(&app.db, &cy).await?;
+        let failed: std::sync::Mutex<Option<crate::Error>> = std::sync::Mutex::new(None);
+        let counter = |stored: &[store::pb::envelope::CountedBallot],
+                       channels: &[(domain::pb::Channel, i64)]| {
+            let count = match count_ballots(&cy, &inputs, stored, channels) {
+                Ok(c) => c,
+                Err(e) => {
+                    if let Ok(mut f) = failed.lock() {
+                        *f = Some(e);
+                    }
+                    return None;
+                }
+            };
+            tracing::info!(
+                cycle = %cy.id,
+                ballots = count.ballots,
+                selected = count.outcome.selected.len(),
+                "pb result counted",
+            );
+            Some(published(&cy, &count, now))
+        };
+        let moved =
+            store::pb::move_stage(&app.db, cy.id, cy.stage, to, Some(by), Some(&counter), now)
+                .await?;
+        if let Some(e) = failed.lock().ok().and_then(|mut f| f.take()) {
+            return Err(e);
+        }
+        moved
     } else {
-        None
+        store::pb::move_stage(&app.db, cy.id, cy.stage, to, Some(by), None, now).await?
     };
-    let moved =
-        store::pb::move_stage(&app.db, cy.id, cy.stage, to, Some(by), result.as_ref(), now).await?;
     if !moved {
         return Ok(StageOutcome::Raced);
     }

@@ -47,12 +47,17 @@ const SELECT_BALLOT_BY_RECEIPT: &str = "SELECT id, cast_at, channel FROM pb_ball
 const COUNT_CHOICES: &str = "SELECT COUNT(*) FROM pb_ballot_choices WHERE ballot_id = $1";
 const VOTES_PER_PROPOSAL: &str = "SELECT c.proposal_id, COUNT(*) FROM pb_ballot_choices c JOIN \
     pb_ballots b ON b.id = c.ballot_id WHERE b.cycle_id = $1 GROUP BY c.proposal_id";
-const BALLOTS_PER_CHANNEL: &str = "SELECT channel, COUNT(*) FROM pb_ballots WHERE cycle_id = $1 \
+pub(crate) const BALLOTS_PER_CHANNEL: &str =
+    "SELECT channel, COUNT(*) FROM pb_ballots WHERE cycle_id = $1 \
     GROUP BY channel ORDER BY channel";
 const ALL_CHOICES: &str = "SELECT b.id, c.proposal_id FROM pb_ballots b JOIN pb_ballot_choices \
     c ON c.ballot_id = b.id WHERE b.cycle_id = $1 ORDER BY b.cast_at, b.id, c.proposal_id";
-const SELECT_RESULT: &str = "SELECT rule, budget_tiyn, selected, ballots, computed_at FROM \
-    pb_results WHERE cycle_id = $1";
+const SELECT_RESULT: &str = "SELECT rule, budget_tiyn, selected, ballots, computed_at, detail, \
+    ballots_pb FROM pb_results WHERE cycle_id = $1";
+/// Fills in what a result published before the count was stored whole lacks; a result that
+/// has it keeps it (it is written once).
+const STORE_DETAIL: &str = "UPDATE pb_results SET detail = $2, ballots_pb = $3 WHERE cycle_id = \
+    $1 AND detail IS NULL";
 
 /// Record a ballot. Two simultaneous submissions of one person end as one ballot: the
 /// unique index decides, and the loser sees the winner's receipt.
@@ -168,10 +173,14 @@ pub async fn turnout(db: &Db, cycle: Uuid) -> Result<Vec<(Channel, i64)>> {
         .bind(cycle)
         .fetch_all(p)
         .await)?;
-    Ok(rows
-        .into_iter()
+    Ok(channels(rows))
+}
+
+/// Rows of [`BALLOTS_PER_CHANNEL`] as channels.
+pub(crate) fn channels(rows: Vec<(String, i64)>) -> Vec<(Channel, i64)> {
+    rows.into_iter()
         .filter_map(|(c, n)| Channel::parse(&c).map(|c| (c, n)))
-        .collect())
+        .collect()
 }
 
 /// Every ballot of a cycle as its list of proposals, in the order they were cast: the input
@@ -203,6 +212,12 @@ pub struct Published {
     pub selected: Vec<Uuid>,
     pub ballots: i64,
     pub computed_at: DateTime<Utc>,
+    /// The whole count (rounds, sub-envelopes, turnout) as the app serialised it: the pages
+    /// show it without counting again (security review L7). `None` for results published
+    /// before it was stored, until their first reading fills it in.
+    pub detail: Option<String>,
+    /// The anonymised ballots of the count as a Pabulib file, as published.
+    pub ballots_pb: Option<String>,
 }
 
 /// Publish (or re-publish) the result of a cycle.
@@ -213,8 +228,8 @@ pub async fn publish(db: &Db, cycle: Uuid, r: &Published) -> Result<()> {
 
 const DELETE_RESULT: &str = "DELETE FROM pb_results WHERE cycle_id = $1";
 const INSERT_RESULT: &str = "INSERT INTO pb_results \
-    (cycle_id, rule, budget_tiyn, selected, ballots, computed_at) \
-    VALUES ($1, $2, $3, $4, $5, $6)";
+    (cycle_id, rule, budget_tiyn, selected, ballots, computed_at, detail, ballots_pb) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 
 /// Publish inside a transaction the caller holds (the stage move to results).
 pub(crate) async fn publish_in<'c, DB>(
@@ -230,6 +245,7 @@ where
     for<'q> String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     for<'q> DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> Option<String>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
     let selected = r
         .selected
@@ -248,19 +264,42 @@ where
         .bind(selected)
         .bind(r.ballots)
         .bind(r.computed_at)
+        .bind(r.detail.clone())
+        .bind(r.ballots_pb.clone())
         .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
+/// Store the whole count of a result published before it was kept (see [`Published::detail`]);
+/// `false` when the result has it already or is not published.
+pub async fn store_detail(db: &Db, cycle: Uuid, detail: &str, ballots_pb: &str) -> Result<bool> {
+    let n = in_tx!(db, |tx| sqlx::query(STORE_DETAIL)
+        .bind(cycle)
+        .bind(detail)
+        .bind(ballots_pb)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected());
+    Ok(n == 1)
+}
+
 pub async fn published(db: &Db, cycle: Uuid) -> Result<Option<Published>> {
-    type Row = (String, i64, String, i64, DateTime<Utc>);
+    type Row = (
+        String,
+        i64,
+        String,
+        i64,
+        DateTime<Utc>,
+        Option<String>,
+        Option<String>,
+    );
     let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_RESULT)
         .bind(cycle)
         .fetch_optional(p)
         .await)?;
     Ok(row.map(
-        |(rule, budget_tiyn, selected, ballots, computed_at)| Published {
+        |(rule, budget_tiyn, selected, ballots, computed_at, detail, ballots_pb)| Published {
             rule,
             budget_tiyn,
             selected: selected
@@ -269,6 +308,8 @@ pub async fn published(db: &Db, cycle: Uuid) -> Result<Option<Published>> {
                 .collect(),
             ballots,
             computed_at,
+            detail,
+            ballots_pb,
         },
     ))
 }

@@ -286,15 +286,28 @@ const MOVE_STAGE_SQL: &str = "UPDATE pb_cycles SET stage = $3 WHERE id = $1 AND 
 const MOVE_STAGE_SQL_2: &str = "INSERT INTO pb_stage_events (id, cycle_id, from_stage, to_stage, \
      at, by_user) VALUES ($1, $2, $3, $4, $5, $6)";
 
+/// The count a move to results publishes, made from the ballots (and their number per channel)
+/// as the moving transaction reads them; `None` when the count cannot be made (the move is
+/// then not written).
+pub type Counter<'a> = &'a (dyn Fn(&[envelope::CountedBallot], &[(domain::pb::Channel, i64)]) -> Option<ballots::Published>
+         + Send
+         + Sync);
+
 /// Move a cycle from `from` to `to`, recording who did it. Returns `false` when the cycle was
 /// no longer in `from` (someone else moved it first): nothing is written then.
+///
+/// With `count`, the ballots are read and counted after the stage has changed, in the same
+/// transaction, and the count is published with the move: a paper entry (which checks the
+/// stage inside its own transaction, see `paper::enter`) either committed before and is
+/// counted, or comes after and is refused (security review L6). On PostgreSQL the stage
+/// update waits for an entry holding the cycle row; SQLite's `BEGIN IMMEDIATE` serialises.
 pub async fn move_stage(
     db: &Db,
     id: Uuid,
     from: Stage,
     to: Stage,
     by: Option<Uuid>,
-    result: Option<&ballots::Published>,
+    count: Option<Counter<'_>>,
     now: DateTime<Utc>,
 ) -> Result<bool> {
     let moved = in_tx!(db, |tx| {
@@ -315,8 +328,22 @@ pub async fn move_stage(
                 .bind(by)
                 .execute(&mut *tx)
                 .await?;
-            if let Some(r) = result {
-                ballots::publish_in(&mut tx, id, r).await?;
+            if let Some(count) = count {
+                let rows: Vec<(Uuid, Uuid, Option<Uuid>)> =
+                    sqlx::query_as(envelope::BALLOTS_WITH_VILLAGES)
+                        .bind(id)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                let channels: Vec<(String, i64)> = sqlx::query_as(ballots::BALLOTS_PER_CHANNEL)
+                    .bind(id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                let counted = envelope::group_ballots(rows);
+                let Some(result) = count(&counted, &ballots::channels(channels)) else {
+                    // Dropping the transaction rolls the stage change back.
+                    return Ok(false);
+                };
+                ballots::publish_in(&mut tx, id, &result).await?;
             }
         }
         n == 1

@@ -15,6 +15,25 @@ use domain::pb::Channel;
 use uuid::Uuid;
 
 /// One typed row, already checked against the cycle (IIN valid, age, ballot rules).
+/// Holds the cycle row for the rest of the transaction if the cycle is still at voting: the
+/// statement takes the row lock on PostgreSQL, so a move to results (which updates the same
+/// row and counts in its transaction) waits for this entry, and an entry after the move sees
+/// the new stage and writes nothing (security review L6). SQLite's `BEGIN IMMEDIATE` already
+/// serialises the two.
+const HOLD_VOTING_CYCLE: &str = "UPDATE pb_cycles SET stage = stage WHERE id = $1 AND stage = $2";
+
+macro_rules! still_voting {
+    ($tx:ident, $cycle:expr) => {
+        sqlx::query(HOLD_VOTING_CYCLE)
+            .bind($cycle)
+            .bind(domain::pb::Stage::Voting.as_str())
+            .execute(&mut *$tx)
+            .await?
+            .rows_affected()
+            == 1
+    };
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaperRow {
     pub ballot_no: String,
@@ -57,6 +76,9 @@ pub enum EntryOutcome {
     OtherVillage,
     /// Compared: agreeing ballots recorded or flagged, the rest listed.
     Compared { batch: Uuid, summary: Summary },
+    /// The cycle is no longer at voting (its result was published meanwhile): nothing was
+    /// written.
+    Closed,
 }
 
 /// What became of a ballot number after comparison.
@@ -220,6 +242,9 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
         Db::Postgres(_) => " FOR UPDATE",
     };
     Ok(in_tx!(db, |tx| {
+        if !still_voting!(tx, e.cycle) {
+            return Ok(EntryOutcome::Closed);
+        }
         let sql = format!("{SELECT_HEADER}{lock}");
         let existing: Option<(Uuid, Uuid, Uuid, Option<Uuid>)> = sqlx::query_as(&sql)
             .bind(e.cycle)
@@ -362,6 +387,8 @@ pub enum ResolveOutcome {
     OwnVersion,
     /// This ballot number is not waiting to be settled (settled meanwhile, or unknown).
     NotPending,
+    /// The cycle is no longer at voting: nothing was written.
+    Closed,
 }
 
 /// Settle a mismatch by typing the row again from the paper: it counts when it agrees with a
@@ -388,6 +415,9 @@ pub async fn resolve(
         let Some((cycle, village)) = header else {
             return Ok(ResolveOutcome::NotPending);
         };
+        if !still_voting!(tx, cycle) {
+            return Ok(ResolveOutcome::Closed);
+        }
         let status: Option<String> = sqlx::query_scalar(SELECT_LINE_STATUS)
             .bind(batch)
             .bind(&typed.ballot_no)

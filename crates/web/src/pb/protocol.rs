@@ -6,7 +6,7 @@ use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
-use app::pb::ballots::{self, Cycle, Published, Territory};
+use app::pb::ballots::{Cycle, Published, Territory};
 use app::pb::results::Count;
 use askama::Template;
 use axum::extract::State;
@@ -89,16 +89,16 @@ async fn build(s: &AppState, c: &Ctx, id: Uuid) -> Result<Protocol, AppError> {
     let Some((count, published)) = app::pb::results::published_count(&s.app, &cy).await? else {
         return Err(AppError::NotFound);
     };
-    let votes = ballots::votes(&s.app, cy.id).await?;
+    let votes = count.votes.clone();
     Ok(Protocol {
         id: cy.id,
         title: c.t_str("pb-protocol-of", "cycle", &cycle_title(c, &cy, &t)),
         facts: facts(c, &cy, &t, &count, &published),
         envelope: envelope_lines(s, c, &cy, &count).await?,
-        channels: ballots::turnout(&s.app, cy.id)
-            .await?
-            .into_iter()
-            .map(|(ch, n)| (c.t(&format!("pb-channel-{}", ch.as_str())), c.number(n)))
+        channels: count
+            .channels
+            .iter()
+            .map(|(ch, n)| (c.t(&format!("pb-channel-{}", ch.as_str())), c.number(*n)))
             .collect(),
         rows: rows(s, c, &cy, &count, &published, &votes).await?,
         left: left(&count, &published),

@@ -6,7 +6,7 @@ use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
-use app::pb::ballots::{self, Cycle, Published};
+use app::pb::ballots::{Cycle, Published};
 use app::pb::results::Count;
 use askama::Template;
 use axum::extract::State;
@@ -63,7 +63,7 @@ async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response,
         return Err(AppError::NotFound);
     }
     let (count, published) = published_count(&s, &cy).await?;
-    let votes = ballots::votes(&s.app, cy.id).await?;
+    let votes = &count.votes;
     let spent: i64 = count
         .admitted
         .iter()
@@ -112,14 +112,14 @@ async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response,
         ),
         None => c.t_num("pb-results-ballots", "ballots", count.ballots as i64),
     };
-    let channels = ballots::turnout(&s.app, cy.id)
-        .await?
-        .into_iter()
+    let channels = count
+        .channels
+        .iter()
         .map(|(ch, n)| {
             format!(
                 "{}: {}",
                 c.t(&format!("pb-channel-{}", ch.as_str())),
-                c.number(n)
+                c.number(*n)
             )
         })
         .collect();
@@ -179,7 +179,7 @@ async fn api(State(s): State<AppState>, Id(id): Id) -> Result<Json<ResultsJson>,
         return Err(AppError::NotFound);
     }
     let (count, published) = published_count(&s, &cy).await?;
-    let votes = ballots::votes(&s.app, cy.id).await?;
+    let votes = &count.votes;
     Ok(Json(ResultsJson {
         rule: published.rule.clone(),
         budget: published.budget_tiyn as f64 / 100.0,
