@@ -18,8 +18,14 @@ pub enum UserCommand {
         /// Phone (+7…) or e-mail; used to log in.
         #[arg(long)]
         contact: String,
+        /// The IIN on the command line: visible to anyone who can list this machine's
+        /// processes, and kept in shell history. Prefer `--iin-stdin`.
+        #[arg(long, required_unless_present = "iin_stdin", conflicts_with = "iin_stdin")]
+        iin: Option<String>,
+        /// Read the IIN from the first line of standard input (before the password's line
+        /// with `--password-stdin`), so it appears in no process list or shell history.
         #[arg(long)]
-        iin: String,
+        iin_stdin: bool,
         /// KATO code of the village or town of residence.
         #[arg(long)]
         village: String,
@@ -62,6 +68,8 @@ pub async fn run(cmd: UserCommand) -> anyhow::Result<()> {
         name,
         contact,
         iin,
+        // Clap checks that exactly one of `--iin` and `--iin-stdin` is given.
+        iin_stdin: _,
         village,
         role,
         territory,
@@ -83,10 +91,25 @@ pub async fn run(cmd: UserCommand) -> anyhow::Result<()> {
             )
         }
     };
-    let (password, generated) = if password_stdin {
+    let mut input = std::io::stdin().lock();
+    let mut line = || -> anyhow::Result<String> {
         let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
-        (line.trim_end_matches(['\r', '\n']).to_string(), false)
+        input.read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    };
+    // Security review L8: an IIN typed on the command line shows in the process list.
+    let iin = match iin {
+        Some(iin) => {
+            eprintln!(
+                "warning: an IIN given with --iin is visible in the process list and shell \
+                 history; --iin-stdin reads it from standard input instead"
+            );
+            iin
+        }
+        None => line().context("cannot read the IIN from standard input")?,
+    };
+    let (password, generated) = if password_stdin {
+        (line().context("cannot read the password from standard input")?, false)
     } else {
         (random_password(), true)
     };

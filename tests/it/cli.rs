@@ -192,3 +192,92 @@ fn help_lists_every_command() {
         assert!(text.contains(cmd), "{cmd} missing from --help");
     }
 }
+
+/// Security review L8: `user add --iin` put the IIN on the command line (process list, shell
+/// history). `--iin-stdin` reads it, and the password after it, from standard input; `--iin`
+/// still works and warns.
+#[tokio::test]
+async fn user_add_reads_the_iin_from_standard_input() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (url, _pg) = target(dir.path()).await;
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
+    assert!(qatysu(
+        &["import", "territories", good.to_str().unwrap_or("")],
+        dir.path(),
+        url.as_deref()
+    )
+    .status
+    .success());
+    let iin = qatysu::cli::demo::demo_iin(21).expect("a valid IIN");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qatysu"));
+    cmd.args([
+        "user",
+        "add",
+        "--name",
+        "Тұрғын",
+        "--contact",
+        "+77017654321",
+        "--village",
+        "114435200",
+        "--iin-stdin",
+        "--password-stdin",
+        "--data",
+    ])
+    .arg(dir.path())
+    .env("RUST_LOG", "warn")
+    .env_remove("DATABASE_URL")
+    .stdin(std::process::Stdio::piped())
+    .stdout(std::process::Stdio::piped())
+    .stderr(std::process::Stdio::piped());
+    if let Some(u) = &url {
+        cmd.env("DATABASE_URL", u);
+    }
+    let mut child = cmd.spawn().expect("run qatysu");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{iin}\ncorrect horse battery\n").as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("password: "));
+    let db_url = url
+        .clone()
+        .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("qatysu.db").display()));
+    let db = store::Db::connect(&db_url).await.expect("open");
+    let secret = std::fs::read_to_string(dir.path().join("secret")).expect("the secret file");
+    let keys = app::Keys::derive(secret.trim().as_bytes());
+    let person = keys
+        .iin
+        .fingerprint(&domain::Iin::parse(&iin).expect("iin"));
+    assert!(store::pb::assisted::account_of(&db, &person)
+        .await
+        .expect("read")
+        .is_some());
+    db.close().await;
+
+    // Neither way: refused; on the command line: accepted with a warning.
+    let base = [
+        "user",
+        "add",
+        "--name",
+        "Екінші",
+        "--contact",
+        "+77017654322",
+        "--village",
+        "114435200",
+    ];
+    let out = qatysu(&base, dir.path(), url.as_deref());
+    assert!(!out.status.success());
+    let other = qatysu::cli::demo::demo_iin(22).expect("a valid IIN");
+    let mut args = base.to_vec();
+    args.extend(["--iin", other.as_str()]);
+    let out = qatysu(&args, dir.path(), url.as_deref());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("--iin-stdin"), "{err}");
+}

@@ -370,3 +370,52 @@ async fn private_pages_are_not_stored_and_public_ones_may_be() {
         assert_eq!(cache(&p).as_deref(), Some("no-store"), "{path}");
     }
 }
+
+/// Security review L8: `axum::serve` ran without timeouts, so a client sending its headers a
+/// byte at a time, or an idle keep-alive connection, held a connection for ever. Both are now
+/// cut off after the configured header-read timeout.
+#[tokio::test]
+async fn slow_headers_and_idle_connections_are_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let config = web::Config {
+        header_read_timeout: std::time::Duration::from_secs(1),
+        ..web::Config::default()
+    };
+    let app = TestApp::with_people_on(listener, config).await;
+    let closed_within = |mut s: tokio::net::TcpStream| async move {
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut got = Vec::new();
+        let waited = tokio::time::timeout(std::time::Duration::from_secs(8), async {
+            loop {
+                match s.read(&mut buf).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => got.extend_from_slice(&buf[..n]),
+                }
+            }
+        })
+        .await;
+        (waited.is_ok(), String::from_utf8_lossy(&got).into_owned())
+    };
+
+    // Headers that never end.
+    let mut slow = tokio::net::TcpStream::connect(app.addr)
+        .await
+        .expect("connect");
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: qatysu\r\nX-Slow: ")
+        .await
+        .expect("write");
+    let (closed, _) = closed_within(slow).await;
+    assert!(closed, "a connection with unfinished headers stays open");
+
+    // A whole request answered, then silence on the kept-alive connection.
+    let mut idle = tokio::net::TcpStream::connect(app.addr)
+        .await
+        .expect("connect");
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: qatysu\r\n\r\n")
+        .await
+        .expect("write");
+    let (closed, answer) = closed_within(idle).await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(closed, "an idle keep-alive connection stays open");
+}

@@ -64,6 +64,12 @@ pub struct Config {
     pub code_window_minutes: i64,
     /// Sign-in through an OpenID Connect provider (eGov); set `egov_sign_in` with it.
     pub oidc: Option<OidcSettings>,
+    /// How long a client may take to send a request's headers, and how long an idle
+    /// keep-alive connection stays open waiting for the next request (security review L8).
+    pub header_read_timeout: std::time::Duration,
+    /// How long a client may take to send a request's body: long enough for a photo over a
+    /// slow rural connection, short enough that a trickle cannot hold a connection for ever.
+    pub body_read_timeout: std::time::Duration,
 }
 
 /// An OpenID Connect provider (eGov) the platform signs people in through.
@@ -122,6 +128,8 @@ impl Default for Config {
             code_limit_contact: 5,
             code_window_minutes: 60,
             oidc: None,
+            header_read_timeout: std::time::Duration::from_secs(30),
+            body_read_timeout: std::time::Duration::from_secs(600),
         }
     }
 }
