@@ -20,7 +20,11 @@ pub enum UserCommand {
         contact: String,
         /// The IIN on the command line: visible to anyone who can list this machine's
         /// processes, and kept in shell history. Prefer `--iin-stdin`.
-        #[arg(long, required_unless_present = "iin_stdin", conflicts_with = "iin_stdin")]
+        #[arg(
+            long,
+            required_unless_present = "iin_stdin",
+            conflicts_with = "iin_stdin"
+        )]
         iin: Option<String>,
         /// Read the IIN from the first line of standard input (before the password's line
         /// with `--password-stdin`), so it appears in no process list or shell history.
@@ -109,7 +113,10 @@ pub async fn run(cmd: UserCommand) -> anyhow::Result<()> {
         None => line().context("cannot read the IIN from standard input")?,
     };
     let (password, generated) = if password_stdin {
-        (line().context("cannot read the password from standard input")?, false)
+        (
+            line().context("cannot read the password from standard input")?,
+            false,
+        )
     } else {
         (random_password(), true)
     };

@@ -1,5 +1,5 @@
 use crate::{migrations, Result, StoreError};
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgSslMode};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 use std::path::Path;
@@ -73,13 +73,38 @@ macro_rules! in_tx {
 }
 pub(crate) use in_tx;
 
+/// Whether a PostgreSQL connection should insist on TLS with a verified certificate: the
+/// driver's default, `prefer`, falls back to plain text when the server (or someone in the
+/// middle) offers no TLS (security review L8). A server on this machine (loopback, a Unix
+/// socket) keeps the default; an explicit `sslmode` in the URL or `PGSSLMODE` always wins.
+fn needs_verified_tls(url: &str, host: &str, env_sets_mode: bool) -> bool {
+    let url_sets_mode = url
+        .split_once('?')
+        .is_some_and(|(_, q)| q.split('&').any(|kv| kv.starts_with("sslmode=")));
+    let local = host.starts_with('/')
+        || host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    !(url_sets_mode || env_sets_mode || local)
+}
+
 impl Db {
     /// Open a database from a URL: `sqlite://PATH[?mode=rwc]` or `postgres://…`. A SQLite URL
     /// naming a file that does not exist is refused unless it asks for `mode=rwc`, so a typo
     /// never quietly starts an empty platform.
     pub async fn connect(url: &str) -> Result<Db> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let opts = PgConnectOptions::from_str(url)?;
+            let mut opts = PgConnectOptions::from_str(url)?;
+            if needs_verified_tls(
+                url,
+                opts.get_host(),
+                std::env::var_os("PGSSLMODE").is_some(),
+            ) {
+                opts = opts.ssl_mode(PgSslMode::VerifyFull);
+            }
             let pool = PgPoolOptions::new()
                 .max_connections(10)
                 .acquire_timeout(Duration::from_secs(10))
@@ -137,5 +162,35 @@ impl Db {
 
     pub async fn close(&self) {
         on_pool!(self, |p| p.close().await)
+    }
+}
+
+#[cfg(test)]
+mod tls_tests {
+    use super::needs_verified_tls;
+
+    #[test]
+    fn a_remote_postgres_needs_verified_tls_unless_the_url_says_otherwise() {
+        let remote = "postgres://app@db.example.kz/qatysu";
+        assert!(needs_verified_tls(remote, "db.example.kz", false));
+        assert!(needs_verified_tls(remote, "10.0.0.5", false));
+        assert!(!needs_verified_tls(
+            "postgres://app@db.example.kz/qatysu?sslmode=require",
+            "db.example.kz",
+            false
+        ));
+        assert!(!needs_verified_tls(remote, "db.example.kz", true));
+        for local in [
+            "127.0.0.1",
+            "localhost",
+            "::1",
+            "[::1]",
+            "/var/run/postgresql",
+        ] {
+            assert!(
+                !needs_verified_tls("postgres://postgres@x/test", local, false),
+                "{local}"
+            );
+        }
     }
 }

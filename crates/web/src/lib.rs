@@ -66,7 +66,9 @@ pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()
     let header_timeout = state.config.header_read_timeout;
     let body_timeout = state.config.body_read_timeout;
     let app = tower::ServiceBuilder::new()
-        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(body_timeout))
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            body_timeout,
+        ))
         .service(router(state));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown_signal());
@@ -83,13 +85,13 @@ pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()
             },
             _ = &mut shutdown => break,
         };
-        let service = app.clone().map_request(
-            move |mut req: axum::http::Request<hyper::body::Incoming>| {
-                req.extensions_mut()
-                    .insert(axum::extract::ConnectInfo(remote));
-                req
-            },
-        );
+        let service =
+            app.clone()
+                .map_request(move |mut req: axum::http::Request<hyper::body::Incoming>| {
+                    req.extensions_mut()
+                        .insert(axum::extract::ConnectInfo(remote));
+                    req
+                });
         let conn = hyper::server::conn::http1::Builder::new()
             .timer(TokioTimer::new())
             .header_read_timeout(header_timeout)
