@@ -14,7 +14,7 @@ use uuid::Uuid;
 pub async fn sweep(app: &App) -> Result<usize> {
     let now = app.clock.now();
     let mut closed = 0;
-    for (id, until) in ini::collection_periods(&app.db, Status::Collecting).await? {
+    for (id, until) in ini::collection_periods(&app.db, Status::Collecting, now).await? {
         if let Some(to) = after_collection(Status::Collecting, until, now) {
             closed +=
                 usize::from(ini::end_collection(&app.db, id, Status::Collecting, to, now).await?);

@@ -769,17 +769,22 @@ pub async fn follow_up(
     }))
 }
 
-const COLLECTING: &str = "SELECT id, collect_until FROM initiatives WHERE status = $1";
+const COLLECTING: &str =
+    "SELECT id, collect_until FROM initiatives WHERE status = $1 AND collect_until <= $2";
 
-/// Initiatives in status `status` with the end of their collection period (the use case asks
-/// the domain's `after_collection` which of them are over).
+/// Initiatives in status `status` whose collection period ended by `by`, with its end (the use
+/// case asks the domain's `after_collection` which of them are over). Only those: every page
+/// of initiatives runs this, so it must not read every collecting initiative each time
+/// (security review L7).
 pub async fn collection_periods(
     db: &Db,
     status: Status,
+    by: DateTime<Utc>,
 ) -> Result<Vec<(Uuid, Option<DateTime<Utc>>)>> {
     Ok(on_pool!(db, |p| {
         sqlx::query_as(COLLECTING)
             .bind(status.as_str())
+            .bind(by)
             .fetch_all(p)
             .await
     })?)
@@ -829,7 +834,7 @@ pub async fn end_collection(
 /// same steps with the clock; this stays for callers outside the initiatives capability.
 pub async fn sweep(db: &Db, now: DateTime<Utc>) -> Result<usize> {
     let mut closed = 0;
-    for (id, until) in collection_periods(db, Status::Collecting).await? {
+    for (id, until) in collection_periods(db, Status::Collecting, now).await? {
         if let Some(to) = after_collection(Status::Collecting, until, now) {
             closed += usize::from(end_collection(db, id, Status::Collecting, to, now).await?);
         }
