@@ -46,7 +46,7 @@ migrations! {
     "0016_pb_paper_typists",
     "0017_accounts_oidc",
     "0018_messages_preferences",
-    "0019_pb_results_stored",
+    "0020_pb_results_stored",
 }
 
 const _: () = assert!(
