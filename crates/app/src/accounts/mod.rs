@@ -13,7 +13,7 @@ mod register;
 mod reset;
 mod residence;
 mod sessions;
-mod throttle;
+pub(crate) mod throttle;
 
 pub use add::{add_account, AccountSpec, AddAccountError};
 pub use codes::{check_code, issue_code, send_code, Accepted};
@@ -35,6 +35,7 @@ pub use register::{
 pub use reset::{request_reset, reset_password, PasswordReset};
 pub use residence::{move_residence, Moved};
 pub use sessions::{
-    end_session, log_in, purge_expired, start_session, LoggedIn, LoginLimits, SessionTtl,
+    end_session, log_in, purge_expired, request_sign_in_code, start_session, LoggedIn, LoginLimits,
+    SessionTtl,
 };
 pub use store::accounts::directory::Listed;
