@@ -294,3 +294,59 @@ async fn one_persons_mistakes_do_not_shut_a_shared_address() {
         );
     }
 }
+
+/// Security review L8 ("password oracle"): the current password asked by the password change
+/// (and by the contact change and the move) is counted per account before it is checked:
+/// after five wrong ones even the right one is refused for a while, and nothing changes.
+/// Before, a stolen session could try passwords without end.
+#[tokio::test]
+async fn the_current_password_check_is_throttled() {
+    let app = TestApp::with_people().await;
+    let tree = demo_tree(&app.db).await;
+    let p = resident(&app.db, &tree.villages[0], Level::Contact).await;
+    let c = app.login(&p).await;
+    let change = |current: &'static str| {
+        let c = &c;
+        async move {
+            c.submit(
+                "/account?lang=en",
+                "/account/password",
+                &[("current", current), ("new", "жаңа-құпиясөз-2027")],
+            )
+            .await
+        }
+    };
+    for n in 0..5 {
+        assert_eq!(
+            change("not-my-password").await.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "wrong try {n}"
+        );
+    }
+    let right = change(BUILDER_PASSWORD).await;
+    assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(right.has("Too many attempts. Try again in 15 minutes."));
+    let moved = c
+        .submit(
+            "/account/residence",
+            "/account/residence",
+            &[
+                ("village", tree.villages[1].kato.as_str()),
+                ("password", BUILDER_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(
+        moved.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the same count"
+    );
+    // The password did not change.
+    app.login_as_contact(&p.contact, BUILDER_PASSWORD).await;
+    app.clock.advance(TimeDelta::minutes(16));
+    assert_eq!(
+        change(BUILDER_PASSWORD).await.status,
+        StatusCode::SEE_OTHER,
+        "after the window the right password works"
+    );
+}

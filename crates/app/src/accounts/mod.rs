@@ -27,7 +27,7 @@ pub use directory::{
     HistoryLine, PAGE_SIZE,
 };
 pub use levels::{apply_level_event, event_reaching, level_changes};
-pub use passwords::{hash_password, verify_password, Hashing};
+pub use passwords::{hash_password, verify_password, CurrentPassword, Hashing, PASSWORD_CHECKS};
 pub use profile::{change_password, count, profile, HeldRole, PasswordChanged, Profile, User};
 pub use register::{
     is_settlement, register, DisplayName, Registered, Registration, RegistrationLimits,

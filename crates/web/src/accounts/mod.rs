@@ -312,6 +312,12 @@ fn login_throttled(c: &Ctx, minutes: i64) -> Rejected {
     )
 }
 
+/// The same on the current-password field of a signed-in form (429).
+pub(crate) fn password_throttled(c: &Ctx, field: &'static str, minutes: i64) -> Rejected {
+    Rejected::field(field, c.t_num("login-throttled", "minutes", minutes))
+        .with_status(StatusCode::TOO_MANY_REQUESTS)
+}
+
 async fn login(
     State(s): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -588,6 +594,9 @@ async fn change_password(
     let new = Password::parse(&f.new);
     match app::accounts::change_password(&s.app, v, f.current, new, keep).await? {
         PasswordChanged::Yes => Ok(Redirect::to("/account?ok=password-changed").into_response()),
+        PasswordChanged::Throttled { minutes } => {
+            account_page(&s, &c, &password_throttled(&c, "current", minutes)).await
+        }
         PasswordChanged::Refused { current_wrong, new } => {
             let mut errors = FieldErrors::default();
             if current_wrong {
