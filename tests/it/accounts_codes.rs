@@ -17,7 +17,7 @@ const PASSWORD: &str = "жаңа-тұрғын-2026";
 
 /// Every code message queued since the last call, taken off the queue (marked sent, as the
 /// sender would): what reached each phone or mailbox.
-async fn delivered(app: &TestApp) -> Vec<CodeArgs> {
+pub(crate) async fn delivered(app: &TestApp) -> Vec<CodeArgs> {
     let mut out = Vec::new();
     for m in claim_due(&app.app, 100).await.expect("claim") {
         if m.kind == CODE {
@@ -31,7 +31,7 @@ async fn delivered(app: &TestApp) -> Vec<CodeArgs> {
 }
 
 /// The one code delivered to `to` for `purpose` since the last look.
-async fn code_for(app: &TestApp, to: &str, purpose: &str) -> String {
+pub(crate) async fn code_for(app: &TestApp, to: &str, purpose: &str) -> String {
     let got: Vec<CodeArgs> = delivered(app)
         .await
         .into_iter()

@@ -55,6 +55,7 @@ async fn actor(t: &TestDb, p: &Person) -> app::Actor {
 
 async fn password_login(t: &TestDb, contact: &str) -> LoggedIn {
     let limits = LoginLimits {
+        per_account_address: 100,
         per_account: 100,
         per_address: 100,
         window_minutes: 15,
@@ -65,6 +66,7 @@ async fn password_login(t: &TestDb, contact: &str) -> LoggedIn {
         "10.0.0.1",
         Some(&contact),
         BUILDER_PASSWORD.into(),
+        None,
         &limits,
         ttl(),
     )

@@ -5,6 +5,7 @@ mod accounts_admin;
 mod accounts_codes;
 mod accounts_egov;
 mod accounts_identity;
+mod accounts_throttle;
 mod attachments;
 #[macro_use]
 mod browser;

@@ -208,7 +208,7 @@ async fn registration_grants_resident_on_the_village_and_grants_are_idempotent()
 }
 
 #[tokio::test]
-async fn sessions_expire_and_login_failures_are_counted() {
+async fn sessions_expire_and_attempts_are_counted() {
     let t = seeded().await;
     let (user, _) =
         store::accounts::credentials(&t.db, &Contact::parse("admin@demo.qatysu.kz").expect("c"))
@@ -258,33 +258,66 @@ async fn sessions_expire_and_login_failures_are_counted() {
         .await
         .is_ok());
 
-    for _ in 0..3 {
-        store::sessions::record_failure(&t.db, "ip:10.0.0.1", crate::support::now())
-            .await
-            .expect("record");
-    }
+    // Whole seconds: PostgreSQL keeps microseconds.
+    let now = crate::support::fixed_now();
     let window = chrono::Duration::minutes(15);
-    assert_eq!(
-        store::sessions::recent_failures(&t.db, "ip:10.0.0.1", window, crate::support::now())
+    for n in 1..=3 {
+        let c = store::sessions::count_attempt(&t.db, "ip:10.0.0.1", window, now)
             .await
-            .expect("q"),
-        3
-    );
-    assert_eq!(
-        store::sessions::recent_failures(&t.db, "ip:10.0.0.2", window, crate::support::now())
-            .await
-            .expect("q"),
-        0
-    );
-    store::sessions::clear_failures(&t.db, "ip:10.0.0.1")
+            .expect("count");
+        assert_eq!((c.n, c.window_start), (n, now));
+    }
+    let attempts = |subject: &'static str, at| {
+        let db = t.db.clone();
+        async move {
+            store::sessions::attempts(&db, subject, window, at)
+                .await
+                .expect("q")
+        }
+    };
+    assert_eq!(attempts("ip:10.0.0.1", now).await, 3);
+    assert_eq!(attempts("ip:10.0.0.2", now).await, 0);
+    store::sessions::uncount_attempt(&t.db, "ip:10.0.0.1")
+        .await
+        .expect("give back");
+    assert_eq!(attempts("ip:10.0.0.1", now).await, 2);
+    // After the window the count starts again from this attempt.
+    let later = now + chrono::Duration::minutes(16);
+    assert_eq!(attempts("ip:10.0.0.1", later).await, 0);
+    let c = store::sessions::count_attempt(&t.db, "ip:10.0.0.1", window, later)
+        .await
+        .expect("count");
+    assert_eq!((c.n, c.window_start), (1, later));
+    store::sessions::clear_attempts(&t.db, "ip:10.0.0.1")
         .await
         .expect("clear");
-    assert_eq!(
-        store::sessions::recent_failures(&t.db, "ip:10.0.0.1", window, crate::support::now())
-            .await
-            .expect("q"),
-        0
-    );
+    assert_eq!(attempts("ip:10.0.0.1", later).await, 0);
+}
+
+/// Security review M1: counting an attempt is one atomic statement on both engines — 25
+/// concurrent counts of one subject get the numbers 1 to 25, each once, so no two of them can
+/// both see "under the limit".
+#[tokio::test]
+async fn concurrent_attempts_get_distinct_counts() {
+    let t = fresh_db().await;
+    let now = crate::support::now();
+    let window = chrono::Duration::minutes(15);
+    let counts = (0..25).map(|_| {
+        let db = t.db.clone();
+        tokio::spawn(async move {
+            store::sessions::count_attempt(&db, "login-account:a@mail.kz", window, now)
+                .await
+                .expect("count")
+                .n
+        })
+    });
+    let mut got: Vec<i64> = futures_util::future::join_all(counts)
+        .await
+        .into_iter()
+        .map(|r| r.expect("task"))
+        .collect();
+    got.sort_unstable();
+    assert_eq!(got, (1..=25).collect::<Vec<i64>>());
 }
 
 #[tokio::test]

@@ -475,6 +475,36 @@ impl Client {
         Client::read(res).await
     }
 
+    /// [`Client::post`] as it reaches a server behind a trusted proxy (`trust_proxy`) from
+    /// the client address `from` (the proxy's `X-Forwarded-For` hop).
+    pub async fn post_from(&self, from: &str, path: &str, fields: &[(&str, &str)]) -> Page {
+        let res = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header(ACCEPT_ENCODING, "gzip")
+            .header("x-forwarded-for", from)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form_body(fields))
+            .send()
+            .await
+            .expect("POST");
+        Client::read(res).await
+    }
+
+    /// [`Client::submit`] from the client address `from` (see [`Client::post_from`]).
+    pub async fn submit_from(
+        &self,
+        from: &str,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> Page {
+        let token = self.get(form_page).await.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_from(from, action, &all).await
+    }
+
     /// Open the page with the form, then send it with its CSRF token, as a person would.
     pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
         let page = self.get(form_page).await;

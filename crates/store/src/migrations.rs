@@ -46,6 +46,7 @@ migrations! {
     "0016_pb_paper_typists",
     "0017_accounts_oidc",
     "0018_messages_preferences",
+    "0019_accounts_throttle",
     "0020_pb_results_stored",
 }
 

@@ -43,7 +43,10 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
     pub trust_proxy: bool,
-    /// Failed logins allowed per account and per address within the window.
+    /// Failed logins allowed within the window for one account from one address, for one
+    /// account from every address together (past it: a one-time code, or a minute between
+    /// tries), and from one address (see `app::accounts::LoginLimits`).
+    pub login_limit_account_ip: i64,
     pub login_limit_account: i64,
     pub login_limit_ip: i64,
     pub login_window_minutes: i64,
@@ -116,7 +119,8 @@ impl Default for Config {
         Config {
             secure_cookies: false,
             trust_proxy: false,
-            login_limit_account: 5,
+            login_limit_account_ip: 5,
+            login_limit_account: 20,
             login_limit_ip: 30,
             login_window_minutes: 15,
             session_days: 30,

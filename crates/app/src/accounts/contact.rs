@@ -6,6 +6,7 @@
 //! never says whether the new contact is someone else's. Codes are never logged.
 
 use super::codes::send_code;
+use super::passwords::{check_current_password, CurrentPassword};
 use crate::{Actor, App, Error, Result};
 use domain::accounts::{CodePurpose, CodeRefusal, LevelEvent};
 use domain::{Contact, Level};
@@ -153,6 +154,10 @@ pub enum ChangeRequested {
     },
     /// The current password is wrong: nothing sent.
     PasswordWrong,
+    /// Too many wrong current passwords: nothing checked or sent; try after this many minutes.
+    PasswordThrottled {
+        minutes: i64,
+    },
 }
 
 /// Whether a stored hash is a password at all (a resident registered at the desk has none
@@ -176,8 +181,14 @@ pub async fn request_contact_change(
         return Ok(ChangeRequested::Throttled { minutes });
     }
     let hash = store::accounts::password_hash(&app.db, user).await?;
-    if has_password(&hash) && !super::verify_password(app, password, Some(hash)).await? {
-        return Ok(ChangeRequested::PasswordWrong);
+    if has_password(&hash) {
+        match check_current_password(app, user, password, hash).await? {
+            CurrentPassword::Right => {}
+            CurrentPassword::Wrong => return Ok(ChangeRequested::PasswordWrong),
+            CurrentPassword::Throttled { minutes } => {
+                return Ok(ChangeRequested::PasswordThrottled { minutes })
+            }
+        }
     }
     if let Some((holder, _)) = store::accounts::credentials(&app.db, new).await? {
         if holder.id != user {

@@ -13,7 +13,7 @@ mod register;
 mod reset;
 mod residence;
 mod sessions;
-mod throttle;
+pub(crate) mod throttle;
 
 pub use add::{add_account, AccountSpec, AddAccountError};
 pub use codes::{check_code, issue_code, send_code, Accepted};
@@ -27,7 +27,7 @@ pub use directory::{
     HistoryLine, PAGE_SIZE,
 };
 pub use levels::{apply_level_event, event_reaching, level_changes};
-pub use passwords::{hash_password, verify_password, Hashing};
+pub use passwords::{hash_password, verify_password, CurrentPassword, Hashing, PASSWORD_CHECKS};
 pub use profile::{change_password, count, profile, HeldRole, PasswordChanged, Profile, User};
 pub use register::{
     is_settlement, register, DisplayName, Registered, Registration, RegistrationLimits,
@@ -35,6 +35,7 @@ pub use register::{
 pub use reset::{request_reset, reset_password, PasswordReset};
 pub use residence::{move_residence, Moved};
 pub use sessions::{
-    end_session, log_in, purge_expired, start_session, LoggedIn, LoginLimits, SessionTtl,
+    end_session, log_in, purge_expired, request_sign_in_code, start_session, LoggedIn, LoginLimits,
+    SessionTtl,
 };
 pub use store::accounts::directory::Listed;

@@ -68,6 +68,49 @@ pub async fn verify_password(app: &App, candidate: String, hash: Option<String>)
     Ok(ok && exists)
 }
 
+/// Wrong current passwords allowed per account within [`PASSWORD_CHECK_MINUTES`]: changing the
+/// password, the contact or the village asks for it, and a stolen session must not turn these
+/// forms into a way of guessing it (security review L8, "password oracle").
+pub const PASSWORD_CHECKS: i64 = 5;
+const PASSWORD_CHECK_MINUTES: i64 = 15;
+
+/// What checking a signed-in person's current password came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CurrentPassword {
+    Right,
+    Wrong,
+    /// Too many wrong ones: not checked; try after this many minutes.
+    Throttled {
+        minutes: i64,
+    },
+}
+
+/// Check `candidate` against `user`'s stored `hash`, counting the check (atomically, before
+/// argon2 runs) against the account; a right one is given back.
+pub(crate) async fn check_current_password(
+    app: &App,
+    user: uuid::Uuid,
+    candidate: String,
+    hash: String,
+) -> Result<CurrentPassword> {
+    let key = format!("password-check:{user}");
+    let over = super::throttle::take(
+        app,
+        &key,
+        PASSWORD_CHECKS,
+        PASSWORD_CHECK_MINUTES,
+        "current password",
+    );
+    if let Some(minutes) = over.await? {
+        return Ok(CurrentPassword::Throttled { minutes });
+    }
+    if verify_password(app, candidate, Some(hash)).await? {
+        super::throttle::give_back(app, &key).await?;
+        return Ok(CurrentPassword::Right);
+    }
+    Ok(CurrentPassword::Wrong)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

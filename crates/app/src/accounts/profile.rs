@@ -1,6 +1,7 @@
 //! The account page: who the person is, where they live, what roles they hold; and changing
 //! the password.
 
+use super::passwords::{check_current_password, CurrentPassword};
 use crate::{Actor, App, Result};
 use domain::{Password, PasswordError};
 
@@ -29,10 +30,15 @@ pub enum PasswordChanged {
         current_wrong: bool,
         new: Option<PasswordError>,
     },
+    /// Too many wrong current passwords: nothing checked; try after this many minutes.
+    Throttled {
+        minutes: i64,
+    },
 }
 
-/// Change the password after checking the current one; every other session of the account
-/// ends (`keep` is the session making the change).
+/// Change the password after checking the current one (counted against the account, so a
+/// stolen session cannot guess it); every other session of the account ends (`keep` is the
+/// session making the change).
 pub async fn change_password(
     app: &App,
     actor: &Actor,
@@ -42,7 +48,13 @@ pub async fn change_password(
 ) -> Result<PasswordChanged> {
     let user = actor.user.id;
     let stored = store::accounts::password_hash(&app.db, user).await?;
-    let current_ok = super::verify_password(app, current, Some(stored)).await?;
+    let current_ok = match check_current_password(app, user, current, stored).await? {
+        CurrentPassword::Right => true,
+        CurrentPassword::Wrong => false,
+        CurrentPassword::Throttled { minutes } => {
+            return Ok(PasswordChanged::Throttled { minutes })
+        }
+    };
     let new = match (current_ok, new) {
         (true, Ok(new)) => new,
         (_, new) => {

@@ -4,6 +4,7 @@
 //! between their votes.
 
 use super::contact::has_password;
+use super::passwords::{check_current_password, CurrentPassword};
 use crate::{Actor, App, Result};
 use domain::accounts::LevelEvent;
 use domain::{Kato, Level};
@@ -20,6 +21,8 @@ pub enum Moved {
     UnknownVillage,
     /// The current password is wrong: nothing changed.
     PasswordWrong,
+    /// Too many wrong current passwords: nothing checked; try after this many minutes.
+    Throttled { minutes: i64 },
 }
 
 /// Move the signed-in person to `village`, after checking their password (when the account has
@@ -42,8 +45,12 @@ pub async fn move_residence(
         return Ok(Moved::Unchanged);
     }
     let hash = store::accounts::password_hash(&app.db, user).await?;
-    if has_password(&hash) && !super::verify_password(app, password, Some(hash)).await? {
-        return Ok(Moved::PasswordWrong);
+    if has_password(&hash) {
+        match check_current_password(app, user, password, hash).await? {
+            CurrentPassword::Right => {}
+            CurrentPassword::Wrong => return Ok(Moved::PasswordWrong),
+            CurrentPassword::Throttled { minutes } => return Ok(Moved::Throttled { minutes }),
+        }
     }
     let evidence = Evidence {
         village: Some(target.id),

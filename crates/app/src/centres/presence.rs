@@ -30,17 +30,16 @@ const LOCK_MINUTES: i64 = 20;
 /// [`TRIES`] wrong codes no code is accepted for [`LOCK_MINUTES`] minutes.
 pub(crate) async fn check(app: &App, user: Uuid, typed: &str) -> Result<bool> {
     let key = format!("presence:{user}");
-    let now = app.clock.now();
-    let window = chrono::Duration::minutes(LOCK_MINUTES);
-    if store::sessions::recent_failures(&app.db, &key, window, now).await? >= TRIES {
+    // Counted before comparing, in one statement: parallel tries cannot all pass the limit.
+    let over = crate::accounts::throttle::take(app, &key, TRIES, LOCK_MINUTES, "presence code");
+    if over.await?.is_some() {
         tracing::warn!(%user, "presence code locked after wrong tries");
         return Ok(false);
     }
     if matches(app, user, typed) {
-        store::sessions::clear_failures(&app.db, &key).await?;
+        crate::accounts::throttle::clear(app, &key).await?;
         return Ok(true);
     }
-    store::sessions::record_failure(&app.db, &key, now).await?;
     Ok(false)
 }
 

@@ -5,7 +5,9 @@
 use super::desk::{desk, within};
 use super::squatting::unusable_password;
 use super::Centre;
-use crate::accounts::{apply_level_event, check_code, issue_code, start_session, SessionTtl};
+use crate::accounts::{
+    apply_level_event, check_code, issue_code, start_session, throttle, SessionTtl,
+};
 use crate::{Actor, App, Result};
 use domain::accounts::{CodePurpose, DocumentKind, DocumentTail, LevelEvent, ResidenceProof};
 use domain::{Iin, Kato, Level, Password};
@@ -113,31 +115,25 @@ pub async fn slip_sign_in(
     ip: &str,
     ttl: SessionTtl,
 ) -> Result<SlipSignIn> {
-    let now = app.clock.now();
     let key = format!("slip-ip:{ip}");
-    let window = chrono::Duration::minutes(WINDOW_MINUTES);
-    if store::sessions::recent_failures(&app.db, &key, window, now).await? >= PER_ADDRESS {
-        tracing::warn!("slip sign-in throttled");
-        return Ok(SlipSignIn::Throttled {
-            minutes: WINDOW_MINUTES,
-        });
+    // Counted before anything is checked, in one statement (security review M1); a success
+    // is given back, so only failures add up.
+    let over = throttle::take(app, &key, PER_ADDRESS, WINDOW_MINUTES, "slip sign-in").await?;
+    if let Some(minutes) = over {
+        return Ok(SlipSignIn::Throttled { minutes });
     }
     let hash = app.keys.iin.fingerprint(iin);
-    let user = match store::accounts::by_person_hash(&app.db, &hash).await? {
-        Some(u) => u,
-        None => {
-            store::sessions::record_failure(&app.db, &key, now).await?;
-            return Ok(SlipSignIn::Refused);
-        }
+    let Some(user) = store::accounts::by_person_hash(&app.db, &hash).await? else {
+        return Ok(SlipSignIn::Refused);
     };
     if check_code(app, user.id, CodePurpose::SlipSignIn, code)
         .await?
         .is_err()
     {
-        store::sessions::record_failure(&app.db, &key, now).await?;
         tracing::info!(user = %user.id, "slip sign-in refused");
         return Ok(SlipSignIn::Refused);
     }
+    throttle::give_back(app, &key).await?;
     let hashed = crate::accounts::hash_password(app, password).await?;
     store::accounts::set_password_hash(&app.db, user.id, &hashed).await?;
     let session = start_session(app, user.id, ttl).await?;

@@ -1,5 +1,6 @@
 //! One-time codes (бір реттік код / одноразовый код): six digits sent to a phone or e-mail to
-//! confirm it, to reset a password, or printed on a registrar's slip to sign in once.
+//! confirm it, to reset a password, to sign in while an account is under attack, or printed
+//! on a registrar's slip to sign in once.
 //!
 //! The code itself is never stored: only a keyed hash (the app's keys), its purpose, its
 //! expiry and the tries left. Everything here is arithmetic on those facts.
@@ -21,6 +22,9 @@ code_enum! {
         ResetPassword = "reset_password",
         /// Sign in once with the slip a registrar printed (for people without a contact).
         SlipSignIn = "slip_sign_in",
+        /// Sign in with the password AND this code, sent to the account's confirmed contact,
+        /// once failed logins from many places passed the account's limit (security review M1).
+        SignIn = "sign_in",
     }
 }
 
@@ -29,7 +33,9 @@ impl Purpose {
     /// goes home on paper, so it lives for a week.
     pub fn lifetime(self) -> TimeDelta {
         match self {
-            Purpose::ConfirmContact | Purpose::ResetPassword => TimeDelta::minutes(10),
+            Purpose::ConfirmContact | Purpose::ResetPassword | Purpose::SignIn => {
+                TimeDelta::minutes(10)
+            }
             Purpose::SlipSignIn => TimeDelta::days(7),
         }
     }

@@ -1,8 +1,8 @@
-//! Server-side sessions and login attempts. Both live in the database, so any app instance
-//! can serve any request.
+//! Server-side sessions and counted attempts (logins and everything else that is throttled).
+//! Both live in the database, so any app instance can serve any request.
 
 use crate::db::{execute, on_pool};
-use crate::{new_id, Db, Result};
+use crate::{Db, Result};
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -64,6 +64,8 @@ pub async fn delete_others(db: &Db, user: Uuid, keep_token: &str) -> Result<()> 
     Ok(())
 }
 
+/// Expired sessions, and attempt counts whose window began more than a day ago (every window
+/// is shorter).
 pub async fn purge_expired(db: &Db, now: DateTime<Utc>) -> Result<u64> {
     let a = execute!(
         db,
@@ -72,63 +74,73 @@ pub async fn purge_expired(db: &Db, now: DateTime<Utc>) -> Result<u64> {
     let cutoff = now - Duration::days(1);
     let b = execute!(
         db,
-        sqlx::query("DELETE FROM login_attempts WHERE attempted_at < $1").bind(cutoff)
+        sqlx::query("DELETE FROM attempt_counts WHERE window_start < $1").bind(cutoff)
     )?;
     Ok(a + b)
 }
 
-/// Record a failed login for a subject ("ip:…" or "account:…").
-pub async fn record_failure(db: &Db, subject: &str, now: DateTime<Utc>) -> Result<()> {
+/// A subject's attempts in its current window, this one included, and when the window began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub n: i64,
+    pub window_start: DateTime<Utc>,
+}
+
+/// Count one attempt of a subject ("login-ip:…", "register-contact:…", …) and return the
+/// count, in ONE statement: concurrent attempts each get their own number on both engines
+/// (SQLite's write lock; PostgreSQL's row lock of `ON CONFLICT DO UPDATE`), so no two of them
+/// can both read "under the limit". An attempt after `window` from the window's first starts
+/// a new window at 1.
+pub async fn count_attempt(
+    db: &Db,
+    subject: &str,
+    window: Duration,
+    now: DateTime<Utc>,
+) -> Result<Counted> {
+    let cutoff = now - window;
+    let (n, window_start): (i64, DateTime<Utc>) = on_pool!(db, |p| sqlx::query_as(
+        "INSERT INTO attempt_counts (subject, window_start, n) VALUES ($1, $2, 1) \
+        ON CONFLICT (subject) DO UPDATE SET \
+        n = CASE WHEN attempt_counts.window_start > $3 THEN attempt_counts.n + 1 ELSE 1 END, \
+        window_start = CASE WHEN attempt_counts.window_start > $3 \
+            THEN attempt_counts.window_start ELSE $2 END \
+        RETURNING n, window_start"
+    )
+    .bind(subject)
+    .bind(now)
+    .bind(cutoff)
+    .fetch_one(p)
+    .await)?;
+    Ok(Counted { n, window_start })
+}
+
+/// Take back one counted attempt (it turned out to be a success, or nothing was checked).
+pub async fn uncount_attempt(db: &Db, subject: &str) -> Result<()> {
     execute!(
         db,
-        sqlx::query("INSERT INTO login_attempts (id, subject, attempted_at) VALUES ($1, $2, $3)")
-            .bind(new_id())
+        sqlx::query("UPDATE attempt_counts SET n = n - 1 WHERE subject = $1 AND n > 0")
             .bind(subject)
-            .bind(now)
     )?;
     Ok(())
 }
 
-/// Failed logins of a subject within the window.
-pub async fn recent_failures(
-    db: &Db,
-    subject: &str,
-    window: Duration,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    let since = now - window;
-    Ok(on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM login_attempts WHERE subject = $1 AND attempted_at > $2"
+/// A subject's attempts in the window, without counting one.
+pub async fn attempts(db: &Db, subject: &str, window: Duration, now: DateTime<Utc>) -> Result<i64> {
+    let n: Option<i64> = on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT n FROM attempt_counts WHERE subject = $1 AND window_start > $2"
     )
     .bind(subject)
-    .bind(since)
-    .fetch_one(p)
-    .await)?)
+    .bind(now - window)
+    .fetch_optional(p)
+    .await)?;
+    Ok(n.unwrap_or(0))
 }
 
-/// When a subject's attempts within the window were made, oldest first (to tell a throttled
-/// person how long to wait).
-pub async fn recent_attempts(
-    db: &Db,
-    subject: &str,
-    window: Duration,
-    now: DateTime<Utc>,
-) -> Result<Vec<DateTime<Utc>>> {
-    let since = now - window;
-    Ok(on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT attempted_at FROM login_attempts WHERE subject = $1 AND attempted_at > $2 \
-        ORDER BY attempted_at"
-    )
-    .bind(subject)
-    .bind(since)
-    .fetch_all(p)
-    .await)?)
-}
-
-pub async fn clear_failures(db: &Db, subject: &str) -> Result<()> {
+/// Forget a subject's attempts.
+pub async fn clear_attempts(db: &Db, subject: &str) -> Result<()> {
     execute!(
         db,
-        sqlx::query("DELETE FROM login_attempts WHERE subject = $1").bind(subject)
+        sqlx::query("DELETE FROM attempt_counts WHERE subject = $1").bind(subject)
     )?;
     Ok(())
 }

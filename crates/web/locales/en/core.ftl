@@ -88,6 +88,11 @@ login-throttled = Too many attempts. Try again in { $minutes ->
     [one] { $minutes } minute
    *[other] { $minutes } minutes
 }.
+login-code-needed = This account has had many failed sign-in attempts, perhaps not from you. To keep it safe, sign in with your password and a one-time code: press “Send a code” and type the code you receive.
+login-field-code = One-time code
+login-code-explain = The code goes to the account's confirmed phone or e-mail and is valid for 10 minutes.
+login-code-send = Send a code
+login-code-sent = If this account has a confirmed phone or e-mail, a code was sent to it. The code is valid for 10 minutes.
 logout-submit = Log out
 logout-done = You have logged out.
 account-title = My account

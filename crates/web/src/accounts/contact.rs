@@ -1,7 +1,7 @@
 //! Confirming the phone or e-mail with a one-time code, asking for a new code, and changing
 //! the contact (the code goes to the new one; the old one stays until the code is typed).
 
-use super::{client_ip, code_limits};
+use super::{client_ip, code_limits, password_throttled};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::accounts::{ChangeRequested, CodeRequest, ContactConfirmed, Resent};
@@ -183,6 +183,9 @@ async fn change(
             ChangeRequested::Throttled { minutes } => throttled(&c, minutes),
             ChangeRequested::PasswordWrong => {
                 Rejected::field("password", c.t("err-password-wrong"))
+            }
+            ChangeRequested::PasswordThrottled { minutes } => {
+                password_throttled(&c, "password", minutes)
             }
         };
     change_page(&c, f.contact, &refused)

@@ -7,7 +7,7 @@ use crate::access::role_label;
 use crate::middleware::{set_cookie, CookieSpec, SessionToken};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
-use app::accounts::{LoggedIn, PasswordChanged, Registered, Registration, SessionTtl};
+use app::accounts::{CodeRequest, LoggedIn, PasswordChanged, Registered, Registration, SessionTtl};
 use askama::Template;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/register", get(register_form).post(register))
         .route("/login", get(login_form).post(login))
+        .route("/login/code", post(login_code))
         .route("/logout", post(logout))
         .route("/account", get(account))
         .route("/account/password", post(change_password))
@@ -246,6 +247,8 @@ async fn register(
 struct LoginForm {
     contact: String,
     password: String,
+    /// The one-time code, once the account asks for one.
+    code: String,
 }
 
 #[derive(Template)]
@@ -254,22 +257,65 @@ struct LoginPage<'a> {
     c: &'a Ctx,
     contact: String,
     error: Option<String>,
+    /// News that is no refusal ("a code was sent").
+    notice: Option<String>,
+    /// Ask for the one-time code too, with a button that sends one.
+    code_step: bool,
     /// Offer "Sign in with eGov" (a provider is configured).
     egov: bool,
 }
 
-fn login_page(s: &AppState, c: &Ctx, contact: String, r: &Rejected) -> Result<Response, AppError> {
+/// The login form, keeping the contact typed (never the password or the code).
+struct LoginView<'a> {
+    contact: String,
+    refused: &'a Rejected,
+    notice: Option<String>,
+    code_step: bool,
+}
+
+fn login_page(s: &AppState, c: &Ctx, v: LoginView) -> Result<Response, AppError> {
     let page = LoginPage {
         c,
-        contact,
-        error: r.message.clone(),
+        contact: v.contact,
+        error: v.refused.message.clone(),
+        notice: v.notice,
+        code_step: v.code_step,
         egov: s.oidc.is_some(),
     };
-    Ok(r.respond(render(&page)?))
+    Ok(v.refused.respond(render(&page)?))
 }
 
 async fn login_form(State(s): State<AppState>, c: Ctx) -> Result<Response, AppError> {
-    login_page(&s, &c, String::new(), &Rejected::none())
+    let view = LoginView {
+        contact: String::new(),
+        refused: &Rejected::none(),
+        notice: None,
+        code_step: false,
+    };
+    login_page(&s, &c, view)
+}
+
+fn login_limits(s: &AppState) -> app::accounts::LoginLimits {
+    app::accounts::LoginLimits {
+        per_account_address: s.config.login_limit_account_ip,
+        per_account: s.config.login_limit_account,
+        per_address: s.config.login_limit_ip,
+        window_minutes: s.config.login_window_minutes,
+    }
+}
+
+/// "Too many attempts: try again in N minutes" (429).
+fn login_throttled(c: &Ctx, minutes: i64) -> Rejected {
+    Rejected::refused(
+        StatusCode::TOO_MANY_REQUESTS,
+        c.t_num("login-throttled", "minutes", minutes),
+    )
+}
+
+/// The same on the current-password field of a signed-in form (429).
+pub(crate) fn password_throttled(c: &Ctx, field: &'static str, minutes: i64) -> Rejected {
+    Rejected::field(field, c.t_num("login-throttled", "minutes", minutes))
+        .with_status(StatusCode::TOO_MANY_REQUESTS)
 }
 
 async fn login(
@@ -281,33 +327,85 @@ async fn login(
 ) -> Result<Response, AppError> {
     let ip = client_ip(&s, &req_headers, peer);
     let contact = Contact::parse(&f.contact).ok();
-    let limits = app::accounts::LoginLimits {
-        per_account: s.config.login_limit_account,
-        per_address: s.config.login_limit_ip,
-        window_minutes: s.config.login_window_minutes,
-    };
+    let code = Some(f.code.as_str()).filter(|t| !t.trim().is_empty());
     let outcome = app::accounts::log_in(
         &s.app,
         &ip,
         contact.as_ref(),
         f.password.clone(),
-        &limits,
+        code,
+        &login_limits(&s),
         session_ttl(&s),
     )
     .await?;
-    let refused = match outcome {
+    let (refused, code_step) = match outcome {
         LoggedIn::Yes { session, .. } => {
             let mut headers = HeaderMap::new();
             session_cookie(&s, &session, &mut headers);
             return Ok(redirect_with_cookies("/account", headers));
         }
-        LoggedIn::Throttled { minutes } => Rejected::refused(
-            StatusCode::TOO_MANY_REQUESTS,
-            c.t_num("login-throttled", "minutes", minutes),
+        LoggedIn::Throttled { minutes } => (login_throttled(&c, minutes), code.is_some()),
+        LoggedIn::Wrong => (
+            Rejected::refused(StatusCode::UNAUTHORIZED, c.t("login-failed")),
+            code.is_some(),
         ),
-        LoggedIn::Wrong => Rejected::refused(StatusCode::UNAUTHORIZED, c.t("login-failed")),
+        LoggedIn::CodeNeeded => (
+            Rejected::refused(StatusCode::UNAUTHORIZED, c.t("login-code-needed")),
+            true,
+        ),
+        LoggedIn::CodeRefused(r) => (
+            Rejected::refused(StatusCode::UNAUTHORIZED, contact::refusal_message(&c, r)),
+            true,
+        ),
     };
-    login_page(&s, &c, f.contact, &refused)
+    let view = LoginView {
+        contact: f.contact,
+        refused: &refused,
+        notice: None,
+        code_step,
+    };
+    login_page(&s, &c, view)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CodeForm {
+    contact: String,
+}
+
+/// "Send me a code": to the account's confirmed contact, counted as code requests are; the
+/// answer is the same whether or not one could be sent.
+async fn login_code(
+    State(s): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req_headers: HeaderMap,
+    c: Ctx,
+    Form(f): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    let Ok(contact) = Contact::parse(&f.contact) else {
+        let refused = Rejected::unprocessable(c.t("err-contact-invalid"));
+        let view = LoginView {
+            contact: f.contact,
+            refused: &refused,
+            notice: None,
+            code_step: false,
+        };
+        return login_page(&s, &c, view);
+    };
+    let ip = client_ip(&s, &req_headers, peer);
+    let limits = code_limits(&s);
+    let asked = app::accounts::request_sign_in_code(&s.app, &contact, &ip, &limits);
+    let (refused, notice) = match asked.await? {
+        CodeRequest::Sent => (Rejected::none(), Some(c.t("login-code-sent"))),
+        CodeRequest::Throttled { minutes } => (contact::throttled(&c, minutes), None),
+    };
+    let view = LoginView {
+        contact: f.contact,
+        refused: &refused,
+        notice,
+        code_step: true,
+    };
+    login_page(&s, &c, view)
 }
 
 /// The client's address for login throttling: the first `X-Forwarded-For` hop behind our own
@@ -496,6 +594,9 @@ async fn change_password(
     let new = Password::parse(&f.new);
     match app::accounts::change_password(&s.app, v, f.current, new, keep).await? {
         PasswordChanged::Yes => Ok(Redirect::to("/account?ok=password-changed").into_response()),
+        PasswordChanged::Throttled { minutes } => {
+            account_page(&s, &c, &password_throttled(&c, "current", minutes)).await
+        }
         PasswordChanged::Refused { current_wrong, new } => {
             let mut errors = FieldErrors::default();
             if current_wrong {

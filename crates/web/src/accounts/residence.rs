@@ -224,6 +224,7 @@ async fn move_residence(
         Moved::Unchanged => Rejected::field("village", c.t("accounts-residence-same")),
         Moved::UnknownVillage => Rejected::field("village", c.t("err-village-unknown")),
         Moved::PasswordWrong => Rejected::field("password", c.t("err-password-wrong")),
+        Moved::Throttled { minutes } => super::password_throttled(&c, "password", minutes),
     };
     move_page(&s, &c, f, &r).await
 }

@@ -78,6 +78,10 @@ fn code(lang: Lang, name: &str, purpose: CodePurpose, digits: &str) -> Rendered 
             lang.t("messages-code-subject-slip-sign-in"),
             lang.t_args("messages-code-line-slip-sign-in", &[("digits", d())]),
         ),
+        CodePurpose::SignIn => (
+            lang.t("messages-code-subject-sign-in"),
+            lang.t_args("messages-code-line-sign-in", &[("digits", d())]),
+        ),
     };
     let text = [
         lang.t_args("messages-greeting", &[("name", Arg::Str(name.to_string()))]),
