@@ -13,7 +13,7 @@ mod register;
 mod reset;
 mod residence;
 mod sessions;
-mod throttle;
+pub(crate) mod throttle;
 
 pub use add::{add_account, AccountSpec, AddAccountError};
 pub use codes::{check_code, issue_code, send_code, Accepted};

@@ -21,6 +21,9 @@ code_enum! {
         ResetPassword = "reset_password",
         /// Sign in once with the slip a registrar printed (for people without a contact).
         SlipSignIn = "slip_sign_in",
+        /// Confirm, at a participation centre, the ballot a coordinator records for the
+        /// resident (assisted voting): the resident reads the code sent to their own contact.
+        ConfirmAssistedBallot = "confirm_assisted_ballot",
     }
 }
 
@@ -29,7 +32,9 @@ impl Purpose {
     /// goes home on paper, so it lives for a week.
     pub fn lifetime(self) -> TimeDelta {
         match self {
-            Purpose::ConfirmContact | Purpose::ResetPassword => TimeDelta::minutes(10),
+            Purpose::ConfirmContact | Purpose::ResetPassword | Purpose::ConfirmAssistedBallot => {
+                TimeDelta::minutes(10)
+            }
             Purpose::SlipSignIn => TimeDelta::days(7),
         }
     }

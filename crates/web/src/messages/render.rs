@@ -78,6 +78,13 @@ fn code(lang: Lang, name: &str, purpose: CodePurpose, digits: &str) -> Rendered 
             lang.t("messages-code-subject-slip-sign-in"),
             lang.t_args("messages-code-line-slip-sign-in", &[("digits", d())]),
         ),
+        CodePurpose::ConfirmAssistedBallot => (
+            lang.t("messages-code-subject-confirm-assisted-ballot"),
+            lang.t_args(
+                "messages-code-line-confirm-assisted-ballot",
+                &[("digits", d())],
+            ),
+        ),
     };
     let text = [
         lang.t_args("messages-greeting", &[("name", Arg::Str(name.to_string()))]),

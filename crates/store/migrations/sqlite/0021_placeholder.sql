@@ -1,0 +1,1 @@
+-- Placeholder: this number belongs to another branch of issue 12; dropped when they merge.
