@@ -113,8 +113,6 @@ pub enum ConfirmRefusal {
     Missing,
     #[error("this is not the resident's password")]
     PasswordWrong,
-    #[error("the resident has no confirmed phone or e-mail for a code")]
-    NoContact,
     #[error("the code is not accepted: {0}")]
     Code(crate::accounts::CodeRefusal),
     #[error("too many passwords typed for this account: wait {minutes} minutes")]

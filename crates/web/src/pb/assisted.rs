@@ -12,7 +12,9 @@ use crate::accounts::contact::{refusal_message, throttled as codes_throttled};
 use crate::extract::Id;
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
-use app::pb::assisted::{self, AssistInput, AssistOutcome, CodeSent, Confirm, Lookup, Voter};
+use app::pb::assisted::{
+    self, AssistInput, AssistOutcome, CodeSent, Confirm, Lookup, Problems, Voter,
+};
 use app::pb::ballots::{Cycle, Territory};
 use askama::Template;
 use axum::extract::State;
@@ -256,43 +258,49 @@ async fn submit(
         witness_secret: &witness_secret,
         confirm: confirm.unwrap_or_default(),
     };
-    let (voter, r) = match assisted::assist_voter(&s.app, actor, cy.id, &input).await? {
+    match assisted::assist_voter(&s.app, actor, cy.id, &input).await? {
         AssistOutcome::NotReady(lookup) => {
             let r = lookup_result(&c, lookup);
-            return page(&s, &c, here, typed, o, &r).await;
+            page(&s, &c, here, typed, o, &r).await
         }
         AssistOutcome::Invalid { voter, problems } => {
-            let mut errors = FieldErrors::default();
-            if let Some(e) = problems.ballot {
-                errors.add("choice", ballot_message(&c, &e));
-            }
-            if let Some(e) = problems.witness {
-                errors.add("witness", witness_message(&c, e));
-            }
-            let mut status = None;
-            if let Some(e) = problems.confirmation {
-                if let ConfirmRefusal::Throttled { .. } = e {
-                    status = Some(StatusCode::TOO_MANY_REQUESTS);
-                }
-                errors.add(confirm_field(e), confirm_message(&c, e));
-            }
-            let r = Rejected::form_has_errors(&c, errors);
-            match status {
-                Some(st) => (voter, r.with_status(st)),
-                None => (voter, r),
-            }
+            o.found = Some(found(&c, &voter));
+            page(&s, &c, here, typed, o, &refused(&c, problems)).await
         }
-        AssistOutcome::Recorded { voter, receipt } => {
+        AssistOutcome::Recorded { receipt, .. } => {
             o.receipt = Some(receipt);
-            let _ = voter;
-            return page(&s, &c, here, Typed::default(), o, &Rejected::none()).await;
+            page(&s, &c, here, Typed::default(), o, &Rejected::none()).await
         }
-        AssistOutcome::AlreadyVoted { voter } => {
-            (voter, Rejected::conflict(c.t("pb-assisted-already")))
+        AssistOutcome::AlreadyVoted { .. } => {
+            // Someone recorded their ballot meanwhile: as for a look-up, nothing more is shown.
+            let r = Rejected::conflict(c.t("pb-assisted-already"));
+            page(&s, &c, here, Typed::default(), o, &r).await
         }
-    };
-    o.found = Some(found(&c, &voter));
-    page(&s, &c, here, typed, o, &r).await
+    }
+}
+
+/// The record form refused, field by field (429 when the passwords typed are over the limit).
+fn refused(c: &Ctx, problems: Problems) -> Rejected {
+    let mut errors = FieldErrors::default();
+    if let Some(e) = problems.ballot {
+        errors.add("choice", ballot_message(c, &e));
+    }
+    if let Some(e) = problems.witness {
+        errors.add("witness", witness_message(c, e));
+    }
+    let throttled = matches!(
+        problems.confirmation,
+        Some(ConfirmRefusal::Throttled { .. })
+    );
+    if let Some(e) = problems.confirmation {
+        errors.add(confirm_field(e), confirm_message(c, e));
+    }
+    let r = Rejected::form_has_errors(c, errors);
+    if throttled {
+        r.with_status(StatusCode::TOO_MANY_REQUESTS)
+    } else {
+        r
+    }
 }
 
 fn found(c: &Ctx, v: &Voter) -> Found {
@@ -341,7 +349,7 @@ fn confirm_field(e: ConfirmRefusal) -> &'static str {
     match e {
         ConfirmRefusal::Missing | ConfirmRefusal::Throttled { .. } => "confirm",
         ConfirmRefusal::PasswordWrong => "password",
-        ConfirmRefusal::NoContact | ConfirmRefusal::Code(_) => "code",
+        ConfirmRefusal::Code(_) => "code",
         ConfirmRefusal::RegistrarNotConfirmed
         | ConfirmRefusal::NotRegistrar
         | ConfirmRefusal::RegistrarIsCoordinator
@@ -353,7 +361,6 @@ fn confirm_message(c: &Ctx, e: ConfirmRefusal) -> String {
     match e {
         ConfirmRefusal::Missing => c.t("pb-assisted-err-confirm"),
         ConfirmRefusal::PasswordWrong => c.t("pb-assisted-err-password"),
-        ConfirmRefusal::NoContact => c.t("pb-assisted-code-none"),
         ConfirmRefusal::Code(r) => refusal_message(c, r),
         ConfirmRefusal::Throttled { minutes } => c.t_num("login-throttled", "minutes", minutes),
         ConfirmRefusal::RegistrarNotConfirmed => c.t("pb-assisted-err-registrar"),
