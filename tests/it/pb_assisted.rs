@@ -270,13 +270,13 @@ async fn h2_a_ballot_needs_the_residents_password_or_another_confirmation() {
     let cy = voting(&app).await;
     let coordinator = app.login_as(Role::Coordinator).await;
     let me = resident_iin();
-    let found = find(&coordinator, &cy, &me).await;
-    assert_eq!(found.status, StatusCode::OK, "{}", found.body);
-    assert!(found.has("Бауыржан Нұрланов") && found.has("name=\"confirm\""));
-
     let unconfirmed = record(&coordinator, &cy, &me, &[]).await;
     assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unconfirmed.has("Choose how the resident confirms it is them"));
+    assert!(ballot(&app.db, &cy, &me).await.is_none());
+    let found = find(&coordinator, &cy, &me).await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.body);
+    assert!(found.has("Бауыржан Нұрланов") && found.has("name=\"confirm\""));
     let empty = record(
         &coordinator,
         &cy,
@@ -340,6 +340,16 @@ async fn h2_a_code_sent_to_the_resident_confirms_the_ballot() {
     let email = "helped@demo.qatysu.kz";
     resident_with_contact(&app, &helped, email, "helped-resident-2026").await;
     let coordinator = app.login_as(Role::Coordinator).await;
+    // No code was sent: any digits are refused and nothing is recorded.
+    let guessed = record(
+        &coordinator,
+        &cy,
+        &helped,
+        &[("confirm", "code"), ("code", "123456")],
+    )
+    .await;
+    assert_eq!(guessed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(ballot(&app.db, &cy, &helped).await.is_none());
     let found = find(&coordinator, &cy, &helped).await;
     assert!(found.has("Send a code to the resident"), "{}", found.body);
     let id = cy.id;
@@ -390,9 +400,6 @@ async fn h2_a_registrars_document_check_confirms_the_ballot() {
     let p = resident(&app.db, &village, domain::Level::InPerson).await;
     let iin = p.iin_digits.clone();
     let coordinator = app.login_as(Role::Coordinator).await;
-    let found = find(&coordinator, &cy, &iin).await;
-    assert!(found.has("no confirmed phone or e-mail"), "{}", found.body);
-    assert!(!found.has("Send a code to the resident"));
     let document = |who: (&'static str, &'static str)| {
         [
             ("confirm", "document"),
@@ -404,6 +411,10 @@ async fn h2_a_registrars_document_check_confirms_the_ballot() {
     let own = record(&coordinator, &cy, &iin, &document(COORDINATOR)).await;
     assert_eq!(own.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(own.has("another person, a registrar, must check the document"));
+    assert!(ballot(&app.db, &cy, &iin).await.is_none());
+    let found = find(&coordinator, &cy, &iin).await;
+    assert!(found.has("no confirmed phone or e-mail"), "{}", found.body);
+    assert!(!found.has("Send a code to the resident"));
     let expert = record(
         &coordinator,
         &cy,
