@@ -369,7 +369,8 @@ async fn propose(
 }
 
 /// Five paper ballots typed in twice (by the coordinator, then by the administrator), and one
-/// resident's choice recorded at the participation centre with a witness. Project numbers on
+/// resident's choice recorded at the participation centre, confirmed with their password, with
+/// a witness who has an account. Project numbers on
 /// paper follow the admitted proposals' order: 1 is the water pipe, 2 the street lights.
 async fn paper_and_assisted(
     c: &Client,
@@ -405,7 +406,11 @@ async fn paper_and_assisted(
     click(c, "form:has(input[name=step][value=find]) button").await?;
     wait_for(c, "#witness").await?;
     click(c, &format!("input[name=choice][value='{}']", online[1])).await?;
-    fill(c, "#witness", "Сәуле Омарова").await?;
+    // The resident types their own password; the monitor witnesses with theirs.
+    click(c, "input[name=confirm][value=password]").await?;
+    fill(c, "#password", &voters[ONLINE].password).await?;
+    fill(c, "#witness", "monitor@demo.qatysu.kz").await?;
+    fill(c, "#witness_secret", "demo-monitor-2026").await?;
     shots.save(c, "assisted-form").await?;
     click(c, "form:has(input[name=step][value=record]) button").await?;
     wait_for(c, "main .card[role=status] .code").await?;

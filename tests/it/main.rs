@@ -24,6 +24,7 @@ mod messages;
 mod messages_sending;
 mod multi_instance;
 mod pb;
+mod pb_assisted;
 mod pb_discussion;
 mod pb_envelope;
 mod pb_paper;

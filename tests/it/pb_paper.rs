@@ -477,10 +477,10 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
     assert!(bad.has("an IIN has 12 digits") && bad.has("value=\"12345\""));
     let stranger = voter(7);
     let unknown = find(stranger.clone()).await;
-    assert!(unknown.has("No registered resident has this IIN"));
+    assert!(unknown.has("No registered resident of this cycle&#39;s territory has this IIN"));
     assert!(unknown.has(&format!("value=\"{stranger}\"")));
 
-    // A registered resident of another okrug cannot vote in this cycle.
+    // A registered resident of another okrug gets the same answer (security review H2).
     let elsewhere = voter(12);
     qatysu::cli::user::create_account(
         &app.app,
@@ -497,8 +497,8 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
     .await
     .expect("account");
     let outside = find(elsewhere).await;
-    assert!(outside.has("does not live in the cycle"));
-    assert!(!outside.has("name=\"witness\""));
+    assert!(outside.has("No registered resident of this cycle&#39;s territory has this IIN"));
+    assert!(!outside.has("Жалманқұлақ Тұрғыны") && !outside.has("name=\"witness\""));
 
     let me = resident_iin();
     let found = find(me.clone()).await;
@@ -519,7 +519,10 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
                     ("step", "record"),
                     ("iin", &me),
                     ("choice", &pid),
+                    ("confirm", "password"),
+                    ("password", "demo-resident-2026"),
                     ("witness", witness),
+                    ("witness_secret", "demo-monitor-2026"),
                 ],
             )
             .await
@@ -527,12 +530,15 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
     };
     let no_witness = record("").await;
     assert_eq!(no_witness.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(no_witness.has("Write the witness") && no_witness.has("checked"));
+    assert!(
+        no_witness.has("Give the phone or e-mail the witness logs in with")
+            && no_witness.has("checked")
+    );
     assert!(record_of(&app.db, id, &person(&me))
         .await
         .expect("q")
         .is_none());
-    let ok = record("Сәуле Жұмабаева").await;
+    let ok = record("monitor@demo.qatysu.kz").await;
     assert_eq!(ok.status, StatusCode::OK);
     assert!(
         ok.has("Hand this receipt code to the resident"),
@@ -544,24 +550,36 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
         .expect("q")
         .expect("ballot");
     assert_eq!(rec.channel, Channel::Assisted);
-    assert_eq!(rec.witness.as_deref(), Some("Сәуле Жұмабаева"));
-    let (coord, _) = store::accounts::credentials(
-        &app.db,
-        &domain::Contact::parse("coordinator@demo.qatysu.kz").expect("c"),
-    )
-    .await
-    .expect("q")
-    .expect("coordinator");
-    assert_eq!(rec.entered_by, Some(coord.id));
+    assert_eq!(rec.witness, None, "no typed name is stored");
+    let account = |contact: &'static str| {
+        let db = app.db.clone();
+        async move {
+            store::accounts::credentials(&db, &domain::Contact::parse(contact).expect("c"))
+                .await
+                .expect("q")
+                .expect("account")
+                .0
+                .id
+        }
+    };
+    assert_eq!(
+        rec.witness_id,
+        Some(account("monitor@demo.qatysu.kz").await)
+    );
+    assert_eq!(
+        rec.entered_by,
+        Some(account("coordinator@demo.qatysu.kz").await)
+    );
     let home = store::territories::by_kato(&app.db, &domain::Kato::parse(VILLAGE).expect("k"))
         .await
         .expect("q")
         .expect("village");
     assert_eq!(rec.village_id, Some(home.id));
     assert!(ok.has(&rec.receipt));
-    // Found again: already voted, only the receipt is shown; the resident's own page agrees.
+    // Found again: already voted, and nothing more (security review H2: no receipt); the
+    // resident's own receipt page agrees.
     let again = find(me.clone()).await;
-    assert!(again.has("has already voted") && again.has(&rec.receipt));
+    assert!(again.has("has already voted") && !again.has(&rec.receipt));
     assert!(!again.has("name=\"witness\""));
     let check = app
         .client()
@@ -884,7 +902,10 @@ async fn a_counted_cycle_has_every_channel_and_a_flagged_paper_ballot() {
                 ("step", "record"),
                 ("iin", &helped),
                 ("choice", &pids[2]),
-                ("witness", "Сәуле Жұмабаева"),
+                ("confirm", "password"),
+                ("password", "helped-resident-2026"),
+                ("witness", "monitor@demo.qatysu.kz"),
+                ("witness_secret", "demo-monitor-2026"),
             ],
         )
         .await;
@@ -933,6 +954,9 @@ async fn a_counted_cycle_has_every_channel_and_a_flagged_paper_ballot() {
         .get(&format!("/pb/{}/results?lang=en", done.id))
         .await;
     assert!(page.has("Paper ballots not counted twice"));
+    // Security review H2: assisted ballots per coordinator are published.
+    assert!(page.has("Ballots recorded by coordinators at participation centres"));
+    assert!(page.has("Айгүл Сейітова: 1 ballot<"), "{}", page.body);
 }
 
 mod browser {

@@ -48,6 +48,7 @@ migrations! {
     "0018_messages_preferences",
     "0019_accounts_throttle",
     "0020_pb_results_stored",
+    "0021_pb_assisted_confirmation",
 }
 
 const _: () = assert!(

@@ -333,6 +333,9 @@ const GROUP: [(&str, &str, &str); 5] = [
     ("Айнұр Мұхтарова", "monitor5@demo.qatysu.kz", "114445203"),
 ];
 
+/// The password of every account of [`GROUP`].
+pub const GROUP_PASSWORD: &str = "demo-monitor-2026";
+
 /// The people of Zhalmankulak: none of the demo's role accounts acts there, so the okrug has
 /// its own coordinator.
 pub struct Zhalmankulak {
@@ -371,7 +374,7 @@ pub async fn zhalmankulak_people(d: &Demo) -> anyhow::Result<Zhalmankulak> {
     let coordinator = register(d, COORDINATOR, 12, "demo-coordinator-2026", role).await?;
     let mut residents = Vec::with_capacity(GROUP.len());
     for (i, person) in GROUP.into_iter().enumerate() {
-        residents.push(register(d, person, 7 + i as u32, "demo-monitor-2026", None).await?);
+        residents.push(register(d, person, 7 + i as u32, GROUP_PASSWORD, None).await?);
     }
     Ok(Zhalmankulak {
         coordinator,
@@ -406,7 +409,16 @@ pub async fn seed_finished(d: &Demo, okrug: &Zhalmankulak) -> anyhow::Result<Uui
     ballots(d, id, "Z", &pids, 312, &[11, 9, 6, 8, 5]).await?;
     // The administrator types the paper batch again after the okrug's coordinator.
     let admin = d.actor("admin@demo.qatysu.kz").await?;
-    super::pb_paper::seed(d, id, &people.coordinator, &admin, resident).await?;
+    let witness = okrug
+        .residents
+        .first()
+        .context("a witness from the okrug")?;
+    let at_centre = super::pb_paper::AtCentre {
+        voter: resident,
+        password: GROUP_PASSWORD,
+        witness,
+    };
+    super::pb_paper::seed(d, id, &people.coordinator, &admin, &at_centre).await?;
     // Counted and published as voting closes (the stage move does both).
     d.on(Demo::after(s.voting_end, 1), 18);
     move_to(d, &people.coordinator, id, Stage::Results).await?;

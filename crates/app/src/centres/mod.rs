@@ -3,7 +3,7 @@
 //! registrar at the desk raises a person to `in_person` ([`desk`]).
 
 mod desk;
-mod presence;
+pub(crate) mod presence;
 mod slip;
 mod squatting;
 

@@ -25,6 +25,9 @@ code_enum! {
         /// Sign in with the password AND this code, sent to the account's confirmed contact,
         /// once failed logins from many places passed the account's limit (security review M1).
         SignIn = "sign_in",
+        /// Confirm, at a participation centre, the ballot a coordinator records for the
+        /// resident (assisted voting): the resident reads the code sent to their own contact.
+        ConfirmAssistedBallot = "confirm_assisted_ballot",
     }
 }
 
@@ -33,7 +36,10 @@ impl Purpose {
     /// goes home on paper, so it lives for a week.
     pub fn lifetime(self) -> TimeDelta {
         match self {
-            Purpose::ConfirmContact | Purpose::ResetPassword | Purpose::SignIn => {
+            Purpose::ConfirmContact
+            | Purpose::ResetPassword
+            | Purpose::SignIn
+            | Purpose::ConfirmAssistedBallot => {
                 TimeDelta::minutes(10)
             }
             Purpose::SlipSignIn => TimeDelta::days(7),

@@ -212,29 +212,6 @@ pub fn typed_receipt(typed: &str) -> String {
         .collect()
 }
 
-/// The witness of an assisted ballot: a name of at most 100 characters with at least two
-/// letters, on one line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Witness(crate::text::BoundedText<2, 100>);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("the witness's name must have 2 to 100 characters, at least two of them letters")]
-pub struct WitnessError;
-
-impl Witness {
-    pub fn parse(typed: &str) -> Result<Witness, WitnessError> {
-        let name = crate::text::BoundedText::parse_line(typed).map_err(|_| WitnessError)?;
-        if name.as_str().chars().filter(|c| c.is_alphabetic()).count() < 2 {
-            return Err(WitnessError);
-        }
-        Ok(Witness(name))
-    }
-
-    pub fn as_str(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
 #[cfg(test)]
 mod voting {
     use super::*;
@@ -270,18 +247,6 @@ mod voting {
     fn typed_receipts_are_cleaned() {
         assert_eq!(typed_receipt(" acd-efg 79 "), "ACDEFG79");
         assert_eq!(typed_receipt(&"A".repeat(30)).len(), 20);
-    }
-
-    #[test]
-    fn a_witness_has_a_name() {
-        assert_eq!(
-            Witness::parse("  Айгүл   Серікова ").map(|w| w.as_str().to_string()),
-            Ok("Айгүл Серікова".to_string())
-        );
-        assert_eq!(Witness::parse("A"), Err(WitnessError));
-        assert_eq!(Witness::parse("1 2 3"), Err(WitnessError));
-        assert_eq!(Witness::parse(&"а".repeat(101)), Err(WitnessError));
-        assert!(Witness::parse(&"а".repeat(100)).is_ok());
     }
 }
 

@@ -2,6 +2,7 @@
 //! участия, БНУ): the rules of a budget cycle as pure functions. Every figure the law sets is a
 //! configurable default here (the legal basis changed in 2025 and will change again).
 
+pub mod assisted;
 mod ballot;
 mod category;
 pub mod count;
@@ -17,7 +18,7 @@ mod stage;
 
 pub use ballot::{
     receipt_code, replaceable, typed_receipt, votes_public, BallotError, BallotType, CountingRule,
-    Witness, WitnessError, RECEIPT_ALPHABET, RECEIPT_LEN,
+    RECEIPT_ALPHABET, RECEIPT_LEN,
 };
 pub use category::Category;
 pub use envelope::{

@@ -18,7 +18,7 @@ use domain::{Action, Contact, Iin, IinError, Kato, Password, PasswordError};
 use serde::Deserialize;
 use std::net::SocketAddr;
 
-mod contact;
+pub(crate) mod contact;
 mod reset;
 mod residence;
 mod slip;

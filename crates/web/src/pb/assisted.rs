@@ -1,20 +1,28 @@
 //! Assisted voting (`/pb/{id}/assist`): at a participation centre a coordinator finds the
-//! registered resident by IIN, checks that they may vote (territory, age on the last voting
-//! day, verification level), and records their choice on their behalf with a witness. The
-//! ballot is marked `assisted`; the receipt code is handed to the resident.
+//! registered resident by IIN and records their choice on their behalf, once the resident
+//! confirmed it is them (their password, a code sent to their contact, or a registrar's
+//! document check) and a witness with an account confirmed being there. A look-up shows
+//! nothing about someone who does not live in the cycle's territory, and never an earlier
+//! ballot's receipt. The ballot is marked `assisted`; the receipt code is handed to the
+//! resident. The cycle's managers see the look-ups and assisted ballots of each coordinator.
 
 use super::paper::{ballot_message, ballot_proposals};
 use super::{load_cycle, money};
+use crate::accounts::contact::{refusal_message, throttled as codes_throttled};
 use crate::extract::Id;
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
-use app::pb::assisted::{self, AssistOutcome, Lookup, Voter};
+use app::pb::assisted::{
+    self, AssistInput, AssistOutcome, CodeSent, Confirm, Lookup, Problems, Voter,
+};
 use app::pb::ballots::{Cycle, Territory};
 use askama::Template;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Form, Router};
+use domain::pb::assisted::{ConfirmRefusal, WitnessError};
 use domain::pb::{BallotType, Ineligible};
 use domain::Action;
 use uuid::Uuid;
@@ -31,11 +39,20 @@ pub struct Choice {
     checked: bool,
 }
 
-/// The resident found by IIN.
+/// The resident found by IIN (only someone who may vote now).
 pub struct Found {
     name: String,
     village: String,
     age: String,
+    /// A code can be sent to them.
+    has_contact: bool,
+}
+
+/// One coordinator's figures, for the cycle's managers.
+pub struct CountRow {
+    name: String,
+    lookups: String,
+    ballots: String,
 }
 
 #[derive(Template)]
@@ -46,22 +63,31 @@ struct AssistPage<'a> {
     cycle_title: String,
     iin: String,
     witness: String,
+    /// The confirmation chosen: `password`, `code` or `document` (or nothing yet).
+    confirm: String,
+    registrar: String,
     errors: &'a FieldErrors,
-    /// Why the resident cannot vote here (not found, not eligible, voting closed).
+    /// Why the resident cannot vote here, or what is wrong with the form.
     problem: Option<String>,
+    /// What just happened (a code was sent).
+    notice: Option<String>,
     found: Option<Found>,
-    /// Set when the resident has a ballot: only the receipt is shown.
+    /// The receipt of the ballot recorded now.
     receipt: Option<String>,
-    recorded: bool,
     rules: String,
     multiple: bool,
     choices: Vec<Choice>,
+    /// Look-ups and assisted ballots per coordinator (`None`: not a manager of the cycle).
+    counts: Option<Vec<CountRow>>,
 }
 
+/// What the coordinator typed; secrets (passwords, codes) are never shown again.
 #[derive(Default)]
 struct Typed {
     iin: String,
     witness: String,
+    confirm: String,
+    registrar: String,
     chosen: Vec<Uuid>,
 }
 
@@ -82,16 +108,13 @@ fn rules_text(c: &Ctx, cy: &Cycle) -> String {
 struct Outcome {
     found: Option<Found>,
     receipt: Option<String>,
-    recorded: bool,
+    notice: Option<String>,
 }
 
-/// The page; `r.message` is the problem with the resident (it may come with a 200: an earlier
-/// ballot's receipt is an answer, not a refusal).
 async fn page(
     s: &AppState,
     c: &Ctx,
-    cy: &Cycle,
-    t: &Territory,
+    (cy, t): (&Cycle, &Territory),
     typed: Typed,
     o: Outcome,
     r: &Rejected,
@@ -108,20 +131,37 @@ async fn page(
             cost: money(c, p.cost),
         })
         .collect();
+    let counts = match c.viewer.as_ref() {
+        Some(v) if c.may(Action::ManageCycle, &t.path) => Some(
+            assisted::coordinator_counts(&s.app, v, cy.id)
+                .await?
+                .into_iter()
+                .map(|n| CountRow {
+                    name: n.name,
+                    lookups: c.number(n.lookups),
+                    ballots: c.number(n.ballots),
+                })
+                .collect(),
+        ),
+        _ => None,
+    };
     let p = AssistPage {
         c,
         id: cy.id,
         cycle_title: super::cycle_title(c, cy, t),
         iin: typed.iin,
         witness: typed.witness,
+        confirm: typed.confirm,
+        registrar: typed.registrar,
         errors: &r.errors,
         problem: r.message.clone(),
+        notice: o.notice,
         found: o.found,
         receipt: o.receipt,
-        recorded: o.recorded,
         rules: rules_text(c, cy),
         multiple: cy.ballot != BallotType::OneVote,
         choices,
+        counts,
     };
     Ok(r.respond(render(&p)?))
 }
@@ -133,7 +173,7 @@ async fn form(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response,
         Ok(_) => Rejected::none(),
         Err(_) => Rejected::none().with_message(c.t("pb-assisted-closed")),
     };
-    page(&s, &c, &cy, &t, Typed::default(), Outcome::default(), &r).await
+    page(&s, &c, (&cy, &t), Typed::default(), Outcome::default(), &r).await
 }
 
 async fn submit(
@@ -151,98 +191,181 @@ async fn submit(
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
+    let line = |name: &str| field(name).trim().chars().take(200).collect::<String>();
     let typed = Typed {
         iin: field("iin").trim().chars().take(20).collect(),
-        witness: field("witness")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        witness: line("witness"),
+        confirm: match field("confirm").as_str() {
+            c @ ("password" | "code" | "document") => c.to_string(),
+            _ => String::new(),
+        },
+        registrar: line("registrar"),
         chosen: fields
             .iter()
             .filter(|(k, _)| k == "choice")
             .filter_map(|(_, v)| Uuid::parse_str(v).ok())
             .collect(),
     };
-    let recording = field("step") == "record";
     let mut o = Outcome::default();
-    let outcome = if recording {
-        let (iin, witness) = (&typed.iin, &typed.witness);
-        assisted::assist_voter(&s.app, actor, cy.id, iin, witness, &typed.chosen).await?
-    } else {
-        AssistOutcome::NotReady(assisted::find_voter(&s.app, actor, cy.id, &typed.iin).await?)
+    let here = (&cy, &t);
+    if !field("send_code").is_empty() {
+        let (voter, r) = match assisted::send_resident_code(&s.app, actor, cy.id, &typed.iin)
+            .await?
+        {
+            CodeSent::NotReady(lookup) => {
+                let r = lookup_result(&c, lookup);
+                return page(&s, &c, here, typed, o, &r).await;
+            }
+            CodeSent::Sent(v) => {
+                o.notice = Some(c.t("pb-assisted-code-sent"));
+                (v, Rejected::none())
+            }
+            CodeSent::NoContact(v) => (v, Rejected::field("code", c.t("pb-assisted-code-none"))),
+            CodeSent::Throttled { voter, minutes } => (voter, codes_throttled(&c, minutes)),
+        };
+        let typed = Typed {
+            confirm: "code".into(),
+            ..typed
+        };
+        o.found = Some(found(&c, &voter));
+        return page(&s, &c, here, typed, o, &r).await;
+    }
+    if field("step") != "record" {
+        let lookup = assisted::find_voter(&s.app, actor, cy.id, &typed.iin).await?;
+        if let Lookup::Found(v) = &lookup {
+            o.found = Some(found(&c, v));
+        }
+        let r = lookup_result(&c, lookup);
+        return page(&s, &c, here, typed, o, &r).await;
+    }
+    let secret = |name: &str| Some(field(name)).filter(|v| !v.is_empty());
+    let confirm = match typed.confirm.as_str() {
+        "password" => secret("password").map(Confirm::Password),
+        "code" => secret("code").map(Confirm::Code),
+        "document" => secret("registrar_password")
+            .filter(|_| !typed.registrar.is_empty())
+            .map(|password| Confirm::Document {
+                registrar: typed.registrar.clone(),
+                password,
+            }),
+        _ => None,
     };
-    let (voter, r) = match outcome {
+    let witness_secret = field("witness_secret");
+    let input = AssistInput {
+        iin: &typed.iin,
+        chosen: &typed.chosen,
+        witness: &typed.witness,
+        witness_secret: &witness_secret,
+        confirm: confirm.unwrap_or_default(),
+    };
+    match assisted::assist_voter(&s.app, actor, cy.id, &input).await? {
         AssistOutcome::NotReady(lookup) => {
-            let r = lookup_result(&c, lookup, &mut o);
-            return page(&s, &c, &cy, &t, typed, o, &r).await;
+            let r = lookup_result(&c, lookup);
+            page(&s, &c, here, typed, o, &r).await
         }
-        AssistOutcome::Invalid {
-            voter,
-            witness,
-            ballot,
-        } => {
-            let mut errors = FieldErrors::default();
-            if witness.is_some() {
-                errors.add("witness", c.t("pb-assisted-err-witness"));
-            }
-            if let Some(e) = ballot {
-                errors.add("choice", ballot_message(&c, &e));
-            }
-            (voter, Rejected::invalid(errors))
+        AssistOutcome::Invalid { voter, problems } => {
+            o.found = Some(found(&c, &voter));
+            page(&s, &c, here, typed, o, &refused(&c, problems)).await
         }
-        AssistOutcome::Recorded { voter, receipt } => {
-            o.recorded = true;
+        AssistOutcome::Recorded { receipt, .. } => {
             o.receipt = Some(receipt);
-            (voter, Rejected::none())
+            page(&s, &c, here, Typed::default(), o, &Rejected::none()).await
         }
-        AssistOutcome::AlreadyVoted { voter, receipt } => {
-            o.receipt = Some(receipt);
-            (voter, already(&c))
+        AssistOutcome::AlreadyVoted { .. } => {
+            // Someone recorded their ballot meanwhile: as for a look-up, nothing more is shown.
+            let r = Rejected::conflict(c.t("pb-assisted-already"));
+            page(&s, &c, here, Typed::default(), o, &r).await
         }
-    };
-    o.found = Some(found(&c, &voter));
-    page(&s, &c, &cy, &t, typed, o, &r).await
+    }
+}
+
+/// The record form refused, field by field (429 when the passwords typed are over the limit).
+fn refused(c: &Ctx, problems: Problems) -> Rejected {
+    let mut errors = FieldErrors::default();
+    if let Some(e) = problems.ballot {
+        errors.add("choice", ballot_message(c, &e));
+    }
+    if let Some(e) = problems.witness {
+        errors.add("witness", witness_message(c, e));
+    }
+    let throttled = matches!(
+        problems.confirmation,
+        Some(ConfirmRefusal::Throttled { .. })
+    );
+    if let Some(e) = problems.confirmation {
+        errors.add(confirm_field(e), confirm_message(c, e));
+    }
+    let r = Rejected::form_has_errors(c, errors);
+    if throttled {
+        r.with_status(StatusCode::TOO_MANY_REQUESTS)
+    } else {
+        r
+    }
 }
 
 fn found(c: &Ctx, v: &Voter) -> Found {
     Found {
         name: v.user.display_name.clone(),
-        village: v
-            .village
-            .as_ref()
-            .map(|h| h.name(c.lang.code()).to_string())
-            .unwrap_or_default(),
+        village: v.village.name(c.lang.code()).to_string(),
         age: c.t_num("pb-assisted-age", "age", i64::from(v.age)),
+        has_contact: v.has_contact,
     }
 }
 
-/// The resident has a ballot already: its receipt is shown, which is an answer (200).
-fn already(c: &Ctx) -> Rejected {
-    Rejected::none().with_message(c.t("pb-assisted-already"))
-}
-
-/// What a search by IIN found, on the page (nothing recorded).
-fn lookup_result(c: &Ctx, lookup: Lookup, o: &mut Outcome) -> Rejected {
+/// What a search by IIN found, on the page (nothing recorded). Nothing but the answer itself
+/// is shown unless the resident may vote.
+fn lookup_result(c: &Ctx, lookup: Lookup) -> Rejected {
     match lookup {
         Lookup::Closed(_) => Rejected::conflict(c.t("pb-assisted-closed")),
         Lookup::BadIin => Rejected::field("iin", c.t("pb-paper-err-iin")),
-        Lookup::NotFound => Rejected::unprocessable(c.t("pb-assisted-not-found")),
-        Lookup::Found(v) => {
-            o.found = Some(found(c, &v));
-            if let Some(receipt) = &v.receipt {
-                o.receipt = Some(receipt.clone());
-                already(c)
-            } else if let Some(e) = &v.ineligible {
-                Rejected::unprocessable(match e {
-                    Ineligible::TooYoung(age) => {
-                        c.t_num("pb-paper-err-age", "age", i64::from(*age))
-                    }
-                    Ineligible::NotResident => c.t("pb-assisted-not-resident"),
-                    Ineligible::NotVerified(_) => c.t("pb-assisted-not-verified"),
-                })
-            } else {
-                Rejected::none()
-            }
-        }
+        Lookup::Throttled { minutes } => Rejected::refused(
+            StatusCode::TOO_MANY_REQUESTS,
+            c.t_num("pb-assisted-throttled", "minutes", minutes),
+        ),
+        Lookup::NotHere => Rejected::unprocessable(c.t("pb-assisted-not-here")),
+        Lookup::Voted => Rejected::conflict(c.t("pb-assisted-already")),
+        Lookup::Ineligible(e) => Rejected::unprocessable(match e {
+            Ineligible::TooYoung(age) => c.t_num("pb-paper-err-age", "age", i64::from(age)),
+            // Not reached: someone living elsewhere is `NotHere`.
+            Ineligible::NotResident => c.t("pb-assisted-not-here"),
+            Ineligible::NotVerified(_) => c.t("pb-assisted-not-verified"),
+        }),
+        Lookup::Found(_) => Rejected::none(),
+    }
+}
+
+fn witness_message(c: &Ctx, e: WitnessError) -> String {
+    c.t(match e {
+        WitnessError::NotAContact => "pb-assisted-err-witness-contact",
+        WitnessError::NotConfirmed => "pb-assisted-err-witness-unconfirmed",
+        WitnessError::IsCoordinator => "pb-assisted-err-witness-coordinator",
+        WitnessError::IsVoter => "pb-assisted-err-witness-voter",
+        WitnessError::IsRegistrar => "pb-assisted-err-witness-registrar",
+    })
+}
+
+/// The field a refused confirmation is shown under.
+fn confirm_field(e: ConfirmRefusal) -> &'static str {
+    match e {
+        ConfirmRefusal::Missing | ConfirmRefusal::Throttled { .. } => "confirm",
+        ConfirmRefusal::PasswordWrong => "password",
+        ConfirmRefusal::Code(_) => "code",
+        ConfirmRefusal::RegistrarNotConfirmed
+        | ConfirmRefusal::NotRegistrar
+        | ConfirmRefusal::RegistrarIsCoordinator
+        | ConfirmRefusal::RegistrarIsVoter => "registrar",
+    }
+}
+
+fn confirm_message(c: &Ctx, e: ConfirmRefusal) -> String {
+    match e {
+        ConfirmRefusal::Missing => c.t("pb-assisted-err-confirm"),
+        ConfirmRefusal::PasswordWrong => c.t("pb-assisted-err-password"),
+        ConfirmRefusal::Code(r) => refusal_message(c, r),
+        ConfirmRefusal::Throttled { minutes } => c.t_num("login-throttled", "minutes", minutes),
+        ConfirmRefusal::RegistrarNotConfirmed => c.t("pb-assisted-err-registrar"),
+        ConfirmRefusal::NotRegistrar => c.t("pb-assisted-err-not-registrar"),
+        ConfirmRefusal::RegistrarIsCoordinator => c.t("pb-assisted-err-registrar-coordinator"),
+        ConfirmRefusal::RegistrarIsVoter => c.t("pb-assisted-err-registrar-voter"),
     }
 }

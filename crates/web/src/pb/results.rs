@@ -47,6 +47,8 @@ struct ResultsPage<'a> {
     channels: Vec<String>,
     rows: Vec<ResultRow>,
     flags: Vec<String>,
+    /// Assisted ballots per coordinator ("name — n ballots"), published (security review H2).
+    assisted: Vec<String>,
     /// The count had village quotas or district sub-envelopes: explain the procedure.
     quotas: bool,
 }
@@ -123,8 +125,23 @@ async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response,
             )
         })
         .collect();
+    let assisted = app::pb::assisted::published_counts(&s.app, &cy)
+        .await?
+        .into_iter()
+        .map(|(name, n)| {
+            c.lang.t_args(
+                "pb-assisted-published-line",
+                &[
+                    ("name", Arg::Str(name)),
+                    ("ballots", Arg::Str(c.number(n))),
+                    ("n", Arg::Num(n)),
+                ],
+            )
+        })
+        .collect();
     let page = ResultsPage {
         flags: super::paper::flag_lines(&s, &c, cy.id).await?,
+        assisted,
         c: &c,
         id: cy.id,
         cycle_title: super::cycle_title(&c, &cy, &t),
