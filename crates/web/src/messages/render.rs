@@ -81,6 +81,7 @@ fn code(lang: Lang, name: &str, purpose: CodePurpose, digits: &str) -> Rendered 
         CodePurpose::SignIn => (
             lang.t("messages-code-subject-sign-in"),
             lang.t_args("messages-code-line-sign-in", &[("digits", d())]),
+        ),
         CodePurpose::ConfirmAssistedBallot => (
             lang.t("messages-code-subject-confirm-assisted-ballot"),
             lang.t_args(
