@@ -46,6 +46,10 @@ migrations! {
     "0016_pb_paper_typists",
     "0017_accounts_oidc",
     "0018_messages_preferences",
+    "0019_placeholder",
+    "0020_placeholder",
+    "0021_placeholder",
+    "0022_pb_assisted_confirmation",
 }
 
 const _: () = assert!(

@@ -1,0 +1,1 @@
+-- Placeholder: migration 0019 belongs to another helper's branch (issue 12); dropped at merge.
