@@ -50,6 +50,7 @@ migrations! {
     "0020_placeholder",
     "0021_placeholder",
     "0022_pb_assisted_confirmation",
+    "0023_pb_secret_ballot",
 }
 
 const _: () = assert!(

@@ -68,7 +68,7 @@ async fn lookup(app: &App, cy: &Cycle, t: &Territory, iin: &str) -> Result<Looku
         .err();
     Ok(Lookup::Found(Box::new(Voter {
         age: domain::accounts::age_on(user.birth_date, app.clock.today()),
-        receipt: store::pb::ballots::receipt_of(&app.db, cy.id, &person).await?,
+        receipt: store::pb::ballots::receipt_of(&app.db, &app.keys.ballots, cy.id, &person).await?,
         user,
         village,
         ineligible,
@@ -145,7 +145,7 @@ pub async fn assist_voter(
         receipt: new_receipt(),
     };
     Ok(
-        match store::pb::assisted::cast(&app.db, &b, app.clock.now()).await? {
+        match store::pb::assisted::cast(&app.db, &b, &app.keys.ballots, app.clock.now()).await? {
             Cast::New { receipt } | Cast::Replaced { receipt } => {
                 tracing::info!(cycle = %cy.id, "assisted ballot recorded");
                 AssistOutcome::Recorded { voter, receipt }

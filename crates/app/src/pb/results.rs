@@ -71,14 +71,39 @@ pub async fn recount(db: &Db, cy: &Cycle) -> Result<Count> {
         population.map(|p| u32::try_from(stored.len() as i64 * 10_000 / p).unwrap_or(u32::MAX));
     let budget = cy.envelope.total(turnout_bp);
     let index = |id: &Uuid| admitted.iter().position(|p| p.id == *id).map(|i| i as u32);
-    let ballots: Vec<Vec<u32>> = stored
-        .iter()
-        .map(|b| b.0.iter().filter_map(index).collect())
-        .collect();
     let projects: Vec<(String, Tenge)> = admitted
         .iter()
         .map(|p| (p.id.to_string(), p.cost))
         .collect();
+    let places: HashMap<Uuid, Territory> = match territory.as_ref() {
+        Some(t) => store::territories::subtree(db, t)
+            .await?
+            .into_iter()
+            .map(|v| (v.id, v))
+            .collect(),
+        None => HashMap::new(),
+    };
+    // The voter's village as the `.pb` file writes it (its KATO code), and the ballots in the
+    // file's canonical order: by village, then by vote (nothing of the order of casting).
+    let kato_of = |v: Option<Uuid>| {
+        v.and_then(|i| places.get(&i))
+            .map(|t| t.kato.to_string())
+            .unwrap_or_default()
+    };
+    let (villages, ballots): (Vec<String>, Vec<Vec<u32>>) = count::canonical(
+        &projects,
+        stored
+            .iter()
+            .map(|(choices, village)| {
+                (
+                    kato_of(*village),
+                    choices.iter().filter_map(index).collect(),
+                )
+            })
+            .collect(),
+    )
+    .into_iter()
+    .unzip();
     let meta = [
         ("description", format!("Qatysu PB cycle {}", cy.id)),
         ("country", "Kazakhstan".to_string()),
@@ -86,31 +111,31 @@ pub async fn recount(db: &Db, cy: &Cycle) -> Result<Count> {
         ("rule", count::engine_rule(cy.rule).to_string()),
         ("num_votes", stored.len().to_string()),
     ];
-    let election = count::election(budget, &projects, &ballots, &meta);
+    let election =
+        count::election_with_villages(budget, &projects, &ballots, Some(&villages), &meta);
     let split = envelope::get(db, cy.id).await?;
     let subs = sub_amounts(split.as_ref(), budget)?;
+    let by_kato: HashMap<&str, &Territory> =
+        places.values().map(|t| (t.kato.as_str(), t)).collect();
     let mut quota_rounds = Vec::with_capacity(subs.len());
-    if let (false, Some(t)) = (subs.is_empty(), territory.as_ref()) {
-        let places: HashMap<Uuid, Territory> = store::territories::subtree(db, t)
-            .await?
-            .into_iter()
-            .map(|v| (v.id, v))
-            .collect();
-        for (id, amount) in &subs {
-            let Some(under) = places.get(id) else {
-                continue;
-            };
-            quota_rounds.push(count::SubEnvelope {
-                key: id.to_string(),
-                amount: *amount,
-                projects: (0..admitted.len())
-                    .filter(|i| lies_under(&places, Some(admitted[*i].village_id), under))
-                    .collect(),
-                voters: (0..stored.len())
-                    .filter(|i| lies_under(&places, stored[*i].1, under))
-                    .collect(),
-            });
-        }
+    for (id, amount) in &subs {
+        let Some(under) = places.get(id) else {
+            continue;
+        };
+        quota_rounds.push(count::SubEnvelope {
+            key: id.to_string(),
+            amount: *amount,
+            projects: (0..admitted.len())
+                .filter(|i| lies_under(&places, Some(admitted[*i].village_id), under))
+                .collect(),
+            voters: (0..villages.len())
+                .filter(|i| {
+                    by_kato
+                        .get(villages[*i].as_str())
+                        .is_some_and(|t| t.path.contains(&under.kato))
+                })
+                .collect(),
+        });
     }
     let outcome = count::count_with_quotas(cy.rule, budget, &projects, &ballots, &quota_rounds);
     Ok(Count {

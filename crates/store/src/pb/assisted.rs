@@ -3,23 +3,17 @@
 //! same unique index decides.
 
 use super::ballots::Cast;
+use super::voters::{link_of, record_new, BallotSeal, Voter};
 use crate::db::{in_tx, on_pool};
-use crate::{new_id, Db, Result};
+use crate::{Db, Result, StoreError};
 use chrono::{DateTime, Utc};
 use domain::pb::Channel;
 use uuid::Uuid;
 
 const SELECT_ACCOUNT: &str = "SELECT id FROM users WHERE iin_hash = $1";
-const INSERT_ASSISTED_BALLOT: &str = "INSERT INTO pb_ballots (id, cycle_id, person_hash, \
-    voter_id, channel, receipt, entered_by, cast_at, village_id, witness) VALUES ($1, $2, $3, \
-    $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (cycle_id, person_hash) DO NOTHING";
-const INSERT_CHOICE: &str =
-    "INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)";
-const SELECT_RECEIPT: &str = "SELECT receipt FROM pb_ballots WHERE cycle_id = $1 AND \
-    person_hash = $2";
-const SELECT_RECORD: &str = "SELECT id, channel, voter_id, entered_by, witness, village_id, \
-    receipt, cast_at FROM pb_ballots WHERE cycle_id = $1 AND person_hash = $2";
-const COUNT_CHOICES: &str = "SELECT COUNT(*) FROM pb_ballot_choices WHERE ballot_id = $1";
+const SELECT_VOTER: &str = "SELECT channel, voter_id, entered_by, witness, cast_at, sealed \
+    FROM pb_voters WHERE cycle_id = $1 AND person_hash = $2";
+const SELECT_BALLOT: &str = "SELECT village_id FROM pb_ballots WHERE id = $1";
 
 /// The account of a person, found by their IIN fingerprint.
 pub async fn account_of(db: &Db, person_hash: &[u8]) -> Result<Option<Uuid>> {
@@ -44,41 +38,34 @@ pub struct AssistedBallot {
 }
 
 /// Record an assisted ballot; a person who voted already keeps their first ballot.
-pub async fn cast(db: &Db, b: &AssistedBallot, now: DateTime<Utc>) -> Result<Cast> {
+pub async fn cast(
+    db: &Db,
+    b: &AssistedBallot,
+    seal: &dyn BallotSeal,
+    now: DateTime<Utc>,
+) -> Result<Cast> {
+    let voter = Voter {
+        cycle: b.cycle_id,
+        person_hash: &b.person_hash,
+        voter_id: Some(b.voter_id),
+        channel: Channel::Assisted,
+        entered_by: Some(b.entered_by),
+        witness: Some(&b.witness),
+    };
+    let village = Some(b.village_id);
     Ok(in_tx!(db, |tx| {
-        let id = new_id();
-        let inserted = sqlx::query(INSERT_ASSISTED_BALLOT)
-            .bind(id)
-            .bind(b.cycle_id)
-            .bind(&b.person_hash)
-            .bind(b.voter_id)
-            .bind(Channel::Assisted.as_str())
-            .bind(&b.receipt)
-            .bind(b.entered_by)
-            .bind(now)
-            .bind(b.village_id)
-            .bind(&b.witness)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if inserted == 1 {
-            for choice in &b.choices {
-                sqlx::query(INSERT_CHOICE)
-                    .bind(id)
-                    .bind(choice)
-                    .execute(&mut *tx)
-                    .await?;
+        match record_new!(tx, seal, &voter, village, &b.choices, &b.receipt, now) {
+            Some(link) => Cast::New {
+                receipt: link.receipt,
+            },
+            None => {
+                let link = link_of!(tx, seal, b.cycle_id, &b.person_hash).ok_or_else(|| {
+                    StoreError::Corrupt("a person's voter row vanished while casting".into())
+                })?;
+                Cast::AlreadyVoted {
+                    receipt: link.receipt,
+                }
             }
-            Cast::New {
-                receipt: b.receipt.clone(),
-            }
-        } else {
-            let receipt: String = sqlx::query_scalar(SELECT_RECEIPT)
-                .bind(b.cycle_id)
-                .bind(&b.person_hash)
-                .fetch_one(&mut *tx)
-                .await?;
-            Cast::AlreadyVoted { receipt }
         }
     }))
 }
@@ -96,38 +83,43 @@ pub struct BallotRecord {
     pub choices: usize,
 }
 
-pub async fn record_of(db: &Db, cycle: Uuid, person_hash: &[u8]) -> Result<Option<BallotRecord>> {
+/// How `person`'s ballot in `cycle` was recorded (their voter row, and the ballot it seals).
+pub async fn record_of(
+    db: &Db,
+    seal: &dyn BallotSeal,
+    cycle: Uuid,
+    person_hash: &[u8],
+) -> Result<Option<BallotRecord>> {
     type Row = (
-        Uuid,
         String,
         Option<Uuid>,
         Option<Uuid>,
         Option<String>,
-        Option<Uuid>,
-        String,
         DateTime<Utc>,
+        Option<Vec<u8>>,
     );
-    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_RECORD)
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_VOTER)
         .bind(cycle)
         .bind(person_hash)
         .fetch_optional(p)
         .await)?;
-    let Some((id, channel, voter_id, entered_by, witness, village_id, receipt, cast_at)) = row
-    else {
+    let Some((channel, voter_id, entered_by, witness, cast_at, sealed)) = row else {
         return Ok(None);
     };
-    let choices: i64 = on_pool!(db, |p| sqlx::query_scalar(COUNT_CHOICES)
-        .bind(id)
-        .fetch_one(p)
-        .await)?;
+    let link = super::voters::opened(seal, cycle, person_hash, sealed)?;
+    let village_id: Option<Uuid> = on_pool!(db, |p| sqlx::query_scalar(SELECT_BALLOT)
+        .bind(link.ballot)
+        .fetch_optional(p)
+        .await)?
+    .flatten();
     Ok(Some(BallotRecord {
         channel: Channel::parse(&channel).unwrap_or(Channel::Web),
         voter_id,
         entered_by,
         witness,
         village_id,
-        receipt,
+        choices: super::voters::choices(db, link.ballot).await?,
+        receipt: link.receipt,
         cast_at,
-        choices: choices as usize,
     }))
 }

@@ -172,32 +172,16 @@ pub async fn events(db: &Db, cycle: Uuid) -> Result<Vec<Event>> {
         .collect())
 }
 
-/// The one place that decides a voter's village for the count (a resident's registered
-/// place of residence, or the village written on a paper ballot batch).
-const VOTER_VILLAGE: &str = "COALESCE(b.village_id, u.residence_id)";
-
-/// Every ballot of a cycle with the voter's village, in the order of `ballots::all` (ballots
-/// with at least one choice, by time cast).
+/// Every ballot of a cycle with the voter's village (frozen into the ballot when it was cast:
+/// the village of a paper batch, the resident's at a centre, else the voter's residence), in
+/// the canonical order of `ballots::all` (by village, then by choices; ballots with at least
+/// one choice).
 pub async fn ballots_with_villages(db: &Db, cycle: Uuid) -> Result<Vec<(Vec<Uuid>, Option<Uuid>)>> {
-    let sql = format!(
-        "SELECT b.id, c.proposal_id, {VOTER_VILLAGE} FROM pb_ballots b \
-        JOIN pb_ballot_choices c ON c.ballot_id = b.id LEFT JOIN users u ON u.id = b.voter_id \
-        WHERE b.cycle_id = $1 ORDER BY b.cast_at, b.id, c.proposal_id"
-    );
-    let rows: Vec<(Uuid, Uuid, Option<Uuid>)> =
-        on_pool!(db, |p| sqlx::query_as(&sql).bind(cycle).fetch_all(p).await)?;
-    let mut out: Vec<(Vec<Uuid>, Option<Uuid>)> = Vec::new();
-    let mut last: Option<Uuid> = None;
-    for (ballot, proposal, village) in rows {
-        if last != Some(ballot) {
-            out.push((Vec::new(), village));
-            last = Some(ballot);
-        }
-        if let Some(b) = out.last_mut() {
-            b.0.push(proposal);
-        }
-    }
-    Ok(out)
+    Ok(super::ballots::canonical(db, cycle)
+        .await?
+        .into_iter()
+        .map(|(village, choices)| (choices, village))
+        .collect())
 }
 
 /// A row for that date is in the table already.

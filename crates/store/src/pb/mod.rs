@@ -9,6 +9,7 @@ pub mod paper;
 pub mod photos;
 pub mod proposals;
 pub mod review;
+pub mod voters;
 
 use crate::db::{in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
