@@ -755,6 +755,18 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
         (stored.accepted, stored.flagged, stored.mismatched),
         (2, 2, 0)
     );
+    // Settled, the batch keeps its ballot numbers and choices but no person (security review
+    // L5); while rows waited, their persons were there to match (line 3 above).
+    assert!(
+        lines
+            .iter()
+            .all(|l| [&l.first, &l.second].into_iter().flatten().all(|t| t
+                .row
+                .person_hash
+                .is_empty()
+                && !t.row.choices.is_empty())),
+        "a settled batch keeps no person"
+    );
 }
 
 /// The builders reach the states they promise, on every engine.
