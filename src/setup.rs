@@ -79,11 +79,17 @@ pub async fn open_db(data: &Path) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-/// The database, the server secret and the system clock, as the use cases need them.
+/// The database, the server secret and the system clock, as the use cases need them. The
+/// links from voters to their ballots that a migration left unsealed are sealed here, before
+/// anything is served.
 pub async fn open_app(data: &Path) -> anyhow::Result<app::App> {
     let db = open_db(data).await?;
     let secret = secret(data)?;
-    Ok(app::App::new(db, &secret, app::Clock::system()))
+    let app = app::App::new(db, &secret, app::Clock::system());
+    app::pb::ballots::seal_migrated_links(&app)
+        .await
+        .context("cannot seal the migrated ballot links")?;
+    Ok(app)
 }
 
 /// The server secret: `QATYSU_SECRET`, else `DATA/secret` (made once, readable by the owner

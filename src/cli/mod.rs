@@ -10,10 +10,11 @@ pub mod verify;
 
 use crate::setup::{self, DataArgs};
 
+/// Bring the schema up to date and seal what a migration left for the server to seal.
 pub async fn migrate(args: DataArgs) -> anyhow::Result<()> {
-    let db = setup::open_db(&args.data).await?;
-    let status = db.migrate().await?;
+    let app = setup::open_app(&args.data).await?;
+    let status = app.db.migrate().await?;
     println!("schema version {}", status.version);
-    db.close().await;
+    app.db.close().await;
     Ok(())
 }

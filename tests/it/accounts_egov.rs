@@ -261,7 +261,7 @@ async fn the_first_egov_sign_in_takes_an_unverified_account_over() {
         choices: vec![cycle.admitted[0]],
         receipt: "R-EGOV-1".into(),
     };
-    store::pb::ballots::cast(&t.db, &ballot, false, now())
+    store::pb::ballots::cast(&t.db, &ballot, crate::support::ballot_seal(), false, now())
         .await
         .expect("cast");
 

@@ -29,6 +29,7 @@ mod pb_discussion;
 mod pb_envelope;
 mod pb_paper;
 mod pb_photos;
+mod pb_secret_ballot;
 mod projects;
 mod security_csrf;
 mod storage;

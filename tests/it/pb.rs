@@ -1087,7 +1087,14 @@ async fn concurrent_ballots_of_one_person_become_one() {
             receipt: format!("RCPT{i:06}"),
         };
         tokio::spawn(async move {
-            store::pb::ballots::cast(&db, &b, false, crate::support::now()).await
+            store::pb::ballots::cast(
+                &db,
+                &b,
+                crate::support::ballot_seal(),
+                false,
+                crate::support::now(),
+            )
+            .await
         })
     });
     let outcomes: Vec<_> = futures_util::future::join_all(tries)
@@ -1168,9 +1175,15 @@ async fn results_are_counted_published_exported_and_verified() {
             choices: vec![choice],
             receipt: format!("PAPER{i:05}"),
         };
-        store::pb::ballots::cast(&app.db, &b, false, app.clock.now())
-            .await
-            .expect("cast");
+        store::pb::ballots::cast(
+            &app.db,
+            &b,
+            crate::support::ballot_seal(),
+            false,
+            app.clock.now(),
+        )
+        .await
+        .expect("cast");
     }
     // Voting has ended (the server's clock is past its last day): a late ballot is refused
     // with the closing date.
@@ -1257,9 +1270,15 @@ async fn results_are_counted_published_exported_and_verified() {
             choices: vec![a],
             receipt: format!("PAPER{i:05}"),
         };
-        let cast = store::pb::ballots::cast(&app.db, &b, true, app.clock.now())
-            .await
-            .expect("tamper");
+        let cast = store::pb::ballots::cast(
+            &app.db,
+            &b,
+            crate::support::ballot_seal(),
+            true,
+            app.clock.now(),
+        )
+        .await
+        .expect("tamper");
         assert!(matches!(cast, store::pb::ballots::Cast::Replaced { .. }));
     }
     let v = app::pb::results::verify_cycle(&app.app, id)

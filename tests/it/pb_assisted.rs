@@ -90,13 +90,13 @@ async fn record(c: &Client, cy: &Cycle, iin: &str, fields: &[(&str, &str)]) -> P
 }
 
 /// How the person's ballot was recorded: (channel, witness account, confirmation, the
-/// registrar who confirmed), read straight from the table.
+/// registrar who confirmed), read straight from their voter row (the ballot names nobody).
 async fn ballot(
     db: &Db,
     cy: &Cycle,
     iin: &str,
 ) -> Option<(String, Option<Uuid>, Option<String>, Option<Uuid>)> {
-    const Q: &str = "SELECT channel, witness_id, confirmation, confirmed_by FROM pb_ballots \
+    const Q: &str = "SELECT channel, witness_id, confirmation, confirmed_by FROM pb_voters \
         WHERE cycle_id = $1 AND person_hash = $2";
     let hash = person(iin);
     match db {
@@ -241,10 +241,15 @@ async fn h2_a_lookup_of_someone_who_voted_shows_no_receipt() {
         )
         .await;
     assert_eq!(voted.status, StatusCode::SEE_OTHER, "{}", voted.body);
-    let receipt = store::pb::ballots::receipt_of(&app.db, id, &person(&resident_iin()))
-        .await
-        .expect("read")
-        .expect("the resident's receipt");
+    let receipt = store::pb::ballots::receipt_of(
+        &app.db,
+        crate::support::ballot_seal(),
+        id,
+        &person(&resident_iin()),
+    )
+    .await
+    .expect("read")
+    .expect("the resident's receipt");
     let coordinator = app.login_as(Role::Coordinator).await;
     let page = find(&coordinator, &cy, &resident_iin()).await;
     assert!(page.has("has already voted"), "{}", page.body);

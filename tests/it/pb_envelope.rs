@@ -212,9 +212,14 @@ async fn a_village_quota_funds_its_project_though_a_bigger_village_outvotes_it()
             receipt: format!("QUOTA{n:04}"),
         });
     }
-    store::pb::ballots::cast_many(&app.db, &list, app.clock.now())
-        .await
-        .expect("cast");
+    store::pb::ballots::cast_many(
+        &app.db,
+        &list,
+        crate::support::ballot_seal(),
+        app.clock.now(),
+    )
+    .await
+    .expect("cast");
     // The split is fixed once voting has started.
     let locked = coordinator.submit(&form, &form, &[("mode", "none")]).await;
     assert_eq!(locked.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -415,9 +420,14 @@ async fn city_districts_get_sub_envelopes_and_redistribute_the_surplus() {
             receipt: format!("DIST{n:04}"),
         });
     }
-    store::pb::ballots::cast_many(&app.db, &list, app.clock.now())
-        .await
-        .expect("cast");
+    store::pb::ballots::cast_many(
+        &app.db,
+        &list,
+        crate::support::ballot_seal(),
+        app.clock.now(),
+    )
+    .await
+    .expect("cast");
     // Voting ends; the administrator publishes the count from the cycle page.
     close_voting(&app, id).await;
     publish_results(&admin, id).await;

@@ -148,7 +148,7 @@ async fn two_entries_that_match_become_ballots_and_mismatches_are_settled() {
     assert_eq!(second.status, StatusCode::SEE_OTHER, "{}", second.body);
     let path = batch_path(&second);
     assert_eq!(ballots_of(&app, id).await, before + 1);
-    let rec = record_of(&app.db, id, &person(&a))
+    let rec = record_of(&app.db, crate::support::ballot_seal(), id, &person(&a))
         .await
         .expect("q")
         .expect("ballot of a");
@@ -246,10 +246,12 @@ async fn a_paper_row_counts_only_when_two_different_accounts_typed_it_alike() {
     assert_eq!(own.status, StatusCode::CONFLICT, "{}", own.body);
     assert_eq!(ballots_of(&app, id).await, before + 1, "nothing counted");
     for iin in &invented {
-        assert!(record_of(&app.db, id, &person(iin))
-            .await
-            .expect("q")
-            .is_none());
+        assert!(
+            record_of(&app.db, crate::support::ballot_seal(), id, &person(iin))
+                .await
+                .expect("q")
+                .is_none()
+        );
     }
     // A agreeing with B's reading of ballot 2 is two people: it counts, as B typed it.
     let agreed = settle(&coordinator, &path, "2", &format!("{x}; 2")).await;
@@ -296,7 +298,7 @@ async fn a_person_who_voted_already_is_flagged_and_counted_once() {
     let second = enter(&admin, id, "Көркем-2", &rows).await;
     assert_eq!(second.status, StatusCode::SEE_OTHER, "{}", second.body);
     assert_eq!(ballots_of(&app, id).await, before + 1, "counted once each");
-    let rec = record_of(&app.db, id, &person(&me))
+    let rec = record_of(&app.db, crate::support::ballot_seal(), id, &person(&me))
         .await
         .expect("q")
         .expect("ballot");
@@ -430,7 +432,7 @@ async fn a_paper_batch_racing_an_online_vote_yields_one_ballot() {
         admin.post(&paper_path, &paper_fields),
     );
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
-    let rec = record_of(&app.db, id, &person(&me))
+    let rec = record_of(&app.db, crate::support::ballot_seal(), id, &person(&me))
         .await
         .expect("q")
         .expect("one ballot");
@@ -534,10 +536,12 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
         no_witness.has("Give the phone or e-mail the witness logs in with")
             && no_witness.has("checked")
     );
-    assert!(record_of(&app.db, id, &person(&me))
-        .await
-        .expect("q")
-        .is_none());
+    assert!(
+        record_of(&app.db, crate::support::ballot_seal(), id, &person(&me))
+            .await
+            .expect("q")
+            .is_none()
+    );
     let ok = record("monitor@demo.qatysu.kz").await;
     assert_eq!(ok.status, StatusCode::OK);
     assert!(
@@ -545,7 +549,7 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
         "{}",
         ok.body
     );
-    let rec = record_of(&app.db, id, &person(&me))
+    let rec = record_of(&app.db, crate::support::ballot_seal(), id, &person(&me))
         .await
         .expect("q")
         .expect("ballot");
@@ -1116,9 +1120,14 @@ async fn a_paper_entry_reaching_storage_after_the_publication_writes_nothing() {
         rows: &typed,
         proposals: &proposals,
     };
-    let outcome = store::pb::paper::enter(&app.db, &entry, app.clock.now())
-        .await
-        .expect("enter");
+    let outcome = store::pb::paper::enter(
+        &app.db,
+        &entry,
+        crate::support::ballot_seal(),
+        app.clock.now(),
+    )
+    .await
+    .expect("enter");
     assert_eq!(outcome, store::pb::paper::EntryOutcome::Closed);
     assert_eq!(ballots_of(&app, id).await, published.ballots);
     let batch = store::pb::paper::batch(&app.db, batch)
@@ -1177,9 +1186,14 @@ async fn a_published_result_is_served_as_stored_not_counted_again() {
         choices: vec![proposals[4].id],
         receipt: "SLIPPED001".into(),
     };
-    store::pb::ballots::cast_many(&app.db, &[slipped], app.clock.now())
-        .await
-        .expect("cast");
+    store::pb::ballots::cast_many(
+        &app.db,
+        &[slipped],
+        crate::support::ballot_seal(),
+        app.clock.now(),
+    )
+    .await
+    .expect("cast");
     for (p, was) in paths.iter().zip(&before) {
         let page = anon.get(p).await;
         assert_eq!(&page.body, was, "{p} changed after the publication");

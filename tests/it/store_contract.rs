@@ -97,6 +97,7 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
     let first = ballots::cast(
         db,
         &online(cycle.id, &alice, &[p1, p2], "ALICE-1"),
+        crate::support::ballot_seal(),
         false,
         fixed_now(),
     )
@@ -111,6 +112,7 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
     let again = ballots::cast(
         db,
         &online(cycle.id, &alice, &[p3], "ALICE-2"),
+        crate::support::ballot_seal(),
         false,
         fixed_now(),
     )
@@ -125,6 +127,7 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
     let bobs = ballots::cast(
         db,
         &online(cycle.id, &bob, &[p2], "BOB-1"),
+        crate::support::ballot_seal(),
         false,
         fixed_now(),
     )
@@ -144,7 +147,9 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
             db.clone(),
             online(cycle.id, &carol, &[p3], &format!("CAROL-{i}")),
         );
-        tokio::spawn(async move { ballots::cast(&db, &b, false, fixed_now()).await })
+        tokio::spawn(async move {
+            ballots::cast(&db, &b, crate::support::ballot_seal(), false, fixed_now()).await
+        })
     });
     let outcomes: Vec<Cast> = futures_util::future::join_all(racing)
         .await
@@ -168,15 +173,25 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
 
     // Receipts: the voter's own, and what a code proves.
     assert_eq!(
-        ballots::receipt_of(db, cycle.id, &alice.person_hash)
-            .await
-            .expect("receipt"),
+        ballots::receipt_of(
+            db,
+            crate::support::ballot_seal(),
+            cycle.id,
+            &alice.person_hash
+        )
+        .await
+        .expect("receipt"),
         Some("ALICE-1".into())
     );
     assert_eq!(
-        ballots::receipt_of(db, cycle.id, &fingerprint(&next_iin()))
-            .await
-            .expect("receipt"),
+        ballots::receipt_of(
+            db,
+            crate::support::ballot_seal(),
+            cycle.id,
+            &fingerprint(&next_iin())
+        )
+        .await
+        .expect("receipt"),
         None
     );
     let proof = ballots::check_receipt(db, cycle.id, "ALICE-1")
@@ -193,6 +208,7 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
     let changed = ballots::cast(
         db,
         &online(cycle.id, &alice, &[p3], "ALICE-3"),
+        crate::support::ballot_seal(),
         true,
         fixed_now(),
     )
@@ -228,7 +244,7 @@ async fn ballots_are_one_per_person_with_a_receipt_counts_and_a_published_result
         online(cycle.id, &dave, &[p1], "DAVE-1"),
     ];
     assert_eq!(
-        ballots::cast_many(db, &batch, fixed_now())
+        ballots::cast_many(db, &batch, crate::support::ballot_seal(), fixed_now())
             .await
             .expect("cast many"),
         1
@@ -468,6 +484,7 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
     let cast = ballots::cast(
         db,
         &online(cycle.id, &early, &[p3], "EARLY-1"),
+        crate::support::ballot_seal(),
         false,
         fixed_now(),
     )
@@ -508,6 +525,7 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
     let waiting = paper::enter(
         db,
         &entry(&cycle, first.id, v1.id, &typed_first),
+        crate::support::ballot_seal(),
         fixed_now(),
     )
     .await
@@ -519,6 +537,7 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
         paper::enter(
             db,
             &entry(&cycle, first.id, v1.id, &typed_second),
+            crate::support::ballot_seal(),
             fixed_now()
         )
         .await
@@ -529,6 +548,7 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
         paper::enter(
             db,
             &entry(&cycle, second.id, v2.id, &typed_second),
+            crate::support::ballot_seal(),
             fixed_now()
         )
         .await
@@ -543,6 +563,7 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
         paper::enter(
             db,
             &entry(&cycle, second.id, v1.id, &typed_second),
+            crate::support::ballot_seal(),
             fixed_now()
         )
         .await
@@ -560,6 +581,7 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
         paper::enter(
             db,
             &entry(&cycle, second.id, v1.id, &typed_second),
+            crate::support::ballot_seal(),
             fixed_now()
         )
         .await
@@ -569,7 +591,7 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
 
     // The agreeing row is a paper ballot of the village, with a paper receipt.
     let anns = fingerprint(&ann);
-    let receipt = ballots::receipt_of(db, cycle.id, &anns)
+    let receipt = ballots::receipt_of(db, crate::support::ballot_seal(), cycle.id, &anns)
         .await
         .expect("receipt")
         .expect("ann's paper ballot");
@@ -657,9 +679,17 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
     let resolve_by = |typed: PaperRow, on: Uuid, by: Uuid| {
         let proposals = cycle.admitted.clone();
         async move {
-            paper::resolve(db, on, &typed, by, &proposals, fixed_now())
-                .await
-                .expect("resolve")
+            paper::resolve(
+                db,
+                on,
+                &typed,
+                by,
+                &proposals,
+                crate::support::ballot_seal(),
+                fixed_now(),
+            )
+            .await
+            .expect("resolve")
         }
     };
     let resolve = |typed: PaperRow, on: Uuid| resolve_by(typed, on, second.id);
@@ -726,6 +756,18 @@ async fn paper_batches_are_typed_twice_compared_and_settled() {
     assert_eq!(
         (stored.accepted, stored.flagged, stored.mismatched),
         (2, 2, 0)
+    );
+    // Settled, the batch keeps its ballot numbers and choices but no person (security review
+    // L5); while rows waited, their persons were there to match (line 3 above).
+    assert!(
+        lines
+            .iter()
+            .all(|l| [&l.first, &l.second].into_iter().flatten().all(|t| t
+                .row
+                .person_hash
+                .is_empty()
+                && !t.row.choices.is_empty())),
+        "a settled batch keeps no person"
     );
 }
 

@@ -152,6 +152,13 @@ pub struct TestApp {
 
 pub const SECRET: &[u8] = b"test-secret-test-secret-test-secret-0123";
 
+/// What seals the links from voters to their ballots on every test database (the key the
+/// test apps derive from [`SECRET`]), for tests that call the store directly.
+pub fn ballot_seal() -> &'static dyn store::pb::voters::BallotSeal {
+    static KEYS: std::sync::OnceLock<app::Keys> = std::sync::OnceLock::new();
+    &KEYS.get_or_init(|| app::Keys::derive(SECRET)).ballots
+}
+
 impl TestApp {
     pub async fn spawn() -> TestApp {
         TestApp::spawn_with(web::Config::default()).await

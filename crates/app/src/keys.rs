@@ -3,12 +3,18 @@
 use domain::accounts::CodePurpose;
 use domain::IinKey;
 use hmac::{Hmac, Mac};
+use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, CHACHA20_POLY1305, NONCE_LEN};
 use sha2::Sha256;
+use store::pb::voters::{BallotSeal, Link};
+use uuid::Uuid;
 
 pub struct Keys {
     /// Keyed fingerprints of IINs: the same person gives the same fingerprint on every
     /// instance, and the IIN itself is never stored.
     pub iin: IinKey,
+    /// Seals the link from a voter to their ballot (a secret ballot): the store passes it to
+    /// what must find a person's ballot.
+    pub ballots: BallotKey,
     csrf: Vec<u8>,
     codes: Vec<u8>,
     presence: Vec<u8>,
@@ -35,6 +41,7 @@ impl Keys {
     pub fn derive(secret: &[u8]) -> Keys {
         Keys {
             iin: IinKey::new(&derive(secret, b"iin")),
+            ballots: BallotKey::new(&derive(secret, b"ballot links")),
             csrf: derive(secret, b"csrf"),
             codes: derive(secret, b"one-time codes"),
             presence: derive(secret, b"presence codes"),
@@ -122,6 +129,63 @@ impl Keys {
     }
 }
 
+/// ChaCha20-Poly1305 under a key of its own: a voter row's `sealed` is a random nonce and the
+/// ballot id and receipt encrypted, bound (as associated data) to that voter row's cycle and
+/// person, so it opens for no other row. Whoever reads the database without the server
+/// secret cannot tell whose ballot is whose.
+pub struct BallotKey(LessSafeKey);
+
+impl BallotKey {
+    fn new(key: &[u8]) -> BallotKey {
+        let key = UnboundKey::new(&CHACHA20_POLY1305, key)
+            .unwrap_or_else(|_| unreachable!("HMAC-SHA-256 gives the 32 bytes of a key"));
+        BallotKey(LessSafeKey::new(key))
+    }
+}
+
+/// The voter row a sealed link belongs to: its cycle and person.
+fn voter_row(cycle: Uuid, person: &[u8]) -> Vec<u8> {
+    let mut aad = Vec::with_capacity(16 + person.len());
+    aad.extend_from_slice(cycle.as_bytes());
+    aad.extend_from_slice(person);
+    aad
+}
+
+impl BallotSeal for BallotKey {
+    fn seal(&self, cycle: Uuid, person: &[u8], link: &Link) -> Vec<u8> {
+        let nonce: [u8; NONCE_LEN] = rand::random();
+        let mut sealed = Vec::with_capacity(NONCE_LEN + 16 + link.receipt.len() + 16);
+        sealed.extend_from_slice(&nonce);
+        let mut text = Vec::with_capacity(16 + link.receipt.len() + 16);
+        text.extend_from_slice(link.ballot.as_bytes());
+        text.extend_from_slice(link.receipt.as_bytes());
+        self.0
+            .seal_in_place_append_tag(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(voter_row(cycle, person)),
+                &mut text,
+            )
+            .unwrap_or_else(|_| unreachable!("a ballot link is far below the AEAD's limit"));
+        sealed.extend_from_slice(&text);
+        sealed
+    }
+
+    fn open(&self, cycle: Uuid, person: &[u8], sealed: &[u8]) -> Option<Link> {
+        let (nonce, text) = sealed.split_at_checked(NONCE_LEN)?;
+        let nonce = Nonce::try_assume_unique_for_key(nonce).ok()?;
+        let mut text = text.to_vec();
+        let plain = self
+            .0
+            .open_in_place(nonce, Aad::from(voter_row(cycle, person)), &mut text)
+            .ok()?;
+        let (ballot, receipt) = plain.split_at_checked(16)?;
+        Some(Link {
+            ballot: Uuid::from_slice(ballot).ok()?,
+            receipt: String::from_utf8(receipt.to_vec()).ok()?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +200,32 @@ mod tests {
         assert_eq!(k.unseal("a", &forged), None);
         let other = Keys::derive(b"another secret of at least 32 chars!");
         assert_eq!(other.unseal("a", &sealed), None);
+    }
+
+    #[test]
+    fn a_ballot_link_opens_only_for_its_voter_row_and_key() {
+        let k = Keys::derive(b"0123456789abcdef0123456789abcdef");
+        let link = Link {
+            ballot: store::pb::voters::new_ballot_id(),
+            receipt: "K7M2P9Q4RX".into(),
+        };
+        let cycle = Uuid::now_v7();
+        let sealed = k.ballots.seal(cycle, b"person", &link);
+        assert_eq!(
+            k.ballots.open(cycle, b"person", &sealed),
+            Some(link.clone())
+        );
+        // A fresh nonce each time: the same link never seals to the same bytes.
+        assert_ne!(k.ballots.seal(cycle, b"person", &link), sealed);
+        assert_eq!(k.ballots.open(cycle, b"another", &sealed), None);
+        assert_eq!(k.ballots.open(Uuid::now_v7(), b"person", &sealed), None);
+        let mut altered = sealed.clone();
+        if let Some(last) = altered.last_mut() {
+            *last ^= 1;
+        }
+        assert_eq!(k.ballots.open(cycle, b"person", &altered), None);
+        assert_eq!(k.ballots.open(cycle, b"person", &sealed[..10]), None);
+        let other = Keys::derive(b"another secret of at least 32 chars!");
+        assert_eq!(other.ballots.open(cycle, b"person", &sealed), None);
     }
 }

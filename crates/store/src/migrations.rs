@@ -49,6 +49,7 @@ migrations! {
     "0019_accounts_throttle",
     "0020_pb_results_stored",
     "0021_pb_assisted_confirmation",
+    "0022_pb_secret_ballot",
 }
 
 const _: () = assert!(

@@ -10,7 +10,9 @@
 use sqlx::Connection;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use store::pb::voters::{BallotSeal, Link};
 use store::{Db, MigrationStatus, MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE};
+use uuid::Uuid;
 
 const FIXTURES: &str = "tests/fixtures/release-0.1-62aaa37";
 
@@ -172,9 +174,278 @@ async fn upgrade_and_check(old: &Db, fresh: &Db, list: &[(i64, &'static str, &'s
         columns(fresh).await,
         "the upgraded schema is the current one"
     );
+    ballots_are_secret_once_sealed(old, after.counts["pb_ballots"]).await;
 
     let again = old.migrate().await.expect("migrate again");
     assert!(again.applied_now.is_empty() && again.renamed.is_empty());
+}
+
+/// Seals a voter's link in the clear, bound to its row: the store's side of sealing without
+/// the app's key (the app seals with ChaCha20-Poly1305; see `app::keys`).
+struct ClearSeal;
+
+impl ClearSeal {
+    fn row(cycle: Uuid, person: &[u8]) -> Vec<u8> {
+        let mut row = b"clear:".to_vec();
+        row.extend_from_slice(cycle.as_bytes());
+        row.extend_from_slice(&(person.len() as u32).to_be_bytes());
+        row.extend_from_slice(person);
+        row
+    }
+}
+
+impl BallotSeal for ClearSeal {
+    fn seal(&self, cycle: Uuid, person: &[u8], link: &Link) -> Vec<u8> {
+        let mut sealed = ClearSeal::row(cycle, person);
+        sealed.extend_from_slice(link.ballot.as_bytes());
+        sealed.extend_from_slice(link.receipt.as_bytes());
+        sealed
+    }
+
+    fn open(&self, cycle: Uuid, person: &[u8], sealed: &[u8]) -> Option<Link> {
+        let rest = sealed.strip_prefix(ClearSeal::row(cycle, person).as_slice())?;
+        let (ballot, receipt) = rest.split_at_checked(16)?;
+        Some(Link {
+            ballot: Uuid::from_slice(ballot).ok()?,
+            receipt: String::from_utf8(receipt.to_vec()).ok()?,
+        })
+    }
+}
+
+async fn count(db: &Db, sql: &str) -> i64 {
+    on_pool!(db, p => sqlx::query_scalar(sql).fetch_one(p).await)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// Security review L5 after an upgrade: the ballots hold no person; one voter row per ballot,
+/// whose link the server seals at its first start (and never again).
+async fn ballots_are_secret_once_sealed(db: &Db, ballots: i64) {
+    let ballot_columns: BTreeSet<String> = columns(db)
+        .await
+        .into_iter()
+        .filter(|(t, _)| t == "pb_ballots")
+        .map(|(_, c)| c)
+        .collect();
+    let want: BTreeSet<String> = ["id", "cycle_id", "village_id", "channel", "receipt"]
+        .map(String::from)
+        .into();
+    assert_eq!(ballot_columns, want, "a ballot names no person");
+    assert_eq!(count(db, "SELECT COUNT(*) FROM pb_voters").await, ballots);
+    let waiting = count(
+        db,
+        "SELECT COUNT(*) FROM pb_voters WHERE ballot_id_unsealed IS NOT NULL",
+    )
+    .await;
+    let sealed = store::pb::ballots::seal_migrated(db, &ClearSeal)
+        .await
+        .expect("seal");
+    assert_eq!(sealed as i64, waiting);
+    assert_eq!(
+        count(
+            db,
+            "SELECT COUNT(*) FROM pb_voters WHERE sealed IS NULL OR ballot_id_unsealed IS NOT NULL"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        store::pb::ballots::seal_migrated(db, &ClearSeal)
+            .await
+            .expect("seal again"),
+        0
+    );
+}
+
+/// Apply the migrations of `list` up to `version` that `db` lacks, as `migrate` would: a
+/// database as a release with those migrations left it.
+async fn migrate_to(db: &Db, list: &[(i64, &'static str, &'static str)], version: i64) {
+    let applied: Vec<i64> = on_pool!(db, p => sqlx::query_scalar(
+        "SELECT version FROM schema_migrations"
+    )
+    .fetch_all(p)
+    .await)
+    .expect("applied");
+    for (v, name, sql) in list.iter().filter(|m| m.0 <= version) {
+        if applied.contains(v) {
+            continue;
+        }
+        on_pool!(db, p => sqlx::raw_sql(sql).execute(p).await.map(|_| ())).expect("a migration");
+        on_pool!(db, p => sqlx::query(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, 'then')"
+        )
+        .bind(v)
+        .bind(name)
+        .execute(p)
+        .await.map(|_| ()))
+        .expect("record it");
+    }
+}
+
+/// One ballot as the schema before the secret ballot (0022) stored it: its cycle, person,
+/// receipt, the voter's village (the paper batch's, else the voter's residence) and choices.
+type OldBallot = (Uuid, Vec<u8>, String, Option<Uuid>);
+
+/// Security review L5, the data: a database at migration 0021 — the release's demo data and
+/// an online ballot of a resident (its village is their residence) — migrated by 0022 and
+/// sealed by the server's first start keeps every ballot: each is counted with its choices
+/// and village, each voter's receipt is found again through their sealed link, ballot ids are
+/// random (v4), flagged paper lines point at no ballot and settled paper rows keep no person.
+async fn old_ballots_survive_the_secret_ballot(
+    db: &Db,
+    list: &[(i64, &'static str, &'static str)],
+) {
+    migrate_to(db, list, 21).await;
+    // An online ballot of a resident, as 0021 stored it (the demo's have no account).
+    let (cycle, proposal): (Uuid, Uuid) = on_pool!(db, p => sqlx::query_as(
+        "SELECT cycle_id, id FROM pb_proposals ORDER BY id LIMIT 1"
+    )
+    .fetch_one(p)
+    .await)
+    .expect("a proposal");
+    let (user, home): (Uuid, Uuid) = on_pool!(db, p => sqlx::query_as(
+        "SELECT id, residence_id FROM users WHERE residence_id IS NOT NULL ORDER BY id LIMIT 1"
+    )
+    .fetch_one(p)
+    .await)
+    .expect("a resident");
+    let old_id = Uuid::now_v7();
+    on_pool!(db, p => sqlx::query(
+        "INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, channel, receipt, \
+        entered_by, cast_at) VALUES ($1, $2, $3, $4, 'web', 'WEBVOTER01', NULL, $5)"
+    )
+    .bind(old_id)
+    .bind(cycle)
+    .bind(b"an online voter".to_vec())
+    .bind(user)
+    .bind(chrono::Utc::now())
+    .execute(p)
+    .await.map(|_| ()))
+    .expect("an online ballot");
+    on_pool!(db, p => sqlx::query(
+        "INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)"
+    )
+    .bind(old_id)
+    .bind(proposal)
+    .execute(p)
+    .await.map(|_| ()))
+    .expect("its choice");
+
+    let old: Vec<OldBallot> = on_pool!(db, p => sqlx::query_as(
+        "SELECT b.cycle_id, b.person_hash, b.receipt, COALESCE(b.village_id, u.residence_id) \
+        FROM pb_ballots b LEFT JOIN users u ON u.id = b.voter_id"
+    )
+    .fetch_all(p)
+    .await)
+    .expect("the ballots");
+    assert!(
+        old.len() > 300,
+        "the demo's ballots and one more: {}",
+        old.len()
+    );
+    assert!(old.iter().any(|b| b.2 == "WEBVOTER01" && b.3 == Some(home)));
+    let choices = |rows: Vec<(String, Uuid)>| {
+        let mut by: BTreeMap<String, BTreeSet<Uuid>> = BTreeMap::new();
+        for (receipt, proposal) in rows {
+            by.entry(receipt).or_default().insert(proposal);
+        }
+        by
+    };
+    const CHOICES: &str = "SELECT b.receipt, c.proposal_id FROM pb_ballot_choices c \
+        JOIN pb_ballots b ON b.id = c.ballot_id";
+    let chosen_before =
+        choices(on_pool!(db, p => sqlx::query_as(CHOICES).fetch_all(p).await).expect("choices"));
+    let per_cycle = |chosen: &BTreeMap<String, BTreeSet<Uuid>>, cycle: Uuid| {
+        let mut all: Vec<Vec<Uuid>> = old
+            .iter()
+            .filter(|b| b.0 == cycle)
+            .filter_map(|b| chosen.get(&b.2))
+            .map(|c| c.iter().copied().collect())
+            .collect();
+        all.sort();
+        all
+    };
+    assert!(
+        count(db, "SELECT COUNT(*) FROM pb_paper_lines WHERE status = 'flagged' AND ballot_id IS NOT NULL").await > 0
+            && count(db, "SELECT COUNT(*) FROM pb_paper_rows WHERE person_hash IS NOT NULL").await > 0,
+        "the release's flagged paper ballot and its rows"
+    );
+
+    let status = db.migrate().await.expect("migrate");
+    let later: Vec<i64> = list.iter().map(|m| m.0).filter(|v| *v > 22).collect();
+    assert_eq!(status.applied_now, later);
+    ballots_are_secret_once_sealed(db, old.len() as i64).await;
+
+    let chosen_after =
+        choices(on_pool!(db, p => sqlx::query_as(CHOICES).fetch_all(p).await).expect("choices"));
+    assert_eq!(
+        chosen_after, chosen_before,
+        "every ballot keeps its choices"
+    );
+    let cycles: BTreeSet<Uuid> = old.iter().map(|b| b.0).collect();
+    for cycle in cycles {
+        let mut counted = store::pb::ballots::all(db, cycle).await.expect("all");
+        counted.sort();
+        assert_eq!(
+            counted,
+            per_cycle(&chosen_before, cycle),
+            "cycle {cycle}: all counted"
+        );
+    }
+    let now: Vec<(Uuid, String, Option<Uuid>)> = on_pool!(db, p => sqlx::query_as(
+        "SELECT id, receipt, village_id FROM pb_ballots"
+    )
+    .fetch_all(p)
+    .await)
+    .expect("ballots");
+    assert_eq!(now.len(), old.len());
+    for (cycle, person, receipt, village) in &old {
+        let found = store::pb::ballots::receipt_of(db, &ClearSeal, *cycle, person)
+            .await
+            .expect("receipt");
+        assert_eq!(
+            found.as_ref(),
+            Some(receipt),
+            "the voter finds their receipt again"
+        );
+        let (id, _, kept) = now
+            .iter()
+            .find(|b| &b.1 == receipt)
+            .expect("the ballot of the receipt");
+        assert_eq!(
+            kept, village,
+            "the voter's village is frozen into the ballot"
+        );
+        assert_eq!(id.get_version_num(), 4, "a random ballot id");
+        assert_ne!(*id, old_id);
+    }
+    assert_eq!(
+        count(db, "SELECT COUNT(*) FROM pb_paper_lines WHERE status = 'flagged' AND ballot_id IS NOT NULL").await,
+        0,
+        "a flagged line points at no ballot"
+    );
+    assert_eq!(
+        count(db, "SELECT COUNT(*) FROM pb_paper_lines l WHERE l.ballot_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pb_ballots b WHERE b.id = l.ballot_id)").await,
+        0,
+        "accepted lines follow their ballots' new ids"
+    );
+    assert_eq!(
+        count(
+            db,
+            "SELECT COUNT(*) FROM pb_paper_rows WHERE person_hash IS NOT NULL"
+        )
+        .await,
+        0,
+        "a settled batch keeps no person"
+    );
+}
+
+/// Security review L5: ballots stored before the secret ballot (SQLite, at migration 0021)
+/// are all counted after 0022 and the server's sealing, and each voter finds their receipt.
+#[tokio::test]
+async fn sqlite_ballots_cast_before_the_secret_ballot_are_all_counted_after() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = sqlite_copy(dir.path(), "release.sqlite3").await;
+    old_ballots_survive_the_secret_ballot(&db, MIGRATIONS_SQLITE).await;
 }
 
 async fn sqlite_copy(dir: &Path, name: &str) -> Db {
@@ -280,6 +551,45 @@ fn swap_database(url: &str, name: &str) -> String {
     } else {
         format!("{cut}/{name}?{query}")
     }
+}
+
+/// A database of its own on the server, loaded with the release's dump.
+async fn postgres_release(admin: &mut sqlx::PgConnection, admin_url: &str, name: &str) -> Db {
+    sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+        .execute(&mut *admin)
+        .await
+        .expect("create a database");
+    let url = swap_database(admin_url, name);
+    let mut load = sqlx::PgConnection::connect(&url).await.expect("connect");
+    sqlx::raw_sql(&postgres_dump())
+        .execute(&mut load)
+        .await
+        .expect("load the PostgreSQL fixture");
+    load.close().await.expect("close");
+    Db::connect(&url)
+        .await
+        .expect("open the release's database")
+}
+
+/// Security review L5: the same on PostgreSQL.
+#[tokio::test]
+#[ignore = "needs PostgreSQL: set QATYSU_TEST_DATABASE_URL and run with --ignored"]
+async fn postgres_ballots_cast_before_the_secret_ballot_are_all_counted_after() {
+    let admin_url = std::env::var("QATYSU_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .expect("QATYSU_TEST_DATABASE_URL must name a PostgreSQL server for this test");
+    let mut admin = sqlx::PgConnection::connect(&admin_url)
+        .await
+        .expect("QATYSU_TEST_DATABASE_URL must be reachable");
+    let name = format!("qatysu_up_l5_{}", Uuid::now_v7().simple());
+    let db = postgres_release(&mut admin, &admin_url, &name).await;
+    old_ballots_survive_the_secret_ballot(&db, MIGRATIONS_POSTGRES).await;
+    db.close().await;
+    sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+        .execute(&mut admin)
+        .await
+        .expect("drop the test database");
 }
 
 #[tokio::test]

@@ -288,7 +288,7 @@ async fn ballots(
         };
         list.push(b);
     }
-    store::pb::ballots::cast_many(&d.app.db, &list, d.app.clock.now()).await?;
+    store::pb::ballots::cast_many(&d.app.db, &list, &d.app.keys.ballots, d.app.clock.now()).await?;
     Ok(())
 }
 

@@ -56,7 +56,7 @@ async fn ballot(app: &TestApp, cycle: Uuid, p: &Person, choice: Uuid) {
         choices: vec![choice],
         receipt: format!("R-{}", Uuid::new_v4().simple()),
     };
-    store::pb::ballots::cast(&app.db, &b, false, now())
+    store::pb::ballots::cast(&app.db, &b, crate::support::ballot_seal(), false, now())
         .await
         .expect("cast");
 }
@@ -246,7 +246,7 @@ async fn a_squatting_resolution_strikes_uncounted_votes_and_hands_the_account_ov
         let hash = p.person_hash.clone();
         let db = app.db.clone();
         async move {
-            store::pb::ballots::receipt_of(&db, cycle, &hash)
+            store::pb::ballots::receipt_of(&db, crate::support::ballot_seal(), cycle, &hash)
                 .await
                 .expect("read")
         }

@@ -375,7 +375,7 @@ pub async fn finished_cycle(
             });
         }
     }
-    store::pb::ballots::cast_many(db, &ballots, at(day(60)))
+    store::pb::ballots::cast_many(db, &ballots, crate::support::ballot_seal(), at(day(60)))
         .await
         .expect("cast the ballots");
     walk(Stage::Voting, Stage::Results, day(71)).await;

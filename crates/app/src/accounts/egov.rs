@@ -295,15 +295,16 @@ async fn take_over(
         ],
         at: now,
     };
-    let (ballots, signatures) = match squatting::hand_over(&app.db, &handover).await? {
-        HandedOver::Done {
-            ballots,
-            signatures,
-            ..
-        } => (ballots, signatures),
-        // No contact is given, so none can be taken; a level that moved: start again.
-        HandedOver::ContactTaken | HandedOver::LevelMoved => return Ok(Completed::Expired),
-    };
+    let (ballots, signatures) =
+        match squatting::hand_over(&app.db, &handover, &app.keys.ballots).await? {
+            HandedOver::Done {
+                ballots,
+                signatures,
+                ..
+            } => (ballots, signatures),
+            // No contact is given, so none can be taken; a level that moved: start again.
+            HandedOver::ContactTaken | HandedOver::LevelMoved => return Ok(Completed::Expired),
+        };
     tracing::warn!(
         user = %u.id,
         ballots,

@@ -92,19 +92,20 @@ pub async fn resolve(app: &App, actor: &Actor, c: &Centre, r: Resolve) -> Result
         ],
         at: now,
     };
-    let (ballots, signatures) = match stored::hand_over(&app.db, &handover).await? {
-        HandedOver::Done {
-            ballots,
-            signatures,
-            ..
-        } => (ballots, signatures),
-        HandedOver::ContactTaken => return Ok(Resolved::ContactTaken),
-        HandedOver::LevelMoved => {
-            return Err(crate::Error::Conflict(
-                "the account's level changed meanwhile",
-            ))
-        }
-    };
+    let (ballots, signatures) =
+        match stored::hand_over(&app.db, &handover, &app.keys.ballots).await? {
+            HandedOver::Done {
+                ballots,
+                signatures,
+                ..
+            } => (ballots, signatures),
+            HandedOver::ContactTaken => return Ok(Resolved::ContactTaken),
+            HandedOver::LevelMoved => {
+                return Err(crate::Error::Conflict(
+                    "the account's level changed meanwhile",
+                ))
+            }
+        };
     tracing::warn!(
         registrar = %actor.user.id,
         centre = %c.id,

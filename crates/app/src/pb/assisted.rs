@@ -85,7 +85,7 @@ async fn lookup(app: &App, by: Uuid, cy: &Cycle, t: &Territory, iin: &str) -> Re
     let here = matches!(&eligible, Some(r) if *r != Err(Ineligible::NotResident));
     // Whether they voted is read only for a resident of the territory.
     let voted = here
-        && store::pb::ballots::receipt_of(&app.db, cy.id, &person)
+        && store::pb::ballots::receipt_of(&app.db, &app.keys.ballots, cy.id, &person)
             .await?
             .is_some();
     store::pb::assisted::log_lookup(&app.db, cy.id, by, here, app.clock.now()).await?;
@@ -282,7 +282,7 @@ pub async fn assist_voter(
         receipt: new_receipt(),
     };
     Ok(
-        match store::pb::assisted::cast(&app.db, &b, app.clock.now()).await? {
+        match store::pb::assisted::cast(&app.db, &b, &app.keys.ballots, app.clock.now()).await? {
             Cast::New { receipt } | Cast::Replaced { receipt } => {
                 tracing::info!(
                     cycle = %cy.id,

@@ -173,7 +173,7 @@ pub async fn enter_paper_batch(
     };
     use store::pb::paper::EntryOutcome as Stored;
     Ok(
-        match store::pb::paper::enter(&app.db, &entry, app.clock.now()).await {
+        match store::pb::paper::enter(&app.db, &entry, &app.keys.ballots, app.clock.now()).await {
             Err(store::StoreError::Conflict(_)) => EntryOutcome::Busy,
             Err(e) => return Err(e.into()),
             Ok(Stored::AwaitingSecond { batch }) => {
@@ -250,7 +250,9 @@ pub async fn resolve_paper_row(
     let now = app.clock.now();
     use store::pb::paper::ResolveOutcome as Stored;
     Ok(
-        match store::pb::paper::resolve(&app.db, batch.id, &typed, by, &ids, now).await? {
+        match store::pb::paper::resolve(&app.db, batch.id, &typed, by, &ids, &app.keys.ballots, now)
+            .await?
+        {
             Stored::Accepted | Stored::Flagged => {
                 tracing::info!(cycle = %cy.id, batch = %batch.id, "paper ballot settled");
                 ResolveOutcome::Settled

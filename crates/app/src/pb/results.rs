@@ -80,13 +80,14 @@ pub async fn inputs(db: &Db, cy: &Cycle) -> Result<Inputs> {
         .collect();
     let territory = store::territories::by_id(db, cy.territory_id).await?;
     let split = envelope::get(db, cy.id).await?;
-    let places = match (&split, &territory) {
-        (Some(_), Some(t)) => store::territories::subtree(db, t)
+    // Every place under the territory: the `.pb` file names each voter's village by KATO.
+    let places = match &territory {
+        Some(t) => store::territories::subtree(db, t)
             .await?
             .into_iter()
             .map(|v| (v.id, v))
             .collect(),
-        _ => HashMap::new(),
+        None => HashMap::new(),
     };
     Ok(Inputs {
         admitted,
@@ -110,10 +111,6 @@ pub fn count_ballots(
         .map(|p| u32::try_from(stored.len() as i64 * 10_000 / p).unwrap_or(u32::MAX));
     let budget = cy.envelope.total(turnout_bp);
     let index = |id: &Uuid| admitted.iter().position(|p| p.id == *id).map(|i| i as u32);
-    let ballots: Vec<Vec<u32>> = stored
-        .iter()
-        .map(|b| b.0.iter().filter_map(index).collect())
-        .collect();
     let mut votes: HashMap<Uuid, i64> = HashMap::new();
     for b in stored {
         for p in &b.0 {
@@ -124,6 +121,28 @@ pub fn count_ballots(
         .iter()
         .map(|p| (p.id.to_string(), p.cost))
         .collect();
+    let places = &inputs.places;
+    // The voter's village as the `.pb` file writes it (its KATO code), and the ballots in the
+    // file's canonical order: by village, then by vote (nothing of the order of casting).
+    let kato_of = |v: Option<Uuid>| {
+        v.and_then(|i| places.get(&i))
+            .map(|t| t.kato.to_string())
+            .unwrap_or_default()
+    };
+    let (villages, ballots): (Vec<String>, Vec<Vec<u32>>) = count::canonical(
+        &projects,
+        stored
+            .iter()
+            .map(|(choices, village)| {
+                (
+                    kato_of(*village),
+                    choices.iter().filter_map(index).collect(),
+                )
+            })
+            .collect(),
+    )
+    .into_iter()
+    .unzip();
     let meta = [
         ("description", format!("Qatysu PB cycle {}", cy.id)),
         ("country", "Kazakhstan".to_string()),
@@ -131,9 +150,11 @@ pub fn count_ballots(
         ("rule", count::engine_rule(cy.rule).to_string()),
         ("num_votes", stored.len().to_string()),
     ];
-    let election = count::election(budget, &projects, &ballots, &meta);
+    let election =
+        count::election_with_villages(budget, &projects, &ballots, Some(&villages), &meta);
     let subs = sub_amounts(inputs.split.as_ref(), budget)?;
-    let places = &inputs.places;
+    let by_kato: HashMap<&str, &Territory> =
+        places.values().map(|t| (t.kato.as_str(), t)).collect();
     let mut quota_rounds = Vec::with_capacity(subs.len());
     for (id, amount) in &subs {
         let Some(under) = places.get(id) else {
@@ -145,8 +166,12 @@ pub fn count_ballots(
             projects: (0..admitted.len())
                 .filter(|i| lies_under(places, Some(admitted[*i].village_id), under))
                 .collect(),
-            voters: (0..stored.len())
-                .filter(|i| lies_under(places, stored[*i].1, under))
+            voters: (0..villages.len())
+                .filter(|i| {
+                    by_kato
+                        .get(villages[*i].as_str())
+                        .is_some_and(|t| t.path.contains(&under.kato))
+                })
                 .collect(),
         });
     }

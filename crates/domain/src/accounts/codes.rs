@@ -39,9 +39,7 @@ impl Purpose {
             Purpose::ConfirmContact
             | Purpose::ResetPassword
             | Purpose::SignIn
-            | Purpose::ConfirmAssistedBallot => {
-                TimeDelta::minutes(10)
-            }
+            | Purpose::ConfirmAssistedBallot => TimeDelta::minutes(10),
             Purpose::SlipSignIn => TimeDelta::days(7),
         }
     }

@@ -41,6 +41,44 @@ pub fn election(
     ballots: &[Vec<u32>],
     meta: &[(&str, String)],
 ) -> tally::Election {
+    election_with_villages(budget, projects, ballots, None, meta)
+}
+
+/// Ballots in the canonical order a cycle's count and its `.pb` file use: each ballot's
+/// projects in ballot order without repeats, the ballots sorted by village, then by the list
+/// of project ids as the file writes it. The order is a function of the ballots alone:
+/// nothing of the order (or time) in which they were cast survives (a secret ballot, security
+/// review L5), and none of the counting rules depends on it.
+pub fn canonical(
+    projects: &[(String, Tenge)],
+    ballots: Vec<(String, Vec<u32>)>,
+) -> Vec<(String, Vec<u32>)> {
+    let id = |i: &u32| projects.get(*i as usize).map_or("", |p| p.0.as_str());
+    let mut keyed: Vec<(String, Vec<u32>)> = ballots
+        .into_iter()
+        .map(|(village, mut chosen)| {
+            chosen.sort_unstable();
+            chosen.dedup();
+            (village, chosen)
+        })
+        .collect();
+    keyed.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.iter().map(id).cmp(b.1.iter().map(id)))
+    });
+    keyed
+}
+
+/// [`election`] whose voters carry their village (the KATO code; `villages` aligned with
+/// `ballots`) in a `village` column, so anyone can recount a cycle with village quotas or
+/// district sub-envelopes from the file. No column when `villages` is `None`.
+pub fn election_with_villages(
+    budget: Tenge,
+    projects: &[(String, Tenge)],
+    ballots: &[Vec<u32>],
+    villages: Option<&[String]>,
+    meta: &[(&str, String)],
+) -> tally::Election {
     let s = scale(std::iter::once(budget).chain(projects.iter().map(|p| p.1)));
     let list = projects
         .iter()
@@ -62,11 +100,16 @@ pub fn election(
     for (k, v) in meta {
         e.meta.push((k.to_string(), v.clone()));
     }
+    if villages.is_some() {
+        e.vote_columns.push("village".to_string());
+    }
     for (i, b) in ballots.iter().enumerate() {
         let mut projects = b.clone();
         projects.sort_unstable();
         projects.dedup();
-        e.push_voter(&(i + 1).to_string(), &[], &projects, &[]);
+        let village = villages.and_then(|v| v.get(i)).map_or("", String::as_str);
+        let extra: &[&str] = if villages.is_some() { &[village] } else { &[] };
+        e.push_voter(&(i + 1).to_string(), extra, &projects, &[]);
     }
     e
 }
@@ -422,6 +465,34 @@ mod tests {
                 ids.sort();
                 ids.dedup();
                 proptest::prop_assert_eq!(ids.len(), q.selected.len(), "funded once");
+            }
+        }
+
+        /// Security review L5: the canonical order is a function of the ballots alone (any
+        /// order of casting gives the same list, so the same `.pb` file), and every rule
+        /// counts it as it counts the ballots in any other order.
+        #[test]
+        fn the_canonical_order_hides_the_order_of_casting(costs in proptest::collection::vec(1i64..500, 1..6), votes in proptest::collection::vec((0u8..3, proptest::collection::vec(0u32..6, 1..4)), 0..10), budget in 0i64..1500, seed in 0usize..1000) {
+            let projects: Vec<(String, Tenge)> = costs.iter().enumerate().map(|(i, c)| (format!("p{i}"), t(*c))).collect();
+            let cast: Vec<(String, Vec<u32>)> = votes.iter().map(|(v, b)| (format!("v{v}"), b.iter().copied().filter(|p| (*p as usize) < projects.len()).collect())).collect();
+            let mut other = cast.clone();
+            if !other.is_empty() {
+                let k = seed % other.len();
+                other.rotate_left(k);
+                other.reverse();
+            }
+            let (a, b) = (canonical(&projects, cast.clone()), canonical(&projects, other));
+            proptest::prop_assert_eq!(&a, &b);
+            let villages: Vec<String> = a.iter().map(|x| x.0.clone()).collect();
+            let sorted: Vec<Vec<u32>> = a.iter().map(|x| x.1.clone()).collect();
+            let as_cast: Vec<Vec<u32>> = cast.iter().map(|x| x.1.clone()).collect();
+            let file = tally::pb::write_string(&election_with_villages(t(budget), &projects, &sorted, Some(&villages), &[]));
+            proptest::prop_assert!(file.contains("voter_id;vote;village"));
+            for rule in CountingRule::ALL {
+                proptest::prop_assert_eq!(
+                    count(rule, &election(t(budget), &projects, &sorted, &[])).selected,
+                    count(rule, &election(t(budget), &projects, &as_cast, &[])).selected
+                );
             }
         }
 

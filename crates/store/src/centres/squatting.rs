@@ -4,6 +4,7 @@
 
 use crate::accounts::{contact_columns, level_change_in_tx, LevelChange};
 use crate::db::{in_tx, on_pool};
+use crate::pb::voters::{opened, BallotSeal};
 use crate::{new_id, Db, Result};
 use chrono::{DateTime, Utc};
 use domain::initiatives::Status;
@@ -44,9 +45,11 @@ pub enum HandedOver {
     LevelMoved,
 }
 
-/// Ballots of cycles whose results are not published yet.
-const UNCOUNTED_BALLOTS: &str = "SELECT b.id, b.cycle_id FROM pb_ballots b WHERE b.voter_id = $1 \
-    AND NOT EXISTS (SELECT 1 FROM pb_results r WHERE r.cycle_id = b.cycle_id)";
+/// The account's ballots in cycles whose results are not published yet: their voter rows,
+/// whose sealed links lead to the ballots.
+const UNCOUNTED_BALLOTS: &str = "SELECT v.cycle_id, v.person_hash, v.sealed FROM pb_voters v \
+    WHERE v.voter_id = $1 AND NOT EXISTS (SELECT 1 FROM pb_results r \
+    WHERE r.cycle_id = v.cycle_id)";
 /// Online signatures on initiatives still collecting. A row also on a paper sheet (flagged a
 /// duplicate) stays: the paper signature is the real holder's own.
 const UNCOUNTED_SIGNATURES: &str = "SELECT s.id, s.initiative_id FROM initiative_signatures s \
@@ -64,6 +67,7 @@ const END_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1";
 const UNLINK_PAPER: &str = "UPDATE pb_paper_lines SET ballot_id = NULL WHERE ballot_id = $1";
 const DELETE_CHOICES: &str = "DELETE FROM pb_ballot_choices WHERE ballot_id = $1";
 const DELETE_BALLOT: &str = "DELETE FROM pb_ballots WHERE id = $1";
+const DELETE_VOTER: &str = "DELETE FROM pb_voters WHERE cycle_id = $1 AND person_hash = $2";
 const DELETE_SIGNATURE: &str = "DELETE FROM initiative_signatures WHERE id = $1";
 const UNCOUNT_SIGNATURE: &str =
     "UPDATE initiatives SET signatures = signatures - 1 WHERE id = $1 AND status = $2";
@@ -73,8 +77,9 @@ const INSERT_RESOLUTION: &str = "INSERT INTO squatting_resolutions (id, user_id,
 const INSERT_STRUCK: &str = "INSERT INTO squatting_struck (resolution_id, cycle_id, \
     initiative_id) VALUES ($1, $2, $3)";
 
-/// Hand the account over and strike what is not yet counted, together or not at all.
-pub async fn hand_over(db: &Db, h: &Handover<'_>) -> Result<HandedOver> {
+/// Hand the account over and strike what is not yet counted, together or not at all; `seal`
+/// opens the links from the account's voter rows to their ballots.
+pub async fn hand_over(db: &Db, h: &Handover<'_>, seal: &dyn BallotSeal) -> Result<HandedOver> {
     let (phone, email) = contact_columns(h.contact);
     let collecting = Status::Collecting.as_str();
     let outcome = in_tx!(db, |tx| {
@@ -111,14 +116,22 @@ pub async fn hand_over(db: &Db, h: &Handover<'_>) -> Result<HandedOver> {
             .bind(h.user)
             .execute(&mut *tx)
             .await?;
-        let ballots: Vec<(Uuid, Uuid)> = sqlx::query_as(UNCOUNTED_BALLOTS)
+        let voters: Vec<(Uuid, Vec<u8>, Option<Vec<u8>>)> = sqlx::query_as(UNCOUNTED_BALLOTS)
             .bind(h.user)
             .fetch_all(&mut *tx)
             .await?;
-        for (ballot, _) in &ballots {
+        let mut ballots: Vec<(Uuid, Uuid)> = Vec::with_capacity(voters.len());
+        for (cycle, person, sealed) in voters {
+            let link = opened(seal, cycle, &person, sealed)?;
             for sql in [UNLINK_PAPER, DELETE_CHOICES, DELETE_BALLOT] {
-                sqlx::query(sql).bind(ballot).execute(&mut *tx).await?;
+                sqlx::query(sql).bind(link.ballot).execute(&mut *tx).await?;
             }
+            sqlx::query(DELETE_VOTER)
+                .bind(cycle)
+                .bind(&person)
+                .execute(&mut *tx)
+                .await?;
+            ballots.push((link.ballot, cycle));
         }
         let signatures: Vec<(Uuid, Uuid)> = sqlx::query_as(UNCOUNTED_SIGNATURES)
             .bind(h.user)

@@ -1,11 +1,11 @@
 //! Assisted ballots: a coordinator at a participation centre records a registered
-//! resident's choice on their behalf, once the resident confirmed it is them, with a witness
-//! who has an account. One ballot per person still holds: the same unique index decides.
-//! Every look-up by IIN is logged (coordinator, cycle, time, found or not; never the IIN).
+//! resident's choice on their behalf, with a witness. One ballot per person still holds: the
+//! same unique index decides.
 
 use super::ballots::Cast;
+use super::voters::{link_of, record_new, BallotSeal, Voter};
 use crate::db::{execute, in_tx, on_pool};
-use crate::{new_id, Db, Result};
+use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, Utc};
 use domain::pb::assisted::Confirmation;
 use domain::pb::Channel;
@@ -13,26 +13,18 @@ use std::collections::BTreeMap;
 use uuid::Uuid;
 
 const SELECT_ACCOUNT: &str = "SELECT id FROM users WHERE iin_hash = $1";
-const INSERT_ASSISTED_BALLOT: &str = "INSERT INTO pb_ballots (id, cycle_id, person_hash, \
-    voter_id, channel, receipt, entered_by, cast_at, village_id, witness_id, confirmation, \
-    confirmed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT \
-    (cycle_id, person_hash) DO NOTHING";
-const INSERT_CHOICE: &str =
-    "INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)";
-const SELECT_RECEIPT: &str = "SELECT receipt FROM pb_ballots WHERE cycle_id = $1 AND \
-    person_hash = $2";
-const SELECT_RECORD: &str = "SELECT id, channel, voter_id, entered_by, witness, village_id, \
-    receipt, cast_at, witness_id, confirmation, confirmed_by FROM pb_ballots WHERE cycle_id = $1 \
-    AND person_hash = $2";
+const SELECT_VOTER: &str = "SELECT channel, voter_id, entered_by, witness, cast_at, sealed, \
+    witness_id, confirmation, confirmed_by FROM pb_voters WHERE cycle_id = $1 AND person_hash = $2";
 const INSERT_LOOKUP: &str = "INSERT INTO pb_assisted_lookups (id, cycle_id, coordinator_id, \
     found, looked_up_at) VALUES ($1, $2, $3, $4, $5)";
 const LOOKUPS_PER_COORDINATOR: &str = "SELECT u.id, u.display_name, COUNT(*) FROM \
     pb_assisted_lookups l JOIN users u ON u.id = l.coordinator_id WHERE l.cycle_id = $1 \
     GROUP BY u.id, u.display_name";
-const ASSISTED_PER_COORDINATOR: &str = "SELECT u.id, u.display_name, COUNT(*) FROM pb_ballots \
-    b JOIN users u ON u.id = b.entered_by WHERE b.cycle_id = $1 AND b.channel = $2 \
+/// Who typed a ballot lives on the voter row (the ballot itself names nobody).
+const ASSISTED_PER_COORDINATOR: &str = "SELECT u.id, u.display_name, COUNT(*) FROM pb_voters \
+    v JOIN users u ON u.id = v.entered_by WHERE v.cycle_id = $1 AND v.channel = $2 \
     GROUP BY u.id, u.display_name";
-const COUNT_CHOICES: &str = "SELECT COUNT(*) FROM pb_ballot_choices WHERE ballot_id = $1";
+const SELECT_BALLOT: &str = "SELECT village_id FROM pb_ballots WHERE id = $1";
 
 /// The account of a person, found by their IIN fingerprint.
 pub async fn account_of(db: &Db, person_hash: &[u8]) -> Result<Option<Uuid>> {
@@ -62,56 +54,47 @@ pub struct AssistedBallot {
 }
 
 /// Record an assisted ballot; a person who voted already keeps their first ballot.
-pub async fn cast(db: &Db, b: &AssistedBallot, now: DateTime<Utc>) -> Result<Cast> {
+pub async fn cast(
+    db: &Db,
+    b: &AssistedBallot,
+    seal: &dyn BallotSeal,
+    now: DateTime<Utc>,
+) -> Result<Cast> {
+    let voter = Voter {
+        cycle: b.cycle_id,
+        person_hash: &b.person_hash,
+        voter_id: Some(b.voter_id),
+        channel: Channel::Assisted,
+        entered_by: Some(b.entered_by),
+        witness: None,
+        witness_id: Some(b.witness_id),
+        confirmation: Some(b.confirmation.as_str()),
+        confirmed_by: b.confirmed_by,
+    };
+    let village = Some(b.village_id);
     Ok(in_tx!(db, |tx| {
-        let id = new_id();
-        let inserted = sqlx::query(INSERT_ASSISTED_BALLOT)
-            .bind(id)
-            .bind(b.cycle_id)
-            .bind(&b.person_hash)
-            .bind(b.voter_id)
-            .bind(Channel::Assisted.as_str())
-            .bind(&b.receipt)
-            .bind(b.entered_by)
-            .bind(now)
-            .bind(b.village_id)
-            .bind(b.witness_id)
-            .bind(b.confirmation.as_str())
-            .bind(b.confirmed_by)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if inserted == 1 {
-            for choice in &b.choices {
-                sqlx::query(INSERT_CHOICE)
-                    .bind(id)
-                    .bind(choice)
-                    .execute(&mut *tx)
-                    .await?;
+        match record_new!(tx, seal, &voter, village, &b.choices, &b.receipt, now) {
+            Some(link) => Cast::New {
+                receipt: link.receipt,
+            },
+            None => {
+                let link = link_of!(tx, seal, b.cycle_id, &b.person_hash).ok_or_else(|| {
+                    StoreError::Corrupt("a person's voter row vanished while casting".into())
+                })?;
+                Cast::AlreadyVoted {
+                    receipt: link.receipt,
+                }
             }
-            Cast::New {
-                receipt: b.receipt.clone(),
-            }
-        } else {
-            let receipt: String = sqlx::query_scalar(SELECT_RECEIPT)
-                .bind(b.cycle_id)
-                .bind(&b.person_hash)
-                .fetch_one(&mut *tx)
-                .await?;
-            Cast::AlreadyVoted { receipt }
         }
     }))
 }
 
-/// How a person's ballot was recorded: the channel, who typed it, the witness, the village,
-/// how the resident confirmed an assisted ballot.
+/// How a person's ballot was recorded: the channel, who typed it, the witness, the village.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BallotRecord {
     pub channel: Channel,
     pub voter_id: Option<Uuid>,
     pub entered_by: Option<Uuid>,
-    /// The witness's name as typed, on assisted ballots recorded before witnesses were
-    /// accounts.
     pub witness: Option<String>,
     pub witness_id: Option<Uuid>,
     pub confirmation: Option<Confirmation>,
@@ -122,34 +105,36 @@ pub struct BallotRecord {
     pub choices: usize,
 }
 
-pub async fn record_of(db: &Db, cycle: Uuid, person_hash: &[u8]) -> Result<Option<BallotRecord>> {
+/// How `person`'s ballot in `cycle` was recorded (their voter row, and the ballot it seals).
+pub async fn record_of(
+    db: &Db,
+    seal: &dyn BallotSeal,
+    cycle: Uuid,
+    person_hash: &[u8],
+) -> Result<Option<BallotRecord>> {
     type Row = (
-        Uuid,
         String,
         Option<Uuid>,
         Option<Uuid>,
         Option<String>,
-        Option<Uuid>,
-        String,
         DateTime<Utc>,
+        Option<Vec<u8>>,
         Option<Uuid>,
         Option<String>,
         Option<Uuid>,
     );
-    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_RECORD)
+    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_VOTER)
         .bind(cycle)
         .bind(person_hash)
         .fetch_optional(p)
         .await)?;
     let Some((
-        id,
         channel,
         voter_id,
         entered_by,
         witness,
-        village_id,
-        receipt,
         cast_at,
+        sealed,
         witness_id,
         confirmation,
         confirmed_by,
@@ -157,10 +142,12 @@ pub async fn record_of(db: &Db, cycle: Uuid, person_hash: &[u8]) -> Result<Optio
     else {
         return Ok(None);
     };
-    let choices: i64 = on_pool!(db, |p| sqlx::query_scalar(COUNT_CHOICES)
-        .bind(id)
-        .fetch_one(p)
-        .await)?;
+    let link = super::voters::opened(seal, cycle, person_hash, sealed)?;
+    let village_id: Option<Uuid> = on_pool!(db, |p| sqlx::query_scalar(SELECT_BALLOT)
+        .bind(link.ballot)
+        .fetch_optional(p)
+        .await)?
+    .flatten();
     Ok(Some(BallotRecord {
         channel: Channel::parse(&channel).unwrap_or(Channel::Web),
         voter_id,
@@ -170,9 +157,9 @@ pub async fn record_of(db: &Db, cycle: Uuid, person_hash: &[u8]) -> Result<Optio
         confirmation: confirmation.as_deref().and_then(Confirmation::parse),
         confirmed_by,
         village_id,
-        receipt,
+        choices: super::voters::choices(db, link.ballot).await?,
+        receipt: link.receipt,
         cast_at,
-        choices: choices as usize,
     }))
 }
 

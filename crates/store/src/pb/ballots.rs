@@ -1,24 +1,44 @@
 //! Ballots: one per person per cycle (the database refuses a second), with a receipt code
 //! the voter can check.
 
+use super::voters::{link_of, record_new, BallotSeal, Voter, INSERT_CHOICE};
 use crate::db::{in_tx, on_pool};
-use crate::{new_id, Db, Result};
+use crate::{Db, Result, StoreError};
 use chrono::{DateTime, Utc};
 use domain::pb::Channel;
 use std::collections::HashMap;
 use uuid::Uuid;
+
+pub use super::voters::{new_ballot_id, seal_migrated, Link};
 
 #[derive(Debug, Clone)]
 pub struct NewBallot {
     pub cycle_id: Uuid,
     /// The voter's IIN fingerprint: the person, whatever the channel.
     pub person_hash: Vec<u8>,
+    /// The voter's account; their residence now is the ballot's village.
     pub voter_id: Option<Uuid>,
     pub channel: Channel,
     pub entered_by: Option<Uuid>,
     pub choices: Vec<Uuid>,
     /// Used only when the ballot is new.
     pub receipt: String,
+}
+
+impl NewBallot {
+    fn voter(&self) -> Voter<'_> {
+        Voter {
+            cycle: self.cycle_id,
+            person_hash: &self.person_hash,
+            voter_id: self.voter_id,
+            channel: self.channel,
+            entered_by: self.entered_by,
+            witness: None,
+            witness_id: None,
+            confirmation: None,
+            confirmed_by: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,27 +51,20 @@ pub enum Cast {
     AlreadyVoted { receipt: String },
 }
 
-const INSERT_BALLOT: &str = "INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, \
-    channel, receipt, entered_by, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT \
-    (cycle_id, person_hash) DO NOTHING";
-const SELECT_BALLOT_OF_PERSON: &str = "SELECT id, receipt FROM pb_ballots WHERE cycle_id = $1 \
-    AND person_hash = $2";
+const UPDATE_VOTER_RECAST: &str = "UPDATE pb_voters SET cast_at = $3, channel = $4 WHERE \
+    cycle_id = $1 AND person_hash = $2";
+const UPDATE_BALLOT_RECAST: &str = "UPDATE pb_ballots SET channel = $2, village_id = \
+    COALESCE((SELECT residence_id FROM users WHERE id = $3), village_id) WHERE id = $1";
 const DELETE_CHOICES: &str = "DELETE FROM pb_ballot_choices WHERE ballot_id = $1";
-const UPDATE_BALLOT_RECAST: &str = "UPDATE pb_ballots SET cast_at = $2, channel = $3 WHERE id = $1";
-const INSERT_CHOICE: &str =
-    "INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)";
-const SELECT_RECEIPT: &str = "SELECT receipt FROM pb_ballots WHERE cycle_id = $1 AND \
-    person_hash = $2";
-const SELECT_BALLOT_BY_RECEIPT: &str = "SELECT id, cast_at, channel FROM pb_ballots WHERE \
+const SELECT_BALLOT_BY_RECEIPT: &str = "SELECT id, channel FROM pb_ballots WHERE \
     cycle_id = $1 AND receipt = $2";
-const COUNT_CHOICES: &str = "SELECT COUNT(*) FROM pb_ballot_choices WHERE ballot_id = $1";
 const VOTES_PER_PROPOSAL: &str = "SELECT c.proposal_id, COUNT(*) FROM pb_ballot_choices c JOIN \
     pb_ballots b ON b.id = c.ballot_id WHERE b.cycle_id = $1 GROUP BY c.proposal_id";
 pub(crate) const BALLOTS_PER_CHANNEL: &str =
     "SELECT channel, COUNT(*) FROM pb_ballots WHERE cycle_id = $1 \
     GROUP BY channel ORDER BY channel";
-const ALL_CHOICES: &str = "SELECT b.id, c.proposal_id FROM pb_ballots b JOIN pb_ballot_choices \
-    c ON c.ballot_id = b.id WHERE b.cycle_id = $1 ORDER BY b.cast_at, b.id, c.proposal_id";
+pub(crate) const ALL_CHOICES: &str = "SELECT b.id, b.village_id, c.proposal_id FROM pb_ballots b \
+    JOIN pb_ballot_choices c ON c.ballot_id = b.id WHERE b.cycle_id = $1";
 const SELECT_RESULT: &str = "SELECT rule, budget_tiyn, selected, ballots, computed_at, detail, \
     ballots_pb FROM pb_results WHERE cycle_id = $1";
 /// Fills in what a result published before the count was stored whole lacks; a result that
@@ -60,101 +73,104 @@ const STORE_DETAIL: &str = "UPDATE pb_results SET detail = $2, ballots_pb = $3 W
     $1 AND detail IS NULL";
 
 /// Record a ballot. Two simultaneous submissions of one person end as one ballot: the
-/// unique index decides, and the loser sees the winner's receipt.
+/// unique voter row decides, and the loser sees the winner's receipt.
 pub async fn cast(
     db: &Db,
     b: &NewBallot,
+    seal: &dyn BallotSeal,
     changes_allowed: bool,
     now: DateTime<Utc>,
 ) -> Result<Cast> {
+    let voter = b.voter();
     let outcome = in_tx!(db, |tx| {
-        let inserted = sqlx::query(INSERT_BALLOT)
-            .bind(new_id())
-            .bind(b.cycle_id)
-            .bind(&b.person_hash)
-            .bind(b.voter_id)
-            .bind(b.channel.as_str())
-            .bind(&b.receipt)
-            .bind(b.entered_by)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        let (ballot, receipt): (Uuid, String) = sqlx::query_as(SELECT_BALLOT_OF_PERSON)
-            .bind(b.cycle_id)
-            .bind(&b.person_hash)
-            .fetch_one(&mut *tx)
-            .await?;
-        let outcome = match (inserted, changes_allowed) {
-            (1, _) => Cast::New { receipt },
-            (_, true) => {
-                // The ballot row is updated (so locked) before its choices are deleted: a
-                // concurrent replacement by the same person waits here until the other one
-                // commits, and its DELETE, a new statement at READ COMMITTED, then sees and
-                // removes the other's choices. Deleting first let PostgreSQL keep the union of
-                // two replacements (security review M7); SQLite's BEGIN IMMEDIATE serialises
-                // anyway.
-                sqlx::query(UPDATE_BALLOT_RECAST)
-                    .bind(ballot)
+        match record_new!(tx, seal, &voter, None, &b.choices, &b.receipt, now) {
+            Some(link) => Cast::New {
+                receipt: link.receipt,
+            },
+            None if !changes_allowed => {
+                let link = link_of!(tx, seal, b.cycle_id, &b.person_hash).ok_or_else(orphan)?;
+                Cast::AlreadyVoted {
+                    receipt: link.receipt,
+                }
+            }
+            None => {
+                // The voter row is updated (so locked) before the ballot's choices are
+                // deleted: a concurrent replacement by the same person waits here until the
+                // other one commits, and its DELETE, a new statement at READ COMMITTED, then
+                // sees and removes the other's choices. Deleting first let PostgreSQL keep the
+                // union of two replacements (security review M7); SQLite's BEGIN IMMEDIATE
+                // serialises anyway.
+                sqlx::query(UPDATE_VOTER_RECAST)
+                    .bind(b.cycle_id)
+                    .bind(&b.person_hash)
                     .bind(now)
                     .bind(b.channel.as_str())
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query(DELETE_CHOICES)
-                    .bind(ballot)
+                let link = link_of!(tx, seal, b.cycle_id, &b.person_hash).ok_or_else(orphan)?;
+                sqlx::query(UPDATE_BALLOT_RECAST)
+                    .bind(link.ballot)
+                    .bind(b.channel.as_str())
+                    .bind(b.voter_id)
                     .execute(&mut *tx)
                     .await?;
-                Cast::Replaced { receipt }
+                sqlx::query(DELETE_CHOICES)
+                    .bind(link.ballot)
+                    .execute(&mut *tx)
+                    .await?;
+                for choice in &b.choices {
+                    sqlx::query(INSERT_CHOICE)
+                        .bind(link.ballot)
+                        .bind(choice)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                Cast::Replaced {
+                    receipt: link.receipt,
+                }
             }
-            _ => return Ok(Cast::AlreadyVoted { receipt }),
-        };
-        for choice in &b.choices {
-            sqlx::query(INSERT_CHOICE)
-                .bind(ballot)
-                .bind(choice)
-                .execute(&mut *tx)
-                .await?;
         }
-        outcome
     });
     Ok(outcome)
 }
 
-/// The receipt of a person's ballot in a cycle, if they voted.
-pub async fn receipt_of(db: &Db, cycle: Uuid, person_hash: &[u8]) -> Result<Option<String>> {
-    Ok(on_pool!(db, |p| sqlx::query_scalar(SELECT_RECEIPT)
-        .bind(cycle)
-        .bind(person_hash)
-        .fetch_optional(p)
-        .await)?)
+/// The unique voter row refused the insert, yet the person has none: it vanished meanwhile.
+fn orphan() -> StoreError {
+    StoreError::Corrupt("a person's voter row vanished while casting".into())
 }
 
-/// What a receipt proves: when and how the ballot was recorded.
+/// The receipt of a person's ballot in a cycle, if they voted (opened from their voter row).
+pub async fn receipt_of(
+    db: &Db,
+    seal: &dyn BallotSeal,
+    cycle: Uuid,
+    person_hash: &[u8],
+) -> Result<Option<String>> {
+    Ok(super::voters::link(db, seal, cycle, person_hash)
+        .await?
+        .map(|l| l.receipt))
+}
+
+/// What a receipt proves: that a ballot with this code is counted, how it was recorded and
+/// how many proposals it chooses. Not when: the ballot keeps no time (a secret ballot).
 #[derive(Debug, Clone)]
 pub struct Receipt {
-    pub cast_at: DateTime<Utc>,
     pub channel: Channel,
     pub choices: usize,
 }
 
 pub async fn check_receipt(db: &Db, cycle: Uuid, code: &str) -> Result<Option<Receipt>> {
-    type Row = (Uuid, DateTime<Utc>, String);
-    let row: Option<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_BALLOT_BY_RECEIPT)
+    let row: Option<(Uuid, String)> = on_pool!(db, |p| sqlx::query_as(SELECT_BALLOT_BY_RECEIPT)
         .bind(cycle)
         .bind(code)
         .fetch_optional(p)
         .await)?;
-    let Some((id, cast_at, channel)) = row else {
+    let Some((id, channel)) = row else {
         return Ok(None);
     };
-    let choices: i64 = on_pool!(db, |p| sqlx::query_scalar(COUNT_CHOICES)
-        .bind(id)
-        .fetch_one(p)
-        .await)?;
     Ok(Some(Receipt {
-        cast_at,
         channel: Channel::parse(&channel).unwrap_or(Channel::Web),
-        choices: choices as usize,
+        choices: super::voters::choices(db, id).await?,
     }))
 }
 
@@ -183,25 +199,50 @@ pub(crate) fn channels(rows: Vec<(String, i64)>) -> Vec<(Channel, i64)> {
         .collect()
 }
 
-/// Every ballot of a cycle as its list of proposals, in the order they were cast: the input
-/// of the count and of the anonymised `.pb` export (no voter is identifiable from it).
-pub async fn all(db: &Db, cycle: Uuid) -> Result<Vec<Vec<Uuid>>> {
-    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, |p| sqlx::query_as(ALL_CHOICES)
+/// Every ballot of a cycle as its voter's village and its proposals (sorted), in the
+/// canonical order: by village, then by choices. Nothing of the order or time of casting
+/// survives (a secret ballot, security review L5), and the count does not depend on it.
+pub(crate) async fn canonical(db: &Db, cycle: Uuid) -> Result<Vec<(Option<Uuid>, Vec<Uuid>)>> {
+    let rows: Vec<(Uuid, Option<Uuid>, Uuid)> = on_pool!(db, |p| sqlx::query_as(ALL_CHOICES)
         .bind(cycle)
         .fetch_all(p)
         .await)?;
-    let mut out: Vec<Vec<Uuid>> = Vec::new();
-    let mut last: Option<Uuid> = None;
-    for (ballot, proposal) in rows {
-        if last != Some(ballot) {
-            out.push(Vec::new());
-            last = Some(ballot);
-        }
-        if let Some(b) = out.last_mut() {
-            b.push(proposal);
-        }
+    Ok(canonical_rows(rows))
+}
+
+/// Rows of [`ALL_CHOICES`] (ballot, village, proposal) as ballots in the canonical order; the
+/// stage move to results reads the same rows inside its transaction.
+pub(crate) fn canonical_rows(
+    rows: Vec<(Uuid, Option<Uuid>, Uuid)>,
+) -> Vec<(Option<Uuid>, Vec<Uuid>)> {
+    let mut by_ballot: HashMap<Uuid, (Option<Uuid>, Vec<Uuid>)> = HashMap::new();
+    for (ballot, village, proposal) in rows {
+        by_ballot
+            .entry(ballot)
+            .or_insert_with(|| (village, Vec::new()))
+            .1
+            .push(proposal);
     }
-    Ok(out)
+    let mut out: Vec<(Option<Uuid>, Vec<Uuid>)> = by_ballot
+        .into_values()
+        .map(|(village, mut choices)| {
+            choices.sort_unstable();
+            (village, choices)
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Every ballot of a cycle as its list of proposals (sorted), in the canonical order of
+/// [`canonical`] (by village, then by choices): the input of the count. Ballots without a
+/// choice are left out.
+pub async fn all(db: &Db, cycle: Uuid) -> Result<Vec<Vec<Uuid>>> {
+    Ok(canonical(db, cycle)
+        .await?
+        .into_iter()
+        .map(|(_, choices)| choices)
+        .collect())
 }
 
 /// A published result.
@@ -316,31 +357,17 @@ pub async fn published(db: &Db, cycle: Uuid) -> Result<Option<Published>> {
 
 /// Record many ballots in one transaction (paper batches, imports, the demo). A ballot whose
 /// person has voted already is skipped; returns how many were recorded.
-pub async fn cast_many(db: &Db, list: &[NewBallot], now: DateTime<Utc>) -> Result<usize> {
+pub async fn cast_many(
+    db: &Db,
+    list: &[NewBallot],
+    seal: &dyn BallotSeal,
+    now: DateTime<Utc>,
+) -> Result<usize> {
     let recorded = in_tx!(db, |tx| {
         let mut n = 0;
         for b in list {
-            let id = new_id();
-            let inserted = sqlx::query(INSERT_BALLOT)
-                .bind(id)
-                .bind(b.cycle_id)
-                .bind(&b.person_hash)
-                .bind(b.voter_id)
-                .bind(b.channel.as_str())
-                .bind(&b.receipt)
-                .bind(b.entered_by)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            if inserted == 1 {
-                for choice in &b.choices {
-                    sqlx::query(INSERT_CHOICE)
-                        .bind(id)
-                        .bind(choice)
-                        .execute(&mut *tx)
-                        .await?;
-                }
+            let voter = b.voter();
+            if record_new!(tx, seal, &voter, None, &b.choices, &b.receipt, now).is_some() {
                 n += 1;
             }
         }

@@ -172,52 +172,19 @@ pub async fn events(db: &Db, cycle: Uuid) -> Result<Vec<Event>> {
         .collect())
 }
 
-/// The one place that decides a voter's village for the count (a resident's registered
-/// place of residence, or the village written on a paper ballot batch).
-macro_rules! voter_village {
-    () => {
-        "COALESCE(b.village_id, u.residence_id)"
-    };
-}
-
-/// Every ballot of a cycle with its choices and the voter's village, in the order of
-/// `ballots::all`: the input of the count. Shared by [`ballots_with_villages`] and the stage
-/// move that publishes a result (`pb::move_stage`), which reads it inside its transaction.
-pub(crate) const BALLOTS_WITH_VILLAGES: &str = concat!(
-    "SELECT b.id, c.proposal_id, ",
-    voter_village!(),
-    " FROM pb_ballots b JOIN pb_ballot_choices c ON c.ballot_id = b.id LEFT JOIN users u ON \
-    u.id = b.voter_id WHERE b.cycle_id = $1 ORDER BY b.cast_at, b.id, c.proposal_id"
-);
-
 /// A ballot as the count reads it: its proposals and the voter's village.
 pub type CountedBallot = (Vec<Uuid>, Option<Uuid>);
 
-/// Rows of [`BALLOTS_WITH_VILLAGES`] (one per choice), grouped into ballots.
-pub(crate) fn group_ballots(rows: Vec<(Uuid, Uuid, Option<Uuid>)>) -> Vec<CountedBallot> {
-    let mut out: Vec<CountedBallot> = Vec::new();
-    let mut last: Option<Uuid> = None;
-    for (ballot, proposal, village) in rows {
-        if last != Some(ballot) {
-            out.push((Vec::new(), village));
-            last = Some(ballot);
-        }
-        if let Some(b) = out.last_mut() {
-            b.0.push(proposal);
-        }
-    }
-    out
-}
-
-/// Every ballot of a cycle with the voter's village, in the order of `ballots::all` (ballots
-/// with at least one choice, by time cast).
+/// Every ballot of a cycle with the voter's village (frozen into the ballot when it was cast:
+/// the village of a paper batch, the resident's at a centre, else the voter's residence), in
+/// the canonical order of `ballots::all` (by village, then by choices; ballots with at least
+/// one choice).
 pub async fn ballots_with_villages(db: &Db, cycle: Uuid) -> Result<Vec<CountedBallot>> {
-    let rows: Vec<(Uuid, Uuid, Option<Uuid>)> =
-        on_pool!(db, |p| sqlx::query_as(BALLOTS_WITH_VILLAGES)
-            .bind(cycle)
-            .fetch_all(p)
-            .await)?;
-    Ok(group_ballots(rows))
+    Ok(super::ballots::canonical(db, cycle)
+        .await?
+        .into_iter()
+        .map(|(village, choices)| (choices, village))
+        .collect())
 }
 
 /// A row for that date is in the table already.

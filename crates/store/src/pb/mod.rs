@@ -9,6 +9,7 @@ pub mod paper;
 pub mod photos;
 pub mod proposals;
 pub mod review;
+pub mod voters;
 
 use crate::db::{in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
@@ -329,16 +330,18 @@ pub async fn move_stage(
                 .execute(&mut *tx)
                 .await?;
             if let Some(count) = count {
-                let rows: Vec<(Uuid, Uuid, Option<Uuid>)> =
-                    sqlx::query_as(envelope::BALLOTS_WITH_VILLAGES)
-                        .bind(id)
-                        .fetch_all(&mut *tx)
-                        .await?;
+                let rows: Vec<(Uuid, Option<Uuid>, Uuid)> = sqlx::query_as(ballots::ALL_CHOICES)
+                    .bind(id)
+                    .fetch_all(&mut *tx)
+                    .await?;
                 let channels: Vec<(String, i64)> = sqlx::query_as(ballots::BALLOTS_PER_CHANNEL)
                     .bind(id)
                     .fetch_all(&mut *tx)
                     .await?;
-                let counted = envelope::group_ballots(rows);
+                let counted: Vec<envelope::CountedBallot> = ballots::canonical_rows(rows)
+                    .into_iter()
+                    .map(|(village, choices)| (choices, village))
+                    .collect();
                 let Some(result) = count(&counted, &ballots::channels(channels)) else {
                     // Dropping the transaction rolls the stage change back.
                     return Ok(false);

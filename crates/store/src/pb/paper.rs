@@ -4,8 +4,11 @@
 //! person who already has a ballot in the cycle is flagged and not counted twice; the rest
 //! wait as mismatches until an account other than the one who typed a version types the row
 //! again from the paper alike (security review H1). Every typed version keeps who typed it.
-//! Everything a comparison writes commits together or not at all.
+//! Once every line of a batch is decided, its rows forget their persons (security review L5):
+//! a settled batch keeps ballot numbers and choices, no IIN fingerprints. Everything a
+//! comparison writes commits together or not at all.
 
+use super::voters::{record_new, BallotSeal, Voter};
 use crate::db::{in_tx, on_pool};
 use crate::{new_id, Db, Result, StoreError};
 use chrono::{DateTime, Utc};
@@ -37,7 +40,8 @@ macro_rules! still_voting {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaperRow {
     pub ballot_no: String,
-    /// The IIN fingerprint (the same keyed hash accounts and online ballots use).
+    /// The IIN fingerprint (the same keyed hash accounts and online ballots use). Empty when
+    /// read back from a settled batch, whose rows keep no person.
     pub person_hash: Vec<u8>,
     /// Project numbers on the ballot (from 1), sorted.
     pub choices: Vec<u32>,
@@ -109,13 +113,12 @@ impl LineStatus {
     }
 }
 
-const INSERT_PAPER_BALLOT: &str = "INSERT INTO pb_ballots (id, cycle_id, person_hash, voter_id, \
-    channel, receipt, entered_by, cast_at, village_id) VALUES ($1, $2, $3, NULL, $4, $5, $6, \
-    $7, $8) ON CONFLICT (cycle_id, person_hash) DO NOTHING";
-const INSERT_CHOICE: &str =
-    "INSERT INTO pb_ballot_choices (ballot_id, proposal_id) VALUES ($1, $2)";
-const SELECT_COUNTED: &str = "SELECT id, channel, cast_at FROM pb_ballots WHERE cycle_id = $1 \
+/// How the ballot that counts for a person was recorded (their voter row).
+const SELECT_COUNTED: &str = "SELECT channel, cast_at FROM pb_voters WHERE cycle_id = $1 \
     AND person_hash = $2";
+/// A batch whose every line is decided keeps no person on its rows.
+const FORGET_PERSONS: &str = "UPDATE pb_paper_rows SET person_hash = NULL WHERE batch_id = $1 \
+    AND NOT EXISTS (SELECT 1 FROM pb_paper_lines WHERE batch_id = $1 AND status = $2)";
 const INSERT_ROW: &str = "INSERT INTO pb_paper_rows (batch_id, entry, position, ballot_no, \
     person_hash, choices, typed_by) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 const SELECT_FIRST_ENTRY: &str = "SELECT ballot_no, person_hash, choices FROM \
@@ -164,10 +167,13 @@ fn typed(ballot_no: String, person_hash: Vec<u8>, choices: &str) -> PaperRow {
     }
 }
 
-/// A receipt code for a paper ballot: `P` and ten random hexadecimal digits (the random tail
-/// of a UUIDv7), unlike online codes, so a paper receipt is recognisable.
+/// A receipt code for a paper ballot: `P` and ten random hexadecimal digits (the tail of a
+/// random UUID), unlike online codes, so a paper receipt is recognisable.
 fn receipt() -> String {
-    let s = new_id().simple().to_string().to_uppercase();
+    let s = super::voters::new_ballot_id()
+        .simple()
+        .to_string()
+        .to_uppercase();
     format!("P{}", &s[s.len() - 10..])
 }
 
@@ -184,46 +190,48 @@ fn proposal_ids(numbers: &[u32], proposals: &[Uuid]) -> Result<Vec<Uuid>> {
         .collect()
 }
 
-/// Record the ballot of a row inside the caller's transaction: `(status, ballot that counts,
-/// its channel, when it was cast)`. A person with a ballot already is flagged, not counted.
+/// Record the ballot of a row inside the caller's transaction: `(status, the ballot recorded,
+/// the channel and time of the ballot that counts)`. A person with a ballot already is
+/// flagged, not counted; the line does not point at their other ballot (with the row's person
+/// it would say how they voted).
 macro_rules! record_row {
-    ($tx:ident, $cycle:expr, $village:expr, $by:expr, $row:expr, $proposals:expr, $now:expr) => {{
+    ($tx:ident, $seal:expr, $cycle:expr, $village:expr, $by:expr, $row:expr, $proposals:expr, $now:expr) => {{
         let row: &PaperRow = $row;
         let choices = proposal_ids(&row.choices, $proposals)?;
-        let id = new_id();
-        let inserted = sqlx::query(INSERT_PAPER_BALLOT)
-            .bind(id)
-            .bind($cycle)
-            .bind(&row.person_hash)
-            .bind(Channel::Paper.as_str())
-            .bind(receipt())
-            .bind($by)
-            .bind($now)
-            .bind($village)
-            .execute(&mut *$tx)
-            .await?
-            .rows_affected();
-        if inserted == 1 {
-            for p in &choices {
-                sqlx::query(INSERT_CHOICE)
-                    .bind(id)
-                    .bind(p)
-                    .execute(&mut *$tx)
-                    .await?;
-            }
-            (
+        let voter = Voter {
+            cycle: $cycle,
+            person_hash: &row.person_hash,
+            voter_id: None,
+            channel: Channel::Paper,
+            entered_by: Some($by),
+            witness: None,
+            witness_id: None,
+            confirmation: None,
+            confirmed_by: None,
+        };
+        match record_new!(
+            $tx,
+            $seal,
+            &voter,
+            Some($village),
+            &choices,
+            receipt(),
+            $now
+        ) {
+            Some(link) => (
                 LineStatus::Accepted,
-                id,
+                Some(link.ballot),
                 Channel::Paper.as_str().to_string(),
                 $now,
-            )
-        } else {
-            let counted: (Uuid, String, DateTime<Utc>) = sqlx::query_as(SELECT_COUNTED)
-                .bind($cycle)
-                .bind(&row.person_hash)
-                .fetch_one(&mut *$tx)
-                .await?;
-            (LineStatus::Flagged, counted.0, counted.1, counted.2)
+            ),
+            None => {
+                let counted: (String, DateTime<Utc>) = sqlx::query_as(SELECT_COUNTED)
+                    .bind($cycle)
+                    .bind(&row.person_hash)
+                    .fetch_one(&mut *$tx)
+                    .await?;
+                (LineStatus::Flagged, None, counted.0, counted.1)
+            }
         }
     }};
 }
@@ -236,7 +244,12 @@ const INSERT_BATCH: &str = "INSERT INTO pb_paper_batches \
 
 /// Type one entry of a batch. The first entry of a label waits; the second, by another
 /// coordinator, is compared with it and the agreeing ballots are recorded.
-pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<EntryOutcome> {
+pub async fn enter(
+    db: &Db,
+    e: &BatchEntry<'_>,
+    seal: &dyn BallotSeal,
+    now: DateTime<Utc>,
+) -> Result<EntryOutcome> {
     let lock = match db {
         Db::Sqlite(_) => "",
         Db::Postgres(_) => " FOR UPDATE",
@@ -334,7 +347,7 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
             let mut position: i64 = 0;
             for (no, row) in &compared.agreed {
                 let (status, counted, channel, at) =
-                    record_row!(tx, e.cycle, e.village, e.by, row, e.proposals, now);
+                    record_row!(tx, seal, e.cycle, e.village, e.by, row, e.proposals, now);
                 match status {
                     LineStatus::Accepted => summary.accepted += 1,
                     _ => summary.flagged += 1,
@@ -370,6 +383,11 @@ pub async fn enter(db: &Db, e: &BatchEntry<'_>, now: DateTime<Utc>) -> Result<En
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
+            sqlx::query(FORGET_PERSONS)
+                .bind(batch)
+                .bind(LineStatus::Mismatch.as_str())
+                .execute(&mut *tx)
+                .await?;
             EntryOutcome::Compared { batch, summary }
         }
     }))
@@ -400,6 +418,7 @@ pub async fn resolve(
     typed: &PaperRow,
     by: Uuid,
     proposals: &[Uuid],
+    seal: &dyn BallotSeal,
     now: DateTime<Utc>,
 ) -> Result<ResolveOutcome> {
     let lock = match db {
@@ -460,7 +479,7 @@ pub async fn resolve(
             .execute(&mut *tx)
             .await?;
         let (status, counted, channel, at) =
-            record_row!(tx, cycle, village, by, typed, proposals, now);
+            record_row!(tx, seal, cycle, village, by, typed, proposals, now);
         sqlx::query(UPDATE_LINE_SETTLED)
             .bind(batch)
             .bind(&typed.ballot_no)
@@ -470,6 +489,11 @@ pub async fn resolve(
             .bind(at)
             .bind(by)
             .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(FORGET_PERSONS)
+            .bind(batch)
+            .bind(LineStatus::Mismatch.as_str())
             .execute(&mut *tx)
             .await?;
         match status {
@@ -591,7 +615,7 @@ pub async fn lines(db: &Db, batch: Uuid) -> Result<Vec<Line>> {
         .bind(batch)
         .fetch_all(p)
         .await)?;
-    type Row = (i64, String, Vec<u8>, String, Option<String>);
+    type Row = (i64, String, Option<Vec<u8>>, String, Option<String>);
     let typed: Vec<Row> = on_pool!(db, |p| sqlx::query_as(SELECT_ROWS)
         .bind(batch)
         .fetch_all(p)
@@ -603,7 +627,7 @@ pub async fn lines(db: &Db, batch: Uuid) -> Result<Vec<Line>> {
             .map(|t| Typed {
                 row: PaperRow {
                     ballot_no: t.1.clone(),
-                    person_hash: t.2.clone(),
+                    person_hash: t.2.clone().unwrap_or_default(),
                     choices: parse_choices(&t.3),
                 },
                 by: t.4.clone().unwrap_or_default(),

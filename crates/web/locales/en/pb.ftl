@@ -248,7 +248,7 @@ pb-vote-replaced = Your ballot has been replaced with the new choice.
 pb-receipt-code = Receipt code
 pb-receipt-check = Check a ballot receipt
 pb-receipt-submit = Check
-pb-receipt-found = A ballot with this code was recorded on { $date } ({ $channel }) with { $count ->
+pb-receipt-found = A ballot with this code was recorded ({ $channel }) with { $count ->
     [one] { $count } choice
    *[other] { $count } choices
 } and is counted.

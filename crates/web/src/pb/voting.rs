@@ -198,7 +198,6 @@ async fn receipt(
                 Some(c.lang.t_args(
                     "pb-receipt-found",
                     &[
-                        ("date", crate::i18n::Arg::Str(c.lang.date_of(r.cast_at))),
                         (
                             "channel",
                             crate::i18n::Arg::Str(
