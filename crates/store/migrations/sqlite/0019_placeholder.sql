@@ -1,0 +1,1 @@
+-- Placeholder: migration 0019 belongs to another branch of issue 12; dropped at merge.
