@@ -22,6 +22,7 @@ mod initiatives;
 mod messages;
 mod messages_sending;
 mod multi_instance;
+mod oversight_invitations;
 mod pb;
 mod pb_discussion;
 mod pb_envelope;

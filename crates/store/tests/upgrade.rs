@@ -120,6 +120,18 @@ async fn levels_keep_their_meaning(db: &Db) {
     assert_eq!(queued, 29, "the release's 29 unsent outbox rows");
 }
 
+async fn count(db: &Db, sql: &str) -> i64 {
+    on_pool!(db, p => sqlx::query_scalar(sql).fetch_one(p).await)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+const SEATS: [&str; 2] = [
+    "SELECT COUNT(*) FROM pb_council_members",
+    "SELECT COUNT(*) FROM monitoring_members",
+];
+const MEMBERSHIP_GRANTS: &str =
+    "SELECT COUNT(*) FROM role_grants WHERE role IN ('expert', 'monitor')";
+
 /// Migrate the release's database and check it against the fixture as it was and against a
 /// fresh database.
 async fn upgrade_and_check(old: &Db, fresh: &Db, list: &[(i64, &'static str, &'static str)]) {
@@ -141,6 +153,22 @@ async fn upgrade_and_check(old: &Db, fresh: &Db, list: &[(i64, &'static str, &'s
         .map(|m| m.0)
         .collect();
 
+    // Security review M5: the release granted an expert or monitor role with every seat.
+    let mut seats = Vec::new();
+    for sql in SEATS {
+        seats.push(count(old, sql).await);
+    }
+    assert!(
+        seats.iter().all(|&n| n > 0),
+        "the fixture has seats: {seats:?}"
+    );
+    if !before.applied.contains_key(&20) {
+        assert!(
+            count(old, MEMBERSHIP_GRANTS).await > 0,
+            "the release's grants"
+        );
+    }
+
     let status = old.migrate().await.expect("migrate the release's database");
     let known = list.last().map(|m| m.0).unwrap_or(0);
     assert_eq!(
@@ -156,6 +184,11 @@ async fn upgrade_and_check(old: &Db, fresh: &Db, list: &[(i64, &'static str, &'s
     let after = snapshot(old).await;
     assert_eq!(after.counts, before.counts, "no row lost or added");
     levels_keep_their_meaning(old).await;
+    // The seats stay (accepted); the grants that came with them, which give nothing now, go.
+    for (sql, before) in SEATS.iter().zip(&seats) {
+        assert_eq!(count(old, sql).await, *before, "{sql}");
+    }
+    assert_eq!(count(old, MEMBERSHIP_GRANTS).await, 0);
     for (version, name, _) in list {
         let (recorded, at) = after
             .applied
