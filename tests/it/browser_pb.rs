@@ -211,6 +211,10 @@ async fn flow(
     move_stage(c, base, &cycle, "review").await?;
     logout(c).await?;
     login_demo(c, base, "expert").await?;
+    // The expert takes the seat offered: invited is not yet a member (security review M5).
+    c.goto(&format!("{base}/account")).await?;
+    click(c, "form[action$='/accept'] button").await?;
+    wait_for(c, "main .notice[role=status]").await?;
     for (pid, feasible) in [(&online[0], true), (&online[1], true), (&paper, false)] {
         c.goto(&format!("{base}/pb/proposals/{pid}")).await?;
         if !feasible {

@@ -426,7 +426,7 @@ async fn role_action_territory_matrix_over_http() {
                     &[
                         ("csrf", &token),
                         ("contact", "resident@demo.qatysu.kz"),
-                        ("role", "monitor"),
+                        ("role", "deputy"),
                     ],
                 )
                 .await;
@@ -517,7 +517,7 @@ async fn an_admin_grants_a_role_by_contact() {
         .submit(
             "/territories/114441000/roles?lang=en",
             "/territories/114441000/roles",
-            &[("contact", "nobody@mail.kz"), ("role", "monitor")],
+            &[("contact", "nobody@mail.kz"), ("role", "deputy")],
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -526,12 +526,12 @@ async fn an_admin_grants_a_role_by_contact() {
         .submit(
             "/territories/114441000/roles",
             "/territories/114441000/roles",
-            &[("contact", "resident@demo.qatysu.kz"), ("role", "monitor")],
+            &[("contact", "resident@demo.qatysu.kz"), ("role", "deputy")],
         )
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
     let list = c.get("/territories/114441000/roles?lang=en").await;
-    assert!(list.has("Бауыржан Нұрланов") && list.has("monitoring group member"));
+    assert!(list.has("Бауыржан Нұрланов") && list.has("maslikhat deputy"));
     let _ = SECRET;
 }
 

@@ -23,6 +23,7 @@ mod initiatives;
 mod messages;
 mod messages_sending;
 mod multi_instance;
+mod oversight_invitations;
 mod pb;
 mod pb_assisted;
 mod pb_discussion;

@@ -2,7 +2,7 @@
 //! stage changes, authorization and the API.
 
 use crate::support::pb::{close_voting, collecting, open_voting, publish_results, voting, Rules};
-use crate::support::TestApp;
+use crate::support::{accept_invitation, TestApp};
 use domain::pb::{BallotType, Stage, StageFacts};
 use domain::{authorize, Action, Grant, Kato, Role};
 use qatysu::cli::demo;
@@ -714,6 +714,13 @@ async fn the_expert_council_reviews_and_decides_in_public() {
         .submit(&council, &council, &[("contact", "deputy@demo.qatysu.kz")])
         .await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
+    // Invited, not yet a member: the seat is the deputy's when they accept.
+    let page = coordinator.get(&format!("{council}?lang=en")).await;
+    assert!(
+        page.has("0 members, of them 0 from civil society.") && page.has("Invited, no answer yet")
+    );
+    let deputy = app.login_as(Role::Deputy).await;
+    accept_invitation(&deputy).await;
     let page = coordinator.get(&format!("{council}?lang=en")).await;
     assert!(
         page.has("1 member, of them 0 from civil society.")
@@ -729,6 +736,8 @@ async fn the_expert_council_reviews_and_decides_in_public() {
             ],
         )
         .await;
+    let expert = app.login_as(Role::Expert).await;
+    accept_invitation(&expert).await;
     let page = coordinator.get(&format!("{council}?lang=en")).await;
     assert!(
         page.has("2 members, of them 1 from civil society.")
@@ -744,8 +753,7 @@ async fn the_expert_council_reviews_and_decides_in_public() {
         .await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER);
 
-    // A member records a conclusion; an expert outside the council cannot.
-    let expert = app.login_as(Role::Expert).await;
+    // A member records a conclusion; a resident outside the council cannot.
     let first = format!("/pb/proposals/{}", pids[0]);
     let saved = expert
         .submit(

@@ -7,7 +7,9 @@ use crate::support::civic::{
     acceptance, answer_report, contractor_bin, demo_account, finished_cycle, implementation,
     monitoring_group, monitoring_report, okrug_tree, FinishedCycle, Plan,
 };
-use crate::support::{fresh_db, resident, user_with_role, Client, Page, Person, TestApp, Tree};
+use crate::support::{
+    accept_invitation, fresh_db, resident, user_with_role, Client, Page, Person, TestApp, Tree,
+};
 use chrono::{Datelike, Days, TimeDelta};
 use domain::projects::Verdict;
 use domain::{authorize, Action, Grant, Kato, Role};
@@ -55,7 +57,7 @@ async fn as_in_the_demo(app: &TestApp) -> FinishedCycle {
     let admin = demo_account(db, Role::Admin).await;
     let members = residents(app, &tree, 5).await;
     let ids: Vec<_> = members.iter().map(|m| m.id).collect();
-    monitoring_group(db, cy.id, &tree.okrug, admin, &ids, now).await;
+    monitoring_group(db, cy.id, admin, &ids, now).await;
     let ago = |d: u64| today - Days::new(d);
     let plans = [
         (ago(90), Some(ago(100)), [100, 100, 100]),
@@ -366,7 +368,7 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
     let members = residents(&app, &tree, 5).await;
     let ids: Vec<_> = members.iter().map(|m| m.id).collect();
     let admin_id = demo_account(&app.db, Role::Admin).await;
-    monitoring_group(&app.db, cycle, &tree.okrug, admin_id, &ids, app.clock.now()).await;
+    monitoring_group(&app.db, cycle, admin_id, &ids, app.clock.now()).await;
     let group = format!("/pb/{cycle}/monitoring");
     let public = app.client().get(&group).await;
     assert_eq!(public.status, StatusCode::OK);
@@ -413,8 +415,9 @@ async fn the_monitoring_group_is_recorded_and_only_its_members_sign() {
         )
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
-    // The sixth member joins; the demo monitor now signs in Zhalmankulak.
+    // The sixth member is invited; once they accept, the demo monitor signs in Zhalmankulak.
     let m = app.login_as(Role::Monitor).await;
+    accept_invitation(&m).await;
     let page = format!("/projects/{project}");
     let tok = token(&m, &page).await;
     let missing = m
@@ -720,7 +723,7 @@ async fn project_actions_matrix_over_http() {
     let member = resident(&app.db, &tree.villages[0], domain::Level::InPerson).await;
     let admin = demo_account(&app.db, Role::Admin).await;
     let now = app.clock.now();
-    monitoring_group(&app.db, cycle, &tree.okrug, admin, &[member.id], now).await;
+    monitoring_group(&app.db, cycle, admin, &[member.id], now).await;
     let body = "Котлован не огорожен.";
     monitoring_report(&app.db, p, member.id, body, now - TimeDelta::days(3)).await;
     let report = store::projects::monitoring::reports(&app.db, p)
@@ -729,6 +732,18 @@ async fn project_actions_matrix_over_http() {
         .into_iter()
         .find(|r| r.answer.is_none())
         .expect("an unanswered report");
+    // An invitation to the council waiting for another person's answer.
+    let invitee = resident(&app.db, &tree.villages[0], domain::Level::InPerson).await;
+    store::pb::review::invite_member(&app.db, cycle, invitee.id, true, admin, now)
+        .await
+        .expect("invite");
+    let invitation = store::oversight::invitations::addressed_to(&app.db, invitee.id)
+        .await
+        .expect("invitations")
+        .into_iter()
+        .next()
+        .expect("the invitation")
+        .id;
     let okrug = tree.okrug;
     for role in Role::ALL {
         let c = app.login_as(role).await;
@@ -748,7 +763,7 @@ async fn project_actions_matrix_over_http() {
         }
         let may = |a: Action| authorize(&grants, a, &okrug.path);
         let tok = token(&c, &format!("/projects/{p}")).await;
-        let cases: [(Action, String, bool); 5] = [
+        let cases: [(Action, String, bool); 6] = [
             (
                 Action::EditImplementation,
                 format!("/projects/{p}/implementation"),
@@ -767,7 +782,13 @@ async fn project_actions_matrix_over_http() {
             (
                 Action::RecordMonitoringGroup,
                 format!("/pb/{cycle}/monitoring"),
-                may(Action::RecordMonitoringGroup),
+                may(Action::RecordMonitoringGroup) && may(Action::InviteMember),
+            ),
+            // Security review M5: inviting to the council (an empty contact: 422 when allowed).
+            (
+                Action::InviteMember,
+                format!("/pb/{cycle}/council"),
+                may(Action::InviteMember),
             ),
             // No demo account is a member of this group: nobody signs.
             (
@@ -791,6 +812,18 @@ async fn project_actions_matrix_over_http() {
                     "{role:?} {path}"
                 );
             }
+        }
+        // Answering an invitation is everyone's on their own account (the demo accounts all
+        // live in Alakol): another person's invitation is not found, for every role.
+        let home: Vec<Kato> = ["110000000", "114400000", "114435000", demo::DEMO_VILLAGE]
+            .iter()
+            .filter_map(|k| Kato::parse(k).ok())
+            .collect();
+        assert!(domain::may(&grants, &home, Action::AnswerInvitation, &home));
+        for answer in ["accept", "decline"] {
+            let path = format!("/account/invitations/{invitation}/{answer}");
+            let res = c.post(&path, &[("csrf", tok.as_str())]).await;
+            assert_eq!(res.status, StatusCode::NOT_FOUND, "{role:?} {path}");
         }
         // Reporting is checked on the place of residence (Alakol for every demo account, the
         // project is in Zhalmankulak): nobody may, administrators included.

@@ -364,6 +364,33 @@ impl Page {
     pub fn has(&self, text: &str) -> bool {
         self.body.contains(text)
     }
+
+    /// The ids of the invitations (to a council or a monitoring group) an account page offers
+    /// to accept, in page order.
+    pub fn invitation_ids(&self) -> Vec<String> {
+        self.body
+            .split("action=\"/account/invitations/")
+            .skip(1)
+            .filter_map(|rest| rest.split_once('/'))
+            .filter(|(_, after)| after.starts_with("accept\""))
+            .map(|(id, _)| id.to_string())
+            .collect()
+    }
+}
+
+/// The signed-in person accepts, on their account page, the only invitation waiting there.
+pub async fn accept_invitation(c: &Client) {
+    let page = c.get("/account").await;
+    let ids = page.invitation_ids();
+    assert_eq!(ids.len(), 1, "one invitation waits: {ids:?}");
+    let res = c
+        .post(
+            &format!("/account/invitations/{}/accept", ids[0]),
+            &[("csrf", &page.csrf())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.location(), "/account?ok=oversight-accepted#invitations");
 }
 
 /// A browser stand-in: keeps cookies, asks for gzip like a browser, follows no redirects.

@@ -50,6 +50,7 @@ migrations! {
     "0020_pb_results_stored",
     "0021_pb_assisted_confirmation",
     "0022_pb_secret_ballot",
+    "0023_oversight_invitations",
 }
 
 const _: () = assert!(

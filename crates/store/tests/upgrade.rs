@@ -122,6 +122,18 @@ async fn levels_keep_their_meaning(db: &Db) {
     assert_eq!(queued, 29, "the release's 29 unsent outbox rows");
 }
 
+async fn count(db: &Db, sql: &str) -> i64 {
+    on_pool!(db, p => sqlx::query_scalar(sql).fetch_one(p).await)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+const SEATS: [&str; 2] = [
+    "SELECT COUNT(*) FROM pb_council_members",
+    "SELECT COUNT(*) FROM monitoring_members",
+];
+const MEMBERSHIP_GRANTS: &str =
+    "SELECT COUNT(*) FROM role_grants WHERE role IN ('expert', 'monitor')";
+
 /// Migrate the release's database and check it against the fixture as it was and against a
 /// fresh database.
 async fn upgrade_and_check(old: &Db, fresh: &Db, list: &[(i64, &'static str, &'static str)]) {
@@ -143,6 +155,22 @@ async fn upgrade_and_check(old: &Db, fresh: &Db, list: &[(i64, &'static str, &'s
         .map(|m| m.0)
         .collect();
 
+    // Security review M5: the release granted an expert or monitor role with every seat.
+    let mut seats = Vec::new();
+    for sql in SEATS {
+        seats.push(count(old, sql).await);
+    }
+    assert!(
+        seats.iter().all(|&n| n > 0),
+        "the fixture has seats: {seats:?}"
+    );
+    if !before.applied.contains_key(&20) {
+        assert!(
+            count(old, MEMBERSHIP_GRANTS).await > 0,
+            "the release's grants"
+        );
+    }
+
     let status = old.migrate().await.expect("migrate the release's database");
     let known = list.last().map(|m| m.0).unwrap_or(0);
     assert_eq!(
@@ -158,6 +186,11 @@ async fn upgrade_and_check(old: &Db, fresh: &Db, list: &[(i64, &'static str, &'s
     let after = snapshot(old).await;
     assert_eq!(after.counts, before.counts, "no row lost or added");
     levels_keep_their_meaning(old).await;
+    // The seats stay (accepted); the grants that came with them, which give nothing now, go.
+    for (sql, before) in SEATS.iter().zip(&seats) {
+        assert_eq!(count(old, sql).await, *before, "{sql}");
+    }
+    assert_eq!(count(old, MEMBERSHIP_GRANTS).await, 0);
     for (version, name, _) in list {
         let (recorded, at) = after
             .applied
@@ -210,11 +243,6 @@ impl BallotSeal for ClearSeal {
             receipt: String::from_utf8(receipt.to_vec()).ok()?,
         })
     }
-}
-
-async fn count(db: &Db, sql: &str) -> i64 {
-    on_pool!(db, p => sqlx::query_scalar(sql).fetch_one(p).await)
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
 /// Security review L5 after an upgrade: the ballots hold no person; one voter row per ballot,
@@ -371,7 +399,7 @@ async fn old_ballots_survive_the_secret_ballot(
     );
 
     let status = db.migrate().await.expect("migrate");
-    let later: Vec<i64> = list.iter().map(|m| m.0).filter(|v| *v > 22).collect();
+    let later: Vec<i64> = list.iter().map(|m| m.0).filter(|v| *v > 21).collect();
     assert_eq!(status.applied_now, later);
     ballots_are_secret_once_sealed(db, old.len() as i64).await;
 

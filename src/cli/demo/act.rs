@@ -48,6 +48,21 @@ impl Demo {
         self.app.clock.set(utc.min(self.now));
     }
 
+    /// `member` accepts, on their account page, the invitation to a body of `cycle` (an expert
+    /// council or a monitoring group): the seat is theirs only then.
+    pub async fn take_seat(&self, member: &Actor, cycle: uuid::Uuid) -> anyhow::Result<()> {
+        use app::oversight::invitations::{accept, addressed, Answered};
+        let waiting = addressed(&self.app, member).await?;
+        let invitation = waiting
+            .iter()
+            .find(|i| i.cycle_id == cycle)
+            .context("an invitation to the cycle")?;
+        match accept(&self.app, member, invitation.id).await? {
+            Answered::Accepted(_) => Ok(()),
+            other => Err(refused("seat", other)),
+        }
+    }
+
     /// `n` days before today.
     pub fn day_ago(&self, n: u64) -> NaiveDate {
         self.today

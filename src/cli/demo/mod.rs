@@ -161,7 +161,9 @@ pub async fn seed_people(app: &App) -> anyhow::Result<String> {
             iin: &iin,
             village: DEMO_VILLAGE,
             password,
-            role: (*role != Role::Resident).then_some((*role, *scope)),
+            // Expert and monitor are never granted: the demo's expert and monitor take seats
+            // on councils and groups by accepting invitations (security review M5).
+            role: (*role != Role::Resident && !role.is_membership()).then_some((*role, *scope)),
             level: domain::Level::InPerson,
         };
         create_account(app, &spec).await?;

@@ -214,12 +214,14 @@ async fn up_to_discussion(
         ("expert@demo.qatysu.kz", true),
         ("deputy@demo.qatysu.kz", false),
     ] {
-        let added =
+        let invited =
             app::pb::review::add_council_member(app, coordinator, id, contact, civil_society)
                 .await?;
-        if added != MemberOutcome::Added {
-            return Err(refused("council member", added));
+        if invited != MemberOutcome::Invited {
+            return Err(refused("council member", invited));
         }
+        // The member accepts on their account page the same day.
+        d.take_seat(&d.actor(contact).await?, id).await?;
     }
     let mut pids = Vec::with_capacity(ideas.len());
     for (i, idea) in ideas.iter().enumerate() {

@@ -189,12 +189,12 @@ pub async fn seed(d: &Demo, cycle: Uuid, residents: &[Actor]) -> anyhow::Result<
             &contact,
         )
         .await?;
-        if recorded != GroupOutcome::Recorded {
+        if recorded != GroupOutcome::Invited {
             return Err(refused("monitoring group", recorded));
         }
-        // A member acts with the monitor role the group brought.
-        let member = app::access::actor(app, r.user.id).await?;
-        members.push(member.context("a member's account")?);
+        // A member signs by the seat they accepted on their account page, not by a role.
+        d.take_seat(r, cycle).await?;
+        members.push(r.clone());
     }
 
     let (_, _, funded) = app::projects::of_cycle(app, cycle).await?;

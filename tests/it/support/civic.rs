@@ -470,12 +470,11 @@ pub async fn implementation(
     }
 }
 
-/// The monitoring group of `cycle`, elected by `okrug`'s gathering and recorded by
-/// `recorder`: `members`, each granted the monitor role on the okrug.
+/// The monitoring group of `cycle`, elected by its okrug's gathering and recorded by
+/// `recorder`: `members`, each invited and accepting their seat.
 pub async fn monitoring_group(
     db: &Db,
     cycle: Uuid,
-    okrug: &Territory,
     recorder: Uuid,
     members: &[Uuid],
     now: DateTime<Utc>,
@@ -487,13 +486,27 @@ pub async fn monitoring_group(
             gathering: "Ауылдық округ жиыны, № 3 хаттама",
             user: *user,
             by: recorder,
-            territory: okrug.id,
         };
-        let added = store::projects::monitoring::record_member(db, &m, now)
+        let invited = store::projects::monitoring::invite_member(db, &m, now)
             .await
-            .expect("record a member");
-        assert_eq!(added, store::projects::monitoring::AddMember::Added);
+            .expect("invite a member");
+        assert_eq!(invited, store::projects::monitoring::AddMember::Invited);
+        take_seat(db, cycle, *user, now).await;
     }
+}
+
+/// `user` accepts their pending invitation to a body of `cycle`, through the store.
+pub async fn take_seat(db: &Db, cycle: Uuid, user: Uuid, now: DateTime<Utc>) {
+    use store::oversight::invitations::{accept, addressed_to, Accepted};
+    let pending = addressed_to(db, user).await.expect("invitations");
+    let invitation = pending
+        .iter()
+        .find(|i| i.cycle_id == cycle)
+        .expect("an invitation to the cycle");
+    let seated = accept(db, invitation.id, user, now)
+        .await
+        .expect("accept the seat");
+    assert_eq!(seated, Accepted::Seated);
 }
 
 /// `member` signs the acceptance of `project` with `verdict`.

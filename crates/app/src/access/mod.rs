@@ -95,9 +95,13 @@ pub enum Granted {
     Yes,
     /// No account has this phone or e-mail.
     UnknownContact,
+    /// The role comes with a seat on a cycle's council or group, by invitation, never by a
+    /// grant ([`domain::Role::is_membership`]): nothing was granted.
+    MembershipRole,
 }
 
-/// Grant `role` on territory `t` to the account with `contact` (administrators).
+/// Grant `role` on territory `t` to the account with `contact` (administrators). The expert
+/// and monitor roles are never granted: seats on a cycle's bodies give them.
 pub async fn grant_role(
     app: &App,
     actor: &Actor,
@@ -106,6 +110,9 @@ pub async fn grant_role(
     role: domain::Role,
 ) -> Result<Granted> {
     let by = actor.require(Action::GrantRole, &t.path)?;
+    if role.is_membership() {
+        return Ok(Granted::MembershipRole);
+    }
     let Some((user, _)) = store::accounts::credentials(&app.db, contact).await? else {
         return Ok(Granted::UnknownContact);
     };

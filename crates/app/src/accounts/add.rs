@@ -37,6 +37,12 @@ pub enum AddAccountError {
     NoVillage(Kato),
     #[error("no territory {0}")]
     NoTerritory(Kato),
+    #[error(
+        "the role {} is never granted: a person holds it for one cycle by accepting an \
+        invitation to its expert council or monitoring group",
+        .0.as_str()
+    )]
+    MembershipRole(Role),
     #[error("an account with this IIN already exists")]
     IinTaken,
     #[error("an account with this phone or e-mail already exists")]
@@ -53,6 +59,9 @@ impl From<store::StoreError> for AddAccountError {
 
 /// Create the account with its roles (the resident role where they live, and `spec.role`).
 pub async fn add_account(app: &App, spec: &AccountSpec<'_>) -> Result<Uuid, AddAccountError> {
+    if let Some((role, _)) = spec.role.filter(|(r, _)| r.is_membership()) {
+        return Err(AddAccountError::MembershipRole(role));
+    }
     let contact = Contact::parse(spec.contact)?;
     let iin = Iin::parse(spec.iin)?;
     let password = Password::parse(spec.password)?;

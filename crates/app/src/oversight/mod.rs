@@ -1,5 +1,9 @@
 //! Public oversight's shared ground: the working-day calendar every deadline of projects and
-//! public control is counted on, and the holiday table behind it (administrators edit it).
+//! public control is counted on, and the holiday table behind it (administrators edit it);
+//! seats on a cycle's expert council and monitoring group, taken by invitation
+//! ([`invitations`]).
+
+pub mod invitations;
 
 use crate::{Actor, App, Result};
 use chrono::{Datelike, NaiveDate};

@@ -2,7 +2,8 @@
 
 use super::cycles::Cycle;
 use super::proposals::Proposal;
-use crate::{Actor, App, Error, Result};
+use crate::oversight::invitations::{self as seats, Body, DutyConflict};
+use crate::{Actor, App, Result};
 use domain::pb::review::{Conclusion, ReviewError, Verdict};
 use domain::{Action, Contact};
 use uuid::Uuid;
@@ -28,11 +29,8 @@ pub async fn conclude(
     comment: &str,
 ) -> Result<ReviewOutcome> {
     let (p, cy, t) = super::proposals::get(app, proposal).await?;
-    let user = actor.require(Action::ReviewProposal, &t.path)?;
-    // The council's membership is checked besides the role.
-    if !store::pb::review::is_member(&app.db, cy.id, user).await? {
-        return Err(Error::Forbidden);
-    }
+    // A seat on this cycle's council, and no other duty of the cycle: never a role grant.
+    let user = seats::require_seat(app, actor, Action::ReviewProposal, cy.id, &t.path).await?;
     let k = match Conclusion::parse(cy.stage, legal, feasible, adjusted_cost, comment) {
         Ok(k) => k,
         Err(e) => return Ok(ReviewOutcome::Refused(e)),
@@ -79,17 +77,22 @@ pub async fn decide(
     Ok(ReviewOutcome::Saved)
 }
 
-/// What became of adding a council member.
+/// What became of inviting a council member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MemberOutcome {
-    Added,
+    /// The invitation waits on their account page; they have no power until they accept.
+    Invited,
+    /// They sit on the council already: their civil-society mark was updated.
+    Updated,
     /// No account has that phone or e-mail.
     UnknownUser,
+    /// They may not sit on this council (security review M5): nothing was written.
+    Refused(DutyConflict),
 }
 
-/// The coordinator adds a member to the council; they get the expert role on the cycle's
-/// territory (in the same transaction) so that their conclusions pass the one authorization
-/// check.
+/// The coordinator invites a person to the council. Nobody invites themselves, and nobody who
+/// coordinates the cycle's territory or sits on its monitoring group is invited (checked again
+/// when they accept). No role is granted: the accepted seat is what lets them conclude.
 pub async fn add_council_member(
     app: &App,
     actor: &Actor,
@@ -98,7 +101,7 @@ pub async fn add_council_member(
     civil_society: bool,
 ) -> Result<MemberOutcome> {
     let (cy, t) = super::cycle(app, cycle).await?;
-    actor.require(Action::ManageCycle, &t.path)?;
+    let by = actor.require(Action::InviteMember, &t.path)?;
     let user = match Contact::parse(contact) {
         Ok(contact) => store::accounts::credentials(&app.db, &contact)
             .await?
@@ -108,9 +111,20 @@ pub async fn add_council_member(
     let Some(user) = user else {
         return Ok(MemberOutcome::UnknownUser);
     };
+    let body = Body::ExpertCouncil;
+    if let Some(conflict) = seats::refusal(app, actor, user.id, body, cy.id, &t.path).await? {
+        return Ok(MemberOutcome::Refused(conflict));
+    }
     let now = app.clock.now();
-    store::pb::review::add_expert(&app.db, cy.id, user.id, civil_society, t.id, now).await?;
-    Ok(MemberOutcome::Added)
+    use store::pb::review::Invited;
+    Ok(
+        match store::pb::review::invite_member(&app.db, cy.id, user.id, civil_society, by, now)
+            .await?
+        {
+            Invited::Invited => MemberOutcome::Invited,
+            Invited::Member => MemberOutcome::Updated,
+        },
+    )
 }
 
 /// What the proposal page shows of the review.
@@ -119,7 +133,7 @@ pub struct ReviewData {
     pub decided: Decided,
     /// The proposal this one was merged into (id, title).
     pub merged_into: Option<(Uuid, String)>,
-    /// The viewer sits on the cycle's council.
+    /// The viewer may conclude by a seat on the cycle's council (and no other duty of it).
     pub member: bool,
 }
 
@@ -136,10 +150,8 @@ pub async fn review_data(
             .map(|m| (m.id, m.title)),
         None => None,
     };
-    let member = match actor {
-        Some(a) => store::pb::review::is_member(&app.db, cy.id, a.user.id).await?,
-        None => false,
-    };
+    let (_, t) = super::cycle(app, cy.id).await?;
+    let member = seats::may_act(app, actor, Action::ReviewProposal, cy.id, &t.path).await?;
     Ok(ReviewData {
         conclusions: store::pb::review::conclusions(&app.db, p.id).await?,
         decided,
@@ -148,7 +160,7 @@ pub async fn review_data(
     })
 }
 
-/// The council of a cycle, in the order members were added.
+/// The council of a cycle (accepted seats), in the order members took them.
 pub async fn members(app: &App, cycle: Uuid) -> Result<Vec<Member>> {
     Ok(store::pb::review::members(&app.db, cycle).await?)
 }

@@ -20,7 +20,7 @@ pub use store::territories::Territory;
 use crate::{Actor, App, Error, Result};
 use chrono::NaiveDate;
 use domain::projects::{answer_due, days_overdue, health, progress, Health};
-use domain::{Kato, Tenge};
+use domain::{Action, Kato, Tenge};
 use uuid::Uuid;
 
 /// A funded proposal with its cycle and the cycle's territory.
@@ -142,12 +142,11 @@ pub async fn project_record(app: &App, id: Uuid) -> Result<(Project, ProjectReco
     Ok((proj, record))
 }
 
-/// Whether the person is a member of the cycle's monitoring group (only members sign).
-pub async fn is_member(app: &App, actor: Option<&Actor>, cycle: Uuid) -> Result<bool> {
-    match actor {
-        Some(a) => Ok(store::projects::monitoring::is_member(&app.db, cycle, a.user.id).await?),
-        None => Ok(false),
-    }
+/// Whether the person may sign the acceptance of the project's works: a seat on its cycle's
+/// monitoring group and no other duty of the cycle (security review M5).
+pub async fn may_sign(app: &App, actor: Option<&Actor>, proj: &Project) -> Result<bool> {
+    let action = Action::SignAcceptance;
+    crate::oversight::invitations::may_act(app, actor, action, proj.cy.id, &proj.t.path).await
 }
 
 /// A file of a project (a document or a report's photo); public, like the project.

@@ -3,6 +3,7 @@
 //! officials' answers to them.
 
 use super::{project, ProjectFile};
+use crate::oversight::invitations::{self as seats, Body, DutyConflict};
 use crate::{Actor, App, Error, Result};
 use chrono::NaiveDate;
 use domain::projects::{
@@ -19,11 +20,16 @@ pub async fn group(app: &App, cycle: Uuid) -> Result<Option<monitoring::Group>> 
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupOutcome {
+    /// The election is recorded and the person invited: the seat is theirs when they accept.
+    Invited,
+    /// The election is recorded; the person sits on the group already.
     Recorded,
     /// No account has this phone or e-mail.
     UnknownPerson,
-    /// The group has its most members already.
+    /// The group's members and pending invitations reach its most members already.
     Full,
+    /// They may not sit on this group (security review M5): nothing was written.
+    Refused(DutyConflict),
 }
 
 /// Whether an account has this phone or e-mail (the group form names members by contact).
@@ -33,8 +39,10 @@ pub async fn knows_contact(app: &App, contact: &Contact) -> Result<bool> {
         .is_some())
 }
 
-/// Record the group's election and add one member (found by phone or e-mail), who is
-/// granted the monitor role on the cycle's territory.
+/// Record the group's election and invite one member (found by phone or e-mail). Nobody
+/// invites themselves, and nobody who coordinates the cycle's territory or sits on its expert
+/// council is invited (checked again when they accept). No role is granted: the accepted seat
+/// is what lets them sign acceptances.
 pub async fn record_monitoring_group(
     app: &App,
     actor: &Actor,
@@ -45,9 +53,14 @@ pub async fn record_monitoring_group(
 ) -> Result<GroupOutcome> {
     let (cy, t) = crate::pb::cycle(app, cycle).await?;
     let by = actor.require(Action::RecordMonitoringGroup, &t.path)?;
+    actor.require(Action::InviteMember, &t.path)?;
     let Some((user, _)) = store::accounts::credentials(&app.db, contact).await? else {
         return Ok(GroupOutcome::UnknownPerson);
     };
+    let body = Body::MonitoringGroup;
+    if let Some(conflict) = seats::refusal(app, actor, user.id, body, cy.id, &t.path).await? {
+        return Ok(GroupOutcome::Refused(conflict));
+    }
     let now = app.clock.now();
     let gathering = gathering.trim();
     let member = monitoring::NewMember {
@@ -56,11 +69,11 @@ pub async fn record_monitoring_group(
         gathering,
         user: user.id,
         by,
-        territory: t.id,
     };
-    match monitoring::record_member(&app.db, &member, now).await? {
+    match monitoring::invite_member(&app.db, &member, now).await? {
         AddMember::Full => Ok(GroupOutcome::Full),
-        AddMember::Added | AddMember::Already => Ok(GroupOutcome::Recorded),
+        AddMember::Invited => Ok(GroupOutcome::Invited),
+        AddMember::Already => Ok(GroupOutcome::Recorded),
     }
 }
 
@@ -79,11 +92,9 @@ pub async fn sign_acceptance(
     remarks: &str,
 ) -> Result<AcceptanceOutcome> {
     let proj = project(app, project_id).await?;
-    let by = actor.require(Action::SignAcceptance, &proj.t.path)?;
-    // Only members of this cycle's group sign, whatever roles they hold.
-    if !monitoring::is_member(&app.db, proj.cy.id, by).await? {
-        return Err(Error::Forbidden);
-    }
+    // A seat on this cycle's group, and no other duty of the cycle: never a role grant.
+    let (cycle, path) = (proj.cy.id, &proj.t.path);
+    let by = seats::require_seat(app, actor, Action::SignAcceptance, cycle, path).await?;
     let remarks = match acceptance_remarks(verdict, remarks) {
         Ok(r) => r,
         Err(e) => return Ok(AcceptanceOutcome::Refused(e)),

@@ -3,6 +3,10 @@
 use crate::territories::Kato;
 use serde::{Deserialize, Serialize};
 
+mod duties;
+
+pub use duties::{coordinates, may_as_member, may_join, Body, Duties, DutyConflict};
+
 crate::code_enum! {
     /// A role, always granted on a territory (or on the whole country for administrators) and
     /// covering everything under it.
@@ -13,18 +17,29 @@ crate::code_enum! {
         Resident = "resident",
         /// ХҚБ үйлестірушісі / координатор БНУ
         Coordinator = "coordinator",
-        /// сараптамалық кеңес мүшесі / член экспертного совета
+        /// сараптамалық кеңес мүшесі / член экспертного совета: held for one cycle by a seat on
+        /// its council ([`Body::ExpertCouncil`]), never granted on a territory.
         Expert = "expert",
         /// әкімдік қызметкері / сотрудник акимата
         Official = "official",
         /// мәслихат депутаты / депутат маслихата
         Deputy = "deputy",
-        /// бақылау тобының мүшесі / член группы надзора
+        /// бақылау тобының мүшесі / член группы надзора: held for one cycle by a seat on its
+        /// monitoring group ([`Body::MonitoringGroup`]), never granted on a territory.
         Monitor = "monitor",
         /// әкімші / администратор платформы
         Admin = "admin",
         /// цифрлық қатысу орталығының тіркеушісі / регистратор центра цифрового участия
         Registrar = "registrar",
+    }
+}
+
+impl Role {
+    /// The roles a person holds for one cycle by a seat on its expert council or monitoring
+    /// group ([`Body::role`]), never by a grant on a territory: [`authorize`] ignores such a
+    /// grant (release 0.1 stored some; migration 0020 removes them) and nobody grants one.
+    pub fn is_membership(self) -> bool {
+        matches!(self, Role::Expert | Role::Monitor)
     }
 }
 
@@ -57,7 +72,8 @@ pub enum Action {
     /// Submit a proposal to a cycle (checked on the author's place of residence, which must
     /// lie inside the cycle's territory).
     SubmitProposal,
-    /// Record an expert conclusion on a proposal (council members only, checked besides).
+    /// Record an expert conclusion on a proposal: by a seat on the cycle's expert council only
+    /// ([`may_as_member`]), which no grant gives.
     ReviewProposal,
     /// Type in paper ballots of a cycle (double entry) and settle mismatches.
     EnterPaperBallots,
@@ -73,7 +89,8 @@ pub enum Action {
     EditImplementation,
     /// Record a cycle's monitoring group (бақылау тобы) elected by a gathering.
     RecordMonitoringGroup,
-    /// Sign the acceptance of finished work (group members only, checked besides).
+    /// Sign the acceptance of finished work: by a seat on the cycle's monitoring group only
+    /// ([`may_as_member`]), which no grant gives.
     SignAcceptance,
     /// File a monitoring report on a funded project (checked on the author's residence).
     SubmitMonitoringReport,
@@ -100,10 +117,16 @@ pub enum Action {
     /// List accounts with their verification levels and see how each level came about
     /// (administrators, for accounts living in their territory).
     ViewAccounts,
+    /// Invite a person to a cycle's expert council or monitoring group; the seat is theirs
+    /// when they accept, and only if they hold no other duty of the cycle ([`may_join`]).
+    InviteMember,
+    /// Accept or decline an invitation addressed to you, on your own account (checked on the
+    /// person's own home, like resident actions; the addressee is checked besides).
+    AnswerInvitation,
 }
 
 impl Action {
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 32] = [
         Action::EditTerritory,
         Action::GrantRole,
         Action::ViewRoleGrants,
@@ -134,6 +157,8 @@ impl Action {
         Action::ManageCentres,
         Action::VerifyInPerson,
         Action::ViewAccounts,
+        Action::InviteMember,
+        Action::AnswerInvitation,
     ];
 
     /// The policy: which roles may take an action at all. Scope is checked separately.
@@ -152,7 +177,8 @@ impl Action {
             Action::ConfigureThreshold => &[Role::Official, Role::Admin],
             Action::ManageCycle => &[Role::Coordinator, Role::Admin],
             Action::SubmitProposal => &[Role::Resident],
-            Action::ReviewProposal => &[Role::Expert, Role::Admin],
+            // Membership actions: a seat on the cycle's body, never a grant (see [`Body`]).
+            Action::ReviewProposal => &[Role::Expert],
             Action::EnterPaperBallots | Action::AssistVoter => &[Role::Coordinator, Role::Admin],
             Action::CommentProposal => &[Role::Resident],
             Action::ModerateComment => &[Role::Coordinator, Role::Admin],
@@ -160,7 +186,7 @@ impl Action {
                 &[Role::Official, Role::Admin]
             }
             Action::RecordMonitoringGroup => &[Role::Coordinator, Role::Admin],
-            Action::SignAcceptance => &[Role::Monitor, Role::Admin],
+            Action::SignAcceptance => &[Role::Monitor],
             Action::SubmitMonitoringReport => &[Role::Resident],
             Action::EditHolidays => &[Role::Admin],
             Action::RegisterControlEvent | Action::SubmitLandReport => &[Role::Resident],
@@ -169,7 +195,14 @@ impl Action {
             }
             Action::EditMrp | Action::ManageCentres | Action::ViewAccounts => &[Role::Admin],
             Action::VerifyInPerson => &[Role::Registrar, Role::Admin],
+            Action::InviteMember => &[Role::Coordinator, Role::Admin],
+            Action::AnswerInvitation => &[Role::Resident],
         }
+    }
+
+    /// Actions taken by a seat on a cycle's body ([`may_as_member`]), which no grant gives.
+    pub fn is_membership(self) -> bool {
+        self.allowed_roles().iter().all(|r| r.is_membership())
     }
 }
 
@@ -219,12 +252,13 @@ pub fn may(grants: &[Grant], home_path: &[Kato], action: Action, target_path: &[
 }
 
 /// May someone holding `grants` take `action` on an object of the territory whose path (its
-/// ancestors and itself) is `target_path`? Grants only; residence is [`may`]'s business.
+/// ancestors and itself) is `target_path`? Grants only; residence is [`may`]'s business. A
+/// grant of a membership role ([`Role::is_membership`]) gives nothing: seats do, per cycle.
 pub fn authorize(grants: &[Grant], action: Action, target_path: &[Kato]) -> bool {
     let roles = action.allowed_roles();
     grants
         .iter()
-        .any(|g| roles.contains(&g.role) && g.covers(target_path))
+        .any(|g| !g.role.is_membership() && roles.contains(&g.role) && g.covers(target_path))
 }
 
 #[cfg(test)]
@@ -236,7 +270,8 @@ mod tests {
     }
 
     /// Role × action × (inside / outside): the table later issues extend. `true` means the
-    /// role may take the action inside its territory; outside it, nothing is ever allowed.
+    /// role, granted on a territory, may take the action inside it; outside it, nothing is
+    /// ever allowed. Seats on a cycle's bodies are `duties`' table.
     const TABLE: &[(Role, Action, bool)] = &[
         (Role::Resident, Action::EditTerritory, false),
         (Role::Resident, Action::GrantRole, false),
@@ -273,7 +308,7 @@ mod tests {
         (Role::Expert, Action::ConfigureThreshold, false),
         (Role::Expert, Action::ManageCycle, false),
         (Role::Expert, Action::SubmitProposal, false),
-        (Role::Expert, Action::ReviewProposal, true),
+        (Role::Expert, Action::ReviewProposal, false),
         (Role::Official, Action::EditTerritory, true),
         (Role::Official, Action::GrantRole, false),
         (Role::Official, Action::ViewRoleGrants, true),
@@ -321,7 +356,7 @@ mod tests {
         (Role::Admin, Action::ConfigureThreshold, true),
         (Role::Admin, Action::ManageCycle, true),
         (Role::Admin, Action::SubmitProposal, false),
-        (Role::Admin, Action::ReviewProposal, true),
+        (Role::Admin, Action::ReviewProposal, false),
         (Role::Resident, Action::EnterPaperBallots, false),
         (Role::Resident, Action::AssistVoter, false),
         (Role::Coordinator, Action::EnterPaperBallots, true),
@@ -382,13 +417,13 @@ mod tests {
         (Role::Deputy, Action::EditHolidays, false),
         (Role::Monitor, Action::EditImplementation, false),
         (Role::Monitor, Action::RecordMonitoringGroup, false),
-        (Role::Monitor, Action::SignAcceptance, true),
+        (Role::Monitor, Action::SignAcceptance, false),
         (Role::Monitor, Action::SubmitMonitoringReport, false),
         (Role::Monitor, Action::AnswerMonitoringReport, false),
         (Role::Monitor, Action::EditHolidays, false),
         (Role::Admin, Action::EditImplementation, true),
         (Role::Admin, Action::RecordMonitoringGroup, true),
-        (Role::Admin, Action::SignAcceptance, true),
+        (Role::Admin, Action::SignAcceptance, false),
         (Role::Admin, Action::SubmitMonitoringReport, false),
         (Role::Admin, Action::AnswerMonitoringReport, true),
         (Role::Admin, Action::EditHolidays, true),
@@ -478,6 +513,24 @@ mod tests {
         (Role::Registrar, Action::ManageCentres, false),
         (Role::Registrar, Action::VerifyInPerson, true),
         (Role::Registrar, Action::ViewAccounts, false),
+        // Security review M5: coordinators invite; everyone answers their own invitations;
+        // reviewing and signing come from seats, never from grants (see `duties`).
+        (Role::Resident, Action::InviteMember, false),
+        (Role::Resident, Action::AnswerInvitation, true),
+        (Role::Coordinator, Action::InviteMember, true),
+        (Role::Coordinator, Action::AnswerInvitation, false),
+        (Role::Expert, Action::InviteMember, false),
+        (Role::Expert, Action::AnswerInvitation, false),
+        (Role::Official, Action::InviteMember, false),
+        (Role::Official, Action::AnswerInvitation, false),
+        (Role::Deputy, Action::InviteMember, false),
+        (Role::Deputy, Action::AnswerInvitation, false),
+        (Role::Monitor, Action::InviteMember, false),
+        (Role::Monitor, Action::AnswerInvitation, false),
+        (Role::Admin, Action::InviteMember, true),
+        (Role::Admin, Action::AnswerInvitation, false),
+        (Role::Registrar, Action::InviteMember, false),
+        (Role::Registrar, Action::AnswerInvitation, false),
     ];
 
     #[test]
@@ -515,11 +568,14 @@ mod tests {
     #[test]
     fn resident_actions_are_exactly_those_only_residents_hold() {
         for a in Action::ALL {
-            let only_residents = TABLE
+            let holders: Vec<Role> = TABLE
                 .iter()
                 .filter(|(_, act, ok)| *act == a && *ok)
-                .all(|(r, _, _)| *r == Role::Resident);
-            assert_eq!(a.is_residents(), only_residents, "{a:?}");
+                .map(|(r, _, _)| *r)
+                .collect();
+            assert_eq!(a.is_residents(), holders == [Role::Resident], "{a:?}");
+            // Membership actions: no grant gives them.
+            assert_eq!(a.is_membership(), holders.is_empty(), "{a:?}");
         }
     }
 
@@ -584,7 +640,11 @@ mod tests {
             territory: None,
         }];
         for a in Action::ALL {
-            assert_eq!(authorize(&grants, a, &[k("750000000")]), !a.is_residents());
+            assert_eq!(
+                authorize(&grants, a, &[k("750000000")]),
+                !a.is_residents() && !a.is_membership(),
+                "{a:?}"
+            );
         }
         assert!(!authorize(&[], Action::ViewRoleGrants, &[k("750000000")]));
     }

@@ -1,5 +1,8 @@
 //! Oversight's shared records: the holiday table and day transfers behind every working-day
-//! deadline (monitoring answers, public-control deliveries, recommendations, hearings).
+//! deadline (monitoring answers, public-control deliveries, recommendations, hearings), and
+//! the invitations to a cycle's expert council and monitoring group ([`invitations`]).
+
+pub mod invitations;
 
 use crate::db::{execute, on_pool};
 use crate::{Db, Result};

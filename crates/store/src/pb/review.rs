@@ -14,62 +14,54 @@ pub struct Member {
     pub civil_society: bool,
 }
 
-const ADD_MEMBER_SQL: &str = "INSERT INTO pb_council_members (id, cycle_id, user_id, \
-     civil_society, added_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id, user_id) DO \
-     UPDATE SET civil_society = excluded.civil_society";
-
-/// Add a member (idempotent: a second add updates the civil-society mark).
-pub async fn add_member(
-    db: &Db,
-    cycle: Uuid,
-    user: Uuid,
-    civil_society: bool,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    execute!(
-        db,
-        sqlx::query(ADD_MEMBER_SQL)
-            .bind(new_id())
-            .bind(cycle)
-            .bind(user)
-            .bind(civil_society)
-            .bind(now)
-    )?;
-    Ok(())
+/// What became of inviting a person to the council.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invited {
+    /// Their invitation waits for their answer (a pending one takes the new mark).
+    Invited,
+    /// They sit on the council already: only the civil-society mark was updated.
+    Member,
 }
 
-const ADD_MEMBER: &str = "INSERT INTO pb_council_members (id, cycle_id, user_id, civil_society, \
-     added_at) VALUES ($1, $2, $3, $4, $5) \
-     ON CONFLICT (cycle_id, user_id) DO UPDATE SET civil_society = excluded.civil_society";
-/// Add a member (a second add updates the civil-society mark) and grant them the expert role
-/// on `territory` (once), in one transaction.
-pub async fn add_expert(
+const UPDATE_MARK: &str = "UPDATE pb_council_members SET civil_society = $3 \
+     WHERE cycle_id = $1 AND user_id = $2";
+
+/// Invite `user` to the council of `cycle` (security review M5: the seat is theirs only when
+/// they accept, `store::oversight::invitations::accept`). A member invited again only has
+/// their civil-society mark updated.
+pub async fn invite_member(
     db: &Db,
     cycle: Uuid,
     user: Uuid,
     civil_society: bool,
-    territory: Uuid,
+    by: Uuid,
     now: DateTime<Utc>,
-) -> Result<()> {
-    in_tx!(db, |tx| {
-        sqlx::query(ADD_MEMBER)
-            .bind(new_id())
+) -> Result<Invited> {
+    let body = domain::access::Body::ExpertCouncil.as_str();
+    Ok(in_tx!(db, |tx| {
+        let seated = sqlx::query(UPDATE_MARK)
             .bind(cycle)
             .bind(user)
             .bind(civil_society)
-            .bind(now)
             .execute(&mut *tx)
-            .await?;
-        sqlx::query(crate::accounts::GRANT_ONCE)
-            .bind(new_id())
-            .bind(user)
-            .bind(domain::Role::Expert.as_str())
-            .bind(territory)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-    });
-    Ok(())
+            .await?
+            .rows_affected();
+        if seated > 0 {
+            Invited::Member
+        } else {
+            sqlx::query(crate::oversight::invitations::INVITE)
+                .bind(new_id())
+                .bind(body)
+                .bind(cycle)
+                .bind(user)
+                .bind(civil_society)
+                .bind(by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            Invited::Invited
+        }
+    }))
 }
 
 const MEMBERS_SQL: &str = "SELECT m.user_id, u.display_name, m.civil_society FROM \

@@ -1,5 +1,6 @@
 //! Public control of a funded project: the cycle's monitoring group (бақылау тобы), its
 //! members' acceptance of finished work, and residents' monitoring reports with answers.
+//! Members take their seats by accepting an invitation (`store::oversight::invitations`).
 
 use super::files::{insert_file, ProjectFile};
 use super::log_line;
@@ -48,9 +49,11 @@ pub async fn group(db: &Db, cycle: Uuid) -> Result<Option<Group>> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AddMember {
-    Added,
+    /// Their invitation waits for their answer.
+    Invited,
+    /// They sit on the group already.
     Already,
-    /// The group has [`GROUP_MAX`] members already.
+    /// The group's members and pending invitations reach [`GROUP_MAX`] already.
     Full,
 }
 
@@ -59,11 +62,10 @@ const INSERT_MONITORING_GROUPS: &str =
      recorded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id) DO UPDATE SET \
      elected_on = $2, gathering = $3, recorded_by = $4, recorded_at = $5";
 const COUNT_MEMBERS: &str = "SELECT COUNT(*) FROM monitoring_members WHERE cycle_id = $1";
-const INSERT_MONITORING_MEMBERS: &str =
-    "INSERT INTO monitoring_members (cycle_id, user_id, added_at) VALUES ($1, $2, $3) ON \
-     CONFLICT (cycle_id, user_id) DO NOTHING";
 const IS_MEMBER: &str =
     "SELECT COUNT(*) FROM monitoring_members WHERE cycle_id = $1 AND user_id = $2";
+const IS_INVITED: &str = "SELECT COUNT(*) FROM oversight_invitations WHERE body = $1 \
+     AND cycle_id = $2 AND user_id = $3 AND answer IS NULL";
 
 /// One member of a monitoring group, as the gathering elected them.
 pub struct NewMember<'a> {
@@ -72,21 +74,20 @@ pub struct NewMember<'a> {
     pub gathering: &'a str,
     pub user: Uuid,
     pub by: Uuid,
-    /// Where the member gets the monitor role (the cycle's territory).
-    pub territory: Uuid,
 }
 
-/// Record (or correct) the group's election, add one member and grant them the monitor role,
-/// all or nothing.
-pub async fn record_member(db: &Db, m: &NewMember<'_>, now: DateTime<Utc>) -> Result<AddMember> {
+/// Record (or correct) the group's election and invite one member, all or nothing (security
+/// review M5: the seat is theirs only when they accept,
+/// `store::oversight::invitations::accept`).
+pub async fn invite_member(db: &Db, m: &NewMember<'_>, now: DateTime<Utc>) -> Result<AddMember> {
     let NewMember {
         cycle,
         elected_on,
         gathering,
         user,
         by,
-        territory,
     } = *m;
+    let body = domain::access::Body::MonitoringGroup.as_str();
     let out = in_tx!(db, |tx| {
         sqlx::query(INSERT_MONITORING_GROUPS)
             .bind(cycle)
@@ -96,42 +97,43 @@ pub async fn record_member(db: &Db, m: &NewMember<'_>, now: DateTime<Utc>) -> Re
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        let n: i64 = sqlx::query_scalar(COUNT_MEMBERS)
-            .bind(cycle)
-            .fetch_one(&mut *tx)
-            .await?;
-        let inserted = if n >= GROUP_MAX as i64 {
-            0
-        } else {
-            sqlx::query(INSERT_MONITORING_MEMBERS)
-                .bind(cycle)
-                .bind(user)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected()
-        };
         let member: i64 = sqlx::query_scalar(IS_MEMBER)
             .bind(cycle)
             .bind(user)
             .fetch_one(&mut *tx)
             .await?;
-        let outcome = match (inserted, member) {
-            (1, _) => AddMember::Added,
-            (_, 1) => AddMember::Already,
-            _ => AddMember::Full,
-        };
-        if outcome != AddMember::Full {
-            sqlx::query(crate::accounts::GRANT_ONCE)
+        let invited: i64 = sqlx::query_scalar(IS_INVITED)
+            .bind(body)
+            .bind(cycle)
+            .bind(user)
+            .fetch_one(&mut *tx)
+            .await?;
+        let members: i64 = sqlx::query_scalar(COUNT_MEMBERS)
+            .bind(cycle)
+            .fetch_one(&mut *tx)
+            .await?;
+        let pending: i64 = sqlx::query_scalar(crate::oversight::invitations::COUNT_PENDING)
+            .bind(body)
+            .bind(cycle)
+            .fetch_one(&mut *tx)
+            .await?;
+        if member > 0 {
+            AddMember::Already
+        } else if invited == 0 && members + pending >= GROUP_MAX as i64 {
+            AddMember::Full
+        } else {
+            sqlx::query(crate::oversight::invitations::INVITE)
                 .bind(new_id())
+                .bind(body)
+                .bind(cycle)
                 .bind(user)
-                .bind(domain::Role::Monitor.as_str())
-                .bind(territory)
+                .bind(false)
+                .bind(by)
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
+            AddMember::Invited
         }
-        outcome
     });
     Ok(out)
 }

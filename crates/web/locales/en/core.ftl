@@ -144,6 +144,7 @@ field-role = Role
 field-user-contact = Phone or e-mail of the account
 roles-grant-submit = Grant
 roles-granted = The role has been granted.
+roles-err-membership = This role is not granted: a person holds it for one cycle by accepting an invitation to its expert council or monitoring group.
 roles-col-person = Person
 roles-col-role = Role
 roles-col-territory = Territory

@@ -299,3 +299,5 @@ pb-photo-count = { $count ->
     [one] { $count } photo
    *[other] { $count } photos
 }
+pb-council-invited = The invitation has been sent: the person joins the council when they accept it.
+pb-council-updated = The member's civil-society mark has been saved.

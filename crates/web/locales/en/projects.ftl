@@ -153,3 +153,4 @@ projects-field-carries = Moves to the next working day when it falls on a weeken
 projects-transfer-add = Add a day transfer
 projects-field-day-off = Day off
 projects-field-working-day = Weekend day worked instead
+projects-group-invited = The election is saved and the invitation sent: the person joins the group when they accept it.

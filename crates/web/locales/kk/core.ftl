@@ -137,6 +137,7 @@ field-role = Рөл
 field-user-contact = Есептік жазбаның телефоны немесе эл. поштасы
 roles-grant-submit = Беру
 roles-granted = Рөл берілді.
+roles-err-membership = Бұл рөл берілмейді: оны бір циклге сараптамалық кеңеске немесе бақылау тобына шақыруды қабылдау арқылы алады.
 roles-col-person = Адам
 roles-col-role = Рөл
 roles-col-territory = Аумақ

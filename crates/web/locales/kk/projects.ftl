@@ -148,3 +148,4 @@ projects-field-carries = Демалыс күніне түссе, келесі ж
 projects-transfer-add = Ауыстыру қосу
 projects-field-day-off = Демалыс күні
 projects-field-working-day = Оның орнына жұмыс істелетін демалыс күні
+projects-group-invited = Сайлау сақталды, шақыру жіберілді: адам оны қабылдағанда топқа кіреді.

@@ -147,6 +147,7 @@ field-role = Роль
 field-user-contact = Телефон или эл. почта учётной записи
 roles-grant-submit = Назначить
 roles-granted = Роль назначена.
+roles-err-membership = Эта роль не назначается: её получают на один цикл, приняв приглашение в экспертный совет или группу надзора.
 roles-col-person = Человек
 roles-col-role = Роль
 roles-col-territory = Территория

@@ -152,3 +152,4 @@ projects-field-carries = Переносится на следующий рабо
 projects-transfer-add = Добавить перенос
 projects-field-day-off = Выходной день
 projects-field-working-day = Рабочий выходной вместо него
+projects-group-invited = Избрание сохранено, приглашение отправлено: человек войдёт в группу, когда примет его.

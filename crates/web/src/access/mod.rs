@@ -63,8 +63,10 @@ async fn roles_page(
         territory_name: name,
         rows,
         can_grant: c.may(Action::GrantRole, &t.path),
+        // Expert and monitor come with a seat on a cycle's council or group, by invitation.
         roles: Role::ALL
             .iter()
+            .filter(|r| !r.is_membership())
             .map(|r| (r.as_str(), role_label(c, *r), r.as_str() == form.role))
             .collect(),
         contact: form.contact,
@@ -128,6 +130,10 @@ async fn grant(
             if errors.is_empty() {
                 errors.add("contact", c.t("err-user-unknown"));
             }
+            roles_page(&s, &c, &t, f, &Rejected::invalid(errors)).await
+        }
+        Granted::MembershipRole => {
+            errors.add("role", c.t("roles-err-membership"));
             roles_page(&s, &c, &t, f, &Rejected::invalid(errors)).await
         }
     }

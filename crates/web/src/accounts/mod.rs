@@ -475,6 +475,11 @@ struct AccountPage<'a> {
     admin_links: Vec<(&'static str, String)>,
     /// How the person wants to be reached (language, channel).
     messages: crate::messages::PreferencesForm,
+    /// Invitations to a cycle's council or group waiting for an answer, and seats held.
+    invitations: Vec<crate::oversight::invitations::PendingRow>,
+    seats: Vec<crate::oversight::invitations::SeatRow>,
+    /// Why the last answer to an invitation was refused.
+    refusal: Option<String>,
     errors: &'a FieldErrors,
 }
 
@@ -534,6 +539,7 @@ pub(crate) async fn account_page(
     let presence = app::centres::presence_code(&s.app, u.id);
     let contact = app::accounts::contact_state(u);
     let messages = app::messages::preferences(&s.app, v).await?;
+    let oversight = crate::oversight::invitations::account_part(s, c).await?;
     let page = AccountPage {
         c,
         name: u.display_name.clone(),
@@ -567,6 +573,9 @@ pub(crate) async fn account_page(
         roles,
         admin_links: admin_links(c),
         messages: crate::messages::preferences_form(c, &messages),
+        invitations: oversight.invitations,
+        seats: oversight.seats,
+        refusal: r.message.clone(),
         errors: &r.errors,
     };
     Ok(r.respond(render(&page)?))

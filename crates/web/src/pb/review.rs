@@ -3,7 +3,8 @@
 use super::proposals::{load, proposal_page};
 use super::{load_cycle, money};
 use crate::extract::Id;
-use crate::pages::{render, Ctx, FieldErrors, Rejected};
+use crate::oversight::invitations::conflict_message;
+use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::cycles::{Cycle, Territory};
 use app::pb::proposals::Proposal;
@@ -64,7 +65,8 @@ pub async fn view(
         .collect();
     let (decided, merged_into, member) = (data.decided, data.merged_into, data.member);
     let reviewing = cy.stage == Stage::Review;
-    let can_conclude = reviewing && member && c.may(Action::ReviewProposal, &t.path);
+    // A seat on the council (accepted, no other duty of the cycle), never a role grant.
+    let can_conclude = reviewing && member;
     let can_decide = reviewing && c.may(Action::ManageCycle, &t.path);
     let merge_targets = if can_decide {
         app::pb::proposals::of_cycle(&s.app, cy.id)
@@ -123,7 +125,8 @@ pub async fn conclude(
     Form(f): Form<ConclusionForm>,
 ) -> Result<Response, AppError> {
     let (p, cy, t) = load(&s, pid).await?;
-    let v = c.require(Action::ReviewProposal, &t.path)?;
+    // The use case checks the seat on the council.
+    let v = require_viewer(&c)?;
     let (legal, feasible) = (f.legal.is_some(), f.feasible.is_some());
     match app::pb::review::conclude(
         &s.app,
@@ -186,6 +189,8 @@ struct CouncilPage<'a> {
     id: Uuid,
     cycle_title: String,
     members: Vec<(String, String)>,
+    /// Invited, not answered yet (shown to those who may invite).
+    invitees: Vec<String>,
     balance: String,
     balanced: bool,
     can_manage: bool,
@@ -204,7 +209,13 @@ async fn council_page(
 ) -> Result<Response, AppError> {
     let members = app::pb::review::members(&s.app, cy.id).await?;
     let civil = members.iter().filter(|m| m.civil_society).count();
-    let can_manage = c.may(Action::ManageCycle, &t.path);
+    let can_manage = c.may(Action::InviteMember, &t.path);
+    let body = app::oversight::invitations::Body::ExpertCouncil;
+    let invitees = app::oversight::invitations::invitees(&s.app, c.viewer.as_ref(), body, cy.id)
+        .await?
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect();
     let page = CouncilPage {
         c,
         id: cy.id,
@@ -230,6 +241,7 @@ async fn council_page(
                 )
             })
             .collect(),
+        invitees,
         can_manage,
         contact: form.contact,
         civil_society: form.civil_society.is_some(),
@@ -250,8 +262,8 @@ pub struct CouncilForm {
     civil_society: Option<String>,
 }
 
-/// Add a member; they are granted the expert role on the cycle's territory so that their
-/// conclusions pass the one authorization check.
+/// Invite a member: the seat is theirs when they accept it on their account page (security
+/// review M5); no role is granted.
 pub async fn add_member(
     State(s): State<AppState>,
     c: Ctx,
@@ -259,15 +271,17 @@ pub async fn add_member(
     Form(f): Form<CouncilForm>,
 ) -> Result<Response, AppError> {
     let (cy, t) = load_cycle(&s, id).await?;
-    let actor = c.require(Action::ManageCycle, &t.path)?;
+    let actor = c.require(Action::InviteMember, &t.path)?;
     let civil = f.civil_society.is_some();
-    match app::pb::review::add_council_member(&s.app, actor, cy.id, &f.contact, civil).await? {
-        MemberOutcome::Added => {
-            Ok(Redirect::to(&format!("/pb/{}/council?ok=pb-council-added", cy.id)).into_response())
-        }
-        MemberOutcome::UnknownUser => {
-            let r = Rejected::field("contact", c.t("err-user-unknown"));
-            council_page(&s, &c, &cy, &t, f, &r).await
-        }
-    }
+    let done =
+        |ok: &str| Ok(Redirect::to(&format!("/pb/{}/council?ok={ok}", cy.id)).into_response());
+    let r =
+        match app::pb::review::add_council_member(&s.app, actor, cy.id, &f.contact, civil).await? {
+            MemberOutcome::Invited => return done("pb-council-invited"),
+            MemberOutcome::Updated => return done("pb-council-updated"),
+            MemberOutcome::UnknownUser => Rejected::field("contact", c.t("err-user-unknown")),
+            MemberOutcome::Refused(e) => Rejected::field("contact", conflict_message(&c, e))
+                .with_status(axum::http::StatusCode::CONFLICT),
+        };
+    council_page(&s, &c, &cy, &t, f, &r).await
 }

@@ -6,6 +6,7 @@ use super::show::{page, AcceptanceForm, AnswerForm, Forms, ReportForm};
 use super::{date, AREA, MAX_BYTES, MAX_PHOTOS};
 use crate::extract::{Id, Ids};
 use crate::i18n::Arg;
+use crate::oversight::invitations::conflict_message;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::uploads;
 use crate::{AppError, AppState};
@@ -47,8 +48,7 @@ pub async fn sign(
         None => {
             // Not a verdict: say so, and check what else can be checked.
             let proj = app::projects::project(&s, id).await?;
-            c.require(Action::SignAcceptance, &proj.t.path)?;
-            if !app::projects::is_member(&s, Some(actor), proj.cy.id).await? {
+            if !app::projects::may_sign(&s, Some(actor), &proj).await? {
                 return Err(AppError::Forbidden);
             }
             errors.add("verdict", c.t("projects-err-verdict"));
@@ -207,6 +207,8 @@ struct GroupPage<'a> {
     cycle_title: String,
     elected: Option<String>,
     members: Vec<String>,
+    /// Invited, not answered yet (shown to those who may invite).
+    invitees: Vec<String>,
     size: String,
     too_small: bool,
     can_record: bool,
@@ -236,6 +238,12 @@ async fn group_view(
         contact: String::new(),
     });
     let n = g.as_ref().map(|g| g.members.len()).unwrap_or(0);
+    let body = app::oversight::invitations::Body::MonitoringGroup;
+    let invitees = app::oversight::invitations::invitees(s, c.viewer.as_ref(), body, cy.id)
+        .await?
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect();
     let html = render(&GroupPage {
         c,
         id: cy.id.to_string(),
@@ -258,9 +266,11 @@ async fn group_view(
         members: g
             .map(|g| g.members.into_iter().map(|m| m.1).collect())
             .unwrap_or_default(),
+        invitees,
         size: c.t_num("projects-group-size", "count", n as i64),
         too_small: n < GROUP_MIN,
-        can_record: c.may(Action::RecordMonitoringGroup, &t.path),
+        can_record: c.may(Action::RecordMonitoringGroup, &t.path)
+            && c.may(Action::InviteMember, &t.path),
         form,
         errors: &r.errors,
     })?;
@@ -276,8 +286,8 @@ pub async fn group_page(
     group_view(&s, &c, &cy, &t, None, &Rejected::none()).await
 }
 
-/// Record the group's election and add one member (found by phone or e-mail), who is
-/// granted the monitor role on the cycle's territory.
+/// Record the group's election and invite one member (found by phone or e-mail): the seat is
+/// theirs when they accept it on their account page (security review M5); no role is granted.
 pub async fn record(
     State(s): State<AppState>,
     c: Ctx,
@@ -314,20 +324,19 @@ pub async fn record(
         }
         return group_view(&s, &c, &cy, &t, Some(f), &Rejected::invalid(errors)).await;
     };
-    let why = match app::projects::record_monitoring_group(
+    let done =
+        |ok: &str| Ok(Redirect::to(&format!("/pb/{}/monitoring?ok={ok}", cy.id)).into_response());
+    let r = match app::projects::record_monitoring_group(
         &s, actor, cy.id, elected_on, gathering, contact,
     )
     .await?
     {
-        GroupOutcome::UnknownPerson => c.t("err-user-unknown"),
-        GroupOutcome::Full => c.t("projects-err-group-full"),
-        GroupOutcome::Recorded => {
-            return Ok(
-                Redirect::to(&format!("/pb/{}/monitoring?ok=projects-group-saved", cy.id))
-                    .into_response(),
-            )
-        }
+        GroupOutcome::UnknownPerson => Rejected::field("contact", c.t("err-user-unknown")),
+        GroupOutcome::Full => Rejected::field("contact", c.t("projects-err-group-full")),
+        GroupOutcome::Refused(e) => Rejected::field("contact", conflict_message(&c, e))
+            .with_status(axum::http::StatusCode::CONFLICT),
+        GroupOutcome::Invited => return done("projects-group-invited"),
+        GroupOutcome::Recorded => return done("projects-group-saved"),
     };
-    let r = Rejected::field("contact", why);
     group_view(&s, &c, &cy, &t, Some(f), &r).await
 }

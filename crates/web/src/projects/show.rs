@@ -190,7 +190,7 @@ pub async fn page(
     r: &Rejected,
 ) -> Result<Response, AppError> {
     let (proj, rec) = app::projects::project_record(s, id).await?;
-    let is_member = app::projects::is_member(s, c.viewer.as_ref(), proj.cy.id).await?;
+    let is_member = app::projects::may_sign(s, c.viewer.as_ref(), &proj).await?;
     let view = View {
         c,
         proj: &proj,
@@ -388,7 +388,8 @@ impl<'a> View<'a> {
                 })
                 .collect(),
             can_edit: c.may(Action::EditImplementation, &proj.t.path),
-            can_sign: is_member && c.may(Action::SignAcceptance, &proj.t.path),
+            // A seat on the cycle's group (accepted, no other duty of it), never a role grant.
+            can_sign: is_member,
             can_report,
             can_answer,
             report_hint,
