@@ -3,7 +3,7 @@
 //! served inline, removed with their files. Runs on SQLite, and on PostgreSQL when
 //! `QATYSU_TEST_DATABASE_URL` is set.
 
-use crate::support::{Client, Page, TestApp};
+use crate::support::{photos, Client, Page, TestApp};
 use domain::Role;
 use reqwest::StatusCode;
 use uuid::Uuid;
@@ -16,11 +16,8 @@ const PNG: &[u8] = &[
     0x00, 0x01, 0xc1, 0x00, 0xea, 0x81, 0x75, 0xdf, 0xc3, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
     0x44, 0xae, 0x42, 0x60, 0x82,
 ];
-/// The start of a JPEG (SOI, a JFIF APP0 segment) and its end: what the type check reads.
-const JPEG: &[u8] = &[
-    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01,
-    0x00, 0x01, 0x00, 0x00, 0xff, 0xd9,
-];
+/// A real JPEG (photos are decoded, so the first bytes alone no longer pass).
+static JPEG: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| photos::jpeg(8, 6));
 
 const TITLE: &str = "Саябақтағы орындықтар";
 
@@ -159,7 +156,13 @@ async fn authors_add_photos_checked_before_storing_and_see_them_on_the_page() {
     assert_eq!(stored_files(&app), 0);
 
     // A PNG and a JPEG in one form.
-    let ok = upload(&r, pid, &t, &[("саябақ.png", PNG), ("oryndyq.jpg", JPEG)]).await;
+    let ok = upload(
+        &r,
+        pid,
+        &t,
+        &[("саябақ.png", PNG), ("oryndyq.jpg", JPEG.as_slice())],
+    )
+    .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     assert_eq!(rows(&app, pid).await.len(), 2);
     assert_eq!(stored_files(&app), 2);
@@ -172,9 +175,10 @@ async fn authors_add_photos_checked_before_storing_and_see_them_on_the_page() {
     assert_eq!(page.body.matches("loading=\"lazy\"").count(), 2);
     let links = photo_links(&page, pid);
     assert_eq!(links.len(), 2);
-    // Anyone sees them, with their type, inline, the same bytes.
+    // Anyone sees them, with their type, inline, the same pictures (re-encoded).
     let public = app.client();
-    for (link, (bytes, kind)) in links.iter().zip([(PNG, "image/png"), (JPEG, "image/jpeg")]) {
+    let sent = [(PNG, "image/png"), (JPEG.as_slice(), "image/jpeg")];
+    for (link, (bytes, kind)) in links.iter().zip(sent) {
         let res = public
             .http
             .get(format!("{}{link}", public.base))
@@ -190,9 +194,10 @@ async fn authors_add_photos_checked_before_storing_and_see_them_on_the_page() {
                 .to_string()
         };
         assert_eq!(header("content-type"), kind);
-        assert!(header("content-disposition").starts_with("inline"));
+        assert!(header("content-disposition").starts_with("inline; filename=\"photo-"));
         assert_eq!(header("x-content-type-options"), "nosniff");
-        assert_eq!(res.bytes().await.expect("bytes").as_ref(), bytes);
+        let served = res.bytes().await.expect("bytes");
+        assert_eq!(photos::size_of(&served), photos::size_of(bytes));
     }
     // The Russian and Kazakh pages describe the photos in their language.
     let ru = public.get(&format!("/pb/proposals/{pid}?lang=ru")).await;
@@ -215,7 +220,7 @@ async fn authors_add_photos_checked_before_storing_and_see_them_on_the_page() {
     assert_eq!(rows(&app, pid).await.len(), 2);
     assert_eq!(stored_files(&app), 2);
     // Two more fill it; then the form goes and a fifth is refused.
-    let two = upload(&r, pid, &t, &[("3.png", PNG), ("4.jpg", JPEG)]).await;
+    let two = upload(&r, pid, &t, &[("3.png", PNG), ("4.jpg", JPEG.as_slice())]).await;
     assert_eq!(two.status, StatusCode::SEE_OTHER, "{}", two.body);
     let full = r.get(&format!("/pb/proposals/{pid}?lang=en")).await;
     assert!(!full.has("Add photos"));
@@ -312,7 +317,7 @@ async fn only_the_author_while_editable_and_the_territorys_coordinators_change_p
     // The coordinator of the territory adds one (say, from the paper form).
     let coord = app.login_as(Role::Coordinator).await;
     let ct = token(&coord, pid).await;
-    let res = upload(&coord, pid, &ct, &[("qagaz.jpg", JPEG)]).await;
+    let res = upload(&coord, pid, &ct, &[("qagaz.jpg", JPEG.as_slice())]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(rows(&app, pid).await.len(), 2);
 
@@ -370,9 +375,8 @@ async fn the_limit_holds_in_the_store_under_concurrent_uploads() {
         .expect("q")
         .and_then(|p| p.author_id)
         .expect("author");
-    let photo = |i: usize| store::pb::photos::NewPhoto {
+    let photo = |_: usize| store::pb::photos::NewPhoto {
         id: store::new_id(),
-        name: format!("{i}.png"),
         content_type: "image/png".into(),
         size: 10,
     };

@@ -46,6 +46,9 @@ migrations! {
     "0016_pb_paper_typists",
     "0017_accounts_oidc",
     "0018_messages_preferences",
+    "0019_placeholder",
+    "0020_placeholder",
+    "0021_uploads_scrub",
 }
 
 const _: () = assert!(

@@ -1,0 +1,1 @@
+-- Placeholder: another branch of issue 12 owns 0020; dropped at merge.

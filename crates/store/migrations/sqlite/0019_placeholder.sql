@@ -1,0 +1,1 @@
+-- Placeholder: another branch of issue 12 owns 0019; dropped at merge.
