@@ -403,3 +403,76 @@ async fn the_limit_holds_in_the_store_under_concurrent_uploads() {
             .expect("q");
     assert_eq!(refused, Err(store::pb::photos::Refused::TooMany(4)));
 }
+
+/// Security review M6: a PNG's text chunk (the author, the place) is not served, nor the name
+/// it was uploaded with; a photo 3,000 pixels wide comes back 2,048 wide, the same shape; a
+/// JPEG with EXIF and GPS loses them.
+#[tokio::test]
+async fn proposal_photos_are_served_without_metadata_names_or_excess_pixels() {
+    let app = TestApp::with_people().await;
+    let cycle = collecting_cycle(&app).await;
+    let r = app.login_as(Role::Resident).await;
+    let pid = propose(&r, cycle).await;
+    let t = token(&r, pid).await;
+    let text_png = photos::with_text(&photos::png(64, 48));
+    let exif_jpeg = photos::with_exif(&photos::jpeg(3000, 1000));
+    assert!(photos::contains(&text_png, b"Whistleblower"));
+    let ok = upload(
+        &r,
+        pid,
+        &t,
+        &[
+            ("Aibek_Testov_family.png", &text_png),
+            ("IMG_20261201_AibekTestov_home.jpg", &exif_jpeg),
+        ],
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let public = app.client();
+    let page = public.get(&format!("/pb/proposals/{pid}?lang=en")).await;
+    assert!(!page.has("Aibek") && !page.has("IMG_2026"));
+    let links = photo_links(&page, pid);
+    assert_eq!(links.len(), 2);
+    let mut sizes = Vec::new();
+    for (link, ext) in links.iter().zip(["png", "jpg"]) {
+        let res = public
+            .http
+            .get(format!("{}{link}", public.base))
+            .send()
+            .await
+            .expect("photo");
+        assert_eq!(res.status(), StatusCode::OK);
+        let fid = link.rsplit('/').next().unwrap_or("");
+        assert_eq!(
+            res.headers()
+                .get("content-disposition")
+                .and_then(|v| v.to_str().ok()),
+            Some(format!("inline; filename=\"photo-{fid}.{ext}\"").as_str())
+        );
+        let served = res.bytes().await.expect("bytes");
+        for hidden in [&b"Whistleblower"[..], b"Aibek", b"tEXt", b"Exif", b"GPS"] {
+            assert!(
+                !photos::contains(&served, hidden),
+                "{link}: metadata served"
+            );
+        }
+        sizes.push(photos::size_of(&served));
+    }
+    assert_eq!(sizes, [(64, 48), (2048, 683)]);
+    // The recorded size is what is stored, not what was sent.
+    let recorded = rows(&app, pid).await;
+    assert!(recorded[1].size < exif_jpeg.len() as i64);
+
+    // A header declaring 100,000 × 100,000 pixels: refused, said on the page, nothing stored.
+    let bomb = upload(
+        &r,
+        pid,
+        &t,
+        &[("huge.png", &photos::png_declaring(100_000, 100_000))],
+    )
+    .await;
+    assert_eq!(bomb.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bomb.has("The photo has too many pixels"));
+    assert_eq!(rows(&app, pid).await.len(), 2);
+    assert_eq!(stored_files(&app), 2);
+}
