@@ -9,7 +9,7 @@
 //! Photos stored before this was done are re-encoded once by [`scrub`] (`qatysu uploads
 //! scrub`, run by the first start after migration 21).
 
-use crate::{Error, Result};
+use crate::Result;
 use domain::uploads::{declared_size_allowed, kept_size, Folder, PHOTO_MAX_SIDE};
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
@@ -248,9 +248,10 @@ pub async fn scrub(db: &Db, uploads: &Path) -> Result<ScrubReport> {
     for folder in Folder::ALL {
         for (id, _) in store::uploads::photos(db, folder).await? {
             let path = uploads.join(folder.as_str()).join(id.to_string());
+            // A decoder that panics fails this photo, not the others.
             let done = tokio::task::spawn_blocking(move || scrub_file(&path))
                 .await
-                .map_err(|e| Error::Internal(format!("scrubbing a photo: {e}")))?;
+                .unwrap_or_else(|e| Err(format!("the decoder failed: {e}")));
             match done {
                 Ok(Some(size)) => {
                     store::uploads::set_size(db, folder, id, size).await?;
