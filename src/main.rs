@@ -43,6 +43,11 @@ enum Command {
     },
     /// Recount a budget cycle from its stored ballots and compare with the published result.
     Verify(cli::verify::VerifyArgs),
+    /// Stored uploads: re-encode photos without their metadata.
+    Uploads {
+        #[command(subcommand)]
+        what: cli::uploads::UploadsCommand,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -73,6 +78,7 @@ async fn run_async(command: Command) -> anyhow::Result<()> {
         Command::User { what } => cli::user::run(what).await,
         Command::Verify(args) => cli::verify::run(args).await,
         Command::Outbox { what } => cli::outbox::run(what).await,
+        Command::Uploads { what } => cli::uploads::run(what).await,
         // Counting needs no runtime: `main` runs it before starting one.
         Command::Tally(args) => cli::tally::run(&args, &setup::cli_lang()),
     }

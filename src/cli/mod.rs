@@ -5,6 +5,7 @@ pub mod import;
 pub mod outbox;
 pub mod serve;
 pub mod tally;
+pub mod uploads;
 pub mod user;
 pub mod verify;
 
@@ -14,6 +15,7 @@ use crate::setup::{self, DataArgs};
 pub async fn migrate(args: DataArgs) -> anyhow::Result<()> {
     let app = setup::open_app(&args.data).await?;
     let status = app.db.migrate().await?;
+    uploads::scrub_if_pending(&app.db, &args.data).await;
     println!("schema version {}", status.version);
     app.db.close().await;
     Ok(())

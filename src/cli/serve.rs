@@ -118,6 +118,8 @@ pub async fn start(
     transports: Transports,
 ) -> anyhow::Result<()> {
     let db = app.db.clone();
+    // Photos stored before they were cleaned on upload: re-encoded before anything is served.
+    crate::cli::uploads::scrub_if_pending(&db, &args.data.data).await;
     let config = args.config()?;
     if let Some(o) = &config.oidc {
         tracing::info!(issuer = %o.issuer, redirect = %o.redirect_uri(), "eGov sign-in configured");

@@ -111,7 +111,11 @@ async fn an_author_attaches_a_pdf_and_bad_files_are_refused_before_storing() {
             "/initiatives/{id}?ok=initiatives-attach-added&lang=en"
         ))
         .await;
-    assert!(page.has("The file has been attached.") && page.has("смета.pdf"));
+    assert!(page.has("The file has been attached.") && page.has("Document 1"));
+    assert!(
+        !page.has("смета"),
+        "the name it was uploaded with is not kept"
+    );
     let href = page
         .body
         .split(&format!("/initiatives/{id}/attachments/"))
@@ -136,7 +140,7 @@ async fn an_author_attaches_a_pdf_and_bad_files_are_refused_before_storing() {
         .get("content-disposition")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
-        .starts_with("attachment"));
+        .starts_with(&format!("attachment; filename=\"document-{href}.pdf\"")));
     assert_eq!(file.bytes().await.expect("bytes").as_ref(), pdf);
 
     // Someone else cannot attach to it (a draft is not even visible to them).
@@ -148,4 +152,57 @@ async fn an_author_attaches_a_pdf_and_bad_files_are_refused_before_storing() {
         "{status}"
     );
     assert_eq!(stored_files(&app), 1);
+}
+
+/// Security review M6: files are listed and sent under generated names, never the names they
+/// were uploaded with; the form warns that a PDF is published as it is; an attached photo is
+/// re-encoded without its EXIF.
+#[tokio::test]
+async fn attachments_are_named_by_id_and_the_form_warns_about_pdf_metadata() {
+    let app = TestApp::with_people().await;
+    let r = app.login_as(Role::Resident).await;
+    let id = new_initiative(&r).await;
+    let page = r.get(&format!("/initiatives/{id}?lang=en")).await;
+    assert!(page.has("A PDF is published as it is"));
+    let ru = r.get(&format!("/initiatives/{id}?lang=ru")).await;
+    assert!(ru.has("PDF публикуется как есть"));
+    let token = page.csrf();
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let ok = upload(&r, &id, "Aibek_Testov_petition.pdf", pdf, Some(&token)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let photo = crate::support::photos::with_exif(&crate::support::photos::jpeg(32, 24));
+    let ok = upload(&r, &id, "IMG_AibekTestov.jpg", &photo, Some(&token)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let page = r.get(&format!("/initiatives/{id}?lang=en")).await;
+    assert!(page.has("Document 1") && page.has("Photo 1"));
+    assert!(!page.has("Aibek"), "no uploaded name is shown");
+    let hrefs: Vec<String> = page
+        .body
+        .split(&format!("/initiatives/{id}/attachments/"))
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect();
+    assert_eq!(hrefs.len(), 2);
+    for (aid, name) in hrefs.iter().zip(["document", "photo"]) {
+        let file = r
+            .http
+            .get(format!("{}/initiatives/{id}/attachments/{aid}", r.base))
+            .send()
+            .await
+            .expect("download");
+        let disposition = file
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let ext = if name == "photo" { "jpg" } else { "pdf" };
+        assert_eq!(
+            disposition,
+            format!("attachment; filename=\"{name}-{aid}.{ext}\"")
+        );
+        let bytes = file.bytes().await.expect("bytes");
+        assert!(!crate::support::photos::contains(&bytes, b"Whistleblower"));
+    }
 }

@@ -188,7 +188,9 @@ fn help_lists_every_command() {
         .output()
         .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
-    for cmd in ["serve", "demo", "migrate", "import", "user", "tally"] {
+    for cmd in [
+        "serve", "demo", "migrate", "import", "user", "tally", "uploads",
+    ] {
         assert!(text.contains(cmd), "{cmd} missing from --help");
     }
 }
@@ -280,4 +282,147 @@ async fn user_add_reads_the_iin_from_standard_input() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(err.contains("--iin-stdin"), "{err}");
+}
+
+/// Security review M6: photos stored before uploads were cleaned are re-encoded in place by
+/// `qatysu uploads scrub` (their recorded size follows); photos already clean are left alone,
+/// so a second run changes nothing; an unreadable one is counted and named. The migration
+/// that asks for it makes the next `migrate` (or `serve`) run it once by itself.
+#[tokio::test]
+async fn uploads_scrub_re_encodes_stored_photos_once() {
+    use crate::support::photos;
+    let dir = tempfile::tempdir().expect("dir");
+    let (url, _keep) = target(dir.path()).await;
+    let first = qatysu(&["migrate"], dir.path(), url.as_deref());
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    // A fresh database asks for the scrub too: nothing to do.
+    let text = String::from_utf8_lossy(&first.stdout);
+    assert!(text.contains("scrubbed 0, unchanged 0, failed 0"), "{text}");
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
+    let import = ["import", "territories", csv.to_str().unwrap_or("")];
+    assert!(qatysu(&import, dir.path(), url.as_deref()).status.success());
+    let iin = qatysu::cli::demo::demo_iin(19).expect("a valid IIN");
+    let add = [
+        "user",
+        "add",
+        "--name",
+        "Тұрғын",
+        "--contact",
+        "+77011234568",
+        "--village",
+        "114435200",
+        "--iin",
+        iin.as_str(),
+    ];
+    let out = qatysu(&add, dir.path(), url.as_deref());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // A land report whose photos were stored as uploaded, before this release.
+    let db_url = url
+        .clone()
+        .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("qatysu.db").display()));
+    let db = store::Db::connect(&db_url).await.expect("open");
+    let contact = domain::Contact::parse("+77011234568").expect("contact");
+    let (user, _) = store::accounts::credentials(&db, &contact)
+        .await
+        .expect("read")
+        .expect("created");
+    let village =
+        store::territories::by_kato(&db, &domain::Kato::parse("114435200").expect("kato"))
+            .await
+            .expect("read")
+            .expect("village");
+    let raw = photos::with_exif(&photos::jpeg(3000, 1000));
+    let clean = app::uploads::clean_photo(&photos::jpeg(40, 30))
+        .expect("clean")
+        .bytes;
+    let broken = [&raw[..600], b"\xff\xd9"].concat();
+    let stored = [raw.clone(), clean.clone(), broken];
+    let list: Vec<store::land::Photo> = stored
+        .iter()
+        .map(|b| store::land::Photo {
+            id: store::new_id(),
+            content_type: "image/jpeg".into(),
+            size_bytes: b.len() as i64,
+        })
+        .collect();
+    let report = store::land::NewReport {
+        village_id: village.id,
+        reporter_id: user.id,
+        cadastral_number: domain::oversight::CadastralNumber::parse("01-017-042-0997")
+            .expect("cadastral"),
+        area: domain::land::Hectares::parse("3").expect("area"),
+        kind: domain::land::LandKind::Unused,
+        description: "Учаске пайдаланылмайды.".into(),
+    };
+    let rid = store::land::create(&db, &report, &list, crate::support::now())
+        .await
+        .expect("report");
+    let folder = dir.path().join("uploads/land");
+    std::fs::create_dir_all(&folder).expect("folder");
+    for (p, bytes) in list.iter().zip(&stored) {
+        std::fs::write(folder.join(p.id.to_string()), bytes).expect("write");
+    }
+    let path = |i: usize| folder.join(list[i].id.to_string());
+
+    let out = qatysu(&["uploads", "scrub"], dir.path(), url.as_deref());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("scrubbed 1, unchanged 1, failed 1"), "{text}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("land/{}", list[2].id)),
+        "the unreadable photo is named"
+    );
+    let scrubbed = std::fs::read(path(0)).expect("read");
+    assert!(
+        !photos::contains(&scrubbed, b"Whistleblower") && !photos::contains(&scrubbed, b"Exif")
+    );
+    assert_eq!(photos::size_of(&scrubbed), (2048, 683));
+    assert_eq!(
+        std::fs::read(path(1)).expect("read"),
+        clean,
+        "a clean photo is left alone"
+    );
+    let recorded = store::land::photos(&db, rid).await.expect("photos");
+    let size = |id| recorded.iter().find(|p| p.id == id).map(|p| p.size_bytes);
+    assert_eq!(size(list[0].id), Some(scrubbed.len() as i64));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path(0)).map(|m| m.permissions().mode() & 0o777);
+        assert_eq!(mode.ok(), Some(0o600));
+    }
+
+    // Again: nothing left to do.
+    let out = qatysu(&["uploads", "scrub"], dir.path(), url.as_deref());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("scrubbed 0, unchanged 2, failed 1"), "{text}");
+    assert_eq!(std::fs::read(path(0)).expect("read"), scrubbed);
+
+    // Asked for by a migration: the next start does it once, then no more.
+    std::fs::write(path(0), &raw).expect("write");
+    store::uploads::mark_scrub_pending(&db).await.expect("mark");
+    let out = qatysu(&["migrate"], dir.path(), url.as_deref());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("scrubbed 1, unchanged 1, failed 1"), "{text}");
+    assert!(!store::uploads::scrub_pending(&db).await.expect("flag"));
+    assert!(!photos::contains(
+        &std::fs::read(path(0)).expect("read"),
+        b"Whistleblower"
+    ));
+    let out = qatysu(&["migrate"], dir.path(), url.as_deref());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("scrubbed"));
+    db.close().await;
 }

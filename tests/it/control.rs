@@ -6,7 +6,7 @@ use crate::support::civic::{
     control_delivery, control_event, control_protocol, demo_account,
     hearing_answered_overdue_and_due, land_report, territory, working_days_before, Plot,
 };
-use crate::support::{Client, Page, TestApp};
+use crate::support::{photos, Client, Page, TestApp};
 use chrono::{Datelike, Days, NaiveDate};
 use domain::control::Deadlines;
 use domain::land::{LandKind, LandStatus};
@@ -453,7 +453,9 @@ fn stored_photos(app: &TestApp) -> usize {
         .unwrap_or(0)
 }
 
-const JPEG: &[u8] = &[0xff, 0xd8, 0xff, 0xe0, 0, 16, b'J', b'F', b'I', b'F', 0, 1];
+/// A real JPEG (photos are decoded, so the first bytes alone no longer pass).
+static JPEG: std::sync::LazyLock<Vec<u8>> =
+    std::sync::LazyLock::new(|| crate::support::photos::jpeg(8, 6));
 
 #[tokio::test]
 async fn land_reports_are_validated_photos_checked_and_moved_along_the_graph() {
@@ -506,13 +508,14 @@ async fn land_reports_are_validated_photos_checked_and_moved_along_the_graph() {
     );
 
     // A good report with a photo.
-    let ok = send_report(&r, DISTRICT, &good, &[("егістік.jpg", JPEG)]).await;
+    let ok = send_report(&r, DISTRICT, &good, &[("егістік.jpg", JPEG.as_slice())]).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     let id = id_from(ok.location(), "/land/");
     assert_eq!(stored_photos(&app), 1);
     let page = r.get(&format!("/land/{id}?ok=land-submitted")).await;
     assert!(page.has("The report has been sent") && page.has("01:017:042:0999"));
-    assert!(page.has("37.25 ha") && page.has("егістік.jpg") && page.has(">Received<"));
+    assert!(page.has("37.25 ha") && page.has("Photo 1") && page.has(">Received<"));
+    assert!(!page.has("егістік"), "no file name is shown");
     assert!(!page.has("action=\"/land/"), "residents do not review");
     assert!(
         !page.has("Бауыржан Нұрланов"),
@@ -531,7 +534,11 @@ async fn land_reports_are_validated_photos_checked_and_moved_along_the_graph() {
         .send()
         .await
         .expect("photo");
-    assert_eq!(photo.bytes().await.expect("bytes").as_ref(), JPEG);
+    let served = photo.bytes().await.expect("bytes");
+    assert_eq!(
+        crate::support::photos::size_of(&served),
+        crate::support::photos::size_of(&JPEG)
+    );
 
     // The land commission: only along the graph, each step with a comment, logged publicly.
     let o = app.login_as(Role::Official).await;
@@ -613,6 +620,109 @@ async fn land_reports_are_validated_photos_checked_and_moved_along_the_graph() {
     let spec: serde_json::Value =
         serde_json::from_str(&r.get("/api/openapi.json").await.body).expect("openapi");
     assert!(spec["paths"]["/api/v1/land-reports"]["get"].is_object());
+}
+
+/// Security review M6: a whistleblower's land report photo gives nothing away. A phone JPEG
+/// with an EXIF block (the owner's name, the GPS position) and a comment, uploaded as
+/// `IMG_20261201_AibekTestov_home.jpg`: the public page shows no file name, the photo is
+/// served (and stored) without the metadata, under a name made from its id. A header
+/// declaring 100,000 × 100,000 pixels is refused at once, saying why, and nothing is stored.
+#[tokio::test]
+async fn a_land_report_photo_carries_no_metadata_and_no_file_name() {
+    let app = TestApp::with_people().await;
+    let r = app.login_as(Role::Resident).await;
+    let good = [
+        ("cadastral", "01-017-042-0998"),
+        ("area", "12"),
+        ("village", "114435200"),
+        ("kind", "unused"),
+        ("description", "Жер бес жыл бойы өңделмеген, иесі белгісіз."),
+    ];
+    let name = "IMG_20261201_AibekTestov_home.jpg";
+    r.get("/territories?lang=en").await;
+
+    // The bomb first: refused before decoding, quickly, with the message; nothing stored.
+    let started = std::time::Instant::now();
+    let bomb = photos::png_declaring(100_000, 100_000);
+    let res = send_report(&r, DISTRICT, &good, &[("huge.png", &bomb)]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.has("The photo has too many pixels"), "{}", res.body);
+    assert!(
+        res.has("value=\"01-017-042-0998\""),
+        "what was typed is kept"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!(stored_photos(&app), 0);
+    assert_eq!(store::land::photo_count(&app.db).await.expect("count"), 0);
+    let token = r
+        .get(&format!("/territories/{DISTRICT}/land/new?lang=kk"))
+        .await
+        .csrf();
+    let kk = r
+        .multipart(
+            &format!("/territories/{DISTRICT}/land?lang=kk"),
+            Some(&token),
+            &good,
+            "photos",
+            &[("huge.png", &bomb)],
+        )
+        .await;
+    assert!(kk.has("Фотосуреттің пиксельдері тым көп"), "{}", kk.body);
+
+    let raw = photos::with_exif(&photos::jpeg(640, 480));
+    assert!(photos::contains(&raw, b"Whistleblower"));
+    let ok = send_report(&r, DISTRICT, &good, &[(name, &raw)]).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let id = id_from(ok.location(), "/land/");
+    let public = app.client();
+    let page = public.get(&format!("/land/{id}?lang=en")).await;
+    assert!(page.has("Photo 1"));
+    for hidden in ["AibekTestov", "IMG_2026", "home.jpg"] {
+        assert!(!page.has(hidden), "{hidden} on the public page");
+    }
+    let href = page
+        .body
+        .split(&format!("/land/{id}/photos/"))
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or("")
+        .to_string();
+    let res = public
+        .http
+        .get(format!("{}/land/{id}/photos/{href}", public.base))
+        .send()
+        .await
+        .expect("photo");
+    assert_eq!(res.status(), StatusCode::OK);
+    let disposition = res
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert_eq!(
+        disposition,
+        format!("inline; filename=\"photo-{href}.jpg\"")
+    );
+    let served = res.bytes().await.expect("bytes");
+    for hidden in [
+        &b"Whistleblower"[..],
+        b"AibekTestov",
+        b"GPSLatitude",
+        b"Exif",
+        b"taken at home",
+    ] {
+        assert!(
+            !photos::contains(&served, hidden),
+            "served with its metadata"
+        );
+    }
+    assert_eq!(photos::size_of(&served), (640, 480));
+    let stored = std::fs::read(app.data.join(format!("uploads/land/{href}"))).expect("stored");
+    assert!(
+        !photos::contains(&stored, b"Whistleblower"),
+        "stored with its metadata"
+    );
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 //! served inline, removed with their files. Runs on SQLite, and on PostgreSQL when
 //! `QATYSU_TEST_DATABASE_URL` is set.
 
-use crate::support::{Client, Page, TestApp};
+use crate::support::{photos, Client, Page, TestApp};
 use domain::Role;
 use reqwest::StatusCode;
 use uuid::Uuid;
@@ -16,11 +16,8 @@ const PNG: &[u8] = &[
     0x00, 0x01, 0xc1, 0x00, 0xea, 0x81, 0x75, 0xdf, 0xc3, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
     0x44, 0xae, 0x42, 0x60, 0x82,
 ];
-/// The start of a JPEG (SOI, a JFIF APP0 segment) and its end: what the type check reads.
-const JPEG: &[u8] = &[
-    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01,
-    0x00, 0x01, 0x00, 0x00, 0xff, 0xd9,
-];
+/// A real JPEG (photos are decoded, so the first bytes alone no longer pass).
+static JPEG: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| photos::jpeg(8, 6));
 
 const TITLE: &str = "Саябақтағы орындықтар";
 
@@ -159,7 +156,13 @@ async fn authors_add_photos_checked_before_storing_and_see_them_on_the_page() {
     assert_eq!(stored_files(&app), 0);
 
     // A PNG and a JPEG in one form.
-    let ok = upload(&r, pid, &t, &[("саябақ.png", PNG), ("oryndyq.jpg", JPEG)]).await;
+    let ok = upload(
+        &r,
+        pid,
+        &t,
+        &[("саябақ.png", PNG), ("oryndyq.jpg", JPEG.as_slice())],
+    )
+    .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     assert_eq!(rows(&app, pid).await.len(), 2);
     assert_eq!(stored_files(&app), 2);
@@ -172,9 +175,10 @@ async fn authors_add_photos_checked_before_storing_and_see_them_on_the_page() {
     assert_eq!(page.body.matches("loading=\"lazy\"").count(), 2);
     let links = photo_links(&page, pid);
     assert_eq!(links.len(), 2);
-    // Anyone sees them, with their type, inline, the same bytes.
+    // Anyone sees them, with their type, inline, the same pictures (re-encoded).
     let public = app.client();
-    for (link, (bytes, kind)) in links.iter().zip([(PNG, "image/png"), (JPEG, "image/jpeg")]) {
+    let sent = [(PNG, "image/png"), (JPEG.as_slice(), "image/jpeg")];
+    for (link, (bytes, kind)) in links.iter().zip(sent) {
         let res = public
             .http
             .get(format!("{}{link}", public.base))
@@ -190,9 +194,10 @@ async fn authors_add_photos_checked_before_storing_and_see_them_on_the_page() {
                 .to_string()
         };
         assert_eq!(header("content-type"), kind);
-        assert!(header("content-disposition").starts_with("inline"));
+        assert!(header("content-disposition").starts_with("inline; filename=\"photo-"));
         assert_eq!(header("x-content-type-options"), "nosniff");
-        assert_eq!(res.bytes().await.expect("bytes").as_ref(), bytes);
+        let served = res.bytes().await.expect("bytes");
+        assert_eq!(photos::size_of(&served), photos::size_of(bytes));
     }
     // The Russian and Kazakh pages describe the photos in their language.
     let ru = public.get(&format!("/pb/proposals/{pid}?lang=ru")).await;
@@ -215,7 +220,7 @@ async fn authors_add_photos_checked_before_storing_and_see_them_on_the_page() {
     assert_eq!(rows(&app, pid).await.len(), 2);
     assert_eq!(stored_files(&app), 2);
     // Two more fill it; then the form goes and a fifth is refused.
-    let two = upload(&r, pid, &t, &[("3.png", PNG), ("4.jpg", JPEG)]).await;
+    let two = upload(&r, pid, &t, &[("3.png", PNG), ("4.jpg", JPEG.as_slice())]).await;
     assert_eq!(two.status, StatusCode::SEE_OTHER, "{}", two.body);
     let full = r.get(&format!("/pb/proposals/{pid}?lang=en")).await;
     assert!(!full.has("Add photos"));
@@ -312,7 +317,7 @@ async fn only_the_author_while_editable_and_the_territorys_coordinators_change_p
     // The coordinator of the territory adds one (say, from the paper form).
     let coord = app.login_as(Role::Coordinator).await;
     let ct = token(&coord, pid).await;
-    let res = upload(&coord, pid, &ct, &[("qagaz.jpg", JPEG)]).await;
+    let res = upload(&coord, pid, &ct, &[("qagaz.jpg", JPEG.as_slice())]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(rows(&app, pid).await.len(), 2);
 
@@ -370,9 +375,8 @@ async fn the_limit_holds_in_the_store_under_concurrent_uploads() {
         .expect("q")
         .and_then(|p| p.author_id)
         .expect("author");
-    let photo = |i: usize| store::pb::photos::NewPhoto {
+    let photo = |_: usize| store::pb::photos::NewPhoto {
         id: store::new_id(),
-        name: format!("{i}.png"),
         content_type: "image/png".into(),
         size: 10,
     };
@@ -398,4 +402,77 @@ async fn the_limit_holds_in_the_store_under_concurrent_uploads() {
             .await
             .expect("q");
     assert_eq!(refused, Err(store::pb::photos::Refused::TooMany(4)));
+}
+
+/// Security review M6: a PNG's text chunk (the author, the place) is not served, nor the name
+/// it was uploaded with; a photo 3,000 pixels wide comes back 2,048 wide, the same shape; a
+/// JPEG with EXIF and GPS loses them.
+#[tokio::test]
+async fn proposal_photos_are_served_without_metadata_names_or_excess_pixels() {
+    let app = TestApp::with_people().await;
+    let cycle = collecting_cycle(&app).await;
+    let r = app.login_as(Role::Resident).await;
+    let pid = propose(&r, cycle).await;
+    let t = token(&r, pid).await;
+    let text_png = photos::with_text(&photos::png(64, 48));
+    let exif_jpeg = photos::with_exif(&photos::jpeg(3000, 1000));
+    assert!(photos::contains(&text_png, b"Whistleblower"));
+    let ok = upload(
+        &r,
+        pid,
+        &t,
+        &[
+            ("Aibek_Testov_family.png", &text_png),
+            ("IMG_20261201_AibekTestov_home.jpg", &exif_jpeg),
+        ],
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let public = app.client();
+    let page = public.get(&format!("/pb/proposals/{pid}?lang=en")).await;
+    assert!(!page.has("Aibek") && !page.has("IMG_2026"));
+    let links = photo_links(&page, pid);
+    assert_eq!(links.len(), 2);
+    let mut sizes = Vec::new();
+    for (link, ext) in links.iter().zip(["png", "jpg"]) {
+        let res = public
+            .http
+            .get(format!("{}{link}", public.base))
+            .send()
+            .await
+            .expect("photo");
+        assert_eq!(res.status(), StatusCode::OK);
+        let fid = link.rsplit('/').next().unwrap_or("");
+        assert_eq!(
+            res.headers()
+                .get("content-disposition")
+                .and_then(|v| v.to_str().ok()),
+            Some(format!("inline; filename=\"photo-{fid}.{ext}\"").as_str())
+        );
+        let served = res.bytes().await.expect("bytes");
+        for hidden in [&b"Whistleblower"[..], b"Aibek", b"tEXt", b"Exif", b"GPS"] {
+            assert!(
+                !photos::contains(&served, hidden),
+                "{link}: metadata served"
+            );
+        }
+        sizes.push(photos::size_of(&served));
+    }
+    assert_eq!(sizes, [(64, 48), (2048, 683)]);
+    // The recorded size is what is stored, not what was sent.
+    let recorded = rows(&app, pid).await;
+    assert!(recorded[1].size < exif_jpeg.len() as i64);
+
+    // A header declaring 100,000 × 100,000 pixels: refused, said on the page, nothing stored.
+    let bomb = upload(
+        &r,
+        pid,
+        &t,
+        &[("huge.png", &photos::png_declaring(100_000, 100_000))],
+    )
+    .await;
+    assert_eq!(bomb.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bomb.has("The photo has too many pixels"));
+    assert_eq!(rows(&app, pid).await.len(), 2);
+    assert_eq!(stored_files(&app), 2);
 }

@@ -107,7 +107,9 @@ async fn multipart(
     c.multipart(path, Some(token), fields, "file", files).await
 }
 
-const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
+/// A real PNG (photos are decoded, so the first bytes alone no longer pass).
+static PNG: std::sync::LazyLock<Vec<u8>> =
+    std::sync::LazyLock::new(|| crate::support::photos::png(8, 6));
 
 async fn json(c: &Client, path: &str) -> serde_json::Value {
     let page = c.get(path).await;
@@ -519,7 +521,7 @@ async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
     .await;
     assert_eq!(res.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert!(res.body.contains(text) && res.body.contains("Тек PDF, PNG және JPEG"));
-    let big = [PNG, &vec![0u8; 5 * 1024 * 1024]].concat();
+    let big = [PNG.as_slice(), &vec![0u8; 5 * 1024 * 1024]].concat();
     let res = multipart(
         &r,
         &path,
@@ -557,7 +559,7 @@ async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
             ("lat", "51,40"),
             ("lon", "69.18"),
         ],
-        &[("fence.png", PNG)],
+        &[("fence.png", PNG.as_slice())],
     )
     .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);

@@ -29,6 +29,7 @@ pub mod gateway;
 pub mod oidc;
 pub mod pages;
 pub mod pb;
+pub mod photos;
 pub mod smtp;
 
 /// The budget every HTML page must fit in, compressed (issue 2: 14 KB).

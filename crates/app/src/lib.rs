@@ -21,6 +21,7 @@ pub mod oversight;
 pub mod pb;
 pub mod projects;
 pub mod territories;
+pub mod uploads;
 
 pub use access::Actor;
 pub use clock::Clock;

@@ -17,6 +17,7 @@ pub mod pb;
 pub mod projects;
 pub mod sessions;
 pub mod territories;
+pub mod uploads;
 
 pub use db::{Db, Engine};
 pub use error::StoreError;

@@ -51,6 +51,7 @@ migrations! {
     "0021_pb_assisted_confirmation",
     "0022_pb_secret_ballot",
     "0023_oversight_invitations",
+    "0024_uploads_scrub",
 }
 
 const _: () = assert!(

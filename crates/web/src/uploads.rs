@@ -1,6 +1,11 @@
 //! Uploaded files, shared by every capability that takes them: multipart forms (the CSRF
 //! token in the action URL), type by content not by name, a size limit checked while reading
 //! so nothing oversized is ever kept, and storage under `DATA/uploads/<area>/<id>`.
+//!
+//! Nothing hidden is kept or sent (security review M6): every photo is decoded and encoded
+//! again (`app::uploads::clean_photo`: no EXIF, GPS, comments; at most 2,048 pixels on the long
+//! side), the name a file was uploaded with is never kept, and files are sent under a name made
+//! from their id (`photo-<id>.jpg`, `document-<id>.pdf`).
 
 use crate::{AppError, AppState};
 use axum::extract::multipart::Field;
@@ -24,26 +29,6 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// A name safe to show and to send back in `Content-Disposition`.
-pub fn clean_name(raw: Option<&str>) -> String {
-    clean_name_or(raw, "file")
-}
-
-/// [`clean_name`], with `fallback` when the browser sent no usable name.
-pub fn clean_name_or(raw: Option<&str>, fallback: &str) -> String {
-    let base = raw.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
-    let name: String = base
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\\' | ';'))
-        .take(120)
-        .collect();
-    if name.trim().is_empty() {
-        fallback.into()
-    } else {
-        name.trim().to_string()
-    }
-}
-
 /// The type of a photo from its first bytes: PNG or JPEG only.
 pub fn sniff_photo(bytes: &[u8]) -> Option<&'static str> {
     sniff(bytes).filter(|t| t.starts_with("image/"))
@@ -57,6 +42,46 @@ pub enum Refusal {
     Type,
     /// No file, or the request broke off.
     Empty,
+    /// A photo whose header declares too many pixels (a decompression bomb), refused before it
+    /// is decoded.
+    Pixels,
+    /// Looks like a PNG or JPEG but cannot be decoded.
+    Unreadable,
+}
+
+impl Refusal {
+    /// The message of the refusals every upload form shares; `None` for those each form words
+    /// itself.
+    pub fn shared_message(self) -> Option<&'static str> {
+        match self {
+            Refusal::Pixels => Some("upload-err-pixels"),
+            Refusal::Unreadable => Some("upload-err-unreadable"),
+            Refusal::TooLarge | Refusal::Type | Refusal::Empty => None,
+        }
+    }
+}
+
+/// Check a file by its content: a PDF is kept as it is (`photos_only` refuses it); a photo is
+/// decoded and encoded again without its metadata, off the async threads. Returns the type and
+/// the bytes to store.
+pub async fn checked(
+    bytes: Vec<u8>,
+    photos_only: bool,
+) -> Result<(&'static str, Vec<u8>), Refusal> {
+    let kind = if photos_only {
+        sniff_photo(&bytes)
+    } else {
+        sniff(&bytes)
+    };
+    match kind {
+        None => Err(Refusal::Type),
+        Some(t) if !domain::uploads::is_photo(t) => Ok((t, bytes)),
+        Some(_) => match app::uploads::clean_photo_off_thread(bytes).await {
+            Ok(photo) => Ok((photo.content_type, photo.bytes)),
+            Err(app::uploads::PhotoError::TooManyPixels) => Err(Refusal::Pixels),
+            Err(app::uploads::PhotoError::Unreadable) => Err(Refusal::Unreadable),
+        },
+    }
 }
 
 /// Read one file field, stopping as soon as it passes `max` bytes.
@@ -76,9 +101,9 @@ pub async fn read_limited(field: &mut Field<'_>, max: usize) -> Result<Vec<u8>, 
     }
 }
 
-/// A checked file, not yet written.
+/// A checked file (a photo already re-encoded), not yet written. The name it was uploaded
+/// with is not kept.
 pub struct Upload {
-    pub name: String,
     pub content_type: &'static str,
     pub bytes: Vec<u8>,
 }
@@ -113,7 +138,6 @@ pub async fn read_form(
         };
         let name = field.name().unwrap_or("").to_string();
         if name == "file" {
-            let file_name = field.file_name().map(str::to_string);
             let bytes = match read_limited(&mut field, max_bytes).await {
                 Ok(b) => b,
                 Err(r) => return (parts, Some(r)),
@@ -121,22 +145,16 @@ pub async fn read_form(
             if bytes.is_empty() {
                 continue;
             }
-            let kind = if photos_only {
-                sniff_photo(&bytes)
-            } else {
-                sniff(&bytes)
-            };
-            let Some(content_type) = kind else {
-                return (parts, Some(Refusal::Type));
-            };
             if parts.files.len() >= max_files {
                 return (parts, Some(Refusal::TooLarge));
             }
-            parts.files.push(Upload {
-                name: clean_name(file_name.as_deref()),
-                content_type,
-                bytes,
-            });
+            match checked(bytes, photos_only).await {
+                Ok((content_type, bytes)) => parts.files.push(Upload {
+                    content_type,
+                    bytes,
+                }),
+                Err(r) => return (parts, Some(r)),
+            }
         } else if let Ok(text) = field.text().await {
             if text.len() <= 20_000 {
                 parts.fields.insert(name, text);
@@ -196,23 +214,21 @@ pub async fn discard(s: &AppState, area: &str, ids: &[Uuid]) {
     }
 }
 
-/// Send a stored file back as a download.
+/// Send a stored file back as a download, under a name made from its id.
 pub async fn send(
     s: &AppState,
     area: &str,
     id: Uuid,
     content_type: &str,
-    file_name: &str,
     cache: &str,
 ) -> Result<Response, AppError> {
-    let disposition = format!(
-        "attachment; filename=\"{}\"",
-        file_name.replace(|c: char| !c.is_ascii(), "_")
-    );
+    let name = domain::uploads::download_name(content_type, &id.to_string());
+    let disposition = format!("attachment; filename=\"{name}\"");
     respond(s, area, id, content_type, disposition, cache).await
 }
 
-/// Send a stored photo to be shown in the page (`Content-Disposition: inline`).
+/// Send a stored photo to be shown in the page (`Content-Disposition: inline`), named like a
+/// download if it is saved.
 pub async fn send_inline(
     s: &AppState,
     area: &str,
@@ -220,7 +236,31 @@ pub async fn send_inline(
     content_type: &str,
     cache: &str,
 ) -> Result<Response, AppError> {
-    respond(s, area, id, content_type, "inline".to_string(), cache).await
+    let name = domain::uploads::download_name(content_type, &id.to_string());
+    let disposition = format!("inline; filename=\"{name}\"");
+    respond(s, area, id, content_type, disposition, cache).await
+}
+
+/// How each of a list of files (by type, in order) is labelled: "Photo 1", "Photo 2",
+/// "Document 1" — never the name it was uploaded with.
+pub fn labels<'a>(
+    c: &crate::pages::Ctx,
+    content_types: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
+    let (mut photos, mut documents) = (0, 0);
+    content_types
+        .into_iter()
+        .map(|t| {
+            let (id, n) = if domain::uploads::is_photo(t) {
+                photos += 1;
+                ("upload-label-photo", photos)
+            } else {
+                documents += 1;
+                ("upload-label-document", documents)
+            };
+            c.t_num(id, "n", n)
+        })
+        .collect()
 }
 
 async fn respond(
@@ -250,16 +290,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn types_by_content_and_safe_names() {
+    fn types_by_content() {
         assert_eq!(sniff(b"%PDF-1.7 ..."), Some("application/pdf"));
         assert_eq!(sniff(&[0xff, 0xd8, 0xff, 0xe0]), Some("image/jpeg"));
         assert_eq!(sniff(b"MZ\x90\x00"), None);
         assert_eq!(sniff(b"<html>"), None);
-        assert_eq!(
-            clean_name(Some("C:\\Users\\a\\смета \"1\".pdf")),
-            "смета 1.pdf"
-        );
-        assert_eq!(clean_name(Some("../../etc/passwd")), "passwd");
-        assert_eq!(clean_name(None), "file");
     }
 }

@@ -11,7 +11,6 @@ use uuid::Uuid;
 #[derive(Debug, Clone)]
 pub struct NewFile {
     pub id: Uuid,
-    pub name: String,
     pub content_type: String,
     pub size_bytes: i64,
 }
@@ -49,7 +48,6 @@ pub async fn add_attachment(
     let a = Attachment {
         id: file.id,
         initiative_id: id,
-        file_name: file.name,
         content_type: file.content_type,
         size_bytes: file.size_bytes,
         created_at: app.clock.now(),

@@ -10,16 +10,15 @@ use uuid::Uuid;
 pub struct Attachment {
     pub id: Uuid,
     pub initiative_id: Uuid,
-    pub file_name: String,
     pub content_type: String,
     pub size_bytes: i64,
     pub created_at: DateTime<Utc>,
 }
 
 const INSERT: &str = "INSERT INTO initiative_attachments \
-    (id, initiative_id, file_name, content_type, size_bytes, uploaded_by, created_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7)";
-const SELECT: &str = "SELECT id, initiative_id, file_name, content_type, size_bytes, created_at \
+    (id, initiative_id, content_type, size_bytes, uploaded_by, created_at) \
+    VALUES ($1, $2, $3, $4, $5, $6)";
+const SELECT: &str = "SELECT id, initiative_id, content_type, size_bytes, created_at \
     FROM initiative_attachments WHERE initiative_id = $1";
 
 /// Record a file already written to the uploads folder under `id`.
@@ -29,7 +28,6 @@ pub async fn add(db: &Db, a: &Attachment, by: Uuid) -> Result<()> {
         sqlx::query(INSERT)
             .bind(a.id)
             .bind(a.initiative_id)
-            .bind(&a.file_name)
             .bind(&a.content_type)
             .bind(a.size_bytes)
             .bind(by)

@@ -25,7 +25,6 @@ pub struct NewReport {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Photo {
     pub id: Uuid,
-    pub file_name: String,
     pub content_type: String,
     pub size_bytes: i64,
 }
@@ -114,8 +113,8 @@ const INSERT_LAND_REPORT_EVENTS: &str =
     "INSERT INTO land_report_events (id, report_id, status, comment, actor_id, \
      created_at) VALUES ($1, $2, $3, $4, $5, $6)";
 const INSERT_LAND_PHOTOS: &str =
-    "INSERT INTO land_photos (id, report_id, file_name, content_type, size_bytes, \
-     created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+    "INSERT INTO land_photos (id, report_id, content_type, size_bytes, created_at) \
+     VALUES ($1, $2, $3, $4, $5)";
 
 /// Store a report and its photos (already written to disk) together, or nothing.
 pub async fn create(db: &Db, r: &NewReport, photos: &[Photo], now: DateTime<Utc>) -> Result<Uuid> {
@@ -146,7 +145,6 @@ pub async fn create(db: &Db, r: &NewReport, photos: &[Photo], now: DateTime<Utc>
             sqlx::query(INSERT_LAND_PHOTOS)
                 .bind(p.id)
                 .bind(id)
-                .bind(&p.file_name)
                 .bind(&p.content_type)
                 .bind(p.size_bytes)
                 .bind(now)
@@ -264,7 +262,7 @@ pub async fn history(db: &Db, id: Uuid) -> Result<Vec<LogItem>> {
 }
 
 const SELECT_LAND_PHOTOS: &str =
-    "SELECT id, file_name, content_type, size_bytes FROM land_photos WHERE report_id = $1 \
+    "SELECT id, content_type, size_bytes FROM land_photos WHERE report_id = $1 \
      ORDER BY created_at, id";
 
 pub async fn photos(db: &Db, report: Uuid) -> Result<Vec<Photo>> {
@@ -275,8 +273,7 @@ pub async fn photos(db: &Db, report: Uuid) -> Result<Vec<Photo>> {
 }
 
 const SELECT_LAND_PHOTO: &str =
-    "SELECT id, file_name, content_type, size_bytes FROM land_photos WHERE report_id = $1 \
-     AND id = $2";
+    "SELECT id, content_type, size_bytes FROM land_photos WHERE report_id = $1 AND id = $2";
 
 pub async fn photo(db: &Db, report: Uuid, id: Uuid) -> Result<Option<Photo>> {
     Ok(on_pool!(db, |p| sqlx::query_as(SELECT_LAND_PHOTO)

@@ -10,7 +10,6 @@ use uuid::Uuid;
 pub struct Photo {
     pub id: Uuid,
     pub proposal_id: Uuid,
-    pub name: String,
     pub content_type: String,
     pub size: i64,
     pub position: i64,
@@ -22,7 +21,6 @@ pub struct Photo {
 #[derive(Debug, Clone)]
 pub struct NewPhoto {
     pub id: Uuid,
-    pub name: String,
     pub content_type: String,
     pub size: i64,
 }
@@ -34,13 +32,13 @@ pub enum Refused {
     TooMany(i64),
 }
 
-const COLUMNS: &str = "id, proposal_id, name, content_type, size, position, added_by, added_at";
+const COLUMNS: &str = "id, proposal_id, content_type, size, position, added_by, added_at";
 
 const ADD_SQL: &str = "UPDATE pb_proposals SET updated_at = updated_at WHERE id = $1";
 const ADD_SQL_2: &str = "SELECT COUNT(*), MAX(position) FROM pb_proposal_photos WHERE proposal_id \
      = $1";
-const ADD_SQL_3: &str = "INSERT INTO pb_proposal_photos (id, proposal_id, name, content_type, \
-     size, position, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+const ADD_SQL_3: &str = "INSERT INTO pb_proposal_photos (id, proposal_id, content_type, size, \
+     position, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
 /// Record photos of a proposal, all or none: the limit per proposal is checked under a lock
 /// on the proposal's row, so two uploads at once cannot both pass it.
@@ -70,7 +68,6 @@ pub async fn add(
             sqlx::query(ADD_SQL_3)
                 .bind(p.id)
                 .bind(proposal)
-                .bind(&p.name)
                 .bind(&p.content_type)
                 .bind(p.size)
                 .bind(position)

@@ -12,17 +12,16 @@ pub struct ProjectFile {
     pub proposal_id: Uuid,
     /// Set for a photo of a resident's monitoring report.
     pub report_id: Option<Uuid>,
-    pub file_name: String,
     pub content_type: String,
     pub size_bytes: i64,
     pub created_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "id, proposal_id, report_id, file_name, content_type, size_bytes, created_at";
+const COLUMNS: &str = "id, proposal_id, report_id, content_type, size_bytes, created_at";
 
 pub(crate) const INSERT_PROJECT_FILES: &str =
-    "INSERT INTO project_files (id, proposal_id, report_id, file_name, content_type, \
-     size_bytes, uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    "INSERT INTO project_files (id, proposal_id, report_id, content_type, size_bytes, \
+     uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
 /// Insert a file record inside a transaction `$tx`.
 macro_rules! insert_file {
@@ -31,7 +30,6 @@ macro_rules! insert_file {
             .bind($f.id)
             .bind($f.proposal_id)
             .bind($f.report_id)
-            .bind(&$f.file_name)
             .bind(&$f.content_type)
             .bind($f.size_bytes)
             .bind($by)
@@ -42,7 +40,8 @@ macro_rules! insert_file {
 }
 pub(crate) use insert_file;
 
-/// Record a project document already written to the uploads folder under its id; logged.
+/// Record a project document already written to the uploads folder under its id; logged
+/// under the name it is sent with (never the name it was uploaded with).
 pub async fn add(db: &Db, f: &ProjectFile, by: Uuid, now: DateTime<Utc>) -> Result<()> {
     in_tx!(db, |tx| {
         insert_file!(tx, f, by);
@@ -52,7 +51,7 @@ pub async fn add(db: &Db, f: &ProjectFile, by: Uuid, now: DateTime<Utc>) -> Resu
             by,
             now,
             domain::projects::LogKind::File,
-            &f.file_name
+            &domain::uploads::download_name(&f.content_type, &f.id.to_string())
         );
     });
     Ok(())

@@ -163,3 +163,11 @@ error-back-home = Басты бетке оралу
 field-district = Аудан
 register-continue = Жалғастыру
 register-change-district = басқа ауданды таңдау
+
+# Uploads: listed by number, never by the name they were uploaded with (security review M6).
+upload-label-photo = { $n }-фотосурет
+upload-label-document = { $n }-құжат
+upload-err-pixels = Фотосуреттің пиксельдері тым көп: ең көбі 50 мегапиксель, әр жағы 20 000 пиксельден аспауы керек. Ештеңе сақталған жоқ.
+upload-err-unreadable = Фотосуретті оқу мүмкін болмады: файл бүлінген болуы мүмкін. Ештеңе сақталған жоқ.
+upload-photos-cleaned = Фотосуреттер ішіндегі жасырын мәліметтерсіз (орны, күні, камерасы) сақталады және 2048 пиксельге дейін кішірейтіледі; файл атаулары сақталмайды.
+upload-document-warning = PDF файлы сол күйінде жарияланады: ішіне жазылған мәліметтер (авторы, ұйымы, бағдарламасы) файлда қалады. Қажет болса, жүктемес бұрын оларды өшіріңіз.

@@ -173,3 +173,11 @@ error-back-home = Вернуться на главную
 field-district = Район
 register-continue = Продолжить
 register-change-district = выбрать другой район
+
+# Uploads: listed by number, never by the name they were uploaded with (security review M6).
+upload-label-photo = Фото { $n }
+upload-label-document = Документ { $n }
+upload-err-pixels = На фотографии слишком много пикселей: не более 50 мегапикселей и не более 20 000 пикселей по каждой стороне. Ничего не сохранено.
+upload-err-unreadable = Не удалось прочитать фотографию: возможно, файл повреждён. Ничего не сохранено.
+upload-photos-cleaned = Фотографии сохраняются без скрытых в них сведений (место, дата, камера) и уменьшаются до 2048 пикселей; имена файлов не сохраняются.
+upload-document-warning = PDF публикуется как есть: сведения, записанные внутри файла (автор, организация, программа), остаются в нём. При необходимости удалите их перед загрузкой.

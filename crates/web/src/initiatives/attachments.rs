@@ -1,11 +1,13 @@
 //! Attachments: an author adds PDFs or photos to an initiative; anyone who can see the
 //! initiative downloads them. Files are checked by their content (not their name), limited in
-//! size and number, and kept in the uploads folder outside the web root.
+//! size and number, and kept in the uploads folder outside the web root. Photos are re-encoded
+//! without their metadata; a PDF is kept as it is (the form says so); the name a file was
+//! uploaded with is never kept (security review M6).
 
 use super::{load_visible, show};
 use crate::extract::{Id, Ids};
 use crate::pages::{require_viewer, Ctx, Rejected};
-use crate::uploads::{self, clean_name, read_limited, sniff, Refusal};
+use crate::uploads::{self, read_limited, Refusal};
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, AttachOutcome, Initiative, NewFile};
 use axum::extract::{Multipart, State};
@@ -23,23 +25,22 @@ fn may_attach(c: &Ctx, i: &Initiative) -> bool {
 }
 
 /// One file read from the form and checked: there is room for it, it is not too large and it
-/// is a PDF or a photo. Otherwise why it was refused.
+/// is a PDF or a photo (re-encoded). Otherwise why it was refused.
 async fn checked_file(
     s: &AppState,
     c: &Ctx,
     ini: &Initiative,
     multipart: &mut Multipart,
-) -> Result<Result<(String, Vec<u8>, &'static str), Rejected>, AppError> {
+) -> Result<Result<(Vec<u8>, &'static str), Rejected>, AppError> {
     let refuse = |status, id: &str| Ok(Err(Rejected::refused(status, c.t(id))));
     if !room_for_file(ini::attachments(s, ini.id).await?.len()) {
         return Ok(Err(too_many(c)));
     }
-    let mut file: Option<(String, Vec<u8>)> = None;
+    let mut file: Option<Vec<u8>> = None;
     while let Ok(Some(mut field)) = multipart.next_field().await {
         if field.name() != Some("file") {
             continue;
         }
-        let name = clean_name(field.file_name());
         let bytes = match read_limited(&mut field, MAX_BYTES).await {
             Ok(b) => b,
             Err(Refusal::TooLarge) => {
@@ -47,20 +48,24 @@ async fn checked_file(
             }
             Err(_) => return refuse(StatusCode::BAD_REQUEST, "initiatives-attach-err-empty"),
         };
-        file = Some((name, bytes));
+        file = Some(bytes);
         break;
     }
-    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+    let Some(bytes) = file.filter(|b| !b.is_empty()) else {
         let empty = c.t("initiatives-attach-err-empty");
         return Ok(Err(Rejected::unprocessable(empty)));
     };
-    let Some(content_type) = sniff(&bytes) else {
-        return refuse(
+    match uploads::checked(bytes, false).await {
+        Ok((content_type, bytes)) => Ok(Ok((bytes, content_type))),
+        Err(Refusal::Type) => refuse(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "initiatives-attach-err-type",
-        );
-    };
-    Ok(Ok((name, bytes, content_type)))
+        ),
+        Err(r) => refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            r.shared_message().unwrap_or("initiatives-attach-err-type"),
+        ),
+    }
 }
 
 fn too_many(c: &Ctx) -> Rejected {
@@ -78,13 +83,12 @@ pub async fn upload(
     if !may_attach(&c, &ini) {
         return Err(AppError::Forbidden);
     }
-    let (name, bytes, content_type) = match checked_file(&s, &c, &ini, &mut multipart).await? {
+    let (bytes, content_type) = match checked_file(&s, &c, &ini, &mut multipart).await? {
         Ok(file) => file,
         Err(refused) => return show::page(&s, &c, &ini, Default::default(), &refused).await,
     };
     let file = NewFile {
         id: ini::new_file_id(),
-        name,
         content_type: content_type.to_string(),
         size_bytes: bytes.len() as i64,
     };
@@ -116,15 +120,7 @@ pub async fn download(
 ) -> Result<Response, AppError> {
     let ini = load_visible(&s, &c, id).await?;
     let a = ini::attachment(&s, ini.id, aid).await?;
-    uploads::send(
-        &s,
-        AREA,
-        a.id,
-        &a.content_type,
-        &a.file_name,
-        "private, max-age=3600",
-    )
-    .await
+    uploads::send(&s, AREA, a.id, &a.content_type, "private, max-age=3600").await
 }
 
 /// (id, name, size) of each attachment, for the initiative's page.
@@ -135,13 +131,15 @@ pub async fn listed(
 ) -> Result<(Vec<(Uuid, String, String)>, bool), AppError> {
     let list = ini::attachments(s, ini.id).await?;
     let can = may_attach(c, ini) && room_for_file(list.len());
+    let labels = uploads::labels(c, list.iter().map(|a| a.content_type.as_str()));
     let rows = list
         .into_iter()
-        .map(|a| {
+        .zip(labels)
+        .map(|(a, label)| {
             let kb = (a.size_bytes + 1023) / 1024;
             (
                 a.id,
-                a.file_name,
+                label,
                 c.t_str("initiatives-attach-size", "kb", &c.number(kb)),
             )
         })

@@ -14,7 +14,6 @@ use crate::{AppError, AppState};
 use app::land::{Report, ReviewOutcome, Territory};
 use askama::Template;
 use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -208,13 +207,16 @@ async fn page(
             (c.lang.date_of(h.created_at), st, actor, h.comment)
         })
         .collect();
+    // Photos are listed by number: the name a photo was uploaded with can name whoever took it.
+    let labels = crate::uploads::labels(c, photos.iter().map(|p| p.content_type.as_str()));
     let photos = photos
         .into_iter()
-        .map(|p| {
+        .zip(labels)
+        .map(|(p, label)| {
             let kb = (p.size_bytes + 1023) / 1024;
             (
                 p.id.to_string(),
-                p.file_name,
+                label,
                 c.t_str("land-photo-size", "kb", &c.number(kb)),
             )
         })
@@ -297,28 +299,14 @@ async fn review(
     }
 }
 
+/// Where land photos live: `DATA/uploads/land/<id>`.
+const AREA: &str = domain::uploads::Folder::Land.as_str();
+
 fn photo_path(s: &AppState, id: Uuid) -> std::path::PathBuf {
-    s.config.uploads.join("land").join(id.to_string())
+    crate::uploads::path(s, AREA, id)
 }
 
 async fn photo(State(s): State<AppState>, Ids(id, pid): Ids) -> Result<Response, AppError> {
     let p = app::land::photo(&s, id, pid).await?;
-    let bytes = tokio::fs::read(photo_path(&s, p.id))
-        .await
-        .map_err(|_| AppError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, p.content_type.clone()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "inline; filename=\"{}\"",
-                    p.file_name.replace(|ch: char| !ch.is_ascii(), "_")
-                ),
-            ),
-            (header::CACHE_CONTROL, "public, max-age=86400".to_string()),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::uploads::send_inline(&s, AREA, p.id, &p.content_type, "public, max-age=86400").await
 }

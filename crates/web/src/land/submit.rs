@@ -1,10 +1,12 @@
 //! Reporting a plot: one multipart form (the CSRF token in its action URL) with the fields and
 //! up to five photos. Everything is checked — fields, and each photo by its content and size —
-//! before anything is stored; a refused form comes back with what was typed.
+//! before anything is stored; a refused form comes back with what was typed. Each photo is
+//! re-encoded without its metadata (EXIF, GPS) and its file name is dropped: the reporter is
+//! not named in public, and the photos must not name them either (security review M6).
 
 use super::photo_path;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
-use crate::uploads;
+use crate::uploads::{self, Refusal};
 use crate::{AppError, AppState};
 use app::land::{NewLandReport, Photo, Territory};
 use askama::Template;
@@ -121,7 +123,7 @@ pub async fn create(
     let t = allowed(&s, &c, &kato).await?;
     let v = require_viewer(&c)?;
     let mut form = ReportForm::default();
-    let mut files: Vec<(String, &'static str, Vec<u8>)> = Vec::new();
+    let mut files: Vec<(&'static str, Vec<u8>)> = Vec::new();
     let mut refused = Rejected::invalid(FieldErrors::default());
     loop {
         let mut field = match multipart.next_field().await {
@@ -136,7 +138,6 @@ pub async fn create(
         };
         let name = field.name().unwrap_or("").to_string();
         if name == "photos" {
-            let file_name = uploads::clean_name_or(field.file_name(), "photo");
             // Over the limit or broken off: refused alike, nothing kept.
             let Ok(bytes) = uploads::read_limited(&mut field, MAX_BYTES).await else {
                 let status = StatusCode::PAYLOAD_TOO_LARGE;
@@ -146,11 +147,21 @@ pub async fn create(
             if bytes.is_empty() {
                 continue; // no file chosen
             }
-            match uploads::sniff_photo(&bytes) {
-                Some(ct) => files.push((file_name, ct, bytes)),
-                None => {
+            if files.len() >= MAX_PHOTOS || refused.errors.has("photos") {
+                // Refused already: the rest is not worth decoding.
+                files.push(("", Vec::new()));
+                continue;
+            }
+            match uploads::checked(bytes, true).await {
+                Ok(photo) => files.push(photo),
+                Err(Refusal::Type) => {
                     let status = StatusCode::UNSUPPORTED_MEDIA_TYPE;
                     photo_error(&c, &mut refused, "land-err-photo-type", status);
+                }
+                Err(r) => {
+                    let status = StatusCode::UNPROCESSABLE_ENTITY;
+                    let id = r.shared_message().unwrap_or("land-err-photo-type");
+                    photo_error(&c, &mut refused, id, status);
                 }
             }
             continue;
@@ -206,10 +217,9 @@ pub async fn create(
     // Everything checked: write the photos, then the records in one transaction.
     let mut photos = Vec::new();
     let mut written = Vec::new();
-    for (file_name, ct, bytes) in &files {
+    for (ct, bytes) in &files {
         let p = Photo {
             id: Uuid::now_v7(),
-            file_name: file_name.clone(),
             content_type: ct.to_string(),
             size_bytes: bytes.len() as i64,
         };

@@ -1,6 +1,7 @@
 //! Photos of a proposal: added on the proposal page by its author (while the author may edit
 //! it) or by a coordinator of the cycle's territory (for paper proposals, say), checked by
-//! content and size before anything is stored, served inline to everyone.
+//! content and size and re-encoded without their metadata before anything is stored, served
+//! inline to everyone under a name made from their id.
 
 use super::proposals::{load, proposal_page};
 use crate::extract::{Id, Ids};
@@ -93,6 +94,7 @@ fn refusal_message(c: &Ctx, r: Refusal) -> String {
         Refusal::TooLarge => c.t("pb-photo-err-size"),
         Refusal::Type => c.t("pb-photo-err-type"),
         Refusal::Empty => c.t("pb-photo-err-empty"),
+        Refusal::Pixels | Refusal::Unreadable => c.t(r.shared_message().unwrap_or_default()),
     }
 }
 
@@ -173,7 +175,6 @@ async fn store(
     for u in files {
         let f = NewPhoto {
             id: app::pb::photos::photo_id(),
-            name: u.name.clone(),
             content_type: u.content_type.to_string(),
             size: u.bytes.len() as i64,
         };

@@ -245,6 +245,9 @@ pub fn refusal(c: &Ctx, r: Refusal) -> Rejected {
             c.t("projects-upload-err-type"),
         ),
         Refusal::Empty => Rejected::unprocessable(c.t("projects-upload-err-empty")),
+        Refusal::Pixels | Refusal::Unreadable => {
+            Rejected::unprocessable(c.t(r.shared_message().unwrap_or_default()))
+        }
     }
 }
 
@@ -269,7 +272,6 @@ pub async fn upload(
             id: Uuid::now_v7(),
             proposal_id: id,
             report_id: None,
-            file_name: u.name,
             content_type: u.content_type.to_string(),
             size_bytes: u.bytes.len() as i64,
             created_at: s.clock.now(),
@@ -295,13 +297,5 @@ pub async fn upload(
 /// Documents and report photos are public, like the rest of the project.
 pub async fn download(State(s): State<AppState>, Ids(id, fid): Ids) -> Result<Response, AppError> {
     let f = app::projects::file(&s, id, fid).await?;
-    uploads::send(
-        &s,
-        AREA,
-        f.id,
-        &f.content_type,
-        &f.file_name,
-        "public, max-age=86400",
-    )
-    .await
+    uploads::send(&s, AREA, f.id, &f.content_type, "public, max-age=86400").await
 }

@@ -129,7 +129,6 @@ pub async fn report(
             id: Uuid::now_v7(),
             proposal_id: id,
             report_id: None,
-            file_name: u.name.clone(),
             content_type: u.content_type.to_string(),
             size_bytes: u.bytes.len() as i64,
             created_at: now,

@@ -5,6 +5,7 @@ use super::date;
 use crate::extract::Id;
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
+use crate::uploads;
 use crate::{AppError, AppState};
 use app::projects::{Project, ProjectRecord};
 use askama::Template;
@@ -110,6 +111,15 @@ fn inputs(
             error: errors.get(name).map(str::to_string),
         })
         .collect()
+}
+
+/// (id, label) of each file: "Document 1", "Photo 2", never the name it was uploaded with.
+fn labelled<'a>(
+    c: &Ctx,
+    files: impl Iterator<Item = &'a app::projects::ProjectFile> + Clone,
+) -> Vec<(String, String)> {
+    let labels = uploads::labels(c, files.clone().map(|f| f.content_type.as_str()));
+    files.map(|f| f.id.to_string()).zip(labels).collect()
 }
 
 pub struct ReportRow {
@@ -231,13 +241,13 @@ impl<'a> View<'a> {
                     judgement: c.t(&format!("projects-judgement-{}", r.judgement.as_str())),
                     body: r.body.clone(),
                     coordinates: r.coordinates.map(|(a, o)| format!("{a:.5}, {o:.5}")),
-                    photos: self
-                        .rec
-                        .report_photos
-                        .iter()
-                        .filter(|f| f.report_id == Some(r.id))
-                        .map(|f| (f.id.to_string(), f.file_name.clone()))
-                        .collect(),
+                    photos: labelled(
+                        c,
+                        self.rec
+                            .report_photos
+                            .iter()
+                            .filter(|f| f.report_id == Some(r.id)),
+                    ),
                     answer: r.answer.clone(),
                     due: if overdue {
                         c.lang.t_args(
@@ -357,11 +367,7 @@ impl<'a> View<'a> {
                 .iter()
                 .map(|p| (date(c, p.paid_on), money(c, p.amount), p.note.clone()))
                 .collect(),
-            documents: rec
-                .documents
-                .iter()
-                .map(|f| (f.id.to_string(), f.file_name.clone()))
-                .collect(),
+            documents: labelled(c, rec.documents.iter()),
             acceptances: rec
                 .acceptances
                 .iter()
