@@ -17,6 +17,13 @@ fn qatysu(args: &[&str], data: &Path, database_url: Option<&str>) -> Output {
     cmd.output().expect("run qatysu")
 }
 
+/// The demo district's territories, imported through the binary.
+fn import_demo_territories(data: &Path, database_url: Option<&str>) {
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
+    let import = ["import", "territories", csv.to_str().unwrap_or("")];
+    assert!(qatysu(&import, data, database_url).status.success());
+}
+
 /// A database URL for the binary: the suite's engine (a fresh PostgreSQL database, or
 /// SQLite in `data`).
 async fn target(data: &Path) -> (Option<String>, Option<crate::support::TestDb>) {
@@ -82,14 +89,7 @@ async fn import_territories_reports_bad_lines_and_imports_nothing() {
 async fn user_add_creates_an_admin_and_refuses_bad_input() {
     let dir = tempfile::tempdir().expect("dir");
     let (url, _keep) = target(dir.path()).await;
-    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
-    assert!(qatysu(
-        &["import", "territories", good.to_str().unwrap_or("")],
-        dir.path(),
-        url.as_deref()
-    )
-    .status
-    .success());
+    import_demo_territories(dir.path(), url.as_deref());
     let base = [
         "user",
         "add",
@@ -203,14 +203,7 @@ async fn user_add_reads_the_iin_from_standard_input() {
     use std::io::Write;
     let dir = tempfile::tempdir().expect("tempdir");
     let (url, _pg) = target(dir.path()).await;
-    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
-    assert!(qatysu(
-        &["import", "territories", good.to_str().unwrap_or("")],
-        dir.path(),
-        url.as_deref()
-    )
-    .status
-    .success());
+    import_demo_territories(dir.path(), url.as_deref());
     let iin = qatysu::cli::demo::demo_iin(21).expect("a valid IIN");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_qatysu"));
     cmd.args([
@@ -302,9 +295,7 @@ async fn uploads_scrub_re_encodes_stored_photos_once() {
     // A fresh database asks for the scrub too: nothing to do.
     let text = String::from_utf8_lossy(&first.stdout);
     assert!(text.contains("scrubbed 0, unchanged 0, failed 0"), "{text}");
-    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
-    let import = ["import", "territories", csv.to_str().unwrap_or("")];
-    assert!(qatysu(&import, dir.path(), url.as_deref()).status.success());
+    import_demo_territories(dir.path(), url.as_deref());
     let iin = qatysu::cli::demo::demo_iin(19).expect("a valid IIN");
     let add = [
         "user",

@@ -167,11 +167,6 @@ pub async fn public_votes(app: &App, cy: &Cycle) -> Result<Option<HashMap<Uuid, 
     }
 }
 
-/// Ballots by channel.
-pub async fn turnout(app: &App, cycle: Uuid) -> Result<Vec<(Channel, i64)>> {
-    Ok(store::pb::ballots::turnout(&app.db, cycle).await?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

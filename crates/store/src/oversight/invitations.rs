@@ -18,6 +18,24 @@ pub(crate) const INVITE: &str = "INSERT INTO oversight_invitations \
     civil_society = excluded.civil_society, invited_by = excluded.invited_by, \
     invited_at = excluded.invited_at";
 
+/// Write (or renew) the pending invitation of `$user` to `$body` of `$cycle` inside the
+/// caller's transaction: the one statement both bodies' invite paths end with.
+macro_rules! invite_in_tx {
+    ($tx:ident, $body:expr, $cycle:expr, $user:expr, $civil_society:expr, $by:expr, $now:expr) => {
+        sqlx::query($crate::oversight::invitations::INVITE)
+            .bind($crate::new_id())
+            .bind($body)
+            .bind($cycle)
+            .bind($user)
+            .bind($civil_society)
+            .bind($by)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?
+    };
+}
+pub(crate) use invite_in_tx;
+
 /// Pending invitations of a body of a cycle. Binds: body, cycle.
 pub(crate) const COUNT_PENDING: &str = "SELECT COUNT(*) FROM oversight_invitations \
     WHERE body = $1 AND cycle_id = $2 AND answer IS NULL";

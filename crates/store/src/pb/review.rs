@@ -49,16 +49,15 @@ pub async fn invite_member(
         if seated > 0 {
             Invited::Member
         } else {
-            sqlx::query(crate::oversight::invitations::INVITE)
-                .bind(new_id())
-                .bind(body)
-                .bind(cycle)
-                .bind(user)
-                .bind(civil_society)
-                .bind(by)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            crate::oversight::invitations::invite_in_tx!(
+                tx,
+                body,
+                cycle,
+                user,
+                civil_society,
+                by,
+                now
+            );
             Invited::Invited
         }
     }))

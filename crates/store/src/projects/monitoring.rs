@@ -122,16 +122,7 @@ pub async fn invite_member(db: &Db, m: &NewMember<'_>, now: DateTime<Utc>) -> Re
         } else if invited == 0 && members + pending >= GROUP_MAX as i64 {
             AddMember::Full
         } else {
-            sqlx::query(crate::oversight::invitations::INVITE)
-                .bind(new_id())
-                .bind(body)
-                .bind(cycle)
-                .bind(user)
-                .bind(false)
-                .bind(by)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            crate::oversight::invitations::invite_in_tx!(tx, body, cycle, user, false, by, now);
             AddMember::Invited
         }
     });
