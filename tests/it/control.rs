@@ -457,6 +457,49 @@ fn stored_photos(app: &TestApp) -> usize {
 static JPEG: std::sync::LazyLock<Vec<u8>> =
     std::sync::LazyLock::new(|| crate::support::photos::jpeg(8, 6));
 
+/// Security review L7: a text field of a multipart form was read whole into memory, however
+/// long, before anything checked it. A field past 64 KB is now refused while it is read: the
+/// "too large" answer in the reader's language, what came before it kept, nothing stored.
+#[tokio::test]
+async fn l7_an_over_long_text_field_in_a_land_report_is_refused_while_read() {
+    let app = TestApp::with_people().await;
+    let r = app.login_as(Role::Resident).await;
+    let before = store::land::list(&app.db, "/", 100)
+        .await
+        .expect("list")
+        .len();
+    let long = "ж".repeat(40 * 1024); // 80 KB in UTF-8
+    let fields = [
+        ("cadastral", "01-017-042-0999"),
+        ("area", "37,25"),
+        ("description", long.as_str()),
+    ];
+    r.get("/territories?lang=ru").await;
+    let res = send_report(&r, DISTRICT, &fields, &[("a.jpg", JPEG.as_slice())]).await;
+    assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", res.body);
+    assert!(
+        res.has("Текст в одном из полей слишком длинный"),
+        "{}",
+        res.body
+    );
+    assert!(
+        res.has("value=\"01-017-042-0999\""),
+        "what came first is kept"
+    );
+    let after = store::land::list(&app.db, "/", 100).await.expect("list");
+    assert_eq!(after.len(), before);
+    assert_eq!(stored_photos(&app), 0);
+    // Just under the limit the same field is read and judged by the form's own rule.
+    let fits = "ж".repeat(30 * 1024);
+    let fields = [
+        ("cadastral", "01-017-042-0999"),
+        ("description", fits.as_str()),
+    ];
+    let res = send_report(&r, DISTRICT, &fields, &[]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(!res.has("Текст в одном из полей слишком длинный"));
+}
+
 #[tokio::test]
 async fn land_reports_are_validated_photos_checked_and_moved_along_the_graph() {
     let app = TestApp::with_people().await;

@@ -531,6 +531,20 @@ async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
     )
     .await;
     assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Security review L7: a text field past 64 KB is refused while it is read.
+    let long = "қ".repeat(40 * 1024);
+    let res = multipart(
+        &r,
+        &format!("{path}?lang=en"),
+        &tok,
+        &[("judgement", "poor_quality"), ("body", long.as_str())],
+        &[],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", res.body);
+    assert!(res
+        .body
+        .contains("The text in one of the fields is too long"));
     let res = multipart(
         &r,
         &format!("{path}?lang=en"),

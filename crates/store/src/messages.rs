@@ -44,7 +44,6 @@ pub struct Message {
     pub sent_at: Option<DateTime<Utc>>,
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     id: Uuid,
     user_id: Uuid,
@@ -60,6 +59,21 @@ struct Row {
     created_at: DateTime<Utc>,
     sent_at: Option<DateTime<Utc>>,
 }
+crate::db::from_row!(Row {
+    id,
+    user_id,
+    kind,
+    subject,
+    channel,
+    args,
+    status,
+    attempts,
+    next_attempt_at,
+    last_error,
+    expires_at,
+    created_at,
+    sent_at
+});
 
 impl TryFrom<Row> for Message {
     type Error = StoreError;
@@ -230,7 +244,7 @@ pub async fn get(db: &Db, id: Uuid) -> Result<Option<Message>> {
 }
 
 /// Who a message goes to, read when it is sent (a changed contact or language counts).
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recipient {
     pub display_name: String,
     pub email: Option<String>,
@@ -238,6 +252,12 @@ pub struct Recipient {
     /// A `domain::messages::Language` code.
     pub language: String,
 }
+crate::db::from_row!(Recipient {
+    display_name,
+    email,
+    phone,
+    language
+});
 
 /// The recipient of messages to `user`.
 pub async fn recipient(db: &Db, user: Uuid) -> Result<Option<Recipient>> {
@@ -304,9 +324,11 @@ pub async fn failed_within(db: &Db, path_prefix: &str, limit: i64) -> Result<Vec
         .collect()
 }
 
-#[derive(sqlx::FromRow)]
 struct FailedRow {
-    #[sqlx(flatten)]
     row: Row,
     display_name: String,
 }
+crate::db::from_row!(FailedRow {
+    row: flatten,
+    display_name
+});

@@ -47,7 +47,15 @@ pub enum Refusal {
     Pixels,
     /// Looks like a PNG or JPEG but cannot be decoded.
     Unreadable,
+    /// A text field of the form longer than [`MAX_TEXT_FIELD`] (security review L7): refused
+    /// while it is read, never buffered whole.
+    TextTooLarge,
 }
+
+/// The most bytes one text field of a multipart form may carry. The longest text any form
+/// takes (a monitoring report, a land report's description) is well under it; the limit is
+/// there so that a field cannot hold the whole body limit in memory.
+pub const MAX_TEXT_FIELD: usize = 64 * 1024;
 
 impl Refusal {
     /// The message of the refusals every upload form shares; `None` for those each form words
@@ -56,6 +64,7 @@ impl Refusal {
         match self {
             Refusal::Pixels => Some("upload-err-pixels"),
             Refusal::Unreadable => Some("upload-err-unreadable"),
+            Refusal::TextTooLarge => Some("upload-err-text-size"),
             Refusal::TooLarge | Refusal::Type | Refusal::Empty => None,
         }
     }
@@ -98,6 +107,17 @@ pub async fn read_limited(field: &mut Field<'_>, max: usize) -> Result<Vec<u8>, 
             Ok(None) => return Ok(bytes),
             Err(_) => return Err(Refusal::Empty),
         }
+    }
+}
+
+/// Read one text field, stopping as soon as it passes [`MAX_TEXT_FIELD`] bytes. Bytes that are
+/// not UTF-8 are replaced rather than refused: they can only come from a broken client, and the
+/// form is shown again with what could be read.
+pub async fn read_text(field: &mut Field<'_>) -> Result<String, Refusal> {
+    match read_limited(field, MAX_TEXT_FIELD).await {
+        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(Refusal::TooLarge) => Err(Refusal::TextTooLarge),
+        Err(r) => Err(r),
     }
 }
 
@@ -155,9 +175,12 @@ pub async fn read_form(
                 }),
                 Err(r) => return (parts, Some(r)),
             }
-        } else if let Ok(text) = field.text().await {
-            if text.len() <= 20_000 {
-                parts.fields.insert(name, text);
+        } else {
+            match read_text(&mut field).await {
+                Ok(text) => {
+                    parts.fields.insert(name, text);
+                }
+                Err(r) => return (parts, Some(r)),
             }
         }
     }

@@ -26,7 +26,7 @@ pub struct User {
     pub contact_confirmed_at: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 struct Row {
     id: Uuid,
     display_name: String,
@@ -38,6 +38,17 @@ struct Row {
     created_at: DateTime<Utc>,
     contact_confirmed_at: Option<DateTime<Utc>>,
 }
+crate::db::from_row!(Row {
+    id,
+    display_name,
+    phone,
+    email,
+    birth_date,
+    residence_id,
+    level,
+    created_at,
+    contact_confirmed_at
+});
 
 impl From<Row> for User {
     fn from(r: Row) -> User {
@@ -243,12 +254,14 @@ pub async fn credentials(db: &Db, contact: &Contact) -> Result<Option<(User, Str
         Contact::Email(_) => "email",
     };
     let sql = format!("SELECT {COLUMNS}, password_hash FROM users WHERE {column} = $1");
-    #[derive(sqlx::FromRow)]
     struct WithHash {
-        #[sqlx(flatten)]
         row: Row,
         password_hash: String,
     }
+    crate::db::from_row!(WithHash {
+        row: flatten,
+        password_hash
+    });
     let found: Option<WithHash> = on_pool!(db, |p| sqlx::query_as(&sql)
         .bind(contact.as_str())
         .fetch_optional(p)
@@ -296,7 +309,6 @@ impl HeldRole {
     }
 }
 
-#[derive(sqlx::FromRow)]
 struct GrantRow {
     user_id: Uuid,
     display_name: String,
@@ -305,6 +317,14 @@ struct GrantRow {
     name_kk: Option<String>,
     name_ru: Option<String>,
 }
+crate::db::from_row!(GrantRow {
+    user_id,
+    display_name,
+    role,
+    kato,
+    name_kk,
+    name_ru
+});
 
 const GRANT_SELECT: &str =
     "SELECT g.user_id, u.display_name, g.role, t.kato, t.name_kk, t.name_ru \

@@ -43,7 +43,6 @@ impl Centre {
     }
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     id: Uuid,
     territory_id: Uuid,
@@ -57,6 +56,19 @@ struct Row {
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 }
+crate::db::from_row!(Row {
+    id,
+    territory_id,
+    kato,
+    name_kk,
+    name_ru,
+    address_kk,
+    address_ru,
+    hours,
+    phone,
+    created_at,
+    updated_at
+});
 
 impl TryFrom<Row> for Centre {
     type Error = StoreError;

@@ -186,7 +186,7 @@ pub async fn hand_over(db: &Db, h: &Handover<'_>, seal: &dyn BallotSeal) -> Resu
 }
 
 /// One resolution as the centre's list shows it.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Resolution {
     pub id: Uuid,
     pub user_id: Uuid,
@@ -198,6 +198,17 @@ pub struct Resolution {
     pub struck_signatures: i64,
     pub at: DateTime<Utc>,
 }
+crate::db::from_row!(Resolution {
+    id,
+    user_id,
+    current_name,
+    previous_name,
+    previous_contact,
+    registrar_name,
+    struck_ballots,
+    struck_signatures,
+    at
+});
 
 /// What one resolution struck: a ballot in a cycle (territory name and year) or a signature
 /// on an initiative (its title).
@@ -266,7 +277,7 @@ pub async fn struck(db: &Db, id: Uuid) -> Result<Vec<Struck>> {
 }
 
 /// A takeover at a provider sign-in, as the account's history shows it.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ProviderTakeover {
     pub provider: String,
     pub previous_name: String,
@@ -275,6 +286,14 @@ pub struct ProviderTakeover {
     pub struck_signatures: i64,
     pub at: DateTime<Utc>,
 }
+crate::db::from_row!(ProviderTakeover {
+    provider,
+    previous_name,
+    previous_contact,
+    struck_ballots,
+    struck_signatures,
+    at
+});
 
 const BY_PROVIDER: &str = "SELECT provider, previous_name, previous_contact, struck_ballots, \
     struck_signatures, at FROM squatting_resolutions WHERE user_id = $1 \

@@ -67,7 +67,6 @@ impl Event {
     }
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     id: Uuid,
     territory_id: Uuid,
@@ -94,6 +93,32 @@ struct Row {
     hearing_place: Option<String>,
     created_at: DateTime<Utc>,
 }
+crate::db::from_row!(Row {
+    id,
+    territory_id,
+    kato,
+    path,
+    name_kk,
+    name_ru,
+    organiser_id,
+    display_name,
+    ngo_name,
+    ngo_bin,
+    kind,
+    title,
+    body_name,
+    starts_on,
+    ends_on,
+    participants,
+    doc_kind,
+    doc_text,
+    doc_on,
+    delivery_due,
+    delivered_on,
+    hearing_on,
+    hearing_place,
+    created_at
+});
 
 const COLUMNS: &str =
     "e.id, e.territory_id, t.kato, t.path, t.name_kk, t.name_ru, e.organiser_id, \
@@ -205,7 +230,7 @@ pub async fn list(db: &Db, path_prefix: &str, limit: i64) -> Result<Vec<Event>> 
 }
 
 /// One recommendation of a final document, with its delivery and answer.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Recommendation {
     pub id: Uuid,
     pub event_id: Uuid,
@@ -217,6 +242,17 @@ pub struct Recommendation {
     pub answered_on: Option<NaiveDate>,
     pub answered_by: Option<String>,
 }
+crate::db::from_row!(Recommendation {
+    id,
+    event_id,
+    item_no,
+    text,
+    delivered_on,
+    answer_due,
+    answer_text,
+    answered_on,
+    answered_by
+});
 
 const SELECT_CONTROL_RECOMMENDATIONS: &str =
     "SELECT r.id, r.event_id, r.item_no, r.text, r.delivered_on, r.answer_due, \

@@ -6,7 +6,7 @@ use crate::Result;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Attachment {
     pub id: Uuid,
     pub initiative_id: Uuid,
@@ -14,6 +14,13 @@ pub struct Attachment {
     pub size_bytes: i64,
     pub created_at: DateTime<Utc>,
 }
+crate::db::from_row!(Attachment {
+    id,
+    initiative_id,
+    content_type,
+    size_bytes,
+    created_at
+});
 
 const INSERT: &str = "INSERT INTO initiative_attachments \
     (id, initiative_id, content_type, size_bytes, uploaded_by, created_at) \

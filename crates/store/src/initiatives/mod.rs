@@ -70,7 +70,6 @@ pub struct Answer {
     pub plan_due: Option<NaiveDate>,
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     id: Uuid,
     territory_id: Uuid,
@@ -101,6 +100,36 @@ struct Row {
     created_at: DateTime<Utc>,
     published_at: Option<DateTime<Utc>>,
 }
+crate::db::from_row!(Row {
+    id,
+    territory_id,
+    kato,
+    path,
+    name_kk,
+    name_ru,
+    population,
+    author_id,
+    display_name,
+    addressee,
+    title,
+    ask,
+    reasons,
+    status,
+    return_reason,
+    times_returned,
+    required,
+    signatures,
+    collect_until,
+    consider_due,
+    answer_kind,
+    answer_text,
+    answer_url,
+    answer_plan,
+    answer_plan_due,
+    close_reason,
+    created_at,
+    published_at
+});
 
 const COLUMNS: &str = "i.id, i.territory_id, t.kato, t.path, t.name_kk, t.name_ru, \
     t.population, i.author_id, u.display_name, i.addressee, i.title, i.ask, i.reasons, i.status, \
@@ -932,7 +961,7 @@ pub async fn returned_counts(db: &Db, path_prefix: &str) -> Result<(i64, i64)> {
 }
 
 /// One step in an initiative's history.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct HistoryItem {
     pub kind: String,
     pub status: String,
@@ -940,6 +969,13 @@ pub struct HistoryItem {
     pub actor: Option<String>,
     pub created_at: DateTime<Utc>,
 }
+crate::db::from_row!(HistoryItem {
+    kind,
+    status,
+    note,
+    actor,
+    created_at
+});
 
 pub async fn history(db: &Db, id: Uuid) -> Result<Vec<HistoryItem>> {
     Ok(on_pool!(db, |p| sqlx::query_as(HISTORY)
@@ -959,13 +995,16 @@ pub struct MySignature {
 /// Initiatives a person signed (online, or on paper once they have an account with the same
 /// IIN fingerprint).
 pub async fn signed_by(db: &Db, person_hash: &[u8]) -> Result<Vec<MySignature>> {
-    #[derive(sqlx::FromRow)]
     struct SignedRow {
-        #[sqlx(flatten)]
         row: Row,
         channel: String,
         signed_at: DateTime<Utc>,
     }
+    crate::db::from_row!(SignedRow {
+        row: flatten,
+        channel,
+        signed_at
+    });
     let sql = format!(
         "SELECT {COLUMNS}, s.channel, s.signed_at {FROM} \
          JOIN initiative_signatures s ON s.initiative_id = i.id \
@@ -994,7 +1033,7 @@ pub async fn authored_by(db: &Db, user: Uuid) -> Result<Vec<Initiative>> {
 }
 
 /// A notice on a person's page.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Notice {
     pub initiative_id: Uuid,
     pub title: String,
@@ -1002,6 +1041,13 @@ pub struct Notice {
     pub status: String,
     pub created_at: DateTime<Utc>,
 }
+crate::db::from_row!(Notice {
+    initiative_id,
+    title,
+    kind,
+    status,
+    created_at
+});
 
 pub async fn notices_of(db: &Db, user: Uuid, limit: i64) -> Result<Vec<Notice>> {
     Ok(on_pool!(db, |p| {
@@ -1014,7 +1060,7 @@ pub async fn notices_of(db: &Db, user: Uuid, limit: i64) -> Result<Vec<Notice>> 
 }
 
 /// Signatures per village of one initiative: counts only, never who.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct VillageCount {
     pub kato: String,
     pub name_kk: String,
@@ -1022,6 +1068,13 @@ pub struct VillageCount {
     pub online: i64,
     pub paper: i64,
 }
+crate::db::from_row!(VillageCount {
+    kato,
+    name_kk,
+    name_ru,
+    online,
+    paper
+});
 
 pub async fn counts_by_village(db: &Db, id: Uuid) -> Result<Vec<VillageCount>> {
     Ok(on_pool!(db, |p| sqlx::query_as(BY_VILLAGE)

@@ -15,13 +15,19 @@ use domain::Role;
 use uuid::Uuid;
 
 /// One typed row, already checked (IIN valid, village inside the territory, age).
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewPaperRow {
     pub name: String,
     pub person_hash: Vec<u8>,
     pub village_id: Uuid,
     pub signed_on: NaiveDate,
 }
+crate::db::from_row!(NewPaperRow {
+    name,
+    person_hash,
+    village_id,
+    signed_on
+});
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetOutcome {

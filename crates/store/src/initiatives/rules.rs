@@ -9,7 +9,6 @@ use domain::initiatives::ThresholdRule;
 use domain::Kato;
 use uuid::Uuid;
 
-#[derive(sqlx::FromRow)]
 struct Row {
     share_bp: Option<i64>,
     fixed: Option<i64>,
@@ -21,6 +20,17 @@ struct Row {
     kato: String,
     path: String,
 }
+crate::db::from_row!(Row {
+    share_bp,
+    fixed,
+    floor,
+    min_age,
+    min_level,
+    collection_months,
+    consider_days,
+    kato,
+    path
+});
 
 fn u32_of(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)

@@ -22,12 +22,17 @@ pub struct NewReport {
 }
 
 /// A photo already written to the uploads folder under `id`.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Photo {
     pub id: Uuid,
     pub content_type: String,
     pub size_bytes: i64,
 }
+crate::db::from_row!(Photo {
+    id,
+    content_type,
+    size_bytes
+});
 
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -57,7 +62,6 @@ impl Report {
     }
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     id: Uuid,
     village_id: Uuid,
@@ -75,6 +79,23 @@ struct Row {
     reported_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 }
+crate::db::from_row!(Row {
+    id,
+    village_id,
+    kato,
+    path,
+    name_kk,
+    name_ru,
+    reporter_id,
+    cadastral_number,
+    area,
+    kind,
+    description,
+    status,
+    returned_on,
+    reported_at,
+    updated_at
+});
 
 const COLUMNS: &str = "r.id, r.village_id, t.kato, t.path, t.name_kk, t.name_ru, r.reporter_id, \
      r.cadastral_number, r.area, r.kind, r.description, r.status, r.returned_on, \

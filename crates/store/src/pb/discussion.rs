@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 /// A comment as everyone sees it: when hidden, `hidden_reason` is set and the page shows the
 /// reason instead of the text.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Comment {
     pub id: Uuid,
     pub proposal_id: Uuid,
@@ -18,6 +18,15 @@ pub struct Comment {
     pub hidden_reason: Option<String>,
     pub created_at: DateTime<Utc>,
 }
+crate::db::from_row!(Comment {
+    id,
+    proposal_id,
+    author_id,
+    author_name,
+    body,
+    hidden_reason,
+    created_at
+});
 
 const COLUMNS: &str = "id, proposal_id, author_id, author_name, body, hidden_reason, created_at";
 
@@ -163,7 +172,7 @@ pub async fn moderate(
 }
 
 /// One line of a cycle's public moderation log.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct LogEntry {
     pub comment_id: Uuid,
     pub proposal_id: Uuid,
@@ -174,6 +183,16 @@ pub struct LogEntry {
     pub by_name: String,
     pub at: DateTime<Utc>,
 }
+crate::db::from_row!(LogEntry {
+    comment_id,
+    proposal_id,
+    proposal_title,
+    comment_author,
+    action,
+    reason,
+    by_name,
+    at
+});
 
 const MODERATION_LOG_SQL: &str = "SELECT m.comment_id, c.proposal_id, p.title AS proposal_title, \
      c.author_name AS comment_author, m.action, m.reason, m.by_name, m.at FROM pb_moderation_log \
@@ -192,7 +211,7 @@ pub async fn moderation_log(db: &Db, cycle: Uuid, limit: i64) -> Result<Vec<LogE
 /// A PB notice on a person's page: a council decision on their proposal (`kind` is the
 /// history event, `decided:<decision>`) or a hidden comment (`kind` = `comment_hidden`, the
 /// moderator's reason in `note`).
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct PbNotice {
     pub proposal_id: Uuid,
     pub title: String,
@@ -200,6 +219,13 @@ pub struct PbNotice {
     pub note: Option<String>,
     pub created_at: DateTime<Utc>,
 }
+crate::db::from_row!(PbNotice {
+    proposal_id,
+    title,
+    kind,
+    note,
+    created_at
+});
 
 const NOTICES_OF_SQL: &str = "SELECT e.proposal_id, p.title, e.event AS kind, p.decision_reason \
      AS note, n.created_at AS created_at FROM notices n JOIN pb_proposal_events e ON e.id = \

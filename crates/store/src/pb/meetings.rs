@@ -19,7 +19,7 @@ pub struct NewMeeting {
     pub proposals: Vec<Uuid>,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Meeting {
     pub id: Uuid,
     pub cycle_id: Uuid,
@@ -30,6 +30,16 @@ pub struct Meeting {
     pub minutes: String,
     pub created_at: DateTime<Utc>,
 }
+crate::db::from_row!(Meeting {
+    id,
+    cycle_id,
+    village_id,
+    held_on,
+    place,
+    attendance,
+    minutes,
+    created_at
+});
 
 const COLUMNS: &str =
     "m.id, m.cycle_id, m.village_id, m.held_on, m.place, m.attendance, m.minutes, m.created_at";

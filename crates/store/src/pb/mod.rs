@@ -62,7 +62,6 @@ pub struct NewCycle {
     pub setup: domain::pb::CycleSetup,
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     id: Uuid,
     territory_id: Uuid,
@@ -89,18 +88,48 @@ struct Row {
     voting_end: NaiveDate,
     created_at: DateTime<Utc>,
 }
+crate::db::from_row!(Row {
+    id,
+    territory_id,
+    year,
+    stage,
+    housing_spending_tiyn,
+    share_bp,
+    mrp_tiyn,
+    cap_mrp,
+    ballot_type,
+    ballot_k,
+    rule,
+    min_age,
+    min_level,
+    max_proposals_per_author,
+    revision_enabled,
+    votes_visible,
+    changes_allowed,
+    collection_start,
+    collection_end,
+    review_end,
+    discussion_end,
+    voting_start,
+    voting_end,
+    created_at
+});
 
 const COLUMNS: &str = "id, territory_id, year, stage, housing_spending_tiyn, share_bp, mrp_tiyn, \
      cap_mrp, ballot_type, ballot_k, rule, min_age, min_level, max_proposals_per_author, \
      revision_enabled, votes_visible, changes_allowed, collection_start, collection_end, \
      review_end, discussion_end, voting_start, voting_end, created_at";
 
-#[derive(sqlx::FromRow)]
 struct CoFinancingRow {
     source: String,
     amount_tiyn: i64,
     min_turnout_bp: Option<i64>,
 }
+crate::db::from_row!(CoFinancingRow {
+    source,
+    amount_tiyn,
+    min_turnout_bp
+});
 
 fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(format!("pb cycle: {what}"))

@@ -6,7 +6,7 @@ use crate::{Db, Result};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Photo {
     pub id: Uuid,
     pub proposal_id: Uuid,
@@ -16,6 +16,15 @@ pub struct Photo {
     pub added_by: Uuid,
     pub added_at: DateTime<Utc>,
 }
+crate::db::from_row!(Photo {
+    id,
+    proposal_id,
+    content_type,
+    size,
+    position,
+    added_by,
+    added_at
+});
 
 /// A photo checked and already written to the uploads folder under `id`.
 #[derive(Debug, Clone)]

@@ -55,7 +55,6 @@ pub enum Refused {
     FormNumberTaken,
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     id: Uuid,
     cycle_id: Uuid,
@@ -74,6 +73,24 @@ struct Row {
     status: String,
     created_at: DateTime<Utc>,
 }
+crate::db::from_row!(Row {
+    id,
+    cycle_id,
+    author_id,
+    author_name,
+    channel,
+    paper_form_number,
+    title,
+    description,
+    category,
+    village_id,
+    place,
+    cost_tiyn,
+    pledge_money_tiyn,
+    pledge_labour_days,
+    status,
+    created_at
+});
 
 const COLUMNS: &str = "id, cycle_id, author_id, author_name, channel, paper_form_number, title, \
      description, category, village_id, place, cost_tiyn, pledge_money_tiyn, pledge_labour_days, \

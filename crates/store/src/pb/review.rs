@@ -139,7 +139,6 @@ pub async fn conclude(db: &Db, k: &NewConclusion<'_>, now: DateTime<Utc>) -> Res
     Ok(())
 }
 
-#[derive(sqlx::FromRow)]
 struct ConclusionRow {
     display_name: String,
     legal: bool,
@@ -148,6 +147,14 @@ struct ConclusionRow {
     comment: String,
     at: DateTime<Utc>,
 }
+crate::db::from_row!(ConclusionRow {
+    display_name,
+    legal,
+    feasible,
+    adjusted_cost_tiyn,
+    comment,
+    at
+});
 
 const CONCLUSIONS_SQL: &str = "SELECT u.display_name, c.legal, c.feasible, c.adjusted_cost_tiyn, \
      c.comment, c.at FROM pb_conclusions c JOIN users u ON u.id = c.user_id WHERE c.proposal_id = \
@@ -179,12 +186,16 @@ pub struct Decided {
     pub at: Option<DateTime<Utc>>,
 }
 
-#[derive(sqlx::FromRow)]
 struct DecisionRow {
     decision_reason: Option<String>,
     merged_into: Option<Uuid>,
     decided_at: Option<DateTime<Utc>>,
 }
+crate::db::from_row!(DecisionRow {
+    decision_reason,
+    merged_into,
+    decided_at
+});
 
 const DECISION_SQL: &str = "SELECT decision_reason, merged_into, decided_at FROM pb_proposals \
      WHERE id = $1";

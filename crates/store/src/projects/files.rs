@@ -6,7 +6,7 @@ use crate::{Db, Result};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ProjectFile {
     pub id: Uuid,
     pub proposal_id: Uuid,
@@ -16,6 +16,14 @@ pub struct ProjectFile {
     pub size_bytes: i64,
     pub created_at: DateTime<Utc>,
 }
+crate::db::from_row!(ProjectFile {
+    id,
+    proposal_id,
+    report_id,
+    content_type,
+    size_bytes,
+    created_at
+});
 
 const COLUMNS: &str = "id, proposal_id, report_id, content_type, size_bytes, created_at";
 

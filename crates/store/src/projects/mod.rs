@@ -49,7 +49,6 @@ pub struct Implementation {
     pub actual_end: Option<NaiveDate>,
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     proposal_id: Uuid,
     contractor_name: String,
@@ -61,6 +60,17 @@ struct Row {
     actual_start: Option<NaiveDate>,
     actual_end: Option<NaiveDate>,
 }
+crate::db::from_row!(Row {
+    proposal_id,
+    contractor_name,
+    contractor_bin,
+    contract_number,
+    contract_sum_tiyn,
+    planned_start,
+    planned_end,
+    actual_start,
+    actual_end
+});
 
 const SELECT_IMPLEMENTATIONS: &str =
     "SELECT proposal_id, contractor_name, contractor_bin, contract_number, \

@@ -226,7 +226,6 @@ pub struct Report {
     pub answered_at: Option<DateTime<Utc>>,
 }
 
-#[derive(sqlx::FromRow)]
 struct ReportRow {
     id: Uuid,
     proposal_id: Uuid,
@@ -239,6 +238,18 @@ struct ReportRow {
     answer: Option<String>,
     answered_at: Option<DateTime<Utc>>,
 }
+crate::db::from_row!(ReportRow {
+    id,
+    proposal_id,
+    author,
+    body,
+    judgement,
+    lat,
+    lon,
+    created_at,
+    answer,
+    answered_at
+});
 
 const REPORT_COLUMNS: &str =
     "r.id, r.proposal_id, u.display_name AS author, r.body, r.judgement, r.lat, r.lon, \

@@ -51,7 +51,7 @@ pub struct NewTerritory {
     pub population_illustrative: bool,
 }
 
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 struct Row {
     id: Uuid,
     kato: String,
@@ -65,6 +65,19 @@ struct Row {
     population_illustrative: bool,
     path: String,
 }
+crate::db::from_row!(Row {
+    id,
+    kato,
+    kato_version,
+    parent_id,
+    level,
+    kind,
+    name_kk,
+    name_ru,
+    population,
+    population_illustrative,
+    path
+});
 
 const COLUMNS: &str = "id, kato, kato_version, parent_id, level, kind, name_kk, name_ru, \
     population, population_illustrative, path";

@@ -176,5 +176,6 @@ upload-label-photo = Photo { $n }
 upload-label-document = Document { $n }
 upload-err-pixels = The photo has too many pixels: at most 50 megapixels and 20,000 pixels on a side. Nothing was saved.
 upload-err-unreadable = The photo could not be read: the file may be damaged. Nothing was saved.
+upload-err-text-size = The text in one of the fields is too long: at most 64 KB. Nothing was saved.
 upload-photos-cleaned = Photos are saved without the details hidden in them (place, date, camera) and reduced to 2,048 pixels; file names are not kept.
 upload-document-warning = A PDF is published as it is: the details saved inside it (author, organisation, program) stay in the file. Remove them before uploading if needed.

@@ -166,8 +166,23 @@ pub async fn create(
             }
             continue;
         }
-        let text = field.text().await.unwrap_or_default();
-        let text: String = text.chars().take(10_000).collect();
+        let text = match uploads::read_text(&mut field).await {
+            Ok(text) => text,
+            Err(r) => {
+                // A field longer than any report needs: refused, with what was typed before it.
+                let id = r.shared_message().unwrap_or("upload-err-text-size");
+                let shown_at = match name.as_str() {
+                    "cadastral" => "cadastral",
+                    "area" => "area",
+                    "village" => "village",
+                    "kind" => "kind",
+                    _ => "description",
+                };
+                refused.errors.add(shown_at, c.t(id));
+                refused.status = StatusCode::PAYLOAD_TOO_LARGE;
+                break;
+            }
+        };
         match name.as_str() {
             "cadastral" => form.cadastral = text,
             "area" => form.area = text,

@@ -94,7 +94,9 @@ fn refusal_message(c: &Ctx, r: Refusal) -> String {
         Refusal::TooLarge => c.t("pb-photo-err-size"),
         Refusal::Type => c.t("pb-photo-err-type"),
         Refusal::Empty => c.t("pb-photo-err-empty"),
-        Refusal::Pixels | Refusal::Unreadable => c.t(r.shared_message().unwrap_or_default()),
+        Refusal::Pixels | Refusal::Unreadable | Refusal::TextTooLarge => {
+            c.t(r.shared_message().unwrap_or_default())
+        }
     }
 }
 

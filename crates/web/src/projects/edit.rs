@@ -245,6 +245,10 @@ pub fn refusal(c: &Ctx, r: Refusal) -> Rejected {
             c.t("projects-upload-err-type"),
         ),
         Refusal::Empty => Rejected::unprocessable(c.t("projects-upload-err-empty")),
+        Refusal::TextTooLarge => Rejected::refused(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            c.t(r.shared_message().unwrap_or_default()),
+        ),
         Refusal::Pixels | Refusal::Unreadable => {
             Rejected::unprocessable(c.t(r.shared_message().unwrap_or_default()))
         }
