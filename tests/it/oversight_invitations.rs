@@ -379,3 +379,50 @@ async fn grants_give_no_seat_and_a_seat_with_another_duty_gives_nothing() {
         assert!(res.has("This role is not granted"), "{role}");
     }
 }
+
+/// Security review M5, found again when its steps were re-run by hand: an administrator could
+/// make a seated council member coordinator of the cycle's territory, so that one person held
+/// two duties of the cycle (and the council page went on counting them as civil society). The
+/// grant is refused, on the territory and above it, while the seat is on a cycle not yet
+/// closed; a grant elsewhere is given.
+#[tokio::test]
+async fn a_seated_member_is_not_made_coordinator_of_the_cycles_territory() {
+    let app = TestApp::with_people().await;
+    let (cycle, _) = cycle_in_review(&app).await;
+    let coordinator = app.login_as(Role::Coordinator).await;
+    let res = invite_to_council(&coordinator, cycle, EXPERT).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    accept_invitation(&app.login_as(Role::Expert).await).await;
+    let admin = app.login_as(Role::Admin).await;
+    let grant = |kato: &'static str| {
+        let admin = &admin;
+        async move {
+            let roles = format!("/territories/{kato}/roles?lang=en");
+            let fields = [("contact", EXPERT), ("role", "coordinator")];
+            admin.submit(&roles, &roles, &fields).await
+        }
+    };
+    for kato in ["114435000", "114400000"] {
+        let res = grant(kato).await;
+        assert_eq!(res.status, StatusCode::CONFLICT, "{kato}: {}", res.body);
+        assert!(res.has("sits on the expert council"), "{}", res.body);
+    }
+    let expert = demo_account(&app.db, Role::Expert).await;
+    let coordinates = || async {
+        store::accounts::roles_of(&app.db, expert)
+            .await
+            .expect("roles")
+            .iter()
+            .filter(|r| r.grant.role == Role::Coordinator)
+            .count()
+    };
+    assert_eq!(coordinates().await, 0, "nothing was granted");
+    let elsewhere = grant("114441000").await;
+    assert_eq!(
+        elsewhere.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        elsewhere.body
+    );
+    assert_eq!(coordinates().await, 1);
+}

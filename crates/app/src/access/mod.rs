@@ -98,6 +98,10 @@ pub enum Granted {
     /// The role comes with a seat on a cycle's council or group, by invitation, never by a
     /// grant ([`domain::Role::is_membership`]): nothing was granted.
     MembershipRole,
+    /// The role would let the person run a cycle on whose expert council or monitoring group
+    /// they sit (security review M5: nobody holds two duties of one cycle): nothing was
+    /// granted. The seat has to end, or the cycle to close, first.
+    SeatedOnACycle(domain::access::Body),
 }
 
 /// Grant `role` on territory `t` to the account with `contact` (administrators). The expert
@@ -116,6 +120,17 @@ pub async fn grant_role(
     let Some((user, _)) = store::accounts::credentials(&app.db, contact).await? else {
         return Ok(Granted::UnknownContact);
     };
+    let grant = domain::access::Grant {
+        role,
+        territory: Some(t.kato.clone()),
+    };
+    if domain::access::coordinates(&[grant], &t.path) {
+        let prefix = t.path_prefix();
+        let seats = store::oversight::invitations::seats_under(&app.db, user.id, &prefix).await?;
+        if let Some(body) = seats.first() {
+            return Ok(Granted::SeatedOnACycle(*body));
+        }
+    }
     store::accounts::grant(&app.db, user.id, role, Some(t.id), app.clock.now()).await?;
     tracing::info!(
         target_user = %user.id,

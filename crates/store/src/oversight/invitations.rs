@@ -197,6 +197,29 @@ pub async fn seats_of(db: &Db, user: Uuid) -> Result<Vec<Seat>> {
         .collect()
 }
 
+const SELECT_SEATS_UNDER: &str = "SELECT s.body FROM ( \
+    SELECT 'expert_council' AS body, cycle_id FROM pb_council_members WHERE user_id = $1 \
+    UNION ALL SELECT 'monitoring_group' AS body, cycle_id FROM monitoring_members \
+    WHERE user_id = $1) s JOIN pb_cycles c ON c.id = s.cycle_id \
+    JOIN territories t ON t.id = c.territory_id \
+    WHERE t.path LIKE $2 AND c.stage <> 'closed' ORDER BY s.body";
+
+/// The seats `user` holds on cycles not yet closed of the territory whose path is `prefix`
+/// (`Territory::path_prefix`) or of a territory below it.
+pub async fn seats_under(db: &Db, user: Uuid, prefix: &str) -> Result<Vec<Body>> {
+    let rows: Vec<(String,)> = on_pool!(db, |p| sqlx::query_as(SELECT_SEATS_UNDER)
+        .bind(user)
+        .bind(format!("{prefix}%"))
+        .fetch_all(p)
+        .await)?;
+    rows.into_iter()
+        .map(|(body,)| {
+            Body::parse(&body)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown oversight body {body:?}")))
+        })
+        .collect()
+}
+
 const SELECT_INVITEES: &str = "SELECT i.user_id, u.display_name FROM oversight_invitations i \
     JOIN users u ON u.id = i.user_id WHERE i.body = $1 AND i.cycle_id = $2 \
     AND i.answer IS NULL ORDER BY i.invited_at, i.id";

@@ -145,6 +145,10 @@ field-user-contact = Phone or e-mail of the account
 roles-grant-submit = Grant
 roles-granted = The role has been granted.
 roles-err-membership = This role is not granted: a person holds it for one cycle by accepting an invitation to its expert council or monitoring group.
+roles-err-seated = This person sits on { $body ->
+        [expert_council] the expert council
+       *[monitoring_group] the monitoring group
+    } of a budget cycle here that is not closed yet, and whoever runs a cycle cannot also sit on it. Nothing was granted.
 roles-col-person = Person
 roles-col-role = Role
 roles-col-territory = Territory

@@ -138,6 +138,10 @@ field-user-contact = Есептік жазбаның телефоны немес
 roles-grant-submit = Беру
 roles-granted = Рөл берілді.
 roles-err-membership = Бұл рөл берілмейді: оны бір циклге сараптамалық кеңеске немесе бақылау тобына шақыруды қабылдау арқылы алады.
+roles-err-seated = Бұл адам осы аумақтағы әлі жабылмаған бюджет циклінің { $body ->
+        [expert_council] сараптамалық кеңесінің
+       *[monitoring_group] бақылау тобының
+    } мүшесі, ал циклді жүргізетін адам онда отыра алмайды. Рөл берілмеді.
 roles-col-person = Адам
 roles-col-role = Рөл
 roles-col-territory = Аумақ

@@ -7,6 +7,7 @@ use app::access::Granted;
 use app::territories::Territory;
 use askama::Template;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
@@ -135,6 +136,15 @@ async fn grant(
         Granted::MembershipRole => {
             errors.add("role", c.t("roles-err-membership"));
             roles_page(&s, &c, &t, f, &Rejected::invalid(errors)).await
+        }
+        Granted::SeatedOnACycle(body) => {
+            let body = body.as_str();
+            errors.add("contact", c.t_str("roles-err-seated", "body", body));
+            let refused = Rejected {
+                status: StatusCode::CONFLICT,
+                ..Rejected::invalid(errors)
+            };
+            roles_page(&s, &c, &t, f, &refused).await
         }
     }
 }
