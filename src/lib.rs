@@ -2,5 +2,6 @@
 //! the binary runs.
 
 pub mod cli;
+pub mod i18n;
 pub mod messages;
 pub mod setup;

@@ -1,6 +1,7 @@
 //! What every command that touches the platform needs: the data folder, the database and the
 //! server secret, and logging.
 
+use crate::i18n::{s, t, t_args};
 use anyhow::Context;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -42,33 +43,23 @@ pub fn init_tracing() {
     }
 }
 
-/// The language of command-line output: `QATYSU_LANG`, else `LANG`'s first two letters.
-pub fn cli_lang() -> String {
-    let raw = std::env::var("QATYSU_LANG")
-        .or_else(|_| std::env::var("LANG"))
-        .unwrap_or_default();
-    match raw.get(..2) {
-        Some("ru") => "ru".into(),
-        Some("en") => "en".into(),
-        _ => "kk".into(),
-    }
-}
-
 /// Open the database: `DATABASE_URL` if set, else `DATA/qatysu.db` (created when missing),
 /// and bring its schema up to date.
 pub async fn open_db(data: &Path) -> anyhow::Result<Db> {
     let db = match std::env::var("DATABASE_URL") {
         Ok(url) if !url.is_empty() => Db::connect(&url)
             .await
-            .context("cannot open DATABASE_URL")?,
+            .with_context(|| t_args("cli-err-database", &[("var", s("DATABASE_URL"))]))?,
         _ => {
-            private_dir(data).with_context(|| format!("cannot create {}", data.display()))?;
+            private_dir(data)
+                .with_context(|| t_args("cli-err-create-folder", &[("path", s(data.display()))]))?;
             let file = data.join("qatysu.db");
             let db = Db::open_sqlite(&file, true)
                 .await
-                .context("cannot open the SQLite database")?;
+                .with_context(|| t("cli-err-open-sqlite"))?;
             // SQLite gives its -wal and -shm files the database file's permissions.
-            owner_only(&file).with_context(|| format!("cannot protect {}", file.display()))?;
+            owner_only(&file)
+                .with_context(|| t_args("cli-err-protect", &[("path", s(file.display()))]))?;
             db
         }
     };
@@ -88,35 +79,37 @@ pub async fn open_app(data: &Path) -> anyhow::Result<app::App> {
     let app = app::App::new(db, &secret, app::Clock::system());
     app::pb::ballots::seal_migrated_links(&app)
         .await
-        .context("cannot seal the migrated ballot links")?;
+        .with_context(|| t("cli-err-seal"))?;
     Ok(app)
 }
 
 /// The server secret: `QATYSU_SECRET`, else `DATA/secret` (made once, readable by the owner
 /// only). Every instance serving one database must share it: it keys IIN fingerprints.
 pub fn secret(data: &Path) -> anyhow::Result<Vec<u8>> {
-    if let Ok(s) = std::env::var("QATYSU_SECRET") {
+    if let Ok(given) = std::env::var("QATYSU_SECRET") {
         anyhow::ensure!(
-            s.len() >= 32,
-            "QATYSU_SECRET must have at least 32 characters"
+            given.len() >= 32,
+            "{}",
+            t_args("cli-err-secret-short", &[("var", s("QATYSU_SECRET"))])
         );
-        return Ok(s.into_bytes());
+        return Ok(given.into_bytes());
     }
     let path = data.join("secret");
-    if let Ok(s) = std::fs::read_to_string(&path) {
-        let s = s.trim();
+    if let Ok(stored) = std::fs::read_to_string(&path) {
+        let stored = stored.trim();
         anyhow::ensure!(
-            s.len() >= 32,
-            "{} is too short; delete it only if no accounts exist yet",
-            path.display()
+            stored.len() >= 32,
+            "{}",
+            t_args("cli-err-secret-file-short", &[("path", s(path.display()))])
         );
-        return Ok(s.as_bytes().to_vec());
+        return Ok(stored.as_bytes().to_vec());
     }
     private_dir(data)?;
     let mut bytes = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    write_private(&path, &hex).with_context(|| format!("cannot write {}", path.display()))?;
+    write_private(&path, &hex)
+        .with_context(|| t_args("cli-err-write", &[("path", s(path.display()))]))?;
     tracing::info!(path = %path.display(), "server secret created");
     Ok(hex.into_bytes())
 }

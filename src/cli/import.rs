@@ -1,6 +1,7 @@
 //! `qatysu import territories FILE.csv`: the KATO classifier's CSV, with an optional
 //! `population` column. All rows are checked first; one bad row and nothing is imported.
 
+use crate::i18n::{lang, n_u64, s, t_args, Arg, Lang};
 use crate::setup::{self, DataArgs};
 use anyhow::bail;
 use app::territories::NewTerritory;
@@ -24,24 +25,39 @@ pub enum ImportCommand {
 pub async fn run(cmd: ImportCommand) -> anyhow::Result<()> {
     match cmd {
         ImportCommand::Territories { file, data } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {e}",
+                    t_args("cli-import-cannot-read", &[("path", s(file.display()))])
+                )
+            })?;
             let rows = match parse_territories(&text) {
                 Ok(rows) => rows,
                 Err(errors) => {
                     for e in &errors {
-                        eprintln!("{}: {e}", file.display());
+                        eprintln!("{}: {}", file.display(), e.render(lang()));
                     }
-                    bail!("{} bad rows; nothing was imported", errors.len());
+                    bail!(
+                        "{}",
+                        t_args(
+                            "cli-import-bad-rows",
+                            &[("count", n_u64(errors.len() as u64))]
+                        )
+                    );
                 }
             };
             let app = setup::open_app(&data.data).await?;
             let counts = import(&app, &rows, true).await?;
             println!(
-                "{} territories: {} new, {} updated",
-                rows.len(),
-                counts.inserted,
-                counts.updated
+                "{}",
+                t_args(
+                    "cli-import-done",
+                    &[
+                        ("total", n_u64(rows.len() as u64)),
+                        ("inserted", n_u64(counts.inserted as u64)),
+                        ("updated", n_u64(counts.updated as u64)),
+                    ],
+                )
             );
             app.db.close().await;
             Ok(())
@@ -71,14 +87,104 @@ pub async fn import(
 
 const LEVELS: [&str; 4] = ["oblast", "district", "sub_district", "settlement"];
 
-/// Parse and validate a KATO CSV. Errors carry the line number (the header is line 1).
-pub fn parse_territories(text: &str) -> Result<Vec<NewTerritory>, Vec<String>> {
+/// What is wrong with a line of a KATO CSV (the header is line 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineError {
+    pub line: usize,
+    pub problems: Vec<Problem>,
+}
+
+/// One thing wrong in a line; the values as they were typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The CSV reader's own error (English: the `csv` crate's).
+    Unreadable(String),
+    MissingColumns(Vec<&'static str>),
+    Kato(domain::KatoError),
+    Level(String),
+    TypeCode(String),
+    NoNames,
+    NoKatoVersion,
+    Population(String),
+    Twice(Kato),
+    WrongDepth {
+        kato: Kato,
+        level: String,
+    },
+}
+
+impl LineError {
+    /// "line 3: …; …" in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let problems: Vec<String> = self.problems.iter().map(|p| p.render(lang)).collect();
+        lang.t_args(
+            "cli-import-line",
+            &[
+                ("line", Arg::Str(self.line.to_string())),
+                ("problems", Arg::Str(problems.join("; "))),
+            ],
+        )
+    }
+}
+
+impl Problem {
+    pub fn render(&self, lang: Lang) -> String {
+        let one = |id: &str, name: &'static str, value: String| {
+            lang.t_args(id, &[(name, Arg::Str(value))])
+        };
+        match self {
+            Problem::Unreadable(e) => e.clone(),
+            Problem::MissingColumns(c) => {
+                one("cli-import-missing-columns", "columns", c.join(", "))
+            }
+            Problem::Kato(e) => kato_error(lang, e),
+            Problem::Level(v) => lang.t_args(
+                "cli-import-level",
+                &[
+                    ("value", Arg::Str(v.clone())),
+                    ("levels", Arg::Str(LEVELS.join(", "))),
+                ],
+            ),
+            Problem::TypeCode(v) => one("cli-import-type-code", "value", v.clone()),
+            Problem::NoNames => lang.t("cli-import-names"),
+            Problem::NoKatoVersion => lang.t("cli-import-version"),
+            Problem::Population(v) => one("cli-import-population", "value", v.clone()),
+            Problem::Twice(k) => one("cli-import-twice", "kato", k.to_string()),
+            Problem::WrongDepth { kato, level } => lang.t_args(
+                "cli-import-depth",
+                &[
+                    ("kato", Arg::Str(kato.to_string())),
+                    ("level", Arg::Str(level.clone())),
+                ],
+            ),
+        }
+    }
+}
+
+/// A KATO code that does not parse, in `lang` (also for `user add`).
+pub fn kato_error(lang: Lang, e: &domain::KatoError) -> String {
+    match e {
+        domain::KatoError::Format(v) => {
+            lang.t_args("cli-kato-format", &[("value", Arg::Str(v.clone()))])
+        }
+        domain::KatoError::NoOblast => lang.t("cli-kato-no-oblast"),
+    }
+}
+
+/// Parse and validate a KATO CSV: every bad line, each with everything wrong in it.
+pub fn parse_territories(text: &str) -> Result<Vec<NewTerritory>, Vec<LineError>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header_error = |p| {
+        vec![LineError {
+            line: 1,
+            problems: vec![p],
+        }]
+    };
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
-        Err(e) => return Err(vec![format!("line 1: cannot read the header: {e}")]),
+        Err(e) => return Err(header_error(Problem::Unreadable(e.to_string()))),
     };
     let col = |name: &str| headers.iter().position(|h| h == name);
     let required = [
@@ -89,16 +195,13 @@ pub fn parse_territories(text: &str) -> Result<Vec<NewTerritory>, Vec<String>> {
         "name_ru",
         "name_kk",
     ];
-    let missing: Vec<&str> = required
+    let missing: Vec<&'static str> = required
         .iter()
         .copied()
         .filter(|n| col(n).is_none())
         .collect();
     if !missing.is_empty() {
-        return Err(vec![format!(
-            "line 1: missing columns: {}",
-            missing.join(", ")
-        )]);
+        return Err(header_error(Problem::MissingColumns(missing)));
     }
     let idx = |n: &str| col(n).unwrap_or(usize::MAX);
     let pop_col = col("population");
@@ -110,32 +213,32 @@ pub fn parse_territories(text: &str) -> Result<Vec<NewTerritory>, Vec<String>> {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                errors.push(format!("line {line}: {e}"));
+                errors.push(LineError {
+                    line,
+                    problems: vec![Problem::Unreadable(e.to_string())],
+                });
                 continue;
             }
         };
         let get = |n: &str| rec.get(idx(n)).unwrap_or("").trim();
         let mut problems = Vec::new();
         let kato = Kato::parse(get("kato"))
-            .map_err(|e| problems.push(e.to_string()))
+            .map_err(|e| problems.push(Problem::Kato(e)))
             .ok();
         let level = get("level");
         if !LEVELS.contains(&level) {
-            problems.push(format!(
-                "level {level:?} is not one of {}",
-                LEVELS.join(", ")
-            ));
+            problems.push(Problem::Level(level.to_string()));
         }
         let type_code = get("type_code")
             .parse::<i64>()
-            .map_err(|_| problems.push(format!("type_code {:?} is not a number", get("type_code"))))
+            .map_err(|_| problems.push(Problem::TypeCode(get("type_code").to_string())))
             .ok();
         let (name_ru, name_kk) = (get("name_ru"), get("name_kk"));
         if name_ru.is_empty() || name_kk.is_empty() {
-            problems.push("name_ru and name_kk must not be empty".into());
+            problems.push(Problem::NoNames);
         }
         if get("kato_version").is_empty() {
-            problems.push("kato_version must not be empty".into());
+            problems.push(Problem::NoKatoVersion);
         }
         let population = match pop_col
             .and_then(|c| rec.get(c))
@@ -146,7 +249,7 @@ pub fn parse_territories(text: &str) -> Result<Vec<NewTerritory>, Vec<String>> {
             Some(p) => match p.replace([' ', '\u{a0}'], "").parse::<i64>() {
                 Ok(n) if n >= 0 => Some(n),
                 _ => {
-                    problems.push(format!("population {p:?} is not a whole number ≥ 0"));
+                    problems.push(Problem::Population(p.to_string()));
                     None
                 }
             },
@@ -156,11 +259,14 @@ pub fn parse_territories(text: &str) -> Result<Vec<NewTerritory>, Vec<String>> {
             .and_then(|k| TerritoryKind::classify(k.as_str(), level, name_ru));
         if let Some(k) = &kato {
             if !seen.insert(k.clone()) {
-                problems.push(format!("KATO {k} appears twice in the file"));
+                problems.push(Problem::Twice(k.clone()));
             }
             let expected_depth = LEVELS.iter().position(|l| *l == level).map(|p| p as u8 + 1);
             if expected_depth.is_some_and(|d| d != k.depth()) {
-                problems.push(format!("KATO {k} does not match level {level}"));
+                problems.push(Problem::WrongDepth {
+                    kato: k.clone(),
+                    level: level.to_string(),
+                });
             }
         }
         match (problems.is_empty(), kato, type_code, kind) {
@@ -175,7 +281,7 @@ pub fn parse_territories(text: &str) -> Result<Vec<NewTerritory>, Vec<String>> {
                 population,
                 population_illustrative: false,
             }),
-            _ => errors.push(format!("line {line}: {}", problems.join("; "))),
+            _ => errors.push(LineError { line, problems }),
         }
     }
     if errors.is_empty() {
@@ -215,14 +321,28 @@ mod tests {
                    114400000,NK RK 11-2025,planet,x,,Аудан,-5\n\
                    110000000,NK RK 11-2025,oblast,0,Дубль,Дубль,\n";
         let errors = parse_territories(csv).err().unwrap_or_default();
-        assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors[0].starts_with("line 3:"));
-        assert!(
-            errors[1].starts_with("line 4:")
-                && errors[1].contains("population")
-                && errors[1].contains("type_code")
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [3, 4, 5], "{errors:?}");
+        assert!(matches!(errors[0].problems[..], [Problem::Kato(_)]));
+        assert_eq!(
+            errors[1].problems,
+            [
+                Problem::Level("planet".into()),
+                Problem::TypeCode("x".into()),
+                Problem::NoNames,
+                Problem::Population("-5".into()),
+            ]
         );
-        assert!(errors[2].starts_with("line 5:") && errors[2].contains("twice"));
+        assert!(matches!(errors[2].problems[..], [Problem::Twice(_)]));
+        let en = errors[1].render(Lang::En);
+        assert!(
+            en.starts_with("line 4: ") && en.contains("type_code"),
+            "{en}"
+        );
+        let kk = errors[1].render(Lang::Kk);
+        assert!(kk.starts_with("Жол 4: ") && kk.contains("planet"), "{kk}");
+        let ru = errors[0].render(Lang::Ru);
+        assert!(ru.contains("Код КАТО") && ru.contains("11440000"), "{ru}");
     }
 
     #[test]
@@ -231,6 +351,7 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].contains("missing columns"));
+        assert!(errors[0].render(Lang::En).contains("missing columns"));
+        assert!(errors[0].render(Lang::Ru).contains("kato_version"));
     }
 }

@@ -1,6 +1,7 @@
 //! `qatysu outbox drain`: send every message due now with the configured transports, print
 //! what became of them, and exit (for cron, or to flush the queue by hand).
 
+use crate::i18n::{n, n_u64, t_args};
 use crate::messages::{drain_once, SenderArgs, Transports};
 use crate::setup::{self, DataArgs};
 use clap::Subcommand;
@@ -33,8 +34,16 @@ pub async fn run(what: OutboxCommand) -> anyhow::Result<()> {
                 .map_or(0, |(_, n)| *n);
             app.db.close().await;
             println!(
-                "sent {}, failed {}, retrying later {}, still pending {}",
-                done.sent, done.failed, done.retrying, pending
+                "{}",
+                t_args(
+                    "cli-outbox-report",
+                    &[
+                        ("sent", n_u64(done.sent)),
+                        ("failed", n_u64(done.failed)),
+                        ("retrying", n_u64(done.retrying)),
+                        ("pending", n(pending)),
+                    ],
+                )
             );
             Ok(())
         }

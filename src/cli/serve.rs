@@ -1,3 +1,4 @@
+use crate::i18n::{s, t_args};
 use crate::messages::{SenderArgs, Transports};
 use crate::setup::{self, DataArgs};
 use anyhow::Context;
@@ -65,9 +66,12 @@ impl OidcArgs {
             return Ok(None);
         };
         let need = |v: &Option<String>, name: &str| {
-            v.clone()
-                .filter(|v| !v.trim().is_empty())
-                .with_context(|| format!("QATYSU_OIDC_ISSUER is set: {name} is needed too"))
+            v.clone().filter(|v| !v.trim().is_empty()).with_context(|| {
+                t_args(
+                    "cli-err-oidc-needs",
+                    &[("issuer", s("QATYSU_OIDC_ISSUER")), ("var", s(name))],
+                )
+            })
         };
         Ok(Some(OidcSettings {
             issuer,
@@ -98,8 +102,16 @@ impl ServeArgs {
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     anyhow::ensure!(
         !args.dev_print_codes,
-        "--dev-print-codes is only for the demo (`qatysu demo`): a server must not write \
-         people's codes to its log. Configure QATYSU_SMTP_URL and/or QATYSU_SMS_URL instead."
+        "{}",
+        t_args(
+            "cli-err-dev-print-codes",
+            &[
+                ("flag", s("--dev-print-codes")),
+                ("demo", s("qatysu demo")),
+                ("smtp", s("QATYSU_SMTP_URL")),
+                ("sms", s("QATYSU_SMS_URL")),
+            ],
+        )
     );
     let transports = Transports::from_args(&args.senders)?;
     let app = setup::open_app(&args.data.data).await?;
@@ -127,12 +139,19 @@ pub async fn start(
     let state = AppState::new(app.clone(), config);
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
-        .with_context(|| format!("cannot listen on {}", args.addr))?;
+        .with_context(|| t_args("cli-err-listen", &[("addr", s(args.addr))]))?;
     let addr = listener.local_addr()?;
     if let Some(b) = banner {
         println!("{b}");
     }
-    println!("Qatysu is running at http://{addr}/");
+    // The address stays in this exact form whatever the language: scripts look for it.
+    println!(
+        "{}",
+        t_args(
+            "cli-serve-running",
+            &[("url", s(format!("http://{addr}/")))]
+        )
+    );
     for line in transports.describe() {
         println!("{line}");
     }

@@ -1,5 +1,8 @@
-//! `qatysu tally FILE.pb` — count a Pabulib election with any rule of the `tally` crate.
+//! `qatysu tally FILE.pb` — count a Pabulib election with any rule of the `tally` crate. The
+//! text tables are in the reader's language (`cli-tally-…` in `cli.ftl`): rules by their
+//! names, amounts grouped; `--format json` is for programs and stays as it is.
 
+use crate::i18n::{decimal, decimal_text, Arg as Value, Lang};
 use clap::{Args, ValueEnum};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -78,107 +81,64 @@ pub enum FormatArg {
     Json,
 }
 
-/// The few words of the text output, in the user's language.
+/// The words of the text output, in the reader's language.
 struct Labels {
-    rule: &'static str,
-    budget: &'static str,
-    spent: &'static str,
-    /// `{k}` selected of `{n}` projects: a whole sentence per language (Kazakh keeps the noun singular after a numeral).
-    selected_of: &'static str,
-    project: &'static str,
-    cost: &'static str,
-    votes: &'static str,
-    order: &'static str,
-    official: &'static str,
-    no_official: &'static str,
-    why: &'static str,
-    share: &'static str,
-    runs: &'static str,
-    bought: &'static str,
-    completion: &'static str,
-    no_support: &'static str,
-    cannot_afford: &'static str,
-    price: &'static str,
-    effective: &'static str,
-    total: &'static str,
-    chosen: &'static str,
+    lang: Lang,
+    rule: String,
+    budget: String,
+    spent: String,
+    project: String,
+    cost: String,
+    votes: String,
+    order: String,
+    official: String,
+    no_official: String,
+    official_column: String,
+    chosen: String,
 }
 
-fn labels(lang: &str) -> Labels {
-    match lang {
-        "kk" => Labels {
-            rule: "Ереже",
-            budget: "Бюджет",
-            spent: "Жұмсалды",
-            selected_of: "Таңдалған жоба саны: {k} / {n}",
-            project: "Жоба",
-            cost: "Құны",
-            votes: "Дауыс",
-            order: "Реті",
-            official: "Ресми нәтиже",
-            no_official: "файлда ресми нәтиже жоқ",
-            why: "Тең үлестер әдісі: әр жоба неге қаржыландырылды не қаржыландырылмады",
-            share: "бір сайлаушының үлесі",
-            runs: "есептеу саны",
-            bought: "қаржыландырылды",
-            completion: "ашкөз әдіспен толықтыру кезінде қосылды",
-            no_support: "жақтаушысы жоқ",
-            cannot_afford: "жақтаушыларының қалған қаражаты жетпеді",
-            price: "бір жақтаушының төлемі",
-            effective: "тиімді дауыс саны",
-            total: "Барлығы",
-            chosen: "Таңдалғаны",
-        },
-        "ru" => Labels {
-            rule: "Правило",
-            budget: "Бюджет",
-            spent: "Израсходовано",
-            selected_of: "Выбрано проектов: {k} из {n}",
-            project: "Проект",
-            cost: "Стоимость",
-            votes: "Голоса",
-            order: "Порядок",
-            official: "Официальный итог",
-            no_official: "в файле нет официального итога",
-            why: "Метод равных долей: почему проект куплен или нет",
-            share: "доля избирателя",
-            runs: "прогонов",
-            bought: "куплен",
-            completion: "добавлен жадным дополнением",
-            no_support: "нет сторонников",
-            cannot_afford: "остатка денег сторонников не хватило",
-            price: "цена на сторонника",
-            effective: "эффективных голосов",
-            total: "Итого",
-            chosen: "Выбрано",
-        },
-        _ => Labels {
-            rule: "Rule",
-            budget: "Budget",
-            spent: "Spent",
-            selected_of: "Projects selected: {k} of {n}",
-            project: "Project",
-            cost: "Cost",
-            votes: "Votes",
-            order: "Order",
-            official: "Official outcome",
-            no_official: "the file has no official outcome",
-            why: "Method of Equal Shares: why each project was or was not bought",
-            share: "share per voter",
-            runs: "runs",
-            bought: "bought",
-            completion: "added by the greedy completion",
-            no_support: "no supporters",
-            cannot_afford: "its supporters' money left was not enough",
-            price: "price per supporter",
-            effective: "effective votes",
-            total: "Total",
-            chosen: "Selected",
-        },
+impl Labels {
+    fn new(lang: Lang) -> Labels {
+        let t = |id: &str| lang.t(id);
+        Labels {
+            lang,
+            rule: t("cli-tally-rule"),
+            budget: t("cli-tally-budget"),
+            spent: t("cli-tally-spent"),
+            project: t("cli-tally-project"),
+            cost: t("cli-tally-cost"),
+            votes: t("cli-tally-votes"),
+            order: t("cli-tally-order"),
+            official: t("cli-tally-official"),
+            no_official: t("cli-tally-no-official"),
+            official_column: t("cli-tally-official-column"),
+            chosen: t("cli-tally-chosen"),
+        }
+    }
+
+    /// An amount as the language writes it: "1 500 000", "1,500,000".
+    fn amount(&self, a: impl std::fmt::Display) -> String {
+        decimal_text(self.lang, &a.to_string())
+    }
+
+    fn t_args(&self, id: &str, args: &[(&'static str, String)]) -> String {
+        let args: Vec<(&'static str, Value)> = args
+            .iter()
+            .map(|(k, v)| (*k, Value::Str(v.clone())))
+            .collect();
+        self.lang.t_args(id, &args)
     }
 }
 
-pub fn run(args: &TallyArgs, lang: &str) -> anyhow::Result<()> {
+/// A rule's name for people ("Method of Equal Shares"), the `--rule` value beside it.
+pub fn rule_name(lang: Lang, rule: &str) -> String {
+    match lang.try_t_args(&format!("cli-tally-rule-{rule}"), &[]) {
+        Some(name) => format!("{name} ({rule})"),
+        None => rule.to_string(),
+    }
+}
+
+pub fn run(args: &TallyArgs, lang: Lang) -> anyhow::Result<()> {
     // One line: the file and what is wrong with it (the I/O error already names the file).
     let election = tally::pb::read_file(&args.file).map_err(|e| match e {
         tally::pb::ReadError::Io { .. } => anyhow::anyhow!("{e}"),
@@ -197,7 +157,7 @@ pub fn run(args: &TallyArgs, lang: &str) -> anyhow::Result<()> {
             Some(TieArg::Costliest) => TieBreak::Costliest,
         },
     };
-    let l = labels(lang);
+    let l = Labels::new(lang);
     let rule = Rule::from(args.rule);
     let text = if args.compare {
         let comparison = compare(&election, &opts);
@@ -229,14 +189,24 @@ pub fn run(args: &TallyArgs, lang: &str) -> anyhow::Result<()> {
 
 fn outcome_text(election: &Election, o: &Outcome, l: &Labels) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{}: {}", l.rule, o.rule);
-    let _ = writeln!(s, "{}: {}   {}: {}", l.budget, o.budget, l.spent, o.spent);
-    let line = l
-        .selected_of
-        .replace("{k}", &o.selected.len().to_string())
-        .replace("{n}", &election.projects.len().to_string());
-    let _ = writeln!(s, "{line}");
-    let idw = id_width(election, l.project);
+    let _ = writeln!(s, "{}: {}", l.rule, rule_name(l.lang, o.rule.label()));
+    let _ = writeln!(
+        s,
+        "{}: {}   {}: {}",
+        l.budget,
+        l.amount(o.budget),
+        l.spent,
+        l.amount(o.spent)
+    );
+    let selected = l.t_args(
+        "cli-tally-selected-of",
+        &[
+            ("k", l.lang.number(o.selected.len() as i64)),
+            ("n", l.lang.number(election.projects.len() as i64)),
+        ],
+    );
+    let _ = writeln!(s, "{selected}");
+    let idw = id_width(election, &l.project);
     let _ = writeln!(
         s,
         "\n{:>5}  {:<idw$}  {:>14}  {:>8}",
@@ -257,8 +227,8 @@ fn outcome_text(election: &Election, o: &Outcome, l: &Labels) -> String {
             "{:>5}  {:<idw$}  {:>14}  {:>8}",
             order,
             p.id,
-            p.cost.to_string(),
-            p.votes
+            l.amount(p.cost),
+            l.amount(p.votes)
         );
     }
     if let Some(report) = &o.equal_shares {
@@ -302,24 +272,40 @@ fn compare_text(election: &Election, outcomes: &[Outcome], explained: Rule, l: &
         l.budget,
         outcomes
             .first()
-            .map_or(String::new(), |o| o.budget.to_string()),
+            .map_or(String::new(), |o| l.amount(o.budget)),
         l.official,
         match (&official, election.meta("rule")) {
-            (Some(_), Some(r)) => r.to_string(),
+            (Some(_), Some(r)) => rule_name(l.lang, r),
             (Some(_), None) => "?".to_string(),
             (None, _) => l.no_official.to_string(),
         }
     );
-    let legend: Vec<String> = outcomes
-        .iter()
-        .map(|o| format!("{}={}", short(o.rule), o.rule))
-        .collect();
-    let _ = writeln!(s, "{}\n", legend.join("  "));
-    let idw = id_width(election, l.project);
+    // The columns' short names, one rule a line: the table stays narrow.
+    for o in outcomes {
+        let _ = writeln!(
+            s,
+            "{:>3} = {}",
+            short(o.rule),
+            rule_name(l.lang, o.rule.label())
+        );
+    }
+    if official.is_some() {
+        let _ = writeln!(
+            s,
+            "{}",
+            l.t_args(
+                "cli-tally-legend-official",
+                &[("column", l.official_column.clone())]
+            )
+        );
+    }
+    let _ = writeln!(s, "{}\n", l.lang.t("cli-tally-legend-rounds"));
+    let idw = id_width(election, &l.project);
+    let ofw = l.official_column.chars().count();
     let _ = write!(
         s,
-        "{:<idw$}  {:>14}  {:>7}  {:>3}",
-        l.project, l.cost, l.votes, "OF"
+        "{:<idw$}  {:>14}  {:>7}  {:>ofw$}",
+        l.project, l.cost, l.votes, l.official_column
     );
     for o in outcomes {
         let _ = write!(s, " {:>3}", short(o.rule));
@@ -348,10 +334,10 @@ fn compare_text(election: &Election, outcomes: &[Outcome], explained: Rule, l: &
         };
         let _ = write!(
             s,
-            "{:<idw$}  {:>14}  {:>7}  {:>3}",
+            "{:<idw$}  {:>14}  {:>7}  {:>ofw$}",
             proj.id,
-            election.cost_scaled(p).to_decimal_string(),
-            votes[p],
+            l.amount(election.cost_scaled(p).to_decimal_string()),
+            l.amount(votes[p]),
             of
         );
         for o in outcomes {
@@ -362,38 +348,38 @@ fn compare_text(election: &Election, outcomes: &[Outcome], explained: Rule, l: &
         }
         s.push('\n');
     }
-    let _ = write!(s, "{:<idw$}  {:>14}  {:>7}  {:>3}", l.chosen, "", "", "");
+    let _ = write!(s, "{:<idw$}  {:>14}  {:>7}  {:>ofw$}", l.chosen, "", "", "");
     for o in outcomes {
         let _ = write!(s, " {:>3}", o.selected.len());
     }
     s.push('\n');
     for o in outcomes {
-        let _ = writeln!(
-            s,
-            "{:>3} {:<17} {}: {}",
-            short(o.rule),
-            o.rule.label(),
-            l.spent,
-            o.spent
-        );
+        let _ = writeln!(s, "{:>3} {}: {}", short(o.rule), l.spent, l.amount(o.spent));
     }
     if let Some(report) = outcomes
         .iter()
         .find(|o| o.rule == explained)
         .and_then(|o| o.equal_shares.as_ref())
     {
-        let _ = writeln!(s, "\n[{}]", explained);
+        let _ = writeln!(s, "\n[{}]", rule_name(l.lang, explained.label()));
         s.push_str(&explain(report, l));
     }
     s
 }
 
 fn explain(report: &EqualSharesReport, l: &Labels) -> String {
+    let lang = l.lang;
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} ({}: {:.2}, {}: {})",
-        l.why, l.share, report.voter_share, l.runs, report.runs
+        "{}",
+        l.t_args(
+            "cli-tally-why",
+            &[
+                ("share", decimal(lang, report.voter_share, 2)),
+                ("runs", lang.number(report.runs as i64)),
+            ],
+        )
     );
     let mut notes: Vec<_> = report.projects.iter().collect();
     notes.sort_by(|a, b| match (a.round, b.round) {
@@ -410,31 +396,94 @@ fn explain(report: &EqualSharesReport, l: &Labels) -> String {
     for n in notes {
         let round = n.round.map_or("-".to_string(), |r| r.to_string());
         let why = match n.verdict {
-            Verdict::Bought => format!(
-                "{}: {} {:.2}, {} {:.1}",
-                l.bought,
-                l.price,
-                n.price_per_supporter.unwrap_or(0.0),
-                l.effective,
-                n.effective_votes.unwrap_or(0.0)
+            Verdict::Bought => l.t_args(
+                "cli-tally-funded",
+                &[
+                    (
+                        "price",
+                        decimal(lang, n.price_per_supporter.unwrap_or(0.0), 2),
+                    ),
+                    ("votes", decimal(lang, n.effective_votes.unwrap_or(0.0), 1)),
+                ],
             ),
-            Verdict::BoughtByCompletion => l.completion.to_string(),
-            Verdict::NoSupport => l.no_support.to_string(),
-            Verdict::SupportersCannotAfford { supporters_money } => {
-                format!("{} ({:.2})", l.cannot_afford, supporters_money)
-            }
+            Verdict::BoughtByCompletion => lang.t("cli-tally-completion"),
+            Verdict::NoSupport => lang.t("cli-tally-no-support"),
+            Verdict::SupportersCannotAfford { supporters_money } => l.t_args(
+                "cli-tally-cannot-afford",
+                &[("money", decimal(lang, supporters_money, 2))],
+            ),
         };
         let _ = writeln!(
             s,
             "{:>4}  {:<w$}  {:>6}  {}",
-            round, n.id, n.supporters, why
+            round,
+            n.id,
+            l.amount(n.supporters),
+            why
         );
     }
-    let bought = report
+    let funded = report
         .projects
         .iter()
         .filter(|n| matches!(n.verdict, Verdict::Bought | Verdict::BoughtByCompletion))
         .count();
-    let _ = write!(s, "{}: {} / {}", l.total, bought, report.projects.len());
+    let _ = write!(
+        s,
+        "{}",
+        l.t_args(
+            "cli-tally-total",
+            &[
+                ("funded", lang.number(funded as i64)),
+                ("all", lang.number(report.projects.len() as i64)),
+            ],
+        )
+    );
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small approval election: budget 1 500 000, three projects.
+    const FILE: &str = "META\nkey;value\ndescription;test\ncountry;Kazakhstan\nunit;Test\ninstance;2026\nnum_projects;3\nnum_votes;4\nbudget;1500000\nvote_type;approval\nrule;greedy\nPROJECTS\nproject_id;cost;votes;selected\np1;1000000;3;1\np2;600000;2;0\np3;400000;1;1\nVOTES\nvoter_id;vote\nv1;p1,p2\nv2;p1,p3\nv3;p1\nv4;p2\n";
+
+    fn election() -> Election {
+        tally::pb::read_str(FILE).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_table_names_the_rule_and_groups_amounts() {
+        let e = election();
+        let o = count(&e, Rule::Mes, &Options::default());
+        let ru = outcome_text(&e, &o, &Labels::new(Lang::Ru));
+        assert!(ru.contains("Правило: Метод равных долей (mes)"), "{ru}");
+        assert!(ru.contains("Бюджет: 1\u{a0}500\u{a0}000"), "{ru}");
+        assert!(ru.contains("1\u{a0}000\u{a0}000"), "{ru}");
+        assert!(
+            ru.contains("профинансирован") && !ru.contains("куплен"),
+            "{ru}"
+        );
+        assert!(ru.contains("число пересчётов"), "{ru}");
+        let kk = outcome_text(&e, &o, &Labels::new(Lang::Kk));
+        assert!(kk.contains("Тең үлестер әдісі (mes)"), "{kk}");
+        assert!(
+            kk.contains("дауыс берушінің үлесі") && !kk.contains("сайлаушы"),
+            "{kk}"
+        );
+        let en = outcome_text(&e, &o, &Labels::new(Lang::En));
+        assert!(en.contains("Budget: 1,500,000"), "{en}");
+    }
+
+    #[test]
+    fn the_comparison_explains_its_columns() {
+        let e = election();
+        let c = compare(&e, &Options::default());
+        let kk = compare_text(&e, &c.outcomes, Rule::Mes, &Labels::new(Lang::Kk));
+        assert!(!kk.contains(" OF ") && !kk.contains("=greedy"), "{kk}");
+        assert!(kk.contains("  G = ") && kk.contains("(greedy)"), "{kk}");
+        assert!(!kk.contains("ашкөз"), "{kk}");
+        let ru = compare_text(&e, &c.outcomes, Rule::Mes, &Labels::new(Lang::Ru));
+        assert!(ru.contains("Официальный итог: Больше голосов"), "{ru}");
+    }
 }

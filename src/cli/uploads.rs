@@ -3,6 +3,7 @@
 //! M6). Photos already clean are left alone, so it can be run again. The first `serve` or
 //! `migrate` after migration 21 runs it once by itself ([`scrub_if_pending`]).
 
+use crate::i18n::{n_u64, s, t_args};
 use crate::setup::{self, DataArgs};
 use clap::Subcommand;
 use std::path::Path;
@@ -39,13 +40,18 @@ pub fn uploads(data: &Path) -> std::path::PathBuf {
 
 fn print(report: &app::uploads::ScrubReport) {
     for f in &report.failed {
-        eprintln!("failed: {f}");
+        eprintln!("{}", t_args("cli-uploads-failed", &[("file", s(f))]));
     }
     println!(
-        "scrubbed {}, unchanged {}, failed {}",
-        report.scrubbed,
-        report.unchanged,
-        report.failed.len()
+        "{}",
+        t_args(
+            "cli-uploads-report",
+            &[
+                ("scrubbed", n_u64(report.scrubbed as u64)),
+                ("unchanged", n_u64(report.unchanged as u64)),
+                ("failed", n_u64(report.failed.len() as u64)),
+            ],
+        )
     );
 }
 

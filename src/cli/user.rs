@@ -1,8 +1,10 @@
 //! `qatysu user add`: create an account from the command line (administrators, officials,
 //! and residents registered at a participation centre).
 
+use crate::i18n::{lang, s, t, t_args, Arg, Lang};
 use crate::setup::{self, DataArgs};
 use anyhow::Context;
+use app::accounts::AddAccountError;
 use app::App;
 use clap::Subcommand;
 use domain::{Level, Role};
@@ -53,9 +55,45 @@ pub enum UserCommand {
 
 pub use app::accounts::AccountSpec;
 
-/// Create an account with its roles; every input is validated as the registration form does.
+/// Create an account with its roles; every input is validated as the registration form does,
+/// and refused in the reader's language with the form's own messages.
 pub async fn create_account(app: &App, spec: &AccountSpec<'_>) -> anyhow::Result<Uuid> {
-    Ok(app::accounts::add_account(app, spec).await?)
+    app::accounts::add_account(app, spec)
+        .await
+        .map_err(|e| match e {
+            AddAccountError::App(e) => anyhow::Error::from(e),
+            e => anyhow::anyhow!("{}", refusal(lang(), &e)),
+        })
+}
+
+/// Why an account was not added, as the registration form says it (the same messages).
+pub fn refusal(lang: Lang, e: &AddAccountError) -> String {
+    use domain::{IinError, PasswordError};
+    let one =
+        |id: &str, name: &'static str, value: String| lang.t_args(id, &[(name, Arg::Str(value))]);
+    match e {
+        AddAccountError::Contact(_) => lang.t("err-contact-invalid"),
+        AddAccountError::Iin(e) => lang.t(match e {
+            IinError::Length => "err-iin-length",
+            IinError::Century => "err-iin-century",
+            IinError::Date => "err-iin-date",
+            IinError::CheckDigit => "err-iin-check",
+        }),
+        AddAccountError::Password(PasswordError::TooShort { min }) => {
+            lang.t_args("err-password-short", &[("min", Arg::Num(*min as i64))])
+        }
+        AddAccountError::Password(PasswordError::TooLong) => lang.t("err-password-long"),
+        AddAccountError::Password(PasswordError::Common) => lang.t("err-password-common"),
+        AddAccountError::Kato(e) => super::import::kato_error(lang, e),
+        AddAccountError::NoVillage(k) => one("cli-user-no-village", "kato", k.to_string()),
+        AddAccountError::NoTerritory(k) => one("cli-user-no-territory", "kato", k.to_string()),
+        AddAccountError::MembershipRole(r) => {
+            one("cli-user-membership-role", "role", r.as_str().to_string())
+        }
+        AddAccountError::IinTaken => lang.t("cli-user-iin-taken"),
+        AddAccountError::ContactTaken => lang.t("cli-user-contact-taken"),
+        AddAccountError::App(e) => e.to_string(),
+    }
 }
 
 pub fn random_password() -> String {
@@ -83,16 +121,21 @@ pub async fn run(cmd: UserCommand) -> anyhow::Result<()> {
     } = cmd;
     let level = Level::parse(&level).with_context(|| {
         let names: Vec<&str> = Level::ALL.iter().map(|l| l.as_str()).collect();
-        format!("unknown level {level:?}; one of {}", names.join(", "))
+        t_args(
+            "cli-user-unknown-level",
+            &[("value", s(&level)), ("values", s(names.join(", ")))],
+        )
     })?;
     let role = match role.as_deref() {
         None => None,
         Some(r) => {
             let names: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-            Some(
-                Role::parse(r)
-                    .with_context(|| format!("unknown role {r:?}; one of {}", names.join(", ")))?,
-            )
+            Some(Role::parse(r).with_context(|| {
+                t_args(
+                    "cli-user-unknown-role",
+                    &[("value", s(r)), ("values", s(names.join(", ")))],
+                )
+            })?)
         }
     };
     let mut input = std::io::stdin().lock();
@@ -105,18 +148,18 @@ pub async fn run(cmd: UserCommand) -> anyhow::Result<()> {
     let iin = match iin {
         Some(iin) => {
             eprintln!(
-                "warning: an IIN given with --iin is visible in the process list and shell \
-                 history; --iin-stdin reads it from standard input instead"
+                "{}",
+                t_args(
+                    "cli-user-iin-warning",
+                    &[("iin", s("--iin")), ("iin_stdin", s("--iin-stdin"))],
+                )
             );
             iin
         }
-        None => line().context("cannot read the IIN from standard input")?,
+        None => line().with_context(|| t("cli-user-read-iin"))?,
     };
     let (password, generated) = if password_stdin {
-        (
-            line().context("cannot read the password from standard input")?,
-            false,
-        )
+        (line().with_context(|| t("cli-user-read-password"))?, false)
     } else {
         (random_password(), true)
     };
@@ -131,9 +174,18 @@ pub async fn run(cmd: UserCommand) -> anyhow::Result<()> {
         level,
     };
     let id = create_account(&app, &spec).await?;
-    println!("account {id} created for {contact}");
+    println!(
+        "{}",
+        t_args(
+            "cli-user-created",
+            &[("id", s(id)), ("contact", s(&contact))]
+        )
+    );
     if generated {
-        println!("password: {password}");
+        println!(
+            "{}",
+            t_args("cli-user-password", &[("password", s(&password))])
+        );
     }
     app.db.close().await;
     Ok(())

@@ -1,6 +1,8 @@
 //! `qatysu verify CYCLE_ID`: recount a budget cycle from its stored ballots and say whether the
 //! published result matches.
 
+use crate::cli::tally::rule_name;
+use crate::i18n::{lang, n, s, t, t_args};
 use crate::setup::{self, DataArgs};
 use anyhow::Context;
 use clap::Args;
@@ -14,33 +16,46 @@ pub struct VerifyArgs {
 }
 
 pub async fn run(args: VerifyArgs) -> anyhow::Result<()> {
-    let id = uuid::Uuid::parse_str(args.cycle.trim())
-        .context("a cycle id looks like 01a2219e-02ee-7051-85fb-83a1baaa4037")?;
+    let id = uuid::Uuid::parse_str(args.cycle.trim()).with_context(|| {
+        t_args(
+            "cli-verify-bad-id",
+            &[("example", s("01a2219e-02ee-7051-85fb-83a1baaa4037"))],
+        )
+    })?;
     let app = setup::open_app(&args.data.data).await?;
     let v = app::pb::results::verify_cycle(&app, id).await?;
     app.db.close().await;
     let Some(v) = v else {
-        anyhow::bail!("cycle {id} does not exist or has no published result yet");
+        anyhow::bail!("{}", t_args("cli-verify-no-result", &[("id", s(id))]));
     };
     let show = |p: &app::pb::results::Published| {
-        format!(
-            "rule {}, budget {} tiyn, {} ballots, selected [{}]",
-            p.rule,
-            p.budget_tiyn,
-            p.ballots,
-            p.selected
-                .iter()
-                .map(|u| u.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
+        t_args(
+            "cli-verify-result",
+            &[
+                ("rule", s(rule_name(lang(), &p.rule))),
+                (
+                    "budget",
+                    s(domain::money::Tenge::from_tiyn(p.budget_tiyn).format(lang().code())),
+                ),
+                ("ballots", n(p.ballots)),
+                (
+                    "selected",
+                    s(p.selected
+                        .iter()
+                        .map(|u| u.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")),
+                ),
+            ],
         )
     };
-    println!("published: {}", show(&v.published));
-    println!("recounted: {}", show(&v.recounted));
+    let line = |id: &str, p| t_args(id, &[("result", s(show(p)))]);
+    println!("{}", line("cli-verify-published", &v.published));
+    println!("{}", line("cli-verify-recounted", &v.recounted));
     if v.matches() {
-        println!("MATCH: the published result equals a recount of the stored ballots");
+        println!("{}", t("cli-verify-match"));
         Ok(())
     } else {
-        anyhow::bail!("MISMATCH: the published result differs from a recount of the stored ballots")
+        anyhow::bail!("{}", t("cli-verify-mismatch"))
     }
 }

@@ -65,12 +65,15 @@ impl Transport {
         }
     }
 
-    fn describe(&self) -> String {
-        match self {
-            Transport::Smtp(s) => format!("SMTP {}", s.shown),
-            Transport::Gateway(g) => format!("HTTP gateway {}", g.shown),
-            Transport::Print => "printed to the log (demo)".into(),
-        }
+    /// What `serve` says of it, for one channel (`channel` already in the reader's language).
+    fn describe(&self, channel: String) -> String {
+        use crate::i18n::{s, t_args};
+        let (id, server) = match self {
+            Transport::Smtp(smtp) => ("cli-messages-smtp", smtp.shown.as_str()),
+            Transport::Gateway(g) => ("cli-messages-gateway", g.shown.as_str()),
+            Transport::Print => ("cli-messages-print", ""),
+        };
+        t_args(id, &[("channel", s(channel)), ("server", s(server))])
     }
 }
 
@@ -134,18 +137,20 @@ impl Transports {
             .collect()
     }
 
-    /// One line per channel, without secrets: what `serve` prints at start.
+    /// One line per channel, without secrets, in the reader's language: what `serve` prints
+    /// at start.
     pub fn describe(&self) -> Vec<String> {
+        use crate::i18n::{s, t, t_args};
         Channel::ALL
             .into_iter()
             .map(|c| {
-                let name = match c {
-                    Channel::Email => "e-mail",
-                    Channel::Sms => "SMS",
-                };
+                let name = t(match c {
+                    Channel::Email => "cli-channel-email",
+                    Channel::Sms => "cli-channel-sms",
+                });
                 match self.of(c) {
-                    Some(t) => format!("messages: {name} via {}", t.describe()),
-                    None => format!("messages: {name} not configured, kept pending"),
+                    Some(transport) => transport.describe(name),
+                    None => t_args("cli-messages-none", &[("channel", s(name))]),
                 }
             })
             .collect()

@@ -4,6 +4,7 @@
 //! in the URL this way.
 
 use super::clip;
+use crate::i18n::{s, t, t_args};
 use anyhow::Context;
 use app::messages::{Attempt, Outgoing};
 use reqwest::header::{HeaderName, HeaderValue};
@@ -27,25 +28,42 @@ impl Gateway {
         auth_header: Option<&str>,
         timeout: Duration,
     ) -> anyhow::Result<Gateway> {
+        let url = || s("QATYSU_SMS_URL");
+        let header = || s("QATYSU_SMS_AUTH_HEADER");
         anyhow::ensure!(
             template.contains("{to}") && template.contains("{text}"),
-            "QATYSU_SMS_URL must contain {{to}} and {{text}}"
+            "{}",
+            t_args(
+                "cli-err-sms-placeholders",
+                &[("var", url()), ("to", s("{to}")), ("text", s("{text}"))],
+            )
         );
         let sample = reqwest::Url::parse(&fill(template, "+77000000000", "test"))
-            .context("QATYSU_SMS_URL is not a URL")?;
+            .with_context(|| t_args("cli-err-sms-url", &[("var", url())]))?;
         anyhow::ensure!(
             matches!(sample.scheme(), "http" | "https"),
-            "QATYSU_SMS_URL must be an http:// or https:// URL"
+            "{}",
+            t_args(
+                "cli-err-sms-scheme",
+                &[
+                    ("var", url()),
+                    ("http", s("http://")),
+                    ("https", s("https://"))
+                ],
+            )
         );
         let auth = match auth_header.map(str::trim).filter(|h| !h.is_empty()) {
             Some(h) => {
-                let (name, value) = h
-                    .split_once(':')
-                    .context("QATYSU_SMS_AUTH_HEADER must look like \"Name: value\"")?;
+                let (name, value) = h.split_once(':').with_context(|| {
+                    t_args(
+                        "cli-err-sms-header",
+                        &[("var", header()), ("header", s("Name: value"))],
+                    )
+                })?;
                 let name = HeaderName::from_bytes(name.trim().as_bytes())
-                    .context("QATYSU_SMS_AUTH_HEADER: not a header name")?;
+                    .with_context(|| t_args("cli-err-sms-header-name", &[("var", header())]))?;
                 let mut value = HeaderValue::from_str(value.trim())
-                    .context("QATYSU_SMS_AUTH_HEADER: not a header value")?;
+                    .with_context(|| t_args("cli-err-sms-header-value", &[("var", header())]))?;
                 value.set_sensitive(true);
                 Some((name, value))
             }
@@ -55,7 +73,7 @@ impl Gateway {
             .timeout(timeout)
             .connect_timeout(timeout)
             .build()
-            .context("cannot set up the HTTP client")?;
+            .with_context(|| t("cli-err-http-client"))?;
         Ok(Gateway {
             client,
             template: template.to_string(),

@@ -2,6 +2,7 @@
 //! `smtp://host:587?tls=required` for STARTTLS, `smtps://user:pass@host:465` for TLS.
 
 use super::clip;
+use crate::i18n::{s, t_args};
 use app::messages::{Attempt, Outgoing};
 use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
@@ -21,12 +22,20 @@ pub struct Smtp {
 impl Smtp {
     pub fn new(url: &str, from: &str, timeout: Duration) -> anyhow::Result<Smtp> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-            .map_err(|e| anyhow::anyhow!("QATYSU_SMTP_URL is not a usable SMTP URL: {e}"))?
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {e}",
+                    t_args("cli-err-smtp-url", &[("var", s("QATYSU_SMTP_URL"))])
+                )
+            })?
             .timeout(Some(timeout))
             .build();
-        let from: Mailbox = from
-            .parse()
-            .map_err(|e| anyhow::anyhow!("QATYSU_MAIL_FROM is not an address: {e}"))?;
+        let from: Mailbox = from.parse().map_err(|e| {
+            anyhow::anyhow!(
+                "{}: {e}",
+                t_args("cli-err-mail-from", &[("var", s("QATYSU_MAIL_FROM"))])
+            )
+        })?;
         Ok(Smtp {
             transport,
             from,

@@ -1,15 +1,30 @@
-//! The `qatysu` binary as an operator runs it.
+//! The `qatysu` binary as an operator runs it. Its words follow `QATYSU_LANG`, then `LANG`:
+//! the tests read English unless they test the language.
 
 use crate::support::{fresh_db, postgres_url};
 use std::path::Path;
 use std::process::{Command, Output};
 
 fn qatysu(args: &[&str], data: &Path, database_url: Option<&str>) -> Output {
+    qatysu_in("en", args, data, database_url)
+}
+
+/// [`qatysu`] with `QATYSU_LANG=lang` (and `LANG` naming another language, which loses).
+fn qatysu_in(lang: &str, args: &[&str], data: &Path, database_url: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_qatysu"));
     cmd.args(args)
         .arg("--data")
         .arg(data)
         .env("RUST_LOG", "warn")
+        .env("QATYSU_LANG", lang)
+        .env(
+            "LANG",
+            if lang == "ru" {
+                "en_US.UTF-8"
+            } else {
+                "ru_RU.UTF-8"
+            },
+        )
         .env_remove("DATABASE_URL");
     if let Some(url) = database_url {
         cmd.env("DATABASE_URL", url);
@@ -106,7 +121,7 @@ async fn user_add_creates_an_admin_and_refuses_bad_input() {
     args.extend(["--iin", "900101300013"]);
     let out = qatysu(&args, dir.path(), url.as_deref());
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("check digit"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the last digit does not match"));
     let mut args = base.to_vec();
     args.extend(["--iin", "900101300017"]);
     let out = qatysu(&args, dir.path(), url.as_deref());
@@ -181,18 +196,257 @@ async fn user_add_creates_an_admin_and_refuses_bad_input() {
     db.close().await;
 }
 
-#[test]
-fn help_lists_every_command() {
-    let out = Command::new(env!("CARGO_BIN_EXE_qatysu"))
-        .arg("--help")
-        .output()
-        .expect("run");
-    let text = String::from_utf8_lossy(&out.stdout);
-    for cmd in [
-        "serve", "demo", "migrate", "import", "user", "tally", "uploads",
-    ] {
-        assert!(text.contains(cmd), "{cmd} missing from --help");
+/// The binary as `LANG` and `QATYSU_LANG` ask: no variable, a bare `LANG`, or both.
+fn binary(args: &[&str], qatysu_lang: Option<&str>, lang: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qatysu"));
+    cmd.args(args)
+        .env("RUST_LOG", "warn")
+        .env_remove("QATYSU_LANG")
+        .env_remove("LANG")
+        .env_remove("DATABASE_URL");
+    if let Some(l) = qatysu_lang {
+        cmd.env("QATYSU_LANG", l);
     }
+    if let Some(l) = lang {
+        cmd.env("LANG", l);
+    }
+    cmd.output().expect("run qatysu")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Issue 13 item 4: `--help` of the program and of every command in Kazakh (the default),
+/// Russian or English, `QATYSU_LANG` over `LANG`; commands and flags as they were.
+#[test]
+fn help_lists_every_command_in_the_readers_language() {
+    let commands = [
+        "serve", "demo", "migrate", "import", "user", "tally", "outbox", "verify", "uploads",
+    ];
+    let kk = binary(&["--help"], None, None);
+    assert!(kk.status.success());
+    let kk = text(&kk.stdout);
+    for cmd in commands {
+        assert!(
+            kk.contains(&format!("  {cmd} ")),
+            "{cmd} missing from --help: {kk}"
+        );
+    }
+    assert!(
+        kk.contains("Қолданылуы: qatysu <КОМАНДА>") && kk.contains("Командалар:"),
+        "{kk}"
+    );
+    assert!(kk.contains("Веб-платформаны іске қосу."), "{kk}");
+    assert!(!kk.contains("Usage") && !kk.contains("Print help"), "{kk}");
+
+    let ru = binary(&["tally", "--help"], None, Some("ru_RU.UTF-8"));
+    let ru = text(&ru.stdout);
+    assert!(
+        ru.contains("Использование: qatysu tally [ПАРАМЕТРЫ] <ФАЙЛ>"),
+        "{ru}"
+    );
+    assert!(
+        ru.contains("Параметры:") && ru.contains("Аргументы:"),
+        "{ru}"
+    );
+    assert!(
+        ru.contains("--rule <ПРАВИЛО>") && ru.contains("Правило подсчёта."),
+        "{ru}"
+    );
+    assert!(
+        ru.contains("[по умолчанию: greedy]") && ru.contains("mes-add1-greedy"),
+        "{ru}"
+    );
+    assert!(
+        !ru.contains("possible values") && !ru.contains("Options"),
+        "{ru}"
+    );
+
+    // QATYSU_LANG wins over LANG; every command's help is translated, defaults and
+    // variables included.
+    for args in [
+        vec!["serve", "--help"],
+        vec!["user", "add", "--help"],
+        vec!["outbox", "drain", "--help"],
+        vec!["import", "territories", "--help"],
+        vec!["uploads", "scrub", "--help"],
+        vec!["verify", "--help"],
+        vec!["demo", "--help"],
+        vec!["migrate", "--help"],
+        vec!["help", "user"],
+    ] {
+        let en = binary(&args, Some("en"), Some("ru_RU.UTF-8"));
+        let en = text(&en.stdout);
+        assert!(
+            en.starts_with(char::is_uppercase) && en.contains("Usage: qatysu"),
+            "{args:?}: {en}"
+        );
+        let kk = text(&binary(&args, Some("kk"), Some("en_US.UTF-8")).stdout);
+        assert!(kk.contains("Қолданылуы: qatysu"), "{args:?}: {kk}");
+        assert!(
+            !kk.contains("[default") && !kk.contains("[env"),
+            "{args:?}: {kk}"
+        );
+        assert!(
+            !kk.contains("Print help") && !kk.contains("Usage"),
+            "{args:?}: {kk}"
+        );
+    }
+    let serve = text(&binary(&["serve", "--help"], Some("kk"), None).stdout);
+    assert!(serve.contains("[айнымалы: QATYSU_SMTP_URL]"), "{serve}");
+    assert!(
+        serve.contains("--smtp-url <МЕКЕНЖАЙ>") && serve.contains("--data <ҚАЛТА>"),
+        "{serve}"
+    );
+}
+
+/// clap's own mistakes (an unknown flag, a missing value, a wrong value) in the reader's
+/// language, with clap's exit code 2.
+#[test]
+fn command_line_mistakes_are_explained_in_the_readers_language() {
+    let out = binary(
+        &["tally", "x.pb", "--rul", "mes"],
+        None,
+        Some("ru_RU.UTF-8"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("Ошибка: Неизвестный аргумент: --rul"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--rule") && err.contains("Использование: qatysu tally"),
+        "{err}"
+    );
+    assert!(!err.contains("error:") && !err.contains("Usage"), "{err}");
+
+    let out = binary(&["tally", "x.pb", "--rule"], Some("kk"), None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("Қате: Мәнін көрсетіңіз: --rule <ЕРЕЖЕ>"),
+        "{err}"
+    );
+    assert!(err.contains("Мүмкін мәндері: greedy"), "{err}");
+
+    let out = binary(&["verify"], Some("en"), Some("ru_RU.UTF-8"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("Required arguments missing: <CYCLE_ID>"));
+}
+
+/// `qatysu tally`: rules by their names, amounts grouped, the review's jargon gone.
+#[test]
+fn tally_tables_name_the_rule_and_group_amounts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("village.pb");
+    std::fs::write(
+        &file,
+        "META\nkey;value\ndescription;test\nvote_type;approval\nbudget;1500000\nrule;greedy\n\
+         PROJECTS\nproject_id;cost;selected\np1;1000000;1\np2;600000;0\np3;400000;1\n\
+         VOTES\nvoter_id;vote\nv1;p1,p2\nv2;p1,p3\nv3;p1\nv4;p2\n",
+    )
+    .expect("write");
+    let path = file.to_str().unwrap_or("");
+    let kk = binary(
+        &["tally", path, "--rule", "mes"],
+        Some("kk"),
+        Some("ru_RU.UTF-8"),
+    );
+    assert!(kk.status.success(), "{}", text(&kk.stderr));
+    let kk = text(&kk.stdout);
+    assert!(kk.contains("Ереже: Тең үлестер әдісі (mes)"), "{kk}");
+    assert!(kk.contains("Бюджет: 1\u{a0}500\u{a0}000"), "{kk}");
+    assert!(kk.contains("дауыс берушінің үлесі"), "{kk}");
+    assert!(!kk.contains("сайлаушы") && !kk.contains("ашкөз"), "{kk}");
+
+    let ru = binary(&["tally", path, "--compare"], None, Some("ru_RU.UTF-8"));
+    let ru = text(&ru.stdout);
+    assert!(
+        ru.contains("Официальный итог: Больше голосов, пока хватает средств (greedy)"),
+        "{ru}"
+    );
+    assert!(
+        ru.contains("  G = Больше голосов, пока хватает средств (greedy)"),
+        "{ru}"
+    );
+    assert!(ru.contains("Итог: ● — выбран в официальном итоге"), "{ru}");
+    assert!(
+        ru.contains("профинансирован") && ru.contains("число пересчётов"),
+        "{ru}"
+    );
+    assert!(ru.contains("1\u{a0}000\u{a0}000"), "{ru}");
+    for jargon in [
+        "куплен",
+        "прогонов",
+        "цена на сторонника",
+        " OF ",
+        "=greedy",
+    ] {
+        assert!(!ru.contains(jargon), "{jargon}: {ru}");
+    }
+
+    let json = binary(&["tally", path, "--format", "json"], Some("kk"), None);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON stays JSON");
+    assert_eq!(json["rule"], "greedy");
+}
+
+/// What the commands print and their errors follow the language too.
+#[tokio::test]
+async fn commands_print_and_refuse_in_the_readers_language() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (url, _keep) = target(dir.path()).await;
+    let out = qatysu_in("ru", &["migrate"], dir.path(), url.as_deref());
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(said.contains("Версия схемы базы данных: "), "{said}");
+    assert!(
+        said.contains("Очищено: 0, без изменений: 0, с ошибкой: 0"),
+        "{said}"
+    );
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
+    let import = ["import", "territories", csv.to_str().unwrap_or("")];
+    let out = qatysu_in("kk", &import, dir.path(), url.as_deref());
+    assert!(
+        text(&out.stdout).contains("Аумақ саны: 23, оның ішінде жаңасы: 23, жаңартылғаны: 0"),
+        "{}",
+        text(&out.stdout)
+    );
+    let add = |level: &'static str| {
+        vec![
+            "user",
+            "add",
+            "--name",
+            "Тұрғын",
+            "--contact",
+            "+77011234599",
+            "--village",
+            "114435200",
+            "--iin",
+            "900101300017",
+            "--level",
+            level,
+        ]
+    };
+    let out = qatysu_in("ru", &add("verified"), dir.path(), url.as_deref());
+    let err = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("Ошибка: Неизвестный уровень: verified; допустимы: self, contact"),
+        "{err}"
+    );
+    let out = qatysu_in("kk", &add("self"), dir.path(), url.as_deref());
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("Ескерту: --iin арқылы"), "{err}");
+    assert!(text(&out.stdout).contains("Құпиясөз: "));
+    let again = qatysu_in("kk", &add("self"), dir.path(), url.as_deref());
+    assert!(
+        text(&again.stderr).contains("есептік жазба бұрыннан бар"),
+        "{}",
+        text(&again.stderr)
+    );
 }
 
 /// Security review L8: `user add --iin` put the IIN on the command line (process list, shell
@@ -221,6 +475,7 @@ async fn user_add_reads_the_iin_from_standard_input() {
     ])
     .arg(dir.path())
     .env("RUST_LOG", "warn")
+    .env("QATYSU_LANG", "en")
     .env_remove("DATABASE_URL")
     .stdin(std::process::Stdio::piped())
     .stdout(std::process::Stdio::piped())

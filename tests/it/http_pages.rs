@@ -419,3 +419,342 @@ async fn slow_headers_and_idle_connections_are_cut_off() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(closed, "an idle keep-alive connection stays open");
 }
+
+// ---- issue 13 item 3: errors in the reader's language, axum's own refusals included ----
+
+/// The English of axum's own rejections (`Query`, `Path`, `Form`, `Multipart`, body limits):
+/// none of it may reach a reader.
+const AXUM_ENGLISH: [&str; 8] = [
+    "Failed to deserialize",
+    "Failed to buffer",
+    "Invalid URL",
+    "Form requests must have",
+    "Expected request with",
+    "Invalid `boundary`",
+    "Cannot parse",
+    "length limit exceeded",
+];
+
+/// Every field of the query structs the routes read (`Query<…>` in `crates/web/src`), each
+/// given twice, which no struct accepts, and `page` as a word, which no number is.
+const EVERY_QUERY_FIELD_TWICE: &str = "page=abc&page=abc&territory=x&territory=x&status=x&status=x\
+    &q=x&q=x&sort=x&sort=x&year=x&year=x&district=x&district=x&parent=x&parent=x&code=x&code=x\
+    &level=x&level=x&state=x&state=x&error=x&error=x";
+
+/// The GET routes of the web crate, read from its sources (`.route("PATH", get(…)…)`).
+fn get_routes() -> Vec<String> {
+    let mut files = Vec::new();
+    collect_rs(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/web/src"),
+        &mut files,
+    );
+    let mut routes = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        for part in text.split(".route(").skip(1) {
+            let Some(path) = part
+                .trim_start()
+                .strip_prefix('"')
+                .and_then(|p| p.split('"').next())
+            else {
+                continue;
+            };
+            // The call's arguments: up to the parenthesis that closes `.route(`.
+            let mut depth = 1;
+            let end = part
+                .char_indices()
+                .find(|&(_, ch)| {
+                    depth += match ch {
+                        '(' => 1,
+                        ')' => -1,
+                        _ => 0,
+                    };
+                    depth == 0
+                })
+                .map_or(part.len(), |(i, _)| i);
+            let args = &part[..end];
+            let is_get = args.match_indices("get(").any(|(i, _)| {
+                !args[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.')
+            });
+            if path.starts_with('/') && is_get {
+                routes.push(path.to_string());
+            }
+        }
+    }
+    routes.sort();
+    routes.dedup();
+    routes
+}
+
+fn collect_rs(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect_rs(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// `route` with every `{param}` replaced by `value`.
+fn fill(route: &str, value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = route;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        out.push_str(value);
+        rest = rest[start..].split_once('}').map_or("", |(_, r)| r);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A refusal as a reader must get it: the error page in Russian (asked for with `?lang=ru`),
+/// or under `/api/` the JSON error; never axum's English.
+fn refused_in_russian(url: &str, p: &crate::support::Page) -> Result<(), String> {
+    if let Some(english) = AXUM_ENGLISH.iter().find(|e| p.body.contains(*e)) {
+        return Err(format!("{url}: {} with axum's {english:?}", p.status));
+    }
+    let content_type = p
+        .headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if url.starts_with("/api/") {
+        let json: serde_json::Value = serde_json::from_str(&p.body)
+            .map_err(|_| format!("{url}: {} not JSON: {}", p.status, p.body))?;
+        return match (json["error"].as_str(), json["message"].as_str()) {
+            (Some(_), Some(m)) if !m.is_empty() => Ok(()),
+            _ => Err(format!("{url}: {} {}", p.status, p.body)),
+        };
+    }
+    if !content_type.starts_with("text/html") || !p.has("<html lang=\"ru\">") {
+        return Err(format!("{url}: {} {content_type}: {}", p.status, p.body));
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn axums_own_refusals_are_error_pages_in_the_readers_language() {
+    let app = TestApp::with_people().await;
+    let anonymous = app.client();
+    let admin = app.login_as(Role::Admin).await;
+    let routes = get_routes();
+    assert!(routes.len() > 50, "the routes were read: {routes:?}");
+    let some_id = "01960000-0000-7000-8000-000000000000";
+    let mut wrong = Vec::new();
+    let mut refusals = 0;
+    for route in &routes {
+        let mut urls = vec![format!(
+            "{}?lang=ru&{EVERY_QUERY_FIELD_TWICE}",
+            fill(route, some_id)
+        )];
+        if route.contains('{') {
+            // Not UTF-8 once decoded: no path parameter reads it.
+            urls.push(format!("{}?lang=ru", fill(route, "%FF")));
+        }
+        for url in &urls {
+            for client in [&anonymous, &admin] {
+                let p = client.get(url).await;
+                if p.status.is_client_error() || p.status.is_server_error() {
+                    refusals += 1;
+                    if let Err(e) = refused_in_russian(url, &p) {
+                        wrong.push(e);
+                    }
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert!(refusals > routes.len(), "the bad requests were refused");
+
+    // The review's example: a page number that is not a number.
+    let comments = anonymous
+        .get(&format!(
+            "/pb/proposals/{some_id}/comments?page=abc&lang=kk"
+        ))
+        .await;
+    assert_eq!(comments.status, StatusCode::BAD_REQUEST);
+    assert!(comments.has("<html lang=\"kk\">") && comments.has("Сұрауды оқу мүмкін болмады"));
+    // A path segment no territory code can be.
+    let kato = anonymous.get("/territories/%FF?lang=en").await;
+    assert_eq!(kato.status, StatusCode::NOT_FOUND);
+    assert!(kato.has("Page not found"), "{}", kato.body);
+}
+
+#[tokio::test]
+async fn a_form_axum_cannot_read_gets_the_error_page_with_its_status() {
+    let app = TestApp::with_people().await;
+    let c = app.client();
+    let token = c.get("/login?lang=ru").await.csrf();
+    // A field given twice: the form does not parse (422).
+    let twice = c
+        .post(
+            "/login?lang=ru",
+            &[
+                ("csrf", &token),
+                ("contact", "a@b.kz"),
+                ("contact", "c@d.kz"),
+            ],
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(twice.has("Запрос не удалось прочитать"), "{}", twice.body);
+    // The wrong content type: a multipart body where a plain form is read (415).
+    let multipart = c
+        .multipart(
+            "/login?lang=ru",
+            Some(&token),
+            &[("contact", "a@b.kz")],
+            "f",
+            &[],
+        )
+        .await;
+    assert_eq!(multipart.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(
+        multipart.has("Запрос не удалось прочитать"),
+        "{}",
+        multipart.body
+    );
+    // And the other way round: a plain form where a file upload is read (400).
+    let plain = c
+        .post(
+            "/territories/114435200/land?lang=en",
+            &[("csrf", &token), ("description", "x")],
+        )
+        .await;
+    assert_eq!(plain.status, StatusCode::BAD_REQUEST);
+    assert!(plain.has("The request could not be read"), "{}", plain.body);
+    // (A form over the 1 MiB the server reads: `security_csrf::a_form_over_1_mb_gets_a_too_large_page`.)
+    for p in [&twice, &multipart, &plain] {
+        assert!(
+            !AXUM_ENGLISH.iter().any(|e| p.has(e)),
+            "{}: {}",
+            p.status,
+            p.body
+        );
+    }
+}
+
+/// Issue 13 item 3, decisions 10: every API error is `{"error", "message", "request_id"}`,
+/// the code one of the OpenAPI `Error` enum, the message in the `Accept-Language` language
+/// (Kazakh when none is asked for); `/healthz` answers as before.
+#[tokio::test]
+async fn api_errors_carry_a_code_and_a_message_in_the_readers_language() {
+    let app = TestApp::with_people().await;
+    let c = app.client();
+    let spec: serde_json::Value =
+        serde_json::from_str(&c.get("/api/openapi.json").await.body).expect("openapi");
+    let error = &spec["components"]["schemas"]["Error"];
+    let codes: Vec<&str> = error["properties"]["error"]["enum"]
+        .as_array()
+        .expect("the codes")
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "bad_request",
+            "invalid_parameter",
+            "not_found",
+            "forbidden",
+            "login_required",
+            "csrf",
+            "too_large",
+            "internal"
+        ]
+    );
+    assert_eq!(
+        error["required"],
+        serde_json::json!(["error", "message", "request_id"])
+    );
+    let get = |path: &'static str, lang: Option<&'static str>| {
+        let mut req = c.http.get(format!("{}{path}", c.base));
+        if let Some(l) = lang {
+            req = req.header("accept-language", l);
+        }
+        async move {
+            let res = req.send().await.expect("GET");
+            let status = res.status();
+            let id = res
+                .headers()
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string();
+            let body: serde_json::Value =
+                serde_json::from_str(&res.text().await.expect("body")).expect("a JSON error");
+            (status, id, body)
+        }
+    };
+    for (path, lang, status, code, message) in [
+        (
+            "/api/v1/land-reports?territory=12x",
+            Some("ru-RU,ru;q=0.9,en;q=0.5"),
+            StatusCode::BAD_REQUEST,
+            "invalid_parameter",
+            "Недопустимое значение параметра: territory.",
+        ),
+        (
+            "/api/v1/initiatives?territory=12x",
+            Some("en-GB"),
+            StatusCode::BAD_REQUEST,
+            "invalid_parameter",
+            "Parameter value not allowed: territory.",
+        ),
+        (
+            "/api/v1/initiatives?status=approved",
+            Some("en"),
+            StatusCode::BAD_REQUEST,
+            "invalid_parameter",
+            "Parameter value not allowed: status.",
+        ),
+        (
+            "/api/v1/territories?parent=114400000&parent=114435000",
+            Some("kk"),
+            StatusCode::BAD_REQUEST,
+            "invalid_parameter",
+            "Сұрау параметрлерінің бірінің мәні жарамсыз.",
+        ),
+        (
+            "/api/v1/territories/119999999",
+            None,
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "Сұралған жазба немесе мекенжай табылмады.",
+        ),
+        (
+            "/api/v1/cycles/not-a-cycle",
+            Some("ru"),
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "Запрошенная запись или адрес не найдены.",
+        ),
+        (
+            "/api/v1/no-such-collection",
+            Some("en"),
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "No such record or address.",
+        ),
+    ] {
+        let (got, id, body) = get(path, lang).await;
+        assert_eq!(got, status, "{path}: {body}");
+        assert_eq!(body["error"], code, "{path}: {body}");
+        assert_eq!(body["message"], message, "{path}: {body}");
+        assert!(
+            id.len() >= 32 && body["request_id"] == id.as_str(),
+            "{path}: {body}"
+        );
+        assert!(codes.contains(&code));
+        let keys: Vec<&String> = body.as_object().expect("an object").keys().collect();
+        assert_eq!(keys.len(), 3, "{path}: {body}");
+    }
+    let health = c.get("/healthz").await;
+    assert_eq!(
+        (health.status, health.body.as_str()),
+        (StatusCode::OK, "ok")
+    );
+}

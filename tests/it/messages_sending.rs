@@ -408,6 +408,7 @@ fn drain_command(t: &TestDb, smtp: &str) -> Command {
         )
         .env("QATYSU_SMTP_URL", smtp)
         .env("QATYSU_SEND_TIMEOUT", "120")
+        .env("QATYSU_LANG", "en")
         .env_remove("QATYSU_SMS_URL")
         .env_remove("DATABASE_URL");
     if t.url.starts_with("postgres") {
@@ -531,6 +532,7 @@ fn serve_refuses_to_print_codes() {
     let out = Command::new(env!("CARGO_BIN_EXE_qatysu"))
         .args(["serve", "--dev-print-codes", "--addr", "127.0.0.1:0"])
         .env("RUST_LOG", "warn")
+        .env("QATYSU_LANG", "en")
         .output()
         .expect("run qatysu");
     assert!(!out.status.success());

@@ -16,6 +16,14 @@ pub enum AppError {
     /// The request body is larger than the server reads (forms: 1 MB).
     #[error("too large")]
     TooLarge,
+    /// The request cannot be read: a form body that does not parse, a field missing, the
+    /// wrong content type. Carries the status axum's extractor chose (400, 415 or 422).
+    #[error("bad request")]
+    BadRequest(StatusCode),
+    /// A query parameter's value is not one the route accepts (`?page=abc`,
+    /// `?territory=12x`); the parameter's name when the handler knows it.
+    #[error("invalid parameter")]
+    InvalidParameter(Option<&'static str>),
     /// Someone changed the same record first.
     #[error("conflict: {0}")]
     Conflict(&'static str),
@@ -33,9 +41,27 @@ impl AppError {
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::LoginRequired => StatusCode::UNAUTHORIZED,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::BadRequest(status) => *status,
+            AppError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The API's name for the error (`error` in its JSON body, the enum of `Error` in
+    /// `openapi.json`). A conflict or a busy server cannot happen under `/api/` today (every
+    /// API route is a GET and none hashes a password); they would read as the nearest code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not_found",
+            AppError::Forbidden => "forbidden",
+            AppError::LoginRequired => "login_required",
+            AppError::Csrf => "csrf",
+            AppError::TooLarge => "too_large",
+            AppError::BadRequest(_) | AppError::Conflict(_) => "bad_request",
+            AppError::InvalidParameter(_) => "invalid_parameter",
+            AppError::Busy | AppError::Internal(_) => "internal",
         }
     }
 }

@@ -7,9 +7,9 @@
 //! side), the name a file was uploaded with is never kept, and files are sent under a name made
 //! from their id (`photo-<id>.jpg`, `document-<id>.pdf`).
 
+use crate::extract::Multipart;
 use crate::{AppError, AppState};
 use axum::extract::multipart::Field;
-use axum::extract::Multipart;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;

@@ -126,7 +126,11 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         dev_print_codes: true,
     };
     let banner = format!(
-        "{banner}\n--dev-print-codes: messages (codes included) are written to this log, not sent."
+        "{banner}\n{}",
+        crate::i18n::t_args(
+            "cli-demo-print-codes",
+            &[("flag", crate::i18n::s("--dev-print-codes"))]
+        )
     );
     serve::start(
         serve_args,
@@ -148,11 +152,13 @@ pub async fn seed(app: &App) -> anyhow::Result<String> {
 /// The district with its populations and one account per role living in [`DEMO_VILLAGE`],
 /// nothing else: the ground tests build their own cycles and initiatives on.
 pub async fn seed_people(app: &App) -> anyhow::Result<String> {
-    let mut rows = super::import::parse_territories(DEMO_CSV)
-        .map_err(|e| anyhow::anyhow!("demo territories: {}", e.join("; ")))?;
+    let mut rows = super::import::parse_territories(DEMO_CSV).map_err(|e| {
+        let lines: Vec<String> = e.iter().map(|l| l.render(crate::i18n::lang())).collect();
+        anyhow::anyhow!("demo territories: {}", lines.join("; "))
+    })?;
     illustrate_populations(&mut rows);
     super::import::import(app, &rows, false).await?;
-    let mut out = String::from("Demo accounts (log in with the e-mail and password):\n");
+    let mut out = format!("{}\n", crate::i18n::t("cli-demo-accounts"));
     for (i, (role, scope, name, email, password)) in ACCOUNTS.iter().enumerate() {
         let iin = demo_iin(account_iin_number(i)).context("no demo IIN")?;
         let spec = AccountSpec {

@@ -1,16 +1,17 @@
 //! Who holds which role in a territory, and granting roles (administrators only).
 
+use crate::extract::{Form, Path};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::territories::load;
 use crate::{AppError, AppState};
 use app::access::Granted;
 use app::territories::Territory;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
+use axum::Router;
 use domain::{Action, Contact, Role};
 use serde::Deserialize;
 

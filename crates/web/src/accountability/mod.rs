@@ -1,10 +1,11 @@
 //! The accountability page of a territory: everything the akimat and other bodies owe its
 //! residents, with days overdue, newest deadline first; and `GET /api/v1/accountability`.
 
+use crate::extract::{Path, Query};
 use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
 use axum::{Json, Router};

@@ -3,13 +3,13 @@
 //! page, for slow connections.
 
 use crate::centres::message_id;
-use crate::extract::Id;
+use crate::extract::{Id, Query};
 use crate::i18n::Arg;
 use crate::pages::{render, require_viewer, Ctx};
 use crate::{AppError, AppState};
 use app::accounts::{AccountHistory, Directory, DirectoryFilter, Listed};
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use domain::{Kato, Level};
 use serde::Deserialize;

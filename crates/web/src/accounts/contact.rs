@@ -2,6 +2,7 @@
 //! the contact (the code goes to the new one; the old one stays until the code is typed).
 
 use super::{client_ip, code_limits, password_throttled};
+use crate::extract::Form;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::accounts::{ChangeRequested, CodeRequest, ContactConfirmed, Resent};
@@ -10,7 +11,7 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use domain::accounts::CodeRefusal;
 use domain::Contact;
 use serde::Deserialize;

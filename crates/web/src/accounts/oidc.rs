@@ -9,17 +9,18 @@
 //! the same way, holding only the IIN's keyed fingerprint and birth date.
 
 use super::{redirect_with_cookies, session_cookie, session_ttl};
+use crate::extract::{Form, Query};
 use crate::middleware::{cookie, set_cookie, CookieSpec};
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::state::OidcSettings;
 use crate::{AppError, AppState};
 use app::accounts::egov::{self, Completed, Completion, EgovSignIn, Vouched};
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Form, Router};
+use axum::Router;
 use chrono::{DateTime, Duration, Utc};
 use domain::{Iin, Kato};
 use openidconnect::core::{

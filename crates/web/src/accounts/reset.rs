@@ -3,6 +3,7 @@
 
 use super::contact::{refusal_message, throttled};
 use super::{client_ip, code_limits, password_message};
+use crate::extract::Form;
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::accounts::{CodeRequest, PasswordReset};
@@ -11,7 +12,7 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
+use axum::Router;
 use domain::{Contact, Password};
 use serde::Deserialize;
 use std::net::SocketAddr;

@@ -2,15 +2,16 @@
 //! move page (`/account/residence`), and the move itself, which drops a verified account to
 //! `contact` until a registrar confirms the new village.
 
+use crate::extract::{Form, Query};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::accounts::Moved;
 use app::territories::Territory;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
+use axum::Router;
 use domain::Kato;
 use serde::Deserialize;
 use uuid::Uuid;

@@ -4,6 +4,7 @@
 
 use super::{client_ip, iin_message, password_message, redirect_with_cookies, session_cookie};
 use super::{session_ttl, SessionTtl};
+use crate::extract::Form;
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::centres::SlipSignIn;
@@ -12,7 +13,7 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Form, Router};
+use axum::Router;
 use domain::{Iin, Password};
 use serde::Deserialize;
 use std::net::SocketAddr;

@@ -1,8 +1,9 @@
 //! `/api/v1/centres`: participation centres as open data (described in `openapi.json`).
 
+use crate::extract::Query;
 use crate::{AppError, AppState};
 use app::centres::{self, Centre};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};

@@ -6,7 +6,7 @@
 
 use super::message_id;
 use crate::accounts::iin_message;
-use crate::extract::Id;
+use crate::extract::{Form, Id};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::accounts::DisplayName;
@@ -16,7 +16,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use domain::accounts::{DocumentKind, DocumentTail, ResidenceProof};
 use domain::{Contact, Iin, Kato};
 use serde::Deserialize;

@@ -2,17 +2,17 @@
 //! administrators describe centres and name their registrars; the registrar's desk
 //! ([`desk`]); the open-data list ([`api`]).
 
-use crate::extract::Id;
+use crate::extract::{Form, Id, Path};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::territories::load;
 use crate::{AppError, AppState};
 use app::centres::{self, Centre, CentreDraft, CentreInput, RegistrarAdded};
 use app::territories::Territory;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use domain::{Action, Contact, Kato};
 use serde::Deserialize;
 use uuid::Uuid;

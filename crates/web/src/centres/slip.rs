@@ -4,7 +4,7 @@
 
 use super::desk::{at_desk, document_choices, parse_evidence, proof_choices, Choice};
 use crate::accounts::iin_message;
-use crate::extract::Id;
+use crate::extract::{Form, Id};
 use crate::i18n::{Arg, Lang};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
@@ -15,7 +15,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Form, Router};
+use axum::Router;
 use domain::accounts::CodePurpose;
 use domain::{Iin, Kato};
 use serde::Deserialize;

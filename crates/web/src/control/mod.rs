@@ -5,15 +5,16 @@
 
 mod show;
 
+use crate::extract::{Form, Path};
 use crate::i18n::Arg;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::control::{Event, EventField, EventInput, RegisterOutcome, Territory};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use chrono::NaiveDate;
 use domain::control::{countdown, Countdown, EventKind};
 use domain::oversight::WorkingCalendar;

@@ -2,7 +2,7 @@
 //! countdowns and answers, the hearing on the answer, and every action taken on it.
 
 use super::{countdown_text, dates, kind_label, stage};
-use crate::extract::{Id, Ids};
+use crate::extract::{Form, Id, Ids};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::control::{
@@ -11,7 +11,6 @@ use app::control::{
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::control::DocumentKind;
 use domain::time::parse_date;
 use domain::Action;

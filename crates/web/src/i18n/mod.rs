@@ -58,17 +58,13 @@ impl Lang {
     }
 
     pub fn t_args(self, id: &str, args: &[(&'static str, Arg)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| {
-                let v = match v {
-                    Arg::Str(s) => FluentValue::from(s.clone()),
-                    Arg::Num(n) => FluentValue::from(*n),
-                };
-                (Cow::Borrowed(*k), v)
-            })
-            .collect();
-        LOCALES.lookup_with_args(&self.id(), id, &map)
+        LOCALES.lookup_with_args(&self.id(), id, &fluent_args(args))
+    }
+
+    /// [`Lang::t_args`], or `None` when no language defines `id`: for ids made from names
+    /// (the command line's `cli-arg-<command>-<arg>`, tried before `cli-arg-<arg>`).
+    pub fn try_t_args(self, id: &str, args: &[(&'static str, Arg)]) -> Option<String> {
+        LOCALES.try_lookup_with_args(&self.id(), id, &fluent_args(args))
     }
 
     /// "28 қараша 2026 ж.", "28 ноября 2026 г.", "28 November 2026".
@@ -109,6 +105,18 @@ impl Lang {
             s
         }
     }
+}
+
+fn fluent_args(args: &[(&'static str, Arg)]) -> HashMap<Cow<'static, str>, FluentValue<'static>> {
+    args.iter()
+        .map(|(k, v)| {
+            let v = match v {
+                Arg::Str(s) => FluentValue::from(s.clone()),
+                Arg::Num(n) => FluentValue::from(*n),
+            };
+            (Cow::Borrowed(*k), v)
+        })
+        .collect()
 }
 
 /// An argument to a message: text, or a number (which also selects plural forms).

@@ -2,11 +2,11 @@
 //! only, never who signed.
 
 use super::path_prefix;
-use crate::extract::Id;
+use crate::extract::{Id, Query};
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, Filter, Initiative};
-use axum::extract::{Query, State};
-use axum::http::{header, StatusCode};
+use axum::extract::State;
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -54,28 +54,18 @@ struct ListQuery {
     status: Option<String>,
 }
 
-fn bad_request(what: &str) -> Response {
-    (
-        StatusCode::BAD_REQUEST,
-        Json(serde_json::json!({ "error": what })),
-    )
-        .into_response()
-}
-
 async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
     let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(raw) => match Status::parse(raw) {
             Some(st) => Some(st),
-            None => return Ok(bad_request("unknown status")),
+            None => return Err(AppError::InvalidParameter(Some("status"))),
         },
     };
     let prefix = match q.territory.as_deref().filter(|s| !s.is_empty()) {
         None => "/".to_string(),
         Some(k) => {
-            let Ok(kato) = Kato::parse(k) else {
-                return Ok(bad_request("territory must be a KATO code"));
-            };
+            let kato = Kato::parse(k).map_err(|_| AppError::InvalidParameter(Some("territory")))?;
             let t = ini::territory_by_kato(&s, &kato)
                 .await?
                 .ok_or(AppError::NotFound)?;

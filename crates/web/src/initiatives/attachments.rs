@@ -5,12 +5,12 @@
 //! uploaded with is never kept (security review M6).
 
 use super::{load_visible, show};
-use crate::extract::{Id, Ids};
+use crate::extract::{Id, Ids, Multipart};
 use crate::pages::{require_viewer, Ctx, Rejected};
 use crate::uploads::{self, read_limited, Refusal};
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, AttachOutcome, Initiative, NewFile};
-use axum::extract::{Multipart, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::initiatives::room_for_file;

@@ -2,11 +2,12 @@
 //! territory page shows.
 
 use super::{card, date, path_prefix, Card};
+use crate::extract::{Path, Query};
 use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, Filter, Initiative, Territory};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use domain::initiatives::{deadline, Status};

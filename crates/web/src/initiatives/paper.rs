@@ -4,7 +4,7 @@
 
 use super::load_visible;
 use super::messages;
-use crate::extract::Id;
+use crate::extract::{Form, Id};
 use crate::i18n::Arg;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
@@ -13,7 +13,6 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 use domain::initiatives::{parse_sheet, SheetNo};
 use domain::Action;
 use serde::Deserialize;

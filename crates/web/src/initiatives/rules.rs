@@ -1,14 +1,14 @@
 //! A territory's threshold, collection period and answer deadline (officials, administrators).
 
 use super::messages;
+use crate::extract::{Form, Path};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::territories::load;
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, Outcome, Territory};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::accounts::DEFAULT_REQUIREMENT;
 use domain::initiatives::{RuleError, ThresholdRule};
 use domain::{Action, Level};

@@ -2,14 +2,13 @@
 //! action taken on it (sign, withdraw, publish, return, answer, follow-up).
 
 use super::{card, date, is_author, load_visible, markdown, messages, progress_text, Card};
-use crate::extract::Id;
+use crate::extract::{Form, Id};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, AnswerInput, Initiative, Outcome, SignOutcome};
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use chrono::NaiveDate;
 use domain::initiatives::{
     may_withdraw, AnswerKind, AnswerText, Channel, EventKind, FollowUp, Note, Refused, SignRefusal,

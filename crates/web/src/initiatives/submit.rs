@@ -2,7 +2,7 @@
 
 use super::messages;
 use super::{is_author, load_visible};
-use crate::extract::Id;
+use crate::extract::{Form, Id};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::initiatives::{self as ini, DraftInput, Initiative, Outcome, Territory};
@@ -10,7 +10,6 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::initiatives::{Addressee, Body, Status, Title};
 use domain::Kato;
 use serde::Deserialize;

@@ -1,9 +1,9 @@
 //! Open data: land reports of a territory as JSON.
 
+use crate::extract::Query;
 use crate::{AppError, AppState};
 use app::land::Report;
-use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -56,13 +56,7 @@ async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<R
     {
         None => Vec::new(),
         Some(k) => {
-            let Ok(kato) = Kato::parse(k) else {
-                return Ok((
-                    StatusCode::BAD_REQUEST,
-                    Json(serde_json::json!({ "error": "territory must be a KATO code" })),
-                )
-                    .into_response());
-            };
+            let kato = Kato::parse(k).map_err(|_| AppError::InvalidParameter(Some("territory")))?;
             app::land::territory(&s, &kato).await?.path
         }
     };

@@ -8,15 +8,15 @@ mod api;
 mod chart;
 mod submit;
 
-use crate::extract::{Id, Ids};
+use crate::extract::{Form, Id, Ids, Path};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::land::{Report, ReviewOutcome, Territory};
 use askama::Template;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use domain::land::{Hectares, LandStatus};
 use domain::Action;
 use serde::Deserialize;

@@ -5,12 +5,13 @@
 //! not named in public, and the photos must not name them either (security review M6).
 
 use super::photo_path;
+use crate::extract::{Multipart, Path};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::uploads::{self, Refusal};
 use crate::{AppError, AppState};
 use app::land::{NewLandReport, Photo, Territory};
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::land::{Description, Hectares, LandKind};

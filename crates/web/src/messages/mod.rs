@@ -5,13 +5,14 @@
 mod admin;
 pub mod render;
 
+use crate::extract::Form;
 use crate::pages::{require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::messages::{MessagePreferences, PreferencesRefused, PreferencesView};
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use domain::messages::{Channel, Language};
 use serde::Deserialize;
 

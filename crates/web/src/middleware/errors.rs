@@ -40,10 +40,42 @@ pub async fn pages(req: Request, next: Next) -> Response {
         tracing::error!(%detail, "request failed");
     }
     if path.starts_with("/api/") {
-        let body = serde_json::json!({ "error": err.to_string(), "request_id": request_id });
-        return (err.status(), axum::Json(body)).into_response();
+        return api(lang, &err, request_id);
     }
     render(lang, &err, &request_id, path)
+}
+
+/// `{"error": CODE, "message": TEXT, "request_id": ID}`: the code for programs, the message
+/// in the reader's language (`Accept-Language`, Kazakh by default) for people.
+fn api(lang: Lang, err: &AppError, request_id: String) -> Response {
+    let message = match err {
+        AppError::InvalidParameter(Some(name)) => lang.t_args(
+            "api-error-invalid-parameter-named",
+            &[("name", Arg::Str((*name).to_string()))],
+        ),
+        AppError::InvalidParameter(None) => lang.t("api-error-invalid-parameter"),
+        AppError::NotFound => lang.t("api-error-not-found"),
+        AppError::Forbidden => lang.t("api-error-forbidden"),
+        AppError::LoginRequired => lang.t("api-error-login-required"),
+        AppError::Csrf => lang.t("api-error-csrf"),
+        AppError::TooLarge => lang.t("api-error-too-large"),
+        AppError::BadRequest(_) | AppError::Conflict(_) => lang.t("api-error-bad-request"),
+        AppError::Busy | AppError::Internal(_) => lang.t_args(
+            "api-error-internal",
+            &[("id", Arg::Str(request_id.clone()))],
+        ),
+    };
+    let body = serde_json::json!({
+        "error": err.code(),
+        "message": message,
+        "request_id": request_id,
+    });
+    let mut res = (err.status(), axum::Json(body)).into_response();
+    if matches!(err, AppError::Busy) {
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+    }
+    res
 }
 
 fn render(lang: Lang, err: &AppError, request_id: &str, path: String) -> Response {
@@ -53,6 +85,8 @@ fn render(lang: Lang, err: &AppError, request_id: &str, path: String) -> Respons
         AppError::Csrf => (lang.t("error-csrf-title"), lang.t("error-csrf-text")),
         AppError::LoginRequired => (lang.t("error-login-title"), lang.t("error-login-text")),
         AppError::TooLarge => (lang.t("error-413-title"), lang.t("error-413-text")),
+        AppError::BadRequest(_) => (lang.t("error-400-title"), lang.t("error-400-text")),
+        AppError::InvalidParameter(_) => (lang.t("error-400-title"), lang.t("error-400-address")),
         AppError::Conflict(_) => (lang.t("error-409-title"), lang.t("error-409-text")),
         AppError::Busy => (lang.t("error-503-title"), lang.t("error-503-text")),
         AppError::Internal(_) => (
@@ -163,6 +197,19 @@ mod tests {
         let body =
             String::from_utf8_lossy(&to_bytes(res.into_body(), 1 << 20).await.expect("body"))
                 .into_owned();
-        assert!(body.contains("\"request_id\""), "{body}");
+        let json: serde_json::Value = serde_json::from_str(&body).expect("a JSON error");
+        assert_eq!(json["error"], "internal", "{body}");
+        assert!(json["request_id"].as_str().is_some_and(|s| s.len() >= 32));
+        // Kazakh without Accept-Language; the panic's text stays in the log.
+        assert!(
+            json["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("Серверде қате орын алды")),
+            "{body}"
+        );
+        assert!(
+            !body.contains("kaboom") && !body.contains("panic"),
+            "{body}"
+        );
     }
 }

@@ -1,14 +1,14 @@
 //! `/admin/holidays`: the table of public holidays and day transfers that every working-day
 //! deadline is counted on (administrators only).
 
+use crate::extract::{Form, Query};
 use crate::i18n::Arg;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::oversight::{HolidayEdit, HolidaysOutcome};
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use chrono::{Datelike, NaiveDate};
 use domain::oversight::{table_year, transfer_allowed, Holiday};
 use domain::projects::{parse_date, FieldError};

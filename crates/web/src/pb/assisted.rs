@@ -9,7 +9,7 @@
 use super::paper::{ballot_message, ballot_proposals};
 use super::{load_cycle, money};
 use crate::accounts::contact::{refusal_message, throttled as codes_throttled};
-use crate::extract::Id;
+use crate::extract::{Form, Id};
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::assisted::{
@@ -21,7 +21,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Form, Router};
+use axum::Router;
 use domain::pb::assisted::{ConfirmRefusal, WitnessError};
 use domain::pb::{BallotType, Ineligible};
 use domain::Action;

@@ -4,17 +4,17 @@
 
 use super::proposals::{load, proposal_page_with};
 use super::{cycle_title, load_cycle};
-use crate::extract::Id;
+use crate::extract::{Form, Id, Path, Query};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::cycles::{Cycle, Territory};
 use app::pb::discussion::{Comment, CommentRefusal, Moderation, ModerationOutcome};
 use app::pb::proposals::Proposal;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use chrono::{DateTime, Utc};
 use domain::pb::discussion::{may_comment, CommentRefused, CommentText, Length, ModerationReason};
 use domain::pb::ProposalStatus;

@@ -3,7 +3,7 @@
 //! coordinator before voting. For districts, the redistribution of unneeded shares.
 
 use super::{cycle_title, load_cycle, money};
-use crate::extract::Id;
+use crate::extract::{Form, Id};
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
@@ -14,7 +14,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
+use axum::Router;
 use domain::money::Tenge;
 use domain::pb::percent;
 use domain::pb::setup::parse_percent_bp;

@@ -3,7 +3,7 @@
 //! page and on each linked proposal's page, each with its own page.
 
 use super::{cycle_title, load_cycle};
-use crate::extract::Id;
+use crate::extract::{Form, Id};
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::cycles::{Cycle, Territory};
@@ -12,7 +12,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
+use axum::Router;
 use domain::pb::discussion::{check_meeting, MeetingError};
 use domain::{Action, Kato};
 use uuid::Uuid;

@@ -1,6 +1,7 @@
 //! The MRP table editor (`/pb/mrp`, administrators only): the monthly calculation index by
 //! year and valid-from date. Cycles keep the MRP they were created with.
 
+use crate::extract::Form;
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::mrp::{self as mrp_app, MrpEdit, MrpOutcome};
@@ -8,7 +9,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use domain::pb::MrpYearError;
 use domain::Action;
 use serde::Deserialize;

@@ -7,7 +7,7 @@
 //! their digits is stored or shown.
 
 use super::{load_cycle, money};
-use crate::extract::{Id, Ids};
+use crate::extract::{Form, Id, Ids};
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
@@ -18,7 +18,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use domain::pb::paper::{self as rules, LineError};
 use domain::pb::{BallotError, Stage};
 use domain::{Action, IinError};

@@ -4,7 +4,7 @@
 //! inline to everyone under a name made from their id.
 
 use super::proposals::{load, proposal_page};
-use crate::extract::{Id, Ids};
+use crate::extract::{Id, Ids, Multipart, Path};
 use crate::i18n::Arg;
 use crate::pages::{require_viewer, Ctx, Rejected};
 use crate::uploads::{self, Refusal};
@@ -12,7 +12,7 @@ use crate::{AppError, AppState};
 use app::pb::cycles::{Cycle, Territory};
 use app::pb::photos::{NewPhoto, PhotoOutcome};
 use app::pb::proposals::Proposal;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};

@@ -3,7 +3,7 @@
 //! the author until review starts.
 
 use super::{load_cycle, money};
-use crate::extract::Id;
+use crate::extract::{Form, Id};
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::cycles::{Cycle, Territory};
@@ -11,7 +11,6 @@ use app::pb::proposals::{Draft, Entry, Proposal, SubmitOutcome, SubmitRefusal};
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::pb::{
     Category, Channel, DraftError, DraftInput, PaperEntry, PaperEntryError, ProposalError,
     ProposalLimits, ProposalText,

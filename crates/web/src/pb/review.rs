@@ -2,7 +2,7 @@
 
 use super::proposals::{load, proposal_page};
 use super::{load_cycle, money};
-use crate::extract::Id;
+use crate::extract::{Form, Id};
 use crate::oversight::invitations::conflict_message;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
@@ -12,7 +12,6 @@ use app::pb::review::{MemberOutcome, ReviewOutcome};
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::pb::review::ReviewError;
 use domain::pb::{council_balanced, Decision, Stage};
 use domain::Action;

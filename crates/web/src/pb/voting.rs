@@ -2,15 +2,15 @@
 //! receipt a voter checks later.
 
 use super::{load_cycle, money};
-use crate::extract::Id;
+use crate::extract::{Form, Id, Query};
 use crate::pages::{render, require_viewer, Ctx, Rejected};
 use crate::{AppError, AppState};
 use app::pb::ballots::{self, CastOutcome, Cycle, Obstacle, Territory};
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
+use axum::Router;
 use domain::pb::{BallotError, BallotType, Ineligible};
 use serde::Deserialize;
 use uuid::Uuid;

@@ -184,7 +184,7 @@ pub struct ProjectSummary {
 /// territory), newest cycles first.
 pub async fn list(
     State(s): State<AppState>,
-    axum::extract::Query(q): axum::extract::Query<ListQuery>,
+    crate::extract::Query(q): crate::extract::Query<ListQuery>,
 ) -> Result<Json<Vec<ProjectSummary>>, AppError> {
     let path = match q.territory.as_deref().filter(|k| !k.is_empty()) {
         Some(k) => crate::territories::load(&s, k).await?.path,

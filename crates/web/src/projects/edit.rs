@@ -3,17 +3,16 @@
 
 use super::show::{page, Forms, MilestoneForm, PaymentForm, RecordForm};
 use super::{AREA, MAX_BYTES};
-use crate::extract::{Id, Ids};
+use crate::extract::{Form, Id, Ids, Multipart};
 use crate::pages::{Ctx, FieldErrors, Rejected};
 use crate::uploads::{self, Refusal};
 use crate::{AppError, AppState};
 use app::projects::{
     edit_implementation, EditOutcome, Implementation, ImplementationEdit, Payment, ProjectFile,
 };
-use axum::extract::{Multipart, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::oversight::Bin;
 use domain::projects::{
     check_period, parse_amount, parse_date, parse_percent, payment_note, FieldError,

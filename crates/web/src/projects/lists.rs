@@ -1,12 +1,12 @@
 //! Funded projects of a cycle and of a territory, with progress and what is late.
 
-use crate::extract::Id;
+use crate::extract::{Id, Path};
 use crate::i18n::Arg;
 use crate::pages::{render, Ctx};
 use crate::{AppError, AppState};
 use app::projects::Summary;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Html;
 
 pub struct Row {

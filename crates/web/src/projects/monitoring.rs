@@ -4,7 +4,7 @@
 use super::edit::refusal;
 use super::show::{page, AcceptanceForm, AnswerForm, Forms, ReportForm};
 use super::{date, AREA, MAX_BYTES, MAX_PHOTOS};
-use crate::extract::{Id, Ids};
+use crate::extract::{Form, Id, Ids, Multipart};
 use crate::i18n::Arg;
 use crate::oversight::invitations::conflict_message;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
@@ -13,9 +13,8 @@ use crate::{AppError, AppState};
 use app::projects::{AcceptanceOutcome, AnswerOutcome, GroupOutcome, NewReport, ProjectFile};
 use app::projects::{Cycle, Territory};
 use askama::Template;
-use axum::extract::{Multipart, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::projects::{
     parse_coordinates, parse_date, report_text, FieldError, Judgement, Remarks, RemarksError,
     Verdict, GROUP_MIN,

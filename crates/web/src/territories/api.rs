@@ -1,8 +1,9 @@
 //! `/api/v1/territories`: the territory tree as open data (described in `openapi.json`).
 
+use crate::extract::{Path, Query};
 use crate::{AppError, AppState};
 use app::territories::{self, Territory};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};

@@ -1,13 +1,14 @@
 //! Public pages of the territory tree, and correcting a territory's population.
 
+use crate::extract::{Form, Path};
 use crate::pages::{render, Ctx, Rejected};
 use crate::{AppError, AppState};
 use app::territories::{self, Territory};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use domain::Action;
 use serde::Deserialize;
 
