@@ -474,6 +474,46 @@ async fn residents_propose_online_within_the_cap_and_the_limit() {
     assert!(cycle.has("3 proposals") && cycle.has("Су құбыры"));
 }
 
+/// The proposal form's refusals as Kazakh and Russian write them (language review §2): the
+/// Kazakh case ending goes on the noun ("5 таңбадан", never "5-ден"), limits are grouped
+/// ("5 000"), and the Russian noun follows the number ("1 предложение", not "1 предложения").
+#[tokio::test]
+async fn proposal_refusals_read_as_kazakh_and_russian_write_them() {
+    let app = TestApp::with_people().await;
+    let id = collecting_cycle(&app, 2036, 1, true).await;
+    let r = app.login_as(Role::Resident).await;
+    let (form, action) = (
+        format!("/pb/{id}/proposals/new?lang=kk"),
+        format!("/pb/{id}/proposals"),
+    );
+    let mut short = proposal("Су", "1 000 000");
+    short[1].1 = "Құбыр";
+    let bad = r.submit(&form, &action, &short).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.has("Атауы 5 таңбадан 150 таңбаға дейін болуы керек.")
+            && bad.has("Сипаттамасы 20 таңбадан 5\u{a0}000 таңбаға дейін болуы керек."),
+        "{}",
+        bad.body
+    );
+    assert!(!bad.has("5-ден") && !bad.has("20-ден"));
+
+    let ok = r
+        .submit(&form, &action, &proposal("Су құбыры", "1 000 000"))
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let ru = format!("/pb/{id}/proposals/new?lang=ru");
+    let second = r
+        .submit(&ru, &action, &proposal("Екінші ұсыныс", "1 000 000"))
+        .await;
+    assert_eq!(second.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        second.has("У вас уже 1 предложение в этом цикле — это предел."),
+        "{}",
+        second.body
+    );
+}
+
 #[tokio::test]
 async fn only_residents_of_the_territory_may_propose() {
     let app = TestApp::with_people().await;
