@@ -151,7 +151,7 @@ async fn bad_set_ups_are_explained_and_keep_what_was_typed() {
     let cases: Vec<Case> = vec![
         (
             form(&[("share_percent", "7,5"), ("year", "2032")]),
-            "at least 10% of housing-and-communal spending",
+            "at least 10% of annual housing and utilities spending",
             "value=\"7,5\"",
         ),
         (
@@ -171,7 +171,7 @@ async fn bad_set_ups_are_explained_and_keep_what_was_typed() {
         ),
         (
             form(&[("ballot_k", "0"), ("year", "2032")]),
-            "k must be from 1 to 50",
+            "the number must be from 1 to 50",
             "value=\"0\"",
         ),
         (
@@ -208,6 +208,15 @@ async fn bad_set_ups_are_explained_and_keep_what_was_typed() {
         )
         .await;
     assert!(kk.has("кемінде 10%-ы болуы керек"));
+    // The minimum cites documents a resident can look up, and no internal label (language
+    // review §1, §3).
+    assert!(
+        kk.has("2025 жылғы 15 наурыздағы Бюджет кодексі")
+            && kk.has("2025 жылғы 29 сәуірдегі № 208 бұйрығы, 75-тармақ"),
+        "{}",
+        kk.body
+    );
+    assert!(!kk.has("Qatysu 2025") && !kk.has("000 зерттеу"));
     assert_eq!(
         store::pb::list(&app.db, None).await.expect("list").len(),
         before,
