@@ -66,7 +66,7 @@ async fn an_administrator_of_a_district_sees_its_accounts_and_their_history() {
     for text in [
         "Seen at a participation centre",
         "Passport …123",
-        "Akimat household book",
+        "Household book of the akim",
         "Verified at a participation centre",
     ] {
         assert!(one.has(text), "{text}");

@@ -444,7 +444,7 @@ async fn a_registrar_raises_a_resident_who_reads_the_presence_code_and_the_evide
         .submit(&format!("{desk}?lang=en"), &desk, &[("iin", &iin)])
         .await;
     assert!(again.has("Seen at a participation centre") && again.has("ID card …567"));
-    assert!(again.has("Akimat household book") && again.has("Сәуле Жұмабаева"));
+    assert!(again.has("Household book of the akim") && again.has("Сәуле Жұмабаева"));
     app.clock.advance(chrono::TimeDelta::minutes(10));
     let stale = r
         .submit(&desk, &raise, &raise_fields(&p, &iin, &code))

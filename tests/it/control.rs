@@ -171,6 +171,12 @@ async fn an_event_from_registration_to_answers_with_working_day_deadlines() {
     );
     let page = r.get(&path).await;
     assert_eq!(page.body.matches("10 working days left").count(), 3);
+    // In Kazakh the date takes "күні": a bare "… қараша тапсырылды" lacks its case (language
+    // review §2).
+    let kk = r.get(&format!("{path}?lang=kk")).await;
+    let on = format!("{} күні тапсырылды", web::i18n::Lang::Kk.date(today));
+    assert!(kk.has(&on), "{on}: {}", kk.body);
+    r.get(&format!("{path}?lang=en")).await;
     let recs = store::control::recommendations(&app.db, Uuid::parse_str(&id).expect("id"))
         .await
         .expect("recs");

@@ -52,7 +52,7 @@ async fn a_resident_registers_logs_out_and_in_and_changes_the_password() {
     );
     let account = c.get("/account?ok=register-done&lang=ru").await;
     assert!(account.has("Добро пожаловать"));
-    assert!(account.has("Хранится только как отпечаток"));
+    assert!(account.has("Не хранится в открытом виде: только необратимый хеш"));
     assert!(
         !account.has("0025"),
         "no digit of the IIN beyond the birth date"

@@ -303,6 +303,13 @@ async fn an_initiative_goes_from_submission_to_implemented() {
     assert!(mine.has("Ауылға таза ауыз су") && mine.has("You signed online on"));
     let page = resident.get(&format!("/initiatives/{id}?lang=en")).await;
     assert!(page.has(&format!("1 of {required} signatures needed")) && page.has("days left"));
+    // Russian says "осталось 5 дней", not the form-like "осталось дней: 5" (language review §4).
+    let ru = resident.get(&format!("/initiatives/{id}?lang=ru")).await;
+    let left = ["день)", "дня)", "дней)"]
+        .iter()
+        .any(|noun| ru.body.contains(noun) && (ru.has("(осталось ") || ru.has("(остался ")));
+    assert!(left && !ru.has("осталось дней:"), "{}", ru.body);
+    resident.get(&format!("/initiatives/{id}?lang=en")).await;
 
     // Paper sheets reach the threshold: typed by the coordinator, then by the administrator.
     let people = iins(0, u32::try_from(required - 1).expect("small"));
@@ -995,7 +1002,9 @@ async fn thresholds_are_configured_per_territory() {
     let page = official
         .get("/territories/114441100/initiative-rules?lang=en")
         .await;
-    assert!(page.has("The rules of territory 114441000 apply."));
+    // Named as residents know the okrug, not by its KATO code (language review §3).
+    assert!(page.has("The rules of Буревестник а.о. apply."));
+    assert!(!page.has("114441000 apply"));
     let resident = app.login_as(Role::Resident).await;
     assert_eq!(resident.get(form).await.status, StatusCode::FORBIDDEN);
 }

@@ -151,7 +151,7 @@ async fn bad_set_ups_are_explained_and_keep_what_was_typed() {
     let cases: Vec<Case> = vec![
         (
             form(&[("share_percent", "7,5"), ("year", "2032")]),
-            "at least 10% of housing-and-communal spending",
+            "at least 10% of annual housing and utilities spending",
             "value=\"7,5\"",
         ),
         (
@@ -171,7 +171,7 @@ async fn bad_set_ups_are_explained_and_keep_what_was_typed() {
         ),
         (
             form(&[("ballot_k", "0"), ("year", "2032")]),
-            "k must be from 1 to 50",
+            "the number must be from 1 to 50",
             "value=\"0\"",
         ),
         (
@@ -208,6 +208,15 @@ async fn bad_set_ups_are_explained_and_keep_what_was_typed() {
         )
         .await;
     assert!(kk.has("кемінде 10%-ы болуы керек"));
+    // The minimum cites documents a resident can look up, and no internal label (language
+    // review §1, §3).
+    assert!(
+        kk.has("2025 жылғы 15 наурыздағы Бюджет кодексі")
+            && kk.has("2025 жылғы 29 сәуірдегі № 208 бұйрығы, 75-тармақ"),
+        "{}",
+        kk.body
+    );
+    assert!(!kk.has("Qatysu 2025") && !kk.has("000 зерттеу"));
     assert_eq!(
         store::pb::list(&app.db, None).await.expect("list").len(),
         before,
@@ -472,6 +481,46 @@ async fn residents_propose_online_within_the_cap_and_the_limit() {
     assert!(fourth.has("You already have 3 proposals in this cycle"));
     let cycle = r.get(&format!("/pb/{id}?lang=en")).await;
     assert!(cycle.has("3 proposals") && cycle.has("Су құбыры"));
+}
+
+/// The proposal form's refusals as Kazakh and Russian write them (language review §2): the
+/// Kazakh case ending goes on the noun ("5 таңбадан", never "5-ден"), limits are grouped
+/// ("5 000"), and the Russian noun follows the number ("1 предложение", not "1 предложения").
+#[tokio::test]
+async fn proposal_refusals_read_as_kazakh_and_russian_write_them() {
+    let app = TestApp::with_people().await;
+    let id = collecting_cycle(&app, 2036, 1, true).await;
+    let r = app.login_as(Role::Resident).await;
+    let (form, action) = (
+        format!("/pb/{id}/proposals/new?lang=kk"),
+        format!("/pb/{id}/proposals"),
+    );
+    let mut short = proposal("Су", "1 000 000");
+    short[1].1 = "Құбыр";
+    let bad = r.submit(&form, &action, &short).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.has("Атауы 5 таңбадан 150 таңбаға дейін болуы керек.")
+            && bad.has("Сипаттамасы 20 таңбадан 5\u{a0}000 таңбаға дейін болуы керек."),
+        "{}",
+        bad.body
+    );
+    assert!(!bad.has("5-ден") && !bad.has("20-ден"));
+
+    let ok = r
+        .submit(&form, &action, &proposal("Су құбыры", "1 000 000"))
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let ru = format!("/pb/{id}/proposals/new?lang=ru");
+    let second = r
+        .submit(&ru, &action, &proposal("Екінші ұсыныс", "1 000 000"))
+        .await;
+    assert_eq!(second.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        second.has("У вас уже 1 предложение в этом цикле — это предел."),
+        "{}",
+        second.body
+    );
 }
 
 #[tokio::test]

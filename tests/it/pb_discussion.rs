@@ -103,7 +103,7 @@ async fn residents_comment_on_admitted_proposals_during_discussion_and_voting() 
     // Too short: refused, the typed text stays in the form.
     let short = comment(&r, lights, " a ").await;
     assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(short.has("The text must have 2 to 1000 characters.") && short.has("> a </textarea>"));
+    assert!(short.has("The text must have 2 to 1,000 characters.") && short.has("> a </textarea>"));
 
     // Not admitted (the rejected proposal).
     let rejected = comment(&r, v.rejected, "Неге қабылданбады?").await;
@@ -382,7 +382,7 @@ async fn coordinators_record_meetings_shown_on_the_cycle_and_proposal_pages() {
         "Choose a village of the cycle",
         "the date cannot be later than today",
         "Attendance must be a whole number from 1 to",
-        "The text must have 10 to 10000 characters.",
+        "The text must have 10 to 10,000 characters.",
         "Only proposals of this cycle can be chosen.",
     ] {
         assert!(bad.has(msg), "{msg}");

@@ -372,7 +372,7 @@ async fn a_flagged_paper_ballot_is_published_as_its_batch_and_number_only() {
     publish_results(&coordinator, id).await;
 
     let anon = app.client();
-    let said = "Пачка M4, бюллетень 10: не учтён — этот человек уже проголосовал.";
+    let said = "Пачка: M4, бюллетень: 10 — не учтён, потому что этот человек уже проголосовал.";
     let last4 = format!("…{}", &me[8..]);
     for path in ["results", "protocol", "protocol.csv"] {
         let page = anon.get(&format!("/pb/{id}/{path}?lang=ru")).await;
@@ -838,7 +838,7 @@ async fn the_printable_ballot_is_a_pdf_in_kazakh_and_russian() {
     let (text, pages) = pdf_text(&bytes);
     assert!(pages >= 1, "{pages} pages");
     for want in [
-        "Халықтық қатысу бюджетінің бюллетені",
+        "Халық қатысатын бюджеттің бюллетені",
         "Бюллетень бюджета народного участия",
         "Мектеп көшесіне шам орнату",
         "ЖСН",

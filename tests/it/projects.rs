@@ -592,7 +592,7 @@ async fn residents_report_with_photos_and_the_answer_is_due_in_working_days() {
     let due = domain::projects::answer_due(&cal, report.created_at);
     assert!(cal.is_working_day(due));
     let shown = app.client().get(&format!("{page}?lang=en")).await;
-    assert!(shown.has("The akimat must answer by"));
+    assert!(shown.has("The answer is due by"));
     // Only officials answer; an empty answer is refused.
     let official = app.login_as(Role::Official).await;
     let tok_o = token(&official, &page).await;

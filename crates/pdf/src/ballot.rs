@@ -241,7 +241,7 @@ mod tests {
     pub(crate) fn sample(n: usize) -> BallotPaper {
         BallotPaper {
             headings: vec!["ХҚБ бюллетені".into(), "Бюллетень БНУ".into()],
-            titles: vec!["Қатысу бюджеті 2027: Алакөл ауылдық округі".into()],
+            titles: vec!["Халық қатысатын бюджет, 2027: Алакөл ауылдық округі".into()],
             facts: vec!["Дауыс беру: 2027 жылғы 2–15 сәуір".into()],
             instructions: vec!["Бір жобаны таңдаңыз. ".repeat(6)],
             columns: [

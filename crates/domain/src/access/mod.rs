@@ -20,7 +20,7 @@ crate::code_enum! {
         /// сараптамалық кеңес мүшесі / член экспертного совета: held for one cycle by a seat on
         /// its council ([`Body::ExpertCouncil`]), never granted on a territory.
         Expert = "expert",
-        /// әкімдік қызметкері / сотрудник акимата
+        /// әкімдік немесе әкім аппаратының қызметкері / сотрудник акимата или аппарата акима
         Official = "official",
         /// мәслихат депутаты / депутат маслихата
         Deputy = "deputy",

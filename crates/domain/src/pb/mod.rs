@@ -1,4 +1,4 @@
-//! The People's Participation Budget (Халықтық қатысу бюджеті, ХҚБ / Бюджет народного
+//! The People's Participation Budget (Халық қатысатын бюджет, ХҚБ / Бюджет народного
 //! участия, БНУ): the rules of a budget cycle as pure functions. Every figure the law sets is a
 //! configurable default here (the legal basis changed in 2025 and will change again).
 

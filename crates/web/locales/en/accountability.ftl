@@ -1,6 +1,6 @@
 ## Accountability: what is owed to residents
 accountability-title = What is owed to residents
-accountability-territory-link = What the akimat owes residents
+accountability-territory-link = What state bodies owe residents
 accountability-about = What residents are owed here and below: monitoring reports without an answer, initiatives awaiting an answer, final documents of public control not yet delivered to the state body, and recommendations awaiting its reasoned answer; newest deadline first. Days overdue are calendar days.
 accountability-overdue-count = { $count ->
     [one] { $count } item is overdue

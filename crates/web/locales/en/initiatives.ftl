@@ -52,7 +52,7 @@ initiatives-closed-not_enough_signatures = Not enough signatures within the coll
 initiatives-closed-ended = The addressee marked the initiative as finished
 
 ## Submitting
-initiatives-new-title = Write an initiative
+initiatives-new-title = Start an initiative
 initiatives-new-intro = Say what you ask for and why. Once a moderator has checked it, the initiative is published and signature collection starts.
 initiatives-field-territory = Territory
 initiatives-field-addressee = Addressed to
@@ -155,7 +155,7 @@ initiatives-refused-finished = The initiative is finished: it can no longer chan
 ## Paper signature sheets
 initiatives-paper-enter = Enter paper sheets
 initiatives-paper-title = Entering signatures from paper sheets
-initiatives-paper-intro = Each sheet is typed in separately by two different coordinators. The two entries are compared line by line: only identical lines are accepted, the others are listed. IINs are stored only as fingerprints.
+initiatives-paper-intro = Each sheet is typed in separately by two different coordinators. The two entries are compared line by line: only identical lines are accepted, the others are listed. IINs are not stored as typed, only as irreversible hashes.
 initiatives-paper-sheet = Sheet number
 initiatives-paper-rows = Lines
 initiatives-paper-rows-hint = One person per line: full name; IIN; village (KATO code or name); date (2026-11-20 or 20.11.2026).
@@ -178,7 +178,7 @@ initiatives-paper-mismatched = The two entries differ on lines { $lines }. Check
 ## Thresholds
 initiatives-rules-title = Signature rules for initiatives
 initiatives-rules-own = This territory's own rules apply.
-initiatives-rules-inherited = The rules of territory { $kato } apply.
+initiatives-rules-inherited = The rules of { $territory } apply.
 initiatives-rules-default = The platform's default rules apply (2% of the population, 6 months, 30 days).
 initiatives-rules-required = Threshold now: { $count ->
     [one] { $count } signature
@@ -215,7 +215,7 @@ initiatives-sheet-col-iin = IIN
 initiatives-sheet-col-village = Village
 initiatives-sheet-col-date = Date
 initiatives-sheet-col-signature = Signature
-initiatives-sheet-footer = By signing I support the initiative and agree that my data is used only to check signatures. Hand the filled sheet to the coordinator at the rural okrug akimat.
+initiatives-sheet-footer = By signing I support the initiative and agree that my data is used only to check signatures. Hand the filled sheet to the coordinator at the office of the rural okrug akim.
 
 initiatives-attachments = Attachments
 initiatives-attach-size = { $kb } KB

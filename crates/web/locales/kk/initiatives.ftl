@@ -1,7 +1,7 @@
 ## Civic initiatives (азаматтық бастама)
 initiatives-list-title = Азаматтық бастамалар
 initiatives-list-title-in = { $territory }: азаматтық бастамалар
-initiatives-list-intro = Тұрғындар әкімге немесе мәслихатқа бастама жазады, басқалары қол қояды. Қол саны шекке жеткенде, жауап белгіленген мерзімде берілуі тиіс.
+initiatives-list-intro = Тұрғындар әкімге немесе мәслихатқа бастама көтереді, басқалары оны қолдап қол қояды. Қол саны шекке жеткенде, белгіленген мерзімде жауап берілуге тиіс.
 initiatives-territory-link = Осы аумақтың бастамалары
 initiatives-none = Әзірге ештеңе жоқ.
 initiatives-search = Іздеу (қазақша немесе орысша)
@@ -16,10 +16,10 @@ initiatives-feed = Жаңалықтар арнасы (Atom)
 initiatives-returned-count = Модератор авторына қайтарған бастама саны: { $count } (барлығы { $times } рет).
 initiatives-overdue = Мерзімі өткен
 initiatives-overdue-list = Жауап беру мерзімі өткен бастамалар:
-initiatives-overdue-since = Мерзімі өткен: жауаптың соңғы күні { $date } болатын
+initiatives-overdue-since = Мерзімі өткен: жауаптың соңғы күні — { $date }
 initiatives-collect-until = Қол жинаудың соңғы күні — { $date } (қалғаны { $days } күн)
 initiatives-answer-due = Жауаптың соңғы күні — { $date } (қалғаны { $days } күн)
-initiatives-progress = { $required } қажетті қолдың { $signatures } қолы жиналды
+initiatives-progress = { $signatures } қол жиналды, қажеті — { $required }
 initiatives-status-draft = Модерацияны күтуде
 initiatives-status-returned = Авторына қайтарылды
 initiatives-status-collecting = Қол жиналуда
@@ -40,7 +40,7 @@ initiatives-closed-not_enough_signatures = Белгіленген мерзімд
 initiatives-closed-ended = Жауап берген орган бастаманы аяқталды деп белгіледі
 
 ## Submitting
-initiatives-new-title = Бастама жазу
+initiatives-new-title = Бастама көтеру
 initiatives-new-intro = Не сұрайтыныңызды және неліктен екенін жазыңыз. Модератор тексергеннен кейін бастама жарияланады және қол жинау басталады.
 initiatives-field-territory = Аумақ
 initiatives-field-addressee = Кімге жолданады
@@ -89,7 +89,7 @@ initiatives-withdraw = Қолымды қайтарып алу
 initiatives-withdrawn = Қолыңыз қайтарылып алынды.
 initiatives-sign-not-collecting = Бұл бастамаға қазір қол жиналмайды.
 initiatives-sign-outside = Бұл бастамаға тек аталған аумақтың тұрғындары қол қоя алады.
-initiatives-sign-too-young = Бұл аумақта бастамаларға белгіленген жастан бастап қол қоюға болады.
+initiatives-sign-too-young = Сіз бұл аумақта бастамаларға қол қою үшін белгіленген жасқа әлі толмағансыз.
 initiatives-sign-not-verified = Қол қою үшін есептік жазбаңыз жеткілікті расталмаған. Жеке куәлігіңізді алып, цифрлық қатысу орталығына келіңіз: тіркеуші сізді растайды, содан кейін қол қоя аласыз.
 initiatives-sign-twice = Сіз бұл бастамаға қол қойып қойғансыз: бір адам бір рет қол қояды.
 initiatives-withdraw-locked = Қол саны шекке жетті немесе қол жинау аяқталды: қолдарды енді қайтарып алуға болмайды.
@@ -143,7 +143,7 @@ initiatives-refused-finished = Бастама аяқталған: оны енд�
 ## Paper signature sheets
 initiatives-paper-enter = Қағаз парақтарды енгізу
 initiatives-paper-title = Қағаз парақтағы қолдарды енгізу
-initiatives-paper-intro = Әр парақты екі түрлі үйлестіруші бөлек енгізеді. Екі енгізу жолма-жол салыстырылады: тек бірдей жолдар қабылданады, айырмашылығы бар жолдар тізіледі. ЖСН тек таңба-із түрінде сақталады.
+initiatives-paper-intro = Әр парақты екі түрлі үйлестіруші бөлек енгізеді. Екі енгізу жолма-жол салыстырылады: тек бірдей жолдар қабылданады, айырмашылығы бар жолдар тізіледі. ЖСН ашық түрде сақталмайды, тек қайтымсыз хэш-код түрінде.
 initiatives-paper-sheet = Парақтың нөмірі
 initiatives-paper-rows = Жолдар
 initiatives-paper-rows-hint = Әр жолға бір адам: аты-жөні; ЖСН; ауыл (ӘАОЖ коды немесе атауы); күні (2026-11-20 немесе 20.11.2026).
@@ -166,7 +166,7 @@ initiatives-paper-mismatched = Екі енгізу мына жолдарда с�
 ## Thresholds
 initiatives-rules-title = Бастамаларға қол жинау ережесі
 initiatives-rules-own = Бұл аумақтың өз ережесі қолданылады.
-initiatives-rules-inherited = { $kato } аумағының ережесі қолданылады.
+initiatives-rules-inherited = «{ $territory }» аумағының ережесі қолданылады.
 initiatives-rules-default = Платформаның әдепкі ережесі қолданылады (халықтың 2%-ы, 6 ай, 30 күн).
 initiatives-rules-required = Қазір шек: { $count } қол.
 initiatives-rules-share = Халық санының үлесі, % (бос болса — қолданылмайды)
@@ -200,7 +200,7 @@ initiatives-sheet-col-iin = ЖСН
 initiatives-sheet-col-village = Ауыл
 initiatives-sheet-col-date = Күні
 initiatives-sheet-col-signature = Қолы
-initiatives-sheet-footer = Қол қою арқылы бастаманы қолдаймын және деректерімнің тек қол санын тексеру үшін өңделуіне келісемін. Толтырылған парақты ауылдық округ әкімдігіндегі үйлестірушіге тапсырыңыз.
+initiatives-sheet-footer = Қол қою арқылы бастаманы қолдаймын және деректерімнің тек қол санын тексеру үшін өңделуіне келісемін. Толтырылған парақты ауылдық округ әкімінің аппаратындағы үйлестірушіге тапсырыңыз.
 
 initiatives-attachments = Қосымшалар
 initiatives-attach-size = { $kb } КБ

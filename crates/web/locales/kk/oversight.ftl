@@ -1,7 +1,7 @@
 # Сараптамалық кеңеске және бақылау тобына шақырулар (міндеттерді бөлу).
 oversight-invitation-expert-council = Сараптамалық кеңеске шақыру: { $cycle }
 oversight-invitation-monitoring-group = Бақылау тобына шақыру: { $cycle }
-oversight-invitation-from = Шақырған: { $name }, { $date }
+oversight-invitation-from = Шақырған: { $name }, { $date } күні
 oversight-invitations-title = Сараптамалық кеңестер мен бақылау топтары
 oversight-invitations-none = Жауабыңызды күтіп тұрған шақыру жоқ.
 oversight-invitations-explain = Шақыруды қабылдағаннан кейін ғана мүше боласыз; оған дейін кеңесте не топта өкілеттігіңіз жоқ. Бір адам бір циклде үйлестірушінің, сараптамалық кеңес мүшесінің және бақылау тобы мүшесінің міндеттерінің екеуін қатар атқара алмайды.

@@ -1,6 +1,6 @@
 ## Басып шығаруға арналған бюллетень
 pb-ballot-pdf-link = Басып шығаруға арналған бюллетень (PDF)
-pb-ballot-pdf-heading = Халықтық қатысу бюджетінің бюллетені
+pb-ballot-pdf-heading = Халық қатысатын бюджеттің бюллетені
 pb-ballot-pdf-dates = Дауыс беру: { $start } — { $end }
 pb-ballot-pdf-rule-one = Бір жобаның шаршысына белгі қойыңыз.
 pb-ballot-pdf-rule-up-to = Ең көбі { $k } жобаның шаршысына белгі қойыңыз.
@@ -13,4 +13,4 @@ pb-ballot-pdf-col-mark = Белгі
 pb-ballot-pdf-field-number = Бюллетень №
 pb-ballot-pdf-field-iin = ЖСН
 pb-ballot-pdf-field-signature = Қолы
-pb-ballot-pdf-footer = Толтырылған бюллетеньді халықтық қатысу бюджетінің үйлестірушісіне беріңіз немесе жәшікке салыңыз.
+pb-ballot-pdf-footer = Толтырылған бюллетеньді ХҚБ үйлестірушісіне беріңіз немесе жәшікке салыңыз.

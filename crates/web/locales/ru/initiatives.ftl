@@ -1,7 +1,7 @@
 ## Civic initiatives (гражданская инициатива)
 initiatives-list-title = Гражданские инициативы
 initiatives-list-title-in = { $territory }: гражданские инициативы
-initiatives-list-intro = Жители пишут инициативы акиму или в маслихат, другие их подписывают. Когда подписей набирается достаточно, ответ обязан быть дан в установленный срок.
+initiatives-list-intro = Жители направляют инициативы акиму или в маслихат, другие их подписывают. Когда набирается нужное число подписей, ответ должен быть дан в установленный срок.
 initiatives-territory-link = Инициативы этой территории
 initiatives-none = Пока ничего нет.
 initiatives-search = Поиск (на казахском или русском)
@@ -25,13 +25,24 @@ initiatives-returned-count = Возвращено модератором авт�
 initiatives-overdue = Просрочено
 initiatives-overdue-list = Инициативы, по которым просрочен ответ:
 initiatives-overdue-since = Просрочено: ответ должен был быть дан до { $date }
-initiatives-collect-until = Сбор подписей до { $date } (осталось дней: { $days })
-initiatives-answer-due = Ответ должен быть дан до { $date } (осталось дней: { $days })
+initiatives-collect-until = Сбор подписей до { $date } ({ $days ->
+    [one] остался { $days } день
+    [few] осталось { $days } дня
+   *[many] осталось { $days } дней
+})
+initiatives-answer-due = Ответ должен быть дан до { $date } ({ $days ->
+    [one] остался { $days } день
+    [few] осталось { $days } дня
+   *[many] осталось { $days } дней
+})
 initiatives-progress = { $count ->
     [one] { $signatures } подпись
     [few] { $signatures } подписи
    *[many] { $signatures } подписей
-} из { $required } необходимых
+} из { $required ->
+    [one] { $required } необходимой
+   *[other] { $required } необходимых
+}
 initiatives-status-draft = Ожидает модерации
 initiatives-status-returned = Возвращена автору
 initiatives-status-collecting = Идёт сбор подписей
@@ -52,7 +63,7 @@ initiatives-closed-not_enough_signatures = За отведённый срок н
 initiatives-closed-ended = Адресат отметил инициативу как завершённую
 
 ## Submitting
-initiatives-new-title = Написать инициативу
+initiatives-new-title = Подать инициативу
 initiatives-new-intro = Напишите, о чём вы просите и почему. После проверки модератором инициатива будет опубликована и начнётся сбор подписей.
 initiatives-field-territory = Территория
 initiatives-field-addressee = Адресат
@@ -101,8 +112,8 @@ initiatives-withdraw = Отозвать подпись
 initiatives-withdrawn = Ваша подпись отозвана.
 initiatives-sign-not-collecting = Сбор подписей по этой инициативе сейчас не идёт.
 initiatives-sign-outside = Подписать эту инициативу могут только жители указанной территории.
-initiatives-sign-too-young = На этой территории подписывать инициативы можно с установленного возраста.
-initiatives-sign-not-verified = Для подписи ваша учётная запись подтверждена недостаточно. Придите с удостоверением личности в центр цифрового участия: регистратор подтвердит вас, и вы сможете подписать.
+initiatives-sign-too-young = Вы ещё не достигли возраста, с которого на этой территории можно подписывать инициативы.
+initiatives-sign-not-verified = Подписывать эту инициативу могут только жители с подтверждённой учётной записью. Придите с удостоверением личности в центр цифрового участия: регистратор подтвердит вас, и вы сможете подписать.
 initiatives-sign-twice = Вы уже подписали эту инициативу: один человек — одна подпись.
 initiatives-withdraw-locked = Нужное число подписей набрано или сбор завершён: подписи больше нельзя отозвать.
 initiatives-withdraw-not-signed = У вас нет подписи, которую можно отозвать.
@@ -155,7 +166,7 @@ initiatives-refused-finished = Инициатива завершена: изме
 ## Paper signature sheets
 initiatives-paper-enter = Внести бумажные листы
 initiatives-paper-title = Ввод подписей с бумажных листов
-initiatives-paper-intro = Каждый лист вносят два разных координатора по отдельности. Два ввода сверяются построчно: принимаются только совпавшие строки, несовпавшие перечисляются. ИИН хранится только в виде отпечатка.
+initiatives-paper-intro = Каждый лист вносят два разных координатора по отдельности. Два ввода сверяются построчно: принимаются только совпавшие строки, несовпавшие перечисляются. ИИН не хранится в открытом виде, только как необратимый хеш.
 initiatives-paper-sheet = Номер листа
 initiatives-paper-rows = Строки
 initiatives-paper-rows-hint = Одна строка — один человек: ФИО; ИИН; село (код КАТО или название); дата (2026-11-20 или 20.11.2026).
@@ -178,7 +189,7 @@ initiatives-paper-mismatched = Два ввода не совпали в стро
 ## Thresholds
 initiatives-rules-title = Правила сбора подписей под инициативами
 initiatives-rules-own = Действуют собственные правила этой территории.
-initiatives-rules-inherited = Действуют правила территории { $kato }.
+initiatives-rules-inherited = Действуют правила территории «{ $territory }».
 initiatives-rules-default = Действуют правила платформы по умолчанию (2% населения, 6 месяцев, 30 дней).
 initiatives-rules-required = Сейчас порог: { $count ->
     [one] { $count } подпись
@@ -216,7 +227,7 @@ initiatives-sheet-col-iin = ИИН
 initiatives-sheet-col-village = Село
 initiatives-sheet-col-date = Дата
 initiatives-sheet-col-signature = Подпись
-initiatives-sheet-footer = Подписываясь, поддерживаю инициативу и согласен(на) на обработку моих данных только для проверки подписей. Заполненный лист сдайте координатору в акимате сельского округа.
+initiatives-sheet-footer = Подписываясь, поддерживаю инициативу и согласен(на) на обработку моих данных только для проверки подписей. Заполненный лист сдайте координатору в аппарате акима сельского округа.
 
 initiatives-attachments = Приложения
 initiatives-attach-size = { $kb } КБ

@@ -14,7 +14,10 @@ land-field-village = Село
 land-field-kind = Нарушение
 land-field-description = Описание
 land-field-photos = Фотографии
-land-photos-hint = JPEG или PNG, не более { $count } файлов по 5 МБ.
+land-photos-hint = JPEG или PNG, не более { $count ->
+    [one] { $count } файла
+   *[other] { $count } файлов
+} по 5 МБ.
 land-field-status = Статус
 land-submit = Отправить сообщение
 land-submitted = Сообщение отправлено в земельную комиссию.

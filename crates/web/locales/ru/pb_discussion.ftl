@@ -16,8 +16,14 @@ pb-discussion-err-not-admitted = Обсуждаются только предл�
 pb-discussion-err-not-yet = Комментарии откроются, когда начнётся этап обсуждения.
 pb-discussion-err-closed = Голосование завершено, приём комментариев закрыт.
 pb-discussion-err-not-resident = Обсуждать это предложение могут только жители этой территории.
-pb-discussion-err-length = Текст должен содержать от { $min } до { $max } знаков.
-pb-discussion-err-reason = Укажите причину: от { $min } до { $max } знаков.
+pb-discussion-err-length = Текст должен содержать от { $min } до { $max ->
+    [one] { $max } знака
+   *[other] { $max } знаков
+}.
+pb-discussion-err-reason = Укажите причину: от { $min } до { $max ->
+    [one] { $max } знака
+   *[other] { $max } знаков
+}.
 pb-discussion-err-already = Другой модератор уже изменил этот комментарий; его текущее состояние показано выше.
 pb-discussion-moderate = Модерировать
 pb-discussion-moderate-title = Модерация комментария

@@ -11,8 +11,34 @@ fluent_templates::static_loader! {
         fallback_language: "kk",
         // Unicode isolation marks around arguments show up as stray characters in forms and
         // break copy-paste of numbers; our arguments are never bidirectional.
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            // Fluent prints numbers ungrouped ("1500"). Counts stay numbers so that plural
+            // selectors work, and are grouped here as each language writes them.
+            let en = bundle.locales.first().map(|l| l.to_string()).as_deref() == Some("en");
+            let format: fn(&FluentValue, &_) -> Option<String> =
+                if en { grouped_en } else { grouped_kk_ru };
+            bundle.set_formatter(Some(format));
+        },
     };
+}
+
+fn grouped_en<M>(v: &FluentValue, _: &M) -> Option<String> {
+    grouped(v, Lang::En)
+}
+
+fn grouped_kk_ru<M>(v: &FluentValue, _: &M) -> Option<String> {
+    grouped(v, Lang::Kk)
+}
+
+/// A whole number argument with its thousands grouped; anything else is left to Fluent.
+fn grouped(v: &FluentValue, lang: Lang) -> Option<String> {
+    let FluentValue::Number(n) = v else {
+        return None;
+    };
+    let whole = n.value.fract() == 0.0 && n.value.abs() < 1e15;
+    // The cast is exact: a whole number below 10^15 fits an i64.
+    whole.then(|| lang.number(n.value as i64))
 }
 
 /// The interface language. Kazakh is the default (the state language).
@@ -76,7 +102,7 @@ impl Lang {
             &[
                 ("day", Arg::Num(i64::from(d.day()))),
                 ("month", Arg::Str(month)),
-                ("year", Arg::Num(i64::from(d.year()))),
+                ("year", Arg::Str(d.year().to_string())),
             ],
         )
     }
@@ -95,6 +121,16 @@ impl Lang {
             self.date(local.date_naive()),
             local.format("%H:%M")
         )
+    }
+
+    /// A share in basis points as this language writes a percentage (without the sign):
+    /// 750 → "7,5" in Kazakh and Russian, "7.5" in English.
+    pub fn percent(self, bp: u32) -> String {
+        let p = domain::pb::percent(bp);
+        match self {
+            Lang::En => p,
+            Lang::Kk | Lang::Ru => p.replace('.', ","),
+        }
     }
 
     pub fn number(self, n: i64) -> String {
@@ -276,6 +312,36 @@ mod tests {
         assert_eq!(n(Lang::Kk, 5), "5 аумақ");
     }
 
+    /// Counts stay numbers for the plural selectors and print grouped as each language writes
+    /// them; years are labels and are passed as text.
+    #[test]
+    fn counts_are_grouped_and_still_choose_plurals() {
+        let n = |l: Lang, k| l.t_args("pb-proposals-count", &[("count", Arg::Num(k))]);
+        assert_eq!(n(Lang::Ru, 1_500), "1\u{a0}500 предложений");
+        assert_eq!(n(Lang::Ru, 1_001), "1\u{a0}001 предложение");
+        assert_eq!(n(Lang::Kk, 12_000), "12\u{a0}000 ұсыныс");
+        assert_eq!(n(Lang::En, 1_500), "1,500 proposals");
+        assert_eq!(n(Lang::Ru, 21), "21 предложение");
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
+        assert!(
+            Lang::Ru.date(d).ends_with("2026 г."),
+            "no space inside a year"
+        );
+    }
+
+    #[test]
+    fn percentages_take_the_languages_decimal_mark() {
+        assert_eq!(Lang::Kk.percent(750), "7,5");
+        assert_eq!(Lang::Ru.percent(1235), "12,35");
+        assert_eq!(Lang::En.percent(750), "7.5");
+        assert_eq!(Lang::Ru.percent(1000), "10");
+        let share = Lang::Kk.t_args(
+            "pb-money-share",
+            &[("share", Arg::Str(Lang::Kk.percent(750)))],
+        );
+        assert!(share.ends_with("7,5%-ы"), "{share}");
+    }
+
     #[test]
     fn dates_per_language() {
         let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
@@ -288,3 +354,6 @@ mod tests {
 
 #[cfg(test)]
 mod file_prefixes;
+
+#[cfg(test)]
+mod lint;

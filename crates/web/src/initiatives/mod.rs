@@ -102,11 +102,8 @@ fn progress_text(c: &Ctx, ini: &Initiative) -> String {
             "initiatives-progress",
             &[
                 ("count", crate::i18n::Arg::Num(ini.signatures)),
-                (
-                    "signatures",
-                    crate::i18n::Arg::Str(c.number(ini.signatures)),
-                ),
-                ("required", crate::i18n::Arg::Str(c.number(r))),
+                ("signatures", crate::i18n::Arg::Num(ini.signatures)),
+                ("required", crate::i18n::Arg::Num(r)),
             ],
         ),
         None => String::new(),

@@ -2,6 +2,7 @@
 
 use super::messages;
 use crate::extract::{Form, Path};
+use crate::i18n::Lang;
 use crate::pages::{render, require_viewer, Ctx, FieldErrors, Rejected};
 use crate::territories::load;
 use crate::{AppError, AppState};
@@ -27,17 +28,11 @@ pub struct RuleForm {
 }
 
 impl RuleForm {
-    fn of(r: &ThresholdRule) -> RuleForm {
+    fn of(r: &ThresholdRule, lang: Lang) -> RuleForm {
         let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
         RuleForm {
-            // Basis points shown as a percent: 200 → "2", 150 → "1.5".
-            share: r
-                .share_bp
-                .map(|bp| {
-                    let s = format!("{}.{:02}", bp / 100, bp % 100);
-                    s.trim_end_matches('0').trim_end_matches('.').to_string()
-                })
-                .unwrap_or_default(),
+            // Basis points shown as the reader writes a percent: 150 → "1,5" (kk, ru), "1.5".
+            share: r.share_bp.map(|bp| lang.percent(bp)).unwrap_or_default(),
             fixed: opt(r.fixed),
             floor: r.floor.to_string(),
             min_age: r.min_age.to_string(),
@@ -78,7 +73,14 @@ async fn page(
     let (rule, source) = ini::rule_for(s, t).await?;
     let source = match source {
         Some(k) if k == t.kato => c.t("initiatives-rules-own"),
-        Some(k) => c.t_str("initiatives-rules-inherited", "kato", k.as_str()),
+        Some(k) => {
+            // Named as residents know it; the code only if that territory cannot be read.
+            let name = match load(s, k.as_str()).await {
+                Ok(from) => from.name(c.lang.code()).to_string(),
+                Err(_) => k.to_string(),
+            };
+            c.t_str("initiatives-rules-inherited", "territory", &name)
+        }
         None => c.t("initiatives-rules-default"),
     };
     let required = c.lang.t_args(
@@ -88,7 +90,7 @@ async fn page(
             crate::i18n::Arg::Num(i64::from(rule.required(t.population))),
         )],
     );
-    let form = form.unwrap_or_else(|| RuleForm::of(&rule));
+    let form = form.unwrap_or_else(|| RuleForm::of(&rule, c.lang));
     let levels = crate::accounts::requirement_options(c, &form.min_level, s.config.egov_sign_in);
     Ok(r.respond(render(&RulesPage {
         c,
@@ -216,11 +218,12 @@ mod tests {
         assert_eq!(percent_bp(""), Some(None));
         assert_eq!(percent_bp("1.234"), None);
         assert_eq!(percent_bp("abc"), None);
-        let shown = RuleForm::of(&ThresholdRule {
+        let rule = ThresholdRule {
             share_bp: Some(150),
             ..ThresholdRule::default()
-        });
-        assert_eq!(shown.share, "1.5");
-        assert_eq!(RuleForm::of(&ThresholdRule::default()).share, "2");
+        };
+        assert_eq!(RuleForm::of(&rule, Lang::En).share, "1.5");
+        assert_eq!(RuleForm::of(&rule, Lang::Ru).share, "1,5");
+        assert_eq!(RuleForm::of(&ThresholdRule::default(), Lang::Kk).share, "2");
     }
 }

@@ -74,7 +74,7 @@ async fn view(
     let html = render(&HolidaysPage {
         c,
         year,
-        year_heading: c.t_num("projects-holidays-of", "year", i64::from(year)),
+        year_heading: c.t_str("projects-holidays-of", "year", &year.to_string()),
         years: (this - 2..=this + 4).map(|y| (y, y == year)).collect(),
         holidays,
         transfers,

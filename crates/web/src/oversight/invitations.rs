@@ -24,7 +24,7 @@ fn cycle_name(c: &Ctx, year: i32, kk: &str, ru: &str) -> String {
     c.lang.t_args(
         "pb-cycle-title",
         &[
-            ("year", Arg::Num(i64::from(year))),
+            ("year", Arg::Str(year.to_string())),
             ("territory", Arg::Str(territory.to_string())),
         ],
     )

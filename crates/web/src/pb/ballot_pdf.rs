@@ -46,7 +46,7 @@ fn sheet(
         l.t_args(
             "pb-cycle-title",
             &[
-                ("year", Arg::Num(i64::from(cy.year))),
+                ("year", Arg::Str(cy.year.to_string())),
                 ("territory", Arg::Str(t.name(l.code()).to_string())),
             ],
         )

@@ -4,7 +4,7 @@
 
 use super::{cycle_title, load_cycle, money};
 use crate::extract::{Form, Id};
-use crate::i18n::Arg;
+use crate::i18n::{Arg, Lang};
 use crate::pages::{render, Ctx, FieldErrors, Rejected};
 use crate::{AppError, AppState};
 use app::pb::ballots::{Cycle, Territory};
@@ -16,7 +16,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use domain::money::Tenge;
-use domain::pb::percent;
 use domain::pb::setup::parse_percent_bp;
 use domain::pb::{split_editable, Quota, SplitError, SplitKind};
 use domain::Action;
@@ -131,7 +130,7 @@ async fn render_page(
     };
     let reserved = match (typed, &split) {
         (Some(f), _) => field(f, "reserved").to_string(),
-        (None, Some(sp)) => percent(sp.reserved_bp),
+        (None, Some(sp)) => c.lang.percent(sp.reserved_bp),
         (None, None) => if kind == SplitKind::Districts {
             "100"
         } else {
@@ -148,7 +147,10 @@ async fn render_page(
                 id: v.id,
                 name: v.name(c.lang.code()).to_string(),
                 population: v.population.map(|p| c.number(p)).unwrap_or_default(),
-                share: shares.get(&v.id).map(|bp| percent(*bp)).unwrap_or_default(),
+                share: shares
+                    .get(&v.id)
+                    .map(|bp| c.lang.percent(*bp))
+                    .unwrap_or_default(),
                 amount: amount.map(|a| money(c, a)).unwrap_or_default(),
                 typed: match typed {
                     Some(f) => field(f, &name_field).to_string(),
@@ -172,7 +174,11 @@ async fn render_page(
                 "split-fixed" => "pb-envelope-event-fixed",
                 _ => "pb-envelope-event-set",
             }),
-            detail: e.detail,
+            // Stored as "30.5%": written here as the reader's language writes a percentage.
+            detail: match c.lang {
+                Lang::En => e.detail,
+                Lang::Kk | Lang::Ru => e.detail.replace('.', ","),
+            },
         })
         .collect();
     let locked = !split_editable(cy.stage);

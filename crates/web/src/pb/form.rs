@@ -132,7 +132,7 @@ pub fn messages(c: &Ctx, errors: &[SetupError]) -> FieldErrors {
             SetupError::Share => ("share_percent", c.t("pb-err-share")),
             SetupError::ShareBelowMinimum { min_bp } => (
                 "share_percent",
-                c.t_str("pb-err-share-minimum", "min", &domain::pb::percent(min_bp)),
+                c.t_str("pb-err-share-minimum", "min", &c.lang.percent(min_bp)),
             ),
             SetupError::CoFinancing(i) => (
                 super::COF_AMOUNTS.get(i).copied().unwrap_or("cof_amount_0"),

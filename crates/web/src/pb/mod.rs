@@ -31,7 +31,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use domain::money::Tenge;
-use domain::pb::percent;
 use domain::pb::setup::{Place, COFINANCING_LINES, DATE_FIELDS};
 use domain::pb::{BallotType, CoFinancingSource, CountingRule, Stage, StageError};
 use domain::Action;
@@ -82,7 +81,7 @@ fn cycle_title(c: &Ctx, cy: &Cycle, t: &Territory) -> String {
     c.lang.t_args(
         "pb-cycle-title",
         &[
-            ("year", Arg::Num(i64::from(cy.year))),
+            ("year", Arg::Str(cy.year.to_string())),
             ("territory", Arg::Str(t.name(c.lang.code()).to_string())),
         ],
     )
@@ -244,7 +243,7 @@ async fn new_page(
             .iter()
             .map(|r| (r.as_str(), c.t(&format!("pb-rule-{}", r.as_str()))))
             .collect(),
-        share_hint: c.t_str("pb-share-hint", "min", &percent(min_bp)),
+        share_hint: c.t_str("pb-share-hint", "min", &c.lang.percent(min_bp)),
         cap_hint: c.t_str("pb-cap-hint", "mrp", &c.number(cap_mrp)),
     };
     Ok(r.respond(render(&page)?))
@@ -396,7 +395,11 @@ async fn show_page(
             }
         })
         .collect();
-    let share = c.t_str("pb-money-share", "share", &percent(cy.envelope.share_bp));
+    let share = c.t_str(
+        "pb-money-share",
+        "share",
+        &c.lang.percent(cy.envelope.share_bp),
+    );
     let mut money_rows = vec![MoneyRow {
         label: share,
         amount: money(c, cy.envelope.base()),
@@ -408,7 +411,7 @@ async fn show_page(
             amount: money(c, line.amount),
             condition: line
                 .min_turnout_bp
-                .map(|bp| c.t_str("pb-money-if-turnout", "turnout", &percent(bp)))
+                .map(|bp| c.t_str("pb-money-if-turnout", "turnout", &c.lang.percent(bp)))
                 .unwrap_or_default(),
         });
     }

@@ -132,7 +132,7 @@ fn facts(
     let population = t.population.unwrap_or(0);
     let turnout = count
         .turnout_bp
-        .map(|bp| format!("{}%", domain::pb::percent(bp)))
+        .map(|bp| format!("{}%", c.lang.percent(bp)))
         .unwrap_or_default();
     vec![
         (c.t("pb-col-territory"), t.name(c.lang.code()).to_string()),
@@ -166,7 +166,7 @@ async fn envelope_lines(
         c.t_str(
             "pb-money-share",
             "share",
-            &domain::pb::percent(cy.envelope.share_bp),
+            &c.lang.percent(cy.envelope.share_bp),
         ),
         money(c, cy.envelope.base()),
     )];
@@ -181,7 +181,7 @@ async fn envelope_lines(
             .map(|bp| {
                 format!(
                     " ({})",
-                    c.t_str("pb-money-if-turnout", "turnout", &domain::pb::percent(bp))
+                    c.t_str("pb-money-if-turnout", "turnout", &c.lang.percent(bp))
                 )
             })
             .unwrap_or_default();

@@ -109,7 +109,7 @@ async fn page(State(s): State<AppState>, c: Ctx, Id(id): Id) -> Result<Response,
             "pb-results-turnout",
             &[
                 ("ballots", Arg::Str(c.number(count.ballots as i64))),
-                ("percent", Arg::Str(domain::pb::percent(bp))),
+                ("percent", Arg::Str(c.lang.percent(bp))),
             ],
         ),
         None => c.t_num("pb-results-ballots", "ballots", count.ballots as i64),

@@ -248,7 +248,7 @@ async fn group_view(
         cycle_title: c.lang.t_args(
             "pb-cycle-title",
             &[
-                ("year", Arg::Num(i64::from(cy.year))),
+                ("year", Arg::Str(cy.year.to_string())),
                 ("territory", Arg::Str(t.name(c.lang.code()).to_string())),
             ],
         ),

@@ -308,7 +308,7 @@ impl<'a> View<'a> {
             cycle_title: c.lang.t_args(
                 "pb-cycle-title",
                 &[
-                    ("year", Arg::Num(i64::from(proj.cy.year))),
+                    ("year", Arg::Str(proj.cy.year.to_string())),
                     ("territory", Arg::Str(t_name)),
                 ],
             ),
