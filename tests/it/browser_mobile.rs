@@ -1,27 +1,31 @@
 //! Every page of the demo on a phone, and the pages people print, in headless Chromium.
 //!
-//! The phone test crawls same-origin links from `/` and from each demo role's account page
-//! (signed in as each role in turn, then signed out), one URL per route pattern (UUIDs and
-//! numbers such as KATO codes in the path collapsed), at 360 × 800 and 412 × 915. On each page
-//! nothing may scroll sideways (neither the page nor a box inside it), money stays on one line
-//! with its ₸, and links and buttons of the navigation, buttons and checkboxes are at least
-//! 44 × 44 px. A full-page screenshot per pattern and width goes to
-//! `target/browser/mobile/<pattern>-<width>.png`, and the list of pages to `pages.txt` there.
+//! The phone test follows same-origin links from `/` and from each demo role's account page
+//! (signed in as each role in turn, then signed out; over HTTP, which is quick), keeps one URL
+//! per route pattern (UUIDs and numbers such as KATO codes in the path collapsed: the page
+//! with the most content of those reached), then opens each in the browser, signed in as the
+//! role that reached it, at 360 × 800 and 412 × 915. Nothing may scroll sideways (neither the
+//! page nor a box inside it: the failure names the widest element), an amount stays on one
+//! line with its ₸, and the navigation's links and buttons, every button and checkbox are at
+//! least 44 × 44 px. A full-page screenshot per pattern and width goes to
+//! `target/browser/mobile/<pattern>-<width>.png`, the list of pages to `pages.txt` there.
 //!
 //! The print test applies the stylesheet's `@media print` rules to the results, protocol and
-//! an initiative page and checks what would be printed, then prints each to PDF through
-//! WebDriver (`target/browser/print/*.pdf`) and checks the PDF's page box is the A4 the
-//! stylesheet's `@page` asks for (the request asks for US Letter).
+//! an initiative page and checks what paper would show, then prints each to PDF through
+//! WebDriver (`target/browser/print/*.pdf`), asking for US Letter, and reads the PDF back:
+//! every page is A4 (so the stylesheet's `@page` won), the heading is there, the navigation
+//! is not, and a link's address is printed.
 //!
 //!     cargo test --test it browser_mobile -- --ignored --nocapture
 
 use crate::browser::{login_with, set_viewport, within, Failure, Session};
 use crate::support::TestApp;
 use domain::pb::Stage;
+use domain::Role;
 use fantoccini::wd::{PrintConfiguration, PrintSize};
 use fantoccini::Client;
 use qatysu::cli::demo;
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -45,9 +49,8 @@ const POINT_SLACK: f64 = 2.0;
 async fn browser_every_page_of_the_demo_fits_a_phone() {
     let b = Session::start("browser/mobile").await;
     let app = TestApp::spawn().await;
-    let base = format!("http://{}", app.addr);
     let dir = b.shots.dir.clone();
-    let outcome = within(CRAWL_BUDGET, crawl(&b.client, &base, &dir)).await;
+    let outcome = within(CRAWL_BUDGET, crawl(&b.client, &app, &dir)).await;
     b.finish(outcome).await;
 }
 
@@ -70,101 +73,163 @@ async fn browser_results_protocol_and_initiative_print_on_a4() {
 
 // ---- the phone crawl ----
 
-/// What the crawl found: problems per page, and which page stood for each pattern.
-#[derive(Default)]
-struct Crawl {
-    seen: HashSet<String>,
-    pages: BTreeMap<String, (String, &'static str)>,
-    problems: Vec<String>,
+/// The page that stands for a route pattern: the one with the most content among those the
+/// crawl reached (a territory's land reports rather than an empty list), and who saw it.
+struct Pick {
+    url: String,
+    role: Option<Role>,
+    size: usize,
 }
 
-async fn crawl(c: &Client, base: &str, dir: &Path) -> Result<(), Failure> {
+/// How many pages of one pattern a role's crawl opens to look for links: two cycles (the one
+/// voting links no results), a few territories, not all of them.
+const PER_PATTERN: usize = 3;
+
+/// Where each role starts: the account page, the demo's okrug (where its cycles, initiatives
+/// and reports are) and the home page; signed out, also the forms of a stranger and the page
+/// for an address that is not there.
+fn starts(role: Option<Role>) -> Vec<String> {
+    let okrug = format!("/territories/{}", demo::pb::DEMO_OKRUG);
+    let mut s = vec!["/account".to_string(), okrug, "/".to_string()];
+    if role.is_none() {
+        s = vec![s[1].clone(), s[2].clone()];
+        s.extend(["/login", "/register", "/password/reset", "/no-such-page"].map(String::from));
+    }
+    s
+}
+
+/// Every role's links, followed over HTTP (fast), to the richest page of each pattern.
+async fn discover(app: &TestApp) -> BTreeMap<String, Pick> {
+    let mut picks: BTreeMap<String, Pick> = BTreeMap::new();
+    let roles = demo::ACCOUNTS.iter().map(|a| Some(a.0)).chain([None]);
+    for role in roles {
+        let client = match role {
+            Some(r) => app.login_as(r).await,
+            None => app.client(),
+        };
+        let mut opened: HashSet<String> = HashSet::new();
+        let mut per_pattern: BTreeMap<String, usize> = BTreeMap::new();
+        let mut queue: VecDeque<String> = starts(role).into();
+        while let Some(url) = queue.pop_front() {
+            let pat = pattern(&url);
+            let n = per_pattern.entry(pat.clone()).or_default();
+            if *n >= PER_PATTERN || !opened.insert(url.clone()) {
+                continue;
+            }
+            *n += 1;
+            let page = client.get(&url).await;
+            let html = page
+                .headers
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.starts_with("text/html"));
+            // A redirect (to the login form, or away from it once signed in) is no page.
+            if !html || page.status.is_redirection() {
+                continue;
+            }
+            let size = page.body.len();
+            let richer = picks.get(&pat).is_none_or(|p| size > p.size);
+            if richer {
+                picks.insert(pat, Pick { url, role, size });
+            }
+            queue.extend(hrefs(&page.body).filter_map(|h| crawlable(&h)));
+        }
+    }
+    picks
+}
+
+/// The `href`s of a page's links, unescaped.
+fn hrefs(html: &str) -> impl Iterator<Item = String> + '_ {
+    html.split("<a ").skip(1).filter_map(|tag| {
+        let tag = tag.split('>').next()?;
+        let at = tag.find("href=\"")? + "href=\"".len();
+        let href = tag[at..].split('"').next()?;
+        Some(href.replace("&amp;", "&"))
+    })
+}
+
+/// What the browser found, and where it put the pictures.
+#[derive(Default)]
+struct Checked {
+    problems: Vec<String>,
+    list: String,
+}
+
+async fn crawl(c: &Client, app: &TestApp, dir: &Path) -> Result<(), Failure> {
     let started = Instant::now();
-    let mut found = Crawl::default();
+    let base = format!("http://{}", app.addr);
+    let picks = discover(app).await;
+    let discovered = started.elapsed();
+    let mut checked = Checked::default();
     // Cookies belong to the app's origin: be on it before clearing them.
     c.goto(&format!("{base}/")).await?;
-    for account in &demo::ACCOUNTS {
-        let (role, _, _, email, password) = *account;
+    let roles = demo::ACCOUNTS.iter().map(|a| Some(a.0)).chain([None]);
+    for role in roles {
+        let mine: Vec<(&String, &Pick)> = picks.iter().filter(|(_, p)| p.role == role).collect();
+        if mine.is_empty() {
+            continue;
+        }
         c.delete_all_cookies().await?;
         set_viewport(c, PHONES[0].0, PHONES[0].1).await?;
-        login_with(c, base, email, password).await?;
-        let who = role.as_str();
-        visit_all(c, base, dir, &mut found, who, &["/account", "/"]).await?;
+        if let Some(account) = demo::ACCOUNTS.iter().find(|a| Some(a.0) == role) {
+            login_with(c, &base, account.3, account.4).await?;
+        }
+        for (pat, pick) in mine {
+            check_page(c, &base, dir, pat, pick, &mut checked).await?;
+        }
     }
-    c.delete_all_cookies().await?;
-    // Signed out: the forms of a stranger, and the page for an address that is not there.
-    let public = ["/", "/login", "/register", "/password/reset", "/no-such-page"];
-    visit_all(c, base, dir, &mut found, "anonymous", &public).await?;
-    let list: String = found
-        .pages
-        .iter()
-        .map(|(pattern, (url, who))| format!("{pattern}\t{url}\t{who}\n"))
-        .collect();
-    std::fs::write(dir.join("pages.txt"), &list)?;
+    std::fs::write(dir.join("pages.txt"), &checked.list)?;
     println!(
-        "browser_mobile: {} pages (one per route pattern) at {:?} in {:.1} s; screenshots in {}\n{list}",
-        found.pages.len(),
+        "browser_mobile: {} pages (one per route pattern) at {:?} in {:.1} s ({:.1} s finding \
+         them over HTTP); screenshots in {}\n{}",
+        picks.len(),
         PHONES.map(|p| p.0),
         started.elapsed().as_secs_f64(),
-        dir.display()
+        discovered.as_secs_f64(),
+        dir.display(),
+        checked.list
     );
     ensure!(
-        found.pages.len() >= 40,
-        "the crawl reached only {} route patterns: {list}",
-        found.pages.len()
+        picks.len() >= 60,
+        "the crawl reached only {} route patterns:\n{}",
+        picks.len(),
+        checked.list
     );
     ensure!(
-        found.problems.is_empty(),
+        checked.problems.is_empty(),
         "{} problems on a phone:\n{}",
-        found.problems.len(),
-        found.problems.join("\n")
+        checked.problems.len(),
+        checked.problems.join("\n")
     );
     Ok(())
 }
 
-/// Breadth-first from `starts`, as `who`, through every link to a pattern not yet seen.
-async fn visit_all(
+/// One page at each phone width: its problems, and a screenshot of each.
+async fn check_page(
     c: &Client,
     base: &str,
     dir: &Path,
-    found: &mut Crawl,
-    who: &'static str,
-    starts: &[&str],
+    pat: &str,
+    pick: &Pick,
+    checked: &mut Checked,
 ) -> Result<(), Failure> {
-    let mut queue: VecDeque<String> = starts.iter().map(|s| s.to_string()).collect();
-    while let Some(url) = queue.pop_front() {
-        if !found.seen.insert(pattern(&url)) {
-            continue;
+    let who = pick.role.map_or("anonymous", Role::as_str);
+    c.goto(&format!("{base}{}", pick.url)).await?;
+    for (width, height) in PHONES {
+        set_viewport(c, width, height).await?;
+        for p in phone_problems(c).await? {
+            let url = &pick.url;
+            checked
+                .problems
+                .push(format!("{url} ({pat}, {who}) at {width} px: {p}"));
         }
-        c.goto(&format!("{base}{url}")).await?;
-        // A redirect (a signed-in user asking for the login form) lands on a page of its own.
-        let landed = c.current_url().await?;
-        let landed_pattern = pattern(landed.path());
-        if landed_pattern != pattern(&url) && !found.seen.insert(landed_pattern.clone()) {
-            continue;
-        }
-        found
-            .pages
-            .insert(landed_pattern.clone(), (url.clone(), who));
-        for (width, height) in PHONES {
-            set_viewport(c, width, height).await?;
-            for p in phone_problems(c).await? {
-                found
-                    .problems
-                    .push(format!("{url} ({landed_pattern}, {who}) at {width} px: {p}"));
-            }
-            let file = dir.join(format!("{}-{width}.png", file_name(&landed_pattern)));
-            full_page_shot(c, width, height, &file).await?;
-        }
-        set_viewport(c, PHONES[0].0, PHONES[0].1).await?;
-        for href in links(c).await? {
-            if let Some(next) = crawlable(base, &href) {
-                if !found.seen.contains(&pattern(&next)) {
-                    queue.push_back(next);
-                }
-            }
-        }
+        let file = dir.join(format!("{}-{width}.png", file_name(pat)));
+        full_page_shot(c, width, height, &file).await?;
     }
+    set_viewport(c, PHONES[0].0, PHONES[0].1).await?;
+    checked
+        .list
+        .push_str(&format!("{pat}\t{}\t{who}\n", pick.url));
     Ok(())
 }
 
@@ -204,10 +269,9 @@ fn file_name(pattern: &str) -> String {
 /// A link the crawl follows, as a path with its query: same origin, a page (not a download,
 /// a photo, the API, the identity provider or logging out), and no language switch (which
 /// would change the language the rest of the crawl sees).
-fn crawlable(base: &str, href: &str) -> Option<String> {
-    let rest = href.strip_prefix(base)?;
-    let rest = rest.split('#').next().unwrap_or(rest);
-    if !rest.starts_with('/') {
+fn crawlable(href: &str) -> Option<String> {
+    let rest = href.split('#').next().unwrap_or(href);
+    if !rest.starts_with('/') || rest.starts_with("//") {
         return None;
     }
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
@@ -328,7 +392,7 @@ async fn print_pages(
     finished: uuid::Uuid,
     dir: &Path,
 ) -> Result<(), Failure> {
-    // The page box of A4 with the stylesheet's margins, at 96 px to the inch.
+    // An A4 sheet at 96 px to the inch: the page lays out as wide as on paper.
     set_viewport(c, 794, 1123).await?;
     let initiative = an_initiative(c, base).await?;
     let pages = [
@@ -337,35 +401,73 @@ async fn print_pages(
         ("initiative", initiative),
     ];
     for (name, path) in pages {
-        c.goto(&format!("{base}{path}")).await?;
-        let problems = strings(c.execute(PRINT_CHECKS, vec![]).await?);
-        ensure!(
-            problems.is_empty(),
-            "{path} would not print cleanly:\n{}",
-            problems.join("\n")
-        );
-        let pdf = print_to_pdf(c).await?;
-        let file = dir.join(format!("{name}.pdf"));
-        std::fs::write(&file, &pdf)?;
-        let boxes = media_boxes(&pdf);
-        ensure!(!boxes.is_empty(), "{path}: the PDF has no page");
-        for (w, h) in &boxes {
-            ensure!(
-                (w - A4_POINTS.0).abs() <= POINT_SLACK && (h - A4_POINTS.1).abs() <= POINT_SLACK,
-                "{path}: a printed page is {w} × {h} pt, not A4 ({} × {} pt): {}",
-                A4_POINTS.0,
-                A4_POINTS.1,
-                file.display()
-            );
-        }
-        println!(
-            "browser_mobile: printed {path} on {} A4 page(s): {}",
-            boxes.len(),
-            file.display()
-        );
+        print_one(c, base, &path, &dir.join(format!("{name}.pdf"))).await?;
     }
     Ok(())
 }
+
+/// One page: its print rules checked in the page, then printed to `file` and read back.
+async fn print_one(c: &Client, base: &str, path: &str, file: &Path) -> Result<(), Failure> {
+    c.goto(&format!("{base}{path}")).await?;
+    let problems = strings(c.execute(PRINT_CHECKS, vec![]).await?);
+    ensure!(
+        problems.is_empty(),
+        "{path} would not print cleanly:\n{}",
+        problems.join("\n")
+    );
+    let words = c.execute(SCREEN_AND_PAPER, vec![]).await?;
+    let list = |i: usize| strings(words[i].clone());
+    let (screen_only, heading, addresses) = (list(0), list(1), list(2));
+    let pdf = print_to_pdf(c).await?;
+    std::fs::write(file, &pdf)?;
+    let at = file.display();
+    let boxes = media_boxes(&pdf);
+    ensure!(!boxes.is_empty(), "{path}: the PDF has no page: {at}");
+    for (w, h) in &boxes {
+        let (a4w, a4h) = A4_POINTS;
+        ensure!(
+            (w - a4w).abs() <= POINT_SLACK && (h - a4h).abs() <= POINT_SLACK,
+            "{path}: a printed page is {w} × {h} pt, not A4 ({a4w} × {a4h} pt): {at}"
+        );
+    }
+    let text = pdf_text(&pdf);
+    ensure!(
+        heading.iter().all(|w| text.contains(w.as_str())),
+        "{path}: the PDF does not show the heading's words {heading:?}: {at}\n{text}"
+    );
+    for word in &screen_only {
+        ensure!(
+            !text.contains(word.as_str()),
+            "{path}: the PDF shows {word:?} of the navigation or footer: {at}"
+        );
+    }
+    for address in &addresses {
+        ensure!(
+            text.contains(address.as_str()),
+            "{path}: the PDF does not show the link address {address}: {at}"
+        );
+    }
+    println!(
+        "browser_mobile: printed {path} on {} A4 page(s), without {} words of the navigation, \
+         with link addresses: {at}",
+        boxes.len(),
+        screen_only.len()
+    );
+    Ok(())
+}
+
+/// Run in the page: the words of the navigation and footer that the content does not also
+/// use (paper must not show them), the heading's words (paper must), and the address of the
+/// content's first link (paper prints it after the link).
+const SCREEN_AND_PAPER: &str = r#"
+const main = document.querySelector('main');
+const content = main.textContent;
+const screenOnly = [...document.querySelectorAll('header a, header button, footer a')]
+  .map(e => e.textContent.trim()).filter(t => t && !content.includes(t));
+const heading = main.querySelector('h1').textContent.trim().split(/\s+/).filter(w => w.length > 3);
+const link = [...main.querySelectorAll('a[href^="/"]')].find(a => !a.closest('nav'));
+return [screenOnly, heading, link ? [link.getAttribute('href')] : []];
+"#;
 
 /// An initiative of the demo, from the public list.
 async fn an_initiative(c: &Client, base: &str) -> Result<String, Failure> {
@@ -373,7 +475,7 @@ async fn an_initiative(c: &Client, base: &str) -> Result<String, Failure> {
     let found = links(c)
         .await?
         .into_iter()
-        .filter_map(|href| crawlable(base, &href))
+        .filter_map(|href| crawlable(href.strip_prefix(base)?))
         .find(|path| pattern(path) == "/initiatives/{id}");
     found.ok_or_else(|| "the demo's initiative list links no initiative".into())
 }
@@ -406,6 +508,189 @@ fn media_boxes(pdf: &[u8]) -> Vec<(f64, f64)> {
             }
         })
         .collect()
+}
+
+/// The text a Chromium (Skia) PDF shows: the strings of its pages' content streams, each
+/// through its font's ToUnicode map. Enough to tell what is on the paper; not a PDF reader.
+fn pdf_text(pdf: &[u8]) -> String {
+    let objects = pdf_objects(pdf);
+    let dict = |id: u32| objects.get(&id).map_or("", |o| o.0.as_str());
+    let mut fonts: HashMap<String, CMap> = HashMap::new();
+    for (d, _) in objects.values() {
+        for (name, id) in refs_in(d, "/Font") {
+            let cmap = ref_after(dict(id), "/ToUnicode")
+                .and_then(|m| objects.get(&m))
+                .map(|o| CMap::parse(&String::from_utf8_lossy(&o.1)));
+            fonts.insert(name, cmap.unwrap_or_default());
+        }
+    }
+    let mut text = String::new();
+    let pages = objects.values().filter(|o| o.0.contains("/Type /Page\n"));
+    for id in pages.filter_map(|o| ref_after(&o.0, "/Contents")) {
+        if let Some((_, stream)) = objects.get(&id) {
+            show_strings(stream, &fonts, &mut text);
+        }
+    }
+    text
+}
+
+/// Each `N 0 obj`: its dictionary's text and its stream, inflated.
+fn pdf_objects(pdf: &[u8]) -> HashMap<u32, (String, Vec<u8>)> {
+    use std::io::Read;
+    let mut out = HashMap::new();
+    let mut at = 0;
+    while let Some(i) = find(&pdf[at..], b" 0 obj") {
+        let start = at + i;
+        let digits = pdf[..start]
+            .iter()
+            .rposition(|b| !b.is_ascii_digit())
+            .map_or(0, |p| p + 1);
+        let id = String::from_utf8_lossy(&pdf[digits..start]).parse().ok();
+        let body = start + b" 0 obj".len();
+        let end = find(&pdf[body..], b"endobj").map_or(pdf.len(), |e| body + e);
+        let stream = find(&pdf[body..end], b"stream\n").map(|s| body + s);
+        let dict = String::from_utf8_lossy(&pdf[body..stream.unwrap_or(end)]).into_owned();
+        let mut data = Vec::new();
+        at = end;
+        if let Some(s) = stream {
+            let len = number_after(&dict, "/Length").unwrap_or(0);
+            let from = s + b"stream\n".len();
+            let raw = &pdf[from..(from + len).min(pdf.len())];
+            at = from + raw.len();
+            if dict.contains("/FlateDecode") {
+                let _ = flate2::read::ZlibDecoder::new(raw).read_to_end(&mut data);
+            } else {
+                data = raw.to_vec();
+            }
+        }
+        if let Some(id) = id {
+            out.insert(id, (dict, data));
+        }
+    }
+    out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn number_after(dict: &str, key: &str) -> Option<usize> {
+    let rest = dict.split(key).nth(1)?.trim_start();
+    rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+}
+
+/// `key N 0 R` → N.
+fn ref_after(dict: &str, key: &str) -> Option<u32> {
+    let n = number_after(dict, key)?;
+    u32::try_from(n).ok()
+}
+
+/// The `/Name N 0 R` pairs of a resource dictionary such as `/Font <</F4 4 0 R>>`.
+fn refs_in(dict: &str, key: &str) -> Vec<(String, u32)> {
+    let Some(inner) = dict
+        .split(&format!("{key} <<"))
+        .nth(1)
+        .and_then(|r| r.split(">>").next())
+    else {
+        return Vec::new();
+    };
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    words
+        .windows(4)
+        .filter(|w| w[0].starts_with('/') && w[2] == "0" && w[3] == "R")
+        .filter_map(|w| Some((w[0].to_string(), w[1].parse().ok()?)))
+        .collect()
+}
+
+/// A font's ToUnicode map: code bytes per glyph, and glyph code → text.
+#[derive(Default)]
+struct CMap {
+    width: usize,
+    map: HashMap<u32, String>,
+}
+
+impl CMap {
+    fn parse(src: &str) -> CMap {
+        let hex = |s: &str| u32::from_str_radix(s.trim_matches(['<', '>']), 16).ok();
+        let utf16 = |s: &str| {
+            let s = s.trim_matches(['<', '>']);
+            let units: Vec<u16> = (0..s.len() / 4)
+                .filter_map(|k| u16::from_str_radix(s.get(4 * k..4 * k + 4)?, 16).ok())
+                .collect();
+            String::from_utf16_lossy(&units)
+        };
+        let mut cmap = CMap {
+            width: 2,
+            map: HashMap::new(),
+        };
+        let mut section = "";
+        for line in src.lines().map(str::trim) {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            match (section, parts.as_slice()) {
+                (_, [_, s]) if s.ends_with("begincodespacerange") => section = "space",
+                (_, [_, s]) if s.ends_with("beginbfchar") => section = "char",
+                (_, [_, s]) if s.ends_with("beginbfrange") => section = "range",
+                ("space", [lo, _]) => cmap.width = lo.trim_matches(['<', '>']).len() / 2,
+                ("char", [code, to]) => {
+                    if let Some(code) = hex(code) {
+                        cmap.map.insert(code, utf16(to));
+                    }
+                }
+                ("range", [lo, hi, to]) => {
+                    let (Some(lo), Some(hi), Some(first)) = (hex(lo), hex(hi), hex(to)) else {
+                        continue;
+                    };
+                    for (k, code) in (lo..=hi).enumerate() {
+                        let c = u32::try_from(k).ok().and_then(|k| char::from_u32(first + k));
+                        cmap.map.insert(code, c.map(String::from).unwrap_or_default());
+                    }
+                }
+                _ => section = if line.starts_with("end") { "" } else { section },
+            }
+        }
+        cmap
+    }
+
+    fn decode(&self, hex: &str, out: &mut String) {
+        let step = 2 * self.width.max(1);
+        for k in (0..hex.len()).step_by(step) {
+            let code = hex.get(k..k + step).and_then(|h| u32::from_str_radix(h, 16).ok());
+            match code.and_then(|c| self.map.get(&c)) {
+                Some(s) => out.push_str(s),
+                None => out.push('?'),
+            }
+        }
+    }
+}
+
+/// The hex strings a content stream shows (`<…> Tj`, `[<…> 12 <…>] TJ`), in the font set by
+/// the last `/F Tf`.
+fn show_strings(stream: &[u8], fonts: &HashMap<String, CMap>, out: &mut String) {
+    let src = String::from_utf8_lossy(stream);
+    let empty = CMap::default();
+    let (mut font, mut last_name) = (&empty, "");
+    let mut rest = src.as_ref();
+    while let Some(i) = rest.find(['<', '/', 'T']) {
+        let tail = &rest[i..];
+        if let Some(dict) = tail.strip_prefix("<<") {
+            rest = dict;
+        } else if let Some(hex) = tail.strip_prefix('<') {
+            let end = hex.find('>').unwrap_or(hex.len());
+            font.decode(&hex[..end], out);
+            rest = &hex[end..];
+        } else if tail.starts_with('/') {
+            let end = tail[1..]
+                .find(|c: char| c.is_whitespace() || "/<>[]()".contains(c))
+                .map_or(tail.len(), |e| e + 1);
+            last_name = &tail[..end];
+            rest = &tail[end..];
+        } else {
+            if tail.starts_with("Tf") {
+                font = fonts.get(last_name).unwrap_or(&empty);
+            }
+            rest = &tail[1..];
+        }
+    }
 }
 
 /// Run in the page: find the stylesheet's `@page` and `@media print` rules, apply the print
@@ -453,22 +738,55 @@ fn route_patterns_collapse_ids_numbers_and_kato_codes() {
     assert_eq!(pattern("/"), "/");
     assert_eq!(file_name("/pb/{id}/results"), "pb_id_results");
     assert_eq!(file_name("/"), "home");
-    let base = "http://127.0.0.1:1";
     assert_eq!(
-        crawlable(base, "http://127.0.0.1:1/pb?territory=1#x").as_deref(),
+        crawlable("/pb?territory=1#x").as_deref(),
         Some("/pb?territory=1")
     );
     for skipped in [
-        "http://127.0.0.1:1/pb/1/protocol.pdf",
-        "http://127.0.0.1:1/account?lang=ru",
-        "http://127.0.0.1:1/api/v1/cycles",
-        "http://127.0.0.1:1/login/oidc",
-        "http://127.0.0.1:1/pb/proposals/1/photos/2",
-        "http://127.0.0.1:12/",
+        "/pb/1/protocol.pdf",
+        "/account?lang=ru",
+        "/api/v1/cycles",
+        "/login/oidc",
+        "/logout",
+        "/pb/proposals/1/photos/2",
+        "//egov.kz/",
         "https://egov.kz/",
+        "#main",
     ] {
-        assert_eq!(crawlable(base, skipped), None, "{skipped}");
+        assert_eq!(crawlable(skipped), None, "{skipped}");
     }
+    let html = r#"<a class="x" href="/pb?a=1&amp;b=2">x</a> <a href="/">y</a><abbr>"#;
+    assert_eq!(hrefs(html).collect::<Vec<_>>(), ["/pb?a=1&b=2", "/"]);
+}
+
+/// Text read back through a font's ToUnicode map, one- and two-byte codes, chars and ranges.
+#[test]
+fn pdf_text_reads_strings_through_the_fonts_maps() {
+    use std::io::Write;
+    let deflate = |s: &str| {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let _ = z.write_all(s.as_bytes());
+        z.finish().unwrap_or_default()
+    };
+    let cmap2 = "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfchar\n\
+                 <0003> <0020>\nendbfchar\n1 beginbfrange\n<01D9> <01DA> <043D>\nendbfrange\n";
+    let cmap1 = "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n1 beginbfchar\n\
+                 <33> <049A>\nendbfchar\n";
+    let content = "BT\n/F4 32 Tf\n<33> Tj\nET\nBT\n/F5 32 Tf\n[<01D9> 12 <000301DA>] TJ\nET\n";
+    let mut pdf = Vec::new();
+    let stream = |pdf: &mut Vec<u8>, id: u32, body: &str| {
+        let z = deflate(body);
+        let head = format!("{id} 0 obj\n<</Filter /FlateDecode\n/Length {}>> stream\n", z.len());
+        pdf.extend_from_slice(head.as_bytes());
+        pdf.extend_from_slice(&z);
+        pdf.extend_from_slice(b"\nendstream\nendobj\n");
+    };
+    pdf.extend_from_slice(b"%PDF-1.4\n2 0 obj\n<</Type /Page\n/Resources <</Font <</F4 4 0 R\n/F5 5 0 R>>>>\n/MediaBox [0 0 595 842]\n/Contents 8 0 R>>\nendobj\n");
+    pdf.extend_from_slice(b"4 0 obj\n<</Type /Font\n/ToUnicode 6 0 R>>\nendobj\n5 0 obj\n<</Type /Font\n/ToUnicode 7 0 R>>\nendobj\n");
+    stream(&mut pdf, 6, cmap1);
+    stream(&mut pdf, 7, cmap2);
+    stream(&mut pdf, 8, content);
+    assert_eq!(pdf_text(&pdf), "Қн о");
 }
 
 /// The PDF page boxes as Chromium writes them.
