@@ -701,7 +701,7 @@ const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (
 const problems = [];
 const rules = [...document.styleSheets].flatMap(s => [...s.cssRules]);
 const page = rules.find(r => r instanceof CSSPageRule);
-if (!page || page.style.getPropertyValue('size') !== 'A4') problems.push('no @page { size: A4 }: ' + (page ? page.cssText : 'no @page rule'));
+if (!page || page.style.getPropertyValue('size').toLowerCase() !== 'a4') problems.push('no @page { size: A4 }: ' + (page ? page.cssText : 'no @page rule'));
 const print = rules.filter(r => r instanceof CSSMediaRule && r.media.mediaText === 'print');
 if (!print.length) return problems.concat(['no @media print rules']);
 const sheet = new CSSStyleSheet();
