@@ -576,7 +576,10 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 fn number_after(dict: &str, key: &str) -> Option<usize> {
     let rest = dict.split(key).nth(1)?.trim_start();
-    rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+    rest.split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// `key N 0 R` → N.
@@ -641,8 +644,11 @@ impl CMap {
                         continue;
                     };
                     for (k, code) in (lo..=hi).enumerate() {
-                        let c = u32::try_from(k).ok().and_then(|k| char::from_u32(first + k));
-                        cmap.map.insert(code, c.map(String::from).unwrap_or_default());
+                        let c = u32::try_from(k)
+                            .ok()
+                            .and_then(|k| char::from_u32(first + k));
+                        cmap.map
+                            .insert(code, c.map(String::from).unwrap_or_default());
                     }
                 }
                 _ => section = if line.starts_with("end") { "" } else { section },
@@ -654,7 +660,9 @@ impl CMap {
     fn decode(&self, hex: &str, out: &mut String) {
         let step = 2 * self.width.max(1);
         for k in (0..hex.len()).step_by(step) {
-            let code = hex.get(k..k + step).and_then(|h| u32::from_str_radix(h, 16).ok());
+            let code = hex
+                .get(k..k + step)
+                .and_then(|h| u32::from_str_radix(h, 16).ok());
             match code.and_then(|c| self.map.get(&c)) {
                 Some(s) => out.push_str(s),
                 None => out.push('?'),
@@ -678,8 +686,8 @@ fn show_strings(stream: &[u8], fonts: &HashMap<String, CMap>, out: &mut String) 
             let end = hex.find('>').unwrap_or(hex.len());
             font.decode(&hex[..end], out);
             rest = &hex[end..];
-        } else if tail.starts_with('/') {
-            let end = tail[1..]
+        } else if let Some(name) = tail.strip_prefix('/') {
+            let end = name
                 .find(|c: char| c.is_whitespace() || "/<>[]()".contains(c))
                 .map_or(tail.len(), |e| e + 1);
             last_name = &tail[..end];
@@ -733,7 +741,10 @@ return problems;
 #[test]
 fn route_patterns_collapse_ids_numbers_and_kato_codes() {
     let id = "0192a4f6-1c2d-7e3f-8a9b-0c1d2e3f4a5b";
-    assert_eq!(pattern(&format!("/pb/{id}/results?x=1")), "/pb/{id}/results");
+    assert_eq!(
+        pattern(&format!("/pb/{id}/results?x=1")),
+        "/pb/{id}/results"
+    );
     assert_eq!(pattern("/territories/114435000#top"), "/territories/{n}");
     assert_eq!(pattern("/"), "/");
     assert_eq!(file_name("/pb/{id}/results"), "pb_id_results");
@@ -776,7 +787,10 @@ fn pdf_text_reads_strings_through_the_fonts_maps() {
     let mut pdf = Vec::new();
     let stream = |pdf: &mut Vec<u8>, id: u32, body: &str| {
         let z = deflate(body);
-        let head = format!("{id} 0 obj\n<</Filter /FlateDecode\n/Length {}>> stream\n", z.len());
+        let head = format!(
+            "{id} 0 obj\n<</Filter /FlateDecode\n/Length {}>> stream\n",
+            z.len()
+        );
         pdf.extend_from_slice(head.as_bytes());
         pdf.extend_from_slice(&z);
         pdf.extend_from_slice(b"\nendstream\nendobj\n");
@@ -795,4 +809,3 @@ fn media_boxes_are_read_from_a_pdf() {
     let pdf = b"<< /Type /Page /MediaBox [0 0 595.91998 842.88] >> << /MediaBox[0 0 612 792] >>";
     assert_eq!(media_boxes(pdf), vec![(595.91998, 842.88), (612.0, 792.0)]);
 }
-
