@@ -444,7 +444,7 @@ pub(crate) async fn wait_for(c: &Client, css: &str) -> Result<(), Failure> {
 
 /// Make the page area `width`×`height` CSS pixels. Headless Chromium still counts a window
 /// frame around it, and makes no window narrower than 500 px from the command line.
-async fn set_viewport(c: &Client, width: u32, height: u32) -> Result<(), Failure> {
+pub(crate) async fn set_viewport(c: &Client, width: u32, height: u32) -> Result<(), Failure> {
     c.set_window_size(width, height).await?;
     let inner = c
         .execute("return [window.innerWidth, window.innerHeight]", vec![])

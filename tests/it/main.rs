@@ -11,6 +11,7 @@ mod attachments;
 mod browser;
 mod browser_centres;
 mod browser_initiatives;
+mod browser_mobile;
 mod browser_oidc;
 mod browser_pb;
 mod centres;

@@ -301,3 +301,4 @@ pb-photo-count = { $count ->
 }
 pb-council-invited = The invitation has been sent: the person joins the council when they accept it.
 pb-council-updated = The member's civil-society mark has been saved.
+pb-col-rank = Rank

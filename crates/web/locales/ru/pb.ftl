@@ -324,3 +324,4 @@ pb-photo-err-not-allowed = Добавлять и удалять фотограф
 pb-photo-count = { $count } фото
 pb-council-invited = Приглашение отправлено: человек войдёт в совет, когда примет его.
 pb-council-updated = Отметка «гражданское общество» для члена совета сохранена.
+pb-col-rank = Место
