@@ -1043,6 +1043,10 @@ async fn a_resident_votes_once_and_checks_the_receipt() {
         .get(&format!("/pb/{id}/vote?lang=en&ok=pb-vote-cast"))
         .await;
     assert!(done.has("Your ballot has been recorded."));
+    assert!(
+        !done.has(&format!("action=\"/pb/{id}/vote\"")) && !done.has("Change my ballot"),
+        "a one-vote cycle offers no change"
+    );
     let code = done
         .body
         .split("class=\"code\">")
@@ -1188,11 +1192,20 @@ async fn up_to_k_ballots_can_be_changed_when_the_cycle_allows() {
         )
         .await;
     assert_eq!(first.status, StatusCode::SEE_OTHER);
-    let token = r.get("/account").await.csrf();
+    // The page shows the receipt and, since this cycle allows it, the form to change the
+    // ballot; the change is sent from that form.
+    let page = r.get(&format!("/pb/{id}/vote?lang=en")).await;
+    assert!(
+        page.has("class=\"code\"") && page.has("Change my ballot"),
+        "{}",
+        page.body
+    );
+    assert!(page.has(&format!("action=\"/pb/{id}/vote\"")));
     let second = r
-        .post(
+        .submit(
+            &format!("/pb/{id}/vote?lang=en"),
             &format!("/pb/{id}/vote"),
-            &[("csrf", &token), ("choice", &pids[1])],
+            &[("choice", &pids[1])],
         )
         .await;
     assert_eq!(

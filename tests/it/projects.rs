@@ -976,7 +976,7 @@ mod browser {
         .await?;
         shots.save(c, "report-filed").await?;
         let body = c.find(Locator::Css("main")).await?.text().await?;
-        if !body.contains("two posts are loose") || !body.contains("must answer by") {
+        if !body.contains("two posts are loose") || !body.contains("The answer is due by") {
             return Err("the report and its deadline are shown".into());
         }
         logout(c).await?;

@@ -38,6 +38,9 @@ struct VotePage<'a> {
     multiple: bool,
     choices: Vec<Choice>,
     receipt: Option<String>,
+    /// The voter has voted, and this cycle lets them change their ballot while voting is open:
+    /// the form is shown again under the receipt.
+    may_change: bool,
     error: Option<String>,
     /// Where to get verified, for a reader whose account is below what the cycle requires.
     nearest: Vec<crate::centres::CentreCard>,
@@ -83,6 +86,9 @@ async fn vote_page(
 ) -> Result<Response, AppError> {
     let v = require_viewer(c)?;
     let receipt = ballots::my_receipt(&s.app, v, cy.id).await?;
+    let may_change = receipt.is_some()
+        && domain::pb::replaceable(cy.ballot, cy.changes_allowed)
+        && obstacle(s, c, cy, t)?.is_none();
     let choices = ballots::admitted(&s.app, cy.id)
         .await?
         .into_iter()
@@ -105,6 +111,7 @@ async fn vote_page(
         multiple: cy.ballot != BallotType::OneVote,
         choices,
         receipt,
+        may_change,
         error: r.message.clone(),
         nearest: if v.user.level.meets(cy.eligibility.min_level) {
             Vec::new()
