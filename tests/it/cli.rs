@@ -33,6 +33,15 @@ fn qatysu_in(lang: &str, args: &[&str], data: &Path, database_url: Option<&str>)
 }
 
 /// The demo district's territories, imported through the binary.
+/// The database the binary wrote to: `database_url`, else the SQLite file in `data`.
+async fn open_written(database_url: Option<&str>, data: &Path) -> store::Db {
+    let url = database_url.map_or_else(
+        || format!("sqlite://{}", data.join("qatysu.db").display()),
+        str::to_string,
+    );
+    store::Db::connect(&url).await.expect("open")
+}
+
 fn import_demo_territories(data: &Path, database_url: Option<&str>) {
     let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kato_demo_egindykol.csv");
     let import = ["import", "territories", csv.to_str().unwrap_or("")];
@@ -174,10 +183,7 @@ async fn user_add_creates_an_admin_and_refuses_bad_input() {
             assert_eq!(mode.ok(), Some(want), "{}", p.display());
         }
     }
-    let db_url = url
-        .clone()
-        .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("qatysu.db").display()));
-    let db = store::Db::connect(&db_url).await.expect("open");
+    let db = open_written(url.as_deref(), dir.path()).await;
     let contact = domain::Contact::parse("+77011234567").expect("contact");
     let (user, _) = store::accounts::credentials(&db, &contact)
         .await
@@ -495,10 +501,7 @@ async fn user_add_reads_the_iin_from_standard_input() {
     assert!(out.status.success(), "{err}");
     assert!(!err.contains("warning"), "{err}");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("password: "));
-    let db_url = url
-        .clone()
-        .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("qatysu.db").display()));
-    let db = store::Db::connect(&db_url).await.expect("open");
+    let db = open_written(url.as_deref(), dir.path()).await;
     let secret = std::fs::read_to_string(dir.path().join("secret")).expect("the secret file");
     let keys = app::Keys::derive(secret.trim().as_bytes());
     let person = keys
@@ -572,10 +575,7 @@ async fn uploads_scrub_re_encodes_stored_photos_once() {
     );
 
     // A land report whose photos were stored as uploaded, before this release.
-    let db_url = url
-        .clone()
-        .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("qatysu.db").display()));
-    let db = store::Db::connect(&db_url).await.expect("open");
+    let db = open_written(url.as_deref(), dir.path()).await;
     let contact = domain::Contact::parse("+77011234568").expect("contact");
     let (user, _) = store::accounts::credentials(&db, &contact)
         .await

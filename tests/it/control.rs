@@ -453,6 +453,24 @@ async fn send_report(
         .await
 }
 
+/// The first photo listed on land report `id`'s `page`, fetched as `c`: its id and the answer.
+async fn first_photo(c: &Client, page: &Page, id: &str) -> (String, reqwest::Response) {
+    let href = page
+        .body
+        .split(&format!("/land/{id}/photos/"))
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or("")
+        .to_string();
+    let res = c
+        .http
+        .get(format!("{}/land/{id}/photos/{href}", c.base))
+        .send()
+        .await
+        .expect("photo");
+    (href, res)
+}
+
 fn stored_photos(app: &TestApp) -> usize {
     std::fs::read_dir(app.data.join("uploads/land"))
         .map(|d| d.count())
@@ -570,19 +588,7 @@ async fn land_reports_are_validated_photos_checked_and_moved_along_the_graph() {
         !page.has("Бауыржан Нұрланов"),
         "the reporter is not named in public"
     );
-    let href = page
-        .body
-        .split(&format!("/land/{id}/photos/"))
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap_or("")
-        .to_string();
-    let photo = r
-        .http
-        .get(format!("{}/land/{id}/photos/{href}", r.base))
-        .send()
-        .await
-        .expect("photo");
+    let (_, photo) = first_photo(&r, &page, &id).await;
     let served = photo.bytes().await.expect("bytes");
     assert_eq!(
         crate::support::photos::size_of(&served),
@@ -729,19 +735,7 @@ async fn a_land_report_photo_carries_no_metadata_and_no_file_name() {
     for hidden in ["AibekTestov", "IMG_2026", "home.jpg"] {
         assert!(!page.has(hidden), "{hidden} on the public page");
     }
-    let href = page
-        .body
-        .split(&format!("/land/{id}/photos/"))
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap_or("")
-        .to_string();
-    let res = public
-        .http
-        .get(format!("{}/land/{id}/photos/{href}", public.base))
-        .send()
-        .await
-        .expect("photo");
+    let (href, res) = first_photo(&public, &page, &id).await;
     assert_eq!(res.status(), StatusCode::OK);
     let disposition = res
         .headers()

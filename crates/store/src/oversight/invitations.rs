@@ -168,11 +168,22 @@ pub struct Seat {
     pub territory_name_ru: String,
 }
 
-const SELECT_SEATS_OF: &str = "SELECT s.body, c.id, c.year, t.name_kk, t.name_ru FROM ( \
-    SELECT 'expert_council' AS body, cycle_id FROM pb_council_members WHERE user_id = $1 \
-    UNION ALL SELECT 'monitoring_group' AS body, cycle_id FROM monitoring_members \
-    WHERE user_id = $1) s JOIN pb_cycles c ON c.id = s.cycle_id \
-    JOIN territories t ON t.id = c.territory_id ORDER BY c.year DESC, t.kato, s.body";
+/// The seats of the user bound as `$1`, with the cycle of each, joined as `s`, `c` and `t`
+/// (the seat, its cycle, the cycle's territory).
+macro_rules! seats_with_cycles {
+    () => {
+        "(SELECT 'expert_council' AS body, cycle_id FROM pb_council_members WHERE user_id = $1 \
+         UNION ALL SELECT 'monitoring_group' AS body, cycle_id FROM monitoring_members \
+         WHERE user_id = $1) s JOIN pb_cycles c ON c.id = s.cycle_id \
+         JOIN territories t ON t.id = c.territory_id"
+    };
+}
+
+const SELECT_SEATS_OF: &str = concat!(
+    "SELECT s.body, c.id, c.year, t.name_kk, t.name_ru FROM ",
+    seats_with_cycles!(),
+    " ORDER BY c.year DESC, t.kato, s.body"
+);
 
 /// Every seat `user` holds, the latest cycles first.
 pub async fn seats_of(db: &Db, user: Uuid) -> Result<Vec<Seat>> {
@@ -197,12 +208,11 @@ pub async fn seats_of(db: &Db, user: Uuid) -> Result<Vec<Seat>> {
         .collect()
 }
 
-const SELECT_SEATS_UNDER: &str = "SELECT s.body FROM ( \
-    SELECT 'expert_council' AS body, cycle_id FROM pb_council_members WHERE user_id = $1 \
-    UNION ALL SELECT 'monitoring_group' AS body, cycle_id FROM monitoring_members \
-    WHERE user_id = $1) s JOIN pb_cycles c ON c.id = s.cycle_id \
-    JOIN territories t ON t.id = c.territory_id \
-    WHERE t.path LIKE $2 AND c.stage <> 'closed' ORDER BY s.body";
+const SELECT_SEATS_UNDER: &str = concat!(
+    "SELECT s.body FROM ",
+    seats_with_cycles!(),
+    " WHERE t.path LIKE $2 AND c.stage <> 'closed' ORDER BY s.body"
+);
 
 /// The seats `user` holds on cycles not yet closed of the territory whose path is `prefix`
 /// (`Territory::path_prefix`) or of a territory below it.
