@@ -177,20 +177,7 @@ async fn h2_a_lookup_outside_the_territory_shows_no_name_village_or_age() {
     let app = TestApp::with_people().await;
     let cy = voting(&app).await;
     let elsewhere = crate::support::next_iin_digits();
-    qatysu::cli::user::create_account(
-        &app.app,
-        &qatysu::cli::user::AccountSpec {
-            name: "Айбек Тестов",
-            contact: "elsewhere@demo.qatysu.kz",
-            iin: &elsewhere,
-            village: "114445200",
-            password: "elsewhere-resident-2026",
-            role: None,
-            level: domain::Level::InPerson,
-        },
-    )
-    .await
-    .expect("account");
+    crate::support::civic::resident_of_another_okrug(&app, "Айбек Тестов", &elsewhere).await;
     let village = demo_territory(&app.db, "114445200").await;
     let coordinator = app.login_as(Role::Coordinator).await;
     let outside = find(&coordinator, &cy, &elsewhere).await;

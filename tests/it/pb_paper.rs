@@ -484,20 +484,7 @@ async fn an_assisted_ballot_is_recorded_with_its_witness() {
 
     // A registered resident of another okrug gets the same answer (security review H2).
     let elsewhere = voter(12);
-    qatysu::cli::user::create_account(
-        &app.app,
-        &qatysu::cli::user::AccountSpec {
-            name: "Жалманқұлақ Тұрғыны",
-            contact: "elsewhere@demo.qatysu.kz",
-            iin: &elsewhere,
-            village: "114445200",
-            password: "elsewhere-resident-2026",
-            role: None,
-            level: domain::Level::InPerson,
-        },
-    )
-    .await
-    .expect("account");
+    crate::support::civic::resident_of_another_okrug(&app, "Жалманқұлақ Тұрғыны", &elsewhere).await;
     let outside = find(elsewhere).await;
     assert!(outside.has("No registered resident of this cycle&#39;s territory has this IIN"));
     assert!(!outside.has("Жалманқұлақ Тұрғыны") && !outside.has("name=\"witness\""));

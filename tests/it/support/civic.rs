@@ -688,3 +688,22 @@ pub async fn land_report(db: &Db, reporter: Uuid, official: Uuid, plot: &Plot<'_
     }
     id
 }
+
+/// An in-person-verified resident of Жалманқұлақ (114445200), another okrug than the demo
+/// coordinator's, with the IIN `iin`: someone a coordinator there must not learn about.
+pub async fn resident_of_another_okrug(app: &super::TestApp, name: &str, iin: &str) {
+    qatysu::cli::user::create_account(
+        &app.app,
+        &qatysu::cli::user::AccountSpec {
+            name,
+            contact: "elsewhere@demo.qatysu.kz",
+            iin,
+            village: "114445200",
+            password: "elsewhere-resident-2026",
+            role: None,
+            level: domain::Level::InPerson,
+        },
+    )
+    .await
+    .expect("account");
+}
